@@ -1,0 +1,48 @@
+import type { Value } from './ir/expr.js';
+
+/** Options shared by compile / explain / run. */
+export interface CompileOptions {
+  /** file name for error messages (`file.sql:LINE:COL`) */
+  file?: string;
+  /** values for `:name` parameters (bound as values, never spliced into the SQL) */
+  vars?: Record<string, Value>;
+  /** SQL text with CREATE TABLE statements declaring collections' columns and types (like --schema) */
+  schema?: string;
+  /** default database for unqualified collection names */
+  db?: string;
+}
+
+export interface ExplainOptions extends CompileOptions {
+  format?: 'shell' | 'json';
+  /** colour the shell format with ANSI codes (the CLI turns this on for terminals) */
+  color?: boolean;
+}
+
+export interface RunOptions extends CompileOptions {
+  /** MongoDB connection string: run on a server through the driver */
+  uri?: string;
+  /** data directory for the embedded engine (default ./data) */
+  dataDir?: string;
+}
+
+export interface StatementResult {
+  statement: number;
+  kind: string;
+  sql: string;
+  /** output column names in select-list order (duplicates allowed) */
+  columns?: string[];
+  /** rows as arrays in column order; values are JSON scalars, Date, arrays or objects */
+  rows?: unknown[][];
+  rowCount: number;
+  /** documents read from the source collections, when the engine knows it */
+  rowsRead?: number;
+  inserted?: number;
+  updated?: number;
+  deleted?: number;
+  rejected?: number;
+  durationMs: number;
+}
+
+export interface RunResult {
+  statements: StatementResult[];
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { Value } from '../ir/expr.js';
+import { explainCommand } from './explain-command.js';
+import { collectVar } from './options.js';
+import { runCommand } from './run-command.js';
+import { EXIT_USAGE, reportError } from './terminal.js';
+
+/**
+ * The `sqletl` program: commander wiring only; each command lives in its own file.
+ * Every way out goes through `main`'s return value: 0 ok, 1 failed SQL or
+ * statement, 2 bad usage (commander's own errors included, via exitOverride).
+ */
+
+const RUN_EXAMPLES = `
+Examples:
+  $ sqletl run job.sql                              embedded engine over ./data
+  $ sqletl run job.sql --data ./fixtures             another data directory
+  $ sqletl run job.sql --uri mongodb://localhost:27017 --db shop
+  $ sqletl run job.sql --var since=2024-01-01 --var min_orders=2
+  $ sqletl run job.sql --json | jq .rows             one JSON object per statement
+  $ sqletl run job.sql --dry-run                     show the pipelines, run nothing
+
+Parameters: ':since' in the SQL takes the value of --var since=...; values are
+bound as values, never pasted into the SQL text. Numbers and true/false are typed,
+anything else is text converted by context (e.g. compared with a date column).
+
+Environment: SQLETL_MONGODB_URI or MONGODB_URI is the default for --uri;
+NO_COLOR turns colours off; SQLETL_DEBUG=1 shows stack traces of internal errors.
+Exit codes: 0 ok, 1 bad SQL or a failed statement, 2 bad usage.`;
+
+const EXPLAIN_EXAMPLES = `
+Examples:
+  $ sqletl explain job.sql                       mongosh syntax, paste into mongosh
+  $ sqletl explain job.sql | mongosh "$URI"       the output is a mongosh script
+  $ sqletl explain job.sql --format json          canonical Extended JSON
+  $ sqletl explain job.sql --var since=2024-01-01
+
+Exit codes: 0 ok, 1 bad SQL, 2 bad usage.`;
+
+function version(): string {
+  // dist/cli/main.js and src/cli/main.ts both sit two folders below package.json
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function varOption(): Option {
+  return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar).default({}, 'none');
+}
+
+/** The program, and the exit code its command's action decided on. */
+export function buildProgram(): { program: Command; exitCode: () => number } {
+  let code = 0;
+  const program = new Command('sqletl')
+    .description('Compile PostgreSQL-flavoured SQL ETL jobs to MongoDB aggregation pipelines and run them.')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(see --help for usage)')
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    // throw instead of process.exit, so main decides the exit code (2 for every usage error)
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('run the statements of one or more SQL files in order')
+    .argument('<file.sql...>', 'SQL files; relative paths inside (COPY) resolve against the file\'s folder')
+    .option('--uri <uri>', 'MongoDB connection string: run on a server (default: $SQLETL_MONGODB_URI or $MONGODB_URI)')
+    .option('--db <name>', 'default database for unqualified collection names')
+    .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
+    .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
+    .addOption(varOption())
+    .option('--dry-run', 'compile and print the commands that would run, without running them')
+    .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', RUN_EXAMPLES)
+    .action(async function (this: Command, files: string[]) {
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var: Record<string, Value>; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      code = await runCommand(files, opts, this.getOptionValueSource('data') === 'cli');
+    });
+
+  program
+    .command('explain')
+    .description('print the MongoDB commands each statement compiles to, without running anything')
+    .argument('<file.sql>', 'SQL file')
+    .addOption(new Option('--format <format>', 'output format').choices(['shell', 'json']).default('shell'))
+    .option('--db <name>', 'default database for unqualified collection names')
+    .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
+    .addOption(varOption())
+    .addHelpText('after', EXPLAIN_EXAMPLES)
+    .action(async function (this: Command, file: string) {
+      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var: Record<string, Value> }>();
+      code = await explainCommand(file, opts);
+    });
+
+  return { program, exitCode: () => code };
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { program, exitCode } = buildProgram();
+    if (argv.length <= 2) {
+      // no command at all: usage on stderr, as for any other usage error
+      program.outputHelp({ error: true });
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv);
+    return exitCode();
+  } catch (err) {
+    return reportError(err);
+  }
+}

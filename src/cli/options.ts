@@ -1,0 +1,75 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
+import { SqlEtlError } from '../errors.js';
+import type { Value } from '../ir/expr.js';
+
+/**
+ * Option parsing shared by the commands: `--var name=value`, the connection
+ * target, and reading the files named on the command line. Problems here are the
+ * user's invocation, so they exit with code 2 (commander errors, or SqlEtlError
+ * with stage 'usage').
+ */
+
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** No leading zeros: `007` or a zip code `01234` stays text, the compiler types it by context. */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** commander argParser for the repeatable `--var name=value`: accumulates into a map; a later value wins. */
+export function collectVar(arg: string, previous: Record<string, Value>): Record<string, Value> {
+  const eq = arg.indexOf('=');
+  if (eq < 0) throw new InvalidArgumentError(`expected name=value, got '${arg}'`);
+  const name = arg.slice(0, eq);
+  if (!VAR_NAME.test(name)) {
+    throw new InvalidArgumentError(`'${name}' is not a parameter name (letters, digits and _, not starting with a digit)`);
+  }
+  return { ...previous, [name]: parseVarValue(arg.slice(eq + 1)) };
+}
+
+/**
+ * Values stay strings unless they are plainly numbers or booleans; the compiler
+ * converts a string by the context it is used in (a date, a numeric column).
+ * Integers beyond 2^53 stay strings so no digit is silently lost.
+ */
+export function parseVarValue(text: string): Value {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (NUMBER.test(text)) {
+    const n = Number(text);
+    if (text.includes('.') || Number.isSafeInteger(n)) return n;
+  }
+  return text;
+}
+
+export interface Target {
+  uri?: string;
+  dataDir?: string;
+}
+
+/**
+ * `--uri` (or SQLETL_MONGODB_URI / MONGODB_URI) runs on a server, otherwise the
+ * embedded engine reads `--data`. An explicit `--data` beats a URI that only
+ * comes from the environment; both given explicitly is a contradiction.
+ */
+export function resolveTarget(opts: { uri?: string; data: string; dataExplicit: boolean }, env = process.env): Target {
+  if (opts.uri !== undefined && opts.dataExplicit) {
+    throw new SqlEtlError('conflicting-options', 'usage', '--uri and --data choose different engines; give one of them');
+  }
+  if (opts.uri !== undefined) return { uri: opts.uri };
+  const envUri = opts.dataExplicit ? undefined : env.SQLETL_MONGODB_URI || env.MONGODB_URI;
+  return envUri ? { uri: envUri } : { dataDir: opts.data };
+}
+
+/** Reads a file named on the command line; a missing or unreadable file is a usage error. */
+export function readInputFile(file: string, what = 'file'): string {
+  try {
+    if (statSync(file).isDirectory()) {
+      throw new SqlEtlError('input-is-directory', 'usage', `${file}: is a directory, expected a ${what}`);
+    }
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof SqlEtlError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new SqlEtlError('input-not-readable', 'usage', `${file}: ${reason}`, { cause: e });
+  }
+}

@@ -1,0 +1,14 @@
+import type { Document, MongoCommand } from '../mongo/commands.js';
+
+/**
+ * One interface, two engines: the MongoDB driver (the real target) and the embedded
+ * in-process engine (mingo over a data directory). Both receive the same commands.
+ */
+export interface Engine {
+  readonly name: 'mongodb' | 'embedded';
+  /** runs an aggregate command and returns its documents */
+  aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]>;
+  /** number of documents in a collection, for "rows read" (undefined if unknown) */
+  collectionSize(collection: string, db?: string): Promise<number | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import { MongoClient } from 'mongodb';
+import { SqlEtlError } from '../errors.js';
+import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Engine } from './engine.js';
+
+/**
+ * The MongoDB engine: the official driver; the work stays on the server
+ * (`allowDiskUse: true`). The URI's credentials never appear in messages.
+ */
+export class MongoEngine implements Engine {
+  readonly name = 'mongodb' as const;
+  private constructor(private client: MongoClient, private defaultDb: string) {}
+
+  static async connect(uri: string, db?: string): Promise<MongoEngine> {
+    const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+    try {
+      await client.connect();
+    } catch (err) {
+      throw new SqlEtlError('connect-failed', 'run', `cannot connect to MongoDB at ${redactUri(uri)}: ${redactText((err as Error).message, uri)}`, { cause: err });
+    }
+    return new MongoEngine(client, db ?? client.options.dbName ?? 'test');
+  }
+
+  async aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]> {
+    const db = this.client.db(cmd.db ?? this.defaultDb);
+    try {
+      const cursor = cmd.collection ? db.collection(cmd.collection).aggregate(cmd.pipeline, { allowDiskUse: true }) : db.aggregate(cmd.pipeline, { allowDiskUse: true });
+      return (await cursor.toArray()) as Document[];
+    } catch (err) {
+      throw new SqlEtlError('engine-error', 'run', `MongoDB: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async collectionSize(collection: string, db?: string): Promise<number | undefined> {
+    return this.client.db(db ?? this.defaultDb).collection(collection).estimatedDocumentCount();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/([^@/]*)@/, '//***@');
+}
+
+function redactText(text: string, uri: string): string {
+  const m = /\/\/([^@/]*)@/.exec(uri);
+  return m ? text.split(m[1]).join('***') : text;
+}

@@ -1,0 +1,29 @@
+/**
+ * sqletl as a library: compile PostgreSQL-flavoured SQL to MongoDB commands,
+ * explain them, or run them on MongoDB or the embedded engine.
+ */
+import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './api-types.js';
+import { compileScript } from './compile.js';
+import { formatExplain } from './explain-format.js';
+import type { CompiledScript } from './mongo/commands.js';
+import { runScript } from './run/run-script.js';
+
+export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult } from './api-types.js';
+export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
+export { SqlEtlError } from './errors.js';
+
+/** Compile a script (pure: no I/O). */
+export function compile(sql: string, options: CompileOptions = {}): Promise<CompiledScript> {
+  return compileScript(sql, options);
+}
+
+/** The statements and their MongoDB commands, as mongosh code or Extended JSON. */
+export async function explain(sql: string, options: ExplainOptions = {}): Promise<string> {
+  const script = await compileScript(sql, options);
+  return formatExplain(script, sql, { format: options.format ?? 'shell', color: options.color ?? false });
+}
+
+/** Run a script on MongoDB (`uri`) or on the embedded engine over `dataDir`. */
+export function run(sql: string, options: RunOptions = {}): Promise<RunResult> {
+  return runScript(sql, options);
+}

@@ -1,0 +1,124 @@
+import { SqlEtlError, unsupported } from '../errors.js';
+import type { Expr, FuncExpr } from '../ir/expr.js';
+import { mayBeNull } from '../plan/build-plan.js';
+import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
+import { cond, isNull, letIn, nullIfAnyNull, type Mql } from './mql.js';
+import { roundHalfAway } from './rounding.js';
+import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
+
+/**
+ * The function catalog: SQL scalar function → MongoDB expression. One entry per
+ * function; the NULL behaviour is PostgreSQL's (strict functions return NULL for a
+ * NULL argument, even where the MongoDB operator would return "" or fail).
+ */
+type Lowering = (args: Mql[], f: FuncExpr, lower: (e: Expr) => Mql) => Mql;
+
+/** NULL if any argument that may be NULL is NULL (PostgreSQL's STRICT functions). */
+const strict =
+  (body: (args: Mql[], f: FuncExpr) => Mql): Lowering =>
+  (args, f) =>
+    nullIfAnyNull(
+      args.filter((_, i) => mayBeNull(f.args[i])),
+      body(args, f),
+    );
+
+const constInt = (f: FuncExpr, i: number): number | undefined => {
+  const a = f.args[i];
+  return a?.kind === 'literal' && typeof a.value === 'number' ? a.value : undefined;
+};
+
+/** text of any type, as `||` and CONCAT see it */
+const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : { $toString: v });
+
+export const FUNCTION_CATALOG: Record<string, Lowering> = {
+  lower: strict(([s]) => ({ $toLower: s })),
+  upper: strict(([s]) => ({ $toUpper: s })),
+  initcap: strict(([s]) => lowerInitcap(s)),
+  length: strict(([s]) => ({ $strLenCP: s })),
+  substring: strict((args, f) => lowerSubstring(args, f)),
+  position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
+  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [asText(a, f.args[i]), ''] })) }),
+  concat_ws: (args, f) => {
+    const [sep, ...rest] = args;
+    const parts = rest.map((a, i) => asText(a, f.args[i + 1]));
+    return nullIfAnyNull(mayBeNull(f.args[0]) ? [sep] : [], letIn(
+      { parts: { $filter: { input: parts, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } } },
+      { $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } },
+    ));
+  },
+  '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
+  btrim: strict(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
+  ltrim: strict(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
+  rtrim: strict(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
+  replace: strict(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
+  split_part: strict(([s, delim, n], f) => {
+    const k = constInt(f, 2);
+    if (k === undefined) throw unsupported('split_part with a non-constant field number', f.args[2].span);
+    if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
+    void n;
+    return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
+  }),
+  left: strict(([s, n], f) => {
+    const k = constInt(f, 1);
+    if (k !== undefined && k >= 0) return { $substrCP: [s, 0, k] };
+    return letIn({ s, n }, { $substrCP: ['$$s', 0, cond({ $gte: ['$$n', 0] }, '$$n', { $max: [0, { $add: [{ $strLenCP: '$$s' }, '$$n'] }] })] });
+  }),
+  right: strict(([s, n]) =>
+    letIn(
+      { s, n, len: { $strLenCP: s } },
+      cond(
+        { $gte: ['$$n', 0] },
+        { $substrCP: ['$$s', { $max: [0, { $subtract: ['$$len', '$$n'] }] }, '$$n'] },
+        { $substrCP: ['$$s', { $min: ['$$len', { $multiply: [-1, '$$n'] }] }, { $max: [0, { $add: ['$$len', '$$n'] }] }] },
+      ),
+    ),
+  ),
+  lpad: strict((args) => lowerPad(args, 'left')),
+  rpad: strict((args) => lowerPad(args, 'right')),
+  reverse: strict(([s]) => lowerReverse(s)),
+  repeat: strict(([s, n]) => lowerRepeat(s, n)),
+  regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
+
+  abs: strict(([x]) => ({ $abs: x })),
+  ceil: strict(([x]) => ({ $ceil: x })),
+  floor: strict(([x]) => ({ $floor: x })),
+  sign: strict(([x]) => cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0))),
+  round: strict(([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0))),
+  trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
+  mod: strict(([a, b]) => ({ $mod: [a, b] })),
+  power: strict(([a, b]) => ({ $pow: [a, b] })),
+  sqrt: strict(([x]) => ({ $sqrt: x })),
+  exp: strict(([x]) => ({ $exp: x })),
+  ln: strict(([x]) => ({ $ln: x })),
+  log: strict(([a, b]) => (b === undefined ? { $log10: a } : { $log: [b, a] })),
+
+  now: () => '$$NOW',
+  current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
+  date_trunc: strict((args, f) => lowerDateTrunc(args, f)),
+  extract: (args, f) => lowerDatePart(args, f, 'numeric'),
+  date_part: (args, f) => lowerDatePart(args, f, 'float'),
+  to_char: strict((args, f) => lowerToChar(args, f)),
+
+  coalesce: (args) => (args.length === 1 ? args[0] : { $ifNull: args }),
+  nullif: ([a, b], f) => {
+    const same = mayBeNull(f.args[0]) || mayBeNull(f.args[1]) ? { $and: [{ $ne: [{ $ifNull: [a, null] }, null] }, { $eq: [a, b] }] } : { $eq: [a, b] };
+    return letIn({ a }, cond(same, null, '$$a'));
+  },
+  greatest: (args) => ({ $max: args }),
+  least: (args) => ({ $min: args }),
+  array_length: strict(([a], f) => {
+    const dim = constInt(f, 1);
+    if (dim !== 1) return null;
+    return cond({ $isArray: [a] }, cond({ $gt: [{ $size: a }, 0] }, { $size: a }, null), null);
+  }),
+  cardinality: strict(([a]) => cond({ $isArray: [a] }, { $size: a }, null)),
+  array: (args) => args,
+};
+
+export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
+  const entry = FUNCTION_CATALOG[f.name];
+  if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span });
+  return entry(f.args.map(lower), f, lower);
+}
+
+export { isNull };

@@ -1,0 +1,137 @@
+import { unsupported } from '../errors.js';
+import type { AggExpr, Expr } from '../ir/expr.js';
+import type { Document } from './commands.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
+
+/**
+ * An aggregate call → $group accumulators (bounded state, never the whole group's
+ * documents) plus the expression that finishes it after the $group. PostgreSQL's
+ * rules: COUNT(x) skips NULLs; SUM/AVG/MIN/MAX of no non-NULL input are NULL
+ * (MongoDB's $sum gives 0); FILTER (WHERE …) drops rows before accumulating.
+ */
+export interface LoweredAggregate {
+  accumulators: Record<string, Document>;
+  /** reads the accumulator fields (`$<field>…`) after the $group */
+  result: Mql;
+  /** the accumulator values of a group with no rows (aggregates without GROUP BY over empty input) */
+  empty: Record<string, unknown>;
+}
+
+export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => Mql, predicate: (e: Expr) => Mql): LoweredAggregate {
+  const filter = agg.filter ? predicate(agg.filter) : undefined;
+  const when = (v: Mql, otherwise: Mql = null): Mql => (filter === undefined ? v : cond(filter, v, otherwise));
+  const arg = agg.args[0] ? lower(agg.args[0]) : undefined;
+  const value = arg === undefined ? undefined : when(arg);
+  const ref = `$${field}`;
+  const countOf = (v: Mql): Document => ({ $sum: cond(isNull(v), 0, 1) });
+  const nonNull = (arr: Mql): Mql => ({ $filter: { input: arr, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } });
+
+  if (agg.distinct && agg.name !== 'count' && agg.name !== 'sum' && agg.name !== 'avg' && agg.name !== 'array_agg' && agg.name !== 'min' && agg.name !== 'max') {
+    throw unsupported(`${agg.name}(DISTINCT …)`, agg.span);
+  }
+  if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg') throw unsupported('ORDER BY inside an aggregate with DISTINCT', agg.span);
+
+  if (agg.distinct && agg.name !== 'min' && agg.name !== 'max') {
+    // the distinct values of the group: bounded by the number of distinct values
+    const set = { [field]: { $addToSet: value } };
+    const values = nonNull(ref);
+    const result: Record<string, Mql> = {
+      count: { $size: values },
+      sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, { $sum: '$$v' })),
+      avg: { $avg: values },
+      array_agg: letIn({ v: { $sortArray: { input: ref, sortBy: 1 } } }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortNullsLast('$$v'))),
+    };
+    return { accumulators: set, result: result[agg.name], empty: { [field]: [] } };
+  }
+
+  switch (agg.name) {
+    case 'count':
+      if (agg.star) return { accumulators: { [field]: { $sum: when(1, 0) } }, result: ref, empty: { [field]: 0 } };
+      return { accumulators: { [field]: countOf(value) }, result: ref, empty: { [field]: 0 } };
+    case 'sum':
+      return {
+        accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value) },
+        result: cond({ $eq: [`${ref}_n`, 0] }, null, ref),
+        empty: { [field]: 0, [`${field}_n`]: 0 },
+      };
+    case 'avg':
+      return { accumulators: { [field]: { $avg: value } }, result: ref, empty: { [field]: null } };
+    case 'min':
+    case 'max':
+    case 'bool_and':
+    case 'bool_or': {
+      // booleans order false < true, so bool_and is MIN and bool_or is MAX; both skip NULLs
+      const op = agg.name === 'min' || agg.name === 'bool_and' ? '$min' : '$max';
+      return { accumulators: { [field]: { [op]: value } }, result: ref, empty: { [field]: null } };
+    }
+    case 'stddev_samp':
+    case 'stddev_pop':
+      return { accumulators: { [field]: { [agg.name === 'stddev_samp' ? '$stdDevSamp' : '$stdDevPop']: value } }, result: ref, empty: { [field]: null } };
+    case 'var_samp':
+    case 'var_pop':
+      return {
+        accumulators: { [field]: { [agg.name === 'var_samp' ? '$stdDevSamp' : '$stdDevPop']: value } },
+        result: cond(isNull(ref), null, { $multiply: [ref, ref] }),
+        empty: { [field]: null },
+      };
+    case 'array_agg':
+    case 'string_agg':
+      return orderedCollect(agg, field, lower, filter);
+    default:
+      throw unsupported(`the aggregate ${agg.name}`, agg.span);
+  }
+}
+
+/** Ascending with NULLs last, as PostgreSQL sorts a DISTINCT aggregate's input. */
+function sortNullsLast(arr: Mql): Mql {
+  return { $concatArrays: [{ $filter: { input: arr, cond: { $ne: ['$$this', null] } } }, { $filter: { input: arr, cond: { $eq: ['$$this', null] } } }] };
+}
+
+/**
+ * ARRAY_AGG / STRING_AGG (… ORDER BY …): each row pushes its value with its sort
+ * keys (and a null rank per key, since PostgreSQL sorts NULLs last ascending);
+ * the array is sorted with $sortArray after the $group.
+ */
+function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filter: Mql | undefined): LoweredAggregate {
+  const item: Record<string, Mql> = { v: { $ifNull: [lower(agg.args[0]), null] } };
+  const sortBy: Record<string, 1 | -1> = {};
+  agg.orderBy.forEach((k, i) => {
+    const key = lower(k.expr);
+    item[`n${i}`] = cond(isNull(key), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
+    item[`k${i}`] = key;
+    sortBy[`n${i}`] = 1;
+    sortBy[`k${i}`] = k.desc ? -1 : 1;
+  });
+  if (filter !== undefined) item.p = filter;
+  const ref = `$${field}`;
+  let items: Mql = filter !== undefined ? { $filter: { input: ref, cond: '$$this.p' } } : ref;
+  if (agg.orderBy.length) items = { $sortArray: { input: items, sortBy } };
+  const values = { $map: { input: items, in: '$$this.v' } };
+  if (agg.name === 'array_agg') {
+    return {
+      accumulators: { [field]: { $push: item } },
+      result: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, '$$v')),
+      empty: { [field]: [] },
+    };
+  }
+  const sepArg = agg.args[1];
+  const sep = lower(sepArg);
+  return {
+    accumulators: { [field]: { $push: item } },
+    result: letIn(
+      { v: { $filter: { input: values, cond: { $ne: ['$$this', null] } } } },
+      cond(
+        { $eq: [{ $size: '$$v' }, 0] },
+        null,
+        {
+          $reduce: {
+            input: '$$v',
+            initialValue: null,
+            in: cond({ $eq: ['$$value', null] }, { $toString: '$$this' }, { $concat: ['$$value', { $ifNull: [sep, ''] }, { $toString: '$$this' }] }),
+          },
+        },
+      ),
+    ),
+    empty: { [field]: [] },
+  };
+}

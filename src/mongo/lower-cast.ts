@@ -1,0 +1,51 @@
+import { unsupported, type SourceSpan } from '../errors.js';
+import type { SqlType } from '../ir/types.js';
+import { roundHalfAway } from './rounding.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
+
+/**
+ * CAST / `::` for non-constant values (constants are folded by the binder).
+ * PostgreSQL rounds to integer half away from zero (`2.5::int` is 3) where
+ * `$toInt` truncates; text to boolean accepts PostgreSQL's spellings where
+ * `$toBool` would call every string true.
+ */
+export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan): Mql {
+  if (from === to && to !== 'unknown') return v;
+  switch (to) {
+    case 'int':
+      if (from === 'text') return { $toLong: v };
+      return { $toLong: roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0) };
+    case 'numeric':
+    case 'float':
+      return from === 'int' ? v : { $toDouble: v };
+    case 'text':
+      if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
+      if (from === 'timestamp') return { $dateToString: { date: v, format: '%Y-%m-%d %H:%M:%S+00' } };
+      return { $toString: v };
+    case 'bool':
+      if (from === 'int' || from === 'numeric' || from === 'float') return cond(isNull(v), null, { $ne: [v, 0] });
+      if (from === 'bool') return v;
+      return letIn(
+        { s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },
+        cond(isNull(v), null, {
+          $switch: {
+            branches: [
+              { case: { $in: ['$$s', ['t', 'true', 'y', 'yes', 'on', '1']] }, then: true },
+              { case: { $in: ['$$s', ['f', 'false', 'n', 'no', 'off', '0']] }, then: false },
+            ],
+            default: { $toBool: { $literal: 'invalid input syntax for type boolean' } },
+          },
+        }),
+      );
+    case 'date':
+      if (from === 'timestamp' || from === 'date') return { $dateTrunc: { date: v, unit: 'day' } };
+      return { $dateTrunc: { date: { $toDate: v }, unit: 'day' } };
+    case 'timestamp':
+      if (from === 'date') return v;
+      return { $toDate: v };
+    case 'json':
+      return v;
+    default:
+      throw unsupported(`CAST to ${to}`, span);
+  }
+}

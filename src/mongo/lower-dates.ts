@@ -1,0 +1,148 @@
+import { SqlEtlError, unsupported } from '../errors.js';
+import type { FuncExpr } from '../ir/expr.js';
+import { mayBeNull } from '../plan/build-plan.js';
+import { cond, isNull, type Mql } from './mql.js';
+
+/**
+ * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
+ * week starts on Monday and its `dow` counts Sunday as 0; MongoDB's `$dayOfWeek`
+ * counts Sunday as 1.
+ */
+const TRUNC_UNITS: Record<string, string> = {
+  millisecond: 'millisecond', milliseconds: 'millisecond', second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute',
+  hour: 'hour', hours: 'hour', day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month',
+  quarter: 'quarter', year: 'year', years: 'year',
+};
+
+export function lowerDateTrunc([, date]: Mql[], f: FuncExpr): Mql {
+  const unitArg = f.args[0];
+  const unit = unitArg.kind === 'literal' && typeof unitArg.value === 'string' ? TRUNC_UNITS[unitArg.value] : undefined;
+  if (!unit) {
+    throw new SqlEtlError('invalid-argument', 'lower', `unit "${unitArg.kind === 'literal' ? String(unitArg.value) : '?'}" not supported by date_trunc`, { span: unitArg.span });
+  }
+  return { $dateTrunc: { date, unit, ...(unit === 'week' ? { startOfWeek: 'monday' } : {}) } };
+}
+
+export function lowerDatePart([, source]: Mql[], f: FuncExpr, result: 'numeric' | 'float'): Mql {
+  const fieldArg = f.args[0];
+  const field = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
+  void result;
+  const src = f.args[1];
+  let body: Mql;
+  if (src.type === 'interval') {
+    // the difference of two timestamps, in milliseconds
+    if (field !== 'epoch') throw unsupported(`EXTRACT(${field} FROM interval)`, fieldArg.span);
+    body = { $divide: [source, 1000] };
+  } else {
+    const d = source;
+    const parts: Record<string, Mql> = {
+      year: { $year: d },
+      month: { $month: d },
+      day: { $dayOfMonth: d },
+      hour: { $hour: d },
+      minute: { $minute: d },
+      second: { $add: [{ $second: d }, { $divide: [{ $millisecond: d }, 1000] }] },
+      milliseconds: { $add: [{ $multiply: [{ $second: d }, 1000] }, { $millisecond: d }] },
+      dow: { $subtract: [{ $dayOfWeek: d }, 1] },
+      isodow: { $isoDayOfWeek: d },
+      doy: { $dayOfYear: d },
+      week: { $isoWeek: d },
+      isoyear: { $isoWeekYear: d },
+      quarter: { $ceil: { $divide: [{ $month: d }, 3] } },
+      decade: { $floor: { $divide: [{ $year: d }, 10] } },
+      century: { $ceil: { $divide: [{ $year: d }, 100] } },
+      epoch: { $divide: [{ $toLong: d }, 1000] },
+    };
+    body = parts[field];
+    if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${field}" not supported by EXTRACT`, { span: fieldArg.span });
+  }
+  // MongoDB's date operators return null for null; guarding keeps mingo in line
+  return mayBeNull(src) ? cond(isNull(source), null, body) : body;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns. */
+export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
+  const fmtArg = f.args[1];
+  if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('to_char with a non-constant format', fmtArg.span);
+  if (f.args[0].type !== 'date' && f.args[0].type !== 'timestamp' && f.args[0].type !== 'unknown') {
+    throw unsupported(`to_char of ${f.args[0].type}`, f.span);
+  }
+  const fmt = fmtArg.value;
+  const parts: Mql[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) parts.push(text.startsWith('$') ? { $literal: text } : text);
+    text = '';
+  };
+  const dts = (spec: string) => ({ $dateToString: { date, format: spec } });
+  const name = (names: string[], index: Mql, form: 'full' | 'upper' | 'lower' | 'abbr' | 'ABBR' | 'abbrlower', pad: boolean) => {
+    const list = names.map((n) => {
+      let s = form.startsWith('abbr') || form === 'ABBR' ? n.slice(0, 3) : n;
+      if (form === 'upper' || form === 'ABBR') s = s.toUpperCase();
+      if (form === 'lower' || form === 'abbrlower') s = s.toLowerCase();
+      return pad && !form.startsWith('abbr') && form !== 'ABBR' ? s.padEnd(9, ' ') : s;
+    });
+    return { $arrayElemAt: [list, index] };
+  };
+  const tokens: [string, (fm: boolean) => Mql][] = [
+    ['YYYY', () => dts('%Y')],
+    ['HH24', () => dts('%H')],
+    ['HH12', () => hour12(date)],
+    ['MONTH', (fm) => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'upper', !fm)],
+    ['Month', (fm) => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'full', !fm)],
+    ['month', (fm) => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'lower', !fm)],
+    ['MON', () => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'ABBR', false)],
+    ['Mon', () => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'abbr', false)],
+    ['mon', () => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'abbrlower', false)],
+    ['DAY', (fm) => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'upper', !fm)],
+    ['Day', (fm) => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'full', !fm)],
+    ['day', (fm) => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'lower', !fm)],
+    ['DY', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'ABBR', false)],
+    ['Dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbr', false)],
+    ['YY', () => { return { $substrCP: [dts('%Y'), 2, 2] }; }],
+    ['MM', () => dts('%m')],
+    ['DD', () => dts('%d')],
+    ['HH', () => hour12(date)],
+    ['MI', () => dts('%M')],
+    ['SS', () => dts('%S')],
+    ['MS', () => dts('%L')],
+    ['Q', () => ({ $toString: { $ceil: { $divide: [{ $month: date }, 3] } } })],
+    ['D', () => ({ $toString: { $dayOfWeek: date } })],
+  ];
+  let i = 0;
+  while (i < fmt.length) {
+    let fm = false;
+    if (fmt.startsWith('FM', i)) {
+      fm = true;
+      i += 2;
+    }
+    if (fmt[i] === '"') {
+      const close = fmt.indexOf('"', i + 1);
+      text += fmt.slice(i + 1, close < 0 ? fmt.length : close);
+      i = close < 0 ? fmt.length : close + 1;
+      continue;
+    }
+    const tok = tokens.find(([t]) => fmt.startsWith(t, i));
+    if (tok) {
+      flush();
+      let part = tok[1](fm);
+      if (fm && ['MM', 'DD', 'HH24', 'HH12', 'HH', 'MI', 'SS'].includes(tok[0])) part = { $toString: { $toInt: part } };
+      parts.push(part);
+      i += tok[0].length;
+    } else {
+      text += fmt[i];
+      i++;
+    }
+  }
+  flush();
+  return parts.length === 1 ? parts[0] : { $concat: parts };
+}
+
+function hour12(date: Mql): Mql {
+  const h = { $mod: [{ $hour: date }, 12] };
+  const v = cond({ $eq: [h, 0] }, 12, h);
+  return { $cond: [{ $lt: [v, 10] }, { $concat: ['0', { $toString: v }] }, { $toString: v }] };
+}

@@ -1,0 +1,219 @@
+import { SqlEtlError, unsupported } from '../errors.js';
+import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
+import { mayBeNull } from '../plan/build-plan.js';
+import { intervalTotalMs } from '../sql/literals.js';
+import { castTo } from './lower-cast.js';
+import { lowerFunction } from './function-catalog.js';
+import { addInterval, lowerArith } from './lower-arith.js';
+import { cond, fieldRef, isNull, literal, notNull, nullIfAnyNull, type Mql } from './mql.js';
+import { likeToRegex } from './like-pattern.js';
+
+/**
+ * IR expression → MongoDB aggregation expression with SQL's three-valued logic:
+ * a boolean expression evaluates to true, false or null (NULL). `lowerPredicate`
+ * is the cheaper form for places that keep only TRUE (WHERE, HAVING, CASE WHEN),
+ * where NULL and false may be merged.
+ */
+export function lowerExpr(e: Expr): Mql {
+  switch (e.kind) {
+    case 'column':
+      return fieldRef(e.path);
+    case 'literal':
+      if (isInterval(e.value)) throw unsupported('an interval value outside date arithmetic', e.span);
+      return literal(e.value);
+    case 'compare':
+      return lowerCompareValue(e);
+    case 'arith':
+      return lowerArith(e, lowerExpr);
+    case 'negate':
+      return { $multiply: [-1, lowerExpr(e.arg)] };
+    case 'and':
+    case 'or':
+      return lowerLogicValue(e.kind, e.args);
+    case 'not': {
+      const v = lowerExpr(e.arg);
+      return mayBeNull(e.arg) ? cond(isNull(v), null, { $not: [v] }) : { $not: [v] };
+    }
+    case 'isnull':
+      return e.negated ? notNull(lowerExpr(e.arg)) : isNull(lowerExpr(e.arg));
+    case 'isbool': {
+      const v = lowerExpr(e.arg);
+      return e.negated ? { $ne: [v, e.value] } : { $eq: [v, e.value] };
+    }
+    case 'distinctfrom': {
+      const pair = [{ $ifNull: [lowerExpr(e.left), null] }, { $ifNull: [lowerExpr(e.right), null] }];
+      return e.negated ? { $eq: pair } : { $ne: pair };
+    }
+    case 'inlist':
+      return lowerInListValue(e.arg, e.list, e.negated);
+    case 'like': {
+      const v = lowerExpr(e.arg);
+      const match = regexMatch(e, v);
+      const body = e.negated ? { $not: [match] } : match;
+      return mayBeNull(e.arg) ? cond(isNull(v), null, body) : body;
+    }
+    case 'case':
+      return {
+        $switch: {
+          branches: e.whens.map((w) => ({ case: lowerPredicate(w.when), then: lowerExpr(w.then) })),
+          default: lowerExpr(e.else),
+        },
+      };
+    case 'cast':
+      return castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span);
+    case 'func':
+      return lowerFunction(e, lowerExpr);
+    case 'element':
+      return lowerElement(e.arg, e.key, e.asText);
+    case 'agg':
+      throw new SqlEtlError('internal', 'lower', 'aggregate left in a row expression', { span: e.span });
+    case 'subquery':
+      return lowerSubquery(e);
+  }
+}
+
+/** Boolean expression in a keep-only-TRUE position: NULL may become false. */
+export function lowerPredicate(e: Expr): Mql {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return { [`$${e.kind}`]: e.args.map(lowerPredicate) };
+    case 'compare':
+      return comparePredicate(e);
+    case 'inlist': {
+      const nonNull = e.list.filter((x) => !(x.kind === 'literal' && x.value === null));
+      const hasNull = nonNull.length !== e.list.length;
+      const v = lowerExpr(e.arg);
+      const inList = { $in: [v, nonNull.map(lowerExpr)] };
+      if (!e.negated) return nonNull.length ? { $and: [notNull(v), inList] } : false;
+      if (hasNull) return false; // x NOT IN (…, NULL) is never TRUE
+      return { $and: [notNull(v), { $not: [inList] }] };
+    }
+    case 'like': {
+      const v = lowerExpr(e.arg);
+      const match = regexMatch(e, v);
+      return e.negated ? { $and: [notNull(v), { $not: [match] }] } : match;
+    }
+    case 'literal':
+      return e.value === true;
+    default:
+      return { $eq: [lowerExpr(e), true] };
+  }
+}
+
+const MQL_OP = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' } as const;
+
+function compareOperands(e: CompareExpr): [Mql, Mql] {
+  // an interval compared with the difference of two timestamps (milliseconds)
+  const side = (x: Expr, other: Expr) =>
+    x.kind === 'literal' && isInterval(x.value) && other.type === 'interval' ? intervalTotalMs(x.value) : lowerExpr(x);
+  return [side(e.left, e.right), side(e.right, e.left)];
+}
+
+function lowerCompareValue(e: CompareExpr): Mql {
+  const [l, r] = compareOperands(e);
+  const guards = [mayBeNull(e.left) ? l : undefined, mayBeNull(e.right) ? r : undefined].filter((g) => g !== undefined);
+  return nullIfAnyNull(guards, { [MQL_OP[e.op]]: [l, r] });
+}
+
+/**
+ * `a op b` kept only when TRUE. Null sorts below everything in MongoDB, so a NULL
+ * operand must be excluded explicitly, except where the comparison is false for
+ * null anyway (`= constant`, `nullable > constant`).
+ */
+function comparePredicate(e: CompareExpr): Mql {
+  const [l, r] = compareOperands(e);
+  const isConst = (x: Expr) => x.kind === 'literal' && x.value !== null;
+  const guards: Mql[] = [];
+  const needsGuard = (side: 'left' | 'right'): boolean => {
+    const x = side === 'left' ? e.left : e.right;
+    const other = side === 'left' ? e.right : e.left;
+    if (!mayBeNull(x)) return false;
+    if (e.op === '=' && isConst(other)) return false;
+    const greaterSide = e.op === '>' || e.op === '>=' ? 'left' : e.op === '<' || e.op === '<=' ? 'right' : undefined;
+    if (greaterSide === side && isConst(other)) return false;
+    return true;
+  };
+  if (needsGuard('left')) guards.push(notNull(l));
+  if (needsGuard('right')) guards.push(notNull(r));
+  const test = { [MQL_OP[e.op]]: [l, r] };
+  return guards.length ? { $and: [...guards, test] } : test;
+}
+
+/** SQL AND/OR over true/false/NULL. */
+function lowerLogicValue(kind: 'and' | 'or', args: Expr[]): Mql {
+  const values = args.map(lowerExpr);
+  if (!args.some(mayBeNull)) return { [`$${kind}`]: values };
+  const decisive = kind === 'and' ? false : true;
+  return {
+    $let: {
+      vars: Object.fromEntries(values.map((v, i) => [`b${i}`, v])),
+      in: cond(
+        { $in: [decisive, values.map((_, i) => `$$b${i}`)] },
+        decisive,
+        cond({ $in: [null, values.map((_, i) => ({ $ifNull: [`$$b${i}`, null] }))] }, null, !decisive),
+      ),
+    },
+  };
+}
+
+function lowerInListValue(arg: Expr, list: Expr[], negated: boolean): Mql {
+  const nonNull = list.filter((x) => !(x.kind === 'literal' && x.value === null));
+  const hasNull = nonNull.length !== list.length || nonNull.some(mayBeNull);
+  const v = lowerExpr(arg);
+  const found = { $in: [v, nonNull.map(lowerExpr)] };
+  // TRUE when found; otherwise NULL if the argument or any list item is NULL; else FALSE
+  const notFound = hasNull ? null : false;
+  const inValue = cond(found, true, notFound);
+  const body = negated ? cond(found, false, hasNull ? null : true) : inValue;
+  return mayBeNull(arg) ? cond(isNull(v), null, body) : body;
+}
+
+function regexMatch(e: LikeExpr, input: Mql): Mql {
+  if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') {
+    throw unsupported(`${e.syntax === 'like' ? 'LIKE' : 'a regular expression'} with a non-constant pattern`, e.pattern.span ?? e.span);
+  }
+  const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : e.pattern.value;
+  const options = (e.caseInsensitive ? 'i' : '') + 's';
+  return { $regexMatch: { input, regex, options } };
+}
+
+function lowerElement(arg: Expr, key: Expr, asText: boolean): Mql {
+  let value: Mql;
+  if (key.kind === 'literal' && typeof key.value === 'string') {
+    // member access: `x->'k'`, `(x).k`
+    value =
+      arg.kind === 'column' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key.value)
+        ? fieldRef([...arg.path, key.value])
+        : { $getField: { field: { $literal: key.value }, input: lowerExpr(arg) } };
+  } else {
+    const base = lowerExpr(arg);
+    const subscript = key.kind === 'arith'; // `x[i]` arrives as `i - 1` (SQL is 1-based)
+    const folded = subscript && key.left.kind === 'literal' && typeof key.left.value === 'number' ? key.left.value - 1 : undefined;
+    if (folded !== undefined && folded < 0) return null;
+    const index = folded ?? lowerExpr(key);
+    value = cond({ $isArray: [base] }, { $arrayElemAt: [base, index] }, null);
+    // a subscript below 1 is NULL in SQL (MongoDB would count from the end)
+    if (subscript && folded === undefined) value = cond({ $lt: [index, 0] }, null, value);
+  }
+  return asText ? { $convert: { input: value, to: 'string', onError: null, onNull: null } } : value;
+}
+
+function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
+  if (!e.attachedField) throw new SqlEtlError('internal', 'lower', 'subquery was not planned', { span: e.span });
+  const rows = `$${e.attachedField}`;
+  const field = e.query.columns[0]?.field;
+  switch (e.mode) {
+    case 'scalar':
+      return { $ifNull: [{ $getField: { field: { $literal: field }, input: { $arrayElemAt: [rows, 0] } } }, null] };
+    case 'exists':
+      return { $gt: [{ $size: rows }, 0] };
+    case 'in': {
+      const v = lowerExpr(e.arg!);
+      const values = { $map: { input: rows, in: { $getField: { field: { $literal: field }, input: '$$this' } } } };
+      return cond(isNull(v), null, cond({ $in: [v, values] }, true, cond({ $in: [null, values] }, null, false)));
+    }
+  }
+}
+
+export { addInterval };

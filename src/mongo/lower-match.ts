@@ -1,0 +1,80 @@
+import { isInterval, type Expr } from '../ir/expr.js';
+import type { Document } from './commands.js';
+import { likeToRegex } from './like-pattern.js';
+
+/**
+ * WHERE conjuncts that MongoDB's query language can express with SQL's meaning go
+ * into a leading `$match` (index-eligible); the rest stay in `$expr`. Query
+ * semantics that differ from SQL are avoided: `$ne`/`$nin` match missing and null
+ * fields, so `a <> 5` becomes `$nin: [5, null]`; comparisons only against
+ * constants (the query language brackets by type, as SQL's typed comparisons do).
+ */
+export function toQuery(e: Expr): Document | undefined {
+  switch (e.kind) {
+    case 'and': {
+      const parts = e.args.map(toQuery);
+      if (parts.some((p) => p === undefined)) return undefined;
+      return { $and: parts as Document[] };
+    }
+    case 'or': {
+      const parts = e.args.map(toQuery);
+      if (parts.some((p) => p === undefined)) return undefined;
+      return { $or: parts as Document[] };
+    }
+    case 'compare': {
+      let { left, right } = e;
+      let op = e.op;
+      if (left.kind !== 'column' && right.kind === 'column') {
+        [left, right] = [right, left];
+        op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '<>': '<>' } as const)[op];
+      }
+      const path = pathOf(left);
+      const v = constantOf(right);
+      if (path === undefined || v === undefined || v === null) return undefined;
+      const ops = { '=': '$eq', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' } as const;
+      if (op === '<>') return { [path]: { $nin: [v, null] } };
+      return { [path]: { [ops[op]]: v } };
+    }
+    case 'isnull': {
+      const path = pathOf(e.arg);
+      if (path === undefined) return undefined;
+      return { [path]: e.negated ? { $ne: null } : { $eq: null } };
+    }
+    case 'inlist': {
+      const path = pathOf(e.arg);
+      const values = e.list.map(constantOf);
+      if (path === undefined || values.some((v) => v === undefined)) return undefined;
+      const nonNull = values.filter((v) => v !== null);
+      if (!e.negated) return { [path]: { $in: nonNull } };
+      if (nonNull.length !== values.length) return undefined; // NOT IN (…, NULL): never TRUE
+      return { [path]: { $nin: [...nonNull, null] } };
+    }
+    case 'like': {
+      const path = pathOf(e.arg);
+      if (path === undefined || e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string' || e.negated) return undefined;
+      const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : e.pattern.value;
+      return { [path]: { $regex: regex, $options: (e.caseInsensitive ? 'i' : '') + 's' } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pathOf(e: Expr): string | undefined {
+  if (e.kind !== 'column') return undefined;
+  if (!e.path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
+  // a path into a document only; arrays would match element-wise in the query language
+  return e.path.join('.');
+}
+
+function constantOf(e: Expr): unknown {
+  if (e.kind !== 'literal') return undefined;
+  const v = e.value;
+  if (Array.isArray(v) || isInterval(v)) return undefined;
+  return v;
+}
+
+/** Split a predicate into its top-level AND terms. */
+export function conjuncts(e: Expr): Expr[] {
+  return e.kind === 'and' ? e.args.flatMap(conjuncts) : [e];
+}

@@ -1,0 +1,154 @@
+import { SqlEtlError } from '../errors.js';
+import type { Expr } from '../ir/expr.js';
+import type { PlanNode } from '../plan/logical-plan.js';
+import type { Document, MongoCommand } from './commands.js';
+import { lowerAggregate } from './lower-aggregate.js';
+import { lowerExpr, lowerPredicate } from './lower-expr.js';
+import { conjuncts, toQuery } from './lower-match.js';
+import { cond, isNull, literal } from './mql.js';
+
+/**
+ * Logical plan → one aggregate command. Stages are appended bottom-up; a filter
+ * directly on a collection scan becomes the leading, index-eligible `$match`.
+ */
+export function lowerPlan(plan: PlanNode): MongoCommand {
+  const { source, stages } = lowerNode(plan);
+  return source.kind === 'collection'
+    ? { kind: 'aggregate', collection: source.name, db: source.db, pipeline: stages }
+    : { kind: 'aggregate', pipeline: [{ $documents: source.rows }, ...stages] };
+}
+
+type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
+
+function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[] } {
+  switch (node.kind) {
+    case 'scan':
+      return { source: { kind: 'collection', name: node.collection, db: node.db }, stages: [] };
+    case 'values':
+      return { source: { kind: 'documents', rows: node.rows.map((r) => literalDoc(r)) }, stages: [] };
+    default:
+      break;
+  }
+  const inner = lowerNode(node.input);
+  const stages = inner.stages;
+  const atStart = stages.length === 0 && inner.source.kind === 'collection';
+  switch (node.kind) {
+    case 'filter':
+      stages.push(...filterStages(node.predicate, atStart));
+      break;
+    case 'group':
+      stages.push(...groupStages(node));
+      break;
+    case 'project': {
+      const spec: Document = {};
+      for (const f of node.fields) spec[f.field] = projected(lowerExpr(f.expr));
+      if (node.keepInput) stages.push({ $set: spec });
+      else {
+        if (!('_id' in spec)) spec._id = 0;
+        stages.push({ $project: spec });
+      }
+      break;
+    }
+    case 'distinct': {
+      const key: Document = {};
+      for (const f of node.fields) key[f] = { $ifNull: [`$${f}`, null] };
+      stages.push({ $group: { _id: key } }, { $replaceWith: '$_id' });
+      break;
+    }
+    case 'sort': {
+      const ranks: Document = {};
+      const sort: Document = {};
+      node.keys.forEach((k, i) => {
+        if (k.nullable) {
+          // PostgreSQL: NULLS LAST ascending, FIRST descending, unless told; MongoDB puts null first
+          ranks[`__n${i}`] = cond(isNull(`$${k.field}`), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
+          sort[`__n${i}`] = 1;
+        }
+        sort[k.field] = k.desc ? -1 : 1;
+      });
+      if (Object.keys(ranks).length) stages.push({ $set: ranks });
+      stages.push({ $sort: sort });
+      if (Object.keys(ranks).length) stages.push({ $unset: Object.keys(ranks) });
+      break;
+    }
+    case 'skip':
+      if (node.count > 0) stages.push({ $skip: node.count });
+      break;
+    case 'limit':
+      // MongoDB rejects $limit: 0
+      stages.push(node.count > 0 ? { $limit: node.count } : { $match: { $expr: false } });
+      break;
+    case 'unset':
+      stages.push({ $unset: node.fields });
+      break;
+    case 'attach': {
+      const sub = lowerNode(node.subplan);
+      const lookup: Document =
+        sub.source.kind === 'collection'
+          ? { from: sub.source.name, pipeline: sub.stages, as: node.field }
+          : { pipeline: [{ $documents: sub.source.rows }, ...sub.stages], as: node.field };
+      if (sub.source.kind === 'collection' && sub.source.db) {
+        throw new SqlEtlError('unsupported-sql', 'lower', 'a subquery on a collection of another database is not supported', {});
+      }
+      stages.push({ $lookup: lookup });
+      break;
+    }
+  }
+  return { source: inner.source, stages };
+}
+
+/** Values in $project are expressions; constants must not read as inclusion flags. */
+function projected(v: unknown): unknown {
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return { $literal: v };
+  if (typeof v === 'string' && !v.startsWith('$')) return { $literal: v };
+  return v;
+}
+
+function filterStages(predicate: Expr, atStart: boolean): Document[] {
+  if (!atStart) return [{ $match: { $expr: lowerPredicate(predicate) } }];
+  const query: Document[] = [];
+  const rest: Expr[] = [];
+  for (const c of conjuncts(predicate)) {
+    const q = toQuery(c);
+    if (q) query.push(q);
+    else rest.push(c);
+  }
+  const match: Document = query.length === 1 ? { ...query[0] } : query.length ? { $and: query } : {};
+  if (rest.length) {
+    const expr = rest.length === 1 ? lowerPredicate(rest[0]) : { $and: rest.map(lowerPredicate) };
+    if (query.length === 0) return [{ $match: { $expr: expr } }];
+    return [{ $match: match }, { $match: { $expr: expr } }];
+  }
+  return [{ $match: match }];
+}
+
+function groupStages(node: Extract<PlanNode, { kind: 'group' }>): Document[] {
+  const group: Document = {};
+  if (node.global) group._id = null;
+  else {
+    const id: Document = {};
+    for (const k of node.keys) id[k.field] = { $ifNull: [lowerExpr(k.expr), null] };
+    group._id = id;
+  }
+  const finish: Document = {};
+  const empty: Document = { _id: null };
+  for (const a of node.aggregates) {
+    const l = lowerAggregate(a.agg, a.field, lowerExpr, lowerPredicate);
+    Object.assign(group, l.accumulators);
+    Object.assign(empty, l.empty);
+    if (l.result !== `$${a.field}`) finish[a.field] = l.result;
+  }
+  const stages: Document[] = [{ $group: group }];
+  if (node.global) {
+    // one row even without input rows: append the empty group's row, keep the first
+    stages.push({ $unionWith: { pipeline: [{ $documents: [literalDoc(empty)] }] } }, { $limit: 1 });
+  }
+  if (Object.keys(finish).length) stages.push({ $set: finish });
+  return stages;
+}
+
+function literalDoc(d: Document): Document {
+  const out: Document = {};
+  for (const [k, v] of Object.entries(d)) out[k] = literal(v);
+  return out;
+}

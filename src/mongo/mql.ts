@@ -1,0 +1,46 @@
+import type { Document } from './commands.js';
+
+/**
+ * Small builders for MongoDB aggregation expressions, shared by every lowering
+ * file. They exist so the NULL rules are written once: in aggregation
+ * expressions a missing field and null behave differently (`$eq` of missing and
+ * null is false) and null sorts below every value (`$lt: [null, 1]` is true),
+ * so SQL's "NULL" test is always `$ifNull`-based.
+ */
+export type Mql = unknown;
+
+/** x IS NULL, true for a missing field too. */
+export const isNull = (x: Mql): Document => ({ $eq: [{ $ifNull: [x, null] }, null] });
+export const notNull = (x: Mql): Document => ({ $ne: [{ $ifNull: [x, null] }, null] });
+
+/** `cond ? then : else` */
+export const cond = (c: Mql, then: Mql, otherwise: Mql): Document => ({ $cond: [c, then, otherwise] });
+
+/** NULL when any of `guards` is NULL, else `value`. */
+export function nullIfAnyNull(guards: Mql[], value: Mql): Mql {
+  if (guards.length === 0) return value;
+  const test = guards.length === 1 ? isNull(guards[0]) : { $or: guards.map(isNull) };
+  return cond(test, null, value);
+}
+
+/** A constant in expression position: `$`-strings, arrays and objects must not be interpreted. */
+export function literal(v: unknown): Mql {
+  if (typeof v === 'string' && v.startsWith('$')) return { $literal: v };
+  if (Array.isArray(v) || (typeof v === 'object' && v !== null && !(v instanceof Date))) return { $literal: v };
+  return v;
+}
+
+/** A field path as an expression (`$a.b`); unsafe names go through $getField. */
+export function fieldRef(path: string[]): Mql {
+  if (path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return `$${path.join('.')}`;
+  let e: Mql = '$$CURRENT';
+  for (const p of path) e = { $getField: { field: { $literal: p }, input: e } };
+  return e;
+}
+
+/** `let` bindings so a sub-expression is evaluated once. */
+export function letIn(vars: Record<string, Mql>, body: Mql): Document {
+  return { $let: { vars, in: body } };
+}
+
+export const isIntegerType = (x: Mql): Document => ({ $in: [{ $type: x }, ['int', 'long']] });

@@ -1,0 +1,109 @@
+import { SqlEtlError } from '../errors.js';
+import { col, sameExpr, someExpr, type Expr } from '../ir/expr.js';
+import type { SelectQuery } from '../ir/query.js';
+import { extractAggregates } from './extract-aggregates.js';
+import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
+import type { PlanNode } from './logical-plan.js';
+
+/**
+ * SELECT (bound IR) → logical plan, in SQL's evaluation order:
+ * source → WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden sort keys)
+ * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
+ * The rewrites it relies on are one file each: extract-aggregates, hoist-subqueries.
+ */
+export function buildPlan(q: SelectQuery): PlanNode {
+  let node = sourcePlan(q);
+  const hoisted: Hoisted[] = [];
+  const attach = (e: Expr): Expr => {
+    const before = hoisted.length;
+    const out = hoistSubqueries(e, hoisted);
+    for (const h of hoisted.slice(before)) node = { kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.query) };
+    return out;
+  };
+
+  if (q.where) node = { kind: 'filter', input: node, predicate: attach(q.where) };
+
+  let rewrite = (e: Expr): Expr => e;
+  if (q.aggregated) {
+    const x = extractAggregates(q.groupBy);
+    // rewrite everything that is evaluated after the $group first, so that all
+    // aggregates are known when the group node is built
+    const columns = q.columns.map((c) => ({ ...c, expr: x.rewrite(c.expr) }));
+    const having = q.having && x.rewrite(q.having);
+    const orderExprs = q.orderBy.map((k) => x.rewrite(k.expr));
+    node = { kind: 'group', input: node, keys: x.keys, aggregates: x.aggregates, global: q.groupBy.length === 0 };
+    if (having) node = { kind: 'filter', input: node, predicate: attach(having) };
+    rewrite = x.rewrite;
+    q = { ...q, columns, orderBy: q.orderBy.map((k, i) => ({ ...k, expr: orderExprs[i] })) };
+  }
+
+  // select list, plus hidden fields for ORDER BY keys that are not output columns
+  const fields = q.columns.map((c) => ({ field: c.field, expr: attach(c.expr) }));
+  const hidden: string[] = [];
+  const sortKeys = q.orderBy.map((k, i) => {
+    const out = q.columns.find((c) => sameExpr(c.expr, k.expr));
+    if (out) return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr) };
+    if (q.distinct) {
+      throw new SqlEtlError('distinct-order-by', 'plan', 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', { span: k.expr.span });
+    }
+    const field = `__o${i}`;
+    hidden.push(field);
+    fields.push({ field, expr: attach(k.expr) });
+    return { field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr) };
+  });
+  void rewrite;
+  if (!q.passthrough || fields.length > 0) node = { kind: 'project', input: node, fields, keepInput: q.passthrough };
+  if (q.distinct) node = { kind: 'distinct', input: node, fields: fields.map((f) => f.field) };
+  if (sortKeys.length) node = { kind: 'sort', input: node, keys: sortKeys };
+  if (q.offset) node = { kind: 'skip', input: node, count: q.offset };
+  if (q.limit !== undefined) node = { kind: 'limit', input: node, count: q.limit };
+  if (hidden.length) node = { kind: 'unset', input: node, fields: hidden };
+  return node;
+}
+
+function sourcePlan(q: SelectQuery): PlanNode {
+  switch (q.source.kind) {
+    case 'collection':
+      return { kind: 'scan', collection: q.source.name, db: q.source.db };
+    case 'subquery':
+      return buildPlan(q.source.query);
+    case 'values':
+      return { kind: 'values', rows: q.source.rows };
+    case 'none':
+      return { kind: 'values', rows: [{}] };
+  }
+}
+
+/** Conservative nullability: only what is certainly never NULL says false. */
+export function mayBeNull(e: Expr): boolean {
+  switch (e.kind) {
+    case 'literal':
+      return e.value === null;
+    case 'isnull':
+    case 'isbool':
+    case 'distinctfrom':
+      return false;
+    case 'agg':
+      return !(e.name === 'count');
+    case 'func':
+      if (e.name === 'coalesce') return e.args.every(mayBeNull);
+      if (e.name === 'now' || e.name === 'current_date' || e.name === 'concat' || e.name === 'concat_ws') return false;
+      return true;
+    case 'compare':
+    case 'arith':
+      return mayBeNull(e.left) || mayBeNull(e.right);
+    case 'negate':
+    case 'not':
+      return mayBeNull(e.arg);
+    case 'and':
+    case 'or':
+      return e.args.some(mayBeNull);
+    case 'case':
+      return e.whens.some((w) => mayBeNull(w.then)) || mayBeNull(e.else);
+    default:
+      return true;
+  }
+}
+
+export const referencesColumns = (e: Expr): boolean => someExpr(e, (x) => x.kind === 'column');
+export { col };

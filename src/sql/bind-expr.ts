@@ -1,0 +1,447 @@
+import type { Node } from '@pgsql/types';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
+import { lit, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import type { SelectQuery } from '../ir/query.js';
+import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
+import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, SCALAR_FUNCTIONS } from './function-signatures.js';
+import { parseLiteral } from './literals.js';
+import type { Scope } from './scope.js';
+
+/** What expression binding needs from its surroundings. */
+export interface ExprContext {
+  scope: Scope;
+  /** `$N` parameter → its bound value */
+  param: (n: number, span?: SourceSpan) => Value;
+  toChar: (byte: number) => number;
+  /** where aggregates are allowed (select list, HAVING, ORDER BY) */
+  allowAggregates: boolean;
+  /** the clause, for error messages ("aggregate functions are not allowed in WHERE") */
+  clause: string;
+  /** binds a sub-SELECT (uncorrelated) */
+  bindSubquery: (node: Node) => SelectQuery;
+  /** a name for the current ORDER BY / GROUP BY alias lookup, if any */
+  aliasLookup?: (name: string) => Expr | undefined;
+}
+
+type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
+
+export function unwrap(node: Node): [string, Any] {
+  const [tag, body] = Object.entries(node)[0] as [string, Any];
+  return [tag, body];
+}
+
+export function spanOf(ctx: ExprContext, location: number | undefined, length = 1): SourceSpan | undefined {
+  if (location === undefined || location < 0) return undefined;
+  const start = ctx.toChar(location);
+  return { start, end: start + length };
+}
+
+export function stringsOf(nodes: Node[] | undefined): string[] {
+  return (nodes ?? []).map((n) => (n as { String?: { sval: string } }).String?.sval ?? '*');
+}
+
+export function bindExpr(node: Node, ctx: ExprContext): Expr {
+  const [tag, n] = unwrap(node);
+  const span = spanOf(ctx, n.location);
+  switch (tag) {
+    case 'ColumnRef': {
+      const fields = stringsOf(n.fields);
+      if (fields.includes('*')) throw unsupported('* in an expression', span);
+      if (fields.length === 1 && ctx.aliasLookup) {
+        const aliased = ctx.aliasLookup(fields[0]);
+        if (aliased) return aliased;
+      }
+      return ctx.scope.resolve(fields, { start: span?.start ?? 0, end: (span?.start ?? 0) + fields.join('.').length });
+    }
+    case 'A_Const':
+      return bindConst(n, span);
+    case 'ParamRef':
+      return valueLiteral(ctx.param(n.number, span), span);
+    case 'TypeCast':
+      return bindCast(n, ctx, span);
+    case 'A_Expr':
+      return bindAExpr(n, ctx, span);
+    case 'BoolExpr': {
+      const args = (n.args as Node[]).map((a) => bindExpr(a, ctx));
+      if (n.boolop === 'NOT_EXPR') return { kind: 'not', arg: args[0], type: 'bool', span };
+      return { kind: n.boolop === 'AND_EXPR' ? 'and' : 'or', args, type: 'bool', span };
+    }
+    case 'NullTest':
+      return { kind: 'isnull', arg: bindExpr(n.arg, ctx), negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
+    case 'BooleanTest': {
+      const arg = bindExpr(n.arg, ctx);
+      const t = n.booltesttype as string;
+      if (t === 'IS_UNKNOWN' || t === 'IS_NOT_UNKNOWN') return { kind: 'isnull', arg, negated: t === 'IS_NOT_UNKNOWN', type: 'bool', span };
+      return { kind: 'isbool', arg, value: t === 'IS_TRUE' || t === 'IS_NOT_TRUE', negated: t.startsWith('IS_NOT'), type: 'bool', span };
+    }
+    case 'CaseExpr':
+      return bindCase(n, ctx, span);
+    case 'CoalesceExpr':
+      return funcExpr('coalesce', (n.args as Node[]).map((a) => bindExpr(a, ctx)), span);
+    case 'MinMaxExpr':
+      return funcExpr(n.op === 'IS_GREATEST' ? 'greatest' : 'least', (n.args as Node[]).map((a) => bindExpr(a, ctx)), span);
+    case 'SQLValueFunction': {
+      const op = n.op as string;
+      if (op === 'SVFOP_CURRENT_DATE') return funcExpr('current_date', [], span);
+      if (op.startsWith('SVFOP_CURRENT_TIMESTAMP') || op.startsWith('SVFOP_LOCALTIMESTAMP')) return funcExpr('now', [], span);
+      throw unsupported(op.replace('SVFOP_', '').toLowerCase(), span);
+    }
+    case 'FuncCall':
+      return bindFuncCall(n, ctx, span);
+    case 'A_Indirection':
+      return bindIndirection(n, ctx);
+    case 'A_ArrayExpr': {
+      const elems = ((n.elements ?? []) as Node[]).map((e) => bindExpr(e, ctx));
+      if (elems.every((e) => e.kind === 'literal')) return lit(elems.map((e) => (e.kind === 'literal' ? e.value : null)), 'array', span);
+      return funcExpr('array', elems, span, 'array');
+    }
+    case 'SubLink':
+      return bindSubLink(n, ctx, span);
+    default:
+      throw unsupported(describeNode(tag), span);
+  }
+}
+
+function describeNode(tag: string): string {
+  const names: Record<string, string> = {
+    RowExpr: 'a row constructor', CollateClause: 'COLLATE', GroupingFunc: 'GROUPING()', XmlExpr: 'XML',
+    A_Star: '*', SetToDefault: 'DEFAULT', JsonObjectConstructor: 'JSON_OBJECT', JsonArrayConstructor: 'JSON_ARRAY',
+  };
+  return names[tag] ?? `the expression ${tag}`;
+}
+
+function bindConst(n: Any, span?: SourceSpan): Expr {
+  if (n.isnull) return lit(null, 'unknown', span);
+  if (n.ival !== undefined) return lit(n.ival.ival ?? 0, 'int', span);
+  if (n.fval !== undefined) {
+    const text = n.fval.fval as string;
+    return lit(Number(text), /^[+-]?\d+$/.test(text) ? 'int' : 'numeric', span);
+  }
+  if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
+  if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
+  if (n.bsval !== undefined) throw unsupported('bit-string literals', span);
+  return lit(null, 'unknown', span);
+}
+
+/** A bound parameter value (from --var or the library's vars): typed like a literal. */
+function valueLiteral(v: Value, span?: SourceSpan): Expr {
+  if (typeof v === 'number') return lit(v, Number.isInteger(v) ? 'int' : 'numeric', span);
+  if (typeof v === 'boolean') return lit(v, 'bool', span);
+  if (v instanceof Date) return lit(v, 'timestamp', span);
+  if (typeof v === 'string') return lit(v, 'unknown', span);
+  return lit(v, 'unknown', span);
+}
+
+export function typeNameOf(typeName: Any): string {
+  const names = stringsOf(typeName.names);
+  const last = names[names.length - 1];
+  return last;
+}
+
+function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const typeName = typeNameOf(n.typeName);
+  const castSpan = spanOf(ctx, n.typeName.location) ?? span;
+  if (n.typeName.arrayBounds) throw unsupported(`cast to ${typeName}[]`, castSpan);
+  const to = typeFromName(typeName);
+  if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
+  const arg = bindExpr(n.arg, ctx);
+  if (arg.kind === 'literal') {
+    // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
+    if (arg.value === null) return lit(null, to, arg.span);
+    if (typeof arg.value === 'string') return lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span);
+  }
+  if (to === 'interval') throw unsupported('casting a non-constant to interval', castSpan);
+  return { kind: 'cast', arg, to, typeName, type: to, span: castSpan };
+}
+
+const COMPARE: Record<string, CompareOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const name = stringsOf(n.name)[0];
+  const kind = n.kind as string;
+  const left = () => bindExpr(n.lexpr, ctx);
+  const right = () => bindExpr(n.rexpr, ctx);
+  switch (kind) {
+    case 'AEXPR_OP': {
+      if (!n.lexpr) {
+        const arg = right();
+        if (name === '-') {
+          if (arg.kind === 'literal' && typeof arg.value === 'number') return lit(-arg.value, arg.type, span);
+          return { kind: 'negate', arg, type: arg.type, span };
+        }
+        if (name === '+') return arg;
+        throw unsupported(`prefix operator ${name}`, span);
+      }
+      return binaryOp(name, left(), right(), span);
+    }
+    case 'AEXPR_DISTINCT':
+    case 'AEXPR_NOT_DISTINCT': {
+      const [l, r] = coercePair(left(), right());
+      return { kind: 'distinctfrom', left: l, right: r, negated: kind === 'AEXPR_NOT_DISTINCT', type: 'bool', span };
+    }
+    case 'AEXPR_NULLIF': {
+      const [l, r] = coercePair(left(), right());
+      return funcExpr('nullif', [l, r], span);
+    }
+    case 'AEXPR_IN': {
+      const arg = left();
+      const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
+      const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
+      const bound = items.map((i) => coerceTo(bindExpr(i, ctx), arg.type));
+      const argTyped = bound.length ? coercePair(arg, bound[0])[0] : arg;
+      return { kind: 'inlist', arg: argTyped, list: bound, negated: name === '<>', type: 'bool', span };
+    }
+    case 'AEXPR_LIKE':
+    case 'AEXPR_ILIKE': {
+      const pattern = right();
+      return { kind: 'like', arg: left(), pattern, syntax: 'like', caseInsensitive: kind === 'AEXPR_ILIKE', negated: name.startsWith('!'), type: 'bool', span };
+    }
+    case 'AEXPR_BETWEEN':
+    case 'AEXPR_NOT_BETWEEN': {
+      const arg = left();
+      const [lo, hi] = (n.rexpr.List.items as Node[]).map((i) => bindExpr(i, ctx));
+      const ge = binaryOp('>=', arg, lo, span);
+      const le = binaryOp('<=', arg, hi, span);
+      const both: Expr = { kind: 'and', args: [ge, le], type: 'bool', span };
+      return kind === 'AEXPR_NOT_BETWEEN' ? { kind: 'not', arg: both, type: 'bool', span } : both;
+    }
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL':
+      throw unsupported(`${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
+    case 'AEXPR_SIMILAR':
+      throw unsupported('SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
+    default:
+      throw unsupported(`the operator ${name}`, span);
+  }
+}
+
+export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Expr {
+  const cmp = COMPARE[name];
+  if (cmp) {
+    const [a, b] = coercePair(l, r);
+    return { kind: 'compare', op: cmp, left: a, right: b, type: 'bool', span };
+  }
+  switch (name) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '^': {
+      const [a, b] = coerceArith(l, r, name);
+      return { kind: 'arith', op: name, left: a, right: b, type: arithType(name, a.type, b.type), span };
+    }
+    case '||':
+      return funcExpr('||', [l, r], span, 'text');
+    case '->':
+    case '->>':
+      return { kind: 'element', arg: l, key: r, asText: name === '->>', type: name === '->>' ? 'text' : 'json', span };
+    case '#>':
+    case '#>>': {
+      if (r.kind !== 'literal' || typeof r.value !== 'string') throw unsupported(`${name} with a non-constant path`, span);
+      const keys = r.value.replace(/^\{|\}$/g, '').split(',').map((k) => k.trim().replace(/^"|"$/g, ''));
+      let e: Expr = l;
+      keys.forEach((k, i) => {
+        const last = i === keys.length - 1;
+        const key = /^-?\d+$/.test(k) ? lit(Number(k), 'int') : lit(k, 'text');
+        e = { kind: 'element', arg: e, key, asText: last && name === '#>>', type: last && name === '#>>' ? 'text' : 'json', span };
+      });
+      return e;
+    }
+    case '~':
+    case '~*':
+    case '!~':
+    case '!~*':
+      return { kind: 'like', arg: l, pattern: r, syntax: 'regex', caseInsensitive: name.includes('*'), negated: name.startsWith('!'), type: 'bool', span };
+    case '~~':
+    case '!~~':
+    case '~~*':
+    case '!~~*':
+      return { kind: 'like', arg: l, pattern: r, syntax: 'like', caseInsensitive: name.includes('*'), negated: name.startsWith('!'), type: 'bool', span };
+    default:
+      throw unsupported(`the operator ${name}`, span);
+  }
+}
+
+function arithType(op: string, a: SqlType, b: SqlType): SqlType {
+  if (op === '^') return a === 'numeric' || b === 'numeric' ? 'numeric' : 'float';
+  if (isDateType(a) && b === 'interval') return 'timestamp';
+  if (a === 'interval' && isDateType(b)) return 'timestamp';
+  if (a === 'date' && b === 'date' && op === '-') return 'int';
+  if (a === 'date' && b === 'int') return 'date';
+  if (a === 'timestamp' && b === 'timestamp' && op === '-') return 'interval';
+  if (a === 'interval' && b === 'interval') return 'interval';
+  if (a === 'interval' && isNumericType(b)) return 'interval';
+  if (a === 'unknown' || b === 'unknown') return 'unknown';
+  if (a === 'float' || b === 'float') return 'float';
+  if (a === 'numeric' || b === 'numeric') return 'numeric';
+  if (a === 'int' && b === 'int') return 'int';
+  return 'unknown';
+}
+
+/** PostgreSQL types an untyped quoted literal by the other operand's type. */
+export function coerceTo(e: Expr, type: SqlType): Expr {
+  if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
+  if (type === 'unknown' || type === 'text' || type === 'json' || type === 'array') return type === 'unknown' ? e : { ...e, type: 'text' };
+  return lit(parseLiteral(e.value, type, pgTypeName(type), e.span), type, e.span);
+}
+
+export function coercePair(a: Expr, b: Expr): [Expr, Expr] {
+  return [coerceTo(a, b.type), coerceTo(b, a.type)];
+}
+
+function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
+  // date ± '1 day': the literal is an interval; number ± '5': numeric
+  const pick = (other: SqlType): SqlType => (isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
+  const isUntyped = (e: Expr) => e.kind === 'literal' && e.type === 'unknown' && typeof e.value === 'string';
+  return [isUntyped(a) ? coerceTo(a, pick(b.type)) : a, isUntyped(b) ? coerceTo(b, pick(a.type)) : b];
+}
+
+function pgTypeName(t: SqlType): string {
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', interval: 'interval' };
+  return names[t] ?? t;
+}
+
+function bindCase(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const operand = n.arg ? bindExpr(n.arg, ctx) : undefined;
+  const whens = (n.args as Node[]).map((w) => {
+    const cw = unwrap(w)[1];
+    const cond = bindExpr(cw.expr, ctx);
+    const when = operand ? binaryOp('=', operand, cond, spanOf(ctx, cw.location)) : cond;
+    return { when, then: bindExpr(cw.result, ctx) };
+  });
+  const elseExpr = n.defresult ? bindExpr(n.defresult, ctx) : lit(null, 'unknown');
+  const type = commonType([...whens.map((w) => w.then), elseExpr]);
+  return {
+    kind: 'case',
+    whens: whens.map((w) => ({ when: w.when, then: coerceTo(w.then, type) })),
+    else: coerceTo(elseExpr, type),
+    type,
+    span,
+  };
+}
+
+export function commonType(exprs: Expr[]): SqlType {
+  const types = exprs.filter((e) => !(e.kind === 'literal' && e.value === null)).map((e) => e.type);
+  const known = types.filter((t) => t !== 'unknown');
+  if (known.length === 0) return types.length && exprs.every((e) => e.kind === 'literal') ? 'text' : 'unknown';
+  if (known.length < types.length && exprs.some((e) => e.type === 'unknown' && e.kind !== 'literal')) return 'unknown';
+  if (known.every((t) => t === known[0])) return known[0];
+  if (known.every(isNumericType)) return known.includes('float') ? 'float' : known.includes('numeric') ? 'numeric' : 'int';
+  if (known.every(isDateType)) return 'timestamp';
+  return 'unknown';
+}
+
+export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: SqlType): Expr {
+  const sig = SCALAR_FUNCTIONS[name];
+  let resultType: SqlType = type ?? 'unknown';
+  let typedArgs = args;
+  if (!type && sig) {
+    if (sig.returns === 'arg0') resultType = args[0]?.type ?? 'unknown';
+    else if (sig.returns === 'common') {
+      resultType = commonType(args);
+      typedArgs = args.map((a) => coerceTo(a, resultType));
+    } else resultType = sig.returns;
+  }
+  return { kind: 'func', name: FUNCTION_ALIASES[name] ?? name, args: typedArgs, type: resultType, span };
+}
+
+function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const names = stringsOf(n.funcname);
+  const name = names[names.length - 1].toLowerCase();
+  const nameSpan = span && { start: span.start, end: span.start + name.length };
+  if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`the function ${names.join('.')}`, nameSpan);
+  if (n.over) throw unsupported('window functions (OVER …)', nameSpan, ['window functions are tracked in the window-functions issue']);
+  if (n.agg_within_group) throw unsupported(`${name}(…) WITHIN GROUP`, nameSpan);
+  const rawArgs = (n.args ?? []) as Node[];
+
+  const aggName = AGGREGATE_ALIASES[name] ?? name;
+  if (AGGREGATES[name]) {
+    if (!ctx.allowAggregates) {
+      throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
+    }
+    const sig = AGGREGATES[name];
+    const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
+    const args = rawArgs.map((a) => bindExpr(a, inner));
+    if (!n.agg_star && (args.length < sig.min || args.length > sig.max)) {
+      throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
+    }
+    if (n.agg_star && name !== 'count') throw new SqlEtlError('wrong-arguments', 'bind', `${name}(*) is not valid`, { span: nameSpan });
+    const orderBy: SortKey[] = ((n.agg_order ?? []) as Node[]).map((s) => bindSortKey(s, inner));
+    const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+    let type: SqlType = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
+    if (aggName === 'sum' && type === 'int') type = 'int';
+    if (aggName === 'sum' && type === 'unknown') type = 'unknown';
+    const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
+    return agg;
+  }
+  if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
+    throw new SqlEtlError('not-an-aggregate', 'bind', `${name} is not an aggregate function`, { span: nameSpan });
+  }
+
+  // special syntax forms arrive as pg_catalog functions
+  if (name === 'extract' || name === 'date_part') {
+    const field = rawArgs[0] ? bindExpr(rawArgs[0], ctx) : undefined;
+    if (!field || field.kind !== 'literal' || typeof field.value !== 'string') throw unsupported(`${name} with a non-constant field`, nameSpan);
+    const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
+    return funcExpr(name, [lit(field.value.toLowerCase(), 'text', field.span), source], span);
+  }
+  if (name === 'date_trunc') {
+    const unit = bindExpr(rawArgs[0], ctx);
+    if (unit.kind !== 'literal' || typeof unit.value !== 'string') throw unsupported('date_trunc with a non-constant unit', nameSpan);
+    const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
+    return funcExpr('date_trunc', [lit(unit.value.toLowerCase(), 'text', unit.span), source], span);
+  }
+  if (name === 'trim' || name === 'btrim' || name === 'ltrim' || name === 'rtrim') {
+    const args = rawArgs.map((a) => bindExpr(a, ctx));
+    return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
+  }
+  const sig = SCALAR_FUNCTIONS[name];
+  if (!sig) {
+    throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan });
+  }
+  const args = rawArgs.map((a) => bindExpr(a, ctx));
+  if (args.length < sig.min || args.length > sig.max) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
+  }
+  return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
+}
+
+export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
+  const [, s] = unwrap(node);
+  const expr = bindExpr(s.node, ctx);
+  const desc = s.sortby_dir === 'SORTBY_DESC';
+  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('ORDER BY … USING', spanOf(ctx, s.location));
+  const nullsFirst = s.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : s.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
+  return { expr, desc, nullsFirst };
+}
+
+function bindIndirection(n: Any, ctx: ExprContext): Expr {
+  let e = bindExpr(n.arg, ctx);
+  for (const ind of n.indirection as Node[]) {
+    const [tag, body] = unwrap(ind);
+    if (tag === 'A_Indices') {
+      if (body.is_slice) throw unsupported('array slices', e.span);
+      const index = bindExpr(body.uidx, ctx);
+      e = { kind: 'element', arg: e, key: { kind: 'arith', op: '-', left: coerceTo(index, 'int'), right: lit(1, 'int'), type: 'int' }, asText: false, type: 'unknown', span: e.span };
+    } else if (tag === 'String') {
+      e = { kind: 'element', arg: e, key: lit(body.sval, 'text'), asText: false, type: 'unknown', span: e.span };
+    } else throw unsupported('this kind of subscript', e.span);
+  }
+  return e;
+}
+
+function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const type = n.subLinkType as string;
+  const query = ctx.bindSubquery(n.subselect);
+  if (type === 'EXPR_SUBLINK') {
+    if (query.columns.length !== 1) throw new SqlEtlError('subquery-columns', 'bind', 'subquery must return only one column', { span });
+    return { kind: 'subquery', query, mode: 'scalar', negated: false, type: query.columns[0].expr.type, span };
+  }
+  if (type === 'EXISTS_SUBLINK') return { kind: 'subquery', query, mode: 'exists', negated: false, type: 'bool', span };
+  if (type === 'ANY_SUBLINK' && (!n.operName || stringsOf(n.operName)[0] === '=')) {
+    if (query.columns.length !== 1) throw new SqlEtlError('subquery-columns', 'bind', 'subquery has too many columns', { span });
+    return { kind: 'subquery', query, mode: 'in', arg: bindExpr(n.testexpr, ctx), negated: false, type: 'bool', span };
+  }
+  throw unsupported('this kind of subquery', span);
+}

@@ -1,0 +1,58 @@
+import type { SqlType } from '../ir/types.js';
+
+/**
+ * What the binder needs to know about SQL functions: which names exist, how many
+ * arguments they take and what type they return. How each one becomes MongoDB is
+ * the lowering stage's function catalog (src/mongo/function-catalog.ts).
+ */
+export interface Signature {
+  min: number;
+  max: number;
+  /** result type: a fixed type, or 'arg0' for the first argument's type, 'common' for the arguments' common type */
+  returns: SqlType | 'arg0' | 'common';
+}
+
+const s = (min: number, max: number, returns: Signature['returns']): Signature => ({ min, max, returns });
+
+export const SCALAR_FUNCTIONS: Record<string, Signature> = {
+  lower: s(1, 1, 'text'), upper: s(1, 1, 'text'), initcap: s(1, 1, 'text'),
+  length: s(1, 1, 'int'), char_length: s(1, 1, 'int'), character_length: s(1, 1, 'int'),
+  substring: s(2, 3, 'text'), substr: s(2, 3, 'text'),
+  position: s(2, 2, 'int'), strpos: s(2, 2, 'int'),
+  concat: s(1, 100, 'text'), concat_ws: s(2, 100, 'text'),
+  btrim: s(1, 2, 'text'), ltrim: s(1, 2, 'text'), rtrim: s(1, 2, 'text'),
+  replace: s(3, 3, 'text'), split_part: s(3, 3, 'text'), left: s(2, 2, 'text'), right: s(2, 2, 'text'),
+  lpad: s(2, 3, 'text'), rpad: s(2, 3, 'text'), reverse: s(1, 1, 'text'), repeat: s(2, 2, 'text'),
+  regexp_replace: s(3, 4, 'text'),
+  abs: s(1, 1, 'arg0'), ceil: s(1, 1, 'arg0'), ceiling: s(1, 1, 'arg0'), floor: s(1, 1, 'arg0'),
+  round: s(1, 2, 'arg0'), trunc: s(1, 2, 'arg0'), mod: s(2, 2, 'common'), sign: s(1, 1, 'arg0'),
+  power: s(2, 2, 'float'), pow: s(2, 2, 'float'), sqrt: s(1, 1, 'float'), exp: s(1, 1, 'float'), ln: s(1, 1, 'float'), log: s(1, 2, 'float'),
+  now: s(0, 0, 'timestamp'), statement_timestamp: s(0, 0, 'timestamp'), transaction_timestamp: s(0, 0, 'timestamp'),
+  date_trunc: s(2, 2, 'timestamp'), extract: s(2, 2, 'numeric'), date_part: s(2, 2, 'float'),
+  to_char: s(2, 2, 'text'),
+  coalesce: s(1, 100, 'common'), nullif: s(2, 2, 'arg0'), greatest: s(1, 100, 'common'), least: s(1, 100, 'common'),
+  array_length: s(2, 2, 'int'), cardinality: s(1, 1, 'int'),
+  // SQL value functions, named by the binder
+  current_date: s(0, 0, 'date'), current_timestamp: s(0, 0, 'timestamp'), localtimestamp: s(0, 0, 'timestamp'),
+};
+
+/** Aliases that are the same function under another name. */
+export const FUNCTION_ALIASES: Record<string, string> = {
+  char_length: 'length', character_length: 'length', substr: 'substring', strpos: 'position', ceiling: 'ceil',
+  pow: 'power', statement_timestamp: 'now', transaction_timestamp: 'now', current_timestamp: 'now', localtimestamp: 'now',
+};
+
+export const AGGREGATES: Record<string, Signature> = {
+  count: s(0, 1, 'int'),
+  sum: s(1, 1, 'arg0'),
+  avg: s(1, 1, 'numeric'),
+  min: s(1, 1, 'arg0'),
+  max: s(1, 1, 'arg0'),
+  stddev: s(1, 1, 'numeric'), stddev_samp: s(1, 1, 'numeric'), stddev_pop: s(1, 1, 'numeric'),
+  variance: s(1, 1, 'numeric'), var_samp: s(1, 1, 'numeric'), var_pop: s(1, 1, 'numeric'),
+  bool_and: s(1, 1, 'bool'), bool_or: s(1, 1, 'bool'), every: s(1, 1, 'bool'),
+  array_agg: s(1, 1, 'array'),
+  string_agg: s(2, 2, 'text'),
+};
+
+export const AGGREGATE_ALIASES: Record<string, string> = { stddev: 'stddev_samp', variance: 'var_samp', every: 'bool_and' };

@@ -1,0 +1,64 @@
+import { scanSync } from 'libpg-query';
+import { SqlEtlError } from '../errors.js';
+import { byteToCharMapper } from './offsets.js';
+
+/**
+ * `:name` parameters are not PostgreSQL syntax, so before parsing each one is
+ * replaced by a positional `$N` of the same width (padded with spaces) so that
+ * every other source position stays where it was. The values are bound later as
+ * values, never spliced into the text. Comments, strings, `::` casts and array
+ * slices (`x[a:b]`) are left alone: the PostgreSQL scanner tells us which is which.
+ */
+export interface ParamSlots {
+  text: string;
+  /** positional number → parameter name */
+  names: Map<number, string>;
+  /** positional number → char offset of the `:name` in the original text */
+  offsets: Map<number, number>;
+}
+
+export function substituteParams(text: string): ParamSlots {
+  const names = new Map<number, string>();
+  const offsets = new Map<number, number>();
+  if (!text.includes(':')) return { text, names, offsets };
+  let tokens: { start: number; end: number; text: string; tokenName: string; keywordKind: number }[];
+  try {
+    tokens = scanSync(text).tokens;
+  } catch {
+    return { text, names, offsets }; // the parser will report the problem with its position
+  }
+  const toChar = byteToCharMapper(text);
+  const numbers = new Map<string, number>();
+  let out = '';
+  let copied = 0;
+  let bracketDepth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.text === '[') bracketDepth++;
+    else if (t.text === ']') bracketDepth = Math.max(0, bracketDepth - 1);
+    if (t.text !== ':' || bracketDepth > 0) continue;
+    const next = tokens[i + 1];
+    const isName = next && next.start === t.end && (next.tokenName === 'IDENT' || next.keywordKind > 0);
+    if (!isName) continue;
+    const name = next.text;
+    let n = numbers.get(name);
+    if (n === undefined) {
+      n = numbers.size + 1;
+      numbers.set(name, n);
+      names.set(n, name);
+    }
+    const start = toChar(t.start);
+    const end = toChar(next.end);
+    const slot = `$${n}`;
+    if (slot.length > end - start) {
+      throw new SqlEtlError('parameter-name-too-short', 'parse', `parameter :${name} needs a longer name (this file has too many parameters for a one-letter name)`, {
+        span: { start, end },
+      });
+    }
+    if (!offsets.has(n)) offsets.set(n, start);
+    out += text.slice(copied, start) + slot.padEnd(end - start, ' ');
+    copied = end;
+    i++;
+  }
+  return { text: out + text.slice(copied), names, offsets };
+}
