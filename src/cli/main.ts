@@ -14,12 +14,12 @@ import { EXIT_USAGE, reportError } from './terminal.js';
 
 const RUN_EXAMPLES = `
 Examples:
-  $ sqletl run job.sql                              embedded engine over ./data
-  $ sqletl run job.sql --data ./fixtures             another data directory
+  $ sqletl run job.sql                          embedded engine over ./data
+  $ sqletl run job.sql --data ./fixtures        another data directory
   $ sqletl run job.sql --uri mongodb://localhost:27017 --db shop
   $ sqletl run job.sql --var since=2024-01-01 --var min_orders=2
-  $ sqletl run job.sql --json | jq .rows             one JSON object per statement
-  $ sqletl run job.sql --dry-run                     show the pipelines, run nothing
+  $ sqletl run job.sql --json | jq .rows        one JSON object per statement
+  $ sqletl run job.sql --dry-run                show the pipelines, run nothing
 
 Parameters: ':since' in the SQL takes the value of --var since=...; values are
 bound as values, never pasted into the SQL text. Numbers and true/false are typed,
@@ -29,11 +29,17 @@ Environment: SQLETL_MONGODB_URI or MONGODB_URI is the default for --uri;
 NO_COLOR turns colours off; SQLETL_DEBUG=1 shows stack traces of internal errors.
 Exit codes: 0 ok, 1 bad SQL or a failed statement, 2 bad usage.`;
 
+const PROGRAM_EXAMPLES = `
+Examples:
+  $ sqletl run job.sql --var since=2024-01-01   run a job on the embedded engine
+  $ sqletl explain job.sql                      show its MongoDB pipelines
+  $ sqletl help run                             options of one command`;
+
 const EXPLAIN_EXAMPLES = `
 Examples:
-  $ sqletl explain job.sql                       mongosh syntax, paste into mongosh
-  $ sqletl explain job.sql | mongosh "$URI"       the output is a mongosh script
-  $ sqletl explain job.sql --format json          canonical Extended JSON
+  $ sqletl explain job.sql                      mongosh syntax, coloured on a terminal
+  $ sqletl explain job.sql | mongosh "$URI"     the output is a mongosh script
+  $ sqletl explain job.sql --format json        canonical Extended JSON
   $ sqletl explain job.sql --var since=2024-01-01
 
 Exit codes: 0 ok, 1 bad SQL, 2 bad usage.`;
@@ -45,7 +51,7 @@ function version(): string {
 }
 
 function varOption(): Option {
-  return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar).default({}, 'none');
+  return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar);
 }
 
 /** The program, and the exit code its command's action decided on. */
@@ -56,9 +62,15 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(see --help for usage)')
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      // same prefix as sqletl's own usage errors
+      outputError: (s, write) => write(`sqletl: ${s.replace(/^error: /, '')}`),
+    })
     // throw instead of process.exit, so main decides the exit code (2 for every usage error)
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', PROGRAM_EXAMPLES);
 
   program
     .command('run')
@@ -74,8 +86,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var: Record<string, Value>; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
-      code = await runCommand(files, opts, this.getOptionValueSource('data') === 'cli');
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      code = await runCommand(files, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
     });
 
   program
@@ -88,8 +100,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(varOption())
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
-      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var: Record<string, Value> }>();
-      code = await explainCommand(file, opts);
+      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var?: Record<string, Value> }>();
+      code = await explainCommand(file, { ...opts, var: opts.var ?? {} });
     });
 
   return { program, exitCode: () => code };

@@ -15,7 +15,7 @@ const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /** commander argParser for the repeatable `--var name=value`: accumulates into a map; a later value wins. */
-export function collectVar(arg: string, previous: Record<string, Value>): Record<string, Value> {
+export function collectVar(arg: string, previous: Record<string, Value> | undefined): Record<string, Value> {
   const eq = arg.indexOf('=');
   if (eq < 0) throw new InvalidArgumentError(`expected name=value, got '${arg}'`);
   const name = arg.slice(0, eq);

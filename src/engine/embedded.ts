@@ -1,6 +1,7 @@
-import { Aggregator } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
 import { ProcessingMode } from 'mingo/core';
 import { SqlEtlError } from '../errors.js';
+import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { collectionFile, readCollectionFile } from '../io/data-files.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import type { Engine } from './engine.js';
@@ -35,6 +36,7 @@ export class EmbeddedEngine implements Engine {
       collectionResolver: (name: string) => this.load(name, cmd.db),
       processingMode: ProcessingMode.CLONE_INPUT,
       scriptEnabled: false,
+      context: EMBEDDED_CONTEXT,
     });
     try {
       return agg.run(input) as Document[];

@@ -66,14 +66,17 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     }
     case 'stddev_samp':
     case 'stddev_pop':
-      return { accumulators: { [field]: { [agg.name === 'stddev_samp' ? '$stdDevSamp' : '$stdDevPop']: value } }, result: ref, empty: { [field]: null } };
     case 'var_samp':
-    case 'var_pop':
+    case 'var_pop': {
+      // NULL below the minimum count (2 for samples, 1 for populations), as PostgreSQL
+      const sample = agg.name.endsWith('_samp');
+      const sd = { $cond: [{ $lt: [`${ref}_n`, sample ? 2 : 1] }, null, ref] };
       return {
-        accumulators: { [field]: { [agg.name === 'var_samp' ? '$stdDevSamp' : '$stdDevPop']: value } },
-        result: cond(isNull(ref), null, { $multiply: [ref, ref] }),
-        empty: { [field]: null },
+        accumulators: { [field]: { [sample ? '$stdDevSamp' : '$stdDevPop']: value }, [`${field}_n`]: countOf(value) },
+        result: agg.name.startsWith('var') ? letIn({ sd }, cond(isNull('$$sd'), null, { $multiply: ['$$sd', '$$sd'] })) : sd,
+        empty: { [field]: null, [`${field}_n`]: 0 },
       };
+    }
     case 'array_agg':
     case 'string_agg':
       return orderedCollect(agg, field, lower, filter);
