@@ -54,7 +54,7 @@ export function formatSummary(results: { file?: string; result: StatementResult 
     written(r),
     r.rejected ?? null,
     // a string keeps the fixed decimal; the column is still right-aligned below
-    r.durationMs.toFixed(1),
+    Number.isInteger(r.durationMs) ? String(r.durationMs) : r.durationMs.toFixed(1),
   ]);
   const align: ('left' | 'right')[] = columns.map((c) => (c === 'file' || c === 'kind' ? 'left' : 'right'));
   return formatTable({ columns, rows, align }, { footer: false });

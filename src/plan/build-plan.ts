@@ -21,9 +21,12 @@ export function buildPlan(q: SelectQuery): PlanNode {
     return out;
   };
 
-  if (q.where) node = { kind: 'filter', input: node, predicate: attach(q.where) };
+  // (attach() extends `node` with $lookup stages: call it before reading `node`)
+  if (q.where) {
+    const predicate = attach(q.where);
+    node = { kind: 'filter', input: node, predicate };
+  }
 
-  let rewrite = (e: Expr): Expr => e;
   if (q.aggregated) {
     const x = extractAggregates(q.groupBy);
     // rewrite everything that is evaluated after the $group first, so that all
@@ -32,8 +35,10 @@ export function buildPlan(q: SelectQuery): PlanNode {
     const having = q.having && x.rewrite(q.having);
     const orderExprs = q.orderBy.map((k) => x.rewrite(k.expr));
     node = { kind: 'group', input: node, keys: x.keys, aggregates: x.aggregates, global: q.groupBy.length === 0 };
-    if (having) node = { kind: 'filter', input: node, predicate: attach(having) };
-    rewrite = x.rewrite;
+    if (having) {
+      const predicate = attach(having);
+      node = { kind: 'filter', input: node, predicate };
+    }
     q = { ...q, columns, orderBy: q.orderBy.map((k, i) => ({ ...k, expr: orderExprs[i] })) };
   }
 
@@ -51,7 +56,6 @@ export function buildPlan(q: SelectQuery): PlanNode {
     fields.push({ field, expr: attach(k.expr) });
     return { field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr) };
   });
-  void rewrite;
   if (!q.passthrough || fields.length > 0) node = { kind: 'project', input: node, fields, keepInput: q.passthrough };
   if (q.distinct) node = { kind: 'distinct', input: node, fields: fields.map((f) => f.field) };
   if (sortKeys.length) node = { kind: 'sort', input: node, keys: sortKeys };
