@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Value } from '../ir/expr.js';
-import { explainCommand } from './explain-command.js';
 import { collectVar } from './options.js';
-import { runCommand } from './run-command.js';
 import { EXIT_USAGE, reportError } from './terminal.js';
 
 /**
@@ -87,6 +85,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
       const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
+      const { runCommand } = await import('./run-command.js');
       code = await runCommand(files, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
     });
 
@@ -101,6 +101,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
       const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var?: Record<string, Value> }>();
+      const { explainCommand } = await import('./explain-command.js');
       code = await explainCommand(file, { ...opts, var: opts.var ?? {} });
     });
 

@@ -54,9 +54,17 @@ export function resolveTarget(opts: { uri?: string; data: string; dataExplicit: 
   if (opts.uri !== undefined && opts.dataExplicit) {
     throw new SqlEtlError('conflicting-options', 'usage', '--uri and --data choose different engines; give one of them');
   }
-  if (opts.uri !== undefined) return { uri: opts.uri };
-  const envUri = opts.dataExplicit ? undefined : env.SQLETL_MONGODB_URI || env.MONGODB_URI;
-  return envUri ? { uri: envUri } : { dataDir: opts.data };
+  if (opts.uri !== undefined) return { uri: checkUri(opts.uri, '--uri') };
+  if (opts.dataExplicit) return { dataDir: opts.data };
+  if (env.SQLETL_MONGODB_URI) return { uri: checkUri(env.SQLETL_MONGODB_URI, 'SQLETL_MONGODB_URI') };
+  if (env.MONGODB_URI) return { uri: checkUri(env.MONGODB_URI, 'MONGODB_URI') };
+  return { dataDir: opts.data };
+}
+
+/** A connection string is checked here so a typo is a usage error, not a driver exception; never echoed (it may hold a password). */
+function checkUri(uri: string, source: string): string {
+  if (/^mongodb(\+srv)?:\/\/./.test(uri)) return uri;
+  throw new SqlEtlError('bad-uri', 'usage', `${source}: expected a MongoDB connection string starting with mongodb:// or mongodb+srv://`);
 }
 
 /** Reads a file named on the command line; a missing or unreadable file is a usage error. */
