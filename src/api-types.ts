@@ -23,6 +23,8 @@ export interface RunOptions extends CompileOptions {
   uri?: string;
   /** data directory for the embedded engine (default ./data) */
   dataDir?: string;
+  /** called as each statement completes (before later statements run), so callers can stream results */
+  onStatement?: (result: StatementResult) => void;
 }
 
 export interface StatementResult {
@@ -41,6 +43,8 @@ export interface StatementResult {
   deleted?: number;
   rejected?: number;
   durationMs: number;
+  /** things the user should know that did not fail the statement (e.g. a collection that does not exist) */
+  warnings?: string[];
 }
 
 export interface RunResult {

@@ -6,7 +6,6 @@ import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './ap
 import { compileScript } from './compile.js';
 import { formatExplain } from './explain-format.js';
 import type { CompiledScript } from './mongo/commands.js';
-import { runScript } from './run/run-script.js';
 
 export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult } from './api-types.js';
 export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
@@ -24,6 +23,7 @@ export async function explain(sql: string, options: ExplainOptions = {}): Promis
 }
 
 /** Run a script on MongoDB (`uri`) or on the embedded engine over `dataDir`. */
-export function run(sql: string, options: RunOptions = {}): Promise<RunResult> {
+export async function run(sql: string, options: RunOptions = {}): Promise<RunResult> {
+  const { runScript } = await import('./run/run-script.js');
   return runScript(sql, options);
 }

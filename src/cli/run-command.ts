@@ -7,7 +7,7 @@ import type { CompiledStatement } from '../mongo/commands.js';
 import { commandToEjson } from '../mongo/print-json.js';
 import { formatSummary, formatTable } from './format-table.js';
 import { readInputFile, resolveTarget } from './options.js';
-import { EXIT_OK, wantsColor, writeOut } from './terminal.js';
+import { EXIT_OK, wantsColor, writeErr, writeOut } from './terminal.js';
 import { jsonValue } from './values.js';
 
 /**
@@ -42,13 +42,18 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
         if (!opts.quiet) printDryRun(script.statements, text, file, opts.json === true, multi);
         continue;
       }
-      const result = await run(text, { ...common, ...target });
-      for (const r of result.statements) {
-        done.push({ file, result: r });
-        if (opts.quiet) continue;
-        if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? file : undefined)));
-        else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');
-      }
+      // print each statement's result as soon as it completes
+      await run(text, {
+        ...common,
+        ...target,
+        onStatement: (r) => {
+          done.push({ file, result: r });
+          for (const w of r.warnings ?? []) writeErr(`warning: statement ${r.statement}: ${w}`);
+          if (opts.quiet) return;
+          if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? file : undefined)));
+          else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');
+        },
+      });
     }
   } finally {
     // also after a failure: the summary shows what completed before it

@@ -14,7 +14,7 @@ import type { Engine } from './engine.js';
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private cache = new Map<string, Document[]>();
-  readonly missing = new Set<string>();
+  private readonly missing = new Set<string>();
 
   constructor(readonly dataDir: string) {}
 
@@ -47,6 +47,10 @@ export class EmbeddedEngine implements Engine {
 
   async collectionSize(collection: string, db?: string): Promise<number | undefined> {
     return this.load(collection, db).length;
+  }
+
+  missingCollections(): string[] {
+    return [...this.missing];
   }
 
   async close(): Promise<void> {

@@ -10,5 +10,7 @@ export interface Engine {
   aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]>;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
   collectionSize(collection: string, db?: string): Promise<number | undefined>;
+  /** collections read so far that do not exist (read as empty, as MongoDB does) */
+  missingCollections(): string[];
   close(): Promise<void>;
 }

@@ -35,6 +35,10 @@ export class MongoEngine implements Engine {
     return this.client.db(db ?? this.defaultDb).collection(collection).estimatedDocumentCount();
   }
 
+  missingCollections(): string[] {
+    return []; // a server knows its collections; reading a missing one is an ordinary empty read
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }

@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
-import { intervalTotalMs } from '../sql/literals.js';
+import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { addInterval, lowerArith } from './lower-arith.js';
@@ -104,10 +104,23 @@ export function lowerPredicate(e: Expr): Mql {
 const MQL_OP = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' } as const;
 
 function compareOperands(e: CompareExpr): [Mql, Mql] {
-  // an interval compared with the difference of two timestamps (milliseconds)
-  const side = (x: Expr, other: Expr) =>
-    x.kind === 'literal' && isInterval(x.value) && other.type === 'interval' ? intervalTotalMs(x.value) : lowerExpr(x);
+  const side = (x: Expr, other: Expr): Mql => {
+    // an interval compared with the difference of two timestamps (milliseconds)
+    if (x.kind === 'literal' && isInterval(x.value) && other.type === 'interval') return intervalTotalMs(x.value);
+    // an untyped date-like literal against a value whose type is known only at run
+    // time: PostgreSQL would read the literal as the other side's type, so do that
+    // when the value turns out to be a date
+    const asDate = untypedDateLiteral(x, other);
+    if (asDate) return cond({ $eq: [{ $type: lowerExpr(other) }, 'date'] }, asDate, lowerExpr(x));
+    return lowerExpr(x);
+  };
   return [side(e.left, e.right), side(e.right, e.left)];
+}
+
+/** The Date an untyped literal like '2024-01-31' stands for, when compared with an untyped value. */
+export function untypedDateLiteral(x: Expr, other: Expr): Date | undefined {
+  if (x.kind !== 'literal' || x.type !== 'unknown' || typeof x.value !== 'string' || other.type !== 'unknown') return undefined;
+  return parseTimestamp(x.value);
 }
 
 function lowerCompareValue(e: CompareExpr): Mql {

@@ -1,6 +1,7 @@
 import { isInterval, type Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
 import { likeToRegex } from './like-pattern.js';
+import { untypedDateLiteral } from './lower-expr.js';
 
 /**
  * WHERE conjuncts that MongoDB's query language can express with SQL's meaning go
@@ -33,6 +34,9 @@ export function toQuery(e: Expr): Document | undefined {
       if (path === undefined || v === undefined || v === null) return undefined;
       const ops = { '=': '$eq', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' } as const;
       if (op === '<>') return { [path]: { $nin: [v, null] } };
+      const asDate = untypedDateLiteral(right, left);
+      // the query language brackets by type: each branch matches only its own type
+      if (asDate) return { $or: [{ [path]: { [ops[op]]: asDate } }, { [path]: { [ops[op]]: v } }] };
       return { [path]: { [ops[op]]: v } };
     }
     case 'isnull': {

@@ -1,8 +1,6 @@
 import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
-import { EmbeddedEngine } from '../engine/embedded.js';
 import type { Engine } from '../engine/engine.js';
-import { MongoEngine } from '../engine/mongodb.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
@@ -13,11 +11,19 @@ import { toRows } from './rows.js';
  */
 export async function runScript(sql: string, options: RunOptions = {}): Promise<RunResult> {
   const script = await compileScript(sql, options);
-  const engine: Engine = options.uri ? await MongoEngine.connect(options.uri, options.db) : new EmbeddedEngine(options.dataDir ?? './data');
+  const engine = await openEngine(options);
   const results: StatementResult[] = [];
   try {
+    let missingBefore = 0;
     for (const st of script.statements) {
-      results.push(await runStatement(engine, st, sql, options.file));
+      const result = await runStatement(engine, st, sql, options.file);
+      const missing = engine.missingCollections();
+      if (missing.length > missingBefore) {
+        result.warnings = missing.slice(missingBefore).map((name) => `collection "${name}" does not exist in ${options.dataDir ?? './data'}: read as empty`);
+        missingBefore = missing.length;
+      }
+      results.push(result);
+      options.onStatement?.(result);
     }
   } finally {
     await engine.close();
@@ -42,4 +48,14 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
       throw e;
     });
   }
+}
+
+/** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */
+async function openEngine(options: RunOptions): Promise<Engine> {
+  if (options.uri) {
+    const { MongoEngine } = await import('../engine/mongodb.js');
+    return MongoEngine.connect(options.uri, options.db);
+  }
+  const { EmbeddedEngine } = await import('../engine/embedded.js');
+  return new EmbeddedEngine(options.dataDir ?? './data');
 }
