@@ -53,12 +53,14 @@ export function rowsEqual(a: unknown[], b: unknown[]): boolean {
 }
 
 /** Compares the reference (PostgreSQL) with the actual (sqletl) result. */
-export function compareTables(expected: Table, actual: Table, ordered: boolean): Comparison {
+export function compareTables(expected: Table, actual: Table, ordered: boolean, labels: [string, string] = ['PostgreSQL', 'sqletl']): Comparison {
+  const [E, A] = labels;
+  const pad = Math.max(E.length, A.length) + 1;
   const problems: string[] = [];
   const sameCols = expected.columns.length === actual.columns.length && expected.columns.every((c, i) => c === actual.columns[i]);
-  if (!sameCols) problems.push(`columns differ:\n  PostgreSQL: ${fmtRow(expected.columns)}\n  sqletl:     ${fmtRow(actual.columns)}`);
+  if (!sameCols) problems.push(`columns differ:\n  ${(E + ':').padEnd(pad)} ${fmtRow(expected.columns)}\n  ${(A + ':').padEnd(pad)} ${fmtRow(actual.columns)}`);
   const badWidth = actual.rows.findIndex((r) => !Array.isArray(r) || r.length !== actual.columns.length);
-  if (badWidth >= 0) problems.push(`sqletl row ${badWidth} has ${describe(actual.rows[badWidth])} for ${actual.columns.length} columns`);
+  if (badWidth >= 0) problems.push(`${A} row ${badWidth} has ${describe(actual.rows[badWidth])} for ${actual.columns.length} columns`);
 
   if (ordered) {
     const n = Math.max(expected.rows.length, actual.rows.length);
@@ -70,9 +72,9 @@ export function compareTables(expected: Table, actual: Table, ordered: boolean):
       }
     }
     if (first >= 0) {
-      const lines = [`ordered rows differ at row ${first} (PostgreSQL ${expected.rows.length} rows, sqletl ${actual.rows.length} rows):`];
-      lines.push('  PostgreSQL:', ...window(expected.rows, first));
-      lines.push('  sqletl:', ...window(actual.rows, first));
+      const lines = [`ordered rows differ at row ${first} (${E} ${expected.rows.length} rows, ${A} ${actual.rows.length} rows):`];
+      lines.push(`  ${E}:`, ...window(expected.rows, first));
+      lines.push(`  ${A}:`, ...window(actual.rows, first));
       problems.push(lines.join('\n'));
     }
   } else {
@@ -84,10 +86,10 @@ export function compareTables(expected: Table, actual: Table, ordered: boolean):
       else missing.push(row);
     }
     if (missing.length > 0 || unmatched.length > 0) {
-      const lines = [`rows differ as multisets (PostgreSQL ${expected.rows.length} rows, sqletl ${actual.rows.length} rows):`];
-      lines.push(`  only in PostgreSQL (${missing.length}):`, ...missing.slice(0, 8).map((r) => `    ${fmtRow(r)}`));
+      const lines = [`rows differ as multisets (${E} ${expected.rows.length} rows, ${A} ${actual.rows.length} rows):`];
+      lines.push(`  only in ${E} (${missing.length}):`, ...missing.slice(0, 8).map((r) => `    ${fmtRow(r)}`));
       if (missing.length > 8) lines.push(`    … ${missing.length - 8} more`);
-      lines.push(`  only in sqletl (${unmatched.length}):`, ...unmatched.slice(0, 8).map((r) => `    ${fmtRow(r)}`));
+      lines.push(`  only in ${A} (${unmatched.length}):`, ...unmatched.slice(0, 8).map((r) => `    ${fmtRow(r)}`));
       if (unmatched.length > 8) lines.push(`    … ${unmatched.length - 8} more`);
       problems.push(lines.join('\n'));
     }

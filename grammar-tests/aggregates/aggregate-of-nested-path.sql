@@ -1,0 +1,2 @@
+SELECT tier, max(profile.score) AS best, count(profile.address.city) AS with_city
+FROM customers GROUP BY tier;

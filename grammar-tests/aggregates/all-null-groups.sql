@@ -1,0 +1,1 @@
+SELECT status, sum(discount) AS s, count(discount) AS c FROM orders GROUP BY status;

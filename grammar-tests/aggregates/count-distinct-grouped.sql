@@ -1,0 +1,1 @@
+SELECT tier, count(DISTINCT profile->'address'->>'country') AS countries, count(*) FROM customers GROUP BY tier;

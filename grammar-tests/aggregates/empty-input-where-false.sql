@@ -1,0 +1,1 @@
+SELECT count(*) AS n, sum(quantity) AS q FROM orders WHERE false;

@@ -1,0 +1,1 @@
+SELECT category, min(name), max(sku) FROM products GROUP BY category;

@@ -1,0 +1,1 @@
+SELECT string_agg(sku, '|' ORDER BY price DESC NULLS LAST, sku) AS skus FROM products;

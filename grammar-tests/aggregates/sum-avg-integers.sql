@@ -1,0 +1,1 @@
+SELECT sum(quantity), avg(quantity), min(quantity), max(quantity) FROM orders;

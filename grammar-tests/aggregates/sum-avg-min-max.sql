@@ -1,0 +1,1 @@
+SELECT sum(amount), avg(amount), min(amount), max(amount) FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id FROM orders WHERE quantity / 2 = 1;

@@ -1,0 +1,1 @@
+SELECT _id, power(quantity, 2) AS sq, sqrt(abs(quantity)) AS root FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, shipped_on::text AS d FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, (profile->>'premium')::boolean AS premium FROM customers;

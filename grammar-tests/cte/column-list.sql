@@ -1,0 +1,2 @@
+WITH t(id, amt) AS (SELECT _id, amount FROM orders)
+SELECT id, amt FROM t WHERE amt < 10;

@@ -1,0 +1,1 @@
+SELECT _id FROM orders WHERE ordered_at >= TIMESTAMP '2024-06-01 00:00:00' AND ordered_at < TIMESTAMPTZ '2024-09-01 00:00:00+00';

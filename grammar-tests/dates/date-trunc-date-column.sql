@@ -1,0 +1,1 @@
+SELECT _id, date_trunc('month', shipped_on) AS m FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, tags FROM customers;

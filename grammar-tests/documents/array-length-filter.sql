@@ -1,0 +1,1 @@
+SELECT _id FROM customers WHERE cardinality(tags) >= 2;

@@ -1,0 +1,1 @@
+SELECT _id, profile.address FROM customers;

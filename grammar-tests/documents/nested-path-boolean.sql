@@ -1,0 +1,1 @@
+SELECT _id, profile.premium FROM customers WHERE profile.premium;

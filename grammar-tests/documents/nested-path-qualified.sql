@@ -1,0 +1,1 @@
+SELECT c._id, c.profile.address.city FROM customers AS c WHERE c.tier = 'silver';

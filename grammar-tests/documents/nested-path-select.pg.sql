@@ -1,0 +1,1 @@
+SELECT _id, profile->'address'->>'city' AS city, profile->'address'->>'country' AS country FROM customers;

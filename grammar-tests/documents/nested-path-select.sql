@@ -1,0 +1,1 @@
+SELECT _id, profile.address.city, profile.address.country FROM customers;

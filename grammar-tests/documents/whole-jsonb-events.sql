@@ -1,0 +1,1 @@
+SELECT _id, payload FROM events;

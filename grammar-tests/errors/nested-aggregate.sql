@@ -1,0 +1,2 @@
+-- error at 2:12
+SELECT sum(count(*)) FROM orders;

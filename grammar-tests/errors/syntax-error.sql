@@ -1,0 +1,2 @@
+-- error at 2:13
+SELECT _id, FROM orders;

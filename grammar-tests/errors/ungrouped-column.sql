@@ -1,0 +1,2 @@
+-- error at 2:16
+SELECT status, amount FROM orders GROUP BY status;

@@ -1,0 +1,2 @@
+-- error at 2:37
+SELECT _id FROM orders WHERE note = 'gift;

@@ -1,0 +1,2 @@
+-- error at 2:8
+SELECT lower(first_name, last_name) FROM customers;

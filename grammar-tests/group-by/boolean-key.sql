@@ -1,0 +1,1 @@
+SELECT active, count(*), sum(stock) FROM products GROUP BY active;

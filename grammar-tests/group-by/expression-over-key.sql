@@ -1,0 +1,1 @@
+SELECT upper(status) AS s, length(status) AS len, count(*) FROM orders GROUP BY status;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT tier, count(*) FROM customers GROUP BY tier ORDER BY count(*) DESC, tier NULLS FIRST;

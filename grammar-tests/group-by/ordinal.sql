@@ -1,0 +1,1 @@
+SELECT tier, count(*) FROM customers GROUP BY 1;

@@ -1,0 +1,1 @@
+SELECT _id, tier FROM customers WHERE tier IS DISTINCT FROM 'gold';

@@ -1,0 +1,1 @@
+SELECT _id FROM customers WHERE tier IS NOT DISTINCT FROM NULL;

@@ -1,0 +1,1 @@
+SELECT _id, email FROM customers WHERE email IS NOT NULL;

@@ -1,0 +1,2 @@
+-- (NULL OR TRUE) is TRUE, (NULL OR FALSE) is NULL
+SELECT _id FROM orders WHERE discount > 5 OR quantity > 8;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT DISTINCT tier FROM customers ORDER BY tier NULLS FIRST;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT _id, sku FROM products WHERE category = 'books' ORDER BY sku LIMIT 100;

@@ -1,0 +1,1 @@
+SELECT _id FROM orders ORDER BY _id LIMIT 0;

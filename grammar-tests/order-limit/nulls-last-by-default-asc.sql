@@ -1,0 +1,3 @@
+-- ordered
+-- PostgreSQL puts NULLs last ascending
+SELECT _id, discount FROM orders ORDER BY discount, _id;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT _id, price FROM products ORDER BY price DESC NULLS LAST OFFSET 2 ROWS FETCH NEXT 4 ROWS ONLY;

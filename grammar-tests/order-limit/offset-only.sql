@@ -1,0 +1,2 @@
+-- ordered
+SELECT _id FROM orders ORDER BY _id OFFSET 35;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY n DESC, status NULLS FIRST;

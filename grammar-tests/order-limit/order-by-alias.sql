@@ -1,0 +1,2 @@
+-- ordered
+SELECT _id, amount * quantity AS total FROM orders ORDER BY total DESC, _id;

@@ -1,0 +1,2 @@
+-- ordered
+SELECT _id, registered_at FROM customers ORDER BY registered_at DESC;

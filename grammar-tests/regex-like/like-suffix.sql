@@ -1,0 +1,1 @@
+SELECT _id, email FROM customers WHERE email LIKE '%@example.com';

@@ -1,0 +1,1 @@
+SELECT _id, sku FROM products WHERE sku LIKE 'W-10_';

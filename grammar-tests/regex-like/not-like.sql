@@ -1,0 +1,2 @@
+-- NOT LIKE on NULL is NULL
+SELECT _id, note FROM orders WHERE note NOT LIKE '$%';

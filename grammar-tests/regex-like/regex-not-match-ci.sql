@@ -1,0 +1,1 @@
+SELECT _id, note FROM orders WHERE note !~* 'gift|off';

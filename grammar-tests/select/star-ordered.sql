@@ -1,0 +1,2 @@
+-- ordered
+SELECT * FROM orders ORDER BY _id;

@@ -1,0 +1,1 @@
+SELECT c._id, c.first_name, c.tier FROM customers c WHERE c.tier = 'gold';

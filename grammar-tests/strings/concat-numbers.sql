@@ -1,0 +1,1 @@
+SELECT _id, '$' || amount AS price, concat('qty=', quantity, ' amt=', amount) AS line FROM orders;

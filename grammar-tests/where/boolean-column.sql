@@ -1,0 +1,1 @@
+SELECT _id, name FROM products WHERE active;

@@ -1,0 +1,1 @@
+SELECT _id, amount, discount FROM orders WHERE discount * 10 > amount;

@@ -1,0 +1,1 @@
+SELECT _id, amount, quantity FROM orders WHERE amount * quantity > 200 AND quantity % 2 = 0;

@@ -1,0 +1,1 @@
+SELECT _id, active FROM products WHERE active IS NOT TRUE;

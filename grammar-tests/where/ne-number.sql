@@ -1,0 +1,1 @@
+SELECT _id, quantity FROM orders WHERE quantity != 2;

@@ -1,0 +1,1 @@
+SELECT _id, status FROM orders WHERE status NOT IN ('shipped', 'cancelled');

@@ -1,0 +1,1 @@
+SELECT count(*) FROM products WHERE true AND 1 = 1;
