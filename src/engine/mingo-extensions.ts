@@ -5,6 +5,7 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
+import { compare } from 'mingo/util';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -13,6 +14,9 @@ import * as windowOperators from 'mingo/operators/window';
  * for sqletl, so the embedded engine accepts exactly what a server would.
  */
 type Options = Parameters<typeof evalExpr>[2];
+type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
+const mingoExpression = expressionOperators as unknown as Record<string, Operator>;
+const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
 
 /** `$indexOfCP: [string, substring, start?, end?]`: code-point index, -1 if absent, null for a null string. */
 function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
@@ -55,9 +59,93 @@ function dateAdd(sign: 1 | -1) {
   };
 }
 
+/**
+ * `$convert`: mingo hands the converted value back to its `$toX` operators as an
+ * expression, so a string such as "$5 off" would be read as a field path.
+ */
+function $convert(obj: unknown, expr: unknown, options: Options): unknown {
+  const spec = expr as { input: unknown; to: unknown; onError?: unknown; onNull?: unknown };
+  const input = evalExpr(obj, spec.input, options);
+  if (isNil(input)) return spec.onNull === undefined ? null : evalExpr(obj, spec.onNull, options);
+  const to = evalExpr(obj, spec.to, options);
+  const op = { string: '$toString', bool: '$toBool', date: '$toDate', double: '$toDouble', decimal: '$toDecimal', int: '$toInt', long: '$toLong' }[String(to)];
+  try {
+    if (!op) throw new Error(`$convert: unsupported target type ${String(to)}`);
+    return mingoExpression[op](obj, { $literal: input }, options);
+  } catch (err) {
+    if (spec.onError === undefined) throw err;
+    return evalExpr(obj, spec.onError, options);
+  }
+}
+
+/**
+ * `$max`/`$min` expressions: NULL and missing operands are ignored; all NULL → null.
+ * mingo looks expression operators up before accumulators even inside $group, where
+ * `obj` is the group's documents: there NULLs are skipped too, as MongoDB's accumulators do.
+ */
+const mingoAccumulator = accumulatorOperators as unknown as Record<string, Operator>;
+function extreme(sign: 1 | -1): Operator {
+  return (obj, expr, options) => {
+    let items: unknown[];
+    if (Array.isArray(obj)) items = (mingoAccumulator.$push(obj, expr, options) as unknown[]).filter((v) => !isNil(v));
+    else {
+      const value = evalExpr(obj, expr, options);
+      const list = Array.isArray(expr) && expr.length === 1 ? (value as unknown[])[0] : value;
+      items = (Array.isArray(list) ? list : [list]).filter((v) => !isNil(v));
+    }
+    if (items.length === 0) return null;
+    return items.reduce((best, v) => (sign * compare(v, best) > 0 ? v : best));
+  };
+}
+
+/** `$mod`: null if either operand is null or missing; the result has the dividend's sign. */
+function $mod(obj: unknown, expr: unknown, options: Options): unknown {
+  const [a, b] = evalExpr(obj, expr, options) as unknown[];
+  if (isNil(a) || isNil(b)) return null;
+  if (typeof a !== 'number' || typeof b !== 'number') throw new Error('$mod only supports numeric types');
+  if (b === 0) throw new Error("can't $mod by zero");
+  return a % b;
+}
+
+/** `$dateDiff`: null when a date is null or missing (mingo computes NaN). */
+function $dateDiff(obj: unknown, expr: unknown, options: Options): unknown {
+  const spec = evalExpr(obj, expr, options) as { startDate?: unknown; endDate?: unknown; unit?: unknown };
+  if (isNil(spec.startDate) || isNil(spec.endDate) || isNil(spec.unit)) return null;
+  return mingoExpression.$dateDiff(obj, { $literal: spec }, options);
+}
+
+/** `$regexFindAll`: every match with its code-point index and captures (mingo's indexes drift). */
+function $regexFindAll(obj: unknown, expr: unknown, options: Options): unknown {
+  const spec = evalExpr(obj, expr, options) as { input?: unknown; regex?: unknown; options?: unknown };
+  if (isNil(spec.input)) return [];
+  if (typeof spec.input !== 'string') throw new Error('$regexFindAll needs \'input\' to be of type string');
+  const flags = String(spec.options ?? '');
+  if (/[^imsx]/.test(flags)) throw new Error(`$regexFindAll invalid flag in regex options: ${flags}`);
+  const source = flags.includes('x') ? String(spec.regex).replace(/#.*$|\s+/gm, '') : String(spec.regex);
+  const re = new RegExp(source, 'g' + flags.replace(/[x]/g, ''));
+  const input = spec.input;
+  const out: { match: string; idx: number; captures: (string | null)[] }[] = [];
+  for (let m = re.exec(input); m; m = re.exec(input)) {
+    out.push({ match: m[0], idx: Array.from(input.slice(0, m.index)).length, captures: m.slice(1).map((c) => c ?? null) });
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 export const EMBEDDED_CONTEXT = Context.init({
   accumulator: accumulatorOperators,
-  expression: { ...expressionOperators, $indexOfCP, $dateAdd: dateAdd(1), $dateSubtract: dateAdd(-1) },
+  expression: {
+    ...expressionOperators,
+    $indexOfCP,
+    $dateAdd: dateAdd(1),
+    $dateSubtract: dateAdd(-1),
+    $convert,
+    $max: extreme(1),
+    $min: extreme(-1),
+    $mod,
+    $dateDiff,
+    $regexFindAll,
+  },
   pipeline: pipelineOperators,
   projection: projectionOperators,
   query: queryOperators,

@@ -2,6 +2,7 @@ import { SqlEtlError, unsupported } from '../errors.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
+import { castTo } from './lower-cast.js';
 import { cond, isNull, letIn, nullIfAnyNull, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
@@ -27,8 +28,8 @@ const constInt = (f: FuncExpr, i: number): number | undefined => {
   return a?.kind === 'literal' && typeof a.value === 'number' ? a.value : undefined;
 };
 
-/** text of any type, as `||` and CONCAT see it */
-const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : { $toString: v });
+/** text of any type, as `||` and CONCAT see it (dates as PostgreSQL prints them) */
+const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.type, 'text', e.span));
 
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
   lower: strict(([s]) => ({ $toLower: s })),

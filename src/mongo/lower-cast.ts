@@ -9,18 +9,22 @@ import { cond, isNull, letIn, type Mql } from './mql.js';
  * `$toInt` truncates; text to boolean accepts PostgreSQL's spellings where
  * `$toBool` would call every string true.
  */
-export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan): Mql {
+/** `tz`: the source is a timestamp with time zone (PostgreSQL prints the `+00` offset). */
+export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz = true): Mql {
   if (from === to && to !== 'unknown') return v;
   switch (to) {
     case 'int':
       if (from === 'text') return { $toLong: v };
+      if (from === 'bool') return cond(isNull(v), null, cond(v, 1, 0));
+      // float8 → int rounds half to even (rint), numeric → int half away from zero
+      if (from === 'float') return { $toLong: { $round: [v, 0] } };
       return { $toLong: roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0) };
     case 'numeric':
     case 'float':
       return from === 'int' ? v : { $toDouble: v };
     case 'text':
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
-      if (from === 'timestamp') return { $dateToString: { date: v, format: '%Y-%m-%d %H:%M:%S+00' } };
+      if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       return { $toString: v };
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return cond(isNull(v), null, { $ne: [v, 0] });

@@ -60,7 +60,8 @@ export function lowerExpr(e: Expr): Mql {
         },
       };
     case 'cast':
-      return castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span);
+      // `x::timestamp::text` prints without an offset (timestamp without time zone)
+      return castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'));
     case 'func':
       return lowerFunction(e, lowerExpr);
     case 'element':

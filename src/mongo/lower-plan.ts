@@ -14,7 +14,7 @@ import { cond, isNull, literal } from './mql.js';
 export function lowerPlan(plan: PlanNode): MongoCommand {
   const { source, stages } = lowerNode(plan);
   return source.kind === 'collection'
-    ? { kind: 'aggregate', collection: source.name, db: source.db, pipeline: stages }
+    ? { kind: 'aggregate', collection: source.name, ...(source.db ? { db: source.db } : {}), pipeline: stages }
     : { kind: 'aggregate', pipeline: [{ $documents: source.rows }, ...stages] };
 }
 

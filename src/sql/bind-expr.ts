@@ -193,7 +193,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     }
     case 'AEXPR_LIKE':
     case 'AEXPR_ILIKE': {
-      const pattern = right();
+      const pattern = likePattern(n.rexpr, ctx);
       return { kind: 'like', arg: left(), pattern, syntax: 'like', caseInsensitive: kind === 'AEXPR_ILIKE', negated: name.startsWith('!'), type: 'bool', span };
     }
     case 'AEXPR_BETWEEN':
@@ -351,7 +351,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const name = names[names.length - 1].toLowerCase();
   const nameSpan = span && { start: span.start, end: span.start + name.length };
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`the function ${names.join('.')}`, nameSpan);
-  if (n.over) throw unsupported('window functions (OVER …)', nameSpan, ['window functions are tracked in the window-functions issue']);
+  if (n.over) throw unsupported(`the window function call ${name}(…) OVER (…)`, nameSpan, ['window functions are tracked in the window-functions issue']);
   if (n.agg_within_group) throw unsupported(`${name}(…) WITHIN GROUP`, nameSpan);
   const rawArgs = (n.args ?? []) as Node[];
 
@@ -444,4 +444,26 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     return { kind: 'subquery', query, mode: 'in', arg: bindExpr(n.testexpr, ctx), negated: false, type: 'bool', span };
   }
   throw unsupported('this kind of subquery', span);
+}
+
+/** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */
+function likePattern(node: Node, ctx: ExprContext): Expr {
+  const [tag, body] = unwrap(node);
+  const names = tag === 'FuncCall' ? stringsOf(body.funcname) : [];
+  if (names.at(-1) !== 'like_escape') return bindExpr(node, ctx);
+  const [pattern, escape] = (body.args as Node[]).map((a) => bindExpr(a, ctx));
+  if (pattern.kind !== 'literal' || typeof pattern.value !== 'string' || escape.kind !== 'literal' || typeof escape.value !== 'string') {
+    throw unsupported('LIKE … ESCAPE with non-constant operands', spanOf(ctx, body.location));
+  }
+  const esc = escape.value;
+  if (esc.length > 1) throw new SqlEtlError('invalid-escape', 'bind', 'invalid escape string', { span: escape.span, hints: ['Escape string must be empty or one character.'] });
+  let out = '';
+  const p = pattern.value;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (esc !== '' && c === esc && i + 1 < p.length) out += '\\' + p[++i];
+    else if (c === '\\') out += '\\\\';
+    else out += c;
+  }
+  return lit(out, 'text', pattern.span);
 }

@@ -17,10 +17,16 @@ export interface BindEnv {
   ctes: Map<string, SelectQuery>;
   param: (n: number, span?: SourceSpan) => Value;
   toChar: (byte: number) => number;
+  /** where a keyword (which the parse tree does not locate) first appears after a position */
+  keywordSpan: (word: string, fromChar: number) => SourceSpan | undefined;
 }
 
 export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
-  if (stmt.op && stmt.op !== 'SETOP_NONE') throw unsupported(`${String(stmt.op).replace('SETOP_', '')} (set operations)`, firstLocation(stmt, env));
+  if (stmt.op && stmt.op !== 'SETOP_NONE') {
+    const word = String(stmt.op).replace('SETOP_', '');
+    const from = firstLocation(stmt.larg, env)?.start ?? 0;
+    throw unsupported(`${word} (set operations)`, env.keywordSpan(word, from) ?? firstLocation(stmt, env));
+  }
   let ctes = env.ctes;
   if (stmt.withClause) {
     if (stmt.withClause.recursive) throw unsupported('WITH RECURSIVE', spanOf(ctxFor(env), stmt.withClause.location));
@@ -165,12 +171,29 @@ function ordinalOf(node: Node): number | undefined {
 }
 
 function constInt(node: Node, ctx: ExprContext, clause: string): number | undefined {
-  const e = bindExpr(node, { ...ctx, clause });
+  const e = foldConstant(bindExpr(node, { ...ctx, clause }));
   if (e.kind === 'literal' && e.value === null) return undefined;
   const v = e.kind === 'literal' ? (typeof e.value === 'string' ? Number(e.value) : e.value) : NaN;
   if (typeof v !== 'number' || !Number.isInteger(v)) throw unsupported(`${clause} with a non-constant value`, e.span);
   if (v < 0) throw new SqlEtlError('negative-limit', 'bind', `${clause} must not be negative`, { span: e.span });
   return v;
+}
+
+/** Folds integer arithmetic on constants (`LIMIT 2 + 1`), with SQL's truncating division. */
+function foldConstant(e: Expr): Expr {
+  if (e.kind === 'negate') {
+    const a = foldConstant(e.arg);
+    return a.kind === 'literal' && typeof a.value === 'number' ? { ...a, value: -a.value } : e;
+  }
+  if (e.kind !== 'arith') return e;
+  const l = foldConstant(e.left);
+  const r = foldConstant(e.right);
+  if (l.kind !== 'literal' || r.kind !== 'literal' || typeof l.value !== 'number' || typeof r.value !== 'number') return e;
+  const a = l.value;
+  const b = r.value;
+  const ints = l.type === 'int' && r.type === 'int';
+  const value = { '+': a + b, '-': a - b, '*': a * b, '/': ints ? Math.trunc(a / b) : a / b, '%': a % b, '^': a ** b }[e.op];
+  return { kind: 'literal', value, type: e.type, span: e.span };
 }
 
 const SAFE_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -223,7 +246,11 @@ function bindFrom(from: Node[], env: BindEnv): { source: Source; relation?: Rela
     const renamed = renameColumns(q, stringsOf(n.alias?.colnames), span);
     return { source: { kind: 'subquery', query: renamed }, relation: relationOf(alias, renamed) };
   }
-  if (tag === 'JoinExpr') throw unsupported('JOIN', spanOf(ctxFor(env), n.rarg ? unwrap(n.rarg)[1].location : undefined));
+  if (tag === 'JoinExpr') {
+    const left = spanOf(ctxFor(env), n.larg ? unwrap(n.larg)[1].location : undefined);
+    const right = spanOf(ctxFor(env), n.rarg ? unwrap(n.rarg)[1].location : undefined);
+    throw unsupported('JOIN', env.keywordSpan('JOIN', left?.start ?? 0) ?? right);
+  }
   if (tag === 'RangeFunction') throw unsupported('functions in FROM', span);
   throw unsupported(`${tag} in FROM`, span);
 }

@@ -31,7 +31,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     const span = { start: ps.start, end: ps.end };
     switch (tag) {
       case 'SelectStmt': {
-        const query = bindSelect(n, { catalog, ctes: new Map(), param, toChar: script.toChar });
+        const query = bindSelect(n, { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan });
         return { kind: 'select', query, sql: ps.sql, span };
       }
       case 'CreateStmt': {

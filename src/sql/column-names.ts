@@ -6,65 +6,75 @@ import type { Node } from '@pgsql/types';
  * a cast's type name, and `?column?` for anything else.
  */
 export function defaultColumnName(node: Node): string {
-  return figure(node) ?? '?column?';
+  return figure(node)?.[0] ?? '?column?';
 }
+
+/**
+ * A name and its strength: 2 for a real name (a column, a function), 1 for a
+ * fallback (a cast's type name, `case`), as PostgreSQL's FigureColnameInternal:
+ * a cast keeps its argument's name only when that name is strong.
+ */
+type Figured = [string, 1 | 2] | undefined;
 
 const TYPE_DISPLAY: Record<string, string> = {
   int4: 'int4', int8: 'int8', int2: 'int2', float8: 'float8', float4: 'float4', bool: 'bool', numeric: 'numeric',
   bpchar: 'bpchar', varchar: 'varchar', timestamp: 'timestamp', timestamptz: 'timestamptz', interval: 'interval',
 };
 
-function figure(node: Node): string | undefined {
+function figure(node: Node): Figured {
   const [tag, body] = Object.entries(node)[0] as [string, Record<string, unknown>];
   switch (tag) {
     case 'ColumnRef': {
       const fields = body.fields as Node[];
       const last = fields[fields.length - 1] as { String?: { sval: string } };
-      return last.String?.sval;
+      return last.String ? [last.String.sval, 2] : undefined;
     }
     case 'A_Indirection': {
       const ind = body.indirection as Node[];
       for (let i = ind.length - 1; i >= 0; i--) {
         const s = (ind[i] as { String?: { sval: string } }).String;
-        if (s) return s.sval;
+        if (s) return [s.sval, 2];
       }
       return figure(body.arg as Node);
     }
     case 'FuncCall': {
       const names = body.funcname as { String: { sval: string } }[];
-      return names[names.length - 1].String.sval;
+      return [names[names.length - 1].String.sval, 2];
     }
     case 'A_Expr':
-      if (body.kind === 'AEXPR_NULLIF') return 'nullif';
+      if (body.kind === 'AEXPR_NULLIF') return ['nullif', 2];
       return undefined;
     case 'TypeCast': {
       const inner = figure(body.arg as Node);
-      if (inner) return inner;
+      if (inner && inner[1] === 2) return inner;
       const names = (body.typeName as { names: { String: { sval: string } }[] }).names;
       const t = names[names.length - 1].String.sval;
-      return TYPE_DISPLAY[t] ?? t;
+      return [TYPE_DISPLAY[t] ?? t, 1];
     }
     case 'CaseExpr':
-      return 'case';
+      return ['case', 1];
     case 'CoalesceExpr':
-      return 'coalesce';
+      return ['coalesce', 2];
     case 'MinMaxExpr':
-      return body.op === 'IS_GREATEST' ? 'greatest' : 'least';
+      return [body.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
     case 'A_ArrayExpr':
-      return 'array';
-    case 'SQLValueFunction':
-      return SQL_VALUE_FUNCTION_NAMES[body.op as string];
+      return ['array', 2];
+    case 'SQLValueFunction': {
+      const name = SQL_VALUE_FUNCTION_NAMES[body.op as string];
+      return name ? [name, 2] : undefined;
+    }
     case 'SubLink':
-      if (body.subLinkType === 'EXISTS_SUBLINK') return 'exists';
-      if (body.subLinkType === 'ARRAY_SUBLINK') return 'array';
+      if (body.subLinkType === 'EXISTS_SUBLINK') return ['exists', 2];
+      if (body.subLinkType === 'ARRAY_SUBLINK') return ['array', 2];
       if (body.subLinkType === 'EXPR_SUBLINK') {
         const sel = (body.subselect as { SelectStmt?: { targetList?: Node[] } }).SelectStmt;
         const t = sel?.targetList?.[0] as { ResTarget?: { name?: string; val: Node } } | undefined;
-        if (t?.ResTarget) return t.ResTarget.name ?? figure(t.ResTarget.val);
+        if (t?.ResTarget) return t.ResTarget.name ? [t.ResTarget.name, 2] : figure(t.ResTarget.val);
       }
       return undefined;
     case 'A_Const': {
-      if (body.boolval !== undefined || (body as { boolval?: unknown }).boolval !== undefined) return 'bool';
+      // TRUE/FALSE are `'t'::bool` casts in PostgreSQL's grammar
+      if (body.boolval !== undefined) return ['bool', 1];
       return undefined;
     }
     default:

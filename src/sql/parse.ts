@@ -1,6 +1,6 @@
-import { loadModule, parseSync } from 'libpg-query';
+import { loadModule, parseSync, scanSync } from 'libpg-query';
 import type { Node } from '@pgsql/types';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, type SourceSpan } from '../errors.js';
 import { byteToCharMapper } from './offsets.js';
 import { substituteParams, type ParamSlots } from './params.js';
 
@@ -18,6 +18,8 @@ export interface ParsedScript {
   params: ParamSlots;
   /** converts a parse-tree location (UTF-8 byte offset) to a char offset */
   toChar: (byteOffset: number) => number;
+  /** the first occurrence of a keyword token at or after a char offset (for constructs the tree does not locate) */
+  keywordSpan: (word: string, fromChar: number) => SourceSpan | undefined;
 }
 
 let loaded: Promise<void> | undefined;
@@ -52,7 +54,13 @@ export function parseScript(text: string): ParsedScript {
     const lead = leadingTrivia(raw);
     statements.push({ node: s.stmt, start: start + lead, end, sql: raw.slice(lead).trim() });
   }
-  return { statements, params, toChar };
+  let tokens: { start: number; end: number; text: string }[] | undefined;
+  const keywordSpan = (word: string, fromChar: number): SourceSpan | undefined => {
+    tokens ??= scanSync(params.text).tokens.map((t) => ({ start: toChar(t.start), end: toChar(t.end), text: t.text.toUpperCase() }));
+    const t = tokens.find((x) => x.start >= fromChar && x.text === word);
+    return t && { start: t.start, end: t.end };
+  };
+  return { statements, params, toChar, keywordSpan };
 }
 
 function leadingTrivia(s: string): number {
