@@ -52,11 +52,10 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   ltrim: strict(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
   rtrim: strict(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
   replace: strict(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
-  split_part: strict(([s, delim, n], f) => {
+  split_part: strict(([s, delim], f) => {
     const k = constInt(f, 2);
     if (k === undefined) throw unsupported('split_part with a non-constant field number', f.args[2].span);
     if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
-    void n;
     return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
   }),
   left: strict(([s, n], f) => {
@@ -122,4 +121,3 @@ export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   return entry(f.args.map(lower), f, lower);
 }
 
-export { isNull };

@@ -4,7 +4,7 @@ import { mayBeNull } from '../plan/build-plan.js';
 import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
-import { addInterval, lowerArith } from './lower-arith.js';
+import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, literal, notNull, nullIfAnyNull, type Mql } from './mql.js';
 import { likeToRegex } from './like-pattern.js';
 
@@ -230,4 +230,3 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
   }
 }
 
-export { addInterval };

@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import { col, sameExpr, someExpr, type Expr } from '../ir/expr.js';
+import { sameExpr, type Expr } from '../ir/expr.js';
 import type { SelectQuery } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
@@ -109,5 +109,3 @@ export function mayBeNull(e: Expr): boolean {
   }
 }
 
-export const referencesColumns = (e: Expr): boolean => someExpr(e, (x) => x.kind === 'column');
-export { col };

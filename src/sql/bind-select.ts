@@ -272,14 +272,13 @@ function bindValues(stmt: Any, env: BindEnv): SelectQuery {
     const type = first.type === 'unknown' && first.kind === 'literal' ? 'text' : first.type;
     return { name: `column${i + 1}`, field: `column${i + 1}`, expr: { kind: 'column', path: [`column${i + 1}`], type } };
   });
-  const rows = lists.map((r, ri) => {
+  const rows = lists.map((r) => {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });
     const row: Record<string, Value> = {};
     r.forEach((e, i) => {
       if (e.kind !== 'literal') throw unsupported('non-constant expressions in VALUES', e.span);
       row[`column${i + 1}`] = e.value;
     });
-    void ri;
     return row;
   });
   return {

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Value } from '../ir/expr.js';
 import type { ColumnDef, Statement } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { spanOf, stringsOf, typeNameOf, unwrap } from './bind-expr.js';
+import { spanOf, typeNameOf, unwrap } from './bind-expr.js';
 import { bindSelect, type Catalog } from './bind-select.js';
 import type { ParsedScript } from './parse.js';
 
@@ -65,6 +65,5 @@ function bindCreateTable(n: Any, span: (loc?: number) => SourceSpan | undefined)
     const notNull = ((c.constraints ?? []) as Node[]).some((k) => ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(unwrap(k)[1].contype));
     columns.push({ name: c.colname, type, typeName, notNull });
   }
-  void stringsOf;
   return { kind: 'create-table', name: rel.relname, db: rel.schemaname, columns, ifNotExists: !!n.if_not_exists };
 }
