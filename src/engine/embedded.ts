@@ -9,7 +9,8 @@ import type { Engine } from './engine.js';
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the
  * collections of a data directory. Collections are read once per run and cached.
- * Scripts ($function, $where, $accumulator) are disabled, as on a locked-down server.
+ * `scriptEnabled` must stay on: mingo implements $setWindowFields with $function
+ * internally. sqletl itself never emits $function, $where or $accumulator.
  */
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
@@ -35,7 +36,7 @@ export class EmbeddedEngine implements Engine {
     const agg = new Aggregator(cmd.pipeline, {
       collectionResolver: (name: string) => this.load(name, cmd.db),
       processingMode: ProcessingMode.CLONE_INPUT,
-      scriptEnabled: false,
+      scriptEnabled: true,
       context: EMBEDDED_CONTEXT,
     });
     try {

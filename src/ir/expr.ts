@@ -77,8 +77,40 @@ export interface SubqueryExpr extends Base {
   attachedField?: string;
 }
 
+/** One end of a window frame. `offset` is a constant: rows, a number, or an interval. */
+export type FrameBound =
+  | { kind: 'unbounded-preceding' }
+  | { kind: 'preceding'; offset: Value }
+  | { kind: 'current-row' }
+  | { kind: 'following'; offset: Value }
+  | { kind: 'unbounded-following' };
+
+/** A window frame, always explicit (PostgreSQL's defaults are filled in by the binder). */
+export interface Frame {
+  mode: 'rows' | 'range';
+  start: FrameBound;
+  end: FrameBound;
+}
+
+export interface WindowSpec {
+  partitionBy: Expr[];
+  orderBy: SortKey[];
+  frame: Frame;
+}
+
+/** A window function call: ranking, offset (LAG …) or an aggregate OVER (…). */
+export interface WindowExpr extends Base {
+  kind: 'window';
+  name: string;
+  args: Expr[];
+  star: boolean;
+  filter?: Expr;
+  spec: WindowSpec;
+}
+
 export type Expr =
   | ColumnExpr
+  | WindowExpr
   | LiteralExpr
   | CompareExpr
   | ArithExpr
@@ -137,6 +169,8 @@ export function children(e: Expr): Expr[] {
       return [...e.args, ...(e.filter ? [e.filter] : []), ...e.orderBy.map((k) => k.expr)];
     case 'subquery':
       return e.arg ? [e.arg] : [];
+    case 'window':
+      return [...e.args, ...(e.filter ? [e.filter] : []), ...e.spec.partitionBy, ...e.spec.orderBy.map((k) => k.expr)];
   }
 }
 
@@ -176,6 +210,13 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
       return { ...e, args: e.args.map(m), filter: e.filter && m(e.filter), orderBy: e.orderBy.map((k) => ({ ...k, expr: m(k.expr) })) };
     case 'subquery':
       return { ...e, arg: e.arg && m(e.arg) };
+    case 'window':
+      return {
+        ...e,
+        args: e.args.map(m),
+        filter: e.filter && m(e.filter),
+        spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(m), orderBy: e.spec.orderBy.map((k) => ({ ...k, expr: m(k.expr) })) },
+      };
   }
 }
 

@@ -70,6 +70,8 @@ export function lowerExpr(e: Expr): Mql {
       throw new SqlEtlError('internal', 'lower', 'aggregate left in a row expression', { span: e.span });
     case 'subquery':
       return lowerSubquery(e);
+    case 'window':
+      throw new SqlEtlError('internal', 'lower', 'window function left in a row expression', { span: e.span });
   }
 }
 

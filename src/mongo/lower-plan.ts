@@ -3,6 +3,7 @@ import type { Expr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import type { Document, MongoCommand } from './commands.js';
 import { lowerAggregate } from './lower-aggregate.js';
+import { lowerWindow } from './lower-window.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
 import { cond, isNull, literal } from './mql.js';
@@ -38,6 +39,9 @@ function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[]
       break;
     case 'group':
       stages.push(...groupStages(node));
+      break;
+    case 'window':
+      stages.push(...lowerWindow(node, lowerExpr, lowerPredicate));
       break;
     case 'project': {
       const spec: Document = {};

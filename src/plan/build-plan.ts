@@ -1,15 +1,17 @@
 import { SqlEtlError } from '../errors.js';
-import { sameExpr, type Expr } from '../ir/expr.js';
+import { sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { SelectQuery } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
+import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
 import type { PlanNode } from './logical-plan.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
- * source → WHERE → GROUP BY/aggregates → HAVING → select list (+ hidden sort keys)
+ * source → WHERE → GROUP BY/aggregates → HAVING → windows → select list (+ hidden sort keys)
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
- * The rewrites it relies on are one file each: extract-aggregates, hoist-subqueries.
+ * The rewrites it relies on are one file each, applied in this order:
+ * hoist-subqueries, extract-aggregates, extract-windows.
  */
 export function buildPlan(q: SelectQuery): PlanNode {
   let node = sourcePlan(q);
@@ -40,6 +42,16 @@ export function buildPlan(q: SelectQuery): PlanNode {
       node = { kind: 'filter', input: node, predicate };
     }
     q = { ...q, columns, orderBy: q.orderBy.map((k, i) => ({ ...k, expr: orderExprs[i] })) };
+  }
+
+  // window functions: computed after grouping, before the select list
+  const windowed = [...q.columns.map((c) => c.expr), ...q.orderBy.map((k) => k.expr)];
+  if (windowed.some((e) => someExpr(e, (x) => x.kind === 'window'))) {
+    const w = extractWindows(windowed);
+    for (const g of w.groups) {
+      node = { kind: 'window', input: node, id: g.id, spec: { partitionBy: g.partitionBy, orderBy: g.orderBy }, functions: g.functions };
+    }
+    q = { ...q, columns: q.columns.map((c) => ({ ...c, expr: w.rewrite(c.expr) })), orderBy: q.orderBy.map((k) => ({ ...k, expr: w.rewrite(k.expr) })) };
   }
 
   // select list, plus hidden fields for ORDER BY keys that are not output columns

@@ -1,4 +1,4 @@
-import type { AggExpr, Expr, Value } from '../ir/expr.js';
+import type { AggExpr, Expr, Value, WindowExpr, WindowSpec } from '../ir/expr.js';
 
 /**
  * The logical plan: a chain of relational operators, bottom-up, over documents.
@@ -17,6 +17,8 @@ export type PlanNode =
       /** no GROUP BY: one row even over empty input */
       global: boolean;
     }
+  /** window functions sharing one PARTITION BY / ORDER BY; results land in `field`s */
+  | { kind: 'window'; input: PlanNode; id: number; spec: Pick<WindowSpec, 'partitionBy' | 'orderBy'>; functions: { field: string; fn: WindowExpr }[] }
   | { kind: 'project'; input: PlanNode; fields: { field: string; expr: Expr }[]; keepInput: boolean }
   | { kind: 'distinct'; input: PlanNode; fields: string[] }
   | { kind: 'sort'; input: PlanNode; keys: { field: string; desc: boolean; nullsFirst: boolean; nullable: boolean }[] }

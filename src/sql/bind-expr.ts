@@ -5,6 +5,7 @@ import type { SelectQuery } from '../ir/query.js';
 import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
 import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, SCALAR_FUNCTIONS } from './function-signatures.js';
 import { parseLiteral } from './literals.js';
+import { bindWindowCall } from './bind-window.js';
 import type { Scope } from './scope.js';
 
 /** What expression binding needs from its surroundings. */
@@ -21,6 +22,10 @@ export interface ExprContext {
   bindSubquery: (node: Node) => SelectQuery;
   /** a name for the current ORDER BY / GROUP BY alias lookup, if any */
   aliasLookup?: (name: string) => Expr | undefined;
+  /** window functions are allowed (select list and ORDER BY) */
+  allowWindows?: boolean;
+  /** named windows of the SELECT (`WINDOW w AS (…)`) */
+  windows?: Map<string, Record<string, any>>;
 }
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
@@ -351,7 +356,12 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const name = names[names.length - 1].toLowerCase();
   const nameSpan = span && { start: span.start, end: span.start + name.length };
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`the function ${names.join('.')}`, nameSpan);
-  if (n.over) throw unsupported(`the window function call ${name}(…) OVER (…)`, nameSpan, ['window functions are tracked in the window-functions issue']);
+  if (n.over) {
+    if (!ctx.allowWindows) {
+      throw new SqlEtlError('window-not-allowed', 'bind', `window functions are not allowed in ${ctx.clause}`, { span: nameSpan });
+    }
+    return bindWindowCall(name, n, ctx, nameSpan);
+  }
   if (n.agg_within_group) throw unsupported(`${name}(…) WITHIN GROUP`, nameSpan);
   const rawArgs = (n.args ?? []) as Node[];
 

@@ -52,10 +52,16 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
     bindSubquery: (node) => bindSelect(unwrap(node)[1], scopedEnv),
   };
 
+  const windows = new Map<string, Record<string, any>>();
+  for (const w of (stmt.windowClause ?? []) as Node[]) {
+    const def = unwrap(w)[1];
+    windows.set(def.name, def);
+  }
+  base.windows = windows;
   const where = stmt.whereClause ? bindExpr(stmt.whereClause, base) : undefined;
 
   // select list
-  const selectCtx: ExprContext = { ...base, allowAggregates: true, clause: 'SELECT' };
+  const selectCtx: ExprContext = { ...base, allowAggregates: true, allowWindows: true, clause: 'SELECT' };
   const columns: OutputColumn[] = [];
   let passthrough = false;
   for (const t of (stmt.targetList ?? []) as Node[]) {
@@ -109,9 +115,6 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
   }
 
   const having = stmt.havingClause ? bindExpr(stmt.havingClause, { ...base, allowAggregates: true, clause: 'HAVING' }) : undefined;
-  const aggregated =
-    groupBy.length > 0 || !!having || columns.some((c) => someExpr(c.expr, (e) => e.kind === 'agg'));
-
   // DISTINCT
   const distinctClause = stmt.distinctClause as Node[] | undefined;
   if (distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0) {
@@ -128,12 +131,15 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
     if (ordinal !== undefined) {
       const c = columns[ordinal - 1];
       if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `ORDER BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(sb.node)[1].location) });
-      const key = bindSortKey(s, { ...base, allowAggregates: aggregated, clause: 'ORDER BY' });
+      const key = bindSortKey(s, { ...base, allowAggregates: true, clause: 'ORDER BY' });
       orderBy.push({ ...key, expr: c.expr });
       continue;
     }
-    orderBy.push(bindSortKey(s, { ...base, allowAggregates: true, clause: 'ORDER BY', aliasLookup: aliasOf }));
+    orderBy.push(bindSortKey(s, { ...base, allowAggregates: true, allowWindows: true, clause: 'ORDER BY', aliasLookup: aliasOf }));
   }
+
+  const aggregated =
+    groupBy.length > 0 || !!having || [...columns.map((c) => c.expr), ...orderBy.map((k) => k.expr)].some((e) => someExpr(e, (x) => x.kind === 'agg'));
 
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;

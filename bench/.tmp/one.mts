@@ -1,0 +1,17 @@
+process.env.TZ = 'UTC';
+import { readFileSync } from 'node:fs';
+import { compile } from '../../src/index.ts';
+import { readCollectionFile } from '../../src/io/data-files.ts';
+import { EMBEDDED_CONTEXT } from '../../src/engine/mingo-extensions.ts';
+import { Aggregator } from 'mingo/aggregator';
+import { ProcessingMode } from 'mingo/core';
+const [dir, job, coll, qname] = process.argv.slice(2);
+const schema = readFileSync('bench/jobs/schema.sql', 'utf8');
+const split = (t: string) => t.split(/^(?=-- query: )/m).filter((c) => /^-- query: /.test(c)).map((c) => ({ name: /^-- query: (\w+)/.exec(c)![1], sql: c }));
+const docs = readCollectionFile(`${dir}/${coll}.ndjson`);
+const q = split(readFileSync(`bench/jobs/${job}.sql`, 'utf8')).find((x) => x.name === qname)!;
+const cmd = (await compile(q.sql, { schema })).statements[0].commands[0];
+console.log(JSON.stringify(cmd.pipeline).length);
+const t = performance.now();
+new Aggregator(cmd.pipeline, { processingMode: ProcessingMode.CLONE_INPUT, scriptEnabled: false, context: EMBEDDED_CONTEXT }).run(docs);
+console.log(performance.now() - t);

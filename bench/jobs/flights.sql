@@ -1,0 +1,30 @@
+-- Flights: departure punctuality. The same text runs on sqletl and PostgreSQL.
+
+-- query: by_origin_hour — first-half-2024 departures over 200 miles, per origin airport and scheduled hour.
+SELECT
+  origin,
+  EXTRACT(HOUR FROM sched_dep)                          AS hour,
+  COUNT(*)                                              AS flights,
+  COUNT(*) FILTER (WHERE dep_delay > 15)                AS delayed,
+  COUNT(*) FILTER (WHERE cancelled)                     AS cancelled,
+  ROUND(AVG(dep_delay), 1)                              AS avg_dep_delay,
+  MAX(arr_delay)                                        AS worst_arrival
+FROM flights
+WHERE sched_dep >= DATE '2024-01-01' AND sched_dep < DATE '2024-07-01' AND distance > 200
+GROUP BY origin, EXTRACT(HOUR FROM sched_dep)
+HAVING COUNT(*) >= 10
+ORDER BY origin, hour;
+
+-- query: by_carrier_month — on-time performance per carrier and month at the busiest hubs.
+SELECT
+  carrier,
+  DATE_TRUNC('month', sched_dep)                        AS month,
+  COUNT(*)                                              AS flights,
+  COUNT(*) FILTER (WHERE cancelled)                     AS cancelled,
+  ROUND(100.0 * COUNT(*) FILTER (WHERE arr_delay <= 15) / COUNT(*), 1) AS on_time_pct,
+  ROUND(AVG(arr_delay), 1)                              AS avg_arr_delay,
+  SUM(CASE WHEN dep_delay > 60 THEN 1 ELSE 0 END)       AS long_delays
+FROM flights
+WHERE origin IN ('ATL', 'ORD', 'DFW', 'DEN', 'LAX', 'JFK')
+GROUP BY carrier, DATE_TRUNC('month', sched_dep)
+ORDER BY carrier, month;

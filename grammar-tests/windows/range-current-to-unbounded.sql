@@ -1,0 +1,1 @@
+SELECT _id, status, quantity, sum(quantity) OVER (ORDER BY status RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS rest, count(*) OVER (ORDER BY status RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS peers FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, ordered_at, amount, sum(amount) OVER (ORDER BY ordered_at RANGE BETWEEN INTERVAL '7 days' PRECEDING AND CURRENT ROW) AS week_total, count(*) OVER (ORDER BY ordered_at RANGE BETWEEN INTERVAL '30 days' PRECEDING AND CURRENT ROW) AS month_n FROM orders WHERE ordered_at IS NOT NULL;

@@ -1,0 +1,1 @@
+SELECT _id, customer_id, status, quantity, rank() OVER (PARTITION BY customer_id ORDER BY status, quantity DESC) AS r, dense_rank() OVER (PARTITION BY customer_id ORDER BY status, quantity DESC) AS dr FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, customer_id, row_number() OVER (PARTITION BY _id ORDER BY amount) AS rn, percent_rank() OVER (PARTITION BY _id ORDER BY amount) AS pr, cume_dist() OVER (PARTITION BY _id) AS cd, lag(_id) OVER (PARTITION BY _id ORDER BY _id) AS prev FROM orders;

@@ -1,0 +1,1 @@
+SELECT _id, discount, sum(discount) OVER (PARTITION BY status) AS s, count(discount) OVER (PARTITION BY status) AS c, stddev(discount) OVER (PARTITION BY status) AS sd, max(discount) OVER (ORDER BY _id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS mx FROM orders;

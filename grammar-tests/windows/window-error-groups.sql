@@ -1,0 +1,2 @@
+-- error
+SELECT _id, sum(amount) OVER (ORDER BY _id GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM orders;

@@ -1,0 +1,2 @@
+-- error
+SELECT _id FROM orders WHERE row_number() OVER (ORDER BY _id) > 1;

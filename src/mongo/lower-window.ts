@@ -1,0 +1,311 @@
+import { SqlEtlError, unsupported } from '../errors.js';
+import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
+import type { PlanNode } from '../plan/logical-plan.js';
+import type { Document } from './commands.js';
+import { cond, isNull, type Mql } from './mql.js';
+
+/**
+ * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
+ * - sort keys carry an explicit null rank (PostgreSQL sorts NULLs last ascending);
+ * - MongoDB's ranking operators and range windows accept a single sort field, so
+ *   ranks and RANGE frames ending or starting at CURRENT ROW (peers included) are
+ *   computed from the row number (`$documentNumber`) and a second
+ *   `$setWindowFields` partitioned by the peer group (the partition plus the sort
+ *   key values): a rank is the first row number of the peer group, a running
+ *   total is the value at the peer group's last row;
+ * - frames are always written out; nothing collects a partition into one document.
+ */
+type Fn = { field: string; fn: WindowExpr };
+type Lower = (e: Expr) => Mql;
+type Node = Extract<PlanNode, { kind: 'window' }>;
+
+export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Document[] {
+  const j = node.id;
+  const name = (s: string) => `__w${j}${s}`;
+  const P = name('p');
+  const SEQ = name('s');
+  const CNT = name('c');
+  const RANK = name('r');
+  const LAST = name('l');
+  const { partitionBy, orderBy } = node.spec;
+  const temps = new Set<string>();
+  const pre: Document = {};
+
+  // partition key and null-ranked sort keys, as fields ($setWindowFields sorts by fields)
+  if (partitionBy.length === 1) pre[P] = { $ifNull: [lower(partitionBy[0]), null] };
+  else if (partitionBy.length > 1) pre[P] = Object.fromEntries(partitionBy.map((p, i) => [`p${i}`, { $ifNull: [lower(p), null] }]));
+  const sortBy: Document = {};
+  const peerKey: Document = partitionBy.length ? { p: `$${P}` } : {};
+  orderBy.forEach((k, i) => {
+    pre[name(`n${i}`)] = cond(isNull(lower(k.expr)), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
+    pre[name(`k${i}`)] = { $ifNull: [lower(k.expr), null] };
+    sortBy[name(`n${i}`)] = 1;
+    sortBy[name(`k${i}`)] = k.desc ? -1 : 1;
+    peerKey[`k${i}`] = `$${name(`k${i}`)}`;
+  });
+  Object.keys(pre).forEach((k) => temps.add(k));
+  const partitionSpec = partitionBy.length ? { partitionBy: `$${P}` } : {};
+
+  const main: Document = {};
+  const peer: Document = {};
+  const dense: Document = {};
+  const rangeStages: Document[] = [];
+  const finish: Document = {};
+  const needSeq = () => {
+    main[SEQ] = { $documentNumber: {} };
+    temps.add(SEQ);
+  };
+  const needCount = () => {
+    main[CNT] = { $count: {}, window: { documents: ['unbounded', 'unbounded'] } };
+    temps.add(CNT);
+  };
+  const needRank = () => {
+    needSeq();
+    peer[RANK] = { $first: `$${SEQ}`, window: { documents: ['unbounded', 'unbounded'] } };
+    temps.add(RANK);
+  };
+
+  // without ORDER BY every row is a peer of every other: ranks are constant, and
+  // positional functions follow the partition's (arbitrary) order, as in PostgreSQL
+  const PEERS_ONLY: Record<string, number> = { rank: 1, dense_rank: 1, percent_rank: 0, cume_dist: 1 };
+  if (orderBy.length === 0 && node.functions.some((f) => ['row_number', 'ntile', 'lag', 'lead'].includes(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
+    pre[name('z')] = { $literal: 0 };
+    sortBy[name('z')] = 1;
+    temps.add(name('z'));
+  }
+
+  for (const { field, fn } of node.functions) {
+    if (orderBy.length === 0 && fn.name in PEERS_ONLY) {
+      finish[field] = { $literal: PEERS_ONLY[fn.name] };
+      continue;
+    }
+    const arg = (i: number): Mql => lower(fn.args[i]);
+    const constArg = (i: number): number | undefined => {
+      const a = fn.args[i];
+      return a?.kind === 'literal' && typeof a.value === 'number' ? a.value : undefined;
+    };
+    switch (fn.name) {
+      case 'row_number':
+        main[field] = { $documentNumber: {} };
+        continue;
+      case 'rank':
+        needRank();
+        finish[field] = `$${RANK}`;
+        continue;
+      case 'dense_rank':
+        needRank();
+        // a running count of peer groups: rows whose row number is their group's rank
+        dense[field] = { $sum: cond({ $eq: [`$${RANK}`, `$${SEQ}`] }, 1, 0), window: { documents: ['unbounded', 'current'] } };
+        continue;
+      case 'percent_rank':
+        needRank();
+        needCount();
+        finish[field] = cond({ $gt: [`$${CNT}`, 1] }, { $divide: [{ $subtract: [`$${RANK}`, 1] }, { $subtract: [`$${CNT}`, 1] }] }, 0);
+        continue;
+      case 'cume_dist':
+        needSeq();
+        needCount();
+        peer[LAST] = { $last: `$${SEQ}`, window: { documents: ['unbounded', 'unbounded'] } };
+        temps.add(LAST);
+        finish[field] = { $divide: [`$${LAST}`, `$${CNT}`] };
+        continue;
+      case 'ntile': {
+        needSeq();
+        needCount();
+        finish[field] = ntile(constArg(0)!, `$${SEQ}`, `$${CNT}`);
+        continue;
+      }
+      case 'lag':
+      case 'lead': {
+        const k = constArg(1) ?? 1;
+        const def = fn.args[2] ? arg(2) : null;
+        main[field] = { $shift: { output: { $ifNull: [arg(0), null] }, by: fn.name === 'lag' ? -k : k, default: def } };
+        continue;
+      }
+      default:
+        break;
+    }
+    // value functions and aggregates over the frame
+    const ops = frameOperators(fn, field, lower, predicate);
+    const frame = fn.spec.frame;
+    const ordered = orderBy.length > 0;
+    const hasOffset = (b: FrameBound) => b.kind === 'preceding' || b.kind === 'following';
+    if (frame.mode === 'rows' || !ordered) {
+      const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
+      for (const [f, op] of Object.entries(ops.accumulators)) main[f] = { ...op, window };
+    } else if (hasOffset(frame.start) || hasOffset(frame.end)) {
+      const { stages: range, keyField } = rangeWindow(node, fn, ops.accumulators, lower, partitionSpec, j);
+      rangeStages.push(...range);
+      temps.add(keyField);
+    } else {
+      // RANGE frames bounded by CURRENT ROW include the current row's peers
+      const startsAtPeers = frame.start.kind === 'current-row';
+      const endsAtPeers = frame.end.kind === 'current-row';
+      needSeq();
+      for (const [f, op] of Object.entries(ops.accumulators)) {
+        if (startsAtPeers && endsAtPeers) {
+          peer[f] = { ...op, window: { documents: ['unbounded', 'unbounded'] } };
+          continue;
+        }
+        const raw = `${f}__raw`;
+        temps.add(raw);
+        main[raw] = { ...op, window: { documents: [documentsBound(frame.start), documentsBound(frame.end)] } };
+        peer[f] = { [endsAtPeers ? '$last' : '$first']: `$${raw}`, window: { documents: ['unbounded', 'unbounded'] } };
+      }
+    }
+    Object.keys(ops.accumulators).filter((f) => f !== field).forEach((f) => temps.add(f));
+    if (ops.result !== undefined) finish[field] = ops.result;
+  }
+
+  const stages: Document[] = [];
+  if (Object.keys(pre).length) stages.push({ $set: pre });
+  const sort = Object.keys(sortBy).length ? { sortBy } : {};
+  if (Object.keys(main).length) stages.push({ $setWindowFields: { ...partitionSpec, ...sort, output: main } });
+  stages.push(...rangeStages);
+  if (Object.keys(peer).length) {
+    stages.push({ $setWindowFields: { partitionBy: peerKey, sortBy: { [SEQ]: 1 }, output: peer } });
+  }
+  if (Object.keys(dense).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: 1 }, output: dense } });
+  if (Object.keys(finish).length) stages.push({ $set: finish });
+  if (temps.size) stages.push({ $unset: [...temps] });
+  return stages;
+}
+
+function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
+  switch (b.kind) {
+    case 'unbounded-preceding':
+    case 'unbounded-following':
+      return 'unbounded';
+    case 'current-row':
+      return 'current';
+    case 'preceding':
+      return -(b.offset as number);
+    case 'following':
+      return b.offset as number;
+  }
+}
+
+/** PostgreSQL's ntile: the first (n mod k) buckets get one row more. */
+function ntile(k: number, seq: string, count: string): Mql {
+  const idx = { $subtract: [seq, 1] };
+  const q = { $floor: { $divide: [count, k] } };
+  const rem = { $mod: [count, k] };
+  const big = { $multiply: [rem, { $add: [q, 1] }] };
+  return {
+    $let: {
+      vars: { i: idx, q, rem, big },
+      in: cond(
+        { $lt: ['$$i', '$$big'] },
+        { $add: [{ $floor: { $divide: ['$$i', { $add: ['$$q', 1] }] } }, 1] },
+        { $add: [{ $floor: { $divide: [{ $subtract: ['$$i', '$$big'] }, '$$q'] } }, '$$rem', 1] },
+      ),
+    },
+  };
+}
+
+/**
+ * The window operators of a value function or aggregate, and how its result is
+ * finished after the stages (SUM of no non-NULL input is NULL; STDDEV needs 2 rows).
+ */
+function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: Lower): { accumulators: Record<string, Document>; result?: Mql } {
+  const filter = fn.filter ? predicate(fn.filter) : undefined;
+  const x = fn.args[0] ? lower(fn.args[0]) : undefined;
+  const v = x === undefined ? undefined : filter === undefined ? x : cond(filter, x, null);
+  const nonNull = (e: Mql) => ({ $sum: cond(isNull(e), 0, 1) });
+  const n = `${field}_n`;
+  switch (fn.name) {
+    case 'first_value':
+      return { accumulators: { [field]: { $first: { $ifNull: [x, null] } } } };
+    case 'last_value':
+      return { accumulators: { [field]: { $last: { $ifNull: [x, null] } } } };
+    case 'nth_value': {
+      const k = (fn.args[1] as { value: number }).value;
+      const arr = `$${field}`;
+      return {
+        accumulators: { [field]: { $firstN: { input: { $ifNull: [x, null] }, n: k } } },
+        result: cond({ $gte: [{ $size: arr }, k] }, { $arrayElemAt: [arr, k - 1] }, null),
+      };
+    }
+    case 'count':
+      return { accumulators: { [field]: fn.star ? { $sum: filter === undefined ? 1 : cond(filter, 1, 0) } : nonNull(v) } };
+    case 'sum':
+      return { accumulators: { [field]: { $sum: v }, [n]: nonNull(v) }, result: cond({ $eq: [`$${n}`, 0] }, null, `$${field}`) };
+    case 'avg':
+      return { accumulators: { [field]: { $avg: v } } };
+    case 'min':
+    case 'bool_and':
+      return { accumulators: { [field]: { $min: v } } };
+    case 'max':
+    case 'bool_or':
+      return { accumulators: { [field]: { $max: v } } };
+    case 'stddev_samp':
+    case 'stddev_pop':
+    case 'var_samp':
+    case 'var_pop': {
+      const sample = fn.name.endsWith('_samp');
+      const sd = cond({ $lt: [`$${n}`, sample ? 2 : 1] }, null, `$${field}`);
+      return {
+        accumulators: { [field]: { [sample ? '$stdDevSamp' : '$stdDevPop']: v }, [n]: nonNull(v) },
+        result: fn.name.startsWith('var') ? { $let: { vars: { sd }, in: cond(isNull('$$sd'), null, { $multiply: ['$$sd', '$$sd'] }) } } : sd,
+      };
+    }
+    default:
+      throw unsupported(`${fn.name}(…) over a window frame`, fn.span);
+  }
+}
+
+/**
+ * RANGE frames with offsets (`RANGE BETWEEN INTERVAL '7 days' PRECEDING AND CURRENT
+ * ROW`): MongoDB's range windows, which need exactly one ascending numeric or date
+ * sort field. A descending key is negated (dates as milliseconds).
+ */
+function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Document>, lower: Lower, partitionSpec: Document, j: number): { stages: Document[]; keyField: string } {
+  const { orderBy } = node.spec;
+  if (orderBy.length !== 1) {
+    throw new SqlEtlError('invalid-frame', 'lower', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span: fn.span });
+  }
+  const key = orderBy[0];
+  const isDate = key.expr.type === 'date' || key.expr.type === 'timestamp';
+  const offsets = [fn.spec.frame.start, fn.spec.frame.end];
+  const intervals = offsets.filter((b): b is Extract<FrameBound, { offset: unknown }> => 'offset' in b).map((b) => b.offset);
+  let unit: string | undefined;
+  let toNumber = (v: unknown): number => v as number;
+  if (intervals.some(isInterval)) {
+    if (!isDate) throw unsupported('an interval frame offset over a non-date ORDER BY key', fn.span);
+    const ivs = intervals.filter(isInterval);
+    if (ivs.every((iv) => iv.days === 0 && iv.ms === 0) && !key.desc) {
+      unit = 'month';
+      toNumber = (v) => (isInterval(v) ? v.months : 0);
+    } else if (ivs.every((iv) => iv.months === 0 && iv.ms === 0) && !key.desc) {
+      unit = 'day';
+      toNumber = (v) => (isInterval(v) ? v.days : 0);
+    } else if (ivs.every((iv) => iv.months === 0)) {
+      unit = key.desc ? undefined : 'millisecond';
+      toNumber = (v) => (isInterval(v) ? v.days * 86_400_000 + v.ms : 0);
+    } else throw unsupported('a frame offset mixing months with days or time', fn.span);
+  }
+  // with a negated (descending) key, PRECEDING still means smaller sort values
+  const bound = (b: FrameBound): number | 'unbounded' => {
+    switch (b.kind) {
+      case 'unbounded-preceding':
+      case 'unbounded-following':
+        return 'unbounded';
+      case 'current-row':
+        return 0; // the current value: peers included
+      case 'preceding':
+        return -toNumber(b.offset);
+      case 'following':
+        return toNumber(b.offset);
+    }
+  };
+  const keyField = `__w${j}x`;
+  let keyValue: Mql = lower(key.expr);
+  if (key.desc) keyValue = { $multiply: [-1, isDate ? { $toLong: keyValue } : keyValue] };
+  const window: Document = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
+  const output: Document = {};
+  for (const [f, op] of Object.entries(accumulators)) output[f] = { ...op, window };
+  return {
+    stages: [{ $set: { [keyField]: keyValue } }, { $setWindowFields: { ...partitionSpec, sortBy: { [keyField]: 1 }, output } }],
+    keyField,
+  };
+}

@@ -1,0 +1,134 @@
+import type { Node } from '@pgsql/types';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
+import type { Expr, Frame, FrameBound, SortKey, Value, WindowExpr, WindowSpec } from '../ir/expr.js';
+import type { SqlType } from '../ir/types.js';
+import { bindExpr, bindSortKey, spanOf, unwrap, type ExprContext } from './bind-expr.js';
+import { AGGREGATES, AGGREGATE_ALIASES } from './function-signatures.js';
+
+type Any = Record<string, any>; // raw parse-tree node bodies
+
+/**
+ * Window function calls: `f(args) OVER (PARTITION BY … ORDER BY … frame)` or
+ * `OVER w` with `WINDOW w AS (…)`. The frame is always made explicit here with
+ * PostgreSQL's defaults: with ORDER BY, RANGE BETWEEN UNBOUNDED PRECEDING AND
+ * CURRENT ROW (peers included); without, the whole partition.
+ */
+const RANKING: Record<string, { min: number; max: number; type: SqlType | 'arg0' }> = {
+  row_number: { min: 0, max: 0, type: 'int' },
+  rank: { min: 0, max: 0, type: 'int' },
+  dense_rank: { min: 0, max: 0, type: 'int' },
+  percent_rank: { min: 0, max: 0, type: 'float' },
+  cume_dist: { min: 0, max: 0, type: 'float' },
+  ntile: { min: 1, max: 1, type: 'int' },
+  lag: { min: 1, max: 3, type: 'arg0' },
+  lead: { min: 1, max: 3, type: 'arg0' },
+  first_value: { min: 1, max: 1, type: 'arg0' },
+  last_value: { min: 1, max: 1, type: 'arg0' },
+  nth_value: { min: 2, max: 2, type: 'arg0' },
+};
+
+/** Aggregates that can run over a window frame. */
+const WINDOW_AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'stddev_samp', 'stddev_pop', 'var_samp', 'var_pop', 'bool_and', 'bool_or']);
+
+// PostgreSQL's frameOptions bits (nodes/parsenodes.h)
+const F = {
+  RANGE: 0x2, ROWS: 0x4, GROUPS: 0x8,
+  START_UNBOUNDED_PRECEDING: 0x20, END_UNBOUNDED_FOLLOWING: 0x100,
+  START_CURRENT_ROW: 0x200, END_CURRENT_ROW: 0x400,
+  START_OFFSET_PRECEDING: 0x800, END_OFFSET_PRECEDING: 0x1000,
+  START_OFFSET_FOLLOWING: 0x2000, END_OFFSET_FOLLOWING: 0x4000,
+  EXCLUDE: 0x8000 | 0x10000 | 0x20000,
+  NONDEFAULT: 0x1,
+};
+
+export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): WindowExpr {
+  const aggName = AGGREGATE_ALIASES[name] ?? name;
+  const ranking = RANKING[name];
+  if (!ranking && !WINDOW_AGGREGATES.has(aggName)) {
+    throw unsupported(`${name}(…) as a window function`, span);
+  }
+  if (n.agg_distinct) throw unsupported(`${name}(DISTINCT …) OVER (…)`, span);
+  if (n.agg_order) throw unsupported(`ORDER BY inside ${name}(…) OVER (…)`, span);
+  const argCtx: ExprContext = { ...ctx, allowWindows: false, clause: 'window function calls' } as ExprContext;
+  const args = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, argCtx));
+  if (ranking && (args.length < ranking.min || args.length > ranking.max)) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${ranking.min === ranking.max ? ranking.min : `${ranking.min} to ${ranking.max}`} argument(s), got ${args.length}`, { span });
+  }
+  const sig = AGGREGATES[name];
+  if (!ranking && !n.agg_star && (args.length < Math.max(sig.min, 1) || args.length > sig.max)) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.max} argument(s), got ${args.length}`, { span });
+  }
+  const filter = n.agg_filter ? bindExpr(n.agg_filter, argCtx) : undefined;
+  const spec = bindWindowSpec(n.over, ctx);
+  let type: SqlType;
+  if (ranking) type = ranking.type === 'arg0' ? args[0]?.type ?? 'unknown' : ranking.type;
+  else {
+    const sig = AGGREGATES[name];
+    type = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
+  }
+  if (ranking && (name === 'lag' || name === 'lead' || name === 'ntile' || name === 'nth_value')) {
+    const k = name === 'ntile' ? args[0] : args[1];
+    if (k && !(k.kind === 'literal' && typeof k.value === 'number' && Number.isInteger(k.value))) {
+      throw unsupported(`${name} with a non-constant ${name === 'ntile' ? 'bucket count' : 'offset'}`, k.span ?? span);
+    }
+    if (k && k.kind === 'literal' && typeof k.value === 'number' && k.value < (name === 'lag' || name === 'lead' ? 0 : 1)) {
+      throw new SqlEtlError('invalid-argument', 'bind', name === 'ntile' ? 'argument of ntile must be greater than zero' : `argument of ${name} must be ${name === 'nth_value' ? 'greater than zero' : 'non-negative'}`, { span: k.span });
+    }
+    if ((name === 'lag' || name === 'lead') && args[2] && args[2].kind !== 'literal') {
+      throw unsupported(`${name} with a non-constant default`, args[2].span ?? span);
+    }
+  }
+  return { kind: 'window', name: ranking ? name : aggName, args, star: !!n.agg_star, filter, spec, type, span };
+}
+
+function bindWindowSpec(over: Any, ctx: ExprContext): WindowSpec {
+  const span = spanOf(ctx, over.location);
+  // `OVER w`: the named window as it is; `OVER (w …)`: its partition and order, own frame
+  let base: Any | undefined;
+  const refName = over.name ?? over.refname;
+  if (refName) {
+    base = ctx.windows?.get(refName);
+    if (!base) throw new SqlEtlError('undefined-window', 'bind', `window "${refName}" does not exist`, { span });
+    if (over.name) over = base;
+  }
+  const partitionNodes: Node[] = (base?.partitionClause ?? over.partitionClause ?? []) as Node[];
+  if (base && over.partitionClause && over !== base) throw new SqlEtlError('window-partition', 'bind', `cannot override PARTITION BY clause of window "${refName}"`, { span });
+  const orderNodes: Node[] = ((over.orderClause ?? base?.orderClause ?? []) as Node[]);
+  const keyCtx: ExprContext = { ...ctx, allowWindows: false, clause: 'window definitions' } as ExprContext;
+  const partitionBy = partitionNodes.map((p) => bindExpr(p, keyCtx));
+  const orderBy: SortKey[] = orderNodes.map((s) => bindSortKey(s, keyCtx));
+  return { partitionBy, orderBy, frame: bindFrame(over, orderBy.length > 0, keyCtx, span) };
+}
+
+function bindFrame(over: Any, ordered: boolean, ctx: ExprContext, span?: SourceSpan): Frame {
+  const opts = (over.frameOptions ?? 0) as number;
+  if (!(opts & F.NONDEFAULT)) {
+    return ordered
+      ? { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } }
+      : { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'unbounded-following' } };
+  }
+  if (opts & F.GROUPS) throw unsupported('GROUPS frames', span);
+  if (opts & F.EXCLUDE) throw unsupported('frame EXCLUDE clauses', span);
+  const offset = (node: Node | undefined): Value => {
+    const e: Expr | undefined = node && bindExpr(node, ctx);
+    if (!e || e.kind !== 'literal') throw unsupported('a non-constant frame offset', e?.span ?? span);
+    if (typeof e.value === 'number' && e.value < 0) throw new SqlEtlError('invalid-frame', 'bind', 'frame starting offset must not be negative', { span: e.span });
+    return e.value;
+  };
+  const start: FrameBound =
+    opts & F.START_UNBOUNDED_PRECEDING ? { kind: 'unbounded-preceding' }
+    : opts & F.START_CURRENT_ROW ? { kind: 'current-row' }
+    : opts & F.START_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.startOffset) }
+    : { kind: 'following', offset: offset(over.startOffset) };
+  const end: FrameBound =
+    opts & F.END_UNBOUNDED_FOLLOWING ? { kind: 'unbounded-following' }
+    : opts & F.END_CURRENT_ROW ? { kind: 'current-row' }
+    : opts & F.END_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.endOffset) }
+    : opts & F.END_OFFSET_FOLLOWING ? { kind: 'following', offset: offset(over.endOffset) }
+    : { kind: 'current-row' }; // `ROWS n PRECEDING` without BETWEEN ends at the current row
+  const mode = opts & F.ROWS ? 'rows' : 'range';
+  if (mode === 'range' && (start.kind === 'preceding' || start.kind === 'following' || end.kind === 'preceding' || end.kind === 'following') && !ordered) {
+    throw new SqlEtlError('invalid-frame', 'bind', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span });
+  }
+  return { mode, start, end };
+}
