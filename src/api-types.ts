@@ -10,6 +10,11 @@ export interface CompileOptions {
   schema?: string;
   /** default database for unqualified collection names */
   db?: string;
+  /**
+   * PERCENTILE_CONT/PERCENTILE_DISC: 'exact' (default, PostgreSQL's answer) or
+   * 'approximate' (MongoDB's $percentile with method 'approximate': faster, not exact)
+   */
+  percentiles?: 'exact' | 'approximate';
 }
 
 export interface ExplainOptions extends CompileOptions {

@@ -16,14 +16,14 @@ export async function compileScript(sql: string, options: CompileOptions = {}): 
   return withSource(sql, options.file, () => {
     const parsed = parseScript(sql);
     const statements = bindScript(parsed, catalog, options.vars ?? {});
-    return { statements: statements.map((s, i) => lowerStatement(s, i + 1)) };
+    return { statements: statements.map((s, i) => lowerStatement(s, i + 1, options)) };
   });
 }
 
-function lowerStatement(s: Statement, index: number): CompiledStatement {
+function lowerStatement(s: Statement, index: number, options: CompileOptions): CompiledStatement {
   switch (s.kind) {
     case 'select': {
-      const commands = [lowerPlan(buildPlan(s.query))];
+      const commands = [lowerPlan(buildPlan(s.query), { percentiles: options.percentiles })];
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { index, kind: 'select', sql: s.sql, span: s.span, commands, columns };
     }

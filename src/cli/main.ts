@@ -79,12 +79,13 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
     .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
     .addOption(varOption())
+    .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
     .option('--dry-run', 'compile and print the commands that would run, without running them')
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
       code = await runCommand(files, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
@@ -98,9 +99,10 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--db <name>', 'default database for unqualified collection names')
     .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
     .addOption(varOption())
+    .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
-      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var?: Record<string, Value> }>();
+      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate' }>();
       const { explainCommand } = await import('./explain-command.js');
       code = await explainCommand(file, { ...opts, var: opts.var ?? {} });
     });

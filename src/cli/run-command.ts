@@ -21,6 +21,7 @@ export interface RunCommandOptions {
   data: string;
   schema?: string;
   var: Record<string, Value>;
+  percentiles?: 'exact' | 'approximate';
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -36,7 +37,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
 
   try {
     for (const { file, text } of inputs) {
-      const common = { file, vars: opts.var, schema, db: opts.db };
+      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles };
       if (opts.dryRun) {
         const script = await compile(text, common);
         if (!opts.quiet) printDryRun(script.statements, text, file, opts.json === true, multi);

@@ -132,8 +132,16 @@ function $regexFindAll(obj: unknown, expr: unknown, options: Options): unknown {
   return out;
 }
 
+/** `$top`/`$bottom` accumulators return the one output value (mingo returns a 1-element array). */
+function single(op: '$topN' | '$bottomN'): Operator {
+  return (coll, expr, options) => {
+    const list = mingoAccumulator[op](coll, { ...(expr as object), n: 1 }, options) as unknown[];
+    return list.length ? list[0] : null;
+  };
+}
+
 export const EMBEDDED_CONTEXT = Context.init({
-  accumulator: accumulatorOperators,
+  accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
     ...expressionOperators,
     $indexOfCP,

@@ -3,6 +3,7 @@ import type { Expr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import type { Document, MongoCommand } from './commands.js';
 import { lowerAggregate } from './lower-aggregate.js';
+import { lowerOrderedSet } from './lower-ordered-set.js';
 import { lowerWindow } from './lower-window.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
@@ -12,16 +13,29 @@ import { cond, isNull, literal } from './mql.js';
  * Logical plan → one aggregate command. Stages are appended bottom-up; a filter
  * directly on a collection scan becomes the leading, index-eligible `$match`.
  */
-export function lowerPlan(plan: PlanNode): MongoCommand {
-  const { source, stages } = lowerNode(plan);
+export interface LowerOptions {
+  /** compute PERCENTILE_CONT/DISC with MongoDB's approximate $percentile instead of exactly */
+  percentiles?: 'exact' | 'approximate';
+}
+
+/** Per-command state: options, and notes for `explain` (e.g. which percentile method). */
+interface LowerContext {
+  options: LowerOptions;
+  notes: Set<string>;
+}
+
+export function lowerPlan(plan: PlanNode, options: LowerOptions = {}): MongoCommand {
+  const ctx: LowerContext = { options, notes: new Set() };
+  const { source, stages } = lowerNode(plan, ctx);
+  const note = ctx.notes.size ? { note: [...ctx.notes].join('; ') } : {};
   return source.kind === 'collection'
-    ? { kind: 'aggregate', collection: source.name, ...(source.db ? { db: source.db } : {}), pipeline: stages }
-    : { kind: 'aggregate', pipeline: [{ $documents: source.rows }, ...stages] };
+    ? { kind: 'aggregate', collection: source.name, ...(source.db ? { db: source.db } : {}), pipeline: stages, ...note }
+    : { kind: 'aggregate', pipeline: [{ $documents: source.rows }, ...stages], ...note };
 }
 
 type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
 
-function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[] } {
+function lowerNode(node: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Document[] } {
   switch (node.kind) {
     case 'scan':
       return { source: { kind: 'collection', name: node.collection, db: node.db }, stages: [] };
@@ -30,7 +44,7 @@ function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[]
     default:
       break;
   }
-  const inner = lowerNode(node.input);
+  const inner = lowerNode(node.input, ctx);
   const stages = inner.stages;
   const atStart = stages.length === 0 && inner.source.kind === 'collection';
   switch (node.kind) {
@@ -38,7 +52,7 @@ function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[]
       stages.push(...filterStages(node.predicate, atStart));
       break;
     case 'group':
-      stages.push(...groupStages(node));
+      stages.push(...groupStages(node, ctx));
       break;
     case 'window':
       stages.push(...lowerWindow(node, lowerExpr, lowerPredicate));
@@ -86,7 +100,7 @@ function lowerNode(node: PlanNode): { source: PipelineSource; stages: Document[]
       stages.push({ $unset: node.fields });
       break;
     case 'attach': {
-      const sub = lowerNode(node.subplan);
+      const sub = lowerNode(node.subplan, ctx);
       const lookup: Document =
         sub.source.kind === 'collection'
           ? { from: sub.source.name, pipeline: sub.stages, as: node.field }
@@ -126,7 +140,7 @@ function filterStages(predicate: Expr, atStart: boolean): Document[] {
   return [{ $match: match }];
 }
 
-function groupStages(node: Extract<PlanNode, { kind: 'group' }>): Document[] {
+function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerContext): Document[] {
   const group: Document = {};
   if (node.global) group._id = null;
   else {
@@ -136,13 +150,20 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>): Document[] {
   }
   const finish: Document = {};
   const empty: Document = { _id: null };
+  const pre: Document[] = [];
   for (const a of node.aggregates) {
-    const l = lowerAggregate(a.agg, a.field, lowerExpr, lowerPredicate);
+    let l: { accumulators: Record<string, Document>; result: unknown; empty: Record<string, unknown> };
+    if (ORDERED.has(a.agg.name)) {
+      const os = lowerOrderedSet(a.agg, a.field, node.global ? undefined : group._id, lowerExpr, lowerPredicate, ctx.options.percentiles === 'approximate');
+      pre.push(...os.pre);
+      ctx.notes.add(os.note);
+      l = os;
+    } else l = lowerAggregate(a.agg, a.field, lowerExpr, lowerPredicate);
     Object.assign(group, l.accumulators);
     Object.assign(empty, l.empty);
     if (l.result !== `$${a.field}`) finish[a.field] = l.result;
   }
-  const stages: Document[] = [{ $group: group }];
+  const stages: Document[] = [...pre, { $group: group }];
   if (node.global) {
     // one row even without input rows: append the empty group's row, keep the first
     stages.push({ $unionWith: { pipeline: [{ $documents: [literalDoc(empty)] }] } }, { $limit: 1 });
@@ -150,6 +171,8 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>): Document[] {
   if (Object.keys(finish).length) stages.push({ $set: finish });
   return stages;
 }
+
+const ORDERED = new Set(['percentile_cont', 'percentile_disc', 'mode', 'approx_percentile']);
 
 function literalDoc(d: Document): Document {
   const out: Document = {};

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { SelectQuery } from '../ir/query.js';
 import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
-import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, SCALAR_FUNCTIONS } from './function-signatures.js';
+import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, ORDERED_SET_AGGREGATES, SCALAR_FUNCTIONS } from './function-signatures.js';
 import { parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import type { Scope } from './scope.js';
@@ -362,10 +362,13 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     }
     return bindWindowCall(name, n, ctx, nameSpan);
   }
-  if (n.agg_within_group) throw unsupported(`${name}(…) WITHIN GROUP`, nameSpan);
+  if (n.agg_within_group) return bindOrderedSet(name, n, ctx, nameSpan);
   const rawArgs = (n.args ?? []) as Node[];
 
   const aggName = AGGREGATE_ALIASES[name] ?? name;
+  if (ORDERED_SET_AGGREGATES.has(name)) {
+    throw new SqlEtlError('within-group-required', 'bind', `WITHIN GROUP is required for ordered-set aggregate ${name}`, { span: nameSpan });
+  }
   if (AGGREGATES[name]) {
     if (!ctx.allowAggregates) {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
@@ -476,4 +479,33 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
     else out += c;
   }
   return lit(out, 'text', pattern.span);
+}
+
+/**
+ * `percentile_cont(f) WITHIN GROUP (ORDER BY x)`, `percentile_disc`, `mode()`: an
+ * aggregate whose args are [x, fraction] and whose orderBy is the WITHIN GROUP key.
+ * The fraction is a constant number or an array of numbers (one result per entry).
+ */
+function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported(`${name}(…) WITHIN GROUP`, span);
+  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
+  const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
+  const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
+  const expected = name === 'mode' ? 0 : 1;
+  if (direct.length !== expected) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${expected} direct argument(s), got ${direct.length}`, { span });
+  const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
+  if (keys.length !== 1) throw unsupported(`${name} WITHIN GROUP with ${keys.length} ORDER BY keys`, span);
+  const fraction = direct[0];
+  if (fraction) {
+    const values = fraction.kind === 'literal' ? (Array.isArray(fraction.value) ? fraction.value : [fraction.value]) : [undefined];
+    if (!values.every((v) => typeof v === 'number')) throw unsupported(`${name} with a non-constant fraction`, fraction.span ?? span);
+    const bad = (values as number[]).find((v) => v < 0 || v > 1);
+    if (bad !== undefined) throw new SqlEtlError('invalid-argument', 'bind', `percentile value ${bad} is not between 0 and 1`, { span: fraction.span });
+  }
+  const x = keys[0].expr;
+  const many = fraction?.kind === 'literal' && Array.isArray(fraction.value);
+  const type: SqlType = many ? 'array' : name === 'percentile_cont' ? 'float' : x.type;
+  const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+  return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
 }

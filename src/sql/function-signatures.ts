@@ -53,6 +53,14 @@ export const AGGREGATES: Record<string, Signature> = {
   bool_and: s(1, 1, 'bool'), bool_or: s(1, 1, 'bool'), every: s(1, 1, 'bool'),
   array_agg: s(1, 1, 'array'),
   string_agg: s(2, 2, 'text'),
+  // ordered-set aggregates (… WITHIN GROUP (ORDER BY x)); the direct argument is the fraction
+  percentile_cont: s(1, 1, 'float'),
+  percentile_disc: s(1, 1, 'arg0'),
+  mode: s(0, 0, 'arg0'),
+  // MongoDB's $percentile (method 'approximate'): approx_percentile(x, fraction)
+  approx_percentile: s(2, 2, 'float'),
 };
+
+export const ORDERED_SET_AGGREGATES = new Set(['percentile_cont', 'percentile_disc', 'mode']);
 
 export const AGGREGATE_ALIASES: Record<string, string> = { stddev: 'stddev_samp', variance: 'var_samp', every: 'bool_and' };

@@ -1,0 +1,1 @@
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median, percentile_cont(0.25) WITHIN GROUP (ORDER BY amount) AS p25, percentile_cont(0.9) WITHIN GROUP (ORDER BY quantity) AS p90q FROM orders;

@@ -1,0 +1,2 @@
+-- error
+SELECT percentile_cont(0.5) FROM orders;

@@ -1,0 +1,2 @@
+-- error
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY amount) FROM orders;
