@@ -5,7 +5,8 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
-import { compare } from 'mingo/util';
+import { compare, resolve } from 'mingo/util';
+import { Aggregator } from 'mingo/aggregator';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -140,6 +141,54 @@ function single(op: '$topN' | '$bottomN'): Operator {
   };
 }
 
+type Doc = Record<string, unknown>;
+interface LookupSpec {
+  from?: string;
+  localField?: string;
+  foreignField?: string;
+  let?: Doc;
+  pipeline?: Doc[];
+  as: string;
+}
+/** mingo's per-call options object; `init` copies it (with its variables) and `update` adds variables. */
+interface ComputeOptionsLike {
+  constructor: { init(o: unknown): ComputeOptionsLike };
+  update(locals: { root?: unknown; variables?: Doc }): ComputeOptionsLike;
+  collectionResolver?: (name: string) => Doc[];
+}
+const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
+
+/**
+ * `$lookup` with localField/foreignField AND a pipeline (MongoDB 5.0 "concise
+ * syntax"): the pipeline runs on the foreign documents whose foreignField equals
+ * the localField (null and missing match each other; arrays match by element).
+ * mingo runs the pipeline on the whole foreign collection instead.
+ */
+function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  if (!(expr.localField && expr.foreignField && expr.pipeline?.length)) return mingoPipeline.$lookup(coll, expr, options);
+  const foreign = options.collectionResolver?.(expr.from ?? '') ?? [];
+  const byKey = new Map<unknown, Doc[]>();
+  const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+  for (const doc of foreign) {
+    const value = resolve(doc, expr.foreignField) ?? null;
+    for (const v of Array.isArray(value) ? value : [value]) {
+      const k = keyOf(v);
+      const list = byKey.get(k) ?? [];
+      if (!list.includes(doc)) list.push(doc);
+      byKey.set(k, list);
+    }
+  }
+  const agg = new Aggregator(expr.pipeline, options as never);
+  // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
+  return coll.map((obj) => {
+    const local = resolve(obj, expr.localField!) ?? null;
+    const matched = [...new Set((Array.isArray(local) ? local : [local]).flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
+    const opts = options.constructor.init(options).update({ root: null, variables });
+    return { ...obj, [expr.as]: matched.length ? agg.run(matched, opts as never) : [] };
+  });
+}
+
 export const EMBEDDED_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
@@ -154,7 +203,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     $dateDiff,
     $regexFindAll,
   },
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'] },
   projection: projectionOperators,
   query: queryOperators,
   window: windowOperators,

@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../errors.js';
 import type { SqlType } from './types.js';
-import type { SelectQuery } from './query.js';
+import type { Query } from './query.js';
 
 /** A constant value: JSON scalars, dates, intervals, arrays of constants. */
 export type Value = null | boolean | number | string | Date | Interval | Value[];
@@ -69,10 +69,15 @@ export interface AggExpr extends Base {
 /** A scalar subquery (uncorrelated): its single value, or NULL without rows. */
 export interface SubqueryExpr extends Base {
   kind: 'subquery';
-  query: SelectQuery;
-  mode: 'scalar' | 'exists' | 'in';
+  query: Query;
+  /** scalar: its value; exists: EXISTS; in: `arg IN (…)` / `arg = ANY (…)`; all: `arg op ALL (…)`; any: `arg op ANY (…)` */
+  mode: 'scalar' | 'exists' | 'in' | 'any' | 'all';
+  /** the comparison of ANY/ALL (`=` for IN) */
+  op?: CompareOp;
   arg?: Expr;
   negated: boolean;
+  /** correlated subqueries: the enclosing query's values the subquery reads, as `$$name` */
+  outer: { name: string; expr: Expr }[];
   /** set by the planner: the row field where the subquery's result rows are attached */
   attachedField?: string;
 }

@@ -1,12 +1,40 @@
 import type { SourceSpan } from '../errors.js';
 import type { Expr, SortKey, Value } from './expr.js';
 
+export type JoinType = 'inner' | 'left' | 'full' | 'cross';
+
 /** Where a SELECT reads its rows from. */
 export type Source =
   | { kind: 'collection'; name: string; db?: string; span?: SourceSpan }
-  | { kind: 'subquery'; query: SelectQuery }
+  | { kind: 'subquery'; query: Query }
   | { kind: 'values'; rows: Record<string, Value>[] }
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /**
+   * `left JOIN right ON …`: the left side's rows stay where they are; the right
+   * side's rows are attached under the field `as` (RIGHT JOIN arrives swapped as LEFT).
+   * `on` reads left columns at their row paths and right columns under `as`.
+   */
+  | { kind: 'join'; type: JoinType; left: Source; right: Source; as: string; on?: Expr; span?: SourceSpan }
+  /** `unnest(array) [WITH ORDINALITY]` as a relation: one row per element, lateral to `left` */
+  | { kind: 'unnest'; left: Source; array: Expr; as: string; ordinality: boolean; outer: boolean };
+
+/** UNION / INTERSECT / EXCEPT [ALL] of two queries with the same number of columns. */
+export interface SetOpQuery {
+  kind: 'setop';
+  op: 'union' | 'intersect' | 'except';
+  all: boolean;
+  left: Query;
+  right: Query;
+  /** named by the left query's columns */
+  columns: OutputColumn[];
+  passthrough: false;
+  orderBy: SortKey[];
+  limit?: number;
+  offset?: number;
+  span?: SourceSpan;
+}
+
+export type Query = SelectQuery | SetOpQuery;
 
 export interface OutputColumn {
   /** The SQL column name (PostgreSQL's default for unaliased expressions). */

@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../errors.js';
 import type { SqlType } from './types.js';
-import type { SelectQuery } from './query.js';
+import type { Query } from './query.js';
 
 export interface ColumnDef {
   name: string;
@@ -10,5 +10,5 @@ export interface ColumnDef {
 }
 
 export type Statement =
-  | { kind: 'select'; query: SelectQuery; sql: string; span: SourceSpan }
+  | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
   | { kind: 'create-table'; name: string; db?: string; columns: ColumnDef[]; ifNotExists: boolean; sql: string; span: SourceSpan };

@@ -5,7 +5,7 @@ import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
-import { cond, fieldRef, isNull, literal, notNull, nullIfAnyNull, type Mql } from './mql.js';
+import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, type Mql } from './mql.js';
 import { likeToRegex } from './like-pattern.js';
 
 /**
@@ -218,17 +218,17 @@ function lowerElement(arg: Expr, key: Expr, asText: boolean): Mql {
 function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
   if (!e.attachedField) throw new SqlEtlError('internal', 'lower', 'subquery was not planned', { span: e.span });
   const rows = `$${e.attachedField}`;
-  const field = e.query.columns[0]?.field;
+  const first = { $arrayElemAt: [rows, 0] };
   switch (e.mode) {
     case 'scalar':
-      return { $ifNull: [{ $getField: { field: { $literal: field }, input: { $arrayElemAt: [rows, 0] } } }, null] };
+      return { $ifNull: [{ $getField: { field: { $literal: e.query.columns[0].field }, input: first } }, null] };
     case 'exists':
       return { $gt: [{ $size: rows }, 0] };
-    case 'in': {
-      const v = lowerExpr(e.arg!);
-      const values = { $map: { input: rows, in: { $getField: { field: { $literal: field }, input: '$$this' } } } };
-      return cond(isNull(v), null, cond({ $in: [v, values] }, true, cond({ $in: [null, values] }, null, false)));
-    }
+    case 'in':
+    case 'any':
+      // TRUE if some row compares TRUE; else NULL if some comparison was NULL; else FALSE (also for no rows)
+      return cond({ $eq: [{ $size: rows }, 0] }, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
+    case 'all':
+      return cond({ $eq: [{ $size: rows }, 0] }, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
   }
 }
-

@@ -1,8 +1,10 @@
 import { SqlEtlError } from '../errors.js';
-import type { Expr } from '../ir/expr.js';
+import type { Expr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import type { Document, MongoCommand } from './commands.js';
 import { lowerAggregate } from './lower-aggregate.js';
+import { lookupFrom, lowerJoin, lowerUnnest, type SubPipeline } from './lower-join.js';
+import { lowerSetOp } from './lower-setop.js';
 import { lowerOrderedSet } from './lower-ordered-set.js';
 import { lowerWindow } from './lower-window.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
@@ -100,19 +102,66 @@ function lowerNode(node: PlanNode, ctx: LowerContext): { source: PipelineSource;
       stages.push({ $unset: node.fields });
       break;
     case 'attach': {
-      const sub = lowerNode(node.subplan, ctx);
-      const lookup: Document =
-        sub.source.kind === 'collection'
-          ? { from: sub.source.name, pipeline: sub.stages, as: node.field }
-          : { pipeline: [{ $documents: sub.source.rows }, ...sub.stages], as: node.field };
-      if (sub.source.kind === 'collection' && sub.source.db) {
-        throw new SqlEtlError('unsupported-sql', 'lower', 'a subquery on a collection of another database is not supported', {});
-      }
-      stages.push({ $lookup: lookup });
+      const sub = subPipeline(node.subplan, ctx);
+      const lets: Document = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
+      const summary = subquerySummary(node.sub);
+      if (summary.arg !== undefined) lets.sqarg = lowerExpr(summary.arg);
+      stages.push({
+        $lookup: {
+          ...lookupFrom(sub),
+          ...(Object.keys(lets).length ? { let: lets } : {}),
+          pipeline: [...sub.stages, ...summary.stages],
+          as: node.field,
+        },
+      });
       break;
     }
+    case 'join':
+      stages.push(...lowerJoin(node, subPipeline(node.right, ctx), subPipeline(node.input, ctx), lowerExpr, lowerPredicate));
+      break;
+    case 'unnest':
+      stages.push(...lowerUnnest(node, lowerExpr));
+      break;
+    case 'setop':
+      stages.push(...lowerSetOp(node, subPipeline(node.right, ctx)));
+      break;
   }
   return { source: inner.source, stages };
+}
+
+/** A plan as the target of `$lookup` / `$unionWith`: `{from}` or a `$documents` start, and its stages. */
+function subPipeline(plan: PlanNode, ctx: LowerContext): SubPipeline {
+  const sub = lowerNode(plan, ctx);
+  if (sub.source.kind === 'collection') {
+    if (sub.source.db) throw new SqlEtlError('unsupported-sql', 'lower', `joining or reading a subquery over "${sub.source.db}.${sub.source.name}" (another database) is not supported`, {});
+    return { collection: sub.source.name, stages: sub.stages };
+  }
+  return { stages: [{ $documents: sub.source.rows }, ...sub.stages] };
+}
+
+/**
+ * What a subquery's `$lookup` keeps: EXISTS and scalar subqueries need one row;
+ * IN / ANY / ALL need only whether some row compares TRUE, FALSE or NULL with the
+ * tested value (`$$sqarg`), summarised by one `$group` — never the rows themselves.
+ */
+function subquerySummary(sub: SubqueryExpr): { stages: Document[]; arg?: Expr } {
+  if (sub.mode === 'exists' || sub.mode === 'scalar') return { stages: [{ $limit: 1 }] };
+  const column = `$${sub.query.columns[0].field}`;
+  const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
+  const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
+  return {
+    arg: sub.arg,
+    stages: [
+      {
+        $group: {
+          _id: null,
+          t: { $max: { $eq: [value, true] } },
+          f: { $max: { $eq: [value, false] } },
+          n: { $max: isNull(value) },
+        },
+      },
+    ],
+  };
 }
 
 /** Values in $project are expressions; constants must not read as inclusion flags. */

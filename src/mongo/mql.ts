@@ -32,6 +32,8 @@ export function literal(v: unknown): Mql {
 
 /** A field path as an expression (`$a.b`); unsafe names go through $getField. */
 export function fieldRef(path: string[]): Mql {
+  // `$$name…`: a variable (join and correlated-subquery `let` bindings)
+  if (path[0].startsWith('$$')) return [path[0], ...path.slice(1)].join('.');
   if (path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return `$${path.join('.')}`;
   let e: Mql = '$$CURRENT';
   for (const p of path) e = { $getField: { field: { $literal: p }, input: e } };

@@ -1,10 +1,12 @@
 import { SqlEtlError } from '../errors.js';
 import { sameExpr, someExpr, type Expr } from '../ir/expr.js';
-import type { SelectQuery } from '../ir/query.js';
+import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
 import type { PlanNode } from './logical-plan.js';
+import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
+import { pushDownFilters } from './push-down-filters.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
@@ -13,19 +15,24 @@ import type { PlanNode } from './logical-plan.js';
  * The rewrites it relies on are one file each, applied in this order:
  * hoist-subqueries, extract-aggregates, extract-windows.
  */
-export function buildPlan(q: SelectQuery): PlanNode {
-  let node = sourcePlan(q);
+export function buildPlan(query: Query): PlanNode {
+  if (query.kind === 'setop') return setOpPlan(query);
+  let q: SelectQuery = query;
+  const pushed = pushDownFilters(q.source, q.where);
+  let node = sourcePlan(pushed.source, pushed.rootFilter);
   const hoisted: Hoisted[] = [];
   const attach = (e: Expr): Expr => {
     const before = hoisted.length;
     const out = hoistSubqueries(e, hoisted);
-    for (const h of hoisted.slice(before)) node = { kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.query) };
+    for (const h of hoisted.slice(before)) {
+      node = { kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.sub.query), sub: h.sub, outer: h.sub.outer };
+    }
     return out;
   };
 
   // (attach() extends `node` with $lookup stages: call it before reading `node`)
-  if (q.where) {
-    const predicate = attach(q.where);
+  if (pushed.where) {
+    const predicate = attach(pushed.where);
     node = { kind: 'filter', input: node, predicate };
   }
 
@@ -77,17 +84,58 @@ export function buildPlan(q: SelectQuery): PlanNode {
   return node;
 }
 
-function sourcePlan(q: SelectQuery): PlanNode {
-  switch (q.source.kind) {
-    case 'collection':
-      return { kind: 'scan', collection: q.source.name, db: q.source.db };
-    case 'subquery':
-      return buildPlan(q.source.query);
+function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
+  switch (source.kind) {
+    case 'collection': {
+      const scan: PlanNode = { kind: 'scan', collection: source.name, db: source.db };
+      return rootFilter ? { kind: 'filter', input: scan, predicate: rootFilter } : scan;
+    }
+    case 'subquery': {
+      const sub = buildPlan(source.query);
+      return rootFilter ? { kind: 'filter', input: sub, predicate: rootFilter } : sub;
+    }
     case 'values':
-      return { kind: 'values', rows: q.source.rows };
+      return withFilter({ kind: 'values', rows: source.rows }, rootFilter);
     case 'none':
-      return { kind: 'values', rows: [{}] };
+      return withFilter({ kind: 'values', rows: [{}] }, rootFilter);
+    case 'unnest':
+      return { kind: 'unnest', input: sourcePlan(source.left, rootFilter), array: source.array, as: source.as, ordinality: source.ordinality, outer: source.outer };
+    case 'join': {
+      const left = sourcePlan(source.left, rootFilter);
+      const right = sourcePlan(source.right);
+      // localField/foreignField compare raw documents: only for a right side that is a collection
+      const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
+      const split = splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
+      if (source.type === 'full') {
+        const m = asSeenFromLeft(source.on, source.as);
+        mirrored = { let: m.lets, condition: m.expr ?? { kind: 'literal', value: true, type: 'bool' } };
+      }
+      return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: split.let, residual: split.residual, mirrored };
+    }
   }
+}
+
+function withFilter(node: PlanNode, predicate?: Expr): PlanNode {
+  return predicate ? { kind: 'filter', input: node, predicate } : node;
+}
+
+/** UNION / INTERSECT / EXCEPT: both sides' rows under the left's field names, then ORDER BY / LIMIT. */
+function setOpPlan(q: Extract<Query, { kind: 'setop' }>): PlanNode {
+  const left = buildPlan(q.left);
+  const right = buildPlan(q.right);
+  let node: PlanNode = {
+    kind: 'setop', op: q.op, all: q.all, input: left, right,
+    fields: q.left.columns.map((c) => c.field), rightFields: q.right.columns.map((c) => c.field),
+  };
+  const sortKeys = q.orderBy.map((k) => {
+    const out = q.columns.find((c) => sameExpr(c.expr, k.expr))!;
+    return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: true };
+  });
+  if (sortKeys.length) node = { kind: 'sort', input: node, keys: sortKeys };
+  if (q.offset) node = { kind: 'skip', input: node, count: q.offset };
+  if (q.limit !== undefined) node = { kind: 'limit', input: node, count: q.limit };
+  return node;
 }
 
 /** Conservative nullability: only what is certainly never NULL says false. */

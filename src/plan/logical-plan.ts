@@ -1,4 +1,5 @@
-import type { AggExpr, Expr, Value, WindowExpr, WindowSpec } from '../ir/expr.js';
+import type { AggExpr, Expr, SubqueryExpr, Value, WindowExpr, WindowSpec } from '../ir/expr.js';
+import type { JoinType } from '../ir/query.js';
 
 /**
  * The logical plan: a chain of relational operators, bottom-up, over documents.
@@ -25,8 +26,32 @@ export type PlanNode =
   | { kind: 'skip'; input: PlanNode; count: number }
   | { kind: 'limit'; input: PlanNode; count: number }
   | { kind: 'unset'; input: PlanNode; fields: string[] }
-  /** an uncorrelated subquery evaluated once and attached to every row as an array field */
-  | { kind: 'attach'; input: PlanNode; field: string; subplan: PlanNode };
+  /**
+   * A subquery's rows (or, for IN/ANY/ALL, a one-document summary) attached to every
+   * row as an array field; `outer` are the row values a correlated subquery reads.
+   */
+  | { kind: 'attach'; input: PlanNode; field: string; subplan: PlanNode; sub: SubqueryExpr; outer: { name: string; expr: Expr }[] }
+  /**
+   * Join: `right`'s rows attached under `as` (then unwound). `equi` is an index-
+   * friendly key pair (left row path = right document path); `residual` is the rest
+   * of the condition over the right document, reading left values as `$$lN` (`let`).
+   */
+  | {
+      kind: 'join';
+      input: PlanNode;
+      right: PlanNode;
+      as: string;
+      type: JoinType;
+      equi?: { local: string[]; foreign: string[] };
+      let: { name: string; expr: Expr }[];
+      residual?: Expr;
+      /** FULL JOIN: the condition seen from the right row (left values as `$$rN`), for the anti-join */
+      mirrored?: { let: { name: string; expr: Expr }[]; condition: Expr };
+    }
+  /** one row per element of `array` (placed at `as`; `${as}_n` is the 1-based ordinal) */
+  | { kind: 'unnest'; input: PlanNode; array: Expr; as: string; ordinality: boolean; outer: boolean }
+  /** UNION / INTERSECT / EXCEPT [ALL]; the right rows are renamed to the left's fields */
+  | { kind: 'setop'; op: 'union' | 'intersect' | 'except'; all: boolean; input: PlanNode; right: PlanNode; fields: string[]; rightFields: string[] };
 
 export function inputOf(node: PlanNode): PlanNode | undefined {
   return 'input' in node ? node.input : undefined;

@@ -1,7 +1,7 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
-import type { SelectQuery } from '../ir/query.js';
+import type { Query } from '../ir/query.js';
 import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
 import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, ORDERED_SET_AGGREGATES, SCALAR_FUNCTIONS } from './function-signatures.js';
 import { parseLiteral } from './literals.js';
@@ -18,8 +18,8 @@ export interface ExprContext {
   allowAggregates: boolean;
   /** the clause, for error messages ("aggregate functions are not allowed in WHERE") */
   clause: string;
-  /** binds a sub-SELECT (uncorrelated) */
-  bindSubquery: (node: Node) => SelectQuery;
+  /** binds a sub-SELECT; `outer` lists the enclosing query's values it reads (correlation) */
+  bindSubquery: (node: Node) => { query: Query; outer: { name: string; expr: Expr }[] };
   /** a name for the current ORDER BY / GROUP BY alias lookup, if any */
   aliasLookup?: (name: string) => Expr | undefined;
   /** window functions are allowed (select list and ORDER BY) */
@@ -446,15 +446,20 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
-  const query = ctx.bindSubquery(n.subselect);
-  if (type === 'EXPR_SUBLINK') {
-    if (query.columns.length !== 1) throw new SqlEtlError('subquery-columns', 'bind', 'subquery must return only one column', { span });
-    return { kind: 'subquery', query, mode: 'scalar', negated: false, type: query.columns[0].expr.type, span };
+  const { query, outer } = ctx.bindSubquery(n.subselect);
+  const base = { kind: 'subquery' as const, query, outer, negated: false, span };
+  if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
+  if (query.passthrough || query.columns.length !== 1) {
+    throw new SqlEtlError('subquery-columns', 'bind', query.passthrough ? 'subquery must list its column' : query.columns.length > 1 ? 'subquery has too many columns' : 'subquery must return a column', { span });
   }
-  if (type === 'EXISTS_SUBLINK') return { kind: 'subquery', query, mode: 'exists', negated: false, type: 'bool', span };
-  if (type === 'ANY_SUBLINK' && (!n.operName || stringsOf(n.operName)[0] === '=')) {
-    if (query.columns.length !== 1) throw new SqlEtlError('subquery-columns', 'bind', 'subquery has too many columns', { span });
-    return { kind: 'subquery', query, mode: 'in', arg: bindExpr(n.testexpr, ctx), negated: false, type: 'bool', span };
+  if (type === 'EXPR_SUBLINK') return { ...base, mode: 'scalar', type: query.columns[0].expr.type };
+  if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK') {
+    const opName = n.operName ? stringsOf(n.operName)[0] : '=';
+    const op = COMPARE[opName];
+    if (!op) throw unsupported(`${opName} ${type === 'ALL_SUBLINK' ? 'ALL' : 'ANY'} (subquery)`, span);
+    const arg = coerceTo(bindExpr(n.testexpr, ctx), query.columns[0].expr.type);
+    if (type === 'ANY_SUBLINK' && op === '=') return { ...base, mode: 'in', op, arg, type: 'bool' };
+    return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }
   throw unsupported('this kind of subquery', span);
 }

@@ -1,11 +1,12 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
-import type { OutputColumn, SelectQuery, Source } from '../ir/query.js';
+import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { ColumnDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, bindSortKey, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
-import { Scope, type Relation } from './scope.js';
+import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -14,43 +15,96 @@ export type Catalog = Map<string, ColumnDef[]>;
 
 export interface BindEnv {
   catalog: Catalog;
-  ctes: Map<string, SelectQuery>;
+  ctes: Map<string, Query>;
   param: (n: number, span?: SourceSpan) => Value;
   toChar: (byte: number) => number;
   /** where a keyword (which the parse tree does not locate) first appears after a position */
   keywordSpan: (word: string, fromChar: number) => SourceSpan | undefined;
+  /** the enclosing query's scope, for a correlated subquery */
+  outer?: Scope;
+  /** where a correlated subquery records the outer values it reads */
+  capture?: OuterCapture;
 }
 
-export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
-  if (stmt.op && stmt.op !== 'SETOP_NONE') {
-    const word = String(stmt.op).replace('SETOP_', '');
-    const from = firstLocation(stmt.larg, env)?.start ?? 0;
-    throw unsupported(`${word} (set operations)`, env.keywordSpan(word, from) ?? firstLocation(stmt, env));
-  }
+/** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
+export function bindQuery(stmt: Any, env: BindEnv): Query {
   let ctes = env.ctes;
   if (stmt.withClause) {
     if (stmt.withClause.recursive) throw unsupported('WITH RECURSIVE', spanOf(ctxFor(env), stmt.withClause.location));
     ctes = new Map(ctes);
     for (const c of stmt.withClause.ctes as Node[]) {
       const cte = unwrap(c)[1];
-      const q = bindSelect(unwrap(cte.ctequery)[1], { ...env, ctes });
+      const q = bindQuery(unwrap(cte.ctequery)[1], { ...env, ctes });
       const renamed = stringsOf(cte.aliascolnames);
       ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
     }
   }
   const scopedEnv: BindEnv = { ...env, ctes };
+  if (stmt.op && stmt.op !== 'SETOP_NONE') return bindSetOp(stmt, scopedEnv);
   if (stmt.valuesLists) return bindValues(stmt, scopedEnv);
+  return bindSelect(stmt, scopedEnv);
+}
 
-  const { source, relation } = bindFrom(stmt.fromClause ?? [], scopedEnv);
-  const scope = new Scope(relation ? [relation] : []);
+function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
+  const op = String(stmt.op).replace('SETOP_', '').toLowerCase() as SetOpQuery['op'];
+  const left = bindQuery(stmt.larg, env);
+  const right = bindQuery(stmt.rarg, env);
+  const keyword = env.keywordSpan(op.toUpperCase(), firstLocation(stmt.larg, env)?.start ?? 0);
+  if (left.passthrough || right.passthrough) {
+    throw unsupported(`${op.toUpperCase()} of SELECT * over collections without declared columns`, keyword, ['list the columns, or declare them with CREATE TABLE']);
+  }
+  if (left.columns.length !== right.columns.length) {
+    throw new SqlEtlError('setop-columns', 'bind', `each ${op.toUpperCase()} query must have the same number of columns`, { span: keyword });
+  }
+  const columns: OutputColumn[] = left.columns.map((c, i) => ({
+    name: c.name,
+    field: c.field,
+    expr: { kind: 'column', path: [c.field], type: commonType([c.expr, right.columns[i].expr]) },
+  }));
+  // ORDER BY of a set operation names output columns (or their positions)
+  const orderBy: SortKey[] = ((stmt.sortClause ?? []) as Node[]).map((s) => {
+    const sb = unwrap(s)[1];
+    const ordinal = ordinalOf(sb.node);
+    const [tag, body] = unwrap(sb.node);
+    const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
+    const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
+    if (!col) throw unsupported(`ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
+    const desc = sb.sortby_dir === 'SORTBY_DESC';
+    const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
+    return { expr: col.expr, desc, nullsFirst };
+  });
+  const base = ctxFor(env);
+  const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
+  const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
+  return { kind: 'setop', op, all: !!stmt.all, left, right, columns, passthrough: false, orderBy, limit, offset, span: keyword };
+}
+
+function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
+  const env = scopedEnv;
+  const binder: FromBinder = {
+    env: scopedEnv,
+    bindQuery,
+    relationOf,
+    renameColumns,
+    ctx: (scope) => ({ ...ctxFor(scopedEnv), scope }),
+  };
+  const from = bindFrom(stmt.fromClause ?? [], binder);
+  const scope = new Scope(from.relations, env.outer, env.capture);
+  from.using.forEach((v, k) => scope.using.set(k, v));
   const base: ExprContext = {
     scope,
     param: env.param,
     toChar: env.toChar,
     allowAggregates: false,
     clause: 'WHERE',
-    bindSubquery: (node) => bindSelect(unwrap(node)[1], scopedEnv),
+    bindSubquery: (node) => {
+      const capture = new OuterCapture();
+      const query = bindQuery(unwrap(node)[1], { ...scopedEnv, outer: scope, capture });
+      return { query, outer: capture.refs };
+    },
   };
+  const source = from.source;
+  const relations = from.relations;
 
   const windows = new Map<string, Record<string, any>>();
   for (const w of (stmt.windowClause ?? []) as Node[]) {
@@ -70,20 +124,29 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
     const [tag, body] = unwrap(val);
     if (tag === 'ColumnRef' && stringsOf(body.fields).at(-1) === '*') {
       const fields = stringsOf(body.fields);
-      if (fields.length > 1 && relation && fields[0] !== relation.name) {
-        throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: spanOf(base, body.location) });
-      }
-      if (!relation) throw new SqlEtlError('no-from', 'bind', 'SELECT * with no tables specified is not valid', { span: spanOf(base, body.location) });
-      if (!relation.columns || relation.open) {
-        if (columns.length > 0 || ((stmt.targetList as Node[]).length > 1)) {
-          throw unsupported(`SELECT * next to other columns on "${relation.name}", whose columns are not declared`, spanOf(base, body.location), [
-            `declare the collection's columns with CREATE TABLE ${relation.name} (…) (in the job or a --schema file)`,
-          ]);
+      const starSpan = spanOf(base, body.location);
+      if (relations.length === 0) throw new SqlEtlError('no-from', 'bind', 'SELECT * with no tables specified is not valid', { span: starSpan });
+      const chosen = fields.length > 1 ? relations.filter((r) => r.name === fields[0]) : relations;
+      if (chosen.length === 0) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: starSpan });
+      const open = chosen.filter((r) => !r.columns || r.open);
+      if (open.length) {
+        if (relations.length === 1 && (stmt.targetList as Node[]).length === 1 && source.kind !== 'join') {
+          passthrough = true;
+          continue;
         }
-        passthrough = true;
-        continue;
+        throw unsupported(`* over "${open[0].name}", whose columns are not declared, next to other columns or relations`, starSpan, [
+          `declare the collection's columns with CREATE TABLE ${open[0].name} (…) (in the job or a --schema file)`,
+        ]);
       }
-      for (const c of relation.columns) columns.push({ name: c.name, field: '', expr: { kind: 'column', path: [c.field], type: c.type } });
+      // USING columns come first, once; then each relation's other columns, in FROM order
+      const merged = fields.length === 1 ? [...from.using.keys()] : [];
+      for (const name of merged) columns.push({ name, field: '', expr: from.using.get(name)! });
+      for (const r of chosen) {
+        for (const c of r.columns!) {
+          if (merged.includes(c.name)) continue;
+          columns.push({ name: c.name, field: '', expr: { kind: 'column', path: [...r.prefix, c.field], type: c.type } });
+        }
+      }
       continue;
     }
     const expr = bindExpr(val, selectCtx);
@@ -92,7 +155,7 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
   assignFields(columns);
 
   const aliasOf = (name: string): Expr | undefined => columns.find((c) => c.name === name)?.expr;
-  const inputHas = (name: string) => !!relation?.columns?.some((c) => c.name === name) && !relation.open;
+  const inputHas = (name: string) => relations.some((r) => r.columns?.some((c) => c.name === name) && !r.open);
 
   // GROUP BY: ordinals and output aliases are allowed, input columns win over aliases
   const groupBy: Expr[] = [];
@@ -122,6 +185,7 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
   }
   const distinct = !!distinctClause;
   if (distinct && passthrough) throw unsupported('SELECT DISTINCT * on a collection without declared columns', firstLocation(stmt, env));
+  void relations;
 
   // ORDER BY: ordinals and output names first, then input expressions
   const orderBy: SortKey[] = [];
@@ -162,7 +226,17 @@ export function bindSelect(stmt: Any, env: BindEnv): SelectQuery {
 }
 
 function ctxFor(env: BindEnv): ExprContext {
-  return { scope: new Scope([]), param: env.param, toChar: env.toChar, allowAggregates: false, clause: '', bindSubquery: () => { throw new Error('unreachable'); } };
+  return {
+    scope: new Scope([], env.outer, env.capture),
+    param: env.param,
+    toChar: env.toChar,
+    allowAggregates: false,
+    clause: 'JOIN conditions',
+    bindSubquery: (node) => {
+      const capture = new OuterCapture();
+      return { query: bindQuery(unwrap(node)[1], { ...env, capture }), outer: capture.refs };
+    },
+  };
 }
 
 function firstLocation(stmt: Any, env: BindEnv): SourceSpan | undefined {
@@ -216,7 +290,7 @@ export function assignFields(columns: OutputColumn[]): void {
   });
 }
 
-function renameColumns(q: SelectQuery, names: string[], span?: SourceSpan): SelectQuery {
+function renameColumns(q: Query, names: string[], span?: SourceSpan): Query {
   if (names.length === 0) return q;
   if (q.passthrough) throw unsupported('column aliases on a SELECT * of an undeclared collection', span);
   if (names.length > q.columns.length) throw new SqlEtlError('too-many-aliases', 'bind', `has ${q.columns.length} columns available but ${names.length} columns specified`, { span });
@@ -224,48 +298,12 @@ function renameColumns(q: SelectQuery, names: string[], span?: SourceSpan): Sele
   return { ...q, columns };
 }
 
-function bindFrom(from: Node[], env: BindEnv): { source: Source; relation?: Relation } {
-  if (from.length === 0) return { source: { kind: 'none' } };
-  if (from.length > 1) throw unsupported('several relations in FROM (joins)', spanOf(ctxFor(env), unwrap(from[1])[1].location));
-  const [tag, n] = unwrap(from[0]);
-  const span = spanOf(ctxFor(env), n.location);
-  if (tag === 'RangeVar') {
-    const name = n.relname as string;
-    const alias = n.alias?.aliasname as string | undefined;
-    const cte = !n.schemaname ? env.ctes.get(name) : undefined;
-    if (cte) {
-      const renamed = renameColumns(cte, stringsOf(n.alias?.colnames), span);
-      return { source: { kind: 'subquery', query: renamed }, relation: relationOf(alias ?? name, renamed) };
-    }
-    const key = n.schemaname ? `${n.schemaname}.${name}` : name;
-    const declared = env.catalog.get(key);
-    if (n.alias?.colnames) throw unsupported('column aliases on a table', span);
-    return {
-      source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-      relation: { name: alias ?? name, columns: declared?.map((c) => ({ name: c.name, field: c.name, type: c.type })) },
-    };
-  }
-  if (tag === 'RangeSubselect') {
-    if (n.lateral) throw unsupported('LATERAL', span);
-    const q = bindSelect(unwrap(n.subquery)[1], env);
-    const alias = n.alias?.aliasname ?? 'unnamed_subquery';
-    const renamed = renameColumns(q, stringsOf(n.alias?.colnames), span);
-    return { source: { kind: 'subquery', query: renamed }, relation: relationOf(alias, renamed) };
-  }
-  if (tag === 'JoinExpr') {
-    const left = spanOf(ctxFor(env), n.larg ? unwrap(n.larg)[1].location : undefined);
-    const right = spanOf(ctxFor(env), n.rarg ? unwrap(n.rarg)[1].location : undefined);
-    throw unsupported('JOIN', env.keywordSpan('JOIN', left?.start ?? 0) ?? right);
-  }
-  if (tag === 'RangeFunction') throw unsupported('functions in FROM', span);
-  throw unsupported(`${tag} in FROM`, span);
-}
-
-function relationOf(name: string, q: SelectQuery): Relation {
+function relationOf(name: string, q: Query): Relation {
   return {
     name,
     open: q.passthrough,
     columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type })),
+    prefix: [],
   };
 }
 

@@ -4,7 +4,7 @@ import type { Value } from '../ir/expr.js';
 import type { ColumnDef, Statement } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
 import { spanOf, typeNameOf, unwrap } from './bind-expr.js';
-import { bindSelect, type Catalog } from './bind-select.js';
+import { bindQuery, type Catalog } from './bind-select.js';
 import type { ParsedScript } from './parse.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -31,7 +31,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     const span = { start: ps.start, end: ps.end };
     switch (tag) {
       case 'SelectStmt': {
-        const query = bindSelect(n, { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan });
+        const query = bindQuery(n, { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan });
         return { kind: 'select', query, sql: ps.sql, span };
       }
       case 'CreateStmt': {

@@ -1,5 +1,5 @@
 import { SqlEtlError, type SourceSpan } from '../errors.js';
-import type { ColumnExpr } from '../ir/expr.js';
+import type { ColumnExpr, Expr } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 
 /**
@@ -7,6 +7,11 @@ import type { SqlType } from '../ir/types.js';
  * have any fields, unless a CREATE TABLE declared its columns), a CTE or a subquery
  * (whose output columns are known). An identifier resolves against the relations
  * first; leftover qualifiers are nested document paths (`profile.address.city`).
+ *
+ * In a join, each relation's documents sit at a `prefix` path of the joined row
+ * (the first relation at the top, joined ones under `__jN`). A name that no
+ * relation of this level has resolves in the enclosing query (a correlated
+ * subquery): it is captured as a variable `$$oN` the subquery's `$lookup` binds.
  */
 export interface RelationColumn {
   name: string;
@@ -21,29 +26,83 @@ export interface Relation {
   columns?: RelationColumn[];
   /** subquery sources that pass rows through (`SELECT *` of an undeclared collection) */
   open?: boolean;
+  /** where the relation's fields sit in the joined row */
+  prefix: string[];
 }
 
-export class Scope {
-  constructor(readonly relations: Relation[]) {}
+/** Outer references captured by a correlated subquery: variable name → outer expression. */
+export class OuterCapture {
+  readonly refs: { name: string; expr: Expr }[] = [];
+  capture(expr: ColumnExpr): string {
+    const key = JSON.stringify(expr.path);
+    const found = this.refs.find((r) => r.expr.kind === 'column' && JSON.stringify(r.expr.path) === key);
+    if (found) return found.name;
+    const name = `o${this.refs.length}`;
+    this.refs.push({ name, expr });
+    return name;
+  }
+}
 
-  resolve(fields: string[], span?: SourceSpan): ColumnExpr {
-    // qualified by a relation name?
-    if (fields.length > 1) {
-      const rel = this.relations.find((r) => r.name === fields[0]);
-      if (rel) return this.inRelation(rel, fields.slice(1), span);
+const UNSAFE = (f: string) => f.startsWith('$') || f === '';
+
+export class Scope {
+  /** columns merged by JOIN … USING: an unqualified name means this expression */
+  readonly using = new Map<string, Expr>();
+
+  constructor(
+    readonly relations: Relation[],
+    readonly outer?: Scope,
+    readonly capture?: OuterCapture,
+  ) {}
+
+  resolve(fields: string[], span?: SourceSpan): Expr {
+    const local = this.tryResolve(fields, span);
+    if (local) return local;
+    if (this.outer && this.capture) {
+      const outerExpr = this.outer.resolve(fields, span);
+      if (outerExpr.kind === 'column') {
+        const name = this.capture.capture(outerExpr);
+        return { kind: 'column', path: [`$$${name}`], type: outerExpr.type, span };
+      }
+      return outerExpr;
     }
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { span, hints: ['this SELECT has no FROM clause'] });
     }
-    const candidates = this.relations.filter((r) => !r.columns || r.open || r.columns.some((c) => c.name === fields[0]));
-    if (candidates.length === 0) {
-      throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span });
+    if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
+      throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span });
     }
-    const declared = candidates.filter((r) => r.columns?.some((c) => c.name === fields[0]));
+    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span });
+  }
+
+  hasRelation(name: string): boolean {
+    return this.relations.some((r) => r.name === name) || !!this.outer?.hasRelation(name);
+  }
+
+  /** Resolution in this level only; undefined when no relation here has the name. */
+  private tryResolve(fields: string[], span?: SourceSpan): Expr | undefined {
+    if (fields.length > 1) {
+      const rel = this.relations.find((r) => r.name === fields[0]);
+      if (rel) return this.inRelation(rel, fields.slice(1), span);
+      // a qualifier naming an enclosing query's relation is a correlated reference,
+      // not a nested path of a relation here
+      if (this.outer?.hasRelation(fields[0])) return undefined;
+    }
+    if (fields.length === 1 && this.using.has(fields[0])) return this.using.get(fields[0]);
+    const declared = this.relations.filter((r) => r.columns?.some((c) => c.name === fields[0]));
     if (declared.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span });
     }
-    return this.inRelation(declared[0] ?? candidates[0], fields, span);
+    if (declared.length === 1) return this.inRelation(declared[0], fields, span);
+    const open = this.relations.filter((r) => !r.columns || r.open);
+    if (open.length > 1) {
+      throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, {
+        span,
+        hints: [`qualify it (${open.map((r) => `${r.name}.${fields[0]}`).join(' or ')}), or declare the collections' columns with CREATE TABLE`],
+      });
+    }
+    if (open.length === 1) return this.inRelation(open[0], fields, span);
+    return undefined;
   }
 
   private inRelation(rel: Relation, fields: string[], span?: SourceSpan): ColumnExpr {
@@ -51,10 +110,10 @@ export class Scope {
     if (rel.columns && !column && !rel.open) {
       throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span });
     }
-    if (fields.some((f) => f.startsWith('$') || f === '')) {
-      throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find((f) => f.startsWith('$') || f === '')}" cannot be used as a document path`, { span });
+    if (fields.some(UNSAFE)) {
+      throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });
     }
-    const path = [column ? column.field : fields[0], ...fields.slice(1)];
+    const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
     return { kind: 'column', path, type, span };
   }

@@ -1,0 +1,2 @@
+-- error
+SELECT _id FROM orders o JOIN customers c ON c._id = o.customer_id;

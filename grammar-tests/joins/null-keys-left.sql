@@ -1,0 +1,1 @@
+SELECT o._id, d._id AS other FROM orders o LEFT JOIN orders d ON d.discount = o.discount AND d._id < o._id;

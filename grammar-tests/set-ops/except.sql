@@ -1,0 +1,1 @@
+SELECT _id FROM customers EXCEPT SELECT customer_id FROM orders;

@@ -1,0 +1,1 @@
+SELECT status AS v FROM orders UNION ALL SELECT tier FROM customers;

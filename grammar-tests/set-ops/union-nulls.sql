@@ -1,0 +1,1 @@
+SELECT discount FROM orders UNION SELECT NULL::numeric;

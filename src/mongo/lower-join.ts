@@ -1,0 +1,86 @@
+import type { Expr } from '../ir/expr.js';
+import type { PlanNode } from '../plan/logical-plan.js';
+import type { Document } from './commands.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
+
+/**
+ * Joins → `$lookup` immediately followed by `$unwind` on its `as` field: MongoDB
+ * coalesces the pair, so the joined side is never gathered into one document.
+ * - an equi-join on a plain collection uses localField/foreignField (index-
+ *   eligible), plus `{foreignField: {$ne: null}}` because SQL's NULL keys never
+ *   match (MongoDB's equality would pair null with null and missing);
+ * - every other condition runs in the lookup pipeline on the right document, the
+ *   left row's values bound with `let`;
+ * - LEFT keeps unmatched rows (`preserveNullAndEmptyArrays`); FULL then appends the
+ *   right rows that match no left row (an anti-join back to the left side).
+ */
+export interface SubPipeline {
+  /** the collection the pipeline reads; none when its stages start with `$documents` */
+  collection?: string;
+  stages: Document[];
+}
+
+/** `{from: c}` for $lookup, `{coll: c}` for $unionWith, nothing for a `$documents` pipeline */
+export const lookupFrom = (p: SubPipeline): Document => (p.collection ? { from: p.collection } : {});
+export const unionColl = (p: SubPipeline): Document => (p.collection ? { coll: p.collection } : {});
+
+type Lower = (e: Expr) => Mql;
+type JoinNode = Extract<PlanNode, { kind: 'join' }>;
+
+export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline, lower: Lower, predicate: Lower): Document[] {
+  const lookup: Document = { ...lookupFrom(right) };
+  const pipeline: Document[] = [];
+  if (node.equi) {
+    lookup.localField = node.equi.local.join('.');
+    lookup.foreignField = node.equi.foreign.join('.');
+    pipeline.push({ $match: { [lookup.foreignField as string]: { $ne: null } } });
+  }
+  pipeline.push(...right.stages);
+  if (node.let.length) lookup.let = Object.fromEntries(node.let.map((l) => [l.name, lower(l.expr)]));
+  if (node.residual) pipeline.push({ $match: { $expr: predicate(node.residual) } });
+  lookup.pipeline = pipeline;
+  lookup.as = node.as;
+  const stages: Document[] = [
+    { $lookup: lookup },
+    { $unwind: { path: `$${node.as}`, ...(node.type === 'left' || node.type === 'full' ? { preserveNullAndEmptyArrays: true } : {}) } },
+  ];
+  if (node.type === 'full' && node.mirrored) {
+    // right rows without a partner: look the left side up from each right document
+    const anti: Document = {
+      ...lookupFrom(left),
+      ...(node.mirrored.let.length ? { let: Object.fromEntries(node.mirrored.let.map((l) => [l.name, lower(l.expr)])) } : {}),
+      pipeline: [...left.stages, { $match: { $expr: predicate(node.mirrored.condition) } }, { $limit: 1 }],
+      as: '__anti',
+    };
+    stages.push({
+      $unionWith: {
+        ...unionColl(right),
+        pipeline: [
+          ...right.stages,
+          { $lookup: anti },
+          { $match: { __anti: { $size: 0 } } },
+          { $unset: '__anti' },
+          { $replaceWith: { [node.as]: '$$ROOT' } },
+        ],
+      },
+    });
+  }
+  return stages;
+}
+
+/** unnest(array): the array at `as`, one row per element; `${as}_n` the 1-based ordinal. */
+export function lowerUnnest(node: Extract<PlanNode, { kind: 'unnest' }>, lower: Lower): Document[] {
+  const value = lower(node.array);
+  const stages: Document[] = [
+    { $set: { [node.as]: letIn({ a: value }, cond({ $isArray: ['$$a'] }, '$$a', cond(isNull('$$a'), [], ['$$a']))) } },
+    {
+      $unwind: {
+        path: `$${node.as}`,
+        ...(node.ordinality ? { includeArrayIndex: `${node.as}_i` } : {}),
+        ...(node.outer ? { preserveNullAndEmptyArrays: true } : {}),
+      },
+    },
+  ];
+  if (node.ordinality) stages.push({ $set: { [`${node.as}_n`]: { $add: [`$${node.as}_i`, 1] } } }, { $unset: `${node.as}_i` });
+  return stages;
+}

@@ -1,0 +1,187 @@
+import type { Node } from '@pgsql/types';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
+import { lit, type Expr } from '../ir/expr.js';
+import type { JoinType, Query, Source } from '../ir/query.js';
+import { binaryOp, bindExpr, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { Scope, type Relation } from './scope.js';
+import type { BindEnv } from './bind-select.js';
+
+type Any = Record<string, any>; // raw parse-tree node bodies
+
+/**
+ * The FROM clause → a Source tree and the relations it brings into scope, each at
+ * the path where its fields sit in the joined row. Joins are left-deep: the left
+ * side's documents stay where they are, the right side's are attached under a new
+ * field `__jN`. RIGHT JOIN is bound as the mirrored LEFT JOIN (its right side
+ * stays in place); `a, b` is a CROSS JOIN whose WHERE conditions the planner moves
+ * into the join.
+ */
+export interface BoundFrom {
+  source: Source;
+  /** relations in the order they are written (SELECT * order), with row paths */
+  relations: Relation[];
+  /** JOIN … USING columns: unqualified name → merged value */
+  using: Map<string, Expr>;
+}
+
+export interface FromBinder {
+  env: BindEnv;
+  /** binds a sub-SELECT in FROM (a derived table) */
+  bindQuery: (stmt: Any, env: BindEnv) => Query;
+  /** the relation a bound query exposes under a name */
+  relationOf: (name: string, q: Query) => Relation;
+  renameColumns: (q: Query, names: string[], span?: SourceSpan) => Query;
+  ctx: (scope: Scope) => ExprContext;
+}
+
+export function bindFrom(items: Node[], b: FromBinder): BoundFrom {
+  if (items.length === 0) return { source: { kind: 'none' }, relations: [], using: new Map() };
+  const counter = { n: 0 };
+  let acc = bindItem(items[0], b, counter, undefined).bound;
+  for (const item of items.slice(1)) {
+    const right = bindItem(item, b, counter, acc);
+    if (right.lateralOf) {
+      acc = right.bound;
+      continue;
+    }
+    acc = join(acc, right.bound, 'cross', undefined, counter);
+  }
+  return acc;
+}
+
+function nextAs(counter: { n: number }): string {
+  counter.n++;
+  return `__j${counter.n}`;
+}
+
+function nest(relations: Relation[], as: string): Relation[] {
+  return relations.map((r) => ({ ...r, prefix: [as, ...r.prefix] }));
+}
+
+function join(left: BoundFrom, right: BoundFrom, type: JoinType, on: Expr | undefined, counter: { n: number }, as = nextAs(counter)): BoundFrom {
+  return {
+    source: { kind: 'join', type, left: left.source, right: right.source, as, on },
+    relations: [...left.relations, ...nest(right.relations, as)],
+    using: new Map([...left.using, ...right.using]),
+  };
+}
+
+/** One FROM item; `left` is what precedes it (for LATERAL functions such as unnest). */
+function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: BoundFrom | undefined): { bound: BoundFrom; lateralOf?: boolean } {
+  const [tag, n] = unwrap(node);
+  const span = spanOf(b.ctx(new Scope([])), n.location);
+  const env = b.env;
+  switch (tag) {
+    case 'RangeVar': {
+      const name = n.relname as string;
+      const alias = n.alias?.aliasname as string | undefined;
+      const cte = !n.schemaname ? env.ctes.get(name) : undefined;
+      if (cte) {
+        const renamed = b.renameColumns(cte, stringsOf(n.alias?.colnames), span);
+        return { bound: { source: { kind: 'subquery', query: renamed }, relations: [b.relationOf(alias ?? name, renamed)], using: new Map() } };
+      }
+      const key = n.schemaname ? `${n.schemaname}.${name}` : name;
+      const declared = env.catalog.get(key);
+      if (n.alias?.colnames) throw unsupported('column aliases on a table', span);
+      return {
+        bound: {
+          source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
+          relations: [{ name: alias ?? name, columns: declared?.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [] }],
+          using: new Map(),
+        },
+      };
+    }
+    case 'RangeSubselect': {
+      if (n.lateral) throw unsupported('LATERAL subqueries', span);
+      const q = b.bindQuery(unwrap(n.subquery)[1], env);
+      const alias = n.alias?.aliasname ?? 'unnamed_subquery';
+      const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), span);
+      return { bound: { source: { kind: 'subquery', query: renamed }, relations: [b.relationOf(alias, renamed)], using: new Map() } };
+    }
+    case 'RangeFunction':
+      return { bound: bindTableFunction(n, b, counter, left, false, span), lateralOf: true };
+    case 'JoinExpr':
+      return { bound: bindJoin(n, b, counter) };
+    default:
+      throw unsupported(`${tag} in FROM`, span);
+  }
+}
+
+const JOIN_TYPES: Record<string, 'inner' | 'left' | 'right' | 'full'> = { JOIN_INNER: 'inner', JOIN_LEFT: 'left', JOIN_RIGHT: 'right', JOIN_FULL: 'full' };
+
+function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
+  const ctx0 = b.ctx(new Scope([]));
+  const keyword = (word: string) => b.env.keywordSpan(word, spanOf(ctx0, unwrap(n.larg)[1].location)?.start ?? 0);
+  const kind = JOIN_TYPES[n.jointype as string];
+  if (!kind) throw unsupported(`${String(n.jointype).replace('JOIN_', '')} joins`, keyword('JOIN'));
+  if (n.isNatural) throw unsupported('NATURAL JOIN', keyword('NATURAL'), ['spell the condition out with ON or USING']);
+  if (n.alias) throw unsupported('an alias on a join', keyword('JOIN'));
+
+  const leftItem = bindItem(n.larg, b, counter, undefined).bound;
+  // a LATERAL function on the right (`JOIN LATERAL unnest(…) ON true`) reads the left side
+  const [rtag, rbody] = unwrap(n.rarg);
+  if (rtag === 'RangeFunction') {
+    if (kind !== 'inner' && kind !== 'left') throw unsupported(`${kind.toUpperCase()} JOIN to a set-returning function`, keyword('JOIN'));
+    const on = n.quals ? bindExpr(n.quals, b.ctx(new Scope(leftItem.relations, b.env.outer, b.env.capture))) : undefined;
+    if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('a join condition other than ON true for a set-returning function', on.span);
+    return bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location));
+  }
+  const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
+  // RIGHT JOIN is the mirrored LEFT JOIN: the preserved side stays in place
+  const [first, second] = kind === 'right' ? [rightItem, leftItem] : [leftItem, rightItem];
+  const as = nextAs(counter);
+  const nested = nest(second.relations, as);
+  const relations = kind === 'right' ? [...nested, ...first.relations] : [...first.relations, ...nested];
+  const scope = new Scope([...first.relations, ...nested], b.env.outer, b.env.capture);
+  const ctx = { ...b.ctx(scope), clause: 'JOIN conditions' };
+  const using = new Map([...leftItem.using, ...rightItem.using]);
+  let on: Expr | undefined;
+  if (n.usingClause) {
+    const names = stringsOf(n.usingClause);
+    const conds: Expr[] = [];
+    for (const name of names) {
+      const l = new Scope(first.relations).resolve([name]);
+      const r = new Scope(nested).resolve([name]);
+      conds.push(binaryOp('=', l, r));
+      // the merged column: the preserved side's value (either side's for FULL)
+      using.set(name, kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : l);
+    }
+    on = conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
+  } else if (n.quals) {
+    on = bindExpr(n.quals, ctx);
+  }
+  const type: JoinType = kind === 'right' ? 'left' : kind;
+  if (!on) on = lit(true, 'bool');
+  const bound: BoundFrom = { source: { kind: 'join', type, left: first.source, right: second.source, as, on, span: keyword('JOIN') }, relations, using };
+  return bound;
+}
+
+/** `unnest(array) [WITH ORDINALITY] AS t(value, n)` and `jsonb_array_elements[_text](json)`. */
+function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom | undefined, outer: boolean, span?: SourceSpan): BoundFrom {
+  const fn = unwrap((n.functions as Node[][])[0][0])[1];
+  const names = stringsOf(fn.funcname);
+  const name = names[names.length - 1].toLowerCase();
+  if (!['unnest', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
+    throw unsupported(`the function ${name}(…) in FROM`, span);
+  }
+  const base = left ?? { source: { kind: 'none' } as Source, relations: [], using: new Map() };
+  const scope = new Scope(base.relations, b.env.outer, b.env.capture);
+  const args = ((fn.args ?? []) as Node[]).map((a) => bindExpr(a, b.ctx(scope)));
+  if (args.length !== 1) throw unsupported(`${name} with ${args.length} arguments`, span);
+  const as = nextAs(counter);
+  const alias = n.alias?.aliasname as string | undefined;
+  const colnames = stringsOf(n.alias?.colnames);
+  const valueName = colnames[0] ?? (alias ?? (name === 'unnest' ? 'unnest' : 'value'));
+  const elementType = name.endsWith('_text') ? 'text' : name.startsWith('json') ? 'json' : 'unknown';
+  const columns = [{ name: valueName, field: as, type: elementType as Expr['type'] }];
+  if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
+  const relation: Relation = { name: alias ?? name, columns, prefix: [] };
+  if (!alias && colnames.length === 0) relation.name = name;
+  return {
+    source: { kind: 'unnest', left: base.source, array: args[0], as, ordinality: !!n.ordinality, outer },
+    relations: [...base.relations, relation],
+    using: base.using,
+  };
+}
+
+export { SqlEtlError };
