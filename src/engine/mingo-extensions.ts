@@ -141,6 +141,12 @@ function single(op: '$topN' | '$bottomN'): Operator {
   };
 }
 
+/** `$arrayToObject: [ <array> ]` is an argument list of one (MongoDB unwraps it; mingo does not). */
+function $arrayToObject(obj: unknown, expr: unknown, options: Options): unknown {
+  const operand = Array.isArray(expr) && expr.length === 1 ? expr[0] : expr;
+  return mingoExpression.$arrayToObject(obj, operand, options);
+}
+
 type Doc = Record<string, unknown>;
 interface LookupSpec {
   from?: string;
@@ -202,6 +208,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     $mod,
     $dateDiff,
     $regexFindAll,
+    $arrayToObject,
   },
   pipeline: { ...pipelineOperators, $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'] },
   projection: projectionOperators,

@@ -3,6 +3,7 @@ import type { Expr, FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { castTo } from './lower-cast.js';
+import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
@@ -113,6 +114,20 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   }),
   cardinality: strict(([a]) => cond({ $isArray: [a] }, { $size: a }, null)),
   array: (args) => args,
+  op_any: (args, f) => quantified(args, f, false),
+  op_all: (args, f) => quantified(args, f, true),
+  array_contains: strict((args) => arrayContains(args)),
+  array_contained: strict((args) => arrayContained(args)),
+  array_overlap: strict((args) => arrayOverlap(args)),
+  array_slice: (args) => arraySlice(args),
+  array_append: ([a, x]) => ({ $concatArrays: [{ $ifNull: [a, []] }, [{ $ifNull: [x, null] }]] }),
+  array_prepend: ([x, a]) => ({ $concatArrays: [[{ $ifNull: [x, null] }], { $ifNull: [a, []] }] }),
+  array_cat: ([a, b]) => cond({ $and: [isNull(a), isNull(b)] }, null, { $concatArrays: [{ $ifNull: [a, []] }, { $ifNull: [b, []] }] }),
+  array_position: strict(([a, x]) => letIn({ i: { $indexOfArray: [a, x] } }, cond({ $lt: ['$$i', 0] }, null, { $add: ['$$i', 1] }))),
+  array_remove: strict(([a, x]) => ({ $filter: { input: a, cond: { $ne: ['$$this', x] } } })),
+  jsonb_array_length: strict(([a]) => ({ $size: a })),
+  json_build_object: (args, f, lower) => jsonBuildObject(args, f, lower),
+  json_build_array: (args) => jsonBuildArray(args),
 };
 
 export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {

@@ -78,7 +78,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       };
     }
     case 'array_agg':
+    case 'json_agg':
     case 'string_agg':
+    case 'json_object_agg':
       return orderedCollect(agg, field, lower, filter);
     default:
       throw unsupported(`the aggregate ${agg.name}`, agg.span);
@@ -110,7 +112,16 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
   let items: Mql = filter !== undefined ? { $filter: { input: ref, cond: '$$this.p' } } : ref;
   if (agg.orderBy.length) items = { $sortArray: { input: items, sortBy } };
   const values = { $map: { input: items, in: '$$this.v' } };
-  if (agg.name === 'array_agg') {
+  if (agg.name === 'json_object_agg') {
+    item.k = { $toString: lower(agg.args[0]) };
+    item.v = { $ifNull: [lower(agg.args[1]), null] };
+    return {
+      accumulators: { [field]: { $push: item } },
+      result: letIn({ kv: { $map: { input: items, in: { k: '$$this.k', v: '$$this.v' } } } }, cond({ $eq: [{ $size: '$$kv' }, 0] }, null, { $arrayToObject: ['$$kv'] })),
+      empty: { [field]: [] },
+    };
+  }
+  if (agg.name === 'array_agg' || agg.name === 'json_agg') {
     return {
       accumulators: { [field]: { $push: item } },
       result: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, '$$v')),

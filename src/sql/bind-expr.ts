@@ -211,8 +211,15 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       return kind === 'AEXPR_NOT_BETWEEN' ? { kind: 'not', arg: both, type: 'bool', span } : both;
     }
     case 'AEXPR_OP_ANY':
-    case 'AEXPR_OP_ALL':
-      throw unsupported(`${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
+    case 'AEXPR_OP_ALL': {
+      // `x op ANY (array)` / `x op ALL (array)` (the subquery forms are SubLinks)
+      const op = COMPARE[name];
+      if (!op) throw unsupported(`${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
+      const arr = right();
+      const x = left();
+      const elemType = arr.kind === 'literal' && Array.isArray(arr.value) ? commonType(arr.value.map((v) => lit(v, typeof v === 'number' ? 'numeric' : 'unknown'))) : 'unknown';
+      return funcExpr(kind === 'AEXPR_OP_ANY' ? 'op_any' : 'op_all', [lit(op, 'text'), coerceTo(x, elemType), arr], span, 'bool');
+    }
     case 'AEXPR_SIMILAR':
       throw unsupported('SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
     default:
@@ -253,6 +260,10 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       });
       return e;
     }
+    case '@>':
+    case '<@':
+    case '&&':
+      return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
     case '~':
     case '~*':
     case '!~':
@@ -433,8 +444,13 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
   let e = bindExpr(n.arg, ctx);
   for (const ind of n.indirection as Node[]) {
     const [tag, body] = unwrap(ind);
+    if (tag === 'A_Indices' && body.is_slice) {
+      const lo = body.lidx ? coerceTo(bindExpr(body.lidx, ctx), 'int') : lit(1, 'int');
+      const hi = body.uidx ? coerceTo(bindExpr(body.uidx, ctx), 'int') : lit(null, 'int');
+      e = funcExpr('array_slice', [e, lo, hi], e.span, 'array');
+      continue;
+    }
     if (tag === 'A_Indices') {
-      if (body.is_slice) throw unsupported('array slices', e.span);
       const index = bindExpr(body.uidx, ctx);
       e = { kind: 'element', arg: e, key: { kind: 'arith', op: '-', left: coerceTo(index, 'int'), right: lit(1, 'int'), type: 'int' }, asText: false, type: 'unknown', span: e.span };
     } else if (tag === 'String') {

@@ -158,7 +158,11 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
 
 /** `unnest(array) [WITH ORDINALITY] AS t(value, n)` and `jsonb_array_elements[_text](json)`. */
 function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom | undefined, outer: boolean, span?: SourceSpan): BoundFrom {
-  const fn = unwrap((n.functions as Node[][])[0][0])[1];
+  // functions: [List [FuncCall, column definitions]]
+  const first = (n.functions as Node[])[0] as Node | Node[];
+  const call = Array.isArray(first) ? first[0] : (unwrap(first)[1].items as Node[])[0];
+  if ((n.functions as Node[]).length > 1) throw unsupported('ROWS FROM with several functions', span);
+  const fn = unwrap(call)[1];
   const names = stringsOf(fn.funcname);
   const name = names[names.length - 1].toLowerCase();
   if (!['unnest', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {

@@ -103,8 +103,22 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       return { query, outer: capture.refs };
     },
   };
-  const source = from.source;
+  let source = from.source;
   const relations = from.relations;
+
+  // a set-returning unnest(…) in the select list: one row per element, as a lateral unnest
+  const unnestTargets = new Map<Node, Expr>();
+  for (const t of (stmt.targetList ?? []) as Node[]) {
+    const val = unwrap(t)[1].val as Node;
+    const [vtag, vbody] = unwrap(val);
+    if (vtag !== 'FuncCall' || stringsOf(vbody.funcname).at(-1)?.toLowerCase() !== 'unnest' || vbody.over) continue;
+    if (unnestTargets.size > 0) throw unsupported('several unnest(…) calls in one select list', spanOf(base, vbody.location));
+    const args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    if (args.length !== 1) throw unsupported('unnest with several arrays', spanOf(base, vbody.location));
+    const as = '__u1';
+    source = { kind: 'unnest', left: source, array: args[0], as, ordinality: false, outer: false };
+    unnestTargets.set(val, { kind: 'column', path: [as], type: 'unknown' });
+  }
 
   const windows = new Map<string, Record<string, any>>();
   for (const w of (stmt.windowClause ?? []) as Node[]) {
@@ -149,7 +163,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       }
       continue;
     }
-    const expr = bindExpr(val, selectCtx);
+    const expr = unnestTargets.get(val) ?? bindExpr(val, selectCtx);
     columns.push({ name: rt.name ?? defaultColumnName(val), field: '', expr });
   }
   assignFields(columns);

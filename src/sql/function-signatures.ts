@@ -32,12 +32,18 @@ export const SCALAR_FUNCTIONS: Record<string, Signature> = {
   to_char: s(2, 2, 'text'),
   coalesce: s(1, 100, 'common'), nullif: s(2, 2, 'arg0'), greatest: s(1, 100, 'common'), least: s(1, 100, 'common'),
   array_length: s(2, 2, 'int'), cardinality: s(1, 1, 'int'),
+  json_build_object: s(0, 100, 'json'), jsonb_build_object: s(0, 100, 'json'),
+  json_build_array: s(0, 100, 'json'), jsonb_build_array: s(0, 100, 'json'),
+  array_append: s(2, 2, 'array'), array_prepend: s(2, 2, 'array'), array_cat: s(2, 2, 'array'),
+  array_position: s(2, 2, 'int'), array_remove: s(2, 2, 'array'),
+  jsonb_array_length: s(1, 1, 'int'), json_array_length: s(1, 1, 'int'),
   // SQL value functions, named by the binder
   current_date: s(0, 0, 'date'), current_timestamp: s(0, 0, 'timestamp'), localtimestamp: s(0, 0, 'timestamp'),
 };
 
 /** Aliases that are the same function under another name. */
 export const FUNCTION_ALIASES: Record<string, string> = {
+  jsonb_build_object: 'json_build_object', jsonb_build_array: 'json_build_array', json_array_length: 'jsonb_array_length',
   char_length: 'length', character_length: 'length', substr: 'substring', strpos: 'position', ceiling: 'ceil',
   pow: 'power', statement_timestamp: 'now', transaction_timestamp: 'now', current_timestamp: 'now', localtimestamp: 'now',
 };
@@ -52,6 +58,8 @@ export const AGGREGATES: Record<string, Signature> = {
   variance: s(1, 1, 'numeric'), var_samp: s(1, 1, 'numeric'), var_pop: s(1, 1, 'numeric'),
   bool_and: s(1, 1, 'bool'), bool_or: s(1, 1, 'bool'), every: s(1, 1, 'bool'),
   array_agg: s(1, 1, 'array'),
+  json_agg: s(1, 1, 'json'), jsonb_agg: s(1, 1, 'json'),
+  json_object_agg: s(2, 2, 'json'), jsonb_object_agg: s(2, 2, 'json'),
   string_agg: s(2, 2, 'text'),
   // ordered-set aggregates (… WITHIN GROUP (ORDER BY x)); the direct argument is the fraction
   percentile_cont: s(1, 1, 'float'),
@@ -63,4 +71,6 @@ export const AGGREGATES: Record<string, Signature> = {
 
 export const ORDERED_SET_AGGREGATES = new Set(['percentile_cont', 'percentile_disc', 'mode']);
 
-export const AGGREGATE_ALIASES: Record<string, string> = { stddev: 'stddev_samp', variance: 'var_samp', every: 'bool_and' };
+export const AGGREGATE_ALIASES: Record<string, string> = {
+  stddev: 'stddev_samp', variance: 'var_samp', every: 'bool_and', jsonb_agg: 'json_agg', jsonb_object_agg: 'json_object_agg',
+};

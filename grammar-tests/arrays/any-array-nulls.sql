@@ -1,0 +1,1 @@
+SELECT _id, 'vip' = ANY(tags) AS is_vip FROM customers;

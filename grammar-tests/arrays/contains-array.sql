@@ -1,0 +1,1 @@
+SELECT _id FROM customers WHERE tags @> ARRAY['vip'];

@@ -1,0 +1,1 @@
+SELECT x FROM unnest(ARRAY[3, 1, 2]) AS x;

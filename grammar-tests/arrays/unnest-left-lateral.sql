@@ -1,0 +1,1 @@
+SELECT c._id, u.tag FROM customers c LEFT JOIN LATERAL unnest(c.tags) AS u(tag) ON true;

@@ -1,0 +1,1 @@
+SELECT _id, unnest(tags) AS tag FROM customers;
