@@ -50,6 +50,8 @@ export interface SelectQuery {
   source: Source;
   where?: Expr;
   groupBy: Expr[];
+  /** GROUPING SETS / ROLLUP / CUBE: each set lists the indexes of its `groupBy` keys */
+  groupingSets?: number[][];
   /** true when the query aggregates (GROUP BY, HAVING or an aggregate call). */
   aggregated: boolean;
   having?: Expr;

@@ -54,7 +54,22 @@ function lowerNode(node: PlanNode, ctx: LowerContext): { source: PipelineSource;
       stages.push(...filterStages(node.predicate, atStart));
       break;
     case 'group':
-      stages.push(...groupStages(node, ctx));
+      if (node.sets) {
+        // one $group per grouping set over the same input; keys outside a set are NULL
+        const input = [...stages];
+        node.sets.forEach((set, i) => {
+          const branch: Document[] = [
+            ...groupStages({ ...node, global: set.length === 0, keys: node.keys.map((k, j) => (set.includes(j) ? k : { field: k.field, expr: { kind: 'literal', value: null, type: 'unknown' } })) }, ctx),
+            { $set: { __gset: i } },
+          ];
+          if (i === 0) stages.push(...branch);
+          else {
+            const start = inner.source.kind === 'collection' ? { coll: inner.source.name } : {};
+            const head = inner.source.kind === 'documents' ? [{ $documents: inner.source.rows }] : [];
+            stages.push({ $unionWith: { ...start, pipeline: [...head, ...input, ...branch] } });
+          }
+        });
+      } else stages.push(...groupStages(node, ctx));
       break;
     case 'window':
       stages.push(...lowerWindow(node, lowerExpr, lowerPredicate));

@@ -37,13 +37,13 @@ export function buildPlan(query: Query): PlanNode {
   }
 
   if (q.aggregated) {
-    const x = extractAggregates(q.groupBy);
+    const x = extractAggregates(q.groupBy, q.groupingSets);
     // rewrite everything that is evaluated after the $group first, so that all
     // aggregates are known when the group node is built
     const columns = q.columns.map((c) => ({ ...c, expr: x.rewrite(c.expr) }));
     const having = q.having && x.rewrite(q.having);
     const orderExprs = q.orderBy.map((k) => x.rewrite(k.expr));
-    node = { kind: 'group', input: node, keys: x.keys, aggregates: x.aggregates, global: q.groupBy.length === 0 };
+    node = { kind: 'group', input: node, keys: x.keys, aggregates: x.aggregates, global: q.groupBy.length === 0 && !q.groupingSets, sets: q.groupingSets };
     if (having) {
       const predicate = attach(having);
       node = { kind: 'filter', input: node, predicate };

@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import { col, mapExpr, sameExpr, type AggExpr, type Expr } from '../ir/expr.js';
+import { col, lit, mapExpr, sameExpr, type AggExpr, type Expr } from '../ir/expr.js';
 
 /**
  * Aggregate extraction: GROUP BY keys become `_id.kN`, aggregate calls become
@@ -13,7 +13,7 @@ export interface Extracted {
   rewrite: (e: Expr) => Expr;
 }
 
-export function extractAggregates(groupBy: Expr[]): Extracted {
+export function extractAggregates(groupBy: Expr[], sets?: number[][]): Extracted {
   const keys: Extracted['keys'] = [];
   for (const g of groupBy) {
     if (!keys.some((k) => sameExpr(k.expr, g))) keys.push({ field: `k${keys.length}`, expr: g });
@@ -21,6 +21,7 @@ export function extractAggregates(groupBy: Expr[]): Extracted {
   const aggregates: Extracted['aggregates'] = [];
   const rewrite = (e: Expr): Expr =>
     mapExpr(e, (x) => {
+      if (x.kind === 'func' && x.name === 'grouping') return groupingBits(x.args, keys, sets);
       const key = keys.find((k) => sameExpr(k.expr, x));
       if (key) return col(['_id', key.field], x.type);
       if (x.kind === 'agg') {
@@ -37,4 +38,21 @@ export function extractAggregates(groupBy: Expr[]): Extracted {
       return undefined;
     });
   return { keys, aggregates, rewrite };
+}
+
+/**
+ * GROUPING(a, b, …): a bit per argument, set when the argument is not grouped in
+ * the current grouping set (first argument most significant). The row's set is
+ * `__gset` (see the group lowering), so the value is a constant looked up by it.
+ */
+function groupingBits(args: Expr[], keys: Extracted['keys'], sets: number[][] | undefined): Expr {
+  const indexes = args.map((a) => {
+    const i = keys.findIndex((k) => sameExpr(k.expr, a));
+    if (i < 0) throw new SqlEtlError('grouping-argument', 'plan', 'arguments to GROUPING must be grouping expressions of the associated query level', { span: a.span });
+    return i;
+  });
+  const maskOf = (set: number[]) => indexes.reduce((m, i, j) => m | (set.includes(i) ? 0 : 1 << (indexes.length - 1 - j)), 0);
+  if (!sets) return lit(0, 'int');
+  const masks = sets.map(maskOf);
+  return { kind: 'element', arg: lit(masks, 'array'), key: col(['__gset'], 'int'), asText: false, type: 'int' };
 }

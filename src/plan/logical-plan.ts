@@ -17,6 +17,8 @@ export type PlanNode =
       aggregates: { field: string; agg: AggExpr }[];
       /** no GROUP BY: one row even over empty input */
       global: boolean;
+      /** GROUPING SETS: key indexes per set; each set is one $group branch, its rows tagged `__gset` */
+      sets?: number[][];
     }
   /** window functions sharing one PARTITION BY / ORDER BY; results land in `field`s */
   | { kind: 'window'; input: PlanNode; id: number; spec: Pick<WindowSpec, 'partitionBy' | 'orderBy'>; functions: { field: string; fn: WindowExpr }[] }

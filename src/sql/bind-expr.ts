@@ -102,6 +102,11 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
     }
     case 'SubLink':
       return bindSubLink(n, ctx, span);
+    case 'GroupingFunc': {
+      if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
+      const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'GROUPING' };
+      return funcExpr('grouping', ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner)), span, 'int');
+    }
     default:
       throw unsupported(describeNode(tag), span);
   }

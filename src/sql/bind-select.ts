@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { ColumnDef } from '../ir/statement.js';
 import { bindExpr, bindSortKey, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
@@ -173,23 +173,61 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
 
   // GROUP BY: ordinals and output aliases are allowed, input columns win over aliases
   const groupBy: Expr[] = [];
-  for (const g of (stmt.groupClause ?? []) as Node[]) {
-    const [tag, body] = unwrap(g);
-    if (tag === 'GroupingSet') throw unsupported('GROUPING SETS / ROLLUP / CUBE', spanOf(base, body.location));
+  const groupCtx: ExprContext = { ...base, clause: 'GROUP BY', aliasLookup: (name) => (inputHas(name) ? undefined : aliasOf(name)) };
+  const keyIndex = (g: Node): number => {
     const ordinal = ordinalOf(g);
+    let e: Expr;
     if (ordinal !== undefined) {
       const c = columns[ordinal - 1];
-      if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `GROUP BY position ${ordinal} is not in select list`, { span: spanOf(base, body.location) });
-      groupBy.push(c.expr);
-      continue;
-    }
-    const groupCtx: ExprContext = {
-      ...base,
-      clause: 'GROUP BY',
-      aliasLookup: (name) => (inputHas(name) ? undefined : aliasOf(name)),
+      if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `GROUP BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(g)[1].location) });
+      e = c.expr;
+    } else e = bindExpr(g, groupCtx);
+    const found = groupBy.findIndex((k) => sameExpr(k, e));
+    if (found >= 0) return found;
+    groupBy.push(e);
+    return groupBy.length - 1;
+  };
+  // each GROUP BY element stands for a list of grouping sets; the query's sets are their cross product
+  let usesSets = false;
+  const setsOf = (g: Node): number[][] => {
+    const [tag, body] = unwrap(g);
+    if (tag !== 'GroupingSet') return [[keyIndex(g)]];
+    usesSets = true;
+    const content = (body.content ?? []) as Node[];
+    const part = (c: Node): number[] => {
+      const [ctag, cbody] = unwrap(c);
+      if (ctag === 'RowExpr') return ((cbody.args ?? []) as Node[]).map(keyIndex);
+      if (ctag === 'GroupingSet' && cbody.kind === 'GROUPING_SET_SIMPLE') return ((cbody.content ?? []) as Node[]).map(keyIndex);
+      if (ctag === 'GroupingSet' && cbody.kind === 'GROUPING_SET_EMPTY') return [];
+      return [keyIndex(c)];
     };
-    groupBy.push(bindExpr(g, groupCtx));
+    switch (body.kind as string) {
+      case 'GROUPING_SET_EMPTY':
+        return [[]];
+      case 'GROUPING_SET_SIMPLE':
+        return [content.map(keyIndex)];
+      case 'GROUPING_SET_ROLLUP': {
+        const parts = content.map(part);
+        return parts.map((_, i) => parts.slice(0, parts.length - i).flat()).concat([[]]);
+      }
+      case 'GROUPING_SET_CUBE': {
+        const parts = content.map(part);
+        const out: number[][] = [];
+        for (let mask = (1 << parts.length) - 1; mask >= 0; mask--) out.push(parts.filter((_, i) => mask & (1 << (parts.length - 1 - i))).flat());
+        return out;
+      }
+      case 'GROUPING_SET_SETS':
+        return content.flatMap((c) => (unwrap(c)[0] === 'GroupingSet' ? setsOf(c) : [part(c)]));
+      default:
+        throw unsupported(`grouping set ${String(body.kind)}`, spanOf(base, body.location));
+    }
+  };
+  let sets: number[][] = [[]];
+  for (const g of (stmt.groupClause ?? []) as Node[]) {
+    const mine = setsOf(g);
+    sets = sets.flatMap((a) => mine.map((b) => [...new Set([...a, ...b])]));
   }
+  const groupingSets = usesSets ? sets : undefined;
 
   const having = stmt.havingClause ? bindExpr(stmt.havingClause, { ...base, allowAggregates: true, clause: 'HAVING' }) : undefined;
   // DISTINCT
@@ -217,7 +255,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   }
 
   const aggregated =
-    groupBy.length > 0 || !!having || [...columns.map((c) => c.expr), ...orderBy.map((k) => k.expr)].some((e) => someExpr(e, (x) => x.kind === 'agg'));
+    groupBy.length > 0 || !!groupingSets || !!having || [...columns.map((c) => c.expr), ...orderBy.map((k) => k.expr)].some((e) => someExpr(e, (x) => x.kind === 'agg'));
 
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
@@ -228,6 +266,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     source,
     where,
     groupBy,
+    groupingSets,
     aggregated: aggregated || false,
     having,
     passthrough,

@@ -17,13 +17,31 @@ export interface ParamSlots {
   offsets: Map<number, number>;
 }
 
+export interface ScanToken {
+  start: number;
+  end: number;
+  text: string;
+  tokenName: string;
+  keywordKind: number;
+}
+
+/**
+ * PostgreSQL's scanner. libpg-query hands its tokens over as JSON without escaping
+ * control characters, so one inside a string or comment (a form feed, say) breaks
+ * it: each is scanned as a space instead (one byte for one, so offsets stay).
+ */
+export function scanTokens(text: string): ScanToken[] {
+  // eslint-disable-next-line no-control-regex
+  return scanSync(text.replace(/[\x01-\x08\x0b\x0c\x0e-\x1f]/g, ' ')).tokens as ScanToken[];
+}
+
 export function substituteParams(text: string): ParamSlots {
   const names = new Map<number, string>();
   const offsets = new Map<number, number>();
   if (!text.includes(':')) return { text, names, offsets };
-  let tokens: { start: number; end: number; text: string; tokenName: string; keywordKind: number }[];
+  let tokens: ScanToken[];
   try {
-    tokens = scanSync(text).tokens;
+    tokens = scanTokens(text);
   } catch {
     return { text, names, offsets }; // the parser will report the problem with its position
   }

@@ -1,8 +1,8 @@
-import { loadModule, parseSync, scanSync } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, type SourceSpan } from '../errors.js';
 import { byteToCharMapper } from './offsets.js';
-import { substituteParams, type ParamSlots } from './params.js';
+import { scanTokens, substituteParams, type ParamSlots } from './params.js';
 
 /** One statement of a script: its raw PostgreSQL parse tree and where it sits in the text. */
 export interface ParsedStatement {
@@ -30,11 +30,13 @@ export function loadParser(): Promise<void> {
 }
 
 export function parseScript(text: string): ParsedScript {
+  checkCharacters(text);
   const params = substituteParams(text);
   const toChar = byteToCharMapper(params.text);
   let result: { stmts?: { stmt?: Node; stmt_location?: number; stmt_len?: number }[] };
   try {
-    result = parseSync(params.text) as typeof result;
+    // libpg-query rejects an empty string ("Query cannot be empty"); an empty script has no statements
+    result = params.text === '' ? { stmts: [] } : (parseSync(params.text) as typeof result);
   } catch (err) {
     const details = (err as { sqlDetails?: { message: string; cursorPosition?: number } }).sqlDetails;
     const message = details?.message ?? (err as Error).message;
@@ -56,11 +58,32 @@ export function parseScript(text: string): ParsedScript {
   }
   let tokens: { start: number; end: number; text: string }[] | undefined;
   const keywordSpan = (word: string, fromChar: number): SourceSpan | undefined => {
-    tokens ??= scanSync(params.text).tokens.map((t) => ({ start: toChar(t.start), end: toChar(t.end), text: t.text.toUpperCase() }));
+    if (!tokens) {
+      try {
+        tokens = scanTokens(params.text).map((t) => ({ start: toChar(t.start), end: toChar(t.end), text: t.text.toUpperCase() }));
+      } catch {
+        tokens = []; // the text parsed, so this does not happen; without tokens the caller reports the statement's position
+      }
+    }
     const t = tokens.find((x) => x.start >= fromChar && x.text === word);
     return t && { start: t.start, end: t.end };
   };
   return { statements, params, toChar, keywordSpan };
+}
+
+/**
+ * Characters PostgreSQL never receives: a NUL would end the C string the parser
+ * reads (silently dropping the rest of the script), and an unpaired UTF-16
+ * surrogate has no UTF-8 form (it would become U+FFFD inside a literal).
+ */
+function checkCharacters(text: string): void {
+  // eslint-disable-next-line no-control-regex
+  const bad = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (!bad) return;
+  const what = bad[0] === '\u0000' ? 'a NUL character (0x00)' : `an unpaired UTF-16 surrogate (U+${bad[0].charCodeAt(0).toString(16).toUpperCase()})`;
+  throw new SqlEtlError('invalid-character', 'parse', `invalid input: ${what} is not allowed in SQL text`, {
+    span: { start: bad.index, end: bad.index + 1 },
+  });
 }
 
 function leadingTrivia(s: string): number {

@@ -1,0 +1,1 @@
+SELECT status, quantity, count(*) AS n FROM orders GROUP BY CUBE (status, quantity);

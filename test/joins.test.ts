@@ -1,0 +1,36 @@
+/**
+ * Join lowering choices that grammar goldens show but do not name (issue 4):
+ * a two-collection equi-join is an index-eligible `$lookup` with
+ * localField/foreignField, NULL keys are excluded on the foreign side, and the
+ * `$unwind` comes right after its `$lookup` (so MongoDB coalesces the pair).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { compile, explain } from '../src/index.js';
+
+const schema = readFileSync('grammar-tests/fixtures/schema.sql', 'utf8');
+const sql = 'SELECT c.first_name, o.amount FROM orders o JOIN customers c ON c._id = o.customer_id';
+
+describe('equi-join lowering', () => {
+  test('explain shows $lookup with localField/foreignField', async () => {
+    const text = await explain(sql, { schema });
+    expect(text).toMatch(/\$lookup: \{[^}]*from: "customers"/s);
+    expect(text).toContain('localField: "customer_id"');
+    expect(text).toContain('foreignField: "_id"');
+  });
+
+  test('NULL foreign keys never match, and $unwind follows $lookup directly', async () => {
+    const [cmd] = (await compile(sql, { schema })).statements[0].commands;
+    const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
+    const lookup = cmd.pipeline[i].$lookup as { pipeline: unknown[] };
+    expect(lookup.pipeline[0]).toEqual({ $match: { _id: { $ne: null } } });
+    expect(Object.keys(cmd.pipeline[i + 1])).toEqual(['$unwind']);
+  });
+
+  test('a non-equi condition uses let/pipeline, never localField', async () => {
+    const [cmd] = (await compile('SELECT o._id FROM orders o JOIN products p ON o.amount > p.price', { schema })).statements[0].commands;
+    const lookup = cmd.pipeline.find((s) => '$lookup' in s)!.$lookup as Record<string, unknown>;
+    expect(lookup.localField).toBeUndefined();
+    expect(lookup.let).toEqual({ l0: '$amount' });
+  });
+});
