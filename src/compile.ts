@@ -27,6 +27,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { index, kind: 'select', sql: s.sql, span: s.span, commands, columns };
     }
+    case 'create-schema':
     case 'create-table':
       // a declaration: it gives the collection its columns and types; nothing runs yet
       return { index, kind: 'create', sql: s.sql, span: s.span, commands: [] };

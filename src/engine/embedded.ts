@@ -42,6 +42,7 @@ export class EmbeddedEngine implements Engine {
     try {
       return agg.run(input) as Document[];
     } catch (err) {
+      if (err instanceof SqlEtlError) throw err; // e.g. a bad data file read by $lookup/$unionWith
       throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
     }
   }

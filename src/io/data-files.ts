@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { SqlEtlError } from '../errors.js';
+import { lineColumn, SqlEtlError } from '../errors.js';
+import { jsonErrorOffset } from './json-locate.js';
 import type { Document } from '../mongo/commands.js';
 
 /**
@@ -13,6 +14,7 @@ import type { Document } from '../mongo/commands.js';
 export const COLLECTION_EXTENSIONS = ['.json', '.ndjson', '.jsonl', '.csv'] as const;
 
 export function collectionFile(dataDir: string, name: string, db?: string): string | undefined {
+  checkCollectionName(name, db);
   const base = db ? join(dataDir, db, name) : join(dataDir, name);
   for (const ext of COLLECTION_EXTENSIONS) {
     if (existsSync(base + ext)) return base + ext;
@@ -20,37 +22,125 @@ export function collectionFile(dataDir: string, name: string, db?: string): stri
   return undefined;
 }
 
-export function readCollectionFile(file: string): Document[] {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.csv')) return readCsv(text, file);
-  if (file.endsWith('.json')) {
-    try {
-      const parsed = EJSON.parse(text, { relaxed: true }) as unknown;
-      if (!Array.isArray(parsed)) throw new Error('expected a JSON array of documents');
-      return parsed as Document[];
-    } catch (err) {
-      throw new SqlEtlError('bad-data-file', 'io', `${file}: ${(err as Error).message}`, { cause: err });
-    }
+/**
+ * A collection name is a name, never a path: `"../secret"` must not read a file
+ * outside the data directory. The rules are MongoDB's (a collection name has no
+ * `$` or NUL; a database name none of \/. "$*<>:|? or space), plus no path
+ * separator and not `.`/`..` in a collection name, which the files need.
+ */
+export function checkCollectionName(name: string, db?: string): void {
+  const bad = (what: string, value: string, why: string): SqlEtlError =>
+    new SqlEtlError('bad-collection-name', 'run', `${what} name ${JSON.stringify(value)} is not valid: ${why}`);
+  if (name === '') throw bad('collection', name, 'it is empty');
+  if (/[$\0]/.test(name)) throw bad('collection', name, 'MongoDB collection names contain no $ or NUL character');
+  if (/[/\\]/.test(name) || name === '.' || name === '..') {
+    throw bad('collection', name, 'a collection of the data directory is a file name, not a path');
   }
-  const docs: Document[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      docs.push(EJSON.parse(line, { relaxed: true }) as Document);
-    } catch (err) {
-      throw new SqlEtlError('bad-data-file', 'io', `${file}:${i + 1}: ${(err as Error).message}`, { cause: err });
+  if (name.startsWith('system.')) throw bad('collection', name, 'system.* collections are reserved');
+  if (db !== undefined) {
+    if (db === '') throw bad('database', db, 'it is empty');
+    if (/[/\\. "$*<>:|?\0]/.test(db)) throw bad('database', db, 'MongoDB database names contain none of /\\. "$*<>:|? or space');
+  }
+}
+
+export function readCollectionFile(file: string): Document[] {
+  const text = decodeUtf8(readFileSync(file), file);
+  if (file.endsWith('.csv')) return readCsv(text, file);
+  if (file.endsWith('.json')) return readJsonArray(text, file);
+  return readJsonLines(text, file);
+}
+
+function badData(file: string, message: string, cause?: unknown): SqlEtlError {
+  return new SqlEtlError('bad-data-file', 'io', `${file}: ${message}`, { cause });
+}
+
+/** Strict UTF-8: a byte sequence that is not UTF-8 is an error at its line, never silently U+FFFD. */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    let line = 1;
+    let lineStart = 0;
+    for (let k = 0; k <= bytes.length; k++) {
+      if (k === bytes.length || bytes[k] === 0x0a) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(lineStart, k));
+        } catch {
+          throw new SqlEtlError('bad-data-file', 'io', `${file}:${line}: invalid UTF-8 (the file must be UTF-8 text)`);
+        }
+        line++;
+        lineStart = k + 1;
+      }
     }
-  });
+    throw new SqlEtlError('bad-data-file', 'io', `${file}: invalid UTF-8 (the file must be UTF-8 text)`);
+  }
+}
+
+/** `<name>.json`: one array of documents. A syntax error is reported at its line and column. */
+function readJsonArray(text: string, file: string): Document[] {
+  let parsed: unknown;
+  try {
+    parsed = EJSON.parse(text, { relaxed: true });
+  } catch (err) {
+    const at = jsonErrorOffset(text);
+    const pos = at === undefined ? undefined : lineColumn(text, at);
+    throw badData(pos ? `${file}:${pos.line}:${pos.column}` : file, jsonMessage(err), err);
+  }
+  if (!Array.isArray(parsed)) throw badData(file, `expected a JSON array of documents, found ${describe(parsed)}`);
+  for (let k = 0; k < parsed.length; k++) {
+    if (!isDocument(parsed[k])) throw badData(file, `element ${k + 1} of the array is ${describe(parsed[k])}, not a document (an object)`);
+  }
+  return parsed as Document[];
+}
+
+/** `<name>.ndjson` / `.jsonl`: a document per line; blank lines are skipped. */
+function readJsonLines(text: string, file: string): Document[] {
+  const docs: Document[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    let doc: unknown;
+    try {
+      doc = EJSON.parse(line, { relaxed: true });
+    } catch (err) {
+      const at = jsonErrorOffset(line);
+      throw badData(`${file}:${i + 1}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
+    }
+    if (!isDocument(doc)) throw badData(`${file}:${i + 1}`, `expected a document (an object), found ${describe(doc)}`);
+    docs.push(doc);
+  }
   return docs;
+}
+
+function isDocument(v: unknown): v is Document {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** JSON.parse's message without its echo of the whole input. */
+function jsonMessage(err: unknown): string {
+  const m = (err as Error).message ?? String(err);
+  return m.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
 }
 
 /** CSV cells are typed the way a reader expects: numbers, booleans, ISO dates; empty is missing. */
 function readCsv(text: string, file: string): Document[] {
   let records: Record<string, string>[];
   try {
-    records = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+    records = parseCsv(text, { columns: csvHeader, skip_empty_lines: true, bom: true }) as Record<string, string>[];
   } catch (err) {
-    throw new SqlEtlError('bad-data-file', 'io', `${file}: ${(err as Error).message}`, { cause: err });
+    if (err instanceof SqlEtlError) throw badData(`${file}:1`, err.message);
+    // csv-parse counts the lines it has read; its messages say "line N" too
+    const line = (err as { lines?: number }).lines;
+    throw badData(line ? `${file}:${line}` : file, (err as Error).message, err);
   }
   return records.map((r) => {
     const doc: Document = {};
@@ -60,6 +150,17 @@ function readCsv(text: string, file: string): Document[] {
     }
     return doc;
   });
+}
+
+/** The header row names the fields: each once, none empty (a later column must not silently overwrite an earlier one). */
+function csvHeader(names: string[]): string[] {
+  const seen = new Set<string>();
+  names.forEach((name, k) => {
+    if (name === '') throw new SqlEtlError('bad-data-file', 'io', `column ${k + 1} of the header row has no name`);
+    if (seen.has(name)) throw new SqlEtlError('bad-data-file', 'io', `column ${JSON.stringify(name)} appears twice in the header row`);
+    seen.add(name);
+  });
+  return names;
 }
 
 function typedCell(v: string): unknown {

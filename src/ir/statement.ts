@@ -11,4 +11,5 @@ export interface ColumnDef {
 
 export type Statement =
   | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
+  | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
   | { kind: 'create-table'; name: string; db?: string; columns: ColumnDef[]; ifNotExists: boolean; sql: string; span: SourceSpan };

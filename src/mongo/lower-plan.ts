@@ -24,15 +24,20 @@ export interface LowerOptions {
 interface LowerContext {
   options: LowerOptions;
   notes: Set<string>;
+  /** the command's database: `$lookup`/`$unionWith` can only read collections of the same database */
+  db?: string;
+  dbFixed: boolean;
 }
 
 export function lowerPlan(plan: PlanNode, options: LowerOptions = {}): MongoCommand {
-  const ctx: LowerContext = { options, notes: new Set() };
+  const ctx: LowerContext = { options, notes: new Set(), db: mainDb(plan), dbFixed: true };
+  if (ctx.db === undefined) ctx.dbFixed = false;
   const { source, stages } = lowerNode(plan, ctx);
   const note = ctx.notes.size ? { note: [...ctx.notes].join('; ') } : {};
+  const db = ctx.db ? { db: ctx.db } : {};
   return source.kind === 'collection'
-    ? { kind: 'aggregate', collection: source.name, ...(source.db ? { db: source.db } : {}), pipeline: stages, ...note }
-    : { kind: 'aggregate', pipeline: [{ $documents: source.rows }, ...stages], ...note };
+    ? { kind: 'aggregate', collection: source.name, ...db, pipeline: stages, ...note }
+    : { kind: 'aggregate', ...db, pipeline: [{ $documents: source.rows }, ...stages], ...note };
 }
 
 type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
@@ -144,11 +149,26 @@ function lowerNode(node: PlanNode, ctx: LowerContext): { source: PipelineSource;
   return { source: inner.source, stages };
 }
 
+/** The database of the collection a plan reads first (its pipeline's own collection). */
+function mainDb(plan: PlanNode): string | undefined {
+  let node: PlanNode = plan;
+  while ('input' in node) node = node.input;
+  return node.kind === 'scan' ? node.db : undefined;
+}
+
 /** A plan as the target of `$lookup` / `$unionWith`: `{from}` or a `$documents` start, and its stages. */
 function subPipeline(plan: PlanNode, ctx: LowerContext): SubPipeline {
   const sub = lowerNode(plan, ctx);
   if (sub.source.kind === 'collection') {
-    if (sub.source.db) throw new SqlEtlError('unsupported-sql', 'lower', `joining or reading a subquery over "${sub.source.db}.${sub.source.name}" (another database) is not supported`, {});
+    // a pipeline that starts from $documents runs on whichever database its lookups read
+    if (!ctx.dbFixed && sub.source.db !== undefined) {
+      ctx.db = sub.source.db;
+      ctx.dbFixed = true;
+    }
+    if (sub.source.db !== ctx.db) {
+      const name = sub.source.db ? `${sub.source.db}.${sub.source.name}` : sub.source.name;
+      throw new SqlEtlError('cross-database', 'lower', `"${name}" is in another database than the statement's main collection; $lookup and $unionWith read one database`, {});
+    }
     return { collection: sub.source.name, stages: sub.stages };
   }
   return { stages: [{ $documents: sub.source.rows }, ...sub.stages] };

@@ -40,6 +40,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         if (!(stmt.ifNotExists && catalog.has(key))) catalog.set(key, stmt.columns);
         return { ...stmt, sql: ps.sql, span };
       }
+      case 'CreateSchemaStmt':
+        // a schema is a MongoDB database: nothing to declare
+        return { kind: 'create-schema', name: n.schemaname, sql: ps.sql, span };
       default:
         throw unsupported(STATEMENT_NAMES[tag] ?? tag.replace(/Stmt$/, '').toUpperCase(), { start: ps.start, end: ps.start + 1 });
     }
