@@ -3,6 +3,7 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
+import { lowerCreateTable, lowerDelete, lowerInsert, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
@@ -21,16 +22,35 @@ export async function compileScript(sql: string, options: CompileOptions = {}): 
 }
 
 function lowerStatement(s: Statement, index: number, options: CompileOptions): CompiledStatement {
+  const base = { index, sql: s.sql, span: s.span };
+  const ctx = { index, options: { percentiles: options.percentiles } };
+  const db = (t: { db?: string }) => (t.db ? { db: t.db } : {});
   switch (s.kind) {
     case 'select': {
-      const commands = [lowerPlan(buildPlan(s.query), { percentiles: options.percentiles })];
+      const commands = [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }];
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
-      return { index, kind: 'select', sql: s.sql, span: s.span, commands, columns };
+      return { ...base, kind: 'select', commands, columns };
     }
     case 'create-schema':
+      return { ...base, kind: 'create', commands: [] };
     case 'create-table':
-      // a declaration: it gives the collection its columns and types; nothing runs yet
-      return { index, kind: 'create', sql: s.sql, span: s.span, commands: [] };
+      return { ...base, kind: 'create', commands: lowerCreateTable(s, ctx) };
+    case 'create-index':
+      return {
+        ...base,
+        kind: 'create',
+        commands: [{ kind: 'createIndex', collection: s.table.name, ...db(s.table), keys: Object.fromEntries(s.columns.map((c) => [c, 1 as const])), name: s.name, unique: s.unique, role: 'ddl' }],
+      };
+    case 'drop-table':
+      return { ...base, kind: 'drop', commands: s.tables.map((t) => ({ kind: 'drop' as const, collection: t.name, ...db(t), ifExists: s.ifExists, role: 'ddl' as const })) };
+    case 'truncate':
+      return { ...base, kind: 'delete', commands: s.tables.map((t) => ({ kind: 'deleteMany' as const, collection: t.name, ...db(t), filter: {}, role: 'write' as const })) };
+    case 'insert':
+      return { ...base, kind: 'insert', commands: lowerInsert(s, ctx) };
+    case 'update':
+      return { ...base, kind: 'update', commands: lowerUpdate(s, ctx) };
+    case 'delete':
+      return { ...base, kind: 'delete', commands: lowerDelete(s) };
   }
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile, explain } from '../src/index.js';
+import type { AggregateCommand } from '../src/mongo/commands.js';
 
 const schema = readFileSync('grammar-tests/fixtures/schema.sql', 'utf8');
 const sql = 'SELECT c.first_name, o.amount FROM orders o JOIN customers c ON c._id = o.customer_id';
@@ -20,7 +21,7 @@ describe('equi-join lowering', () => {
   });
 
   test('NULL foreign keys never match, and $unwind follows $lookup directly', async () => {
-    const [cmd] = (await compile(sql, { schema })).statements[0].commands;
+    const [cmd] = (await compile(sql, { schema })).statements[0].commands as AggregateCommand[];
     const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
     const lookup = cmd.pipeline[i].$lookup as { pipeline: unknown[] };
     expect(lookup.pipeline[0]).toEqual({ $match: { _id: { $ne: null } } });
@@ -28,7 +29,7 @@ describe('equi-join lowering', () => {
   });
 
   test('a non-equi condition uses let/pipeline, never localField', async () => {
-    const [cmd] = (await compile('SELECT o._id FROM orders o JOIN products p ON o.amount > p.price', { schema })).statements[0].commands;
+    const [cmd] = (await compile('SELECT o._id FROM orders o JOIN products p ON o.amount > p.price', { schema })).statements[0].commands as AggregateCommand[];
     const lookup = cmd.pipeline.find((s) => '$lookup' in s)!.$lookup as Record<string, unknown>;
     expect(lookup.localField).toBeUndefined();
     expect(lookup.let).toEqual({ l0: '$amount' });

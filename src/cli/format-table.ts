@@ -16,6 +16,9 @@ export interface Table {
 
 export function formatTable(table: Table, opts: { footer?: boolean } = {}): string {
   const { columns, rows } = table;
+  const footer = opts.footer === false ? [] : [`(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})`];
+  // no columns (`SELECT FROM t`, or `SELECT *` over a collection with no documents): psql prints a bare rule
+  if (columns.length === 0) return ['--', ...footer].join('\n') + '\n';
   const cells = rows.map((row) => columns.map((_, i) => cellText(row[i])));
   const align = table.align ?? columns.map((_, i) => (columnIsNumeric(rows, i) ? 'right' : 'left'));
   const widths = columns.map((name, i) => Math.max(displayWidth(name), ...cells.map((r) => displayWidth(r[i]))));
@@ -26,8 +29,7 @@ export function formatTable(table: Table, opts: { footer?: boolean } = {}): stri
     widths.map((w) => '-'.repeat(w + 2)).join('+'),
     ...cells.map((r) => line(r.map((text, i) => pad(text, widths[i], align[i])))),
   ];
-  if (opts.footer !== false) out.push(`(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})`);
-  return out.join('\n') + '\n';
+  return [...out, ...footer].join('\n') + '\n';
 }
 
 function columnIsNumeric(rows: unknown[][], i: number): boolean {

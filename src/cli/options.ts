@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { SqlEtlError } from '../errors.js';
 import type { Value } from '../ir/expr.js';
+import { decodeUtf8 } from '../io/utf8.js';
 
 /**
  * Option parsing shared by the commands: `--var name=value`, the connection
@@ -67,13 +68,35 @@ function checkUri(uri: string, source: string): string {
   throw new SqlEtlError('bad-uri', 'usage', `${source}: expected a MongoDB connection string starting with mongodb:// or mongodb+srv://`);
 }
 
-/** Reads a file named on the command line; a missing or unreadable file is a usage error. */
+/** An explicit `--data` must name a directory (a typo must not read every collection as empty). */
+export function checkDataDir(dir: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new SqlEtlError('bad-data-dir', 'usage', `--data ${dir}: ${reason}`, { cause: e });
+  }
+  if (!isDir) throw new SqlEtlError('bad-data-dir', 'usage', `--data ${dir}: not a directory`);
+}
+
+/**
+ * Reads a file named on the command line; a missing or unreadable file is a usage
+ * error, bytes that are not UTF-8 are bad SQL at their line and column.
+ */
 export function readInputFile(file: string, what = 'file'): string {
   try {
     if (statSync(file).isDirectory()) {
       throw new SqlEtlError('input-is-directory', 'usage', `${file}: is a directory, expected a ${what}`);
     }
-    return readFileSync(file, 'utf8');
+    const decoded = decodeUtf8(readFileSync(file));
+    if ('text' in decoded) return decoded.text;
+    const err = new SqlEtlError('invalid-utf8', 'parse', 'invalid UTF-8 byte sequence (the file must be UTF-8 text)', {
+      span: { start: decoded.error.offset, end: decoded.error.offset + 1 },
+    });
+    err.source = { text: decoded.error.lossy, file };
+    throw err;
   } catch (e) {
     if (e instanceof SqlEtlError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

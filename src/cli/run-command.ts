@@ -6,7 +6,7 @@ import type { Value } from '../ir/expr.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { commandToEjson } from '../mongo/print-json.js';
 import { formatSummary, formatTable } from './format-table.js';
-import { readInputFile, resolveTarget } from './options.js';
+import { checkDataDir, readInputFile, resolveTarget } from './options.js';
 import { EXIT_OK, wantsColor, writeErr, writeOut } from './terminal.js';
 import { jsonValue } from './values.js';
 
@@ -32,6 +32,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
   const inputs = files.map((file) => ({ file, text: readInputFile(file, 'SQL file') }));
   const schema = opts.schema === undefined ? undefined : readInputFile(opts.schema, 'schema file');
   const target = resolveTarget({ uri: opts.uri, data: resolve(opts.data), dataExplicit });
+  if (target.dataDir !== undefined && dataExplicit && !opts.dryRun) checkDataDir(opts.data);
   const multi = inputs.length > 1;
   const done: { file?: string; result: StatementResult }[] = [];
 

@@ -1,10 +1,13 @@
+import { statSync, type Stats } from 'node:fs';
 import { Aggregator } from 'mingo/aggregator';
 import { ProcessingMode } from 'mingo/core';
 import { SqlEtlError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { collectionFile, readCollectionFile } from '../io/data-files.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
-import type { Engine } from './engine.js';
+import type { Engine, WriteOutcome } from './engine.js';
+import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
+import { saveCollection } from '../io/write-collection.js';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the
@@ -23,6 +26,7 @@ export class EmbeddedEngine implements Engine {
     const key = db ? `${db}.${name}` : name;
     let docs = this.cache.get(key);
     if (!docs) {
+      this.checkDataDir();
       const file = collectionFile(this.dataDir, name, db);
       if (!file) this.missing.add(key); // like MongoDB: a collection that does not exist is empty
       docs = file ? readCollectionFile(file) : [];
@@ -31,7 +35,67 @@ export class EmbeddedEngine implements Engine {
     return docs;
   }
 
+  private dirChecked = false;
+  /** A missing data directory is an error, not a directory of empty collections. */
+  private checkDataDir(): void {
+    if (this.dirChecked) return;
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(this.dataDir);
+    } catch {
+      stat = undefined;
+    }
+    if (!stat?.isDirectory()) {
+      throw new SqlEtlError('bad-data-dir', 'io', `data directory ${this.dataDir} ${stat ? 'is not a directory' : 'does not exist'} (give one with --data)`);
+    }
+    this.dirChecked = true;
+  }
+
+  /** the data directory as the write operations see it */
+  private get store(): Store {
+    return {
+    dataDir: this.dataDir,
+    load: (name, db) => this.load(name, db),
+    replace: (name, db, docs) => {
+      this.checkDataDir();
+      saveCollection(this.dataDir, name, db, docs);
+      const key = db ? `${db}.${name}` : name;
+      this.cache.set(key, docs);
+      this.missing.delete(key);
+    },
+    exists: (name, db) => {
+      const key = db ? `${db}.${name}` : name;
+      return (this.cache.has(key) && !this.missing.has(key)) || collectionFile(this.dataDir, name, db) !== undefined;
+    },
+    forget: (name, db) => {
+      const key = db ? `${db}.${name}` : name;
+      this.cache.delete(key);
+    },
+    };
+  }
+
+  async write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+    try {
+      return runWriteCommand(cmd, this.store);
+    } catch (err) {
+      if (err instanceof SqlEtlError) throw err;
+      throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
   async aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]> {
+    const last = cmd.pipeline.at(-1);
+    if (last && ('$out' in last || '$merge' in last)) {
+      // run the pipeline, then write its documents as MongoDB's $out/$merge would
+      const docs = await this.aggregate({ ...cmd, pipeline: cmd.pipeline.slice(0, -1) });
+      try {
+        writeStage(last, this.store, cmd.db, docs);
+      } catch (err) {
+        if (err instanceof SqlEtlError) throw err;
+        throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+      }
+      return [];
+    }
     const input = cmd.collection ? this.load(cmd.collection, cmd.db) : [];
     const agg = new Aggregator(cmd.pipeline, {
       collectionResolver: (name: string) => this.load(name, cmd.db),

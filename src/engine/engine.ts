@@ -6,11 +6,21 @@ import type { Document, MongoCommand } from '../mongo/commands.js';
  */
 export interface Engine {
   readonly name: 'mongodb' | 'embedded';
-  /** runs an aggregate command and returns its documents */
+  /** runs an aggregate command and returns its documents (none when it ends in $out/$merge) */
   aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]>;
+  /** runs a write or DDL command */
+  write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
   collectionSize(collection: string, db?: string): Promise<number | undefined>;
   /** collections read so far that do not exist (read as empty, as MongoDB does) */
   missingCollections(): string[];
   close(): Promise<void>;
+}
+
+export interface WriteOutcome {
+  matched?: number;
+  modified?: number;
+  deleted?: number;
+  /** createCollection / drop: whether the collection existed before */
+  existed?: boolean;
 }

@@ -72,7 +72,13 @@ function $convert(obj: unknown, expr: unknown, options: Options): unknown {
   const op = { string: '$toString', bool: '$toBool', date: '$toDate', double: '$toDouble', decimal: '$toDecimal', int: '$toInt', long: '$toLong' }[String(to)];
   try {
     if (!op) throw new Error(`$convert: unsupported target type ${String(to)}`);
-    return mingoExpression[op](obj, { $literal: input }, options);
+    const out = mingoExpression[op](obj, { $literal: input }, options);
+    // MongoDB fails a conversion that mingo lets through as NaN or an invalid date
+    const bad =
+      (['int', 'long', 'double', 'decimal'].includes(String(to)) && (typeof out !== 'number' || !Number.isFinite(out)) && typeof out !== 'bigint') ||
+      (String(to) === 'date' && !(out instanceof Date && !Number.isNaN(out.getTime())));
+    if (bad) throw new Error(`$convert: failed to parse ${JSON.stringify(input)} as ${String(to)}`);
+    return out;
   } catch (err) {
     if (spec.onError === undefined) throw err;
     return evalExpr(obj, spec.onError, options);

@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
-import type { Engine } from './engine.js';
+import type { Engine, WriteOutcome } from './engine.js';
 
 /**
  * The MongoDB engine: the official driver; the work stays on the server
@@ -27,6 +27,47 @@ export class MongoEngine implements Engine {
       const cursor = cmd.collection ? db.collection(cmd.collection).aggregate(cmd.pipeline, { allowDiskUse: true }) : db.aggregate(cmd.pipeline, { allowDiskUse: true });
       return (await cursor.toArray()) as Document[];
     } catch (err) {
+      throw new SqlEtlError('engine-error', 'run', `MongoDB: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  async write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+    const db = this.client.db(cmd.db ?? this.defaultDb);
+    try {
+      switch (cmd.kind) {
+        case 'createCollection': {
+          const exists = (await db.listCollections({ name: cmd.collection }, { nameOnly: true }).toArray()).length > 0;
+          if (exists) {
+            if (cmd.ifNotExists) return { existed: true };
+            throw new SqlEtlError('already-exists', 'run', `relation "${cmd.collection}" already exists`);
+          }
+          await db.createCollection(cmd.collection);
+          return { existed: false };
+        }
+        case 'createIndex':
+          await db.collection(cmd.collection).createIndex(cmd.keys, {
+            name: cmd.name,
+            unique: cmd.unique,
+            ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}),
+          });
+          return {};
+        case 'drop': {
+          const existed = (await db.listCollections({ name: cmd.collection }, { nameOnly: true }).toArray()).length > 0;
+          if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${cmd.collection}" does not exist`);
+          if (existed) await db.collection(cmd.collection).drop();
+          return { existed };
+        }
+        case 'updateMany': {
+          const r = await db.collection(cmd.collection).updateMany(cmd.filter, cmd.update);
+          return { matched: r.matchedCount, modified: r.modifiedCount };
+        }
+        case 'deleteMany': {
+          const r = await db.collection(cmd.collection).deleteMany(cmd.filter);
+          return { deleted: r.deletedCount };
+        }
+      }
+    } catch (err) {
+      if (err instanceof SqlEtlError) throw err;
       throw new SqlEtlError('engine-error', 'run', `MongoDB: ${(err as Error).message}`, { cause: err });
     }
   }

@@ -4,6 +4,7 @@ import { EJSON } from 'bson';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { lineColumn, SqlEtlError } from '../errors.js';
 import { jsonErrorOffset } from './json-locate.js';
+import { decodeUtf8 } from './utf8.js';
 import type { Document } from '../mongo/commands.js';
 
 /**
@@ -11,7 +12,8 @@ import type { Document } from '../mongo/commands.js';
  * `<name>.ndjson`/`.jsonl` (a document per line), `<name>.csv` (header row). JSON is
  * relaxed Extended JSON, so `{"$date": "…"}` is a date. `db.coll` lives in `<dir>/db/`.
  */
-export const COLLECTION_EXTENSIONS = ['.json', '.ndjson', '.jsonl', '.csv'] as const;
+/** `.ndjson` first: it is what sqletl writes, and it must win over an older file of another format. */
+export const COLLECTION_EXTENSIONS = ['.ndjson', '.json', '.jsonl', '.csv'] as const;
 
 export function collectionFile(dataDir: string, name: string, db?: string): string | undefined {
   checkCollectionName(name, db);
@@ -44,7 +46,7 @@ export function checkCollectionName(name: string, db?: string): void {
 }
 
 export function readCollectionFile(file: string): Document[] {
-  const text = decodeUtf8(readFileSync(file), file);
+  const text = decodeText(readFileSync(file), file);
   if (file.endsWith('.csv')) return readCsv(text, file);
   if (file.endsWith('.json')) return readJsonArray(text, file);
   return readJsonLines(text, file);
@@ -55,25 +57,10 @@ function badData(file: string, message: string, cause?: unknown): SqlEtlError {
 }
 
 /** Strict UTF-8: a byte sequence that is not UTF-8 is an error at its line, never silently U+FFFD. */
-function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    let line = 1;
-    let lineStart = 0;
-    for (let k = 0; k <= bytes.length; k++) {
-      if (k === bytes.length || bytes[k] === 0x0a) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(lineStart, k));
-        } catch {
-          throw new SqlEtlError('bad-data-file', 'io', `${file}:${line}: invalid UTF-8 (the file must be UTF-8 text)`);
-        }
-        line++;
-        lineStart = k + 1;
-      }
-    }
-    throw new SqlEtlError('bad-data-file', 'io', `${file}: invalid UTF-8 (the file must be UTF-8 text)`);
-  }
+function decodeText(bytes: Buffer, file: string): string {
+  const r = decodeUtf8(bytes);
+  if ('text' in r) return r.text;
+  throw badData(`${file}:${r.error.line}:${r.error.column}`, 'invalid UTF-8 (the file must be UTF-8 text)');
 }
 
 /** `<name>.json`: one array of documents. A syntax error is reported at its line and column. */

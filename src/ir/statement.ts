@@ -1,4 +1,5 @@
 import type { SourceSpan } from '../errors.js';
+import type { Expr } from './expr.js';
 import type { SqlType } from './types.js';
 import type { Query } from './query.js';
 
@@ -7,9 +8,59 @@ export interface ColumnDef {
   type: SqlType;
   typeName: string;
   notNull: boolean;
+  /** DEFAULT value for columns an INSERT leaves out */
+  default?: Expr;
+}
+
+/** A declared table: its columns and constraints (CREATE TABLE in the job or --schema). */
+export interface TableDef {
+  name: string;
+  db?: string;
+  columns: ColumnDef[];
+  /** PRIMARY KEY columns; the key is the documents' `_id` */
+  primaryKey?: string[];
+  /** UNIQUE constraints (the first one is the identity when there is no primary key) */
+  unique: string[][];
+  /** CHECK constraints with PostgreSQL's default names (`t_c_check`, `t_check`, …) */
+  checks: { name: string; expr: Expr }[];
+}
+
+export interface TableRef {
+  name: string;
+  db?: string;
+  span?: SourceSpan;
+}
+
+export interface ConflictAction {
+  /** ON CONFLICT (cols): the key columns */
+  target: string[];
+  /** DO NOTHING, or DO UPDATE SET … [WHERE …] */
+  update?: {
+    /** column → value, bound twice: for the $merge pipeline (target = `$col`, EXCLUDED = `$$new.col`) … */
+    set: { column: string; expr: Expr }[];
+    where?: Expr;
+    /** … and for counting before the write (target = `$__old.col`, EXCLUDED = `$col`) */
+    countWhere?: Expr;
+  };
 }
 
 export type Statement =
   | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
   | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
-  | { kind: 'create-table'; name: string; db?: string; columns: ColumnDef[]; ifNotExists: boolean; sql: string; span: SourceSpan };
+  | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
+  | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; sql: string; span: SourceSpan }
+  | { kind: 'truncate'; tables: TableRef[]; sql: string; span: SourceSpan }
+  | { kind: 'create-index'; table: TableRef; name: string; columns: string[]; unique: boolean; sql: string; span: SourceSpan }
+  | {
+      kind: 'insert';
+      table: TableRef;
+      def?: TableDef;
+      /** the target columns, in the order the source query's columns fill them */
+      columns: string[];
+      source: Query;
+      onConflict?: ConflictAction;
+      sql: string;
+      span: SourceSpan;
+    }
+  | { kind: 'update'; table: TableRef; def?: TableDef; set: { column: string; expr: Expr }[]; where?: Expr; sql: string; span: SourceSpan }
+  | { kind: 'delete'; table: TableRef; where?: Expr; sql: string; span: SourceSpan };

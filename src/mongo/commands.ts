@@ -5,9 +5,32 @@
  */
 export type Document = Record<string, unknown>;
 
+/**
+ * What the runner does with a command's result: `rows` are a SELECT's result; a
+ * `check` fails the statement (with `message`) when it returns any document; a
+ * `count` returns one document of row counts; the others only write.
+ */
+export type CommandRole = 'rows' | 'stage' | 'check' | 'count' | 'rejects' | 'write' | 'ddl' | 'cleanup';
+
+interface CommandBase {
+  db?: string;
+  role?: CommandRole;
+  /** a check's error message */
+  message?: string;
+  note?: string;
+}
+
 export type MongoCommand =
   /** `db.getCollection(collection).aggregate(pipeline)`, or `db.aggregate(pipeline)` without a collection (pipelines that start with `$documents`) */
-  | { kind: 'aggregate'; db?: string; collection?: string; pipeline: Document[]; note?: string };
+  | (CommandBase & { kind: 'aggregate'; collection?: string; pipeline: Document[] })
+  | (CommandBase & { kind: 'createCollection'; collection: string; ifNotExists: boolean })
+  | (CommandBase & { kind: 'createIndex'; collection: string; keys: Record<string, 1>; name: string; unique: boolean; partialFilterExpression?: Document })
+  | (CommandBase & { kind: 'drop'; collection: string; ifExists: boolean })
+  /** `updateMany(filter, [pipeline])`: matched and modified counts */
+  | (CommandBase & { kind: 'updateMany'; collection: string; filter: Document; update: Document[] })
+  | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Document });
+
+export type AggregateCommand = Extract<MongoCommand, { kind: 'aggregate' }>;
 
 export interface CompiledColumn {
   /** SQL output name (PostgreSQL's default name for unaliased expressions; duplicates allowed) */
@@ -24,6 +47,8 @@ export interface CompiledStatement {
   /** char offsets of the statement in the script text */
   span: { start: number; end: number };
   commands: MongoCommand[];
+  /** what a write statement's counts mean (inserted/updated/deleted/rejected are exact unless listed here) */
+  countNotes?: string[];
   /** output columns for statements that return rows; undefined for `SELECT *` of an undeclared collection (columns come from the documents) */
   columns?: CompiledColumn[];
 }

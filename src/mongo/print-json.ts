@@ -22,7 +22,30 @@ export function commandToEjson(cmd: MongoCommand): BsonDocument {
  * as `$db`, the field the wire protocol uses for it.
  */
 export function commandDocument(cmd: MongoCommand): Document {
-  const doc: Document = { aggregate: cmd.collection ?? 1, pipeline: cmd.pipeline, allowDiskUse: true };
+  let doc: Document;
+  switch (cmd.kind) {
+    case 'aggregate':
+      doc = { aggregate: cmd.collection ?? 1, pipeline: cmd.pipeline, allowDiskUse: true };
+      break;
+    case 'createCollection':
+      doc = { create: cmd.collection };
+      break;
+    case 'createIndex':
+      doc = {
+        createIndexes: cmd.collection,
+        indexes: [{ key: cmd.keys, name: cmd.name, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) }],
+      };
+      break;
+    case 'drop':
+      doc = { drop: cmd.collection };
+      break;
+    case 'updateMany':
+      doc = { update: cmd.collection, updates: [{ q: cmd.filter, u: cmd.update, multi: true }] };
+      break;
+    case 'deleteMany':
+      doc = { delete: cmd.collection, deletes: [{ q: cmd.filter, limit: 0 }] };
+      break;
+  }
   if (cmd.db !== undefined) doc.$db = cmd.db;
   return doc;
 }

@@ -20,16 +20,33 @@ const INDENT = '  ';
 export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
   const st = styles(opts.color);
   const target = shellTarget(cmd, st);
-  const stages = cmd.pipeline.map((stage) => INDENT + printValue(stage, 1, 1, st));
-  const pipeline = stages.length === 0 ? '[]' : `[\n${stages.join(',\n')}\n]`;
-  return `${target}.aggregate(${pipeline}, { ${st.key('allowDiskUse')}: ${st.keyword('true')} })`;
+  const call = (method: string, ...args: unknown[]) => `${target}.${method}(${args.map((a) => printValue(a, 0, 1, st)).join(', ')})`;
+  switch (cmd.kind) {
+    case 'aggregate': {
+      const stages = cmd.pipeline.map((stage) => INDENT + printValue(stage, 1, 1, st));
+      const pipeline = stages.length === 0 ? '[]' : `[\n${stages.join(',\n')}\n]`;
+      return `${target}.aggregate(${pipeline}, { ${st.key('allowDiskUse')}: ${st.keyword('true')} })`;
+    }
+    case 'createCollection': {
+      const db = cmd.db !== undefined ? `db.getSiblingDB(${st.string(JSON.stringify(cmd.db))})` : 'db';
+      return `${db}.createCollection(${st.string(JSON.stringify(cmd.collection))})${cmd.ifNotExists ? ' // unless it exists' : ''}`;
+    }
+    case 'createIndex':
+      return call('createIndex', cmd.keys, { name: cmd.name, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) });
+    case 'drop':
+      return `${target}.drop()${cmd.ifExists ? '' : ' // fails if it does not exist'}`;
+    case 'updateMany':
+      return call('updateMany', cmd.filter, cmd.update);
+    case 'deleteMany':
+      return call('deleteMany', cmd.filter);
+  }
 }
 
 /** `db`, `db.getSiblingDB("x")`, then `.getCollection("c")` unless the pipeline is database-level. */
 function shellTarget(cmd: MongoCommand, st: Styles): string {
   let target = 'db';
   if (cmd.db !== undefined) target += `.getSiblingDB(${st.string(JSON.stringify(cmd.db))})`;
-  if (cmd.collection !== undefined) target += `.getCollection(${st.string(JSON.stringify(cmd.collection))})`;
+  if ('collection' in cmd && cmd.collection !== undefined) target += `.getCollection(${st.string(JSON.stringify(cmd.collection))})`;
   return target;
 }
 

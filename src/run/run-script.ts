@@ -34,20 +34,58 @@ export async function runScript(sql: string, options: RunOptions = {}): Promise<
 async function runStatement(engine: Engine, st: CompiledStatement, sql: string, file?: string): Promise<StatementResult> {
   const started = performance.now();
   const base = { statement: st.index, kind: st.kind, sql: st.sql };
-  if (st.kind !== 'select') return { ...base, rowCount: 0, durationMs: Math.round(performance.now() - started) };
-  const cmd = st.commands[0];
+  const counts: Partial<Record<'inserted' | 'updated' | 'deleted' | 'rejected', number>> = {};
+  let rows: { columns: string[]; rows: unknown[][] } | undefined;
+  let rowsRead: number | undefined;
+  const cleanup = st.commands.filter((c) => c.role === 'cleanup');
   try {
-    const docs = await engine.aggregate(cmd);
-    const { columns, rows } = toRows(docs, st.columns);
-    const rowsRead = cmd.collection ? await engine.collectionSize(cmd.collection, cmd.db) : undefined;
-    return { ...base, columns, rows, rowCount: rows.length, rowsRead, durationMs: Math.round(performance.now() - started) };
+    for (const cmd of st.commands) {
+      if (cmd.role === 'cleanup') continue;
+      if (cmd.kind !== 'aggregate') {
+        const out = await engine.write(cmd);
+        if (out.deleted !== undefined) counts.deleted = (counts.deleted ?? 0) + out.deleted;
+        if (out.matched !== undefined) counts.updated = (counts.updated ?? 0) + out.matched;
+        continue;
+      }
+      const docs = await engine.aggregate(cmd);
+      switch (cmd.role) {
+        case 'rows':
+        case undefined:
+          rows = toRows(docs, st.columns);
+          rowsRead = cmd.collection ? await engine.collectionSize(cmd.collection, cmd.db) : undefined;
+          break;
+        case 'check':
+          if (docs.length > 0) throw new SqlEtlError('constraint-violation', 'run', cmd.message ?? 'a check of the statement failed');
+          break;
+        case 'count':
+          // one document per outcome: { _id: 'inserted' | 'updated' | 'skipped' | 'rejected', n }
+          for (const d of docs) {
+            const outcome = d._id as string;
+            if (outcome === 'inserted' || outcome === 'updated' || outcome === 'rejected') counts[outcome] = Number(d.n);
+          }
+          counts.inserted ??= 0;
+          counts.rejected ??= 0;
+          if (st.kind === 'insert') counts.updated ??= 0;
+          break;
+        default:
+          break;
+      }
+    }
   } catch (err) {
     const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
     if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
     return withSource(sql, file, () => {
       throw e;
     });
+  } finally {
+    for (const c of cleanup) {
+      if (c.kind !== 'aggregate') await engine.write(c).catch(() => undefined);
+    }
   }
+  const durationMs = Math.round(performance.now() - started);
+  if (rows) return { ...base, columns: rows.columns, rows: rows.rows, rowCount: rows.rows.length, rowsRead, durationMs };
+  const written = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.deleted ?? 0);
+  return { ...base, rowCount: written, ...counts, durationMs };
 }
 
 /** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */

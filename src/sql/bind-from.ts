@@ -86,7 +86,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-          relations: [{ name: alias ?? name, columns: declared?.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [] }],
+          relations: [{ name: alias ?? name, columns: declared?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [] }],
           using: new Map(),
         },
       };

@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
-import type { ColumnDef } from '../ir/statement.js';
+import type { TableDef } from '../ir/statement.js';
 import { bindExpr, bindSortKey, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
@@ -11,7 +11,7 @@ import { OuterCapture, Scope, type Relation } from './scope.js';
 type Any = Record<string, any>; // raw parse-tree node bodies
 
 /** Declared tables (CREATE TABLE in the job or --schema), by collection name. */
-export type Catalog = Map<string, ColumnDef[]>;
+export type Catalog = Map<string, TableDef>;
 
 export interface BindEnv {
   catalog: Catalog;

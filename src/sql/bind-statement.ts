@@ -1,13 +1,12 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Value } from '../ir/expr.js';
-import type { ColumnDef, Statement } from '../ir/statement.js';
-import { typeFromName } from '../ir/types.js';
-import { spanOf, typeNameOf, unwrap } from './bind-expr.js';
-import { bindQuery, type Catalog } from './bind-select.js';
+import type { Statement } from '../ir/statement.js';
+import { stringsOf, unwrap } from './bind-expr.js';
+import { bindQuery, type BindEnv, type Catalog } from './bind-select.js';
+import { bindCreateTable, bindDelete, bindInsert, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 
-type Any = Record<string, any>; // raw parse-tree node bodies
 
 /**
  * Binds every statement of a parsed script, in order: CREATE TABLE declarations
@@ -25,24 +24,57 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     }
     return vars[name];
   };
-  const ctx = { scope: undefined as never, param, toChar: script.toChar, allowAggregates: false, clause: '', bindSubquery: () => { throw new Error('unreachable'); } };
+  const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan };
   return script.statements.map((ps): Statement => {
     const [tag, n] = unwrap(ps.node);
     const span = { start: ps.start, end: ps.end };
+    const base = { sql: ps.sql, span };
     switch (tag) {
-      case 'SelectStmt': {
-        const query = bindQuery(n, { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan });
-        return { kind: 'select', query, sql: ps.sql, span };
-      }
-      case 'CreateStmt': {
-        const stmt = bindCreateTable(n, (loc) => spanOf(ctx, loc));
-        const key = stmt.db ? `${stmt.db}.${stmt.name}` : stmt.name;
-        if (!(stmt.ifNotExists && catalog.has(key))) catalog.set(key, stmt.columns);
-        return { ...stmt, sql: ps.sql, span };
-      }
+      case 'SelectStmt':
+        return { kind: 'select', query: bindQuery(n, env), ...base };
       case 'CreateSchemaStmt':
         // a schema is a MongoDB database: nothing to declare
-        return { kind: 'create-schema', name: n.schemaname, sql: ps.sql, span };
+        return { kind: 'create-schema', name: n.schemaname, ...base };
+      case 'CreateStmt': {
+        const table = bindCreateTable(n, env);
+        const key = tableKey(table);
+        if (!(n.if_not_exists && catalog.has(key))) catalog.set(key, table);
+        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, ...base };
+      }
+      case 'CreateTableAsStmt': {
+        if (n.objtype !== 'OBJECT_TABLE') throw unsupported('CREATE MATERIALIZED VIEW', { start: ps.start, end: ps.start + 1 });
+        const query = bindQuery(unwrap(n.query)[1], env);
+        const rel = n.into.rel;
+        const names = stringsOf(n.into.colNames);
+        if (query.passthrough) throw unsupported('CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
+        const columns = query.columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.expr.type, typeName: c.expr.type, notNull: false }));
+        const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [] };
+        catalog.set(tableKey(table), table);
+        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...base };
+      }
+      case 'InsertStmt':
+        return { ...bindInsert(n, env), ...base };
+      case 'UpdateStmt':
+        return { ...bindUpdate(n, env), ...base };
+      case 'DeleteStmt':
+        return { ...bindDelete(n, env), ...base };
+      case 'TruncateStmt':
+        return { kind: 'truncate', tables: bindTableList(n.relations, env), ...base };
+      case 'DropStmt': {
+        if (n.removeType !== 'OBJECT_TABLE') throw unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`, { start: ps.start, end: ps.start + 4 });
+        const tables = bindTableList(n.objects, env);
+        for (const t of tables) catalog.delete(tableKey(t));
+        return { kind: 'drop-table', tables, ifExists: !!n.missing_ok, ...base };
+      }
+      case 'IndexStmt': {
+        const table = bindTableList([{ RangeVar: n.relation } as Node], env)[0];
+        const columns = ((n.indexParams ?? []) as Node[]).map((p) => {
+          const ie = unwrap(p)[1];
+          if (!ie.name) throw unsupported('an index on an expression', spanOfLocation(env, n.relation.location));
+          return ie.name as string;
+        });
+        return { kind: 'create-index', table, name: n.idxname ?? `${table.name}_${columns.join('_')}_idx`, columns, unique: !!n.unique, ...base };
+      }
       default:
         throw unsupported(STATEMENT_NAMES[tag] ?? tag.replace(/Stmt$/, '').toUpperCase(), { start: ps.start, end: ps.start + 1 });
     }
@@ -50,23 +82,6 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
 }
 
 const STATEMENT_NAMES: Record<string, string> = {
-  InsertStmt: 'INSERT', UpdateStmt: 'UPDATE', DeleteStmt: 'DELETE', MergeStmt: 'MERGE', CopyStmt: 'COPY',
-  DropStmt: 'DROP', TruncateStmt: 'TRUNCATE', ViewStmt: 'CREATE VIEW', CreateTableAsStmt: 'CREATE TABLE AS',
-  IndexStmt: 'CREATE INDEX', VariableSetStmt: 'SET', TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN',
+  MergeStmt: 'MERGE', CopyStmt: 'COPY', ViewStmt: 'CREATE VIEW', VariableSetStmt: 'SET',
+  TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN', RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
 };
-
-function bindCreateTable(n: Any, span: (loc?: number) => SourceSpan | undefined): Omit<Extract<Statement, { kind: 'create-table' }>, 'sql' | 'span'> {
-  const rel = n.relation;
-  const columns: ColumnDef[] = [];
-  for (const el of (n.tableElts ?? []) as Node[]) {
-    const [tag, c] = unwrap(el);
-    if (tag !== 'ColumnDef') continue; // table constraints: enforced in the writing-data work
-    const typeName = typeNameOf(c.typeName);
-    const isArray = !!c.typeName.arrayBounds;
-    const type = isArray ? 'array' : typeFromName(typeName);
-    if (!type) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: span(c.typeName.location) });
-    const notNull = ((c.constraints ?? []) as Node[]).some((k) => ['CONSTR_NOTNULL', 'CONSTR_PRIMARY'].includes(unwrap(k)[1].contype));
-    columns.push({ name: c.colname, type, typeName, notNull });
-  }
-  return { kind: 'create-table', name: rel.relname, db: rel.schemaname, columns, ifNotExists: !!n.if_not_exists };
-}

@@ -49,12 +49,18 @@ export function substituteParams(text: string): ParamSlots {
   const numbers = new Map<string, number>();
   let out = '';
   let copied = 0;
-  let bracketDepth = 0;
+  // open brackets and parentheses: a ':' directly inside a subscript `x[a:b]` is a slice,
+  // while inside an array constructor `ARRAY[:a, :b]` (or parentheses) it starts a parameter
+  const open: ('subscript' | 'array' | 'paren')[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.text === '[') bracketDepth++;
-    else if (t.text === ']') bracketDepth = Math.max(0, bracketDepth - 1);
-    if (t.text !== ':' || bracketDepth > 0) continue;
+    const prev = tokens[i - 1]?.text.toUpperCase();
+    if (t.text === '[') {
+      const inArray = open[open.length - 1] === 'array' && (prev === '[' || prev === ',');
+      open.push(prev === 'ARRAY' || inArray ? 'array' : 'subscript');
+    } else if (t.text === '(') open.push('paren');
+    else if (t.text === ']' || t.text === ')') open.pop();
+    if (t.text !== ':' || open[open.length - 1] === 'subscript') continue;
     const next = tokens[i + 1];
     const isName = next && next.start === t.end && (next.tokenName === 'IDENT' || next.keywordKind > 0);
     if (!isName) continue;

@@ -99,8 +99,15 @@ export class PgReference {
   }
 
   /** Runs a script (one or more statements); returns the last statement's result. */
+  /** Runs a case; what it changes is rolled back, so every case sees the fixtures as loaded. */
   async run(sql: string): Promise<PgResult> {
-    const results = await this.db.exec(sql, { rowMode: 'array' });
+    await this.db.exec('BEGIN');
+    let results;
+    try {
+      results = await this.db.exec(sql, { rowMode: 'array' });
+    } finally {
+      await this.db.exec('ROLLBACK');
+    }
     const last = results[results.length - 1];
     if (!last) throw new Error('PostgreSQL returned no result');
     const types = last.fields.map((f) => f.dataTypeID);

@@ -4,6 +4,9 @@
  * The library is imported lazily so a broken or missing src/index.ts fails each case
  * with its import error instead of hiding the whole suite.
  */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FIXTURES_DIR, caseOptions, pipelineText, type GrammarCase } from './cases.js';
 
 type Lib = typeof import('../../src/index.js');
@@ -41,7 +44,9 @@ export async function runCase(c: GrammarCase, schema: string, compileOnly = fals
   }
   if (compileOnly && !c.error) return out;
   try {
-    const res = await lib.run(c.sql, { ...opts, dataDir: FIXTURES_DIR });
+    // a case that writes runs on its own copy of the fixtures
+    const dataDir = writes(c.sql) ? copyFixtures() : FIXTURES_DIR;
+    const res = await lib.run(c.sql, { ...opts, dataDir });
     const last = res.statements[res.statements.length - 1];
     if (last?.columns && last.rows) out.result = { columns: last.columns, rows: last.rows };
   } catch (err) {
@@ -49,6 +54,17 @@ export async function runCase(c: GrammarCase, schema: string, compileOnly = fals
     out.error = err;
   }
   return out;
+}
+
+/** Does a case change data (so it needs its own copy of the fixtures, and a rolled-back PostgreSQL transaction)? */
+export function writes(sql: string): boolean {
+  return /\b(INSERT|UPDATE|DELETE|TRUNCATE|DROP|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX))\b/i.test(sql.replace(/--.*$/gm, ''));
+}
+
+function copyFixtures(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sqletl-case-'));
+  cpSync(FIXTURES_DIR, dir, { recursive: true });
+  return dir;
 }
 
 /** A readable one-liner for any thrown value (SqlEtlError.format() when available). */

@@ -1,0 +1,197 @@
+import { ObjectId } from 'bson';
+import { Aggregator } from 'mingo/aggregator';
+import { ProcessingMode } from 'mingo/core';
+import { Query } from 'mingo/query';
+import { resolve } from 'mingo/util';
+import { SqlEtlError } from '../errors.js';
+import type { Document, MongoCommand } from '../mongo/commands.js';
+import { dropCollectionFiles, readIndexes, saveCollection, writeIndexes, type IndexSpec } from '../io/write-collection.js';
+import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
+
+/**
+ * The embedded engine's writes, to MongoDB's documented semantics: `$out` (replace
+ * the collection), `$merge` (into, on, whenMatched: replace | keepExisting | merge |
+ * fail | pipeline over `$$new`, whenNotMatched: insert | discard | fail; `on` other
+ * than `_id` needs a unique, non-partial index), createCollection, createIndex
+ * (unique, partial), drop, updateMany with a pipeline, deleteMany. Unique indexes
+ * are enforced. A write builds the new collection first and saves it in one step,
+ * so a failed write leaves the collection as it was.
+ */
+export interface Store {
+  dataDir: string;
+  load(name: string, db?: string): Document[];
+  /** replaces a collection in the cache and on disk */
+  replace(name: string, db: string | undefined, docs: Document[]): void;
+  exists(name: string, db?: string): boolean;
+  forget(name: string, db?: string): void;
+}
+
+const nsKey = (name: string, db?: string) => (db ? `${db}.${name}` : name);
+
+export function writeStage(stage: Document, store: Store, db: string | undefined, docs: Document[]): void {
+  if ('$out' in stage) {
+    const target = stage.$out as string | { db?: string; coll: string };
+    const [name, tdb] = typeof target === 'string' ? [target, db] : [target.coll, target.db ?? db];
+    const out = docs.map(withId);
+    checkUnique(store, name, tdb, out);
+    store.replace(name, tdb, out);
+    return;
+  }
+  merge(stage.$merge as MergeSpec, store, db, docs);
+}
+
+interface MergeSpec {
+  into: string | { db?: string; coll: string };
+  on?: string | string[];
+  let?: Document;
+  whenMatched?: string | Document[];
+  whenNotMatched?: string;
+}
+
+function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Document[]): void {
+  const [name, tdb] = typeof spec.into === 'string' ? [spec.into, db] : [spec.into.coll, spec.into.db ?? db];
+  const on = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? spec.on : [spec.on];
+  if (!(on.length === 1 && on[0] === '_id')) {
+    const ok = indexesOf(store, name, tdb).some((ix) => ix.unique && !ix.partialFilterExpression && sameFields(Object.keys(ix.keys), on));
+    if (!ok) throw new Error('Cannot find index to verify that join fields will be unique');
+  }
+  const target = store.load(name, tdb).map((d) => ({ ...d }));
+  const keyOf = (d: Document) => JSON.stringify(on.map((f) => normalizeKey(resolve(d, f))));
+  const byKey = new Map<string, number>();
+  target.forEach((d, i) => byKey.set(keyOf(d), i));
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  for (const incoming of docs) {
+    for (const f of on) {
+      const v = resolve(incoming, f);
+      if (f !== '_id' && (v === null || v === undefined || Array.isArray(v))) throw new Error(`$merge write error: 'on' field '${f}' cannot be missing, null or an array`);
+    }
+    const k = keyOf(incoming);
+    const at = incoming._id === undefined && on[0] === '_id' ? undefined : byKey.get(k);
+    if (at === undefined) {
+      if (whenNotMatched === 'discard') continue;
+      if (whenNotMatched === 'fail') throw new Error('$merge could not find a matching document in the target collection');
+      const doc = withId(incoming);
+      target.push(doc);
+      byKey.set(keyOf(doc), target.length - 1);
+      continue;
+    }
+    const existing = target[at];
+    if (Array.isArray(whenMatched)) {
+      const variables = { new: incoming, ...(spec.let ? spec.let : {}) };
+      const [updated] = new Aggregator(whenMatched, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT, variables }).run([existing]) as Document[];
+      target[at] = { ...updated, _id: existing._id };
+    } else if (whenMatched === 'replace') target[at] = { ...incoming, _id: existing._id };
+    else if (whenMatched === 'merge') target[at] = { ...existing, ...incoming, _id: existing._id };
+    else if (whenMatched === 'fail') throw new Error(`E11000 duplicate key error collection: ${nsKey(name, tdb)}`);
+    // keepExisting: nothing
+  }
+  checkUnique(store, name, tdb, target);
+  store.replace(name, tdb, target);
+}
+
+function withId(d: Document): Document {
+  return d._id === undefined ? { _id: new ObjectId(), ...d } : d;
+}
+
+function normalizeKey(v: unknown): unknown {
+  if (v instanceof Date) return { $date: v.getTime() };
+  if (v instanceof ObjectId) return { $oid: v.toHexString() };
+  return v ?? null;
+}
+
+const sameFields = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+function indexesOf(store: Store, name: string, db?: string): IndexSpec[] {
+  return readIndexes(store.dataDir)[nsKey(name, db)] ?? [];
+}
+
+/** E11000 when a unique index would hold the same key twice (partial indexes skip documents outside their filter). */
+function checkUnique(store: Store, name: string, db: string | undefined, docs: Document[]): void {
+  const ids = new Set<string>();
+  for (const d of docs) {
+    const k = JSON.stringify(normalizeKey(d._id));
+    if (ids.has(k)) throw new Error(`E11000 duplicate key error collection: ${nsKey(name, db)} index: _id_ dup key: ${k}`);
+    ids.add(k);
+  }
+  for (const ix of indexesOf(store, name, db)) {
+    if (!ix.unique) continue;
+    const filter = ix.partialFilterExpression ? new Query(ix.partialFilterExpression, { context: EMBEDDED_CONTEXT }) : undefined;
+    const seen = new Set<string>();
+    for (const d of docs) {
+      if (filter && !filter.test(d)) continue;
+      const k = JSON.stringify(Object.keys(ix.keys).map((f) => normalizeKey(resolve(d, f))));
+      if (seen.has(k)) throw new Error(`E11000 duplicate key error collection: ${nsKey(name, db)} index: ${ix.name} dup key: ${k}`);
+      seen.add(k);
+    }
+  }
+}
+
+export interface WriteResult {
+  matched?: number;
+  modified?: number;
+  deleted?: number;
+  existed?: boolean;
+}
+
+export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>, store: Store): WriteResult {
+  const { collection, db } = cmd;
+  switch (cmd.kind) {
+    case 'createCollection': {
+      if (store.exists(collection, db)) {
+        if (cmd.ifNotExists) return { existed: true };
+        throw new SqlEtlError('already-exists', 'run', `relation "${collection}" already exists`);
+      }
+      store.replace(collection, db, []);
+      return { existed: false };
+    }
+    case 'createIndex': {
+      const all = readIndexes(store.dataDir);
+      const list = (all[nsKey(collection, db)] ?? []).filter((ix) => ix.name !== cmd.name);
+      list.push({ name: cmd.name, keys: cmd.keys, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) });
+      all[nsKey(collection, db)] = list;
+      writeIndexes(store.dataDir, all);
+      checkUnique(store, collection, db, store.load(collection, db));
+      return {};
+    }
+    case 'drop': {
+      const existed = store.exists(collection, db);
+      if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${collection}" does not exist`);
+      dropCollectionFiles(store.dataDir, collection, db);
+      store.forget(collection, db);
+      const all = readIndexes(store.dataDir);
+      if (all[nsKey(collection, db)]) {
+        delete all[nsKey(collection, db)];
+        writeIndexes(store.dataDir, all);
+      }
+      return { existed };
+    }
+    case 'deleteMany': {
+      const docs = store.load(collection, db);
+      const q = new Query(cmd.filter, { context: EMBEDDED_CONTEXT });
+      const kept = docs.filter((d) => !q.test(d));
+      if (kept.length !== docs.length || !store.exists(collection, db)) store.replace(collection, db, kept);
+      return { deleted: docs.length - kept.length };
+    }
+    case 'updateMany': {
+      const docs = store.load(collection, db);
+      const q = new Query(cmd.filter, { context: EMBEDDED_CONTEXT });
+      const agg = new Aggregator(cmd.update, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT });
+      let matched = 0;
+      let modified = 0;
+      const next = docs.map((d) => {
+        if (!q.test(d)) return d;
+        matched++;
+        const [u] = agg.run([d]) as Document[];
+        const updated = { ...u, _id: d._id };
+        if (JSON.stringify(updated) !== JSON.stringify(d)) modified++;
+        return updated;
+      });
+      checkUnique(store, collection, db, next);
+      if (matched) store.replace(collection, db, next);
+      return { matched, modified };
+    }
+  }
+}
+
+export { saveCollection };

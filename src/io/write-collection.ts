@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { EJSON } from 'bson';
+import { COLLECTION_EXTENSIONS } from './data-files.js';
+import type { Document } from '../mongo/commands.js';
+
+/**
+ * Writing collections of the embedded engine's data directory. A collection is
+ * saved as `<name>.ndjson` (relaxed Extended JSON, so dates and ObjectIds survive)
+ * by writing a temporary file and renaming it over the old one: a crash leaves the
+ * collection as it was before or as it is after, never half-written. Files of the
+ * same collection in other formats are removed afterwards (and `.ndjson` is read
+ * first, so a crash between the two steps still reads the new data).
+ */
+export function collectionPath(dataDir: string, name: string, db?: string): string {
+  return db ? join(dataDir, db, name) : join(dataDir, name);
+}
+
+export function saveCollection(dataDir: string, name: string, db: string | undefined, docs: Document[]): void {
+  const base = collectionPath(dataDir, name, db);
+  mkdirSync(dirname(base), { recursive: true });
+  const tmp = `${base}.ndjson.tmp-${process.pid}`;
+  const text = docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + (docs.length ? '\n' : '');
+  writeFileSync(tmp, text);
+  renameSync(tmp, `${base}.ndjson`);
+  for (const ext of COLLECTION_EXTENSIONS) if (ext !== '.ndjson' && existsSync(base + ext)) rmSync(base + ext);
+}
+
+/** Removes every file of a collection; false when there was none. */
+export function dropCollectionFiles(dataDir: string, name: string, db?: string): boolean {
+  const base = collectionPath(dataDir, name, db);
+  let found = false;
+  for (const ext of COLLECTION_EXTENSIONS) {
+    if (existsSync(base + ext)) {
+      rmSync(base + ext);
+      found = true;
+    }
+  }
+  return found;
+}
+
+export interface IndexSpec {
+  name: string;
+  keys: Record<string, 1>;
+  unique: boolean;
+  partialFilterExpression?: Document;
+}
+
+/** Index declarations of a data directory: `<data>/.sqletl/indexes.json`, keyed by `db.collection`. */
+export function readIndexes(dataDir: string): Record<string, IndexSpec[]> {
+  const file = join(dataDir, '.sqletl', 'indexes.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, IndexSpec[]>) : {};
+}
+
+export function writeIndexes(dataDir: string, indexes: Record<string, IndexSpec[]>): void {
+  const dir = join(dataDir, '.sqletl');
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `indexes.json.tmp-${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(indexes, null, 2));
+  renameSync(tmp, join(dir, 'indexes.json'));
+}

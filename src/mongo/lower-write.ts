@@ -1,0 +1,327 @@
+import { unsupported } from '../errors.js';
+import type { Expr } from '../ir/expr.js';
+import type { ColumnDef, Statement, TableDef } from '../ir/statement.js';
+import { isDateType } from '../ir/types.js';
+import { buildPlan } from '../plan/build-plan.js';
+import { identityKey } from '../sql/bind-write.js';
+import type { Document, MongoCommand } from './commands.js';
+import { lowerExpr, lowerPredicate } from './lower-expr.js';
+import { lowerPlan, type LowerOptions } from './lower-plan.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
+import { roundHalfAway } from './rounding.js';
+
+/**
+ * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
+ *
+ * INSERT runs its source once into a staging collection, each row conformed to
+ * the table (values cast to the declared types, DEFAULTs, the key as `_id`) and
+ * carrying the reasons it breaks the table's constraints (NOT NULL, type, CHECK,
+ * UNIQUE). From the stage: a check (ON CONFLICT DO UPDATE touching one key twice
+ * fails before anything is written, as in PostgreSQL), a count of what will
+ * happen, the rejected rows into `<table>__rejects`, the valid rows `$merge`d into
+ * the table (`on: _id`; DO UPDATE is a `whenMatched` pipeline over `$$new`), and
+ * the stage dropped.
+ *
+ * A keyed table (PRIMARY KEY, else its first UNIQUE constraint) stores the key as
+ * `_id`, so `$merge` needs no other index; a row with a NULL unique key gets a new
+ * `_id` and never conflicts, as NULL keys never conflict in PostgreSQL.
+ */
+const INVALID = '\u0000sqletl:invalid';
+
+export interface WriteContext {
+  index: number;
+  options: LowerOptions;
+}
+
+export const stageName = (index: number, table: string) => `__sqletl_stage_${index}_${table}`;
+export const rejectsName = (table: string) => `${table}__rejects`;
+
+/** The documents' `_id` for a keyed table (absent when a key column is NULL). */
+function identityExpr(def: TableDef): Mql | undefined {
+  const key = identityKey(def);
+  if (!key) return undefined;
+  const value = key.length === 1 ? `$${key[0]}` : Object.fromEntries(key.map((k) => [k, `$${k}`]));
+  return cond({ $or: key.map((k) => isNull(`$${k}`)) }, '$$REMOVE', value);
+}
+
+/** Value of a source field converted to a column's declared type; INVALID when it cannot be. */
+function conform(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
+  if (from === col.type) return v;
+  const convert = (to: string) => ({ $convert: { input: v, to, onError: INVALID, onNull: null } });
+  switch (col.type) {
+    case 'int':
+      return letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: roundHalfAway('$$v', 0) }, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } }));
+    case 'numeric':
+    case 'float':
+      return convert('double');
+    case 'text':
+      return isDateType(from) ? v : convert('string');
+    case 'bool':
+      return letIn(
+        { v },
+        cond(
+          { $eq: [{ $type: '$$v' }, 'bool'] },
+          '$$v',
+          cond(
+            isNull('$$v'),
+            null,
+            letIn(
+              { s: { $toLower: { $trim: { input: { $toString: '$$v' } } } } },
+              cond({ $in: ['$$s', ['t', 'true', 'y', 'yes', 'on', '1']] }, true, cond({ $in: ['$$s', ['f', 'false', 'n', 'no', 'off', '0']] }, false, INVALID)),
+            ),
+          ),
+        ),
+      );
+    case 'date':
+      return letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, { $dateTrunc: { date: '$$d', unit: 'day' } }, '$$d'));
+    case 'timestamp':
+      return convert('date');
+    default:
+      return v;
+  }
+}
+
+const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
+
+/** The reasons a conformed row breaks the table (strings; empty when valid). */
+function reasonsOf(def: TableDef): Mql {
+  const reasons: Mql[] = [];
+  for (const c of def.columns) {
+    reasons.push(cond({ $eq: [`$${c.name}`, INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }, null));
+    if (c.notNull) reasons.push(cond(isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`, null));
+  }
+  for (const ch of def.checks) {
+    reasons.push(cond({ $eq: [lowerExpr(ch.expr), false] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`, null));
+  }
+  return { $filter: { input: reasons, cond: { $ne: ['$$this', null] } } };
+}
+
+/** Drops NULL fields: a missing field is SQL's NULL, and missing keys never collide. */
+const withoutNulls: Document = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
+
+export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: WriteContext): MongoCommand[] {
+  const { table, def, columns, source, onConflict } = s;
+  const db = table.db ? { db: table.db } : {};
+  const stage = stageName(ctx.index, table.name);
+  const read = lowerPlan(buildPlan(source), ctx.options);
+  if (read.kind !== 'aggregate') throw new Error('unreachable');
+  if (read.db !== table.db) throw unsupported(`INSERT into "${table.name}" from a query over another database`, table.span);
+
+  // conform each source row to the table
+  const conformed: Document = { _id: 0 };
+  const sourceCopy: Document = {};
+  if (source.passthrough) {
+    if (def) throw unsupported(`INSERT … SELECT * from a collection without declared columns into the declared table "${table.name}"`, table.span);
+  } else {
+    columns.forEach((name, i) => {
+      const src = source.columns[i];
+      const col = def?.columns.find((c) => c.name === name);
+      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type) : `$${src.field}`;
+      sourceCopy[name] = `$${src.field}`;
+    });
+    for (const col of def?.columns ?? []) {
+      if (columns.includes(col.name)) continue;
+      conformed[col.name] = col.default ? lowerExpr(col.default) : { $literal: null };
+    }
+  }
+  const keyed = def && identityKey(def);
+  const pipeline: Document[] = [...read.pipeline];
+  if (source.passthrough) pipeline.push({ $unset: '_id' }, { $set: { __source: '$$ROOT', __reasons: [] } });
+  else {
+    pipeline.push({ $project: { ...conformed, __source: sourceCopy } });
+    const id = def && identityExpr(def);
+    pipeline.push({ $set: { __reasons: def ? reasonsOf(def) : { $literal: [] }, ...(id ? { _id: id } : {}) } });
+  }
+  const pkey = def?.primaryKey ? `${def.name}_pkey` : def && keyed ? `${def.name}_${keyed.join('_')}_key` : '';
+  if (keyed && !onConflict) {
+    // a plain INSERT may not reuse an existing key
+    pipeline.push(
+      { $lookup: { from: table.name, localField: '_id', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
+      { $set: { __reasons: cond({ $gt: [{ $size: '$__existing' }, 0] }, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } },
+      { $unset: '__existing' },
+    );
+  }
+  pipeline.push({ $out: table.db ? { db: table.db, coll: stage } : stage });
+  const commands: MongoCommand[] = [{ kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline, role: 'stage', ...(read.note ? { note: read.note } : {}) }];
+
+  // rows sharing a key within the statement: numbered by key
+  const numberByKey: Document[] = keyed ? [{ $setWindowFields: { partitionBy: '$_id', sortBy: { _id: 1 }, output: { __n: { $documentNumber: {} } } } }] : [];
+  const valid = { $eq: [{ $size: '$__reasons' }, 0] };
+  const hasKey = { $ne: [{ $type: '$_id' }, 'objectId'] };
+  const duplicate = keyed ? { $and: [hasKey, { $gt: ['$__n', 1] }] } : false;
+
+  if (onConflict?.update) {
+    commands.push({
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'check',
+      message: 'ON CONFLICT DO UPDATE command cannot affect row a second time',
+      pipeline: [{ $match: { $expr: valid } }, ...numberByKey, { $match: { $expr: duplicate } }, { $limit: 1 }, { $project: { _id: 1 } }],
+    });
+  }
+
+  // what the write will do, counted before it runs (MongoDB's $merge reports no counts)
+  const exists = { $gt: [{ $size: '$__old' }, 0] };
+  const updates = onConflict?.update?.countWhere ? { $and: [exists, lowerPredicate(onConflict.update.countWhere)] } : exists;
+  const outcome = cond(
+    { $not: [valid] },
+    'rejected',
+    cond(
+      duplicate,
+      onConflict ? 'skipped' : 'rejected',
+      onConflict && keyed ? cond(exists, onConflict.update ? cond(updates, 'updated', 'skipped') : 'skipped', 'inserted') : 'inserted',
+    ),
+  );
+  const oldLookup = onConflict && keyed ? [{ $lookup: { from: table.name, localField: '_id', foreignField: '_id', as: '__old' } }, { $set: { __old: { $slice: ['$__old', 1] } } }] : [{ $set: { __old: [] } }];
+  commands.push({
+    kind: 'aggregate',
+    collection: stage,
+    ...db,
+    role: 'count',
+    pipeline: [
+      ...numberByKey,
+      ...oldLookup,
+      ...(onConflict?.update?.countWhere ? [{ $set: { __old: { $arrayElemAt: ['$__old', 0] } } }, { $set: { __old: { $cond: [{ $eq: [{ $type: '$__old' }, 'object'] }, ['$__old'], []] } } }] : []),
+      { $group: { _id: outcome, n: { $sum: 1 } } },
+    ],
+  });
+
+  // rejected rows, as they came, with every reason
+  commands.push({
+    kind: 'aggregate',
+    collection: stage,
+    ...db,
+    role: 'rejects',
+    pipeline: [
+      ...numberByKey,
+      ...(keyed && !onConflict
+        ? [{ $set: { __reasons: cond(duplicate, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } }]
+        : []),
+      { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
+      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+      { $merge: { into: table.db ? { db: table.db, coll: rejectsName(table.name) } : rejectsName(table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
+    ],
+  });
+
+  // the valid rows into the table
+  let whenMatched: unknown = 'keepExisting';
+  if (onConflict?.update) {
+    const set = Object.fromEntries(onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]));
+    const merged = { $mergeObjects: ['$$ROOT', set] };
+    const replacement = onConflict.update.where ? cond(lowerPredicate(onConflict.update.where), merged, '$$ROOT') : merged;
+    whenMatched = [{ $replaceWith: replacement }, withoutNulls];
+  }
+  commands.push({
+    kind: 'aggregate',
+    collection: stage,
+    ...db,
+    role: 'write',
+    pipeline: [
+      { $match: { $expr: valid } },
+      { $unset: ['__reasons', '__source'] },
+      withoutNulls,
+      { $merge: { into: table.db ? { db: table.db, coll: table.name } : table.name, on: '_id', whenMatched, whenNotMatched: 'insert' } },
+    ],
+  });
+  commands.push({ kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' });
+  return commands;
+}
+
+export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: WriteContext): MongoCommand[] {
+  const db = s.table.db ? { db: s.table.db } : {};
+  const where = s.where ? lowerPredicate(s.where) : true;
+  const set: Document = {};
+  for (const x of s.set) {
+    const col = s.def?.columns.find((c) => c.name === x.column);
+    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type) : lowerExpr(x.expr);
+  }
+  const commands: MongoCommand[] = [];
+  let filter: Document = { $expr: where };
+  if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && c.type !== x.expr.type)))) {
+    // rows whose new values would break the table are left as they are and reported
+    const check: Document[] = [
+      { $match: { $expr: where } },
+      { $set: { __source: '$$ROOT' } },
+      { $set: set },
+      { $set: { __reasons: reasonsOf(s.def) } },
+      { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
+    ];
+    commands.push({
+      kind: 'aggregate',
+      collection: s.table.name,
+      ...db,
+      role: 'rejects',
+      pipeline: [
+        ...check,
+        { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+        { $merge: { into: rejectsName(s.table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
+      ],
+    });
+    filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set) }, 0] }] } };
+  }
+  commands.push({ kind: 'updateMany', collection: s.table.name, ...db, filter, update: [{ $set: set }, withoutNulls], role: 'write' });
+  return commands;
+}
+
+/** The reasons as one expression over the current document with `set` applied (for an update filter). */
+function rowReasons(def: TableDef, set: Document): Mql {
+  // evaluate the table's checks against the new values: each column reads its new value when set
+  const vars: Document = {};
+  for (const c of def.columns) vars[c.name] = c.name in set ? set[c.name] : `$${c.name}`;
+  const reasons = reasonsOf(def);
+  return { $let: { vars: { row: vars }, in: replaceFieldRefs(reasons, '$$row.') } };
+}
+
+/** Rewrites `$field` references to `$$row.field` inside an expression tree. */
+function replaceFieldRefs(e: unknown, prefix: string): unknown {
+  if (typeof e === 'string') return e.startsWith('$') && !e.startsWith('$$') ? `${prefix}${e.slice(1)}` : e;
+  if (Array.isArray(e)) return e.map((x) => replaceFieldRefs(x, prefix));
+  if (e && typeof e === 'object' && !(e instanceof Date)) {
+    const out: Document = {};
+    for (const [k, v] of Object.entries(e)) out[k] = k === '$literal' ? v : replaceFieldRefs(v, prefix);
+    return out;
+  }
+  return e;
+}
+
+export function lowerDelete(s: Extract<Statement, { kind: 'delete' }>): MongoCommand[] {
+  return [{ kind: 'deleteMany', collection: s.table.name, ...(s.table.db ? { db: s.table.db } : {}), filter: s.where ? { $expr: lowerPredicate(s.where) } : {}, role: 'write' }];
+}
+
+export function lowerCreateTable(s: Extract<Statement, { kind: 'create-table' }>, ctx: WriteContext): MongoCommand[] {
+  const { table } = s;
+  const db = table.db ? { db: table.db } : {};
+  if (s.asQuery) {
+    // CREATE TABLE AS: $out replaces the target in one step (it writes a temporary collection, then renames)
+    const read = lowerPlan(buildPlan(s.asQuery), ctx.options);
+    if (read.kind !== 'aggregate') throw new Error('unreachable');
+    return [
+      { kind: 'createCollection', collection: table.name, ...db, ifNotExists: s.ifNotExists, role: 'ddl' },
+      {
+        ...read,
+        role: 'write',
+        pipeline: [...read.pipeline, { $unset: '_id' }, withoutNulls, { $out: table.db ? { db: table.db, coll: table.name } : table.name }],
+      },
+    ];
+  }
+  const commands: MongoCommand[] = [{ kind: 'createCollection', collection: table.name, ...db, ifNotExists: s.ifNotExists, role: 'ddl' }];
+  // UNIQUE constraints other than the identity (which is _id) become unique indexes on their columns
+  const identity = identityKey(table);
+  for (const u of table.unique) {
+    if (identity && u.length === identity.length && u.every((c) => identity.includes(c))) continue;
+    // partial: NULL (missing) values never collide, as NULLs never do in a PostgreSQL UNIQUE constraint
+    commands.push({
+      kind: 'createIndex',
+      collection: table.name,
+      ...db,
+      keys: Object.fromEntries(u.map((c) => [c, 1 as const])),
+      name: `${table.name}_${u.join('_')}_key`,
+      unique: true,
+      partialFilterExpression: Object.fromEntries(u.map((c) => [c, { $exists: true }])),
+      role: 'ddl',
+    });
+  }
+  return commands;
+}
+

@@ -1,0 +1,247 @@
+import type { Node } from '@pgsql/types';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
+import { lit, type Expr } from '../ir/expr.js';
+import type { Query } from '../ir/query.js';
+import type { ColumnDef, ConflictAction, Statement, TableDef, TableRef } from '../ir/statement.js';
+import { typeFromName } from '../ir/types.js';
+import { bindExpr, coerceTo, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindQuery, type BindEnv } from './bind-select.js';
+import { OuterCapture, Scope, type Relation } from './scope.js';
+
+type Any = Record<string, any>; // raw parse-tree node bodies
+
+/**
+ * Writing statements: CREATE TABLE (columns, NOT NULL, DEFAULT, PRIMARY KEY, UNIQUE,
+ * CHECK) and CREATE TABLE AS, DROP TABLE, TRUNCATE, CREATE INDEX, INSERT (VALUES or
+ * SELECT, column lists, ON CONFLICT … DO NOTHING / DO UPDATE SET … WHERE), UPDATE
+ * and DELETE. Declared tables live in the catalog; statements see the
+ * declarations made before them.
+ */
+export function tableKey(t: { name: string; db?: string }): string {
+  return t.db ? `${t.db}.${t.name}` : t.name;
+}
+
+function tableRef(rv: Any, ctx: ExprContext): TableRef {
+  const span = spanOf(ctx, rv.location, (rv.schemaname ? rv.schemaname.length + 1 : 0) + String(rv.relname).length);
+  return { name: rv.relname, db: rv.schemaname, span };
+}
+
+function exprCtx(env: BindEnv, relations: Relation[], clause: string): ExprContext {
+  const scope = new Scope(relations, undefined, undefined);
+  return {
+    scope,
+    param: env.param,
+    toChar: env.toChar,
+    allowAggregates: false,
+    clause,
+    bindSubquery: (node) => {
+      const capture = new OuterCapture();
+      return { query: bindQuery(unwrap(node)[1], { ...env, outer: scope, capture }), outer: capture.refs };
+    },
+  };
+}
+
+const relationOf = (def: TableDef | undefined, name: string, prefix: string[]): Relation => ({
+  name,
+  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })),
+  prefix,
+});
+
+export function bindCreateTable(n: Any, env: BindEnv): TableDef {
+  const ctx = exprCtx(env, [], 'CREATE TABLE');
+  const rel = n.relation;
+  const table: TableDef = { name: rel.relname, db: rel.schemaname, columns: [], unique: [], checks: [] };
+  const checkExprs: { column?: string; node: Node }[] = [];
+  for (const el of (n.tableElts ?? []) as Node[]) {
+    const [tag, c] = unwrap(el);
+    if (tag === 'ColumnDef') {
+      const typeName = typeNameOf(c.typeName);
+      const type = c.typeName.arrayBounds ? 'array' : typeFromName(typeName);
+      if (!type) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: spanOf(ctx, c.typeName.location) });
+      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false };
+      for (const k of (c.constraints ?? []) as Node[]) {
+        const con = unwrap(k)[1];
+        switch (con.contype) {
+          case 'CONSTR_NOTNULL':
+            col.notNull = true;
+            break;
+          case 'CONSTR_PRIMARY':
+            col.notNull = true;
+            table.primaryKey = [c.colname];
+            break;
+          case 'CONSTR_UNIQUE':
+            table.unique.push([c.colname]);
+            break;
+          case 'CONSTR_CHECK':
+            checkExprs.push({ column: c.colname, node: con.raw_expr });
+            break;
+          case 'CONSTR_DEFAULT':
+            col.default = coerceTo(bindExpr(con.raw_expr, ctx), type);
+            break;
+          case 'CONSTR_NULL':
+            break;
+          default:
+            throw unsupported(`the column constraint ${String(con.contype).replace('CONSTR_', '')}`, spanOf(ctx, con.location));
+        }
+      }
+      table.columns.push(col);
+    } else if (tag === 'Constraint') {
+      const keys = stringsOf(c.keys);
+      switch (c.contype) {
+        case 'CONSTR_PRIMARY':
+          table.primaryKey = keys;
+          break;
+        case 'CONSTR_UNIQUE':
+          table.unique.push(keys);
+          break;
+        case 'CONSTR_CHECK':
+          checkExprs.push({ node: c.raw_expr });
+          break;
+        default:
+          throw unsupported(`the table constraint ${String(c.contype).replace('CONSTR_', '')}`, spanOf(ctx, c.location));
+      }
+    } else throw unsupported(`${tag} in CREATE TABLE`, spanOf(ctx, c.location));
+  }
+  for (const k of table.primaryKey ?? []) {
+    const col = table.columns.find((c) => c.name === k);
+    if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${k}" named in key does not exist`, { span: spanOf(ctx, rel.location) });
+    col.notNull = true;
+  }
+  // CHECK expressions see the row's columns; PostgreSQL's names: t_col_check, t_check, t_check1, …
+  const rowCtx = exprCtx(env, [relationOf(table, table.name, [])], 'check constraints');
+  let tableChecks = 0;
+  for (const ch of checkExprs) {
+    const name = ch.column ? `${table.name}_${ch.column}_check` : `${table.name}_check${tableChecks++ === 0 ? '' : tableChecks - 1}`;
+    table.checks.push({ name, expr: bindExpr(ch.node, rowCtx) });
+  }
+  return table;
+}
+
+export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'insert' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], 'INSERT');
+  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const source: Query = n.selectStmt ? bindQuery(unwrap(n.selectStmt)[1], env) : defaultValuesQuery();
+  const listed = ((n.cols ?? []) as Node[]).map((c) => unwrap(c)[1]);
+  for (const c of listed) {
+    if (c.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, c.location));
+    if (def && !def.columns.some((d) => d.name === c.name)) {
+      throw new SqlEtlError('undefined-column', 'bind', `column "${c.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, c.location, c.name.length) });
+    }
+  }
+  let columns = listed.map((c) => c.name as string);
+  if (columns.length === 0) {
+    if (def) columns = def.columns.slice(0, source.columns.length).map((c) => c.name);
+    else if (source.passthrough) columns = [];
+    else columns = source.columns.map((c) => c.name);
+  }
+  if (!source.passthrough && source.columns.length !== columns.length && (listed.length > 0 || def)) {
+    const where = spanOf(ctx0, (listed[0] ?? n.relation).location);
+    throw new SqlEtlError(
+      'insert-columns',
+      'bind',
+      source.columns.length > columns.length ? 'INSERT has more expressions than target columns' : 'INSERT has more target columns than expressions',
+      { span: where },
+    );
+  }
+  let onConflict: ConflictAction | undefined;
+  const oc = n.onConflictClause;
+  if (oc) {
+    const span = spanOf(ctx0, oc.location);
+    const target = ((oc.infer?.indexElems ?? []) as Node[]).map((e) => unwrap(e)[1].name as string);
+    if (oc.infer?.conname) throw unsupported('ON CONFLICT ON CONSTRAINT', span);
+    const identity = def ? identityKey(def) : undefined;
+    if (oc.action === 'ONCONFLICT_UPDATE' && target.length === 0) {
+      throw new SqlEtlError('conflict-target', 'bind', 'ON CONFLICT DO UPDATE requires inference specification or constraint name', { span });
+    }
+    if (target.length > 0) {
+      if (!def) throw new SqlEtlError('conflict-undeclared', 'bind', `ON CONFLICT needs the columns of "${table.name}" declared (CREATE TABLE … PRIMARY KEY/UNIQUE)`, { span });
+      if (!identity || !sameSet(identity, target)) {
+        throw new SqlEtlError(
+          'conflict-target',
+          'bind',
+          'there is no unique or exclusion constraint matching the ON CONFLICT specification',
+          { span, hints: identity ? [`sqletl resolves conflicts on the table's key (${identity.join(', ')}), which MongoDB stores as _id`] : ['declare a PRIMARY KEY or UNIQUE constraint on these columns'] },
+        );
+      }
+    }
+    const key = target.length ? target : identity ?? [];
+    if (oc.action === 'ONCONFLICT_NOTHING') onConflict = { target: key };
+    else {
+      // SET/WHERE see the existing row (table name or alias) and the proposed one (EXCLUDED)
+      const alias = n.relation.alias?.aliasname ?? table.name;
+      const bindBoth = (node: Node, forCount: boolean) =>
+        bindExpr(node, exprCtx(env, [relationOf(def, alias, forCount ? ['__old'] : []), relationOf(def, 'excluded', forCount ? [] : ['$$new'])], 'ON CONFLICT DO UPDATE'));
+      const set = ((oc.targetList ?? []) as Node[]).map((t) => {
+        const rt = unwrap(t)[1];
+        const col = def!.columns.find((c) => c.name === rt.name);
+        if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+        if (key.includes(rt.name)) throw unsupported(`updating a key column ("${rt.name}") in ON CONFLICT DO UPDATE`, spanOf(ctx0, rt.location));
+        return { column: rt.name as string, expr: coerceTo(bindBoth(rt.val, false), col.type) };
+      });
+      const where = oc.whereClause ? bindBoth(oc.whereClause, false) : undefined;
+      const countWhere = oc.whereClause ? bindBoth(oc.whereClause, true) : undefined;
+      onConflict = { target: key, update: { set, where, countWhere } };
+    }
+  }
+  return { kind: 'insert', table, def, columns, source, onConflict };
+}
+
+function defaultValuesQuery(): Query {
+  return { kind: 'select', source: { kind: 'values', rows: [{}] }, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] };
+}
+
+/** The columns that identify a row (its `_id`): the primary key, else the first UNIQUE constraint. */
+export function identityKey(def: TableDef): string[] | undefined {
+  return def.primaryKey ?? def.unique[0];
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'update' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], 'UPDATE');
+  if (n.fromClause?.length) throw unsupported('UPDATE … FROM', spanOf(ctx0, unwrap(n.fromClause[0])[1].location));
+  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const ctx = exprCtx(env, [relationOf(def, n.relation.alias?.aliasname ?? table.name, [])], 'UPDATE');
+  const set = ((n.targetList ?? []) as Node[]).map((t) => {
+    const rt = unwrap(t)[1];
+    if (rt.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, rt.location));
+    const col = def?.columns.find((c) => c.name === rt.name);
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported(`updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+    const expr = bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' });
+    return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
+  });
+  const where = n.whereClause ? bindExpr(n.whereClause, { ...ctx, clause: 'WHERE' }) : undefined;
+  return { kind: 'update', table, def, set, where };
+}
+
+export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'delete' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], 'DELETE');
+  if (n.usingClause?.length) throw unsupported('DELETE … USING', spanOf(ctx0, unwrap(n.usingClause[0])[1].location));
+  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const ctx = exprCtx(env, [relationOf(def, n.relation.alias?.aliasname ?? table.name, [])], 'WHERE');
+  return { kind: 'delete', table, where: n.whereClause ? bindExpr(n.whereClause, ctx) : undefined };
+}
+
+export function bindTableList(nodes: Node[], env: BindEnv): TableRef[] {
+  const ctx = exprCtx(env, [], '');
+  return nodes.map((node) => {
+    const [tag, body] = unwrap(node);
+    if (tag === 'RangeVar') return tableRef(body, ctx);
+    // DROP TABLE: lists of name parts
+    const parts = stringsOf(body.items);
+    return parts.length > 1 ? { name: parts[1], db: parts[0] } : { name: parts[0] };
+  });
+}
+
+export function spanOfLocation(env: BindEnv, location?: number): SourceSpan | undefined {
+  return spanOf(exprCtx(env, [], ''), location);
+}
+
+export { lit };
