@@ -90,11 +90,16 @@ function reasonsOf(def: TableDef): Mql {
     reasons.push(cond({ $eq: [`$${c.name}`, INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }, null));
     if (c.notNull) reasons.push(cond(isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`, null));
   }
+  // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
+  const converted = { $not: [{ $in: [INVALID, def.columns.map((c) => `$${c.name}`)] }] };
   for (const ch of def.checks) {
-    reasons.push(cond({ $eq: [lowerExpr(ch.expr), false] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`, null));
+    reasons.push(cond({ $and: [converted, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`, null));
   }
   return { $filter: { input: reasons, cond: { $ne: ['$$this', null] } } };
 }
+
+/** A value in `$project` position: constants must not read as inclusion flags. */
+const asValue = (v: Mql): Mql => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !v.startsWith('$')) ? { $literal: v } : v);
 
 /** Drops NULL fields: a missing field is SQL's NULL, and missing keys never collide. */
 const withoutNulls: Document = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
@@ -121,7 +126,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     });
     for (const col of def?.columns ?? []) {
       if (columns.includes(col.name)) continue;
-      conformed[col.name] = col.default ? lowerExpr(col.default) : { $literal: null };
+      conformed[col.name] = col.default ? asValue(lowerExpr(col.default)) : { $literal: null };
     }
   }
   const keyed = def && identityKey(def);
@@ -130,13 +135,14 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   else {
     pipeline.push({ $project: { ...conformed, __source: sourceCopy } });
     const id = def && identityExpr(def);
-    pipeline.push({ $set: { __reasons: def ? reasonsOf(def) : { $literal: [] }, ...(id ? { _id: id } : {}) } });
+    // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
+    pipeline.push({ $set: { __reasons: def ? reasonsOf(def) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
   }
   const pkey = def?.primaryKey ? `${def.name}_pkey` : def && keyed ? `${def.name}_${keyed.join('_')}_key` : '';
   if (keyed && !onConflict) {
     // a plain INSERT may not reuse an existing key
     pipeline.push(
-      { $lookup: { from: table.name, localField: '_id', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
+      { $lookup: { from: table.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
       { $set: { __reasons: cond({ $gt: [{ $size: '$__existing' }, 0] }, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } },
       { $unset: '__existing' },
     );
@@ -145,9 +151,9 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   const commands: MongoCommand[] = [{ kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline, role: 'stage', ...(read.note ? { note: read.note } : {}) }];
 
   // rows sharing a key within the statement: numbered by key
-  const numberByKey: Document[] = keyed ? [{ $setWindowFields: { partitionBy: '$_id', sortBy: { _id: 1 }, output: { __n: { $documentNumber: {} } } } }] : [];
+  const numberByKey: Document[] = keyed ? [{ $setWindowFields: { partitionBy: '$__key', sortBy: { _id: 1 }, output: { __n: { $documentNumber: {} } } } }] : [];
   const valid = { $eq: [{ $size: '$__reasons' }, 0] };
-  const hasKey = { $ne: [{ $type: '$_id' }, 'objectId'] };
+  const hasKey = { $ne: [{ $type: '$__key' }, 'missing'] };
   const duplicate = keyed ? { $and: [hasKey, { $gt: ['$__n', 1] }] } : false;
 
   if (onConflict?.update) {
@@ -157,7 +163,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
       ...db,
       role: 'check',
       message: 'ON CONFLICT DO UPDATE command cannot affect row a second time',
-      pipeline: [{ $match: { $expr: valid } }, ...numberByKey, { $match: { $expr: duplicate } }, { $limit: 1 }, { $project: { _id: 1 } }],
+      pipeline: [{ $match: { $expr: valid } }, ...numberByKey, { $match: { $expr: duplicate } }, { $limit: 1 }, { $project: { __key: 1 } }],
     });
   }
 
@@ -173,7 +179,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
       onConflict && keyed ? cond(exists, onConflict.update ? cond(updates, 'updated', 'skipped') : 'skipped', 'inserted') : 'inserted',
     ),
   );
-  const oldLookup = onConflict && keyed ? [{ $lookup: { from: table.name, localField: '_id', foreignField: '_id', as: '__old' } }, { $set: { __old: { $slice: ['$__old', 1] } } }] : [{ $set: { __old: [] } }];
+  const oldLookup = onConflict && keyed ? [{ $lookup: { from: table.name, localField: '__key', foreignField: '_id', as: '__old' } }, { $set: { __old: { $slice: ['$__old', 1] } } }] : [{ $set: { __old: [] } }];
   commands.push({
     kind: 'aggregate',
     collection: stage,
@@ -219,7 +225,9 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     role: 'write',
     pipeline: [
       { $match: { $expr: valid } },
-      { $unset: ['__reasons', '__source'] },
+      // the key becomes _id; a row without one keeps the stage's fresh _id
+      ...(keyed ? [{ $set: { _id: { $ifNull: ['$__key', '$_id'] } } }] : [{ $unset: '_id' }]),
+      { $unset: ['__reasons', '__source', ...(keyed ? ['__key'] : [])] },
       withoutNulls,
       { $merge: { into: table.db ? { db: table.db, coll: table.name } : table.name, on: '_id', whenMatched, whenNotMatched: 'insert' } },
     ],

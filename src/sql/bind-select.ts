@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, bindSortKey, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
@@ -364,11 +364,17 @@ function bindValues(stmt: Any, env: BindEnv): SelectQuery {
   const ctx = ctxFor(env);
   const lists = (stmt.valuesLists as Node[]).map((l) => (unwrap(l)[1].items as Node[]).map((i) => bindExpr(i, ctx)));
   const width = lists[0].length;
-  const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => {
-    const first = lists.map((r) => r[i]).find((e) => !(e.kind === 'literal' && e.value === null)) ?? lists[0][i];
-    const type = first.type === 'unknown' && first.kind === 'literal' ? 'text' : first.type;
-    return { name: `column${i + 1}`, field: `column${i + 1}`, expr: { kind: 'column', path: [`column${i + 1}`], type } };
+  // each column has the common type of its values; untyped literals are read as that type (as PostgreSQL does)
+  const types = Array.from({ length: width }, (_, i) => {
+    const t = commonType(lists.map((r) => r[i]).filter((e) => e !== undefined));
+    return t === 'unknown' && lists.every((r) => r[i]?.kind === 'literal') ? 'text' : t;
   });
+  lists.forEach((r) => r.forEach((e, i) => (r[i] = coerceTo(e, types[i]))));
+  const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
+    name: `column${i + 1}`,
+    field: `column${i + 1}`,
+    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i] },
+  }));
   const rows = lists.map((r) => {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });
     const row: Record<string, Value> = {};

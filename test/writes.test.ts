@@ -1,0 +1,98 @@
+/**
+ * Writing data loses nothing (DESIGN §6): rows that break a table's constraints go
+ * to `<table>__rejects` with every reason, the valid rows are written, and the
+ * counts are exact. Contents after valid writes are compared with PostgreSQL in
+ * grammar-tests/writes; here what PostgreSQL would not do (it aborts instead).
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { run, SqlEtlError } from '../src/index.js';
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sqletl-writes-'));
+  cpSync('grammar-tests/fixtures', dir, { recursive: true });
+  return dir;
+}
+
+const TABLE = `CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, age int CHECK (age >= 0), email text UNIQUE);`;
+
+describe('rejects and counts', () => {
+  test('invalid rows go to people__rejects with their reasons; valid rows are written; counts are exact', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `${TABLE}
+       INSERT INTO people VALUES (1, 'ann', 30, 'a@x'), (2, NULL, 40, 'b@x'), (3, 'cy', -1, 'c@x'), (1, 'dup', 20, 'e@x'), (5, 'ed', 50, NULL);
+       INSERT INTO people SELECT 4, 'di', 'old'::text, 'd@x';
+       SELECT id, name FROM people ORDER BY id;
+       SELECT row, reasons FROM people__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ kind: 'insert', inserted: 2, updated: 0, rejected: 3 });
+    expect(result.statements[2]).toMatchObject({ kind: 'insert', inserted: 0, rejected: 1 });
+    expect(result.statements[3].rows).toEqual([[1, 'ann'], [5, 'ed']]);
+    const rejects = result.statements[4].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual(
+      expect.arrayContaining([
+        [2, ['null value in column "name" of relation "people" violates not-null constraint']],
+        [3, ['new row for relation "people" violates check constraint "people_age_check"']],
+        [4, ['invalid input syntax for type integer: "old"']],
+        [1, ['duplicate key value violates unique constraint "people_pkey"']],
+      ]),
+    );
+    expect(rejects).toHaveLength(4);
+  });
+
+  test('a key already in the table is a reject for a plain INSERT, an update with ON CONFLICT', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `${TABLE}
+       INSERT INTO people VALUES (1, 'ann', 30, 'a@x');
+       INSERT INTO people VALUES (1, 'again', 31, 'a2@x');
+       INSERT INTO people VALUES (1, 'upsert', 32, 'a3@x'), (2, 'bo', 20, NULL) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name;
+       SELECT id, name, age FROM people ORDER BY id;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[2]).toMatchObject({ inserted: 0, rejected: 1 });
+    expect(result.statements[3]).toMatchObject({ inserted: 1, updated: 1, rejected: 0 });
+    expect(result.statements[4].rows).toEqual([[1, 'upsert', 30], [2, 'bo', 20]]);
+  });
+
+  test('ON CONFLICT DO UPDATE touching a key twice fails before anything is written', async () => {
+    const dir = dataDir();
+    await run(`${TABLE} INSERT INTO people VALUES (1, 'ann', 30, NULL);`, { dataDir: dir });
+    const before = readFileSync(join(dir, 'people.ndjson'), 'utf8');
+    const failing = run(`INSERT INTO people VALUES (2, 'x', 1, NULL), (2, 'y', 2, NULL) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name;`, {
+      dataDir: dir,
+      schema: TABLE,
+    });
+    await expect(failing).rejects.toThrow(SqlEtlError);
+    await expect(failing).rejects.toThrow(/cannot affect row a second time/);
+    expect(readFileSync(join(dir, 'people.ndjson'), 'utf8')).toBe(before);
+    // the staging collection is cleaned up even after the failure
+    expect(existsSync(join(dir, '__sqletl_stage_1_people.ndjson'))).toBe(false);
+  });
+
+  test('UPDATE leaves rows that would break a CHECK as they are and reports them', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `${TABLE}
+       INSERT INTO people VALUES (1, 'ann', 30, NULL), (2, 'bo', 5, NULL);
+       UPDATE people SET age = age - 10;
+       SELECT id, age FROM people ORDER BY id;
+       SELECT count(*) FROM people__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[2]).toMatchObject({ kind: 'update', updated: 1 });
+    expect(result.statements[3].rows).toEqual([[1, 20], [2, 5]]);
+    expect(result.statements[4].rows).toEqual([[1]]);
+  });
+
+  test('a second UNIQUE constraint is enforced with a unique index (NULLs never collide)', async () => {
+    const dir = dataDir();
+    const ok = await run(`${TABLE} INSERT INTO people VALUES (1, 'a', 1, NULL), (2, 'b', 2, NULL), (3, 'c', 3, 'x@y');`, { dataDir: dir });
+    expect(ok.statements[1]).toMatchObject({ inserted: 3 });
+    await expect(run(`INSERT INTO people VALUES (4, 'd', 4, 'x@y');`, { dataDir: dir, schema: TABLE })).rejects.toThrow(/duplicate key/);
+  });
+});
