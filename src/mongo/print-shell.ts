@@ -29,12 +29,13 @@ export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
     }
     case 'createCollection': {
       const db = cmd.db !== undefined ? `db.getSiblingDB(${st.string(JSON.stringify(cmd.db))})` : 'db';
-      return `${db}.createCollection(${st.string(JSON.stringify(cmd.collection))})${cmd.ifNotExists ? ' // unless it exists' : ''}`;
+      const name = st.string(JSON.stringify(cmd.collection));
+      return cmd.ifNotExists ? `if (!${db}.getCollectionNames().includes(${name})) ${db}.createCollection(${name})` : `${db}.createCollection(${name})`;
     }
     case 'createIndex':
       return call('createIndex', cmd.keys, { name: cmd.name, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) });
     case 'drop':
-      return `${target}.drop()${cmd.ifExists ? '' : ' // fails if it does not exist'}`;
+      return `${target}.drop()`;
     case 'updateMany':
       return call('updateMany', cmd.filter, cmd.update);
     case 'deleteMany':
