@@ -3,7 +3,7 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
-import { lowerCreateTable, lowerDelete, lowerInsert, lowerUpdate } from './mongo/lower-write.js';
+import { lowerCreateTable, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
@@ -51,6 +51,8 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
       return { ...base, kind: 'update', commands: lowerUpdate(s, ctx) };
     case 'delete':
       return { ...base, kind: 'delete', commands: lowerDelete(s) };
+    case 'merge':
+      return { ...base, kind: 'merge', commands: lowerMerge(s, ctx) };
   }
 }
 

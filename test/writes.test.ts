@@ -95,4 +95,28 @@ describe('rejects and counts', () => {
     expect(ok.statements[1]).toMatchObject({ inserted: 3 });
     await expect(run(`INSERT INTO people VALUES (4, 'd', 4, 'x@y');`, { dataDir: dir, schema: TABLE })).rejects.toThrow(/duplicate key/);
   });
+
+  test('MERGE reports inserted, updated and deleted rows, and fails before writing when a target row is hit twice', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE inv (sku text PRIMARY KEY, qty int);
+       INSERT INTO inv VALUES ('a', 1), ('b', 2), ('c', 3);
+       MERGE INTO inv USING (VALUES ('a', 10), ('b', 0), ('d', 4)) AS s(sku, qty) ON inv.sku = s.sku
+       WHEN MATCHED AND s.qty = 0 THEN DELETE
+       WHEN MATCHED THEN UPDATE SET qty = inv.qty + s.qty
+       WHEN NOT MATCHED THEN INSERT VALUES (s.sku, s.qty);
+       SELECT * FROM inv ORDER BY sku;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[2]).toMatchObject({ kind: 'merge', inserted: 1, updated: 1, deleted: 1 });
+    expect(result.statements[3].rows).toEqual([['a', 11], ['c', 3], ['d', 4]]);
+    const before = readFileSync(join(dir, 'inv.ndjson'), 'utf8');
+    await expect(
+      run(`MERGE INTO inv USING (VALUES ('a', 1), ('a', 2)) AS s(sku, qty) ON inv.sku = s.sku WHEN MATCHED THEN UPDATE SET qty = s.qty;`, {
+        dataDir: dir,
+        schema: 'CREATE TABLE inv (sku text PRIMARY KEY, qty int);',
+      }),
+    ).rejects.toThrow(/cannot affect row a second time/);
+    expect(readFileSync(join(dir, 'inv.ndjson'), 'utf8')).toBe(before);
+  });
 });

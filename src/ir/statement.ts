@@ -63,4 +63,23 @@ export type Statement =
       span: SourceSpan;
     }
   | { kind: 'update'; table: TableRef; def?: TableDef; set: { column: string; expr: Expr }[]; where?: Expr; sql: string; span: SourceSpan }
-  | { kind: 'delete'; table: TableRef; where?: Expr; sql: string; span: SourceSpan };
+  | { kind: 'delete'; table: TableRef; where?: Expr; sql: string; span: SourceSpan }
+  | {
+      kind: 'merge';
+      table: TableRef;
+      def?: TableDef;
+      /** source rows LEFT JOIN the target (under `__t`) on the MERGE condition */
+      joined: Query;
+      /** WHEN clauses in order; expressions read source columns at the row root and the target's under `__t` */
+      clauses: MergeClause[];
+      sql: string;
+      span: SourceSpan;
+    };
+
+export interface MergeClause {
+  matched: boolean;
+  condition?: Expr;
+  action: 'update' | 'delete' | 'insert' | 'nothing';
+  /** UPDATE SET / INSERT (cols) VALUES: column → value */
+  values: { column: string; expr: Expr }[];
+}

@@ -333,3 +333,94 @@ export function lowerCreateTable(s: Extract<Statement, { kind: 'create-table' }>
   return commands;
 }
 
+
+/**
+ * MERGE: the source LEFT JOIN the target runs once into a stage, each row tagged
+ * with the first WHEN clause that applies (`__kind`: update | delete | insert) and
+ * the document it produces. A target row that two source rows would change fails
+ * the statement before anything is written (PostgreSQL's "MERGE command cannot
+ * affect row a second time"). Then updates replace their documents (`$merge` on
+ * `_id`), deletes mark theirs and a `deleteMany` removes the marked, inserts are
+ * `$merge`d as new documents, and the stage is dropped.
+ */
+export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteContext): MongoCommand[] {
+  const { table, def } = s;
+  const db = table.db ? { db: table.db } : {};
+  const stage = stageName(ctx.index, table.name);
+  const read = lowerPlan(buildPlan(s.joined), ctx.options);
+  if (read.kind !== 'aggregate') throw new Error('unreachable');
+  const matched = { $ne: [{ $type: '$__t' }, 'missing'] };
+  const branches = s.clauses.map((c, i) => ({
+    case: { $and: [c.matched ? matched : { $not: [matched] }, ...(c.condition ? [lowerPredicate(c.condition)] : [])] },
+    then: i,
+  }));
+  const clauseIndex = branches.length ? { $switch: { branches, default: -1 } } : -1;
+  const docOf = (c: (typeof s.clauses)[number]): Mql => {
+    const values = Object.fromEntries(c.values.map((v) => [v.column, lowerExpr(v.expr)]));
+    if (c.action === 'update') return { $mergeObjects: ['$__t', values] };
+    if (c.action === 'insert') return values;
+    return null;
+  };
+  const pick = (field: (c: (typeof s.clauses)[number]) => Mql): Mql => ({
+    $switch: { branches: s.clauses.map((c, i) => ({ case: { $eq: ['$$c', i] }, then: field(c) })), default: null },
+  });
+  const id = def && identityExpr(def);
+  const stageStages: Document[] = [
+    ...read.pipeline,
+    { $set: { __c: clauseIndex } },
+    {
+      $project: {
+        _id: 0,
+        __tid: '$__t._id',
+        __kind: letIn({ c: '$__c' }, s.clauses.length ? pick((c) => (c.action === 'nothing' ? null : c.action)) : null),
+        __new: letIn({ c: '$__c' }, s.clauses.length ? pick(docOf) : null),
+      },
+    },
+    { $match: { __kind: { $ne: null } } },
+    { $out: table.db ? { db: table.db, coll: stage } : stage },
+  ];
+  const into = table.db ? { db: table.db, coll: table.name } : table.name;
+  const kind = (k: string) => ({ $match: { __kind: k } });
+  const marker = `__sqletl_merge_delete_${ctx.index}`;
+  return [
+    { kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline: stageStages, role: 'stage' },
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'check',
+      message: 'MERGE command cannot affect row a second time',
+      pipeline: [{ $match: { __kind: { $in: ['update', 'delete'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
+    },
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'count',
+      pipeline: [{ $group: { _id: { $switch: { branches: [{ case: { $eq: ['$__kind', 'insert'] }, then: 'inserted' }, { case: { $eq: ['$__kind', 'update'] }, then: 'updated' }], default: 'deleted' } }, n: { $sum: 1 } } }],
+    },
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'write',
+      pipeline: [kind('update'), { $replaceWith: { $mergeObjects: ['$__new', { _id: '$__tid' }] } }, withoutNulls, { $merge: { into, on: '_id', whenMatched: 'replace', whenNotMatched: 'discard' } }],
+    },
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'write',
+      pipeline: [kind('delete'), { $project: { _id: '$__tid', [marker]: { $literal: true } } }, { $merge: { into, on: '_id', whenMatched: 'merge', whenNotMatched: 'discard' } }],
+    },
+    { kind: 'deleteMany', collection: table.name, ...db, filter: { [marker]: true }, role: 'write' },
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'write',
+      pipeline: [kind('insert'), { $replaceWith: '$__new' }, ...(id ? [{ $set: { _id: id } }] : []), withoutNulls, { $merge: { into, on: '_id', whenMatched: 'fail', whenNotMatched: 'insert' } }],
+    },
+    { kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' },
+  ];
+}

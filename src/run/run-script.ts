@@ -43,7 +43,8 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
       if (cmd.role === 'cleanup') continue;
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
-        if (out.deleted !== undefined) counts.deleted = (counts.deleted ?? 0) + out.deleted;
+        // a MERGE's counts come from its count step; its deleteMany only removes marked rows
+        if (out.deleted !== undefined && st.kind !== 'merge') counts.deleted = (counts.deleted ?? 0) + out.deleted;
         if (out.matched !== undefined) counts.updated = (counts.updated ?? 0) + out.matched;
         continue;
       }
@@ -61,11 +62,12 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
           // one document per outcome: { _id: 'inserted' | 'updated' | 'skipped' | 'rejected', n }
           for (const d of docs) {
             const outcome = d._id as string;
-            if (outcome === 'inserted' || outcome === 'updated' || outcome === 'rejected') counts[outcome] = Number(d.n);
+            if (outcome === 'inserted' || outcome === 'updated' || outcome === 'rejected' || outcome === 'deleted') counts[outcome] = Number(d.n);
           }
           counts.inserted ??= 0;
-          counts.rejected ??= 0;
-          if (st.kind === 'insert') counts.updated ??= 0;
+          counts.updated ??= 0;
+          if (st.kind === 'merge') counts.deleted ??= 0;
+          else counts.rejected ??= 0;
           break;
         default:
           break;

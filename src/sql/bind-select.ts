@@ -4,7 +4,7 @@ import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/e
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
 import { bindExpr, bindSortKey, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
-import { bindFrom, type FromBinder } from './bind-from.js';
+import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
@@ -79,16 +79,15 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   return { kind: 'setop', op, all: !!stmt.all, left, right, columns, passthrough: false, orderBy, limit, offset, span: keyword };
 }
 
+/** A FROM list on its own (for statements such as MERGE … USING). */
+export function bindFromClause(items: Node[], env: BindEnv): BoundFrom {
+  const binder: FromBinder = { env, bindQuery, relationOf, renameColumns, ctx: (scope) => ({ ...ctxFor(env), scope }) };
+  return bindFrom(items, binder);
+}
+
 function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const env = scopedEnv;
-  const binder: FromBinder = {
-    env: scopedEnv,
-    bindQuery,
-    relationOf,
-    renameColumns,
-    ctx: (scope) => ({ ...ctxFor(scopedEnv), scope }),
-  };
-  const from = bindFrom(stmt.fromClause ?? [], binder);
+  const from = bindFromClause(stmt.fromClause ?? [], scopedEnv);
   const scope = new Scope(from.relations, env.outer, env.capture);
   from.using.forEach((v, k) => scope.using.set(k, v));
   const base: ExprContext = {

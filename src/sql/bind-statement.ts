@@ -4,7 +4,7 @@ import type { Value } from '../ir/expr.js';
 import type { Statement } from '../ir/statement.js';
 import { stringsOf, unwrap } from './bind-expr.js';
 import { bindQuery, type BindEnv, type Catalog } from './bind-select.js';
-import { bindCreateTable, bindDelete, bindInsert, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
+import { bindCreateTable, bindDelete, bindInsert, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 
 
@@ -58,6 +58,8 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         return { ...bindUpdate(n, env), ...base };
       case 'DeleteStmt':
         return { ...bindDelete(n, env), ...base };
+      case 'MergeStmt':
+        return { ...bindMerge(n, env), ...base };
       case 'TruncateStmt':
         return { kind: 'truncate', tables: bindTableList(n.relations, env), ...base };
       case 'DropStmt': {
@@ -82,6 +84,6 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
 }
 
 const STATEMENT_NAMES: Record<string, string> = {
-  MergeStmt: 'MERGE', CopyStmt: 'COPY', ViewStmt: 'CREATE VIEW', VariableSetStmt: 'SET',
+  CopyStmt: 'COPY', ViewStmt: 'CREATE VIEW', VariableSetStmt: 'SET',
   TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN', RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
 };

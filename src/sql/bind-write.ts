@@ -2,10 +2,10 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
-import type { ColumnDef, ConflictAction, Statement, TableDef, TableRef } from '../ir/statement.js';
+import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
 import { bindExpr, coerceTo, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
-import { bindQuery, type BindEnv } from './bind-select.js';
+import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -245,3 +245,63 @@ export function spanOfLocation(env: BindEnv, location?: number): SourceSpan | un
 }
 
 export { lit };
+
+/**
+ * MERGE INTO t USING s ON … WHEN [NOT] MATCHED [AND …] THEN UPDATE SET … | DELETE |
+ * INSERT (…) VALUES (…) | DO NOTHING: the source LEFT JOIN the target, target
+ * documents under `__t`; each WHEN clause is bound over both.
+ */
+export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], 'MERGE');
+  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const src = bindFromClause([n.sourceRelation], env);
+  const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
+  const both = exprCtx(env, [...src.relations, target], 'MERGE');
+  const sourceOnly = exprCtx(env, src.relations, 'MERGE … INSERT');
+  const on = bindExpr(n.joinCondition, { ...both, clause: 'MERGE … ON' });
+  const joined: Query = {
+    kind: 'select',
+    source: { kind: 'join', type: 'left', left: src.source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
+    groupBy: [],
+    aggregated: false,
+    passthrough: true,
+    columns: [],
+    distinct: false,
+    orderBy: [],
+  };
+  const clauses = ((n.mergeWhenClauses ?? []) as Node[]).map((w): MergeClause => {
+    const c = unwrap(w)[1];
+    const matched = c.matchKind === 'MERGE_WHEN_MATCHED';
+    if (c.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') throw unsupported('WHEN NOT MATCHED BY SOURCE', spanOf(ctx0, n.relation.location));
+    const ctx = matched ? both : sourceOnly;
+    const condition = c.condition ? bindExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
+    const colType = (name: string) => def?.columns.find((d) => d.name === name)?.type;
+    switch (c.commandType as string) {
+      case 'CMD_DELETE':
+        return { matched, condition, action: 'delete', values: [] };
+      case 'CMD_NOTHING':
+        return { matched, condition, action: 'nothing', values: [] };
+      case 'CMD_UPDATE': {
+        const values = ((c.targetList ?? []) as Node[]).map((t) => {
+          const rt = unwrap(t)[1];
+          const e = bindExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' });
+          const type = colType(rt.name);
+          return { column: rt.name as string, expr: type ? coerceTo(e, type) : e };
+        });
+        return { matched, condition, action: 'update', values };
+      }
+      case 'CMD_INSERT': {
+        const cols = ((c.targetList ?? []) as Node[]).map((t) => unwrap(t)[1].name as string);
+        const names = cols.length ? cols : def?.columns.map((d) => d.name) ?? [];
+        const vals = ((c.values ?? []) as Node[]).map((v) => bindExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' }));
+        if (vals.length !== names.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more target columns than expressions', { span: spanOf(ctx0, n.relation.location) });
+        return { matched, condition, action: 'insert', values: names.map((column, i) => ({ column, expr: colType(column) ? coerceTo(vals[i], colType(column)!) : vals[i] })) };
+      }
+      default:
+        throw unsupported(`MERGE ${String(c.commandType)}`, spanOf(ctx0, n.relation.location));
+    }
+  });
+  return { kind: 'merge', table, def, joined, clauses };
+}
