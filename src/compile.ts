@@ -3,7 +3,7 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
-import { lowerCreateTable, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
+import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
@@ -53,6 +53,14 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
       return { ...base, kind: 'delete', commands: lowerDelete(s) };
     case 'merge':
       return { ...base, kind: 'merge', commands: lowerMerge(s, ctx) };
+    case 'create-view':
+      return { ...base, kind: 'create', commands: lowerCreateView(s, ctx) };
+    case 'refresh-view':
+      return {
+        ...base,
+        kind: 'insert',
+        commands: lowerCreateTable({ kind: 'create-table', table: { name: s.table.name, db: s.table.db, columns: [], unique: [], checks: [] }, ifNotExists: true, asQuery: s.query, sql: s.sql, span: s.span }, ctx),
+      };
   }
 }
 

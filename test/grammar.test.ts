@@ -7,8 +7,9 @@
  *  equals `<case>.error.txt`.
  * Expected files are rewritten by `npm run golden:update`, never by the tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURES_DIR, discoverCases, readSchema, type GrammarCase } from './support/cases.js';
 import { PgReference, type PgResult } from './support/pglite.js';
 import { compareTables } from './support/compare.js';
@@ -124,6 +125,19 @@ async function rowCase(c: GrammarCase): Promise<void> {
   }
   problems.throwIfAny();
 }
+
+// every case that writes runs on a copy: the shared fixtures must come out as they went in
+const fixturesBefore = listing(FIXTURES_DIR);
+function listing(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: false } as { recursive: true; withFileTypes: false })
+    .map(String)
+    .sort()
+    .map((f) => `${f}:${statSync(join(dir, f)).size}`)
+    .join('\n');
+}
+afterAll(() => {
+  expect(listing(FIXTURES_DIR), 'a grammar case changed grammar-tests/fixtures: it must run on a copy (see writes() in test/support/sqletl.ts)').toBe(fixturesBefore);
+});
 
 const areas = [...new Set(cases.map((c) => c.area))];
 for (const area of areas) {

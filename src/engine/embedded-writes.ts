@@ -5,7 +5,7 @@ import { Query } from 'mingo/query';
 import { resolve } from 'mingo/util';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
-import { dropCollectionFiles, readIndexes, saveCollection, writeIndexes, type IndexSpec } from '../io/write-collection.js';
+import { dropCollectionFiles, readIndexes, readViews, saveCollection, writeIndexes, writeViews, type IndexSpec } from '../io/write-collection.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 
 /**
@@ -155,6 +155,13 @@ export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }
       return {};
     }
     case 'drop': {
+      const views = readViews(store.dataDir);
+      if (nsKey(collection, db) in views) {
+        delete views[nsKey(collection, db)];
+        writeViews(store.dataDir, views);
+        store.forget(collection, db);
+        return { existed: true };
+      }
       const existed = store.exists(collection, db);
       if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${collection}" does not exist`);
       dropCollectionFiles(store.dataDir, collection, db);
@@ -164,6 +171,16 @@ export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }
         delete all[nsKey(collection, db)];
         writeIndexes(store.dataDir, all);
       }
+      return { existed };
+    }
+    case 'createView': {
+      const views = readViews(store.dataDir);
+      const key = nsKey(collection, db);
+      const existed = store.exists(collection, db) || key in views;
+      if (existed && !cmd.replace) throw new SqlEtlError('already-exists', 'run', `relation "${collection}" already exists`);
+      views[key] = { viewOn: cmd.viewOn, pipeline: cmd.pipeline };
+      writeViews(store.dataDir, views);
+      store.forget(collection, db);
       return { existed };
     }
     case 'deleteMany': {

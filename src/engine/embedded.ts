@@ -7,7 +7,7 @@ import { collectionFile, readCollectionFile } from '../io/data-files.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
-import { saveCollection } from '../io/write-collection.js';
+import { readViews, saveCollection } from '../io/write-collection.js';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the
@@ -24,6 +24,17 @@ export class EmbeddedEngine implements Engine {
 
   private load(name: string, db?: string): Document[] {
     const key = db ? `${db}.${name}` : name;
+    // a view is its pipeline over its source, computed when read (never cached: the source may change)
+    const view = readViews(this.dataDir)[key];
+    if (view) {
+      const source = this.load(view.viewOn, db);
+      return new Aggregator(view.pipeline, {
+        collectionResolver: (n: string) => this.load(n, db),
+        processingMode: ProcessingMode.CLONE_INPUT,
+        scriptEnabled: true,
+        context: EMBEDDED_CONTEXT,
+      }).run(source) as Document[];
+    }
     let docs = this.cache.get(key);
     if (!docs) {
       this.checkDataDir();

@@ -57,6 +57,13 @@ export class MongoEngine implements Engine {
           if (existed) await db.collection(cmd.collection).drop();
           return { existed };
         }
+        case 'createView': {
+          const exists = (await db.listCollections({ name: cmd.collection }, { nameOnly: true }).toArray()).length > 0;
+          if (exists && !cmd.replace) throw new SqlEtlError('already-exists', 'run', `relation "${cmd.collection}" already exists`);
+          if (exists) await db.collection(cmd.collection).drop();
+          await db.createCollection(cmd.collection, { viewOn: cmd.viewOn, pipeline: cmd.pipeline });
+          return { existed: exists };
+        }
         case 'updateMany': {
           const r = await db.collection(cmd.collection).updateMany(cmd.filter, cmd.update);
           return { matched: r.matchedCount, modified: r.modifiedCount };

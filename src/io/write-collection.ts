@@ -59,3 +59,22 @@ export function writeIndexes(dataDir: string, indexes: Record<string, IndexSpec[
   writeFileSync(tmp, JSON.stringify(indexes, null, 2));
   renameSync(tmp, join(dir, 'indexes.json'));
 }
+
+/** Views of a data directory: `<data>/.sqletl/views.json` (relaxed Extended JSON), keyed by `db.collection`. */
+export interface ViewSpec {
+  viewOn: string;
+  pipeline: Document[];
+}
+
+export function readViews(dataDir: string): Record<string, ViewSpec> {
+  const file = join(dataDir, '.sqletl', 'views.json');
+  return existsSync(file) ? (EJSON.parse(readFileSync(file, 'utf8'), { relaxed: true }) as Record<string, ViewSpec>) : {};
+}
+
+export function writeViews(dataDir: string, views: Record<string, ViewSpec>): void {
+  const dir = join(dataDir, '.sqletl');
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `views.json.tmp-${process.pid}`);
+  writeFileSync(tmp, EJSON.stringify(views, undefined, 2, { relaxed: true }));
+  renameSync(tmp, join(dir, 'views.json'));
+}

@@ -23,6 +23,10 @@ export interface TableDef {
   unique: string[][];
   /** CHECK constraints with PostgreSQL's default names (`t_c_check`, `t_check`, …) */
   checks: { name: string; expr: Expr }[];
+  /** a view: the query it stands for (inlined where it is read, as PostgreSQL expands views) */
+  view?: Query;
+  /** a materialized view: the query REFRESH MATERIALIZED VIEW re-runs */
+  materialized?: Query;
 }
 
 export interface TableRef {
@@ -48,7 +52,9 @@ export type Statement =
   | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
   | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
   | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
-  | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; sql: string; span: SourceSpan }
+  | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; view?: boolean; sql: string; span: SourceSpan }
+  | { kind: 'create-view'; table: TableRef; query: Query; replace: boolean; sql: string; span: SourceSpan }
+  | { kind: 'refresh-view'; table: TableRef; query: Query; sql: string; span: SourceSpan }
   | { kind: 'truncate'; tables: TableRef[]; sql: string; span: SourceSpan }
   | { kind: 'create-index'; table: TableRef; name: string; columns: string[]; unique: boolean; sql: string; span: SourceSpan }
   | {

@@ -26,6 +26,8 @@ export type MongoCommand =
   | (CommandBase & { kind: 'createCollection'; collection: string; ifNotExists: boolean })
   | (CommandBase & { kind: 'createIndex'; collection: string; keys: Record<string, 1>; name: string; unique: boolean; partialFilterExpression?: Document })
   | (CommandBase & { kind: 'drop'; collection: string; ifExists: boolean })
+  /** `db.createView(collection, viewOn, pipeline)` (replace: drop an existing view first) */
+  | (CommandBase & { kind: 'createView'; collection: string; viewOn: string; pipeline: Document[]; replace: boolean })
   /** `updateMany(filter, [pipeline])`: matched and modified counts */
   | (CommandBase & { kind: 'updateMany'; collection: string; filter: Document; update: Document[] })
   | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Document });

@@ -424,3 +424,16 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
     { kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' },
   ];
 }
+
+/**
+ * CREATE VIEW: a MongoDB view over the compiled pipeline. Statements of the same job
+ * read the view's query in place; the server (or the embedded engine) serves it to
+ * later jobs and other tools.
+ */
+export function lowerCreateView(s: Extract<Statement, { kind: 'create-view' }>, ctx: WriteContext): MongoCommand[] {
+  const read = lowerPlan(buildPlan(s.query), ctx.options);
+  if (read.kind !== 'aggregate') throw new Error('unreachable');
+  if (!read.collection) throw unsupported('a view that reads no collection (VALUES only)', s.table.span);
+  if (read.db !== s.table.db) throw unsupported('a view over another database', s.table.span);
+  return [{ kind: 'createView', collection: s.table.name, ...(s.table.db ? { db: s.table.db } : {}), viewOn: read.collection, pipeline: read.pipeline, replace: s.replace, role: 'ddl' }];
+}

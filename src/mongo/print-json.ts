@@ -39,6 +39,9 @@ export function commandDocument(cmd: MongoCommand): Document {
     case 'drop':
       doc = { drop: cmd.collection };
       break;
+    case 'createView':
+      doc = { create: cmd.collection, viewOn: cmd.viewOn, pipeline: cmd.pipeline };
+      break;
     case 'updateMany':
       doc = { update: cmd.collection, updates: [{ q: cmd.filter, u: cmd.update, multi: true }] };
       break;

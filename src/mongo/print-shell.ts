@@ -36,6 +36,12 @@ export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
       return call('createIndex', cmd.keys, { name: cmd.name, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) });
     case 'drop':
       return `${target}.drop()`;
+    case 'createView': {
+      const db = cmd.db !== undefined ? `db.getSiblingDB(${st.string(JSON.stringify(cmd.db))})` : 'db';
+      const stages = cmd.pipeline.map((stage) => INDENT + printValue(stage, 1, 1, st));
+      const create = `${db}.createView(${st.string(JSON.stringify(cmd.collection))}, ${st.string(JSON.stringify(cmd.viewOn))}, [\n${stages.join(',\n')}\n])`;
+      return cmd.replace ? `${db}.getCollection(${st.string(JSON.stringify(cmd.collection))}).drop();\n${create}` : create;
+    }
     case 'updateMany':
       return call('updateMany', cmd.filter, cmd.update);
     case 'deleteMany':

@@ -82,6 +82,11 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       }
       const key = n.schemaname ? `${n.schemaname}.${name}` : name;
       const declared = env.catalog.get(key);
+      if (declared?.view) {
+        // a view is its query, read in place (as PostgreSQL expands a view)
+        const renamed = b.renameColumns(declared.view, stringsOf(n.alias?.colnames), span);
+        return { bound: { source: { kind: 'subquery', query: renamed }, relations: [b.relationOf(alias ?? name, renamed)], using: new Map() } };
+      }
       if (n.alias?.colnames) throw unsupported('column aliases on a table', span);
       return {
         bound: {

@@ -41,14 +41,35 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         if (!(n.if_not_exists && catalog.has(key))) catalog.set(key, table);
         return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, ...base };
       }
+      case 'ViewStmt': {
+        const query = bindQuery(unwrap(n.query)[1], env);
+        const rel = n.view;
+        if (query.passthrough) throw unsupported('a view over SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
+        const names = stringsOf(n.aliases);
+        const named = names.length ? { ...query, columns: query.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) } : query;
+        const table = { name: rel.relname, db: rel.schemaname, columns: named.columns.map((c) => ({ name: c.name, type: c.expr.type, typeName: c.expr.type, notNull: false })), unique: [], checks: [], view: named };
+        catalog.set(tableKey(table), table);
+        return { kind: 'create-view', table: { name: rel.relname, db: rel.schemaname }, query: named, replace: !!n.replace, ...base };
+      }
+      case 'RefreshMatViewStmt': {
+        const t = bindTableList([{ RangeVar: n.relation } as Node], env)[0];
+        const def = catalog.get(tableKey(t));
+        if (!def?.materialized) {
+          throw new SqlEtlError('unknown-view', 'bind', `materialized view "${t.name}" is not defined in this job`, {
+            span: spanOfLocation(env, n.relation.location),
+            hints: ['declare it with CREATE MATERIALIZED VIEW in the job or in the --schema file'],
+          });
+        }
+        return { kind: 'refresh-view', table: t, query: def.materialized, ...base };
+      }
       case 'CreateTableAsStmt': {
-        if (n.objtype !== 'OBJECT_TABLE') throw unsupported('CREATE MATERIALIZED VIEW', { start: ps.start, end: ps.start + 1 });
         const query = bindQuery(unwrap(n.query)[1], env);
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
         const columns = query.columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.expr.type, typeName: c.expr.type, notNull: false }));
-        const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [] };
+        const materialized = n.objtype === 'OBJECT_MATVIEW' ? query : undefined;
+        const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [], materialized };
         catalog.set(tableKey(table), table);
         return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...base };
       }
@@ -63,10 +84,10 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'TruncateStmt':
         return { kind: 'truncate', tables: bindTableList(n.relations, env), ...base };
       case 'DropStmt': {
-        if (n.removeType !== 'OBJECT_TABLE') throw unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`, { start: ps.start, end: ps.start + 4 });
+        if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(n.removeType)) throw unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`, { start: ps.start, end: ps.start + 4 });
         const tables = bindTableList(n.objects, env);
         for (const t of tables) catalog.delete(tableKey(t));
-        return { kind: 'drop-table', tables, ifExists: !!n.missing_ok, ...base };
+        return { kind: 'drop-table', tables, ifExists: !!n.missing_ok, view: n.removeType === 'OBJECT_VIEW', ...base };
       }
       case 'IndexStmt': {
         const table = bindTableList([{ RangeVar: n.relation } as Node], env)[0];
@@ -84,6 +105,6 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
 }
 
 const STATEMENT_NAMES: Record<string, string> = {
-  CopyStmt: 'COPY', ViewStmt: 'CREATE VIEW', VariableSetStmt: 'SET',
-  TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN', RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
+  CopyStmt: 'COPY', VariableSetStmt: 'SET',
+  TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN',
 };

@@ -58,7 +58,7 @@ export async function runCase(c: GrammarCase, schema: string, compileOnly = fals
 
 /** Does a case change data (so it needs its own copy of the fixtures, and a rolled-back PostgreSQL transaction)? */
 export function writes(sql: string): boolean {
-  return /\b(INSERT|UPDATE|DELETE|TRUNCATE|DROP|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX))\b/i.test(sql.replace(/--.*$/gm, ''));
+  return /\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|DROP|REFRESH|CREATE\s+(OR\s+REPLACE\s+)?(UNIQUE\s+|MATERIALIZED\s+)?(TABLE|INDEX|VIEW))\b/i.test(sql.replace(/--.*$/gm, ''));
 }
 
 function copyFixtures(): string {

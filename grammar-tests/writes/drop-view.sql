@@ -1,0 +1,4 @@
+CREATE VIEW v1 AS SELECT _id FROM products;
+DROP VIEW v1;
+CREATE VIEW v1 AS SELECT _id, sku FROM products WHERE _id < 3;
+SELECT * FROM v1;
