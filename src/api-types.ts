@@ -15,6 +15,12 @@ export interface CompileOptions {
    * 'approximate' (MongoDB's $percentile with method 'approximate': faster, not exact)
    */
   percentiles?: 'exact' | 'approximate';
+  /**
+   * Rows that break a table's constraints: 'reject' (default) writes the valid rows
+   * and sends the others to `<table>__rejects`; 'stop' fails the statement before
+   * anything is written. `SET sqletl.on_error = 'stop'` in the job does the same.
+   */
+  onError?: 'reject' | 'stop';
 }
 
 export interface ExplainOptions extends CompileOptions {

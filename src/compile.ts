@@ -17,13 +17,19 @@ export async function compileScript(sql: string, options: CompileOptions = {}): 
   return withSource(sql, options.file, () => {
     const parsed = parseScript(sql);
     const statements = bindScript(parsed, catalog, options.vars ?? {});
-    return { statements: statements.map((s, i) => lowerStatement(s, i + 1, options)) };
+    let onError = options.onError ?? 'reject';
+    return {
+      statements: statements.map((s, i) => {
+        if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
+        return lowerStatement(s, i + 1, { ...options, onError });
+      }),
+    };
   });
 }
 
 function lowerStatement(s: Statement, index: number, options: CompileOptions): CompiledStatement {
   const base = { index, sql: s.sql, span: s.span };
-  const ctx = { index, options: { percentiles: options.percentiles } };
+  const ctx = { index, options: { percentiles: options.percentiles }, onError: options.onError ?? 'reject' };
   const db = (t: { db?: string }) => (t.db ? { db: t.db } : {});
   switch (s.kind) {
     case 'select': {
@@ -32,6 +38,8 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
       return { ...base, kind: 'select', commands, columns };
     }
     case 'create-schema':
+      return { ...base, kind: 'create', commands: [] };
+    case 'set':
       return { ...base, kind: 'create', commands: [] };
     case 'create-table':
       return { ...base, kind: 'create', commands: lowerCreateTable(s, ctx) };

@@ -119,4 +119,16 @@ describe('rejects and counts', () => {
     ).rejects.toThrow(/cannot affect row a second time/);
     expect(readFileSync(join(dir, 'inv.ndjson'), 'utf8')).toBe(before);
   });
+
+  test('on_error = stop (SET in the job, or the onError option) fails on the first reject before anything is written', async () => {
+    const dir = dataDir();
+    await run(`${TABLE} INSERT INTO people VALUES (1, 'ann', 30, NULL);`, { dataDir: dir });
+    const before = readFileSync(join(dir, 'people.ndjson'), 'utf8');
+    const viaSet = run(`SET sqletl.on_error = 'stop'; INSERT INTO people VALUES (2, 'bo', 5, NULL), (3, NULL, 6, NULL);`, { dataDir: dir, schema: TABLE });
+    await expect(viaSet).rejects.toThrow(/nothing was written: null value in column "name"/);
+    const viaOption = run(`INSERT INTO people VALUES (4, 'cy', -1, NULL);`, { dataDir: dir, schema: TABLE, onError: 'stop' });
+    await expect(viaOption).rejects.toThrow(/people_age_check/);
+    expect(readFileSync(join(dir, 'people.ndjson'), 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'people__rejects.ndjson'))).toBe(false);
+  });
 });

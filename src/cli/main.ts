@@ -80,12 +80,13 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
     .addOption(varOption())
     .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
+    .addOption(new Option('--on-error <mode>', 'rows that break a table\'s constraints: reject (write the valid rows, send the others to <table>__rejects) or stop (fail the statement before writing)').choices(['reject', 'stop']).default('reject'))
     .option('--dry-run', 'compile and print the commands that would run, without running them')
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
       code = await runCommand(files, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');

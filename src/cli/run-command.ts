@@ -22,6 +22,7 @@ export interface RunCommandOptions {
   schema?: string;
   var: Record<string, Value>;
   percentiles?: 'exact' | 'approximate';
+  onError?: 'reject' | 'stop';
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -38,7 +39,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
 
   try {
     for (const { file, text } of inputs) {
-      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles };
+      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, onError: opts.onError };
       if (opts.dryRun) {
         const script = await compile(text, common);
         if (!opts.quiet) printDryRun(script.statements, text, file, opts.json === true, multi);

@@ -50,6 +50,7 @@ interface MergeSpec {
 
 function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Document[]): void {
   const [name, tdb] = typeof spec.into === 'string' ? [spec.into, db] : [spec.into.coll, spec.into.db ?? db];
+  if (docs.length === 0) return; // nothing to write: an absent target stays absent
   const on = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? spec.on : [spec.on];
   if (!(on.length === 1 && on[0] === '_id')) {
     const ok = indexesOf(store, name, tdb).some((ix) => ix.unique && !ix.partialFilterExpression && sameFields(Object.keys(ix.keys), on));

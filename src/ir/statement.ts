@@ -51,6 +51,8 @@ export interface ConflictAction {
 export type Statement =
   | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
   | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
+  /** `SET sqletl.<setting> = value`: a job setting for the statements after it */
+  | { kind: 'set'; name: string; value: string; sql: string; span: SourceSpan }
   | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
   | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; view?: boolean; sql: string; span: SourceSpan }
   | { kind: 'create-view'; table: TableRef; query: Query; replace: boolean; sql: string; span: SourceSpan }

@@ -31,6 +31,14 @@ const INVALID = '\u0000sqletl:invalid';
 export interface WriteContext {
   index: number;
   options: LowerOptions;
+  /** 'stop': a rejected row fails the statement before anything is written */
+  onError?: 'reject' | 'stop';
+}
+
+/** With on_error = stop: fail with the first rejected row's reasons before any write. */
+function stopOnReject(collection: string, db: Document, rejected: Document[], ctx: WriteContext): MongoCommand[] {
+  if (ctx.onError !== 'stop') return [];
+  return [{ kind: 'aggregate', collection, ...db, role: 'check', message: 'a row breaks the table\'s constraints (sqletl.on_error = stop); nothing was written', pipeline: [...rejected, { $limit: 1 }] }];
 }
 
 export const stageName = (index: number, table: string) => `__sqletl_stage_${index}_${table}`;
@@ -193,6 +201,15 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     ],
   });
 
+  const rejectedRows: Document[] = [
+    ...numberByKey,
+    ...(keyed && !onConflict
+      ? [{ $set: { __reasons: cond(duplicate, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } }]
+      : []),
+    { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
+  ];
+  commands.push(...stopOnReject(stage, db, rejectedRows, ctx));
+
   // rejected rows, as they came, with every reason
   commands.push({
     kind: 'aggregate',
@@ -200,11 +217,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     ...db,
     role: 'rejects',
     pipeline: [
-      ...numberByKey,
-      ...(keyed && !onConflict
-        ? [{ $set: { __reasons: cond(duplicate, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } }]
-        : []),
-      { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
+      ...rejectedRows,
       { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
       { $merge: { into: table.db ? { db: table.db, coll: rejectsName(table.name) } : rejectsName(table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
     ],
@@ -255,6 +268,7 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
       { $set: { __reasons: reasonsOf(s.def) } },
       { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
     ];
+    commands.push(...stopOnReject(s.table.name, db, check, ctx));
     commands.push({
       kind: 'aggregate',
       collection: s.table.name,

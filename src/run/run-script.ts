@@ -56,7 +56,10 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
           rowsRead = cmd.collection ? await engine.collectionSize(cmd.collection, cmd.db) : undefined;
           break;
         case 'check':
-          if (docs.length > 0) throw new SqlEtlError('constraint-violation', 'run', cmd.message ?? 'a check of the statement failed');
+          if (docs.length > 0) {
+            const reasons = Array.isArray(docs[0].__reasons) ? `: ${(docs[0].__reasons as string[]).join('; ')}` : '';
+            throw new SqlEtlError('constraint-violation', 'run', `${cmd.message ?? 'a check of the statement failed'}${reasons}`);
+          }
           break;
         case 'count':
           // one document per outcome: { _id: 'inserted' | 'updated' | 'skipped' | 'rejected', n }

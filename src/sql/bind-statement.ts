@@ -32,6 +32,19 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     switch (tag) {
       case 'SelectStmt':
         return { kind: 'select', query: bindQuery(n, env), ...base };
+      case 'VariableSetStmt': {
+        const settings: Record<string, string[]> = { 'sqletl.on_error': ['stop', 'reject'] };
+        const name = String(n.name ?? '').toLowerCase();
+        const arg = (n.args ?? [])[0] as Node | undefined;
+        const raw = arg ? unwrap(arg)[1] : undefined;
+        const value = String(raw?.sval?.sval ?? raw?.ival?.ival ?? '').toLowerCase();
+        const where = spanOfLocation(env, n.location);
+        if (!settings[name]) throw unsupported(`SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject']);
+        if (!settings[name].includes(value)) {
+          throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [`one of: ${settings[name].join(', ')}`] });
+        }
+        return { kind: 'set', name, value, ...base };
+      }
       case 'CreateSchemaStmt':
         // a schema is a MongoDB database: nothing to declare
         return { kind: 'create-schema', name: n.schemaname, ...base };
