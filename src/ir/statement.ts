@@ -80,6 +80,8 @@ export type Statement =
       joined: Query;
       /** WHEN clauses in order; expressions read source columns at the row root and the target's under `__t` */
       clauses: MergeClause[];
+      /** MERGE proper: a target row matched twice is an error even for DELETE */
+      strict?: boolean;
       sql: string;
       span: SourceSpan;
     };

@@ -404,14 +404,19 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       ...db,
       role: 'check',
       message: 'MERGE command cannot affect row a second time',
-      pipeline: [{ $match: { __kind: { $in: ['update', 'delete'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
+      // MERGE and UPDATE … FROM may change a target row once; DELETE … USING may match it many times
+      pipeline: [{ $match: { __kind: { $in: s.clauses.some((c) => c.action === 'update') || s.strict ? ['update', 'delete'] : ['update'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
     },
     {
       kind: 'aggregate',
       collection: stage,
       ...db,
       role: 'count',
-      pipeline: [{ $group: { _id: { $switch: { branches: [{ case: { $eq: ['$__kind', 'insert'] }, then: 'inserted' }, { case: { $eq: ['$__kind', 'update'] }, then: 'updated' }], default: 'deleted' } }, n: { $sum: 1 } } }],
+      // one count per target row (a row deleted through two matches is one deletion)
+      pipeline: [
+        { $group: { _id: { k: '$__kind', t: cond({ $eq: ['$__kind', 'insert'] }, '$_id', '$__tid') } } },
+        { $group: { _id: { $switch: { branches: [{ case: { $eq: ['$_id.k', 'insert'] }, then: 'inserted' }, { case: { $eq: ['$_id.k', 'update'] }, then: 'updated' }], default: 'deleted' } }, n: { $sum: 1 } } },
+      ],
     },
     {
       kind: 'aggregate',

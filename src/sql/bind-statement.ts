@@ -4,7 +4,7 @@ import type { Value } from '../ir/expr.js';
 import type { Statement } from '../ir/statement.js';
 import { stringsOf, unwrap } from './bind-expr.js';
 import { bindQuery, type BindEnv, type Catalog } from './bind-select.js';
-import { bindCreateTable, bindDelete, bindInsert, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
+import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 
 
@@ -89,9 +89,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'InsertStmt':
         return { ...bindInsert(n, env), ...base };
       case 'UpdateStmt':
-        return { ...bindUpdate(n, env), ...base };
+        return n.fromClause?.length ? { ...bindJoinedWrite(n, env, 'update'), ...base } : { ...bindUpdate(n, env), ...base };
       case 'DeleteStmt':
-        return { ...bindDelete(n, env), ...base };
+        return n.usingClause?.length ? { ...bindJoinedWrite(n, env, 'delete'), ...base } : { ...bindDelete(n, env), ...base };
       case 'MergeStmt':
         return { ...bindMerge(n, env), ...base };
       case 'TruncateStmt':

@@ -199,9 +199,42 @@ export function identityKey(def: TableDef): string[] | undefined {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
+/**
+ * UPDATE … FROM / DELETE … USING: the joined form is a MERGE (the FROM/USING
+ * relations joined to the target on the WHERE condition, WHEN MATCHED THEN
+ * UPDATE/DELETE), so it runs on the server with `$lookup` and `$merge`.
+ */
+export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete'): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], action.toUpperCase());
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const src = bindFromClause((action === 'update' ? n.fromClause : n.usingClause) as Node[], env);
+  const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
+  const both = exprCtx(env, [...src.relations, target], action === 'update' ? 'UPDATE … FROM' : 'DELETE … USING');
+  if (!n.whereClause) throw unsupported(`${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
+  const on = bindExpr(n.whereClause, { ...both, clause: 'WHERE' });
+  const joined: Query = {
+    kind: 'select',
+    source: { kind: 'join', type: 'left', left: src.source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
+    groupBy: [],
+    aggregated: false,
+    passthrough: true,
+    columns: [],
+    distinct: false,
+    orderBy: [],
+  };
+  const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
+    const rt = unwrap(t)[1];
+    const col = def?.columns.find((c) => c.name === rt.name);
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+    const e = bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' });
+    return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
+  });
+  return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
+}
+
 export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'update' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'UPDATE');
-  if (n.fromClause?.length) throw unsupported('UPDATE … FROM', spanOf(ctx0, unwrap(n.fromClause[0])[1].location));
   if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
@@ -221,7 +254,6 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
 
 export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'delete' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'DELETE');
-  if (n.usingClause?.length) throw unsupported('DELETE … USING', spanOf(ctx0, unwrap(n.usingClause[0])[1].location));
   if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
@@ -303,5 +335,5 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
         throw unsupported(`MERGE ${String(c.commandType)}`, spanOf(ctx0, n.relation.location));
     }
   });
-  return { kind: 'merge', table, def, joined, clauses };
+  return { kind: 'merge', table, def, joined, clauses, strict: true };
 }
