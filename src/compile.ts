@@ -21,7 +21,13 @@ export async function compileScript(sql: string, options: CompileOptions = {}): 
     return {
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
-        return lowerStatement(s, i + 1, { ...options, onError });
+        try {
+          return lowerStatement(s, i + 1, { ...options, onError });
+        } catch (err) {
+          // an error the lowering could not place points at its statement
+          if (err instanceof SqlEtlError && !err.span) err.span = { start: s.span.start, end: s.span.start + 1 };
+          throw err;
+        }
       }),
     };
   });

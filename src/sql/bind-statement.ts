@@ -62,7 +62,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const named = names.length ? { ...query, columns: query.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) } : query;
         const table = { name: rel.relname, db: rel.schemaname, columns: named.columns.map((c) => ({ name: c.name, type: c.expr.type, typeName: c.expr.type, notNull: false })), unique: [], checks: [], view: named };
         catalog.set(tableKey(table), table);
-        return { kind: 'create-view', table: { name: rel.relname, db: rel.schemaname }, query: named, replace: !!n.replace, ...base };
+        return { kind: 'create-view', table: { name: rel.relname, db: rel.schemaname, span: spanOfLocation(env, rel.location) }, query: named, replace: !!n.replace, ...base };
       }
       case 'RefreshMatViewStmt': {
         const t = bindTableList([{ RangeVar: n.relation } as Node], env)[0];

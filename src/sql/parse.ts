@@ -39,10 +39,17 @@ export function parseScript(text: string): ParsedScript {
     result = params.text === '' ? { stmts: [] } : (parseSync(params.text) as typeof result);
   } catch (err) {
     const details = (err as { sqlDetails?: { message: string; cursorPosition?: number } }).sqlDetails;
-    const message = details?.message ?? (err as Error).message;
-    const pos = details?.cursorPosition;
-    throw new SqlEtlError('syntax-error', 'parse', message, {
-      span: pos !== undefined ? { start: toChar(pos), end: toChar(pos) + 1 } : undefined,
+    if (details?.cursorPosition !== undefined) {
+      const pos = toChar(details.cursorPosition);
+      throw new SqlEtlError('syntax-error', 'parse', details.message, { span: { start: pos, end: pos + 1 } });
+    }
+    // no position: the parser itself gave up (its stack overflows on a very deep expression)
+    const start = failingStatement(params.text, toChar);
+    const tooDeep = err instanceof RangeError;
+    throw new SqlEtlError(tooDeep ? 'statement-too-complex' : 'syntax-error', 'parse', tooDeep ? 'statement is nested too deeply to parse' : details?.message ?? (err as Error).message, {
+      span: { start, end: start + 1 },
+      hints: tooDeep ? ['split a very long chain of operators (a + b + …) or deeply nested parentheses into smaller parts'] : [],
+      cause: err,
     });
   }
   const statements: ParsedStatement[] = [];
@@ -69,6 +76,31 @@ export function parseScript(text: string): ParsedScript {
     return t && { start: t.start, end: t.end };
   };
   return { statements, params, toChar, keywordSpan };
+}
+
+/** Char offset of the first statement that does not parse on its own (statements split at `;` tokens). */
+function failingStatement(text: string, toChar: (byte: number) => number): number {
+  let tokens: { start: number; end: number; text: string }[];
+  try {
+    tokens = scanTokens(text);
+  } catch {
+    return leadingTrivia(text);
+  }
+  let first = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && tokens[i].text !== ';') continue;
+    if (first < i) {
+      const from = toChar(tokens[first].start);
+      const to = toChar(tokens[i - 1].end);
+      try {
+        parseSync(text.slice(from, to));
+      } catch {
+        return from;
+      }
+    }
+    first = i + 1;
+  }
+  return leadingTrivia(text);
 }
 
 /**
