@@ -34,6 +34,8 @@ export interface RunOptions extends CompileOptions {
   uri?: string;
   /** data directory for the embedded engine (default ./data) */
   dataDir?: string;
+  /** COPY … FROM: rows per batch (default 1000) */
+  batchSize?: number;
   /** called as each statement completes (before later statements run), so callers can stream results */
   onStatement?: (result: StatementResult) => void;
 }

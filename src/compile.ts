@@ -67,6 +67,18 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
       return { ...base, kind: 'delete', commands: lowerDelete(s) };
     case 'merge':
       return { ...base, kind: 'merge', commands: lowerMerge(s, ctx) };
+    case 'copy-from':
+      return {
+        ...base,
+        kind: 'copy',
+        commands: lowerInsert(s.insert, ctx),
+        copy: { direction: 'from', file: s.file, options: s.options, columns: s.insert.columns },
+      };
+    case 'copy-to': {
+      const commands = [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }];
+      const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
+      return { ...base, kind: 'copy', commands, columns, copy: { direction: 'to', file: s.file, options: s.options, columns: columns?.map((c) => c.name) ?? [] } };
+    }
     case 'create-view':
       return { ...base, kind: 'create', commands: lowerCreateView(s, ctx) };
     case 'refresh-view':

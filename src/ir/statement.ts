@@ -55,6 +55,14 @@ export type Statement =
   | { kind: 'set'; name: string; value: string; sql: string; span: SourceSpan }
   | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
   | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; view?: boolean; sql: string; span: SourceSpan }
+  /**
+   * COPY t [(cols)] FROM 'file' | STDIN: the rows of the file, batch by batch, go through
+   * `insert` (whose source rows are the batch, as `$documents`): typed by the table,
+   * rejects with their line numbers.
+   */
+  | { kind: 'copy-from'; table: TableRef; file?: string; options: CopyOptions; insert: Extract<Statement, { kind: 'insert' }>; sql: string; span: SourceSpan }
+  /** COPY t | (query) TO 'file' | STDOUT */
+  | { kind: 'copy-to'; query: Query; file?: string; options: CopyOptions; sql: string; span: SourceSpan }
   | { kind: 'create-view'; table: TableRef; query: Query; replace: boolean; sql: string; span: SourceSpan }
   | { kind: 'refresh-view'; table: TableRef; query: Query; sql: string; span: SourceSpan }
   | { kind: 'truncate'; tables: TableRef[]; sql: string; span: SourceSpan }
@@ -85,6 +93,15 @@ export type Statement =
       sql: string;
       span: SourceSpan;
     };
+
+/** COPY options, as PostgreSQL spells them (FORMAT csv | json | ndjson, HEADER, DELIMITER, NULL, QUOTE). */
+export interface CopyOptions {
+  format: 'csv' | 'json' | 'ndjson' | 'text';
+  header: boolean;
+  delimiter: string;
+  null: string;
+  quote: string;
+}
 
 export interface MergeClause {
   matched: boolean;

@@ -49,6 +49,8 @@ export interface CompiledStatement {
   /** char offsets of the statement in the script text */
   span: { start: number; end: number };
   commands: MongoCommand[];
+  /** COPY: where the rows come from or go to; for FROM, the first command's `$documents` is filled batch by batch */
+  copy?: { direction: 'from' | 'to'; file?: string; options: import('../ir/statement.js').CopyOptions; columns: string[] };
   /** what a write statement's counts mean (inserted/updated/deleted/rejected are exact unless listed here) */
   countNotes?: string[];
   /** output columns for statements that return rows; undefined for `SELECT *` of an undeclared collection (columns come from the documents) */

@@ -132,6 +132,8 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
       conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type) : `$${src.field}`;
       sourceCopy[name] = `$${src.field}`;
     });
+    // hidden source columns (`__line` of a COPY) travel with the row, for the rejects
+    for (const extra of source.columns.slice(columns.length)) if (extra.name.startsWith('__')) sourceCopy[extra.name] = `$${extra.field}`;
     for (const col of def?.columns ?? []) {
       if (columns.includes(col.name)) continue;
       conformed[col.name] = col.default ? asValue(lowerExpr(col.default)) : { $literal: null };
@@ -139,7 +141,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   }
   const keyed = def && identityKey(def);
   const pipeline: Document[] = [...read.pipeline];
-  if (source.passthrough) pipeline.push({ $unset: '_id' }, { $set: { __source: '$$ROOT', __reasons: [] } });
+  if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
     pipeline.push({ $project: { ...conformed, __source: sourceCopy } });
     const id = def && identityExpr(def);
@@ -218,7 +220,8 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     role: 'rejects',
     pipeline: [
       ...rejectedRows,
-      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW', ...(source.columns.some((c) => c.name === '__line') ? { line: '$__source.__line' } : {}) } },
+      ...(source.columns.some((c) => c.name === '__line') ? [{ $unset: 'row.__line' }] : []),
       { $merge: { into: table.db ? { db: table.db, coll: rejectsName(table.name) } : rejectsName(table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
     ],
   });

@@ -4,6 +4,8 @@ import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { formatCopyRows, openCopySource, readCopyRows, writeCopyFile } from '../io/copy-files.js';
 
 /**
  * Runs a script's statements in order on one engine and stops at the first failure
@@ -16,7 +18,7 @@ export async function runScript(sql: string, options: RunOptions = {}): Promise<
   try {
     let missingBefore = 0;
     for (const st of script.statements) {
-      const result = await runStatement(engine, st, sql, options.file);
+      const result = await runStatement(engine, st, sql, options);
       const missing = engine.missingCollections();
       if (missing.length > missingBefore) {
         result.warnings = missing.slice(missingBefore).map((name) => `collection "${name}" does not exist in ${options.dataDir ?? './data'}: read as empty`);
@@ -31,15 +33,85 @@ export async function runScript(sql: string, options: RunOptions = {}): Promise<
   return { statements: results };
 }
 
-async function runStatement(engine: Engine, st: CompiledStatement, sql: string, file?: string): Promise<StatementResult> {
+type Counts = Partial<Record<'inserted' | 'updated' | 'deleted' | 'rejected', number>>;
+
+async function runStatement(engine: Engine, st: CompiledStatement, sql: string, options: RunOptions): Promise<StatementResult> {
   const started = performance.now();
   const base = { statement: st.index, kind: st.kind, sql: st.sql };
-  const counts: Partial<Record<'inserted' | 'updated' | 'deleted' | 'rejected', number>> = {};
+  let counts: Counts = {};
   let rows: { columns: string[]; rows: unknown[][] } | undefined;
   let rowsRead: number | undefined;
-  const cleanup = st.commands.filter((c) => c.role === 'cleanup');
   try {
-    for (const cmd of st.commands) {
+    if (st.copy?.direction === 'from') {
+      const copied = await copyFrom(engine, st, options);
+      counts = copied.counts;
+      rowsRead = copied.rowsRead;
+    } else {
+      const out = await executeCommands(engine, st, st.commands);
+      counts = out.counts;
+      rows = out.rows;
+      rowsRead = out.rowsRead;
+      if (st.copy?.direction === 'to' && rows) {
+        const text = formatCopyRows(rows.columns, rows.rows, st.copy.options);
+        if (st.copy.file) await writeCopyFile(resolvePath(st.copy.file, options), text);
+        else process.stdout.write(text);
+        counts = { inserted: 0 };
+        const written = rows.rows.length;
+        rows = undefined;
+        return { ...base, rowCount: written, rowsRead: written, durationMs: Math.round(performance.now() - started) };
+      }
+    }
+  } catch (err) {
+    const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
+    if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
+    return withSource(sql, options.file, () => {
+      throw e;
+    });
+  }
+  const durationMs = Math.round(performance.now() - started);
+  if (rows) return { ...base, columns: rows.columns, rows: rows.rows, rowCount: rows.rows.length, rowsRead, durationMs };
+  const written = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.deleted ?? 0);
+  return { ...base, rowCount: written, ...(rowsRead !== undefined ? { rowsRead } : {}), ...counts, durationMs };
+}
+
+/** A COPY's relative path is relative to the folder of the .sql file that names it. */
+function resolvePath(file: string, options: RunOptions): string {
+  return isAbsolute(file) ? file : resolve(options.file ? dirname(resolve(options.file)) : process.cwd(), file);
+}
+
+/**
+ * COPY … FROM: the file is read as a stream and sent in batches; each batch runs
+ * the statement's INSERT commands with the batch as the first stage's `$documents`.
+ */
+async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptions): Promise<{ counts: Counts; rowsRead: number }> {
+  const copy = st.copy!;
+  const { stream, label } = openCopySource(copy.file && resolvePath(copy.file, options));
+  const total: Counts = { inserted: 0, updated: 0, rejected: 0 };
+  let batch: Record<string, unknown>[] = [];
+  let rowsRead = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const commands = st.commands.map((c, i) => (i === 0 && c.kind === 'aggregate' ? { ...c, pipeline: [{ $documents: batch }, ...c.pipeline.slice(1)] } : c));
+    const out = await executeCommands(engine, st, commands);
+    for (const k of ['inserted', 'updated', 'rejected'] as const) total[k] = (total[k] ?? 0) + (out.counts[k] ?? 0);
+    batch = [];
+  };
+  for await (const row of readCopyRows(stream, copy.options, copy.columns, label)) {
+    rowsRead++;
+    batch.push({ ...row.values, __line: row.line });
+    if (batch.length >= (options.batchSize ?? 1000)) await flush();
+  }
+  await flush();
+  return { counts: total, rowsRead };
+}
+
+/** Runs a statement's commands by role; cleanup commands run even after a failure. */
+async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands']): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number }> {
+  const counts: Counts = {};
+  let rows: { columns: string[]; rows: unknown[][] } | undefined;
+  let rowsRead: number | undefined;
+  try {
+    for (const cmd of commands) {
       if (cmd.role === 'cleanup') continue;
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
@@ -62,7 +134,7 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
           }
           break;
         case 'count':
-          // one document per outcome: { _id: 'inserted' | 'updated' | 'skipped' | 'rejected', n }
+          // one document per outcome: { _id: 'inserted' | 'updated' | 'skipped' | 'rejected' | 'deleted', n }
           for (const d of docs) {
             const outcome = d._id as string;
             if (outcome === 'inserted' || outcome === 'updated' || outcome === 'rejected' || outcome === 'deleted') counts[outcome] = Number(d.n);
@@ -76,21 +148,12 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
           break;
       }
     }
-  } catch (err) {
-    const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
-    if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
-    return withSource(sql, file, () => {
-      throw e;
-    });
   } finally {
-    for (const c of cleanup) {
+    for (const c of commands.filter((x) => x.role === 'cleanup')) {
       if (c.kind !== 'aggregate') await engine.write(c).catch(() => undefined);
     }
   }
-  const durationMs = Math.round(performance.now() - started);
-  if (rows) return { ...base, columns: rows.columns, rows: rows.rows, rowCount: rows.rows.length, rowsRead, durationMs };
-  const written = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.deleted ?? 0);
-  return { ...base, rowCount: written, ...counts, durationMs };
+  return { counts, rows, rowsRead };
 }
 
 /** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */

@@ -6,6 +6,7 @@ import { stringsOf, unwrap } from './bind-expr.js';
 import { bindQuery, type BindEnv, type Catalog } from './bind-select.js';
 import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
+import { bindCopy } from './bind-copy.js';
 
 
 /**
@@ -92,6 +93,8 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         return n.fromClause?.length ? { ...bindJoinedWrite(n, env, 'update'), ...base } : { ...bindUpdate(n, env), ...base };
       case 'DeleteStmt':
         return n.usingClause?.length ? { ...bindJoinedWrite(n, env, 'delete'), ...base } : { ...bindDelete(n, env), ...base };
+      case 'CopyStmt':
+        return bindCopy(n, env, span, ps.sql);
       case 'MergeStmt':
         return { ...bindMerge(n, env), ...base };
       case 'TruncateStmt':
@@ -118,6 +121,6 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
 }
 
 const STATEMENT_NAMES: Record<string, string> = {
-  CopyStmt: 'COPY', VariableSetStmt: 'SET',
+VariableSetStmt: 'SET',
   TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN',
 };
