@@ -29,6 +29,15 @@ export function loadParser(): Promise<void> {
   return loaded;
 }
 
+/** Hints for syntax errors sqletl users commonly meet. */
+function syntaxHints(text: string, at: number): string[] {
+  const here = text.slice(at);
+  if (/^format\s+json\b/i.test(here) || (/^json\b/i.test(here) && /format\s*$/i.test(text.slice(Math.max(0, at - 20), at)))) {
+    return ["json is a reserved word in PostgreSQL's grammar: write FORMAT 'json'"];
+  }
+  return [];
+}
+
 export function parseScript(text: string): ParsedScript {
   checkCharacters(text);
   const params = substituteParams(text);
@@ -41,7 +50,7 @@ export function parseScript(text: string): ParsedScript {
     const details = (err as { sqlDetails?: { message: string; cursorPosition?: number } }).sqlDetails;
     if (details?.cursorPosition !== undefined) {
       const pos = toChar(details.cursorPosition);
-      throw new SqlEtlError('syntax-error', 'parse', details.message, { span: { start: pos, end: pos + 1 } });
+      throw new SqlEtlError('syntax-error', 'parse', details.message, { span: { start: pos, end: pos + 1 }, hints: syntaxHints(params.text, pos) });
     }
     // no position: the parser itself gave up (its stack overflows on a very deep expression)
     const start = failingStatement(params.text, toChar);
