@@ -410,6 +410,7 @@ function shape(message: string): string {
     .replace(/"[^"]*"/g, '"…"')
     .replace(/'[^']*'/g, "'…'")
     .replace(/\d+/g, 'N')
+    .replace(/[^\s(]+\(…\)/g, 'F(…)')
     .slice(0, 120);
 }
 
