@@ -5,7 +5,7 @@ import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
-import { bindScript } from './sql/bind-statement.js';
+import { bindScript, placed } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
 import { loadParser, parseScript } from './sql/parse.js';
 
@@ -25,8 +25,7 @@ export async function compileScript(sql: string, options: CompileOptions = {}): 
           return lowerStatement(s, i + 1, { ...options, onError });
         } catch (err) {
           // an error the lowering could not place points at its statement
-          if (err instanceof SqlEtlError && !err.span) err.span = { start: s.span.start, end: s.span.start + 1 };
-          throw err;
+          throw placed(err, s.span.start);
         }
       }),
     };

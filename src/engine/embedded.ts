@@ -20,7 +20,8 @@ export class EmbeddedEngine implements Engine {
   private cache = new Map<string, Document[]>();
   private readonly missing = new Set<string>();
 
-  constructor(readonly dataDir: string) {}
+  /** `defaultDb`: the database (`<data>/<db>/`) of commands that name none (`--db`) */
+  constructor(readonly dataDir: string, readonly defaultDb?: string) {}
 
   private load(name: string, db?: string): Document[] {
     const key = db ? `${db}.${name}` : name;
@@ -85,7 +86,8 @@ export class EmbeddedEngine implements Engine {
     };
   }
 
-  async write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+  async write(command: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+    const cmd = command.db === undefined && this.defaultDb !== undefined ? { ...command, db: this.defaultDb } : command;
     try {
       return runWriteCommand(cmd, this.store);
     } catch (err) {
@@ -94,7 +96,8 @@ export class EmbeddedEngine implements Engine {
     }
   }
 
-  async aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]> {
+  async aggregate(command: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]> {
+    const cmd = command.db === undefined && this.defaultDb !== undefined ? { ...command, db: this.defaultDb } : command;
     const last = cmd.pipeline.at(-1);
     if (last && ('$out' in last || '$merge' in last)) {
       // run the pipeline, then write its documents as MongoDB's $out/$merge would

@@ -4,7 +4,7 @@ import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { castTo } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
-import { cond, isNull, letIn, nullIfAnyNull, type Mql } from './mql.js';
+import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
@@ -19,9 +19,11 @@ type Lowering = (args: Mql[], f: FuncExpr, lower: (e: Expr) => Mql) => Mql;
 const strict =
   (body: (args: Mql[], f: FuncExpr) => Mql): Lowering =>
   (args, f) =>
-    nullIfAnyNull(
-      args.filter((_, i) => mayBeNull(f.args[i])),
-      body(args, f),
+    shared(args, (refs) =>
+      nullIfAnyNull(
+        refs.filter((_, i) => mayBeNull(f.args[i])),
+        body(refs, f),
+      ),
     );
 
 const constInt = (f: FuncExpr, i: number): number | undefined => {

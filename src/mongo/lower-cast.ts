@@ -1,7 +1,7 @@
 import { unsupported, type SourceSpan } from '../errors.js';
 import type { SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 
 /**
  * CAST / `::` for non-constant values (constants are folded by the binder).
@@ -15,7 +15,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
   switch (to) {
     case 'int':
       if (from === 'text') return { $toLong: v };
-      if (from === 'bool') return cond(isNull(v), null, cond(v, 1, 0));
+      if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint), numeric → int half away from zero
       if (from === 'float') return { $toLong: { $round: [v, 0] } };
       return { $toLong: roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0) };
@@ -27,7 +27,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       return { $toString: v };
     case 'bool':
-      if (from === 'int' || from === 'numeric' || from === 'float') return cond(isNull(v), null, { $ne: [v, 0] });
+      if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
       if (from === 'bool') return v;
       return letIn(
         { s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },

@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
-import { cond, isNull, type Mql } from './mql.js';
+import { cond, isNull, shared, type Mql } from './mql.js';
 
 /**
  * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
@@ -23,7 +23,11 @@ export function lowerDateTrunc([, date]: Mql[], f: FuncExpr): Mql {
   return { $dateTrunc: { date, unit, ...(unit === 'week' ? { startOfWeek: 'monday' } : {}) } };
 }
 
-export function lowerDatePart([, source]: Mql[], f: FuncExpr, result: 'numeric' | 'float'): Mql {
+export function lowerDatePart([, value]: Mql[], f: FuncExpr, result: 'numeric' | 'float'): Mql {
+  return shared([value], ([source]) => datePart(source, f, result));
+}
+
+function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   const fieldArg = f.args[0];
   const field = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
   void result;

@@ -5,7 +5,7 @@ import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
-import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, type Mql } from './mql.js';
+import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { likeToRegex } from './like-pattern.js';
 
 /**
@@ -32,7 +32,7 @@ export function lowerExpr(e: Expr): Mql {
       return lowerLogicValue(e.kind, e.args);
     case 'not': {
       const v = lowerExpr(e.arg);
-      return mayBeNull(e.arg) ? cond(isNull(v), null, { $not: [v] }) : { $not: [v] };
+      return mayBeNull(e.arg) ? shared([v], ([x]) => cond(isNull(x), null, { $not: [x] })) : { $not: [v] };
     }
     case 'isnull':
       return e.negated ? notNull(lowerExpr(e.arg)) : isNull(lowerExpr(e.arg));
@@ -46,12 +46,12 @@ export function lowerExpr(e: Expr): Mql {
     }
     case 'inlist':
       return lowerInListValue(e.arg, e.list, e.negated);
-    case 'like': {
-      const v = lowerExpr(e.arg);
-      const match = regexMatch(e, v);
-      const body = e.negated ? { $not: [match] } : match;
-      return mayBeNull(e.arg) ? cond(isNull(v), null, body) : body;
-    }
+    case 'like':
+      return shared([lowerExpr(e.arg)], ([v]) => {
+        const match = regexMatch(e, v);
+        const body = e.negated ? { $not: [match] } : match;
+        return mayBeNull(e.arg) ? cond(isNull(v), null, body) : body;
+      });
     case 'case':
       return {
         $switch: {
@@ -127,9 +127,10 @@ export function untypedDateLiteral(x: Expr, other: Expr): Date | undefined {
 }
 
 function lowerCompareValue(e: CompareExpr): Mql {
-  const [l, r] = compareOperands(e);
-  const guards = [mayBeNull(e.left) ? l : undefined, mayBeNull(e.right) ? r : undefined].filter((g) => g !== undefined);
-  return nullIfAnyNull(guards, { [MQL_OP[e.op]]: [l, r] });
+  return shared(compareOperands(e), ([l, r]) => {
+    const guards = [mayBeNull(e.left) ? l : undefined, mayBeNull(e.right) ? r : undefined].filter((g) => g !== undefined);
+    return nullIfAnyNull(guards, { [MQL_OP[e.op]]: [l, r] });
+  });
 }
 
 /**
@@ -174,9 +175,12 @@ function lowerLogicValue(kind: 'and' | 'or', args: Expr[]): Mql {
 }
 
 function lowerInListValue(arg: Expr, list: Expr[], negated: boolean): Mql {
+  return shared([lowerExpr(arg)], ([v]) => inListValue(v, arg, list, negated));
+}
+
+function inListValue(v: Mql, arg: Expr, list: Expr[], negated: boolean): Mql {
   const nonNull = list.filter((x) => !(x.kind === 'literal' && x.value === null));
   const hasNull = nonNull.length !== list.length || nonNull.some(mayBeNull);
-  const v = lowerExpr(arg);
   const found = { $in: [v, nonNull.map(lowerExpr)] };
   // TRUE when found; otherwise NULL if the argument or any list item is NULL; else FALSE
   const notFound = hasNull ? null : false;
@@ -203,14 +207,14 @@ function lowerElement(arg: Expr, key: Expr, asText: boolean): Mql {
         ? fieldRef([...arg.path, key.value])
         : { $getField: { field: { $literal: key.value }, input: lowerExpr(arg) } };
   } else {
-    const base = lowerExpr(arg);
     const subscript = key.kind === 'arith'; // `x[i]` arrives as `i - 1` (SQL is 1-based)
     const folded = subscript && key.left.kind === 'literal' && typeof key.left.value === 'number' ? key.left.value - 1 : undefined;
     if (folded !== undefined && folded < 0) return null;
-    const index = folded ?? lowerExpr(key);
-    value = cond({ $isArray: [base] }, { $arrayElemAt: [base, index] }, null);
-    // a subscript below 1 is NULL in SQL (MongoDB would count from the end)
-    if (subscript && folded === undefined) value = cond({ $lt: [index, 0] }, null, value);
+    value = shared([lowerExpr(arg), folded ?? lowerExpr(key)], ([base, index]) => {
+      const element = cond({ $isArray: [base] }, { $arrayElemAt: [base, index] }, null);
+      // a subscript below 1 is NULL in SQL (MongoDB would count from the end)
+      return subscript && folded === undefined ? cond({ $lt: [index, 0] }, null, element) : element;
+    });
   }
   return asText ? { $convert: { input: value, to: 'string', onError: null, onNull: null } } : value;
 }

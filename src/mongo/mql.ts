@@ -46,3 +46,26 @@ export function letIn(vars: Record<string, Mql>, body: Mql): Document {
 }
 
 export const isIntegerType = (x: Mql): Document => ({ $in: [{ $type: x }, ['int', 'long']] });
+
+/**
+ * Binds non-trivial operands to `$let` variables, so an expression that needs an
+ * operand twice (a NULL guard and the operation itself) holds it once: without
+ * this, nesting doubles the pipeline at every level.
+ */
+let sharedDepth = 0;
+export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
+  const vars: Record<string, Mql> = {};
+  const depth = sharedDepth++;
+  try {
+    const refs = values.map((v, i) => {
+      if (v === undefined || v === null || typeof v !== 'object' || v instanceof Date) return v;
+      const name = `s${depth}_${i}`;
+      vars[name] = v;
+      return `$$${name}`;
+    });
+    const out = body(refs);
+    return Object.keys(vars).length ? { $let: { vars, in: out } } : out;
+  } finally {
+    sharedDepth--;
+  }
+}

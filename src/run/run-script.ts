@@ -163,5 +163,5 @@ async function openEngine(options: RunOptions): Promise<Engine> {
     return MongoEngine.connect(options.uri, options.db);
   }
   const { EmbeddedEngine } = await import('../engine/embedded.js');
-  return new EmbeddedEngine(options.dataDir ?? './data');
+  return new EmbeddedEngine(options.dataDir ?? './data', options.db);
 }

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
 import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, ORDERED_SET_AGGREGATES, SCALAR_FUNCTIONS } from './function-signatures.js';
@@ -396,12 +396,16 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
     }
     if (n.agg_star && name !== 'count') throw new SqlEtlError('wrong-arguments', 'bind', `${name}(*) is not valid`, { span: nameSpan });
+    if (name === 'count' && !n.agg_star && args.length === 0) {
+      throw new SqlEtlError('wrong-arguments', 'bind', 'count(*) must be used to call a parameterless aggregate function', { span: nameSpan });
+    }
     const orderBy: SortKey[] = ((n.agg_order ?? []) as Node[]).map((s) => bindSortKey(s, inner));
     const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
     let type: SqlType = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
     if (aggName === 'sum' && type === 'int') type = 'int';
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
     const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
+    if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…)`, nameSpan);
     return agg;
   }
   if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
@@ -409,6 +413,9 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
 
   // special syntax forms arrive as pg_catalog functions
+  if ((name === 'extract' || name === 'date_part' || name === 'date_trunc') && rawArgs.length !== 2) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 2 arguments, got ${rawArgs.length}`, { span: nameSpan });
+  }
   if (name === 'extract' || name === 'date_part') {
     const field = rawArgs[0] ? bindExpr(rawArgs[0], ctx) : undefined;
     if (!field || field.kind !== 'literal' || typeof field.value !== 'string') throw unsupported(`${name} with a non-constant field`, nameSpan);

@@ -167,16 +167,17 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const first = (n.functions as Node[])[0] as Node | Node[];
   const call = Array.isArray(first) ? first[0] : (unwrap(first)[1].items as Node[])[0];
   if ((n.functions as Node[]).length > 1) throw unsupported('ROWS FROM with several functions', span);
-  const fn = unwrap(call)[1];
+  const [callTag, fn] = unwrap(call);
+  if (callTag !== 'FuncCall') throw unsupported(`${callTag} in FROM`, span);
   const names = stringsOf(fn.funcname);
   const name = names[names.length - 1].toLowerCase();
   if (!['unnest', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
-    throw unsupported(`the function ${name}(…) in FROM`, span);
+    throw unsupported(`the function ${name}(…) in FROM`, span ?? spanOf(b.ctx(new Scope([])), fn.location));
   }
   const base = left ?? { source: { kind: 'none' } as Source, relations: [], using: new Map() };
   const scope = new Scope(base.relations, b.env.outer, b.env.capture);
   const args = ((fn.args ?? []) as Node[]).map((a) => bindExpr(a, b.ctx(scope)));
-  if (args.length !== 1) throw unsupported(`${name} with ${args.length} arguments`, span);
+  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span: span ?? spanOf(b.ctx(scope), fn.location) });
   const as = nextAs(counter);
   const alias = n.alias?.aliasname as string | undefined;
   const colnames = stringsOf(n.alias?.colnames);

@@ -181,6 +181,9 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `GROUP BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(g)[1].location) });
       e = c.expr;
     } else e = bindExpr(g, groupCtx);
+    if (someExpr(e, (x) => x.kind === 'agg' || x.kind === 'window')) {
+      throw new SqlEtlError('aggregate-not-allowed', 'bind', 'aggregate functions are not allowed in GROUP BY', { span: e.span ?? spanOf(base, unwrap(g)[1].location) });
+    }
     const found = groupBy.findIndex((k) => sameExpr(k, e));
     if (found >= 0) return found;
     groupBy.push(e);

@@ -26,7 +26,15 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     return vars[name];
   };
   const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan };
-  return script.statements.map((ps): Statement => {
+  return script.statements.map((ps) => {
+    try {
+      return bindStatement(ps);
+    } catch (err) {
+      throw placed(err, ps.start);
+    }
+  });
+
+  function bindStatement(ps: ParsedScript['statements'][number]): Statement {
     const [tag, n] = unwrap(ps.node);
     const span = { start: ps.start, end: ps.end };
     const base = { sql: ps.sql, span };
@@ -117,7 +125,26 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       default:
         throw unsupported(STATEMENT_NAMES[tag] ?? tag.replace(/Stmt$/, '').toUpperCase(), { start: ps.start, end: ps.start + 1 });
     }
-  });
+  }
+}
+
+/**
+ * Every error names a place: one the binder could not place points at its
+ * statement, and a statement too deep for the binder's recursion is reported as such.
+ */
+export function placed(err: unknown, start: number): unknown {
+  if (err instanceof SqlEtlError) {
+    if (!err.span) err.span = { start, end: start + 1 };
+    return err;
+  }
+  if (err instanceof RangeError) {
+    return new SqlEtlError('statement-too-complex', 'bind', 'statement is nested too deeply to compile', {
+      span: { start, end: start + 1 },
+      hints: ['split a very long chain of operators or deeply nested expressions/subqueries into smaller parts (e.g. CTEs)'],
+      cause: err,
+    });
+  }
+  return err;
 }
 
 const STATEMENT_NAMES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import type { Expr, Frame, FrameBound, SortKey, Value, WindowExpr, WindowSpec } from '../ir/expr.js';
+import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import { bindExpr, bindSortKey, spanOf, unwrap, type ExprContext } from './bind-expr.js';
 import { AGGREGATES, AGGREGATE_ALIASES } from './function-signatures.js';
@@ -78,7 +78,9 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: So
       throw unsupported(`${name} with a non-constant default`, args[2].span ?? span);
     }
   }
-  return { kind: 'window', name: ranking ? name : aggName, args, star: !!n.agg_star, filter, spec, type, span };
+  const call: WindowExpr = { kind: 'window', name: ranking ? name : aggName, args, star: !!n.agg_star, filter, spec, type, span };
+  if (someExpr(call, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…) OVER (…)`, span);
+  return call;
 }
 
 function bindWindowSpec(over: Any, ctx: ExprContext): WindowSpec {
