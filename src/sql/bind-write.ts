@@ -1,7 +1,7 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
-import type { Query } from '../ir/query.js';
+import type { Query, Source } from '../ir/query.js';
 import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
 import { bindExpr, coerceTo, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
@@ -199,6 +199,20 @@ export function identityKey(def: TableDef): string[] | undefined {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
+/** The rows of `source` LEFT JOIN the target table (under `__t`) on `on`, passed through as they are. */
+function joinedToTarget(source: Source, table: TableRef, on: Expr): Query {
+  return {
+    kind: 'select',
+    source: { kind: 'join', type: 'left', left: source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
+    groupBy: [],
+    aggregated: false,
+    passthrough: true,
+    columns: [],
+    distinct: false,
+    orderBy: [],
+  };
+}
+
 /**
  * UPDATE … FROM / DELETE … USING: the joined form is a MERGE (the FROM/USING
  * relations joined to the target on the WHERE condition, WHEN MATCHED THEN
@@ -213,16 +227,7 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   const both = exprCtx(env, [...src.relations, target], action === 'update' ? 'UPDATE … FROM' : 'DELETE … USING');
   if (!n.whereClause) throw unsupported(`${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
   const on = bindExpr(n.whereClause, { ...both, clause: 'WHERE' });
-  const joined: Query = {
-    kind: 'select',
-    source: { kind: 'join', type: 'left', left: src.source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
-    groupBy: [],
-    aggregated: false,
-    passthrough: true,
-    columns: [],
-    distinct: false,
-    orderBy: [],
-  };
+  const joined = joinedToTarget(src.source, table, on);
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     const col = def?.columns.find((c) => c.name === rt.name);
@@ -293,16 +298,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
   const both = exprCtx(env, [...src.relations, target], 'MERGE');
   const sourceOnly = exprCtx(env, src.relations, 'MERGE … INSERT');
   const on = bindExpr(n.joinCondition, { ...both, clause: 'MERGE … ON' });
-  const joined: Query = {
-    kind: 'select',
-    source: { kind: 'join', type: 'left', left: src.source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
-    groupBy: [],
-    aggregated: false,
-    passthrough: true,
-    columns: [],
-    distinct: false,
-    orderBy: [],
-  };
+  const joined = joinedToTarget(src.source, table, on);
   const clauses = ((n.mergeWhenClauses ?? []) as Node[]).map((w): MergeClause => {
     const c = unwrap(w)[1];
     const matched = c.matchKind === 'MERGE_WHEN_MATCHED';
