@@ -12,7 +12,7 @@ SELECT
 FROM flights
 WHERE sched_dep >= DATE '2024-01-01' AND sched_dep < DATE '2024-07-01' AND distance > 200
 GROUP BY origin, EXTRACT(HOUR FROM sched_dep)
-HAVING COUNT(*) >= 10
+HAVING COUNT(*) >= 5
 ORDER BY origin, hour;
 
 -- query: by_carrier_month — on-time performance per carrier and month at the busiest hubs.

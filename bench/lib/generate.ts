@@ -98,10 +98,7 @@ export function flight(r: () => number, i: number): Doc {
 export const GENERATORS = { customers: customer, flights: flight } as const;
 export type CollectionName = keyof typeof GENERATORS;
 
-/**
- * Writes `<dir>/<name>.ndjson` with `n` documents (seed derived from the name) and
- * returns the documents as parsed values (dates as Date), for loading into PGlite.
- */
+/** Writes `<dir>/<name>.ndjson` with `n` documents (the seed depends on the name). */
 export async function writeCollection(dir: string, name: CollectionName, n: number, seed = 20240901): Promise<void> {
   const r = prng(seed ^ (name === 'customers' ? 0x11 : 0x22));
   const gen = GENERATORS[name];

@@ -94,7 +94,7 @@ export const HAND_PIPELINES: Record<string, Stage[]> = {
         worst_arrival: { $max: '$arr_delay' },
       },
     },
-    { $match: { flights: { $gte: 10 } } },
+    { $match: { flights: { $gte: 5 } } },
     {
       $project: {
         _id: 0,

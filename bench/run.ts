@@ -1,0 +1,368 @@
+/**
+ * `npm run bench`: sqletl's benchmark (issue 9). Writes bench/results.json, prints the
+ * tables and refreshes the figures in bench/README.md. Speed is always a ratio
+ * against a reference measured in the same run (PostgreSQL via PGlite, libpg-query's
+ * parser, a hand-written pipeline), never an assertion.
+ *
+ *   npm run bench                                   # compile, static checks, jobs at 10k and 100k, experiments
+ *   npm run bench -- --sizes 10000,100000,1000000   # also 1M documents (about 15 more minutes)
+ *   npm run bench -- --only compile,static          # a subset: compile, static, jobs, experiments, esm, profile
+ *   npm run bench -- --reps 1 --compile-seconds 10  # quicker, noisier
+ *   npm run bench -- --sizes 1000000 --only jobs --jobs flights   # one job, one size
+ *
+ * Each job and size runs in its own process (bench/lib/job-worker.ts), so peak RSS is
+ * that job's; data is generated into a temporary directory and removed afterwards.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { compileBench, type CompileResult } from './lib/compile-bench.js';
+import { summarizeProfile, type ProfileSummary } from './lib/cpuprofile.js';
+import { writeCollection, type CollectionName } from './lib/generate.js';
+import { BENCH_DIR, JOB_COLLECTIONS, JOB_NAMES, ROOT_DIR } from './lib/jobs.js';
+import { runWorker, type WorkerArgs, type WorkerResult } from './lib/job-worker.js';
+import { median, now, round } from './lib/measure.js';
+import { staticChecks, type StaticResult } from './lib/static-checks.js';
+import { markdown, table, type Cell } from './lib/table.js';
+import { profileTarget } from './lib/profile-target.js';
+
+process.env.TZ = 'UTC';
+
+const PHASES = ['compile', 'static', 'jobs', 'experiments', 'esm', 'profile'] as const;
+type Phase = (typeof PHASES)[number];
+
+interface Options {
+  sizes: number[];
+  reps?: number;
+  compileSeconds: number;
+  maxIterations: number;
+  only: Set<Phase>;
+  readme: boolean;
+  out: string;
+  /** interleaved runs per rewrite in the experiments */
+  experimentRuns: number;
+  /** render an existing results file instead of measuring */
+  from?: string;
+  /** the jobs to run (default: all) */
+  jobs: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { sizes: [10_000, 100_000], compileSeconds: 40, maxIterations: 1000, only: new Set(PHASES), readme: true, out: join(BENCH_DIR, 'results.json'), experimentRuns: 5, jobs: JOB_NAMES };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') o.sizes = val().split(',').map((s) => Number(s.replace(/_/g, '')));
+    else if (a === '--reps') o.reps = Number(val());
+    else if (a === '--compile-seconds') o.compileSeconds = Number(val());
+    else if (a === '--iterations') o.maxIterations = Number(val());
+    else if (a === '--only') o.only = new Set(val().split(',') as Phase[]);
+    else if (a === '--no-readme') o.readme = false;
+    else if (a === '--out') o.out = val();
+    else if (a === '--experiment-runs') o.experimentRuns = Number(val());
+    else if (a === '--from') o.from = val();
+    else if (a === '--jobs') o.jobs = val().split(',');
+    else usage(`unknown option ${a}`);
+  }
+  if (o.sizes.some((n) => !Number.isInteger(n) || n <= 0)) usage('--sizes takes positive integers, e.g. 10000,100000');
+  for (const p of o.only) if (!PHASES.includes(p)) usage(`--only takes ${PHASES.join(', ')}`);
+  for (const j of o.jobs) if (!JOB_NAMES.includes(j)) usage(`--jobs takes ${JOB_NAMES.join(', ')}`);
+  return o;
+}
+
+function usage(msg: string): never {
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--sizes 10000,100000,1000000] [--reps N] [--compile-seconds S] [--iterations N] [--only ${PHASES.join(',')}] [--experiment-runs N] [--jobs ${JOB_NAMES.join(',')}] [--no-readme] [--out FILE] [--from RESULTS.json]\n`);
+  process.exit(2);
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const repsFor = (size: number, o: Options) => o.reps ?? (size <= 10_000 ? 3 : size <= 100_000 ? 2 : 1);
+
+/** Runs this file as a child process in worker mode and returns what it wrote. */
+async function child(args: string[], nodeFlags: string[] = []): Promise<unknown> {
+  const outFile = join(tmpdir(), `sqletl-bench-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const argv = ['--expose-gc', '--max-old-space-size=12288', '--import', 'tsx', ...nodeFlags, join(BENCH_DIR, 'run.ts'), ...args, '--out', outFile];
+  await new Promise<void>((resolve, reject) => {
+    const p = spawn(process.execPath, argv, { cwd: ROOT_DIR, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TZ: 'UTC' } });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench worker ${args.join(' ')} exited with ${code}`))));
+  });
+  const text = readFileSync(outFile, 'utf8');
+  rmSync(outFile, { force: true });
+  return JSON.parse(text);
+}
+
+// ---------------------------------------------------------------- worker modes
+
+async function workerMain(argv: string[]): Promise<void> {
+  const get = (k: string) => argv[argv.indexOf(k) + 1];
+  const out = get('--out');
+  if (argv[0] === '--worker') {
+    const args: WorkerArgs = {
+      job: get('--job'),
+      size: Number(get('--size')),
+      dataDir: get('--data'),
+      reps: Number(get('--reps')),
+      esm: argv.includes('--esm'),
+      stageProfile: argv.includes('--stage-profile'),
+      experimentRuns: Number(get('--experiment-runs')),
+    };
+    writeFileSync(out, JSON.stringify(await runWorker(args)));
+  } else {
+    await profileTarget(get('--job'), get('--data'));
+    writeFileSync(out, '{}');
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+interface Results {
+  generatedAt: string;
+  machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; platform: string; loadavgStart: number[]; loadavgEnd?: number[] };
+  options: { sizes: number[]; reps: Record<string, number>; phases: Phase[]; experimentRuns?: number };
+  durationSeconds?: number;
+  compile?: CompileResult;
+  static?: StaticResult;
+  jobs: WorkerResult[];
+  profiles: { job: string; size: number; summary: ProfileSummary }[];
+  notSupported: string[];
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.from) {
+    publish(JSON.parse(readFileSync(o.from, 'utf8')) as Results, o);
+    return;
+  }
+  const started = now();
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}`, loadavgStart: loadavg().map((x) => round(x, 2)) },
+    options: { sizes: o.sizes, reps: Object.fromEntries(o.sizes.map((s) => [s, repsFor(s, o)])), phases: [...o.only], experimentRuns: o.experimentRuns },
+    jobs: [],
+    profiles: [],
+    notSupported: ['window functions, joins and writes: they became supported while this first version was written (dfef127, ed06baf, 36579ce) and are the next workloads'],
+  };
+
+  if (o.only.has('compile')) {
+    log('== compile');
+    results.compile = await compileBench({ maxIterations: o.maxIterations, budgetSeconds: o.compileSeconds, log });
+  }
+  if (o.only.has('static')) {
+    log('== static checks');
+    results.static = await staticChecks();
+  }
+  // the ES-module experiment and the CPU profile at the largest size up to 100k; stage costs and rewrites (many runs) at the smallest
+  const experimentSize = [...o.sizes].filter((s) => s <= 100_000).sort((a, b) => b - a)[0];
+  const smallest = Math.min(...o.sizes);
+  if (o.only.has('jobs') || o.only.has('profile')) {
+    for (const size of o.sizes) {
+      const dir = mkdtempSync(join(tmpdir(), 'sqletl-bench-data-'));
+      try {
+        const t = now();
+        for (const c of new Set(o.jobs.map((j) => JOB_COLLECTIONS[j])) as Set<CollectionName>) await writeCollection(dir, c, size);
+        log(`== ${size.toLocaleString('en-US')} documents per collection (generated in ${round((now() - t) / 1000, 1)} s, ${dir})`);
+        const reps = repsFor(size, o);
+        for (const job of o.jobs) {
+          if (o.only.has('jobs')) {
+            log(`-- ${job} ×${size}: PGlite, sqletl run(), in-memory breakdown (${reps} reps)`);
+            const extra = [...(o.only.has('experiments') && size === smallest ? ['--stage-profile', '--experiment-runs', String(o.experimentRuns)] : []), ...(o.only.has('esm') && size === experimentSize ? ['--esm'] : [])];
+            results.jobs.push((await child(['--worker', '--job', job, '--size', String(size), '--data', dir, '--reps', String(reps), ...extra])) as WorkerResult);
+          }
+          if (o.only.has('profile') && size === experimentSize) {
+            log(`-- ${job} ×${size}: CPU profile of run()`);
+            const profDir = mkdtempSync(join(tmpdir(), 'sqletl-bench-prof-'));
+            await child(['--profile-target', '--job', job, '--data', dir], ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+            const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+            const biggest = files.map((f) => join(profDir, f)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+            results.profiles.push({ job, size, summary: summarizeProfile(biggest) });
+            rmSync(profDir, { recursive: true, force: true });
+          }
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  results.machine.loadavgEnd = loadavg().map((x) => round(x, 2));
+  results.durationSeconds = round((now() - started) / 1000, 0);
+  writeFileSync(o.out, JSON.stringify(results, null, 2) + '\n');
+  publish(results, o);
+  log(`bench: ${results.durationSeconds} s; wrote ${o.out}`);
+}
+
+/** Prints the tables and, for bench/results.json (or --from), refreshes README.md's figures. */
+function publish(results: Results, o: Options): void {
+  const report = render(results);
+  process.stdout.write(report.text + '\n');
+  const readme = join(BENCH_DIR, 'README.md');
+  if (o.readme && (o.from !== undefined || o.out === join(BENCH_DIR, 'results.json')) && existsSync(readme)) {
+    const md = readFileSync(readme, 'utf8');
+    const re = /(<!-- figures:start -->\n)[\s\S]*?(<!-- figures:end -->)/;
+    if (re.test(md)) writeFileSync(readme, md.replace(re, (_m, a: string, b: string) => `${a}${report.markdown}\n${b}`));
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const m = (xs?: number[]) => (xs && xs.length ? median(xs) : undefined);
+const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined && b > 0 ? round(a / b, 1) : undefined);
+const x = (r?: number) => (r === undefined ? undefined : `${r}×`);
+const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
+
+function render(r: Results): { text: string; markdown: string } {
+  const sections: { title: string; head: string[]; rows: Cell[][]; note?: string }[] = [];
+  const mc = r.machine;
+  const machine = `${mc.cpus} × ${mc.cpuModel}, ${mc.memoryGb} GB, ${mc.platform}, node ${mc.node}; load average ${mc.loadavgStart.join(' ')} at start, ${mc.loadavgEnd?.join(' ')} at end; ${r.durationSeconds} s in all (${r.generatedAt.slice(0, 16)}Z)`;
+
+  if (r.compile) {
+    const c = r.compile;
+    sections.push({
+      title: 'Compile (grammar-tests, fixture schema)',
+      head: ['cases', 'statements', 'iterations', 'compile CPU ms', 'statements/s', 'parse-only CPU ms', 'compile / parse', 'schema re-read share'],
+      rows: [[c.cases, c.statements, c.iterations, c.compileMs, c.statementsPerSecond, c.parseMs, x(c.compileToParseRatio), `${round(c.schemaShare * 100, 0)}%`]],
+      note: c.skipped.length ? `skipped (do not compile today): ${c.skipped.join(', ')}` : undefined,
+    });
+  }
+  if (r.static) {
+    const s = r.static;
+    sections.push({
+      title: 'Static checks (grammar-tests and job pipelines)',
+      head: ['pipelines', 'stages min/median/max', 'jobs min/median/max', 'WHERE on a collection', 'leading $match', 'query-language $match', '$push "$$ROOT"', 'CLONE_OFF same rows / input intact'],
+      rows: [[s.pipelines, `${s.stageCounts.min}/${s.stageCounts.median}/${s.stageCounts.max}`, `${s.jobStageCounts.min}/${s.jobStageCounts.median}/${s.jobStageCounts.max}`, s.whereOnBase, s.withLeadingMatch, s.withQueryLanguageMatch, s.pushRoot.length, `${s.cloneOff.sameRows}/${s.cloneOff.cases} / ${s.cloneOff.inputIntact}/${s.cloneOff.cases}`]],
+      note: [
+        s.missingLeadingMatch.length ? `WHERE without a leading $match: ${s.missingLeadingMatch.join(', ')}.` : 'Every such query starts with $match.',
+        `Leading $match with only $expr (no index can serve it): ${s.exprOnlyMatch.map((f) => f.replace(/^grammar-tests\//, '').replace(/\.sql$/, '')).join(', ')}.`,
+        'Counted: queries whose FROM is one collection (through CTEs and subqueries) and whose WHERE has a conjunct without a subquery; joins are left to a later version.',
+      ].join(' '),
+    });
+  }
+  if (r.jobs.length) {
+    const rows: Cell[][] = [];
+    for (const w of r.jobs) {
+      for (const q of w.queries) {
+        const pg = m(q.ms.pglite);
+        const runMs = m(q.ms.run);
+        const agg = m(q.ms.aggregate);
+        rows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, `${q.rows.sqletl}/${q.rows.pglite}${q.sameAsPglite ? '' : ' ≠'}`, pg, runMs, m(q.wallMs?.run), x(ratio(runMs, pg)), agg, x(ratio(agg, pg)), m(q.ms.aggregateNoClone), m(q.ms.hand), x(ratio(m(q.ms.aggregateNoClone), m(q.ms.hand)))]);
+      }
+    }
+    sections.push({
+      title: 'Jobs: CPU milliseconds per query (median of the repetitions), ratios against PGlite and the hand-written pipeline',
+      head: ['job', 'query', 'rows sqletl/pg', 'PGlite', 'sqletl run()', 'run() wall', 'run/PG', 'pipeline', 'pipeline/PG', 'no clone', 'hand-written', 'generated/hand'],
+      rows,
+      note: 'run() = compile + read the .ndjson (EJSON) + pipeline + rows, as `sqletl run` does (run() wall: its wall-clock time on this shared machine). pipeline = the generated pipeline on mingo over documents already in memory, as the engine runs it (CLONE_INPUT). no clone / hand-written = CLONE_OFF, the generated and the hand-written pipeline. `≠` marks rows that differ from PostgreSQL\'s.',
+    });
+    sections.push({
+      title: 'Loading (not part of the query times) and peak RSS',
+      head: ['job', 'file MB', 'sqletl read (EJSON) CPU ms', 'JSON.parse + $date CPU ms', 'PGlite start wall ms', 'PGlite COPY wall ms', 'peak RSS sqletl run() MB', 'peak RSS PGlite MB'],
+      rows: r.jobs.map((w) => [`${w.job} ${sizeLabel(w.size)}`, w.load.fileMb, w.load.sqletlReadMs, w.load.fastReadMs, w.load.pgliteStartMs, w.load.pgliteCopyMs, w.rss.sqletlRunPeakMb, w.rss.pglitePeakExact ? w.rss.pglitePeakMb : `≤ ${w.rss.pglitePeakMb}`]),
+      note: `Each job and size runs in a fresh process (baseline RSS ${r.jobs[0]?.rss.baselineMb} MB, included). sqletl's run() goes first, so its figure is its own peak; PGlite's is marked ≤ when it did not exceed sqletl's.`,
+    });
+    const largest = Math.max(...r.jobs.map((w) => w.size));
+    const glueRows: Cell[][] = [];
+    for (const w of r.jobs.filter((j) => j.size === largest)) {
+      for (const q of w.queries) {
+        const runMs = m(q.ms.run) ?? 0;
+        const agg = m(q.ms.aggregate) ?? 0;
+        const off = m(q.ms.aggregateNoClone) ?? 0;
+        const clone = w.load.cloneAllMs ?? m(q.ms.cloneCost) ?? Math.max(0, agg - off);
+        const parts = [q.ms.compile ?? 0, w.load.sqletlReadMs, clone, agg - clone, q.ms.toRows ?? 0];
+        const pct = (v: number) => `${round((100 * v) / runMs, 0)}%`;
+        glueRows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, runMs, ...parts.map(pct), pct(runMs - parts.reduce((a, b) => a + b, 0))]);
+      }
+    }
+    sections.push({
+      title: `Where sqletl run() time goes (${sizeLabel(largest)} documents), share of run()'s CPU time`,
+      head: ['job', 'query', 'run() ms', 'compile', 'read (EJSON)', 'CLONE_INPUT copy', 'pipeline on mingo', 'rows', 'other'],
+      rows: glueRows,
+      note: 'Measured apart with the documents in memory: CLONE_INPUT copy = mingo\'s cloneDeep of every document of the collection, which CLONE_INPUT does before the first stage; pipeline = the pipeline with CLONE_INPUT − that; other = run() − the parts (GC, engine set-up, the cold start of the first repetition, noise).',
+    });
+    const stageRows: Cell[][] = [];
+    const accRows: Cell[][] = [];
+    for (const w of r.jobs) {
+      for (const q of w.queries) {
+        const sp = q.stageProfile;
+        if (!sp) continue;
+        const total = sp.stages.reduce((a, b) => a + b.ms, 0);
+        for (const st of sp.stages) stageRows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, `${st.index} ${st.op}`, st.docsOut, st.ms, `${round((100 * st.ms) / total, 0)}%`]);
+        for (const e of sp.expressions) accRows.push([q.name, `${e.stage} ${sp.stages[e.stage]?.op ?? ''}`, e.field, e.expr, e.ms, `${round((100 * e.ms) / total, 0)}%`]);
+      }
+    }
+    if (stageRows.length) {
+      sections.push({
+        title: 'Generated pipelines stage by stage (CPU ms, CLONE_OFF, each stage fed the previous output; fastest of 3 runs)',
+        head: ['job', 'query', 'stage', 'docs out', 'ms', 'share'],
+        rows: stageRows,
+      });
+      sections.push({
+        title: 'Expressions evaluated per document: group keys, accumulator arguments, computed fields (CPU ms, fastest of 3)',
+        head: ['query', 'stage', 'field', 'expression', 'ms', 'of pipeline'],
+        rows: accRows,
+        note: "Each expression evaluated with mingo's evalExpr over its stage's input, less a constant's loop; share of the sum of the stage times above.",
+      });
+    }
+    const rewriteRows: Cell[][] = [];
+    for (const w of r.jobs) {
+      for (const q of w.queries) {
+        for (const v of q.rewrites ?? []) rewriteRows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, v.name, v.fired, v.generatedMs, v.ms, `${round(100 * v.saved, 0)}%`, v.sameRows ? 'yes' : 'NO']);
+      }
+    }
+    if (rewriteRows.length) {
+      sections.push({
+        title: `Rewrites of the generated pipelines (bench/lib/ablations.ts), CPU ms, CLONE_OFF, medians of ${r.options.experimentRuns ?? 5} interleaved pairs`,
+        head: ['job', 'query', 'rewrite', 'sites', 'generated ms', 'rewritten ms', 'saved', 'same rows'],
+        rows: rewriteRows,
+      });
+    }
+    const scaleRows: Cell[][] = [];
+    for (const job of JOB_NAMES) {
+      const ws = r.jobs.filter((w) => w.job === job).sort((a, b) => a.size - b.size);
+      const total = (w: WorkerResult, k: 'run' | 'aggregate' | 'pglite') => w.queries.reduce((s, q) => s + (m(q.ms[k]) ?? 0), 0);
+      for (const w of ws) {
+        const prev = ws[ws.indexOf(w) - 1];
+        const perDoc = (k: 'run' | 'aggregate' | 'pglite', v: WorkerResult) => (total(v, k) * 1000) / v.size;
+        const growth = (k: 'run' | 'aggregate' | 'pglite') => (prev ? x(round(perDoc(k, w) / perDoc(k, prev), 2)) : undefined);
+        scaleRows.push([job, sizeLabel(w.size), round(perDoc('run', w), 2), growth('run'), round(perDoc('aggregate', w), 2), growth('aggregate'), round(perDoc('pglite', w), 2), growth('pglite')]);
+      }
+    }
+    sections.push({
+      title: 'Scaling: CPU microseconds per document (all queries of the job), and the change from the previous size',
+      head: ['job', 'size', 'sqletl run() µs/doc', 'change', 'pipeline µs/doc', 'change', 'PGlite µs/doc', 'change'],
+      rows: scaleRows,
+      note: '1.0× = linear; above 1 the cost per document grows with the collection.',
+    });
+  }
+  const esmRows: Cell[][] = [];
+  for (const w of r.jobs) {
+    for (const q of w.queries) {
+      if (q.esm) esmRows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, m(q.esm.cjsMs), m(q.esm.esmMs), x(q.esm.speedup), q.esm.sameRows ? 'yes' : 'NO']);
+    }
+  }
+  if (esmRows.length) {
+    sections.push({
+      title: "Experiment: the generated pipelines on mingo's CommonJS build (what Node loads) and on its ES-module build, CPU ms",
+      head: ['job', 'query', 'cjs', 'esm', 'speed-up', 'same rows'],
+      rows: esmRows,
+      note: 'Same process, documents, pipeline, options (CLONE_INPUT) and operator context (src/engine/mingo-extensions.ts loaded on each build, bench/lib/mingo-esm.ts); runs in turns, speed-up = median of the pairs.',
+    });
+  }
+  for (const p of r.profiles) {
+    sections.push({
+      title: `Profile: ${p.job} ${sizeLabel(p.size)}, all queries through run() (${p.summary.totalMs} ms of samples)`,
+      head: ['where', 'ms', 'share'],
+      rows: [...p.summary.buckets.map((b) => [b.name, b.ms, `${b.pct}%`] as Cell[]), ...p.summary.operators.slice(0, 8).map((b) => [`operator ${b.name}`, b.ms, `${b.pct}%`] as Cell[])],
+    });
+  }
+  const text = [`Machine: ${machine}`, ...sections.map((s) => `\n${s.title}\n${table(s.head, s.rows)}${s.note ? `\n${s.note}` : ''}`), `\nNot measured: ${r.notSupported.join('; ')}.`].join('\n');
+  const md = [`Machine: ${machine}.`, ...sections.map((s) => `\n**${s.title}**\n\n${markdown(s.head, s.rows)}${s.note ? `\n\n${s.note}` : ''}`)].join('\n');
+  return { text, markdown: md };
+}
+
+if (process.argv[2] === '--worker' || process.argv[2] === '--profile-target') await workerMain(process.argv.slice(2));
+else await main();
