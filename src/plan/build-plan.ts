@@ -7,17 +7,18 @@ import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
 import type { PlanNode } from './logical-plan.js';
 import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
 import { pushDownFilters } from './push-down-filters.js';
+import { pruneSource } from './prune-columns.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
  * source → WHERE → GROUP BY/aggregates → HAVING → windows → select list (+ hidden sort keys)
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
  * The rewrites it relies on are one file each, applied in this order:
- * hoist-subqueries, extract-aggregates, extract-windows.
+ * prune-columns, push-down-filters, hoist-subqueries, extract-aggregates, extract-windows.
  */
 export function buildPlan(query: Query): PlanNode {
   if (query.kind === 'setop') return setOpPlan(query);
-  let q: SelectQuery = query;
+  let q: SelectQuery = pruneSource(query);
   const pushed = pushDownFilters(q.source, q.where);
   let node = sourcePlan(pushed.source, pushed.rootFilter);
   const hoisted: Hoisted[] = [];
