@@ -2,6 +2,7 @@ import { unsupported } from '../errors.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
+import { mayBeNull } from '../plan/build-plan.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -49,6 +50,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       if (agg.star) return { accumulators: { [field]: { $sum: when(1, 0) } }, result: ref, empty: { [field]: 0 } };
       return { accumulators: { [field]: countOf(value) }, result: ref, empty: { [field]: 0 } };
     case 'sum':
+      // an argument that is never NULL needs no count of non-NULL inputs: a group has
+      // rows, and the empty input's row (aggregates without GROUP BY) says NULL itself
+      if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value } }, result: ref, empty: { [field]: null } };
       return {
         accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value) },
         result: cond({ $eq: [`${ref}_n`, 0] }, null, ref),
