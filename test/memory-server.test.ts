@@ -14,6 +14,7 @@ import type { MongoMemoryServer } from 'mongodb-memory-server-core';
 import { FIXTURES_DIR, caseOptions, discoverCases, readSchema } from './support/cases.js';
 import { compareTables } from './support/compare.js';
 import { PgReference, readCollection } from './support/pglite.js';
+import { writes } from './support/sqletl.js';
 
 function findMongod(): string | undefined {
   const env = process.env.MONGOMS_SYSTEM_BINARY;
@@ -45,16 +46,7 @@ describe.skipIf(!binary)('real MongoDB (memory server)', () => {
     const { MongoMemoryServer } = await import('mongodb-memory-server-core');
     server = await MongoMemoryServer.create({ binary: { systemBinary: binary } });
     uri = server.getUri();
-    const client = new MongoClient(uri);
-    await client.connect();
-    const db = client.db(DB);
-    for (const f of readdirSync(FIXTURES_DIR)) {
-      const m = /^(.*)\.(json|ndjson)$/.exec(f);
-      if (!m) continue;
-      const docs = readCollection(FIXTURES_DIR, m[1]);
-      if (docs?.length) await db.collection(m[1]).insertMany(docs);
-    }
-    await client.close();
+    await loadFixtures(uri, DB);
     pg = await PgReference.start(FIXTURES_DIR, schema);
   }, 120_000);
 
@@ -64,14 +56,33 @@ describe.skipIf(!binary)('real MongoDB (memory server)', () => {
   });
 
   const cases = discoverCases().filter((c) => !c.error);
-  for (const c of cases) {
+  cases.forEach((c, i) => {
     test(`${c.area}/${c.name}`, async () => {
       const { run } = await import('../src/index.js');
-      const result = await run(c.sql, { ...caseOptions(c, schema), uri, db: DB });
+      // a case that writes gets a database of its own, loaded with the fixtures
+      let db = DB;
+      if (writes(c.sql)) {
+        db = `${DB}_w${i}`;
+        await loadFixtures(uri, db);
+      }
+      const result = await run(c.sql, { ...caseOptions(c, schema), uri, db });
       const last = result.statements.at(-1)!;
       const expected = await pg.run(c.pgSql);
       const cmp = compareTables({ columns: expected.columns, rows: expected.rows }, { columns: last.columns ?? [], rows: last.rows ?? [] }, c.ordered);
       if (!cmp.ok) throw new Error(`real MongoDB's result differs from PostgreSQL's:\n${cmp.diff}`);
     });
-  }
+  });
 });
+
+async function loadFixtures(uri: string, dbName: string): Promise<void> {
+  const client = new MongoClient(uri);
+  await client.connect();
+  const db = client.db(dbName);
+  for (const f of readdirSync(FIXTURES_DIR)) {
+    const m = /^(.*)\.(json|ndjson)$/.exec(f);
+    if (!m) continue;
+    const docs = readCollection(FIXTURES_DIR, m[1]);
+    if (docs?.length) await db.collection(m[1]).insertMany(docs);
+  }
+  await client.close();
+}
