@@ -25,6 +25,8 @@ export interface CompileOptions {
 
 export interface ExplainOptions extends CompileOptions {
   format?: 'shell' | 'json';
+  /** which stage to show: the bound IR, the logical plan, or (default) the MongoDB pipelines */
+  stage?: 'ir' | 'plan' | 'pipeline';
   /** colour the shell format with ANSI codes (the CLI turns this on for terminals) */
   color?: boolean;
 }

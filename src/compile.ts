@@ -98,3 +98,25 @@ export function withSource<T>(text: string, file: string | undefined, fn: () => 
     throw err;
   }
 }
+
+/**
+ * The intermediate stages of a script, for `explain --stage ir|plan`: each
+ * statement's bound IR, and for queries its logical plan, as JSON-ready values.
+ */
+export async function compileStages(sql: string, options: CompileOptions = {}): Promise<{ sql: string; ir: unknown; plan?: unknown }[]> {
+  await loadParser();
+  const catalog: Catalog = new Map();
+  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
+  return withSource(sql, options.file, () =>
+    bindScript(parseScript(sql), catalog, options.vars ?? {}).map((s) => ({
+      sql: s.sql,
+      ir: withoutSpans(s),
+      plan: s.kind === 'select' ? withoutSpans(buildPlan(s.query)) : undefined,
+    })),
+  );
+}
+
+/** Source spans are positions, not structure: left out of the printed stages. */
+function withoutSpans(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v, (k, x) => (k === 'span' ? undefined : x instanceof Date ? x.toISOString() : x)));
+}

@@ -3,7 +3,7 @@
  * explain them, or run them on MongoDB or the embedded engine.
  */
 import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './api-types.js';
-import { compileScript } from './compile.js';
+import { compileScript, compileStages } from './compile.js';
 import { formatExplain } from './explain-format.js';
 import type { CompiledScript } from './mongo/commands.js';
 
@@ -18,6 +18,11 @@ export function compile(sql: string, options: CompileOptions = {}): Promise<Comp
 
 /** The statements and their MongoDB commands, as mongosh code or Extended JSON. */
 export async function explain(sql: string, options: ExplainOptions = {}): Promise<string> {
+  if (options.stage === 'ir' || options.stage === 'plan') {
+    const stages = await compileStages(sql, options);
+    const stage = options.stage;
+    return JSON.stringify(stages.map((s, i) => ({ statement: i + 1, sql: s.sql, [stage]: stage === 'ir' ? s.ir : s.plan ?? null })), null, 2) + '\n';
+  }
   const script = await compileScript(sql, options);
   return formatExplain(script, sql, { format: options.format ?? 'shell', color: options.color ?? false });
 }

@@ -229,4 +229,17 @@ describe('help, version and colour', () => {
     expect(error.stderr).not.toMatch(ANSI);
     expect(sqletl(['run', 'select.sql'], { NO_COLOR: '1' }).stdout).not.toMatch(ANSI);
   });
+
+  test('explain --stage ir|plan shows the bound IR and the logical plan as JSON', () => {
+    write('stages.sql', 'SELECT status, count(*) FROM orders WHERE amount > 5 GROUP BY status;\n');
+    const plan = sqletl(['explain', 'stages.sql', '--stage', 'plan']);
+    expect(plan.code).toBe(0);
+    const planJson = JSON.parse(plan.stdout) as { plan: { kind: string; input: { kind: string } } }[];
+    expect(planJson[0].plan.kind).toBe('project');
+    expect(planJson[0].plan.input.kind).toBe('group');
+    const ir = JSON.parse(sqletl(['explain', 'stages.sql', '--stage', 'ir']).stdout) as { ir: { kind: string; query: { groupBy: unknown[] } } }[];
+    expect(ir[0].ir.kind).toBe('select');
+    expect(ir[0].ir.query.groupBy).toHaveLength(1);
+    expect(sqletl(['explain', 'stages.sql', '--stage', 'nope']).code).toBe(2);
+  });
 });

@@ -10,6 +10,7 @@ export interface ExplainCommandOptions {
   db?: string;
   var: Record<string, Value>;
   percentiles?: 'exact' | 'approximate';
+  stage?: 'ir' | 'plan' | 'pipeline';
 }
 
 export async function explainCommand(file: string, opts: ExplainCommandOptions): Promise<number> {
@@ -17,6 +18,6 @@ export async function explainCommand(file: string, opts: ExplainCommandOptions):
   const schema = opts.schema === undefined ? undefined : readInputFile(opts.schema, 'schema file');
   // JSON output is for programs: never coloured
   const color = opts.format === 'shell' && wantsColor(process.stdout);
-  writeOut(await explain(text, { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, format: opts.format, color }));
+  writeOut(await explain(text, { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, stage: opts.stage, format: opts.format, color }));
   return EXIT_OK;
 }

@@ -97,13 +97,14 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .description('print the MongoDB commands each statement compiles to, without running anything')
     .argument('<file.sql>', 'SQL file')
     .addOption(new Option('--format <format>', 'output format').choices(['shell', 'json']).default('shell'))
+    .addOption(new Option('--stage <stage>', 'what to show: the MongoDB commands (pipeline), the logical plan (plan) or the bound IR (ir), as JSON').choices(['pipeline', 'plan', 'ir']).default('pipeline'))
     .option('--db <name>', 'default database for unqualified collection names')
     .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
     .addOption(varOption())
     .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
-      const opts = this.opts<{ format: 'shell' | 'json'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate' }>();
+      const opts = this.opts<{ format: 'shell' | 'json'; stage: 'ir' | 'plan' | 'pipeline'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate' }>();
       const { explainCommand } = await import('./explain-command.js');
       code = await explainCommand(file, { ...opts, var: opts.var ?? {} });
     });
