@@ -230,7 +230,7 @@ describe('help, version and colour', () => {
     expect(sqletl(['run', 'select.sql'], { NO_COLOR: '1' }).stdout).not.toMatch(ANSI);
   });
 
-  test('explain --stage ir|plan shows the bound IR and the logical plan as JSON', () => {
+  it('explain --stage ir|plan shows the bound IR and the logical plan as JSON', () => {
     write('stages.sql', 'SELECT status, count(*) FROM orders WHERE amount > 5 GROUP BY status;\n');
     const plan = sqletl(['explain', 'stages.sql', '--stage', 'plan']);
     expect(plan.code).toBe(0);
