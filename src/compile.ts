@@ -11,9 +11,7 @@ import { loadParser, parseScript } from './sql/parse.js';
 
 /** The stages, one line each: parse → bind → plan → lower. */
 export async function compileScript(sql: string, options: CompileOptions = {}): Promise<CompiledScript> {
-  await loadParser();
-  const catalog: Catalog = new Map();
-  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
+  const catalog = await declarations(options);
   return withSource(sql, options.file, () => {
     const parsed = parseScript(sql);
     const statements = bindScript(parsed, catalog, options.vars ?? {});
@@ -89,6 +87,14 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
   }
 }
 
+/** Loads the parser and the `schema` option's declarations (CREATE TABLE …) into a fresh catalog. */
+async function declarations(options: CompileOptions): Promise<Catalog> {
+  await loadParser();
+  const catalog: Catalog = new Map();
+  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
+  return catalog;
+}
+
 /** Attach the script text to errors so they print `file:line:col` with a caret. */
 export function withSource<T>(text: string, file: string | undefined, fn: () => T): T {
   try {
@@ -104,9 +110,7 @@ export function withSource<T>(text: string, file: string | undefined, fn: () => 
  * statement's bound IR, and for queries its logical plan, as JSON-ready values.
  */
 export async function compileStages(sql: string, options: CompileOptions = {}): Promise<{ sql: string; ir: unknown; plan?: unknown }[]> {
-  await loadParser();
-  const catalog: Catalog = new Map();
-  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
+  const catalog = await declarations(options);
   return withSource(sql, options.file, () =>
     bindScript(parseScript(sql), catalog, options.vars ?? {}).map((s) => ({
       sql: s.sql,
