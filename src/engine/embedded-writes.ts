@@ -5,7 +5,7 @@ import { Query } from 'mingo/query';
 import { resolve } from 'mingo/util';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
-import { dropCollectionFiles, readIndexes, readViews, saveCollection, writeIndexes, writeViews, type IndexSpec } from '../io/write-collection.js';
+import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 
 /**
@@ -23,7 +23,13 @@ export interface Store {
   /** replaces a collection in the cache and on disk */
   replace(name: string, db: string | undefined, docs: Document[]): void;
   exists(name: string, db?: string): boolean;
+  /** removes a collection's files and forgets it */
+  drop(name: string, db?: string): void;
   forget(name: string, db?: string): void;
+  readIndexes(): Record<string, IndexSpec[]>;
+  writeIndexes(all: Record<string, IndexSpec[]>): void;
+  readViews(): Record<string, ViewSpec>;
+  writeViews(views: Record<string, ViewSpec>): void;
 }
 
 const nsKey = (name: string, db?: string) => (db ? `${db}.${name}` : name);
@@ -104,7 +110,7 @@ function normalizeKey(v: unknown): unknown {
 const sameFields = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function indexesOf(store: Store, name: string, db?: string): IndexSpec[] {
-  return readIndexes(store.dataDir)[nsKey(name, db)] ?? [];
+  return store.readIndexes()[nsKey(name, db)] ?? [];
 }
 
 /** E11000 when a unique index would hold the same key twice (partial indexes skip documents outside their filter). */
@@ -147,40 +153,39 @@ export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }
       return { existed: false };
     }
     case 'createIndex': {
-      const all = readIndexes(store.dataDir);
+      const all = store.readIndexes();
       const list = (all[nsKey(collection, db)] ?? []).filter((ix) => ix.name !== cmd.name);
       list.push({ name: cmd.name, keys: cmd.keys, unique: cmd.unique, ...(cmd.partialFilterExpression ? { partialFilterExpression: cmd.partialFilterExpression } : {}) });
       all[nsKey(collection, db)] = list;
-      writeIndexes(store.dataDir, all);
+      store.writeIndexes(all);
       checkUnique(store, collection, db, store.load(collection, db));
       return {};
     }
     case 'drop': {
-      const views = readViews(store.dataDir);
+      const views = store.readViews();
       if (nsKey(collection, db) in views) {
         delete views[nsKey(collection, db)];
-        writeViews(store.dataDir, views);
+        store.writeViews(views);
         store.forget(collection, db);
         return { existed: true };
       }
       const existed = store.exists(collection, db);
       if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${collection}" does not exist`);
-      dropCollectionFiles(store.dataDir, collection, db);
-      store.forget(collection, db);
-      const all = readIndexes(store.dataDir);
+      store.drop(collection, db);
+      const all = store.readIndexes();
       if (all[nsKey(collection, db)]) {
         delete all[nsKey(collection, db)];
-        writeIndexes(store.dataDir, all);
+        store.writeIndexes(all);
       }
       return { existed };
     }
     case 'createView': {
-      const views = readViews(store.dataDir);
+      const views = store.readViews();
       const key = nsKey(collection, db);
       const existed = store.exists(collection, db) || key in views;
       if (existed && !cmd.replace) throw new SqlEtlError('already-exists', 'run', `relation "${collection}" already exists`);
       views[key] = { viewOn: cmd.viewOn, pipeline: cmd.pipeline };
-      writeViews(store.dataDir, views);
+      store.writeViews(views);
       store.forget(collection, db);
       return { existed };
     }

@@ -3,11 +3,17 @@ import { Aggregator } from 'mingo/aggregator';
 import { ProcessingMode } from 'mingo/core';
 import { SqlEtlError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
-import { collectionFile, readCollectionFile } from '../io/data-files.js';
+import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
-import { readViews, saveCollection } from '../io/write-collection.js';
+import { collectionPath, collectionText, dropCollectionFiles, INDEXES_FILE, parseCollectionText, readIndexes, readViews, saveCollection, VIEWS_FILE, writeIndexes, writeViews } from '../io/write-collection.js';
+import { DataDirTransaction } from '../io/data-dir-transaction.js';
+import type { JournalStore } from '../run/journal.js';
+import { FileJournal } from '../run/journal-stores.js';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { EJSON } from 'bson';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the
@@ -26,7 +32,7 @@ export class EmbeddedEngine implements Engine {
   private load(name: string, db?: string): Document[] {
     const key = db ? `${db}.${name}` : name;
     // a view is its pipeline over its source, computed when read (never cached: the source may change)
-    const view = readViews(this.dataDir)[key];
+    const view = this.views()[key];
     if (view) {
       const source = this.load(view.viewOn, db);
       return new Aggregator(view.pipeline, {
@@ -39,9 +45,10 @@ export class EmbeddedEngine implements Engine {
     let docs = this.cache.get(key);
     if (!docs) {
       this.checkDataDir();
-      const file = collectionFile(this.dataDir, name, db);
-      if (!file) this.missing.add(key); // like MongoDB: a collection that does not exist is empty
-      docs = file ? readCollectionFile(file) : [];
+      const staged = this.tx?.read(this.rel(name, db));
+      const file = staged === null ? undefined : collectionFile(this.dataDir, name, db);
+      if (!file && typeof staged !== 'string') this.missing.add(key); // like MongoDB: a collection that does not exist is empty
+      docs = typeof staged === 'string' ? parseCollectionText(staged) : file ? readCollectionFile(file) : [];
       this.cache.set(key, docs);
     }
     return docs;
@@ -63,27 +70,91 @@ export class EmbeddedEngine implements Engine {
     this.dirChecked = true;
   }
 
+  /** the statement being written, when the caller runs statements as transactions (run-script does) */
+  private tx: DataDirTransaction | undefined;
+
+  /** Starts buffering this engine's writes; they reach the data directory together at commit(). */
+  begin(): void {
+    if (this.tx) throw new Error('embedded engine: a transaction is already open');
+    this.tx = new DataDirTransaction(this.dataDir);
+  }
+
+  commit(): void {
+    const tx = this.tx;
+    this.tx = undefined;
+    tx?.commit();
+  }
+
+  /** Discards the open transaction's writes; cached collections it touched are re-read. */
+  rollback(): void {
+    const tx = this.tx;
+    this.tx = undefined;
+    if (!tx) return;
+    tx.rollback();
+    this.cache.clear();
+    this.missing.clear();
+  }
+
+  /** the ndjson file of a collection, relative to the data directory (the transaction's key) */
+  private rel(name: string, db: string | undefined, ext = '.ndjson'): string {
+    return relative(this.dataDir, collectionPath(this.dataDir, name, db)) + ext;
+  }
+
+  /** true/false when the open transaction has written or dropped the collection, else undefined */
+  private staged(name: string, db?: string): boolean | undefined {
+    const t = this.tx?.read(this.rel(name, db));
+    return t === undefined ? undefined : t !== null;
+  }
+
   /** the data directory as the write operations see it */
   private get store(): Store {
+    const keyOf = (name: string, db?: string) => (db ? `${db}.${name}` : name);
     return {
-    dataDir: this.dataDir,
-    load: (name, db) => this.load(name, db),
-    replace: (name, db, docs) => {
-      this.checkDataDir();
-      saveCollection(this.dataDir, name, db, docs);
-      const key = db ? `${db}.${name}` : name;
-      this.cache.set(key, docs);
-      this.missing.delete(key);
-    },
-    exists: (name, db) => {
-      const key = db ? `${db}.${name}` : name;
-      return (this.cache.has(key) && !this.missing.has(key)) || collectionFile(this.dataDir, name, db) !== undefined;
-    },
-    forget: (name, db) => {
-      const key = db ? `${db}.${name}` : name;
-      this.cache.delete(key);
-    },
+      dataDir: this.dataDir,
+      load: (name, db) => this.load(name, db),
+      replace: (name, db, docs) => {
+        this.checkDataDir();
+        if (this.tx) {
+          this.tx.put(this.rel(name, db), collectionText(docs));
+          for (const ext of COLLECTION_EXTENSIONS) {
+            if (ext !== '.ndjson' && existsSync(collectionPath(this.dataDir, name, db) + ext)) this.tx.remove(this.rel(name, db, ext));
+          }
+        } else saveCollection(this.dataDir, name, db, docs);
+        this.cache.set(keyOf(name, db), docs);
+        this.missing.delete(keyOf(name, db));
+      },
+      exists: (name, db) => {
+        const key = keyOf(name, db);
+        if (this.cache.has(key) && !this.missing.has(key)) return true;
+        return this.staged(name, db) ?? collectionFile(this.dataDir, name, db) !== undefined;
+      },
+      drop: (name, db) => {
+        if (this.tx) for (const ext of COLLECTION_EXTENSIONS) this.tx.remove(this.rel(name, db, ext));
+        else dropCollectionFiles(this.dataDir, name, db);
+        this.cache.delete(keyOf(name, db));
+      },
+      forget: (name, db) => {
+        this.cache.delete(keyOf(name, db));
+      },
+      readIndexes: () => {
+        const t = this.tx?.read(INDEXES_FILE);
+        return typeof t === 'string' ? (JSON.parse(t) as ReturnType<typeof readIndexes>) : readIndexes(this.dataDir);
+      },
+      writeIndexes: (all) => {
+        if (this.tx) this.tx.put(INDEXES_FILE, JSON.stringify(all, null, 2));
+        else writeIndexes(this.dataDir, all);
+      },
+      readViews: () => this.views(),
+      writeViews: (views) => {
+        if (this.tx) this.tx.put(VIEWS_FILE, EJSON.stringify(views, undefined, 2, { relaxed: true }));
+        else writeViews(this.dataDir, views);
+      },
     };
+  }
+
+  private views(): ReturnType<typeof readViews> {
+    const t = this.tx?.read(VIEWS_FILE);
+    return typeof t === 'string' ? (EJSON.parse(t, { relaxed: true }) as ReturnType<typeof readViews>) : readViews(this.dataDir);
   }
 
   async write(command: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
@@ -131,6 +202,10 @@ export class EmbeddedEngine implements Engine {
 
   missingCollections(): string[] {
     return [...this.missing];
+  }
+
+  journal(): JournalStore {
+    return new FileJournal(this.dataDir, () => this.tx);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { JournalStore } from '../run/journal.js';
 
 /**
  * One interface, two engines: the MongoDB driver (the real target) and the embedded
@@ -15,6 +16,15 @@ export interface Engine {
   /** collections read so far that do not exist (read as empty, as MongoDB does) */
   missingCollections(): string[];
   close(): Promise<void>;
+  /** where this engine keeps the run journal (embedded: the data directory; MongoDB: `_sqletl_runs`) */
+  journal(): JournalStore;
+  /**
+   * Statement transactions, where the engine has them (embedded): writes between
+   * begin and commit reach storage together, journal entry included.
+   */
+  begin?(): void;
+  commit?(): void;
+  rollback?(): void;
 }
 
 export interface WriteOutcome {

@@ -1,6 +1,8 @@
 import { MongoClient } from 'mongodb';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { JournalStore } from '../run/journal.js';
+import { MongoJournal } from '../run/journal-stores.js';
 import type { Engine, WriteOutcome } from './engine.js';
 
 /**
@@ -85,6 +87,10 @@ export class MongoEngine implements Engine {
 
   missingCollections(): string[] {
     return []; // a server knows its collections; reading a missing one is an ordinary empty read
+  }
+
+  journal(): JournalStore {
+    return new MongoJournal(this.client.db(this.defaultDb));
   }
 
   async close(): Promise<void> {

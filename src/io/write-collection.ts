@@ -16,12 +16,25 @@ export function collectionPath(dataDir: string, name: string, db?: string): stri
   return db ? join(dataDir, db, name) : join(dataDir, name);
 }
 
+/** A collection's `.ndjson` text: one relaxed Extended JSON document per line. */
+export function collectionText(docs: Document[]): string {
+  return docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + (docs.length ? '\n' : '');
+}
+
+/** The inverse of collectionText, for text staged by an open transaction (written by sqletl, so well-formed). */
+export function parseCollectionText(text: string): Document[] {
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => EJSON.parse(l, { relaxed: true }) as Document);
+}
+
+/** where index and view declarations live, relative to the data directory */
+export const INDEXES_FILE = join('.sqletl', 'indexes.json');
+export const VIEWS_FILE = join('.sqletl', 'views.json');
+
 export function saveCollection(dataDir: string, name: string, db: string | undefined, docs: Document[]): void {
   const base = collectionPath(dataDir, name, db);
   mkdirSync(dirname(base), { recursive: true });
   const tmp = `${base}.ndjson.tmp-${process.pid}`;
-  const text = docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + (docs.length ? '\n' : '');
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, collectionText(docs));
   renameSync(tmp, `${base}.ndjson`);
   for (const ext of COLLECTION_EXTENSIONS) if (ext !== '.ndjson' && existsSync(base + ext)) rmSync(base + ext);
 }
