@@ -7,6 +7,7 @@ import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { likeToRegex } from './like-pattern.js';
+import { pgRegexToMongo } from './regex-pattern.js';
 
 /**
  * IR expression → MongoDB aggregation expression with SQL's three-valued logic:
@@ -193,7 +194,7 @@ function regexMatch(e: LikeExpr, input: Mql): Mql {
   if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') {
     throw unsupported(`${e.syntax === 'like' ? 'LIKE' : 'a regular expression'} with a non-constant pattern`, e.pattern.span ?? e.span);
   }
-  const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : e.pattern.value;
+  const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : pgRegexToMongo(e.pattern.value);
   const options = (e.caseInsensitive ? 'i' : '') + 's';
   return { $regexMatch: { input, regex, options } };
 }

@@ -1,6 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, letIn, literal, type Mql } from './mql.js';
+import { pgRegexToMongo } from './regex-pattern.js';
 
 /**
  * String functions that have no single MongoDB operator. All count characters
@@ -103,7 +104,7 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
     if (a.kind !== 'literal' || typeof a.value !== 'string') throw unsupported(`regexp_replace with a non-constant ${what}`, a.span);
     return a.value;
   };
-  const pattern = constant(patternArg, 'pattern');
+  const pattern = pgRegexToMongo(constant(patternArg, 'pattern'));
   const repl = constant(replArg, 'replacement');
   const flags = constant(flagsArg, 'flags');
   if (/[^gi]/.test(flags)) throw unsupported(`regexp_replace flag(s) "${flags.replace(/[gi]/g, '')}"`, flagsArg?.span);
