@@ -22,6 +22,8 @@ import { summarizeProfile, type ProfileSummary } from './lib/cpuprofile.js';
 import { writeCollection, type CollectionName } from './lib/generate.js';
 import { BENCH_DIR, JOB_COLLECTIONS, JOB_NAMES, ROOT_DIR } from './lib/jobs.js';
 import { runWorker, type WorkerArgs, type WorkerResult } from './lib/job-worker.js';
+import { runWriteWorker } from './lib/write-worker.js';
+import { loadJob } from './lib/jobs.js';
 import { median, now, round } from './lib/measure.js';
 import { staticChecks, type StaticResult } from './lib/static-checks.js';
 import { markdown, table, type Cell } from './lib/table.js';
@@ -112,7 +114,7 @@ async function workerMain(argv: string[]): Promise<void> {
       stageProfile: argv.includes('--stage-profile'),
       experimentRuns: Number(get('--experiment-runs')),
     };
-    writeFileSync(out, JSON.stringify(await runWorker(args)));
+    writeFileSync(out, JSON.stringify(loadJob(args.job).kind === 'write' ? await runWriteWorker(args) : await runWorker(args)));
   } else {
     await profileTarget(get('--job'), get('--data'));
     writeFileSync(out, '{}');
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
       const dir = mkdtempSync(join(tmpdir(), 'sqletl-bench-data-'));
       try {
         const t = now();
-        for (const c of new Set(o.jobs.map((j) => JOB_COLLECTIONS[j])) as Set<CollectionName>) await writeCollection(dir, c, size);
+        for (const c of new Set(o.jobs.flatMap((j) => JOB_COLLECTIONS[j])) as Set<CollectionName>) await writeCollection(dir, c, size);
         log(`== ${size.toLocaleString('en-US')} documents per collection (generated in ${round((now() - t) / 1000, 1)} s, ${dir})`);
         const reps = repsFor(size, o);
         for (const job of o.jobs) {

@@ -28,3 +28,39 @@ FROM flights
 WHERE origin IN ('ATL', 'ORD', 'DFW', 'DEN', 'LAX', 'JFK')
 GROUP BY carrier, DATE_TRUNC('month', sched_dep)
 ORDER BY carrier, month;
+
+-- query: daily_moving_avg — per origin and day (cancelled flights left out): flights, average departure delay and their 7-day moving figures (window functions over a grouped CTE).
+WITH daily AS (
+  SELECT
+    origin,
+    DATE_TRUNC('day', sched_dep)                        AS day,
+    COUNT(*)                                            AS flights,
+    AVG(dep_delay)                                      AS avg_delay
+  FROM flights
+  WHERE NOT cancelled
+  GROUP BY origin, DATE_TRUNC('day', sched_dep)
+)
+SELECT
+  origin,
+  day,
+  flights,
+  ROUND(avg_delay, 2)                                   AS avg_delay,
+  ROUND(AVG(avg_delay) OVER w, 2)                       AS delay_7d,
+  SUM(flights) OVER w                                   AS flights_7d
+FROM daily
+WINDOW w AS (PARTITION BY origin ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+ORDER BY origin, day;
+
+-- query: by_region — long-haul departures joined to their origin airport, per region and carrier (HNL is not in airports: the inner join drops its flights).
+SELECT
+  a.region,
+  f.carrier,
+  COUNT(*)                                              AS flights,
+  COUNT(*) FILTER (WHERE a.hub)                         AS from_hubs,
+  ROUND(AVG(f.dep_delay), 1)                            AS avg_dep_delay,
+  MAX(f.distance)                                       AS longest
+FROM flights f
+JOIN airports a ON a.code = f.origin
+WHERE f.distance > 1000
+GROUP BY a.region, f.carrier
+ORDER BY a.region, f.carrier;

@@ -26,3 +26,31 @@ CREATE TABLE flights (
   cancelled boolean,
   distance int
 );
+
+CREATE TABLE airports (
+  _id int,
+  code text,
+  city text,
+  state text,
+  region text,
+  hub boolean
+);
+
+-- the upsert job: ON CONFLICT (id) needs the key; sqletl keeps a table's key in _id
+CREATE TABLE accounts (
+  id int PRIMARY KEY,
+  owner text,
+  region text,
+  balance numeric,
+  visits int,
+  updated_at timestamptz
+);
+
+CREATE TABLE account_updates (
+  _id int,
+  id int,
+  region text,
+  amount numeric,
+  visits int,
+  seen_at timestamptz
+);

@@ -95,17 +95,64 @@ export function flight(r: () => number, i: number): Doc {
   return doc;
 }
 
-export const GENERATORS = { customers: customer, flights: flight } as const;
-export type CollectionName = keyof typeof GENERATORS;
+/**
+ * The airport dimension of the flights job's join: one document per airport of AIRPORTS
+ * except HNL (so the inner join drops HNL's departures), plus two airports no flight
+ * uses. A fixed table whatever the size.
+ */
+const AIRPORT_INFO: readonly (readonly [string, string, string, string])[] = [
+  ['ATL', 'Atlanta', 'GA', 'South'], ['LAX', 'Los Angeles', 'CA', 'West'], ['ORD', 'Chicago', 'IL', 'Midwest'], ['DFW', 'Dallas', 'TX', 'South'],
+  ['DEN', 'Denver', 'CO', 'West'], ['JFK', 'New York', 'NY', 'Northeast'], ['SFO', 'San Francisco', 'CA', 'West'], ['SEA', 'Seattle', 'WA', 'West'],
+  ['LAS', 'Las Vegas', 'NV', 'West'], ['MCO', 'Orlando', 'FL', 'South'], ['EWR', 'Newark', 'NJ', 'Northeast'], ['CLT', 'Charlotte', 'NC', 'South'],
+  ['PHX', 'Phoenix', 'AZ', 'West'], ['IAH', 'Houston', 'TX', 'South'], ['MIA', 'Miami', 'FL', 'South'], ['BOS', 'Boston', 'MA', 'Northeast'],
+  ['MSP', 'Minneapolis', 'MN', 'Midwest'], ['DTW', 'Detroit', 'MI', 'Midwest'], ['FLL', 'Fort Lauderdale', 'FL', 'South'], ['PHL', 'Philadelphia', 'PA', 'Northeast'],
+  ['LGA', 'New York', 'NY', 'Northeast'], ['BWI', 'Baltimore', 'MD', 'South'], ['SLC', 'Salt Lake City', 'UT', 'West'], ['SAN', 'San Diego', 'CA', 'West'],
+  ['IAD', 'Washington', 'VA', 'South'], ['DCA', 'Washington', 'VA', 'South'], ['MDW', 'Chicago', 'IL', 'Midwest'], ['TPA', 'Tampa', 'FL', 'South'],
+  ['PDX', 'Portland', 'OR', 'West'], ['ANC', 'Anchorage', 'AK', 'West'], ['BNA', 'Nashville', 'TN', 'South'],
+];
+const HUBS = new Set(['ATL', 'ORD', 'DFW', 'DEN', 'LAX', 'JFK']);
 
-/** Writes `<dir>/<name>.ndjson` with `n` documents (the seed depends on the name). */
+export function airport(_r: () => number, i: number): Doc {
+  const [code, city, state, region] = AIRPORT_INFO[i];
+  return { _id: i + 1, code, city, state, region, hub: HUBS.has(code) };
+}
+
+/**
+ * The upsert job's tables: `accounts` (the existing table, `_id` = its key `id`) and
+ * `account_updates` (the batch: a fifth of the table's size, half of it keys that exist,
+ * half new ones; keys unique within the batch, as ON CONFLICT DO UPDATE requires).
+ */
+const REGIONS = ['north', 'south', 'east', 'west'] as const;
+export function account(r: () => number, i: number): Doc {
+  const id = 2 * i + 1; // odd ids: the batch's new keys are even
+  return { _id: id, id, owner: `${pick(r, FIRST)} ${pick(r, LAST)}`, region: pick(r, REGIONS), balance: Math.round(r() * 1_000_000) / 100, visits: int(r, 0, 500), updated_at: date(T_2024 + Math.floor(r() * 300) * DAY) };
+}
+export function accountUpdate(r: () => number, i: number, n: number): Doc {
+  // i-th update of a batch for a table of n accounts: even i → an existing (odd) id, odd i → a new (even) id
+  const id = i % 2 === 0 ? 2 * ((i * 2654435761) % n) + 1 : 2 * (n + i);
+  return { _id: i + 1, id, region: pick(r, REGIONS), amount: Math.round((r() - 0.3) * 50_000) / 100, visits: int(r, 1, 5), seen_at: date(T_2024 + (300 + Math.floor(r() * 60)) * DAY) };
+}
+
+export const GENERATORS = { customers: customer, flights: flight, airports: airport, accounts: account, account_updates: accountUpdate } as const;
+export type CollectionName = keyof typeof GENERATORS;
+const SEED_SALT: Record<CollectionName, number> = { customers: 0x11, flights: 0x22, airports: 0x33, accounts: 0x44, account_updates: 0x55 };
+
+/** How many documents a collection gets for a benchmark size `n`. */
+export function collectionSize(name: CollectionName, n: number): number {
+  if (name === 'airports') return AIRPORT_INFO.length;
+  if (name === 'account_updates') return Math.max(1, Math.floor(n / 5));
+  return n;
+}
+
+/** Writes `<dir>/<name>.ndjson` for benchmark size `n` (see collectionSize; the seed depends on the name). */
 export async function writeCollection(dir: string, name: CollectionName, n: number, seed = 20240901): Promise<void> {
-  const r = prng(seed ^ (name === 'customers' ? 0x11 : 0x22));
-  const gen = GENERATORS[name];
+  const r = prng(seed ^ SEED_SALT[name]);
+  const gen = GENERATORS[name] as (r: () => number, i: number, n: number) => Doc;
   const out = createWriteStream(join(dir, `${name}.ndjson`));
   let buf: string[] = [];
-  for (let i = 0; i < n; i++) {
-    buf.push(JSON.stringify(gen(r, i)));
+  const count = collectionSize(name, n);
+  for (let i = 0; i < count; i++) {
+    buf.push(JSON.stringify(gen(r, i, n)));
     if (buf.length === 5000) {
       if (!out.write(buf.join('\n') + '\n')) await once(out, 'drain');
       buf = [];

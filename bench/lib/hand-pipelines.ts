@@ -137,4 +137,81 @@ export const HAND_PIPELINES: Record<string, Stage[]> = {
     },
     { $sort: { carrier: 1, month: 1 } },
   ],
+  daily_moving_avg: [
+    { $match: { cancelled: false } },
+    {
+      $group: {
+        _id: { origin: '$origin', day: { $dateTrunc: { date: '$sched_dep', unit: 'day' } } },
+        flights: { $sum: 1 },
+        avg_delay: { $avg: '$dep_delay' },
+      },
+    },
+    {
+      $setWindowFields: {
+        partitionBy: '$_id.origin',
+        sortBy: { '_id.day': 1 },
+        output: {
+          delay_7d: { $avg: '$avg_delay', window: { documents: [-6, 0] } },
+          flights_7d: { $sum: '$flights', window: { documents: [-6, 0] } },
+        },
+      },
+    },
+    {
+      $project: {
+        _id: 0,
+        origin: '$_id.origin',
+        day: '$_id.day',
+        flights: 1,
+        avg_delay: { $round: ['$avg_delay', 2] },
+        delay_7d: { $round: ['$delay_7d', 2] },
+        flights_7d: 1,
+      },
+    },
+    { $sort: { origin: 1, day: 1 } },
+  ],
+
+  by_region: [
+    { $match: { distance: { $gt: 1000 } } },
+    { $lookup: { from: 'airports', localField: 'origin', foreignField: 'code', as: 'a' } },
+    { $unwind: '$a' },
+    {
+      $group: {
+        _id: { region: '$a.region', carrier: '$carrier' },
+        flights: { $sum: 1 },
+        from_hubs: { $sum: { $cond: ['$a.hub', 1, 0] } },
+        avg_dep_delay: { $avg: '$dep_delay' },
+        longest: { $max: '$distance' },
+      },
+    },
+    { $project: { _id: 0, region: '$_id.region', carrier: '$_id.carrier', flights: 1, from_hubs: 1, avg_dep_delay: { $round: ['$avg_dep_delay', 1] }, longest: 1 } },
+    { $sort: { region: 1, carrier: 1 } },
+  ],
+
+  // over account_updates; the key is the table's _id; accounts' regions are never 'closed', but the condition stays
+  upsert: [
+    { $project: { _id: '$id', id: 1, region: 1, balance: '$amount', visits: 1, updated_at: '$seen_at' } },
+    {
+      $merge: {
+        into: 'accounts',
+        on: '_id',
+        whenMatched: [
+          {
+            $replaceWith: {
+              $cond: [
+                { $ne: ['$region', 'closed'] },
+                {
+                  $mergeObjects: [
+                    '$$ROOT',
+                    { balance: { $add: ['$balance', '$$new.balance'] }, visits: { $add: ['$visits', '$$new.visits'] }, region: '$$new.region', updated_at: '$$new.updated_at' },
+                  ],
+                },
+                '$$ROOT',
+              ],
+            },
+          },
+        ],
+        whenNotMatched: 'insert',
+      },
+    },
+  ],
 };

@@ -25,11 +25,22 @@ export interface Query {
 
 export interface Job {
   name: string;
+  /** the collection the queries scan (the upsert job: the table written) */
   collection: CollectionName;
+  /** every collection the job reads (the first is `collection`) */
+  collections: CollectionName[];
+  /** `query`: SELECTs timed as rows; `write`: a statement that changes a table, timed on a fresh copy each time */
+  kind: 'query' | 'write';
   queries: Query[];
 }
 
-export const JOB_COLLECTIONS: Record<string, CollectionName> = { 'customer-analytics': 'customers', flights: 'flights' };
+/** The collections of each job; the first is the one its queries scan or write. */
+export const JOB_COLLECTIONS: Record<string, CollectionName[]> = {
+  'customer-analytics': ['customers'],
+  flights: ['flights', 'airports'],
+  upsert: ['accounts', 'account_updates'],
+};
+const WRITE_JOBS = new Set(['upsert']);
 
 export function readSchema(): string {
   return readFileSync(join(JOBS_DIR, 'schema.sql'), 'utf8');
@@ -44,8 +55,8 @@ export function splitQueries(text: string): { name: string; sql: string }[] {
 }
 
 export function loadJob(name: string): Job {
-  const collection = JOB_COLLECTIONS[name];
-  if (!collection) throw new Error(`unknown job ${name}`);
+  const collections = JOB_COLLECTIONS[name];
+  if (!collections) throw new Error(`unknown job ${name}`);
   const sqletl = splitQueries(readFileSync(join(JOBS_DIR, `${name}.sql`), 'utf8'));
   const pgFile = join(JOBS_DIR, `${name}.pg.sql`);
   const pg = existsSync(pgFile) ? splitQueries(readFileSync(pgFile, 'utf8')) : sqletl;
@@ -56,7 +67,7 @@ export function loadJob(name: string): Job {
     if (!hand) throw new Error(`no hand-written pipeline for ${name}/${q.name}`);
     return { name: q.name, sql: q.sql, pgSql: p.sql, hand };
   });
-  return { name, collection, queries };
+  return { name, collection: collections[0], collections, kind: WRITE_JOBS.has(name) ? 'write' : 'query', queries };
 }
 
 export const JOB_NAMES = Object.keys(JOB_COLLECTIONS);

@@ -36,7 +36,7 @@ export interface StageProfile {
 }
 
 const agg = (pipeline: Document[], docs: Document[]) =>
-  new Aggregator(pipeline, { processingMode: ProcessingMode.CLONE_OFF, scriptEnabled: false, context: EMBEDDED_CONTEXT }).run(docs) as Document[];
+  new Aggregator(pipeline, { processingMode: ProcessingMode.CLONE_OFF, scriptEnabled: true, context: EMBEDDED_CONTEXT }).run(docs) as Document[];
 
 /** CPU ms: the fastest of `k` runs, each after a full GC (when node runs with --expose-gc): noise only ever adds time. */
 export function timed(pipeline: Document[], docs: Document[], k = 1): { ms: number; out: Document[] } {

@@ -154,7 +154,7 @@ export async function staticChecks(): Promise<StaticResult> {
         const input = cmd.collection ? (fixtures.get(cmd.collection) ?? []) : [];
         const resolver = (name: string) => fixtures.get(name) ?? [];
         const runMode = (mode: ProcessingMode) =>
-          new Aggregator(cmd.pipeline, { collectionResolver: resolver, processingMode: mode, scriptEnabled: false, context: EMBEDDED_CONTEXT }).run(input);
+          new Aggregator(cmd.pipeline, { collectionResolver: resolver, processingMode: mode, scriptEnabled: true, context: EMBEDDED_CONTEXT }).run(input);
         let cloned: string;
         try {
           cloned = JSON.stringify(runMode(ProcessingMode.CLONE_INPUT));
