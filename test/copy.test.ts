@@ -72,6 +72,18 @@ describe('COPY', () => {
     await expect(run(readFileSync(missing, 'utf8'), { file: missing, dataDir: w.data })).rejects.toThrow(/nope\.csv: no such file/);
   });
 
+  test("values that look like MongoDB expressions stay data: '$75,000' in CSV, {\"$x\": 1} in JSON", async () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'in', 'pay.csv'), 'id,pay\n1,"$75,000"\n2,$$ROOT\n');
+    writeFileSync(join(w.dir, 'in', 'doc.ndjson'), '{"id": 3, "pay": "$name", "extra": {"$x": 1}}\n');
+    const file = w.job(`CREATE TABLE pay (id int PRIMARY KEY, pay text);
+      COPY pay FROM 'in/pay.csv' WITH (FORMAT csv, HEADER true);
+      COPY pay (id, pay) FROM 'in/doc.ndjson' WITH (FORMAT ndjson);
+      SELECT id, pay FROM pay ORDER BY id;`);
+    const r = await run(readFileSync(file, 'utf8'), { file, dataDir: w.data });
+    expect(r.statements[3].rows).toEqual([[1, '$75,000'], [2, '$$ROOT'], [3, '$name']]);
+  });
+
   test("FORMAT json unquoted: PostgreSQL's grammar rejects it, with a hint", async () => {
     await expect(run(`COPY (SELECT 1) TO 'x.json' WITH (FORMAT json);`, { dataDir: '.' })).rejects.toMatchObject({ hints: [expect.stringContaining("FORMAT 'json'")] });
   });

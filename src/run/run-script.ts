@@ -6,6 +6,7 @@ import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { formatCopyRows, openCopySource, readCopyRows, writeCopyFile } from '../io/copy-files.js';
+import { literal } from '../mongo/mql.js';
 
 /**
  * Runs a script's statements in order on one engine and stops at the first failure
@@ -98,7 +99,8 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   };
   for await (const row of readCopyRows(stream, copy.options, copy.columns, label)) {
     rowsRead++;
-    batch.push({ ...row.values, __line: row.line });
+    // `$documents` evaluates its documents: a value such as '$75,000' must stay data, not become a field path
+    batch.push({ ...Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, literal(v)])), __line: row.line });
     if (batch.length >= (options.batchSize ?? 1000)) await flush();
   }
   await flush();
