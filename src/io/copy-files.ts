@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, readFileSync, renameSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { EJSON } from 'bson';
@@ -120,6 +121,8 @@ export function formatCopyRows(columns: string[], rows: unknown[][], options: Co
 }
 
 export async function writeCopyFile(file: string, content: string): Promise<void> {
+  // an export folder such as `out/` is created on first use (kept out of version control, so absent after a clone)
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   await new Promise<void>((resolveWrite, reject) => {
     const out = createWriteStream(tmp);
