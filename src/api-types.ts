@@ -31,9 +31,26 @@ export interface ExplainOptions extends CompileOptions {
   color?: boolean;
 }
 
+/** A MongoDB write concern: `w` (a number of nodes, 'majority' or a tag), journal, timeout in ms. */
+export interface WriteConcernSpec {
+  w?: number | string;
+  j?: boolean;
+  wtimeout?: number;
+}
+
+export type ReadPreferenceMode = 'primary' | 'primaryPreferred' | 'secondary' | 'secondaryPreferred' | 'nearest';
+
 export interface RunOptions extends CompileOptions {
   /** MongoDB connection string: run on a server through the driver */
   uri?: string;
+  /** MongoDB: server-side time limit of each command, in milliseconds (`--max-time-ms`) */
+  maxTimeMS?: number;
+  /** MongoDB: write concern of every write (`--write-concern majority,j,wtimeout=5000`); default: the URI's, else the server's */
+  writeConcern?: WriteConcernSpec;
+  /** MongoDB: where SELECT results are read (`--read-preference`); writes and a statement's reads of its own stage use the primary */
+  readPreference?: ReadPreferenceMode;
+  /** MongoDB: retries of a command after a transient error, with exponential backoff (default 3) */
+  retries?: number;
   /** data directory for the embedded engine (default ./data) */
   dataDir?: string;
   /** COPY … FROM: rows per batch (default 1000) */

@@ -196,6 +196,13 @@ export class EmbeddedEngine implements Engine {
     }
   }
 
+  /** mingo computes the whole result in memory anyway: the batches are slices of it. */
+  async *aggregateBatches(command: Extract<MongoCommand, { kind: 'aggregate' }>, batchSize: number): AsyncIterable<Document[]> {
+    const docs = await this.aggregate(command);
+    const size = Math.max(1, Math.floor(batchSize));
+    for (let i = 0; i < docs.length; i += size) yield docs.slice(i, i + size);
+  }
+
   async collectionSize(collection: string, db?: string): Promise<number | undefined> {
     return this.load(collection, db).length;
   }

@@ -9,6 +9,13 @@ export interface Engine {
   readonly name: 'mongodb' | 'embedded';
   /** runs an aggregate command and returns its documents (none when it ends in $out/$merge) */
   aggregate(cmd: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]>;
+  /**
+   * runs an aggregate command and yields its documents in batches of at most
+   * `batchSize`, so a caller can consume a large result without holding it whole
+   * (MongoDB: a cursor; embedded: slices of the result). A pipeline ending in
+   * $out/$merge writes and yields nothing. Stop early with `break`: the cursor is closed.
+   */
+  aggregateBatches(cmd: Extract<MongoCommand, { kind: 'aggregate' }>, batchSize: number): AsyncIterable<Document[]>;
   /** runs a write or DDL command */
   write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
