@@ -89,7 +89,7 @@ function readJsonLines(text: string, file: string): Document[] {
     if (line.trim() === '') continue;
     let doc: unknown;
     try {
-      doc = EJSON.parse(line, { relaxed: true });
+      doc = parseExtendedJsonLine(line);
     } catch (err) {
       const at = jsonErrorOffset(line);
       throw badData(`${file}:${i + 1}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
@@ -98,6 +98,47 @@ function readJsonLines(text: string, file: string): Document[] {
     docs.push(doc);
   }
   return docs;
+}
+
+/**
+ * One line of relaxed Extended JSON, giving exactly what `EJSON.parse(line, { relaxed:
+ * true })` gives, but 2–3× faster on typical data (bench/README.md): EJSON.parse runs a
+ * reviver on every value, while most values are plain JSON. So: `JSON.parse`, then only
+ * where the line has a `"$` key, revive — `{"$date": "<text>"}` becomes a Date directly
+ * (what EJSON does with a string), any other object with a `$` key goes through
+ * `EJSON.deserialize` (which is EJSON.parse of that object). A line with an escaped NUL
+ * takes EJSON.parse itself, which rejects NUL in field names.
+ */
+export function parseExtendedJsonLine(line: string): unknown {
+  if (line.includes('\\u0000')) return EJSON.parse(line, { relaxed: true });
+  const value = JSON.parse(line) as unknown;
+  return line.includes('"$') ? revive(value) : value;
+}
+
+function revive(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = revive(v[i]);
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (k.charCodeAt(0) === 36 /* $ */) {
+      const d = o.$date;
+      if (typeof d === 'string' && k === '$date' && Object.keys(o).length === 1) return new Date(Date.parse(d));
+      return EJSON.deserialize(o, { relaxed: true });
+    }
+  }
+  for (const k in o) {
+    const x = o[k];
+    if (x === null || typeof x !== 'object') continue;
+    const r = revive(x);
+    if (r === x) continue;
+    // JSON.parse made "__proto__" an own field; assigning to it would set the prototype instead
+    if (k === '__proto__') Object.defineProperty(o, k, { value: r, writable: true, enumerable: true, configurable: true });
+    else o[k] = r;
+  }
+  return v;
 }
 
 function isDocument(v: unknown): v is Document {
