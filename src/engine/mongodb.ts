@@ -47,7 +47,8 @@ export class MongoEngine implements Engine {
   static async connect(uri: string, db?: string, opts: MongoEngineOptions = {}): Promise<MongoEngine> {
     let client: MongoClient;
     try {
-      client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
+      // 10 s to find a server unless the URI says otherwise (the driver's default is 30 s)
+      client = new MongoClient(uri, /[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: 10_000 });
       await client.connect();
     } catch (err) {
       throw new SqlEtlError('connect-failed', 'run', `cannot connect to MongoDB at ${redactUri(uri)}: ${redactText((err as Error).message, uri)}`, { cause: redactError(err, uri) });
@@ -249,18 +250,23 @@ export class MongoEngine implements Engine {
   }
 
   private toError(err: unknown, context?: string): SqlEtlError {
-    if (err instanceof SqlEtlError) return err;
-    let cause = err;
-    let note = context ? ` (${context})` : '';
-    if (err instanceof RetryStopped) {
-      cause = err.error;
-      note = err.unsafe
-        ? ` (a transient error in the middle of a write that is not retried, because ${err.unsafe}: the target may be partly written; run the statement again once the cluster is healthy)`
-        : ` (transient error; gave up after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'})`;
-    }
-    const message = redactText((cause as Error).message ?? String(cause), this.uri);
-    return new SqlEtlError(err instanceof RetryStopped ? 'transient-error' : 'engine-error', 'run', `MongoDB: ${message}${note}`, { cause: redactError(cause, this.uri) });
+    return toEngineError(err, this.uri, context);
   }
+}
+
+/** Any error of a command as the SqlEtlError the user sees: redacted, with why a transient error was not retried. */
+export function toEngineError(err: unknown, uri: string, context?: string): SqlEtlError {
+  if (err instanceof SqlEtlError) return err;
+  let cause = err;
+  let note = context ? ` (${context})` : '';
+  if (err instanceof RetryStopped) {
+    cause = err.error;
+    note = err.unsafe
+      ? ` (a transient error in the middle of a write that is not retried, because ${err.unsafe}: the target may be partly written; run the statement again once the cluster is healthy)`
+      : ` (transient error; gave up after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'})`;
+  }
+  const message = redactText((cause as Error)?.message ?? String(cause), uri);
+  return new SqlEtlError(err instanceof RetryStopped ? 'transient-error' : 'engine-error', 'run', `MongoDB: ${message}${note}`, { cause: redactError(cause, uri) });
 }
 
 function writeStage(cmd: AggregateCommand): boolean {
