@@ -21,6 +21,12 @@ export interface CompileOptions {
    * anything is written. `SET sqletl.on_error = 'stop'` in the job does the same.
    */
   onError?: 'reject' | 'stop';
+  /**
+   * The SQL dialect of the script: 'postgres' (default, PostgreSQL's own parser) or
+   * 'tsql' | 'snowflake' | 'bigquery' | 'mysql' (node-sql-parser, translated to
+   * PostgreSQL: see the README's Dialects section). The schema stays PostgreSQL DDL.
+   */
+  dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
 }
 
 export interface ExplainOptions extends CompileOptions {

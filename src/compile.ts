@@ -7,13 +7,14 @@ import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
-import { loadParser, parseScript } from './sql/parse.js';
+import { loadParser, parseScript, type ParsedScript } from './sql/parse.js';
+import { loadDialect, parseDialectScript } from './dialects/front-end.js';
 
 /** The stages, one line each: parse → bind → plan → lower. */
 export async function compileScript(sql: string, options: CompileOptions = {}): Promise<CompiledScript> {
   const catalog = await declarations(options);
   return withSource(sql, options.file, () => {
-    const parsed = parseScript(sql);
+    const parsed = parseIn(sql, options, catalog);
     const statements = bindScript(parsed, catalog, options.vars ?? {});
     let onError = options.onError ?? 'reject';
     return {
@@ -90,9 +91,25 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
 /** Loads the parser and the `schema` option's declarations (CREATE TABLE …) into a fresh catalog. */
 async function declarations(options: CompileOptions): Promise<Catalog> {
   await loadParser();
+  if (options.dialect && options.dialect !== 'postgres') await loadDialect(options.dialect);
   const catalog: Catalog = new Map();
   if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
   return catalog;
+}
+
+/**
+ * The front end of the script's dialect: PostgreSQL's parser, or a translation
+ * from T-SQL/Snowflake/BigQuery/MySQL (src/dialects/) that yields the same parse
+ * trees. The --schema declarations stay PostgreSQL DDL in every dialect.
+ */
+function parseIn(sql: string, options: CompileOptions, catalog: Catalog): ParsedScript {
+  if (!options.dialect || options.dialect === 'postgres') return parseScript(sql);
+  return parseDialectScript(sql, options.dialect, (name, db) => {
+    const t = catalog.get(db ? `${db}.${name}` : name);
+    if (!t) return undefined;
+    const key = t.primaryKey ?? [];
+    return { columns: t.columns.map((c) => c.name), key };
+  });
 }
 
 /** Attach the script text to errors so they print `file:line:col` with a caret. */
@@ -112,7 +129,7 @@ export function withSource<T>(text: string, file: string | undefined, fn: () => 
 export async function compileStages(sql: string, options: CompileOptions = {}): Promise<{ sql: string; ir: unknown; plan?: unknown }[]> {
   const catalog = await declarations(options);
   return withSource(sql, options.file, () =>
-    bindScript(parseScript(sql), catalog, options.vars ?? {}).map((s) => ({
+    bindScript(parseIn(sql, options, catalog), catalog, options.vars ?? {}).map((s) => ({
       sql: s.sql,
       ir: withoutSpans(s),
       plan: s.kind === 'select' ? withoutSpans(buildPlan(s.query)) : undefined,

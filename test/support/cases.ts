@@ -96,9 +96,22 @@ export function readSchema(): string {
   return readFileSync(SCHEMA_FILE, 'utf8');
 }
 
-/** The options sqletl gets for a case (no schema for `-- no-schema` cases). */
-export function caseOptions(c: GrammarCase, schema: string): { file: string; schema?: string } {
-  return c.noSchema ? { file: c.file } : { file: c.file, schema };
+/**
+ * The options sqletl gets for a case (no schema for `-- no-schema` cases). Areas
+ * named `dialect-<name>` (grammar-tests/dialect-tsql/ …) are compiled with
+ * `--dialect <name>`; their `<case>.pg.sql` is the PostgreSQL equivalent PGlite runs.
+ */
+export function caseOptions(c: GrammarCase, schema: string): { file: string; schema?: string; dialect?: CaseDialect } {
+  const dialect = caseDialect(c.area);
+  const base = c.noSchema ? { file: c.file } : { file: c.file, schema };
+  return dialect ? { ...base, dialect } : base;
+}
+
+export type CaseDialect = 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
+
+export function caseDialect(area: string): CaseDialect | undefined {
+  const m = /^dialect-(tsql|snowflake|bigquery|mysql)$/.exec(area);
+  return m ? (m[1] as CaseDialect) : undefined;
 }
 
 /** The golden text of a compiled script: every statement's commands, canonical Extended JSON. */
