@@ -189,14 +189,11 @@ function qualified(tx: Translator, s: Ast, withTail: boolean): void {
   }
   const names = (columns as Ast[]).map((c, i) => aliasName(c.as) ?? (c.expr?.type === 'column_ref' ? columnName(c.expr.column) : `__col${i + 1}`));
   const outer = names.map((n) => pgIdent(tx.identName(n))).join(', ');
-  tx.write(`SELECT ${outer} FROM (`);
-  const inner = { ...s, qualify: null, orderby: null, limit: null, top: null, columns: (columns as Ast[]).map((c, i) => ({ ...c, as: c.as ?? (c.expr?.type === 'column_ref' ? null : names[i]) })) };
-  select(tx, inner, false);
-  tx.write(', (');
-  const at = tx.findWord('QUALIFY')?.start;
-  tx.out.mark(at ?? tx.here());
-  expr(tx, s.qualify);
-  tx.write(') AS "__sqletl_qualify") AS "__sqletl_q" WHERE "__sqletl_qualify"');
+  tx.write(`SELECT ${outer} FROM (`, tx.findWord('SELECT')?.start);
+  const kept = (columns as Ast[]).map((c, i) => ({ ...c, as: c.as ?? (c.expr?.type === 'column_ref' ? null : names[i]) }));
+  const condition = { expr: s.qualify, as: '__sqletl_qualify' };
+  select(tx, { ...s, qualify: null, orderby: null, limit: null, top: null, columns: [...kept, condition] }, false);
+  tx.write(') AS "__sqletl_q" WHERE "__sqletl_qualify"');
   if (withTail) tail(tx, s);
 }
 

@@ -1,0 +1,2 @@
+-- error
+INSERT INTO customers (_id, tier) VALUES (1, 'gold') ON DUPLICATE KEY UPDATE tier = 'gold';

@@ -1,0 +1,3 @@
+-- ordered
+-- Snowflake sorts NULLs last ascending, as PostgreSQL does
+SELECT first_name, tier FROM customers WHERE tier ILIKE 'g%' ORDER BY last_name, _id LIMIT 4;

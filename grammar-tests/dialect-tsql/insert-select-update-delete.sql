@@ -1,0 +1,7 @@
+-- CREATE TABLE with T-SQL types, INSERT … SELECT, UPDATE, DELETE
+CREATE TABLE big_orders (id INT PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(10, 2), label NVARCHAR(20));
+INSERT INTO big_orders (id, customer_id, amount, label)
+SELECT _id, customer_id, amount, 'big' FROM orders WHERE amount > 50;
+UPDATE big_orders SET label = 'huge' WHERE amount > 200;
+DELETE FROM big_orders WHERE customer_id = 1;
+SELECT id, customer_id, amount, label FROM big_orders;
