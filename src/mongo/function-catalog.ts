@@ -2,6 +2,7 @@ import { SqlEtlError, unsupported } from '../errors.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
+import { lowerToDate } from './lower-to-date.js';
 import { castTo } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
@@ -101,6 +102,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   extract: (args, f) => lowerDatePart(args, f, 'numeric'),
   date_part: (args, f) => lowerDatePart(args, f, 'float'),
   to_char: strict((args, f) => lowerToChar(args, f)),
+  to_date: strict((args, f) => lowerToDate(args, f)),
 
   coalesce: (args) => (args.length === 1 ? args[0] : { $ifNull: args }),
   nullif: ([a, b], f) => {

@@ -30,6 +30,7 @@ export const SCALAR_FUNCTIONS: Record<string, Signature> = {
   now: s(0, 0, 'timestamp'), statement_timestamp: s(0, 0, 'timestamp'), transaction_timestamp: s(0, 0, 'timestamp'),
   date_trunc: s(2, 2, 'timestamp'), extract: s(2, 2, 'numeric'), date_part: s(2, 2, 'float'),
   to_char: s(2, 2, 'text'),
+  to_date: s(2, 2, 'date'),
   coalesce: s(1, 100, 'common'), nullif: s(2, 2, 'arg0'), greatest: s(1, 100, 'common'), least: s(1, 100, 'common'),
   array_length: s(2, 2, 'int'), cardinality: s(1, 1, 'int'),
   json_build_object: s(0, 100, 'json'), jsonb_build_object: s(0, 100, 'json'),
