@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Value } from '../ir/expr.js';
-import { collectVar } from './options.js';
+import { collectVar, serverRunFlags, serverRunOptions, shardKeyOption, type ServerRunFlags } from './options.js';
 import { EXIT_USAGE, reportError } from './terminal.js';
 
 /**
@@ -39,6 +39,9 @@ Examples:
   $ sqletl explain job.sql | mongosh "$URI"     the output is a mongosh script
   $ sqletl explain job.sql --format json        canonical Extended JSON
   $ sqletl explain job.sql --var since=2024-01-01
+  $ sqletl explain job.sql --analyze --data ./data   measure each stage on the embedded engine
+  $ sqletl explain job.sql --analyze --uri "$URI"    MongoDB's explain (executionStats) per stage
+  $ sqletl explain job.sql --shard-key orders=customer_id   warn what cannot run sharded
 
 Exit codes: 0 ok, 1 bad SQL, 2 bad usage.`;
 
@@ -70,7 +73,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .exitOverride()
     .addHelpText('after', PROGRAM_EXAMPLES);
 
-  program
+  const runCmd = program
     .command('run')
     .description('run the statements of one or more SQL files in order')
     .argument('<file.sql...>', 'SQL files; relative paths inside (COPY) resolve against the file\'s folder')
@@ -86,11 +89,13 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean }>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean } & ServerRunFlags>();
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
-      code = await runCommand(files, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
+      code = await runCommand(files, { ...opts, var: opts.var ?? {}, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
     });
+  // the MongoDB options (--max-time-ms, --write-concern, --read-preference, --retries) and --batch-size
+  for (const option of serverRunOptions()) runCmd.addOption(option);
 
   program
     .command('explain')
@@ -102,11 +107,15 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
     .addOption(varOption())
     .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
+    .option('--analyze', 'measure each command without writing: per stage documents in/examined/returned, time, index or COLLSCAN, and index suggestions')
+    .option('--uri <uri>', 'MongoDB connection string: --analyze runs MongoDB\'s explain there (default: $SQLETL_MONGODB_URI or $MONGODB_URI); also reads the cluster\'s shard keys')
+    .option('--data <dir>', '--analyze without a server: the embedded engine\'s data directory', './data')
+    .addOption(shardKeyOption())
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
-      const opts = this.opts<{ format: 'shell' | 'json'; stage: 'ir' | 'plan' | 'pipeline'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate' }>();
+      const opts = this.opts<{ format: 'shell' | 'json'; stage: 'ir' | 'plan' | 'pipeline'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; analyze?: boolean; uri?: string; data?: string; shardKey?: Record<string, string[]> }>();
       const { explainCommand } = await import('./explain-command.js');
-      code = await explainCommand(file, { ...opts, var: opts.var ?? {} });
+      code = await explainCommand(file, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
     });
 
   return { program, exitCode: () => code };

@@ -1,5 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { RunOptions } from '../api-types.js';
+import { parseCount, parseReadPreference, parseWriteConcern } from '../engine/server-options.js';
+import { parseShardKey } from '../mongo/sharding-check.js';
 import { SqlEtlError } from '../errors.js';
 import type { Value } from '../ir/expr.js';
 import { decodeUtf8 } from '../io/utf8.js';
@@ -103,4 +106,39 @@ export function readInputFile(file: string, what = 'file'): string {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new SqlEtlError('input-not-readable', 'usage', `${file}: ${reason}`, { cause: e });
   }
+}
+
+/** `run`'s MongoDB options (parsed by src/engine/server-options.ts) and --batch-size. */
+export function serverRunOptions(): Option[] {
+  return [
+    new Option('--max-time-ms <ms>', 'MongoDB: server-side time limit of each command, in milliseconds').argParser((v) => parseCount('--max-time-ms', v, 1)),
+    new Option('--write-concern <w>', 'MongoDB: write concern of every write, w[,j][,wtimeout=MS]: majority, 1, majority,j,wtimeout=5000').argParser((v) => parseWriteConcern(v)),
+    new Option('--read-preference <mode>', 'MongoDB: where SELECT results are read (primary, primaryPreferred, secondary, secondaryPreferred, nearest); writes use the primary').argParser((v) => parseReadPreference(v)),
+    new Option('--retries <n>', 'MongoDB: retries of a command after a transient error, with exponential backoff (default 3)').argParser((v) => parseCount('--retries', v, 0, 100)),
+    new Option('--batch-size <n>', 'rows per batch: COPY loads and results read from MongoDB (default 1000)').argParser((v) => parseCount('--batch-size', v, 1)),
+  ];
+}
+
+/** The repeatable `--shard-key coll=field,...` (explain's sharded-cluster warnings). */
+export function shardKeyOption(): Option {
+  return new Option('--shard-key <coll=fields>', 'declare a sharded collection and its shard key, e.g. orders=customer_id (repeatable); explain warns about statements that cannot run on it').argParser(parseShardKey);
+}
+
+export interface ServerRunFlags {
+  maxTimeMs?: number;
+  writeConcern?: RunOptions['writeConcern'];
+  readPreference?: RunOptions['readPreference'];
+  retries?: number;
+  batchSize?: number;
+}
+
+/** The flags as RunOptions (only those given). */
+export function serverRunFlags(o: ServerRunFlags): Pick<RunOptions, 'maxTimeMS' | 'writeConcern' | 'readPreference' | 'retries' | 'batchSize'> {
+  return {
+    ...(o.maxTimeMs !== undefined ? { maxTimeMS: o.maxTimeMs } : {}),
+    ...(o.writeConcern !== undefined ? { writeConcern: o.writeConcern } : {}),
+    ...(o.readPreference !== undefined ? { readPreference: o.readPreference } : {}),
+    ...(o.retries !== undefined ? { retries: o.retries } : {}),
+    ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { StatementResult } from '../api-types.js';
+import type { RunOptions, StatementResult } from '../api-types.js';
 import { formatExplain } from '../explain-format.js';
 import { compile, run } from '../index.js';
 import type { Value } from '../ir/expr.js';
@@ -26,6 +26,8 @@ export interface RunCommandOptions {
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
+  /** MongoDB options and --batch-size, as RunOptions */
+  server?: Pick<RunOptions, 'maxTimeMS' | 'writeConcern' | 'readPreference' | 'retries' | 'batchSize'>;
 }
 
 export async function runCommand(files: string[], opts: RunCommandOptions, dataExplicit: boolean): Promise<number> {
@@ -49,6 +51,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
       await run(text, {
         ...common,
         ...target,
+        ...opts.server,
         onStatement: (r) => {
           done.push({ file, result: r });
           for (const w of r.warnings ?? []) writeErr(`warning: statement ${r.statement}: ${w}`);
