@@ -63,6 +63,27 @@ export interface RunOptions extends CompileOptions {
   batchSize?: number;
   /** called as each statement completes (before later statements run), so callers can stream results */
   onStatement?: (result: StatementResult) => void;
+  /** called as statements start, make progress (COPY: rows and bytes) and end; for progress displays */
+  onProgress?: (event: ProgressEvent) => void;
+  /** keep a run journal (default true): embedded `<data>/.sqletl/runs/`, MongoDB `_sqletl_runs` */
+  journal?: boolean;
+  /** continue run RUN_ID after its last completed statement (same SQL; its --var values unless given) */
+  resume?: string;
+  /** run the remaining statements after a failed one (the run still fails); default: stop at the first */
+  continueOnError?: boolean;
+  /** embedded engine: how long to wait for another run's lock on the data directory (default 0: fail at once) */
+  waitLockMs?: number;
+}
+
+export interface ProgressEvent {
+  phase: 'start' | 'progress' | 'end';
+  file?: string;
+  statement: number;
+  kind: string;
+  /** COPY … FROM: rows read so far, and bytes when the source is a byte stream */
+  rowsRead?: number;
+  bytesRead?: number;
+  elapsedMs: number;
 }
 
 export interface StatementResult {
@@ -83,8 +104,25 @@ export interface StatementResult {
   durationMs: number;
   /** things the user should know that did not fail the statement (e.g. a collection that does not exist) */
   warnings?: string[];
+  /** the SQL file, when the run had several or was given one */
+  file?: string;
+  /** 'skipped': completed by the run being resumed, not run again */
+  status?: 'done' | 'skipped' | 'failed';
+  /** the failure message, for a failed statement under continueOnError */
+  error?: string;
 }
 
 export interface RunResult {
+  /** the journal's id of this run (absent with `journal: false`) */
+  runId?: string;
+  status: 'succeeded' | 'failed';
   statements: StatementResult[];
+  /** with continueOnError: the statements that failed, in order (without it the first failure is thrown) */
+  failures?: StatementFailure[];
+}
+
+export interface StatementFailure {
+  file?: string;
+  statement: number;
+  error: Error;
 }

@@ -44,7 +44,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
     case 'create-schema':
       return { ...base, kind: 'create', commands: [] };
     case 'set':
-      return { ...base, kind: 'create', commands: [] };
+      return { ...base, kind: 'create', commands: [], setting: { name: s.name, value: s.value } };
     case 'create-table':
       return { ...base, kind: 'create', commands: lowerCreateTable(s, ctx) };
     case 'create-index':

@@ -17,6 +17,8 @@ export class SqlEtlError extends Error {
   readonly stage: Stage;
   span?: SourceSpan;
   readonly hints: string[];
+  /** the journal id of the run a failed statement belonged to (for `--resume`) */
+  runId?: string;
   /** set once the script text is known (compile/run attach it), for formatting. */
   source?: { text: string; file?: string };
 

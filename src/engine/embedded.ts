@@ -7,11 +7,13 @@ import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
+import { FreshIds } from './embedded-fresh-ids.js';
 import { collectionPath, collectionText, dropCollectionFiles, INDEXES_FILE, parseCollectionText, readIndexes, readViews, saveCollection, VIEWS_FILE, writeIndexes, writeViews } from '../io/write-collection.js';
-import { DataDirTransaction } from '../io/data-dir-transaction.js';
+import { DataDirTransaction, recover } from '../io/data-dir-transaction.js';
+import { lockDataDir, type DataDirLock } from '../io/data-dir-lock.js';
 import type { JournalStore } from '../run/journal.js';
 import { FileJournal } from '../run/journal-stores.js';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EJSON } from 'bson';
 
@@ -25,9 +27,37 @@ export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private cache = new Map<string, Document[]>();
   private readonly missing = new Set<string>();
+  /** ids minted by the latest $out, which merges may append without a lookup (embedded-fresh-ids.ts) */
+  private readonly fresh = new FreshIds();
 
   /** `defaultDb`: the database (`<data>/<db>/`) of commands that name none (`--db`) */
   constructor(readonly dataDir: string, readonly defaultDb?: string) {}
+
+  private lock: DataDirLock | undefined;
+
+  /**
+   * Before a job's first write: take the data directory's lock (one writing run at a
+   * time) and finish or discard what a killed run left (see data-dir-transaction.ts).
+   */
+  /** an engine that already holds the data directory's lock (for tools that only write, like watch) */
+  static async open(dataDir: string, defaultDb?: string, opts: { waitLockMs?: number } = {}): Promise<EmbeddedEngine> {
+    const engine = new EmbeddedEngine(dataDir, defaultDb);
+    await engine.prepareForWrites(opts);
+    return engine;
+  }
+
+  async prepareForWrites(opts: { waitLockMs?: number } = {}): Promise<void> {
+    if (this.lock) return;
+    this.checkDataDir();
+    this.lock = await lockDataDir(this.dataDir, undefined, opts.waitLockMs ?? 0);
+    try {
+      recover(this.dataDir);
+    } catch (err) {
+      this.lock.release();
+      this.lock = undefined;
+      throw new SqlEtlError('recovery-failed', 'io', `cannot finish the interrupted writes in ${this.dataDir}: ${(err as Error).message}`, { cause: err });
+    }
+  }
 
   private load(name: string, db?: string): Document[] {
     const key = db ? `${db}.${name}` : name;
@@ -136,6 +166,21 @@ export class EmbeddedEngine implements Engine {
       forget: (name, db) => {
         this.cache.delete(keyOf(name, db));
       },
+      append: (name, db, docs) => {
+        this.checkDataDir();
+        const file = collectionFile(this.dataDir, name, db);
+        if (file && !file.endsWith('.ndjson')) return false;
+        const text = (file && !endsWithNewline(file) ? '\n' : '') + collectionText(docs);
+        // outside a statement's transaction, the append is a transaction of its own
+        const tx = this.tx ?? new DataDirTransaction(this.dataDir);
+        tx.append(this.rel(name, db), text);
+        if (!this.tx) tx.commit();
+        // not kept in memory: a later read loads the file again
+        this.cache.delete(keyOf(name, db));
+        this.missing.delete(keyOf(name, db));
+        return true;
+      },
+      fresh: this.fresh,
       readIndexes: () => {
         const t = this.tx?.read(INDEXES_FILE);
         return typeof t === 'string' ? (JSON.parse(t) as ReturnType<typeof readIndexes>) : readIndexes(this.dataDir);
@@ -167,12 +212,13 @@ export class EmbeddedEngine implements Engine {
     }
   }
 
-  async aggregate(command: Extract<MongoCommand, { kind: 'aggregate' }>): Promise<Document[]> {
+  /** `intoCollection`: the documents become a collection ($out/$merge), so they must not share objects with the input */
+  async aggregate(command: Extract<MongoCommand, { kind: 'aggregate' }>, intoCollection = false): Promise<Document[]> {
     const cmd = command.db === undefined && this.defaultDb !== undefined ? { ...command, db: this.defaultDb } : command;
     const last = cmd.pipeline.at(-1);
     if (last && ('$out' in last || '$merge' in last)) {
       // run the pipeline, then write its documents as MongoDB's $out/$merge would
-      const docs = await this.aggregate({ ...cmd, pipeline: cmd.pipeline.slice(0, -1) });
+      const docs = await this.aggregate({ ...cmd, pipeline: cmd.pipeline.slice(0, -1) }, true);
       try {
         writeStage(last, this.store, cmd.db, docs);
       } catch (err) {
@@ -184,7 +230,8 @@ export class EmbeddedEngine implements Engine {
     const input = cmd.collection ? this.load(cmd.collection, cmd.db) : [];
     const agg = new Aggregator(cmd.pipeline, {
       collectionResolver: (name: string) => this.load(name, cmd.db),
-      processingMode: ProcessingMode.CLONE_INPUT,
+      // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input
+      processingMode: intoCollection || !leavesInputIntact(cmd.pipeline) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       scriptEnabled: true,
       context: EMBEDDED_CONTEXT,
     });
@@ -216,6 +263,54 @@ export class EmbeddedEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    this.rollback();
     this.cache.clear();
+    this.lock?.release();
+    this.lock = undefined;
   }
+}
+
+/** Whether a file's last byte is a newline (an empty file counts as one): an append must start on a line of its own. */
+function endsWithNewline(file: string): boolean {
+  const size = statSync(file).size;
+  if (size === 0) return true;
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(1);
+    readSync(fd, b, 0, 1, size - 1);
+    return b[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** the stages whose mingo implementation builds new documents (or passes them on) and never assigns into an input document */
+const NON_WRITING_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip', '$count', '$project', '$set', '$addFields', '$unset', '$replaceWith', '$replaceRoot', '$setWindowFields', '$lookup', '$documents', '$unionWith']);
+
+/**
+ * Can the pipeline run on the cached documents themselves (mingo's CLONE_OFF)? Its output
+ * may then share sub-documents with the cache, which is fine for rows but not for
+ * documents that become a collection (the caller says so). Mingo's stages above copy the
+ * documents they change (`{...doc}`), but two things write into an input's objects: a
+ * dotted path set or removed through such a shallow copy (`$set: {"a.b": …}`, `$unset:
+ * "a.b"`) and `$unwind` (removes the field in place, sets includeArrayIndex in place).
+ */
+export function leavesInputIntact(pipeline: Document[]): boolean {
+  for (const stage of pipeline) {
+    const [op, spec] = Object.entries(stage)[0] ?? [];
+    if (op === undefined || !NON_WRITING_STAGES.has(op)) return false;
+    if (op === '$set' || op === '$addFields' || op === '$project') {
+      if (Object.keys(spec as Document).some((k) => k.includes('.'))) return false;
+      // a nested projection ({a: {b: 0}}) is a dotted path too
+      const nested = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).some((k) => !k.startsWith('$'));
+      if (op === '$project' && Object.values(spec as Document).some(nested)) return false;
+    } else if (op === '$unset') {
+      if ((Array.isArray(spec) ? spec : [spec]).some((k) => String(k).includes('.'))) return false;
+    } else if (op === '$lookup' || op === '$unionWith') {
+      // their pipelines run on the other collection's cached documents with the same mode
+      const inner = (spec as { pipeline?: Document[] }).pipeline;
+      if (inner && !leavesInputIntact(inner)) return false;
+    }
+  }
+  return true;
 }

@@ -30,6 +30,8 @@ export interface Engine {
    * begin and commit reach storage together, journal entry included.
    */
   begin?(): void;
+  /** before the first write of a job: embedded takes the data directory's lock and recovers a killed run's writes */
+  prepareForWrites?(opts: { waitLockMs?: number }): Promise<void>;
   commit?(): void;
   rollback?(): void;
 }

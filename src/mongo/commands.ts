@@ -53,6 +53,8 @@ export interface CompiledStatement {
   copy?: { direction: 'from' | 'to'; file?: string; options: import('../ir/statement.js').CopyOptions; columns: string[] };
   /** what a write statement's counts mean (inserted/updated/deleted/rejected are exact unless listed here) */
   countNotes?: string[];
+  /** `SET sqletl.<name> = value`: a job setting the runner applies to the statements after it */
+  setting?: { name: string; value: string };
   /** output columns for statements that return rows; undefined for `SELECT *` of an undeclared collection (columns come from the documents) */
   columns?: CompiledColumn[];
 }

@@ -5,38 +5,22 @@ import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { formatCopyRows, openCopySource, readCopyRows, writeCopyFile } from '../io/copy-files.js';
+import { copyLocation, openCopySource, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
 import { literal } from '../mongo/mql.js';
 
 /**
- * Runs a script's statements in order on one engine and stops at the first failure
- * (the error carries the failing statement's position).
+ * Runs one script (the library's `run`): a job of one file, see run-job.ts for the
+ * journal, resume and failure handling. This file runs single statements.
  */
 export async function runScript(sql: string, options: RunOptions = {}): Promise<RunResult> {
-  const script = await compileScript(sql, options);
-  const engine = await openEngine(options);
-  const results: StatementResult[] = [];
-  try {
-    let missingBefore = 0;
-    for (const st of script.statements) {
-      const result = await runStatement(engine, st, sql, options);
-      const missing = engine.missingCollections();
-      if (missing.length > missingBefore) {
-        result.warnings = missing.slice(missingBefore).map((name) => `collection "${name}" does not exist in ${options.dataDir ?? './data'}: read as empty`);
-        missingBefore = missing.length;
-      }
-      results.push(result);
-      options.onStatement?.(result);
-    }
-  } finally {
-    await engine.close();
-  }
-  return { statements: results };
+  const { runJob } = await import('./run-job.js');
+  return runJob([{ path: options.file, text: sql }], options);
 }
 
 type Counts = Partial<Record<'inserted' | 'updated' | 'deleted' | 'rejected', number>>;
 
-async function runStatement(engine: Engine, st: CompiledStatement, sql: string, options: RunOptions): Promise<StatementResult> {
+/** Runs one compiled statement; `progress` hears COPY … FROM's rows (and bytes) as batches go in. */
+export async function runStatement(engine: Engine, st: CompiledStatement, sql: string, options: RunOptions, progress?: CopyProgress): Promise<StatementResult> {
   const started = performance.now();
   const base = { statement: st.index, kind: st.kind, sql: st.sql };
   let counts: Counts = {};
@@ -44,7 +28,7 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
   let rowsRead: number | undefined;
   try {
     if (st.copy?.direction === 'from') {
-      const copied = await copyFrom(engine, st, options);
+      const copied = await copyFrom(engine, st, options, progress);
       counts = copied.counts;
       rowsRead = copied.rowsRead;
     } else {
@@ -53,9 +37,7 @@ async function runStatement(engine: Engine, st: CompiledStatement, sql: string, 
       rows = out.rows;
       rowsRead = out.rowsRead;
       if (st.copy?.direction === 'to' && rows) {
-        const text = formatCopyRows(rows.columns, rows.rows, st.copy.options);
-        if (st.copy.file) await writeCopyFile(resolvePath(st.copy.file, options), text);
-        else process.stdout.write(text);
+        await writeCopyOutput(st.copy.file && copyLocation(st.copy.file, options.file), rows.columns, rows.rows, st.copy.options);
         counts = { inserted: 0 };
         const written = rows.rows.length;
         rows = undefined;
@@ -84,9 +66,11 @@ function resolvePath(file: string, options: RunOptions): string {
  * COPY … FROM: the file is read as a stream and sent in batches; each batch runs
  * the statement's INSERT commands with the batch as the first stage's `$documents`.
  */
-async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptions): Promise<{ counts: Counts; rowsRead: number }> {
+type CopyProgress = (rowsRead: number, bytesRead: number | undefined) => void;
+
+async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptions, progress?: CopyProgress): Promise<{ counts: Counts; rowsRead: number }> {
   const copy = st.copy!;
-  const { stream, label } = openCopySource(copy.file && resolvePath(copy.file, options));
+  const { stream, label } = openCopySource(copy.file && copyLocation(copy.file, options.file), copy.options, copy.columns);
   const total: Counts = { inserted: 0, updated: 0, rejected: 0 };
   let batch: Record<string, unknown>[] = [];
   let rowsRead = 0;
@@ -96,6 +80,9 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
     const out = await executeCommands(engine, st, commands);
     for (const k of ['inserted', 'updated', 'rejected'] as const) total[k] = (total[k] ?? 0) + (out.counts[k] ?? 0);
     batch = [];
+    // file streams count their bytes; other sources report rows only
+    const bytes = (stream as { bytesRead?: unknown }).bytesRead;
+    progress?.(rowsRead, typeof bytes === 'number' ? bytes : undefined);
   };
   for await (const row of readCopyRows(stream, copy.options, copy.columns, label)) {
     rowsRead++;
@@ -156,14 +143,4 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
     }
   }
   return { counts, rows, rowsRead };
-}
-
-/** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */
-async function openEngine(options: RunOptions): Promise<Engine> {
-  if (options.uri) {
-    const { MongoEngine } = await import('../engine/mongodb.js');
-    return MongoEngine.connect(options.uri, options.db);
-  }
-  const { EmbeddedEngine } = await import('../engine/embedded.js');
-  return new EmbeddedEngine(options.dataDir ?? './data', options.db);
 }

@@ -42,15 +42,18 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'SelectStmt':
         return { kind: 'select', query: bindQuery(n, env), ...base };
       case 'VariableSetStmt': {
-        const settings: Record<string, string[]> = { 'sqletl.on_error': ['stop', 'reject'] };
+        // a list of allowed words, or 'count' for a positive integer
+        const settings: Record<string, string[] | 'count'> = { 'sqletl.on_error': ['stop', 'reject'], 'sqletl.batch_size': 'count' };
         const name = String(n.name ?? '').toLowerCase();
         const arg = (n.args ?? [])[0] as Node | undefined;
         const raw = arg ? unwrap(arg)[1] : undefined;
         const value = String(raw?.sval?.sval ?? raw?.ival?.ival ?? '').toLowerCase();
         const where = spanOfLocation(env, n.location);
-        if (!settings[name]) throw unsupported(`SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject']);
-        if (!settings[name].includes(value)) {
-          throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [`one of: ${settings[name].join(', ')}`] });
+        const allowed = settings[name];
+        if (!allowed) throw unsupported(`SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);
+        if (allowed === 'count' ? !/^[1-9][0-9]{0,8}$/.test(value) : !allowed.includes(value)) {
+          const hint = allowed === 'count' ? 'a whole number from 1 to 999999999' : `one of: ${allowed.join(', ')}`;
+          throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [hint] });
         }
         return { kind: 'set', name, value, ...base };
       }

@@ -1,0 +1,204 @@
+import type { RunOptions, RunResult, StatementFailure, StatementResult } from '../api-types.js';
+import { compileScript } from '../compile.js';
+import type { Engine } from '../engine/engine.js';
+import { SqlEtlError } from '../errors.js';
+import type { CompiledStatement } from '../mongo/commands.js';
+import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
+import { runStatement } from './run-script.js';
+
+/**
+ * A job: one or more SQL files run in order on one engine, as one journaled run
+ * (issue 6). Per statement: begin the engine's transaction, run, record the
+ * outcome in the journal, commit — so on the embedded engine the journal says
+ * "done" exactly for statements whose writes landed. `resume` skips statements the
+ * named run completed; `continueOnError` records a failure and goes on.
+ */
+export interface JobFile {
+  /** name used in messages and the journal; undefined for SQL given as a string */
+  path?: string;
+  text: string;
+}
+
+export async function runJob(files: JobFile[], options: RunOptions = {}): Promise<RunResult> {
+  const engine = await openEngine(options);
+  try {
+    return await runOnEngine(engine, files, options);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions): Promise<RunResult> {
+  // --resume: the run's record decides the --var values, so it is read before compiling
+  if (options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
+  const previous = options.resume ? await loadResumable(options.journal === false ? undefined : engine.journal(), options.resume, files) : undefined;
+  const vars = options.vars && Object.keys(options.vars).length > 0 ? options.vars : ((previous?.vars as RunOptions['vars']) ?? options.vars);
+  if (previous && options.vars && Object.keys(options.vars).length > 0 && JSON.stringify(previous.vars) !== JSON.stringify(jsonVars(options.vars))) {
+    throw usage(`--resume ${previous.id}: the --var values differ from the run's (${JSON.stringify(previous.vars)}); give the same ones or none`);
+  }
+  // compile everything before running anything: a syntax error in the last file must not leave a half-run job
+  const scripts = [];
+  for (const f of files) scripts.push({ file: f, script: await compileScript(f.text, { ...options, file: f.path, vars }) });
+  // Only jobs that change data take the data directory's lock, use transactions and
+  // are journaled: a read-only job (SELECT, COPY … TO) has nothing to resume and must
+  // not write into a directory it only reads.
+  const writes = scripts.some(({ script }) => script.statements.some(changesData));
+  if (writes && !options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
+  const journal = writes && options.journal !== false ? engine.journal() : undefined;
+  const tx = writes;
+
+  const now = new Date();
+  const record: RunRecord | undefined = !journal
+    ? undefined
+    : previous
+      ? { ...previous, status: 'running', resumes: [...previous.resumes, now.toISOString()], finishedAt: undefined, error: undefined }
+      : {
+          id: newRunId(now),
+          kind: 'run',
+          files: files.map((f) => ({ path: f.path ?? '<sql>', sha256: sha256(f.text) })),
+          engine: engine.name,
+          target: engine.name === 'embedded' ? (options.dataDir ?? './data') : (options.db ?? 'default database'),
+          startedAt: now.toISOString(),
+          status: 'running',
+          resumes: [],
+          vars: jsonVars(vars ?? {}),
+          statements: [],
+          rowsWritten: 0,
+          rejected: 0,
+        };
+  if (record && journal) await journal.save(record);
+
+  const results: StatementResult[] = [];
+  const failures: StatementFailure[] = [];
+  const started = performance.now();
+  let batchSize = options.batchSize;
+  let missingBefore = 0;
+  for (const [fileIndex, { file, script }] of scripts.entries()) {
+    for (const st of script.statements) {
+      if (st.setting?.name === 'sqletl.batch_size') batchSize = Number(st.setting.value);
+      const fileName = files.length > 1 || file.path ? file.path : undefined;
+      const prior = record?.statements.find((s) => s.file === fileIndex && s.statement === st.index);
+      if (previous && prior?.status === 'done') {
+        const skipped: StatementResult = { statement: st.index, kind: st.kind, sql: st.sql, rowCount: prior.rowCount ?? 0, durationMs: 0, status: 'skipped', ...(fileName ? { file: fileName } : {}) };
+        results.push(skipped);
+        options.onStatement?.(skipped);
+        continue;
+      }
+      const t0 = performance.now();
+      const startedAt = new Date().toISOString();
+      options.onProgress?.({ phase: 'start', file: fileName, statement: st.index, kind: st.kind, elapsedMs: 0 });
+      if (tx) engine.begin?.();
+      let result: StatementResult;
+      try {
+        result = await runStatement(engine, st, file.text, { ...options, file: file.path, vars, batchSize }, (rowsRead, bytesRead) =>
+          options.onProgress?.({ phase: 'progress', file: fileName, statement: st.index, kind: st.kind, rowsRead, bytesRead, elapsedMs: performance.now() - t0 }),
+        );
+        if (fileName) result.file = fileName;
+        result.status = 'done';
+        if (record && journal) {
+          setStatement(record, statementRecord(fileIndex, st, 'done', startedAt, result));
+          record.rowsWritten += written(result);
+          record.rejected += result.rejected ?? 0;
+          await journal.save(record); // inside the transaction: lands with the statement's writes
+        }
+        if (tx) engine.commit?.();
+      } catch (err) {
+        if (tx) engine.rollback?.();
+        options.onProgress?.({ phase: 'end', file: fileName, statement: st.index, kind: st.kind, elapsedMs: performance.now() - t0 });
+        const error = err instanceof Error ? err : new Error(String(err));
+        if (record && journal) {
+          setStatement(record, { ...statementRecord(fileIndex, st, 'failed', startedAt), durationMs: Math.round(performance.now() - t0), error: error.message });
+        }
+        failures.push({ file: fileName, statement: st.index, error });
+        if (!options.continueOnError) {
+          await finish(journal, record, 'failed', started, error.message);
+          if (error instanceof SqlEtlError && record) error.runId = record.id;
+          throw error;
+        }
+        const failed: StatementResult = { statement: st.index, kind: st.kind, sql: st.sql, rowCount: 0, durationMs: Math.round(performance.now() - t0), status: 'failed', error: error.message, ...(fileName ? { file: fileName } : {}) };
+        results.push(failed);
+        options.onStatement?.(failed);
+        continue;
+      }
+      options.onProgress?.({ phase: 'end', file: fileName, statement: st.index, kind: st.kind, elapsedMs: performance.now() - t0 });
+      const missing = engine.missingCollections();
+      if (missing.length > missingBefore) {
+        result.warnings = missing.slice(missingBefore).map((name) => `collection "${name}" does not exist in ${engine.name === 'embedded' ? (options.dataDir ?? './data') : 'the database'}: read as empty`);
+        missingBefore = missing.length;
+      }
+      results.push(result);
+      options.onStatement?.(result);
+    }
+  }
+  const status = failures.length > 0 ? 'failed' : 'succeeded';
+  await finish(journal, record, status, started, failures[0]?.error.message);
+  return { ...(record ? { runId: record.id } : {}), status, statements: results, ...(failures.length ? { failures } : {}) };
+}
+
+async function finish(journal: JournalStore | undefined, record: RunRecord | undefined, status: 'succeeded' | 'failed', started: number, error?: string): Promise<void> {
+  if (!journal || !record) return;
+  record.status = status;
+  record.finishedAt = new Date().toISOString();
+  record.durationMs = (record.durationMs ?? 0) + Math.round(performance.now() - started);
+  if (error) record.error = error;
+  await journal.save(record);
+}
+
+/** A run can be resumed when it exists, did not succeed, and ran the same SQL. */
+async function loadResumable(journal: JournalStore | undefined, id: string, files: JobFile[]): Promise<RunRecord> {
+  if (!journal) throw usage('--resume needs the run journal (it is off)');
+  const rec = await journal.load(id);
+  if (!rec) throw usage(`no run ${id} in the journal of this target (see: sqletl history)`);
+  if (rec.kind !== 'run') throw usage(`run ${id} is a ${rec.kind}, not a job run`);
+  if (rec.status === 'succeeded') throw usage(`run ${id} already succeeded: nothing to resume`);
+  const given = files.map((f) => sha256(f.text));
+  const recorded = rec.files.map((f) => f.sha256);
+  if (given.length !== recorded.length || given.some((h, i) => h !== recorded[i])) {
+    const which = rec.files.map((f) => f.path).join(', ');
+    throw usage(`run ${id} ran different SQL (${which}); --resume needs the same files, unchanged`);
+  }
+  return rec;
+}
+
+function statementRecord(file: number, st: CompiledStatement, status: StatementRecord['status'], startedAt: string, r?: StatementResult): StatementRecord {
+  const rec: StatementRecord = { file, statement: st.index, kind: st.kind, sqlHash: sha256(st.sql), status, startedAt, durationMs: r?.durationMs ?? 0 };
+  if (r) {
+    rec.rowCount = r.rowCount;
+    for (const k of ['rowsRead', 'inserted', 'updated', 'deleted', 'rejected'] as const) if (r[k] !== undefined) rec[k] = r[k];
+  }
+  return rec;
+}
+
+function setStatement(record: RunRecord, s: StatementRecord): void {
+  const i = record.statements.findIndex((x) => x.file === s.file && x.statement === s.statement);
+  if (i >= 0) record.statements[i] = s;
+  else record.statements.push(s);
+}
+
+/** a statement that writes: any command besides reading rows, or COPY … FROM */
+function changesData(st: CompiledStatement): boolean {
+  return st.copy?.direction === 'from' || st.commands.some((c) => c.role !== 'rows' && c.role !== undefined);
+}
+
+function written(r: StatementResult): number {
+  return (r.inserted ?? 0) + (r.updated ?? 0) + (r.deleted ?? 0);
+}
+
+/** --var values as the journal keeps them (JSON; dates as ISO text) */
+function jsonVars(vars: NonNullable<RunOptions['vars']>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(vars)) as Record<string, unknown>;
+}
+
+function usage(message: string): SqlEtlError {
+  return new SqlEtlError('bad-resume', 'usage', message);
+}
+
+/** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */
+async function openEngine(options: RunOptions): Promise<Engine> {
+  if (options.uri) {
+    const { MongoEngine } = await import('../engine/mongodb.js');
+    return MongoEngine.connect(options.uri, options.db);
+  }
+  const { EmbeddedEngine } = await import('../engine/embedded.js');
+  return new EmbeddedEngine(options.dataDir ?? './data', options.db);
+}
