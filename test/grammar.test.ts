@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIXTURES_DIR, discoverCases, readSchema, type GrammarCase } from './support/cases.js';
+import { FIXTURES_DIR, caseDialect, discoverCases, readSchema, type GrammarCase } from './support/cases.js';
 import { PgReference, type PgResult } from './support/pglite.js';
 import { compareTables } from './support/compare.js';
 import { describeError, loadSqletl, runCase } from './support/sqletl.js';
@@ -111,6 +111,8 @@ async function errorCase(c: GrammarCase): Promise<void> {
 }
 
 async function rowCase(c: GrammarCase): Promise<void> {
+  // a dialect case's SQL is not PostgreSQL: PGlite runs its PostgreSQL equivalent
+  if (caseDialect(c.area) && !c.hasPgSql) throw new Error(`${c.file} is ${caseDialect(c.area)} SQL: add ${c.name}.pg.sql, its PostgreSQL equivalent`);
   const problems = new Problems();
   const [out, expected] = await Promise.all([runCase(c, schema), runPg(c)]);
   if (out.compileError !== undefined) throw new Error(`sqletl failed to compile:\n${describeError(out.compileError)}`);

@@ -21,7 +21,10 @@ import type { Translator } from './translator.js';
  */
 export function pivotSource(tx: Translator, item: Ast, op: Ast): void {
   const at = tx.findWord('PIVOT')?.start ?? tx.here();
-  const agg = op.expr as Ast;
+  // BigQuery's grammar allows several aggregates (an expr_list); sqletl reads one
+  const aggs = op.expr?.type === 'expr_list' ? (op.expr.value as Ast[]) : [op.expr as Ast];
+  if (aggs.length !== 1) throw tx.fail('PIVOT with several aggregates', at);
+  const agg = aggs[0];
   if (agg?.type !== 'aggr_func' && agg?.type !== 'function') throw tx.fail('PIVOT without an aggregate', at);
   const key = columnName(op.column?.column ?? op.column);
   const aggregated = new Set<string>();

@@ -39,6 +39,16 @@ export function expr(tx: Translator, e: Ast | null | undefined): void {
     case 'backticks_quote_string':
       tx.ident(String(e.value));
       return;
+    case 'date':
+    case 'time':
+    case 'timestamp':
+    case 'datetime': {
+      // typed literals: DATE '2024-01-31'
+      const t = tx.findWord(String(e.type));
+      tx.write(`${e.type === 'datetime' ? 'TIMESTAMP' : String(e.type).toUpperCase()} `, t?.start);
+      string(tx, String(e.value));
+      return;
+    }
     case 'bool':
       tx.write(e.value ? 'TRUE' : 'FALSE', tx.findWord(e.value ? 'TRUE' : 'FALSE')?.start);
       return;

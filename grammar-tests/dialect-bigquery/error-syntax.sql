@@ -1,0 +1,2 @@
+-- error
+SELECT first_name FROM customers WHERE;

@@ -1,0 +1,2 @@
+-- error at 2:20
+SELECT _id, IFNULL(`Email`, '') FROM customers;

@@ -1,0 +1,2 @@
+-- error
+SELECT _id, FARM_FINGERPRINT(email) AS h FROM customers;

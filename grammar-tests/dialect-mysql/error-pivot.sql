@@ -1,0 +1,2 @@
+-- error
+SELECT * FROM orders PIVOT (COUNT(_id) FOR status IN ('shipped'));

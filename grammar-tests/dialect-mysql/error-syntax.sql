@@ -1,0 +1,2 @@
+-- error
+SELECT _id FROM orders WHERE amount > ;

@@ -1,0 +1,7 @@
+CREATE TABLE customer_stats (customer_id INT PRIMARY KEY, orders INT, total NUMERIC(12, 2));
+INSERT INTO customer_stats (customer_id, orders, total)
+SELECT customer_id, COUNT(*), SUM(amount) FROM orders WHERE _id < 115 AND customer_id IS NOT NULL GROUP BY customer_id;
+INSERT INTO customer_stats (customer_id, orders, total)
+SELECT customer_id, COUNT(*), SUM(amount) FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id
+ON CONFLICT (customer_id) DO UPDATE SET orders = EXCLUDED.orders, total = EXCLUDED.total;
+SELECT customer_id, orders, total FROM customer_stats;
