@@ -59,7 +59,7 @@ describe('COPY', () => {
     expect(readFileSync(join(w.dir, 'out', 'p.csv'), 'utf8')).toBe('id,name,age\n1,jo,41\n2,ka,\n3,li,7\n');
     const json = JSON.parse(readFileSync(join(w.dir, 'out', 'p.json'), 'utf8')) as Record<string, unknown>[];
     expect(json.map((o) => o.id)).toEqual([1, 2, 3]);
-    expect(json[1].joined).toBe('2024-05-01T00:00:00.000Z');
+    expect(json[1].joined).toBe('2024-05-01'); // a date column, as row_to_json prints it (compared with PostgreSQL in copy-formats.test.ts)
     expect(r.statements[7].rows).toEqual([[1, 'jo', 41], [2, 'ka', null], [3, 'li', 7]]);
   });
 

@@ -7,6 +7,7 @@ import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
+import type { FreshIds } from './embedded-fresh-ids.js';
 
 /**
  * The embedded engine's writes, to MongoDB's documented semantics: `$out` (replace
@@ -30,6 +31,14 @@ export interface Store {
   writeIndexes(all: Record<string, IndexSpec[]>): void;
   readViews(): Record<string, ViewSpec>;
   writeViews(views: Record<string, ViewSpec>): void;
+  /**
+   * adds documents at the end of a collection without reading or rewriting it (and
+   * drops it from the cache); false when its file cannot take an append (a `.json`
+   * or `.csv` collection), and the caller rewrites it instead
+   */
+  append?(name: string, db: string | undefined, docs: Document[]): boolean;
+  /** ids that no collection holds yet, which a merge may append without looking them up */
+  fresh?: FreshIds;
 }
 
 const nsKey = (name: string, db?: string) => (db ? `${db}.${name}` : name);
@@ -41,6 +50,7 @@ export function writeStage(stage: Document, store: Store, db: string | undefined
     const out = docs.map(withId);
     checkUnique(store, name, tdb, out);
     store.replace(name, tdb, out);
+    store.fresh?.stored(nsKey(name, tdb), out, out.filter((_, i) => docs[i]._id === undefined));
     return;
   }
   merge(stage.$merge as MergeSpec, store, db, docs);
@@ -62,12 +72,13 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
     const ok = indexesOf(store, name, tdb).some((ix) => ix.unique && !ix.partialFilterExpression && sameFields(Object.keys(ix.keys), on));
     if (!ok) throw new Error('Cannot find index to verify that join fields will be unique');
   }
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  if (appendMerge(store, name, tdb, on, whenNotMatched, docs)) return;
   const target = store.load(name, tdb).map((d) => ({ ...d }));
   const keyOf = (d: Document) => JSON.stringify(on.map((f) => normalizeKey(resolve(d, f))));
   const byKey = new Map<string, number>();
   target.forEach((d, i) => byKey.set(keyOf(d), i));
-  const whenMatched = spec.whenMatched ?? 'merge';
-  const whenNotMatched = spec.whenNotMatched ?? 'insert';
   for (const incoming of docs) {
     for (const f of on) {
       const v = resolve(incoming, f);
@@ -95,6 +106,25 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
   }
   checkUnique(store, name, tdb, target);
   store.replace(name, tdb, target);
+  store.fresh?.written(nsKey(name, tdb), docs);
+}
+
+/**
+ * The append path: a merge on `_id` whose documents cannot match any target
+ * document (no `_id`, or one minted moments ago, see FreshIds) only inserts, so with
+ * no unique index to check it appends them instead of reading and rewriting the
+ * whole target. Loading a large file batch after batch this way stays linear in time
+ * and bounded in memory, where rewriting was quadratic and kept the target in memory.
+ * Atomicity is the store's: the append is part of the statement's transaction.
+ */
+function appendMerge(store: Store, name: string, db: string | undefined, on: string[], whenNotMatched: string, docs: Document[]): boolean {
+  if (!store.append || !store.fresh || whenNotMatched !== 'insert' || on.length !== 1 || on[0] !== '_id') return false;
+  if (!store.fresh.allFresh(nsKey(name, db), docs)) return false;
+  if (indexesOf(store, name, db).some((ix) => ix.unique)) return false;
+  const added = docs.map(withId);
+  if (!store.append(name, db, added)) return false;
+  store.fresh.written(nsKey(name, db), added);
+  return true;
 }
 
 function withId(d: Document): Document {

@@ -1,11 +1,13 @@
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { EJSON } from 'bson';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, renameSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { SqlEtlError } from '../errors.js';
 import type { CopyOptions } from '../ir/statement.js';
+import { readHttpRows, redactUrl } from './copy-http.js';
+import { readJsonRows } from './copy-json.js';
+import { readParquetRows, writeParquetFile } from './copy-parquet.js';
+import { jsonValue, textValue } from './copy-values.js';
 
 /**
  * COPY's files: readers stream rows (memory stays bounded by the batch, whatever the
@@ -18,6 +20,11 @@ export interface CopyRow {
 }
 
 export async function* readCopyRows(input: Readable, options: CopyOptions, columns: string[], label: string): AsyncGenerator<CopyRow> {
+  if (input.readableObjectMode) {
+    // parquet files and http sources hand over rows themselves (see openCopySource)
+    yield* input as AsyncIterable<CopyRow>;
+    return;
+  }
   if (options.format === 'json' || options.format === 'ndjson') {
     yield* readJsonRows(input, label);
     return;
@@ -56,57 +63,55 @@ export async function* readCopyRows(input: Readable, options: CopyOptions, colum
   }
 }
 
-/** A JSON array of documents, or one document per line (relaxed Extended JSON). */
-async function* readJsonRows(input: Readable, label: string): AsyncGenerator<CopyRow> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  let buffered: string[] | undefined;
-  for await (const raw of lines) {
-    lineNo++;
-    const text = raw.trim();
-    if (buffered) {
-      buffered.push(raw);
-      continue;
-    }
-    if (text === '') continue;
-    if (text.startsWith('[')) {
-      buffered = [raw];
-      continue;
-    }
-    try {
-      yield { line: lineNo, values: EJSON.parse(text, { relaxed: true }) as Record<string, unknown> };
-    } catch (err) {
-      throw new SqlEtlError('copy-bad-file', 'io', `${label}:${lineNo}: ${(err as Error).message}`, { cause: err });
-    }
-  }
-  if (buffered) {
-    let docs: unknown;
-    try {
-      docs = EJSON.parse(buffered.join('\n'), { relaxed: true });
-    } catch (err) {
-      throw new SqlEtlError('copy-bad-file', 'io', `${label}: ${(err as Error).message}`, { cause: err });
-    }
-    if (!Array.isArray(docs)) throw new SqlEtlError('copy-bad-file', 'io', `${label}: expected a JSON array of documents`);
-    let i = 0;
-    for (const d of docs) yield { line: ++i, values: d as Record<string, unknown> };
-  }
-}
-
-export function openCopySource(file: string | undefined): { stream: Readable; label: string } {
+/**
+ * Where a COPY FROM's rows come from: STDIN, a file, or an http(s) URL (copy-http.ts).
+ * Byte sources are streams that readCopyRows parses; parquet files and http sources
+ * are object streams of rows already parsed.
+ */
+export function openCopySource(file: string | undefined, options?: CopyOptions, columns: string[] = []): { stream: Readable; label: string } {
   if (!file) return { stream: process.stdin, label: 'STDIN' };
+  if (isUrl(file) && options) return { stream: Readable.from(readHttpRows(file, options, columns)), label: redactUrl(file) };
   try {
-    readFileSync(file, { flag: 'r' }).subarray(0, 0); // fail early, with a clear message, on a missing file
+    closeSync(openSync(file, 'r')); // fail early, with a clear message, on a missing file (without reading it)
   } catch (err) {
     throw new SqlEtlError('copy-missing-file', 'io', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
   }
+  if (options?.format === 'parquet') return { stream: Readable.from(readParquetRows(file, file)), label: file };
   return { stream: createReadStream(file), label: file };
+}
+
+/** `http://` and `https://` locations are URLs; anything else is a path. */
+export function isUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
+/** A COPY's location: a URL as it is, a relative path against the folder of the .sql file that names it. */
+export function copyLocation(location: string, sqlFile: string | undefined): string {
+  if (isUrl(location) || isAbsolute(location)) return location;
+  return resolve(sqlFile ? dirname(resolve(sqlFile)) : process.cwd(), location);
+}
+
+/**
+ * COPY … TO: the rows in the statement's format, into a file (written whole to a
+ * temporary file and renamed over the target) or onto STDOUT.
+ */
+export async function writeCopyOutput(file: string | undefined, columns: string[], rows: unknown[][], options: CopyOptions): Promise<void> {
+  if (options.format === 'parquet') {
+    if (!file) throw new SqlEtlError('copy-parquet-stdout', 'io', 'COPY … TO STDOUT cannot write parquet: give a file');
+    mkdirSync(dirname(file), { recursive: true });
+    await writeParquetFile(file, columns, options.types ?? [], rows);
+    return;
+  }
+  const text = formatCopyRows(columns, rows, options);
+  if (file) await writeCopyFile(file, text);
+  else process.stdout.write(text);
 }
 
 /** Rows (arrays in column order) as the COPY TO format. */
 export function formatCopyRows(columns: string[], rows: unknown[][], options: CopyOptions): string {
-  const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const types = options.types ?? [];
   if (options.format === 'json' || options.format === 'ndjson') {
-    const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] instanceof Date ? (r[i] as Date).toISOString() : r[i] ?? null])));
+    const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, jsonValue(r[i], types[i])])));
     return options.format === 'json' ? JSON.stringify(objects, null, 2) + '\n' : objects.map((o) => JSON.stringify(o)).join('\n') + (objects.length ? '\n' : '');
   }
   const quoteIfNeeded = (s: string) =>
@@ -115,7 +120,13 @@ export function formatCopyRows(columns: string[], rows: unknown[][], options: Co
       : options.format === 'text'
         ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
         : s;
-  const line = (values: unknown[]) => values.map((v) => (text(v) === null ? options.null : quoteIfNeeded(text(v)!))).join(options.delimiter);
+  const line = (values: unknown[]) =>
+    values
+      .map((v, i) => {
+        const t = textValue(v, types[i]);
+        return t === null ? options.null : quoteIfNeeded(t);
+      })
+      .join(options.delimiter);
   const out = [...(options.header ? [columns.map((c) => quoteIfNeeded(c)).join(options.delimiter)] : []), ...rows.map(line)];
   return out.join('\n') + (out.length ? '\n' : '');
 }

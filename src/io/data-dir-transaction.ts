@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync, statSync, appendFileSync } from 'node:fs';
+import { readSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync, statSync, appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -157,7 +157,7 @@ function applyManifest(dataDir: string, m: Manifest): void {
     mkdirSync(dirname(abs), { recursive: true });
     if (existsSync(abs)) truncateSync(abs, s.baseSize);
     else if (s.baseSize > 0) throw new Error(`cannot finish an interrupted append: ${s.path} is missing`);
-    appendFileSync(abs, readFileSync(tmp));
+    appendFileChunked(abs, tmp);
     rmSync(tmp);
   }
 }
@@ -201,5 +201,21 @@ function* walk(dir: string, depth = 0): Generator<string> {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* walk(p, depth + 1);
     else yield p;
+  }
+}
+
+/** Copies `from` onto the end of `to` in 8 MB pieces: an appended COPY can be larger than memory. */
+function appendFileChunked(to: string, from: string): void {
+  const src = openSync(from, 'r');
+  const dst = openSync(to, 'a');
+  try {
+    const buf = Buffer.allocUnsafe(8 * 1024 * 1024);
+    for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) {
+      for (let off = 0; off < n; ) off += writeSync(dst, buf, off, n - off);
+    }
+    fsyncSync(dst);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
   }
 }

@@ -94,13 +94,27 @@ export type Statement =
       span: SourceSpan;
     };
 
-/** COPY options, as PostgreSQL spells them (FORMAT csv | json | ndjson, HEADER, DELIMITER, NULL, QUOTE). */
+/**
+ * COPY options, as PostgreSQL spells them (FORMAT csv | json | ndjson | text | parquet,
+ * HEADER, DELIMITER, NULL, QUOTE), and for an http(s) source ROWS, NEXT, PAGINATE,
+ * TIMEOUT (see src/io/copy-http.ts).
+ */
 export interface CopyOptions {
-  format: 'csv' | 'json' | 'ndjson' | 'text';
+  format: 'csv' | 'json' | 'ndjson' | 'text' | 'parquet';
   header: boolean;
   delimiter: string;
   null: string;
   quote: string;
+  /** http: dotted path to the rows array in each response object (default: the response is the array, or NDJSON) */
+  rows?: string;
+  /** http: dotted path to the next page's URL in each response object */
+  next?: string;
+  /** http: follow `Link: <…>; rel="next"` response headers (RFC 8288) */
+  paginate?: 'link';
+  /** http: seconds a request may take before it fails (default 30) */
+  timeout?: number;
+  /** COPY TO: the output columns' type names (int, date, timestamp, timestamptz, bool, json, …), so values print as PostgreSQL prints them */
+  types?: (string | undefined)[];
 }
 
 export interface MergeClause {

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import type { Query } from '../ir/query.js';
+import type { Query, SelectQuery } from '../ir/query.js';
 import type { CopyOptions, Statement } from '../ir/statement.js';
 import { spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindQuery, type BindEnv } from './bind-select.js';
@@ -12,8 +12,9 @@ type Any = Record<string, any>; // raw parse-tree node bodies
 /**
  * COPY, PostgreSQL's syntax: `COPY t [(cols)] FROM 'file' | STDIN [WITH (…)]` and
  * `COPY t | (query) TO 'file' | STDOUT [WITH (…)]`. Options: FORMAT csv | 'json' |
- * ndjson | text, HEADER, DELIMITER, NULL, QUOTE (`json` must be quoted: it is a
- * reserved word in PostgreSQL's grammar). A COPY FROM is an INSERT whose source rows
+ * ndjson | text | parquet, HEADER, DELIMITER, NULL, QUOTE (`json` must be quoted: it
+ * is a reserved word in PostgreSQL's grammar); a source may be an http(s) URL, with
+ * ROWS, NEXT, PAGINATE and TIMEOUT. A COPY FROM is an INSERT whose source rows
  * arrive from the file.
  */
 export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): Statement {
@@ -22,6 +23,7 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
   if (n.whereClause) throw unsupported('COPY … WHERE', span);
   const options = copyOptions((n.options ?? []) as Node[], ctx);
   const file = (n.filename as string | undefined) ?? undefined;
+  checkSource(file, !!n.is_from, options, span);
   if (n.is_from) {
     const rel = n.relation;
     const table = { name: rel.relname as string, db: rel.schemaname as string | undefined, span: spanOf(ctx, rel.location, String(rel.relname).length) };
@@ -60,7 +62,45 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
     const name = rel.schemaname ? `${rel.schemaname}.${rel.relname}` : rel.relname;
     query = bindQuery(unwrap(selectAll(name, cols))[1], env);
   }
+  options.types = outputTypes(query, env);
   return { kind: 'copy-to', query, file, options, sql, span };
+}
+
+/**
+ * The type names of a COPY TO's output columns, so that values print as PostgreSQL
+ * prints them: a cast's type, a declared column's type (`timestamptz` stays apart
+ * from `timestamp` there), else the expression's type.
+ */
+function outputTypes(query: Query, env: BindEnv): (string | undefined)[] | undefined {
+  if (query.kind !== 'select' || query.passthrough) return undefined;
+  const declared = new Map<string, string>();
+  const collect = (src: SelectQuery['source']): void => {
+    if (src.kind === 'collection') {
+      for (const c of env.catalog.get(tableKey(src))?.columns ?? []) declared.set(c.name, declared.has(c.name) ? '' : c.typeName.toLowerCase());
+    } else if (src.kind === 'join') {
+      collect(src.left);
+      collect(src.right);
+    }
+  };
+  collect(query.source);
+  return query.columns.map(({ expr }) => {
+    if (expr.kind === 'cast') return expr.typeName.toLowerCase();
+    if (expr.kind === 'column') {
+      const t = declared.get(expr.path[expr.path.length - 1]);
+      if (t) return t;
+    }
+    return expr.type === 'unknown' ? undefined : expr.type;
+  });
+}
+
+/** Options that only make sense for some sources: said at bind time rather than ignored. */
+function checkSource(file: string | undefined, from: boolean, o: CopyOptions, span: SourceSpan): void {
+  const url = file !== undefined && /^https?:\/\//i.test(file);
+  const httpOptions = [o.rows && 'ROWS', o.next && 'NEXT', o.paginate && 'PAGINATE', o.timeout && 'TIMEOUT'].filter(Boolean);
+  if (httpOptions.length && !(url && from)) throw new SqlEtlError('copy-option', 'bind', `COPY option ${httpOptions[0]} is for an http(s) source (COPY … FROM 'https://…')`, { span });
+  if (url && !from) throw unsupported('COPY … TO an http(s) URL', span);
+  if (url && o.format === 'parquet') throw unsupported('COPY … FROM an http(s) URL in FORMAT parquet', span, ['download the file first, or serve JSON']);
+  if (file === undefined && o.format === 'parquet') throw unsupported(`COPY … ${from ? 'FROM STDIN' : 'TO STDOUT'} in FORMAT parquet`, span, ['parquet needs a file']);
 }
 
 /** `SELECT cols | * FROM t`, as the parse tree PostgreSQL would produce. */
@@ -78,13 +118,29 @@ function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
   let nullSet = false;
   for (const node of nodes) {
     const d = unwrap(node)[1];
-    const value = d.arg ? String(unwrap(d.arg)[1].sval ?? unwrap(d.arg)[1].ival ?? unwrap(d.arg)[1].boolval ?? '') : undefined;
+    const value = d.arg ? String(unwrap(d.arg)[1].sval ?? unwrap(d.arg)[1].ival ?? unwrap(d.arg)[1].fval ?? unwrap(d.arg)[1].boolval ?? '') : undefined;
     const where = spanOf(ctx, d.location);
     switch (d.defname as string) {
       case 'format': {
         const f = (value ?? '').toLowerCase();
-        if (!['csv', 'json', 'ndjson', 'text'].includes(f)) throw unsupported(`COPY FORMAT ${f}`, where, ['formats: csv, \'json\' (an array or one document per line), ndjson, text']);
+        if (!['csv', 'json', 'ndjson', 'text', 'parquet'].includes(f)) throw unsupported(`COPY FORMAT ${f}`, where, ['formats: csv, \'json\' (an array or one document per line), ndjson, text, parquet']);
         o.format = f as CopyOptions['format'];
+        break;
+      }
+      // an http(s) source's options (src/io/copy-http.ts)
+      case 'rows':
+      case 'next':
+        if (!value) throw new SqlEtlError('copy-option', 'bind', `COPY option ${String(d.defname).toUpperCase()} needs a dotted path, e.g. 'data.items'`, { span: where });
+        o[d.defname as 'rows' | 'next'] = value;
+        break;
+      case 'paginate':
+        if ((value ?? '').toLowerCase() !== 'link') throw new SqlEtlError('copy-option', 'bind', `COPY option PAGINATE takes 'link' (follow Link: rel="next" headers); for a next-page URL inside the response, use NEXT 'path'`, { span: where });
+        o.paginate = 'link';
+        break;
+      case 'timeout': {
+        const seconds = Number(value);
+        if (!(seconds > 0)) throw new SqlEtlError('copy-option', 'bind', `COPY option TIMEOUT takes a number of seconds greater than 0`, { span: where });
+        o.timeout = seconds;
         break;
       }
       case 'header':
@@ -105,6 +161,7 @@ function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
         throw unsupported(`the COPY option ${String(d.defname).toUpperCase()}`, where);
     }
   }
+  if (o.next && o.paginate) throw new SqlEtlError('copy-option', 'bind', 'COPY options NEXT and PAGINATE both say where the next page is: give one', { span: spanOf(ctx, unwrap(nodes[0])[1].location) });
   if (o.format === 'csv') {
     if (!delimiterSet) o.delimiter = ',';
     if (!nullSet) o.null = '';
