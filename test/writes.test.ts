@@ -89,11 +89,36 @@ describe('rejects and counts', () => {
     expect(result.statements[4].rows).toEqual([[1]]);
   });
 
-  test('a second UNIQUE constraint is enforced with a unique index (NULLs never collide)', async () => {
+  test('a second UNIQUE constraint: a value held by another row, or by an earlier row of the statement, is a reject (NULLs never collide)', async () => {
     const dir = dataDir();
     const ok = await run(`${TABLE} INSERT INTO people VALUES (1, 'a', 1, NULL), (2, 'b', 2, NULL), (3, 'c', 3, 'x@y');`, { dataDir: dir });
     expect(ok.statements[1]).toMatchObject({ inserted: 3 });
-    await expect(run(`INSERT INTO people VALUES (4, 'd', 4, 'x@y');`, { dataDir: dir, schema: TABLE })).rejects.toThrow(/duplicate key/);
+    const reason = 'duplicate key value violates unique constraint "people_email_key"';
+    const r = await run(
+      `INSERT INTO people VALUES (4, 'd', 4, 'x@y'), (5, 'e', 5, 'n@y'), (6, 'f', 6, 'n@y'), (7, 'g', -1, 'm@y'), (8, 'h', 8, 'm@y');
+       INSERT INTO people VALUES (3, 'c2', 3, 'x@y'), (1, 'a2', 1, 'n@y') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email;
+       INSERT INTO people VALUES (2, 'b3', 2, 'm@y') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name;
+       SELECT id, name, email FROM people ORDER BY id;
+       SELECT row, reasons FROM people__rejects ORDER BY statement;`,
+      { dataDir: dir, schema: TABLE },
+    );
+    // 4 clashes with row 3; 6 with 5 earlier in the statement; 7 breaks the CHECK, so 8 may take its address
+    expect(r.statements[0]).toMatchObject({ inserted: 2, rejected: 3 });
+    // 3 keeps its own address; 1 would take 5's
+    expect(r.statements[1]).toMatchObject({ inserted: 0, updated: 1, rejected: 1 });
+    // the update does not set email: the address it proposes is never written
+    expect(r.statements[2]).toMatchObject({ inserted: 0, updated: 1, rejected: 0 });
+    expect(r.statements[3].rows).toEqual([[1, 'a', null], [2, 'b3', null], [3, 'c2', 'x@y'], [5, 'e', 'n@y'], [8, 'h', 'm@y']]);
+    const rejects = r.statements[4].rows!.map(([row, reasons]) => [(row as { id: number }).id, reasons]);
+    expect(rejects).toEqual(
+      expect.arrayContaining([
+        [4, [reason]],
+        [6, [reason]],
+        [7, ['new row for relation "people" violates check constraint "people_age_check"']],
+        [1, [reason]],
+      ]),
+    );
+    expect(rejects).toHaveLength(4);
   });
 
   test('MERGE reports inserted, updated and deleted rows, and fails before writing when a target row is hit twice', async () => {

@@ -165,6 +165,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   const valid = { $eq: [{ $size: '$__reasons' }, 0] };
   const hasKey = { $ne: [{ $type: '$__key' }, 'missing'] };
   const duplicate = keyed ? { $and: [hasKey, { $gt: ['$__n', 1] }] } : false;
+  if (def && !source.passthrough) commands.push(...uniqueChecks(def, s, stage, db, numberByKey, duplicate));
 
   if (onConflict?.update) {
     commands.push({
@@ -250,6 +251,73 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   });
   commands.push({ kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' });
   return commands;
+}
+
+/**
+ * UNIQUE constraints other than the key (the key is `_id`, checked above): a row
+ * whose values are already held by another row of the table, or by a row earlier in
+ * the statement that will be written, gets the constraint's reason — as inserting
+ * the rows one at a time in PostgreSQL would refuse it — instead of failing the
+ * whole write on the unique index. A row that will update its own key's row (ON
+ * CONFLICT DO UPDATE) does not clash with itself; when the update does not set the
+ * constraint's columns, the values it proposes are not written and are not checked.
+ * Reads the stage (its `_id`s are in source order) and rewrites it.
+ */
+function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, stage: string, db: Document, numberByKey: Document[], duplicate: Mql): MongoCommand[] {
+  const identity = identityKey(def);
+  const secondary = def.unique.filter((u) => !(identity && u.length === identity.length && u.every((c) => identity.includes(c))));
+  if (secondary.length === 0) return [];
+  const updates = s.onConflict?.update;
+  const pipeline: Document[] = [...numberByKey];
+  secondary.forEach((u, j) => {
+    const clash = `__clash${j}`;
+    const present = { $and: u.map((c) => { return { $not: [isNull(`$${c}`)] }; }) };
+    const vars = Object.fromEntries(u.map((c, i) => [`v${i}`, `$${c}`]));
+    const keyVar = identity ? { k: { $ifNull: ['$__key', null] } } : {};
+    pipeline.push({
+      $lookup: {
+        from: def.name,
+        let: { ...vars, ...keyVar },
+        pipeline: [
+          { $match: { $expr: { $and: [...u.map((c, i) => ({ $eq: [`$${c}`, `$$v${i}`] })), ...(identity ? [{ $ne: ['$_id', '$$k'] }] : [])] } } },
+          { $limit: 1 },
+          { $project: { _id: 1 } },
+        ],
+        as: clash,
+      },
+    });
+    // an update that leaves the constraint's columns alone cannot break it
+    const untouched = updates && !u.some((c) => updates.set.some((x) => x.column === c));
+    if (untouched && identity) {
+      pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__self' } });
+    }
+    const checked = untouched && identity ? { $and: [present, { $eq: [{ $size: '$__self' }, 0] }] } : present;
+    // rows that will be written, numbered by their values of the constraint in source order
+    const written = { $and: [{ $eq: [{ $size: '$__reasons' }, 0] }, { $not: [duplicate] }, checked] };
+    pipeline.push({
+      $setWindowFields: {
+        partitionBy: cond(written, { u: u.map((c) => `$${c}`) }, '$_id'),
+        sortBy: { _id: 1 },
+        output: { __u: { $documentNumber: {} } },
+      },
+    });
+    const reason = `duplicate key value violates unique constraint "${def.name}_${u.join('_')}_key"`;
+    pipeline.push(
+      {
+        $set: {
+          __reasons: cond(
+            { $and: [checked, { $or: [{ $gt: [{ $size: `$${clash}` }, 0] }, { $and: [written, { $gt: ['$__u', 1] }] }] }] },
+            { $concatArrays: ['$__reasons', [reason]] },
+            '$__reasons',
+          ),
+        },
+      },
+      { $unset: [clash, '__u', ...(untouched && identity ? ['__self'] : [])] },
+    );
+  });
+  if (numberByKey.length) pipeline.push({ $unset: '__n' });
+  pipeline.push({ $out: s.table.db ? { db: s.table.db, coll: stage } : stage });
+  return [{ kind: 'aggregate', collection: stage, ...db, pipeline, role: 'stage' }];
 }
 
 export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: WriteContext): MongoCommand[] {
