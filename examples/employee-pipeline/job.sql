@@ -64,9 +64,7 @@ normalised AS (
     -- ISO dates, and the US format some exports use (M/D/YYYY)
     CASE
       WHEN u.hired_text ~ '^\d{4}-\d{2}-\d{2}$' THEN CAST(u.hired_text AS date)
-      WHEN u.hired_text ~ '^\d{1,2}/\d{1,2}/\d{4}$' THEN CAST(
-        SPLIT_PART(u.hired_text, '/', 3) || '-' || LPAD(SPLIT_PART(u.hired_text, '/', 1), 2, '0')
-        || '-' || LPAD(SPLIT_PART(u.hired_text, '/', 2), 2, '0') AS date)
+      WHEN u.hired_text ~ '^\d{1,2}/\d{1,2}/\d{4}$' THEN TO_DATE(u.hired_text, 'MM/DD/YYYY')
     END                                                                    AS hire_date,
     CAST(u.updated_text AS timestamp)                                      AS updated_at
   FROM unioned u
@@ -84,7 +82,7 @@ WHERE version = 1;
 CREATE TABLE IF NOT EXISTS employees (
   id               int PRIMARY KEY,
   full_name        text NOT NULL,
-  email            text NOT NULL CHECK (email LIKE '%_@_%._%'),
+  email            text NOT NULL UNIQUE CHECK (email LIKE '%_@_%._%'),
   department       text NOT NULL,
   worker_type      text NOT NULL CHECK (worker_type IN ('employee', 'contractor')),
   salary           numeric(12, 2) NOT NULL CHECK (salary > 0),
@@ -163,12 +161,19 @@ FROM employees
 GROUP BY salary_grade
 ORDER BY salary_grade;
 
--- Data quality: one address used by several ids (worth a look by HR).
-SELECT email, COUNT(*) AS ids, STRING_AGG(CAST(id AS text), ', ' ORDER BY id) AS employee_ids
+-- Experience bands.
+SELECT
+  CASE
+    WHEN experience_years < 2  THEN '0-1 years'
+    WHEN experience_years < 5  THEN '2-4 years'
+    WHEN experience_years < 10 THEN '5-9 years'
+    ELSE '10+ years'
+  END                    AS experience,
+  COUNT(*)               AS people,
+  ROUND(AVG(salary), 2)  AS avg_salary
 FROM employees
-GROUP BY email
-HAVING COUNT(*) > 1
-ORDER BY email;
+GROUP BY 1
+ORDER BY MIN(experience_years);
 
 -- Why rows were rejected.
 SELECT reason, COUNT(*) AS rows
