@@ -65,8 +65,9 @@ export function planIncrementally(plan: PlanNode): IncrementalPlan {
   const blocking = chain.find((n) => NOT_ROW_LOCAL[n.kind]);
   if (blocking) return full(NOT_ROW_LOCAL[blocking.kind]!);
   const source = { name: bottom.collection, ...(bottom.db ? { db: bottom.db } : {}) };
-  // only WHERE filters may sit between the scan and a group / window
-  const onlyFiltersBelow = (node: PlanNode) => chain.slice(chain.indexOf(node) + 1, -1).every((n) => n.kind === 'filter');
+  // only WHERE filters (and, under a window, other windows) may sit between the scan and a group / window
+  const below = (node: PlanNode) => chain.slice(chain.indexOf(node) + 1, -1);
+  const onlyFiltersBelow = (node: PlanNode) => below(node).every((n) => n.kind === 'filter');
 
   const groups = chain.filter((n): n is Extract<PlanNode, { kind: 'group' }> => n.kind === 'group');
   const windows = chain.filter((n): n is Extract<PlanNode, { kind: 'window' }> => n.kind === 'window');
@@ -86,7 +87,7 @@ export function planIncrementally(plan: PlanNode): IncrementalPlan {
     return { maintenance: { kind: 'groups', keys }, reads, source, plan: withIdentity(plan) };
   }
   if (windows.length > 0) {
-    if (!windows.every(onlyFiltersBelow)) return full('window functions over derived rows');
+    if (!windows.every((w) => below(w).every((n) => n.kind === 'filter' || n.kind === 'window'))) return full('window functions over derived rows');
     let common: string[][] | undefined;
     for (const w of windows) {
       const paths = w.spec.partitionBy.map(plainColumn).filter((p): p is string[] => p !== undefined);

@@ -179,7 +179,7 @@ export class Watch {
     }
   }
 
-  async close(status: 'interrupted' | 'succeeded' = 'interrupted'): Promise<void> {
+  async close(status: 'interrupted' | 'succeeded' | 'failed' = 'interrupted'): Promise<void> {
     try {
       const finished = new Date();
       this.record = { ...this.record, status, finishedAt: finished.toISOString(), durationMs: finished.getTime() - Date.parse(this.record.startedAt) };
