@@ -118,6 +118,30 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
       code = await explainCommand(file, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
     });
 
+  program
+    .command('watch')
+    .description('keep the derived tables of a job (CREATE TABLE … AS SELECT, INSERT INTO … SELECT) up to date as their sources change')
+    .argument('<file.sql>', 'SQL file')
+    .option('--uri <uri>', 'MongoDB connection string (a replica set: change streams); default: $SQLETL_MONGODB_URI or $MONGODB_URI')
+    .option('--db <name>', 'default database for unqualified collection names')
+    .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
+    .option('--schema <file>', 'SQL file of CREATE TABLE statements declaring collections\' columns and types')
+    .addOption(varOption())
+    .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
+    .option('--once', 'apply the pending changes, store the position and exit')
+    .addOption(new Option('--interval <ms>', 'embedded engine: poll the data files every ms milliseconds').argParser((v) => Number.parseInt(v, 10)).default(1000))
+    .option('-q, --quiet', 'print nothing but errors')
+    .addHelpText('after', `
+Examples:
+  $ sqletl watch job.sql --data ./data              follow the data directory's files (Ctrl-C stops)
+  $ sqletl watch job.sql --data ./data --once       apply pending changes and exit
+  $ sqletl watch job.sql --uri "$URI" --db shop     follow change streams (replica set required)`)
+    .action(async function (this: Command, file: string) {
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; once?: boolean; interval: number; quiet?: boolean }>();
+      const { watchCommand } = await import('./watch-command.js');
+      code = await watchCommand(file, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
+    });
+
   return { program, exitCode: () => code };
 }
 
