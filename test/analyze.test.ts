@@ -183,3 +183,58 @@ describe('sqletl explain --analyze (CLI, in process)', () => {
     }
   });
 });
+
+/**
+ * The parser of MongoDB's explain output, over documents of the shapes the server
+ * documents (classic `$cursor` + stages, a pipeline wholly in the query layer, a
+ * sharded answer). Written here for the parser only: what the server really
+ * returns is checked by the real-server tier (memory-server.test.ts).
+ */
+describe('explain output parsing', () => {
+  it('$cursor then pipeline stages: the plan leaves first, times made per stage', async () => {
+    const { explainStages, planStages, leadingExamined } = await import('../src/run/analyze-server.js');
+    const explained = {
+      stages: [
+        {
+          $cursor: {
+            queryPlanner: { winningPlan: { stage: 'PROJECTION_SIMPLE', inputStage: { stage: 'COLLSCAN', direction: 'forward' } }, rejectedPlans: [{ stage: 'IXSCAN', indexName: 'unused' }] },
+            executionStats: {
+              nReturned: 3, executionTimeMillis: 5, totalKeysExamined: 0, totalDocsExamined: 40,
+              executionStages: { stage: 'PROJECTION_SIMPLE', nReturned: 3, executionTimeMillisEstimate: 4, inputStage: { stage: 'COLLSCAN', nReturned: 3, docsExamined: 40, executionTimeMillisEstimate: 3 } },
+            },
+          },
+          nReturned: 3,
+          executionTimeMillisEstimate: 4,
+        },
+        { $group: { _id: '$customer_id' }, nReturned: 2, executionTimeMillisEstimate: 6 },
+        { $lookup: { from: 'customers', as: 'c' }, nReturned: 2, executionTimeMillisEstimate: 9, totalDocsExamined: 2, totalKeysExamined: 2, collectionScans: 0, indexesUsed: ['_id_'] },
+      ],
+    };
+    const rows = explainStages(explained);
+    expect(rows.map((r) => r.stage)).toEqual(['COLLSCAN', 'PROJECTION_SIMPLE', 'query total', '$group', '$lookup']);
+    expect(rows[0]).toMatchObject({ docsExamined: 40, returned: 3, ms: 3, plan: 'COLLSCAN' });
+    expect(rows[1]).toMatchObject({ ms: 1 });
+    expect(rows[2]).toMatchObject({ docsExamined: 40, keysExamined: 0, returned: 3, plan: 'COLLSCAN' });
+    expect(rows[3]).toMatchObject({ returned: 2, ms: 2 });
+    expect(rows[4]).toMatchObject({ returned: 2, ms: 3, docsExamined: 2, plan: 'IXSCAN { _id_ }' });
+    expect(planStages(explained)).toEqual(['PROJECTION_SIMPLE', 'COLLSCAN']);
+    expect(leadingExamined(explained)).toBe(40);
+  });
+
+  it('a pipeline wholly in the query layer (slot-based plan) and a sharded answer', async () => {
+    const { explainStages, planStages, leadingExamined } = await import('../src/run/analyze-server.js');
+    const sbe = {
+      explainVersion: '2',
+      queryPlanner: { winningPlan: { queryPlan: { stage: 'GROUP', inputStage: { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: 'customer_id_1' } } }, slotBasedPlan: { stages: 'opaque' } } },
+      executionStats: { nReturned: 1, executionTimeMillis: 1, totalKeysExamined: 2, totalDocsExamined: 2, executionStages: { stage: 'group', nReturned: 1 } },
+    };
+    const rows = explainStages(sbe);
+    expect(rows.map((r) => r.stage)).toEqual(['IXSCAN', 'FETCH', 'GROUP', 'query total']);
+    expect(rows[0].plan).toBe('IXSCAN customer_id_1');
+    expect(rows.at(-1)).toMatchObject({ docsExamined: 2, keysExamined: 2, returned: 1, plan: 'IXSCAN customer_id_1' });
+    expect(planStages(sbe)).toContain('IXSCAN customer_id_1');
+    const sharded = { shards: { s0: { ...sbe }, s1: { ...sbe, executionStats: { ...sbe.executionStats, totalDocsExamined: 5 } } } };
+    expect(explainStages(sharded).filter((r) => r.stage.endsWith('query total')).map((r) => r.stage)).toEqual(['s0: query total', 's1: query total']);
+    expect(leadingExamined(sharded)).toBe(7);
+  });
+});

@@ -58,22 +58,27 @@ export function explainStages(explained: Document, prefix = ''): StageStats[] {
   }
   const rows: StageStats[] = [];
   if (Array.isArray(explained.stages)) {
+    // a stage's executionTimeMillisEstimate includes the stages before it: its own time is the difference
+    let before = 0;
     for (const s of explained.stages as Document[]) {
       const name = Object.keys(s).find((k) => k.startsWith('$')) ?? '?';
       if (name === '$cursor') {
         rows.push(...queryLayerRows(s.$cursor as Document, prefix));
+        before = n(s.executionTimeMillisEstimate) ?? n(((s.$cursor as Document).executionStats as Document | undefined)?.executionTimeMillis) ?? before;
         continue;
       }
+      const cumulative = n(s.executionTimeMillisEstimate);
       const lookupScans = n(s.collectionScans);
       const indexes = Array.isArray(s.indexesUsed) ? (s.indexesUsed as string[]) : [];
       rows.push({
         stage: prefix + name,
         returned: n(s.nReturned),
-        ms: n(s.executionTimeMillisEstimate),
+        ms: cumulative === undefined ? undefined : Math.max(0, cumulative - before),
         docsExamined: n(s.totalDocsExamined),
         keysExamined: n(s.totalKeysExamined),
         ...(lookupScans || indexes.length ? { plan: [lookupScans ? `COLLSCAN ×${lookupScans}` : '', indexes.length ? `IXSCAN { ${indexes.join(', ')} }` : ''].filter(Boolean).join(', ') } : {}),
       });
+      if (cumulative !== undefined) before = cumulative;
     }
     return rows;
   }
@@ -88,15 +93,18 @@ function queryLayerRows(q: Document, prefix: string): StageStats[] {
   const rows: StageStats[] = [];
   // classic plans carry per-node stats; slot-based ones ("explainVersion 2") list the plan under queryPlan
   const classic = tree && typeof tree.stage === 'string' && /^[A-Z_]+$/.test(tree.stage);
+  // a plan node's executionTimeMillisEstimate includes its children's: its own time is the difference
   const walk = (node: Document | undefined) => {
     if (!node || typeof node !== 'object') return;
-    for (const key of ['inputStage', 'outerStage', 'innerStage', 'thenStage', 'elseStage']) walk(node[key] as Document | undefined);
-    if (Array.isArray(node.inputStages)) for (const c of node.inputStages as Document[]) walk(c);
+    const children = [...['inputStage', 'outerStage', 'innerStage', 'thenStage', 'elseStage'].map((k) => node[k] as Document | undefined), ...(Array.isArray(node.inputStages) ? (node.inputStages as Document[]) : [])].filter((c): c is Document => !!c && typeof c === 'object');
+    for (const c of children) walk(c);
     if (typeof node.stage !== 'string') return;
+    const total = n(node.executionTimeMillisEstimate);
+    const inner = children.reduce((t, c) => t + (n(c.executionTimeMillisEstimate) ?? 0), 0);
     rows.push({
       stage: prefix + node.stage,
       returned: n(node.nReturned),
-      ms: n(node.executionTimeMillisEstimate),
+      ms: total === undefined ? undefined : Math.max(0, total - inner),
       docsExamined: n(node.docsExamined),
       keysExamined: n(node.keysExamined),
       ...(node.stage === 'COLLSCAN' ? { plan: 'COLLSCAN' } : typeof node.indexName === 'string' ? { plan: `IXSCAN ${node.indexName}` } : {}),
