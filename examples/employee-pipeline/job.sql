@@ -118,14 +118,12 @@ ON CONFLICT (id) DO UPDATE SET
   hire_date = EXCLUDED.hire_date, experience_years = EXCLUDED.experience_years,
   salary_grade = EXCLUDED.salary_grade, updated_at = EXCLUDED.updated_at;
 
--- 6. Export. Dates, booleans and money are formatted explicitly, so the file reads
---    the same whoever opens it.
+-- 6. Export. (salary as double precision: sqletl keeps numeric values as doubles and
+--    does not pad them to the declared scale, where PostgreSQL prints 96500.00.)
 COPY (
   SELECT id, full_name, email, department, worker_type,
-         CAST(salary AS double precision)          AS salary,
-         CASE WHEN is_active THEN 'yes' ELSE 'no' END AS active,
-         TO_CHAR(hire_date, 'YYYY-MM-DD')          AS hire_date,
-         experience_years, salary_grade
+         CAST(salary AS double precision) AS salary,
+         is_active, hire_date, experience_years, salary_grade
   FROM employees
   ORDER BY id
 ) TO 'out/employees.csv' WITH (FORMAT csv, HEADER true);
