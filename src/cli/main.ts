@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Value } from '../ir/expr.js';
 import { collectVar, serverRunFlags, serverRunOptions, shardKeyOption, type ServerRunFlags } from './options.js';
 import { EXIT_USAGE, reportError } from './terminal.js';
@@ -51,6 +51,18 @@ function version(): string {
   return pkg.version;
 }
 
+/** `--interval`: a whole number of milliseconds, at least 10 */
+function positiveMs(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('expected a whole number of milliseconds, at least 10');
+  return n;
+}
+
+/** --dialect: the SQL dialect of the files (README: Dialects); the --schema file stays PostgreSQL DDL */
+function dialectOption(): Option {
+  return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
+}
+
 function varOption(): Option {
   return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar);
 }
@@ -87,6 +99,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--dry-run', 'compile and print the commands that would run, without running them')
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
+    .addOption(dialectOption())
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
       const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean } & ServerRunFlags>();
@@ -111,6 +124,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--uri <uri>', 'MongoDB connection string: --analyze runs MongoDB\'s explain there (default: $SQLETL_MONGODB_URI or $MONGODB_URI); also reads the cluster\'s shard keys')
     .option('--data <dir>', '--analyze without a server: the embedded engine\'s data directory', './data')
     .addOption(shardKeyOption())
+    .addOption(dialectOption())
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {
       const opts = this.opts<{ format: 'shell' | 'json'; stage: 'ir' | 'plan' | 'pipeline'; db?: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; analyze?: boolean; uri?: string; data?: string; shardKey?: Record<string, string[]> }>();
@@ -129,7 +143,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(varOption())
     .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
     .option('--once', 'apply the pending changes, store the position and exit')
-    .addOption(new Option('--interval <ms>', 'embedded engine: poll the data files every ms milliseconds').argParser((v) => Number.parseInt(v, 10)).default(1000))
+    .addOption(new Option('--interval <ms>', 'embedded engine: poll the data files every ms milliseconds').argParser(positiveMs).default(1000))
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
 Examples:
