@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, run, type RunResult } from '../src/index.js';
 import { compareTables, valuesEqual } from './support/compare.js';
 import { runOnPg, type PgStatementResult } from './support/pg-job.js';
+import { PgReference } from './support/pglite.js';
 
 interface Workspace {
   dir: string;
@@ -173,5 +174,45 @@ describe('examples/employee-pipeline on the embedded engine equals PostgreSQL', 
     expect(after.csv).toBe(before.csv);
     expect(after.json).toBe(before.json);
     expect(existsSync(join(w.dir, 'out', 'employees.csv'))).toBe(true);
+  }, 60_000);
+});
+
+/**
+ * The customer-analytics job reads documents (nested `profile`) without a schema. On
+ * PostgreSQL its collection is a table with `profile` as jsonb, declared here, and the
+ * job's nested paths are the only words respelled (PostgreSQL has no dotted paths into
+ * jsonb): each one below, everything else of each statement as written.
+ */
+const CUSTOMERS_TABLE = `CREATE TABLE customers (
+  _id int, first_name text, last_name text, email text, tier text, lifetime_value numeric,
+  orders int, profile jsonb, registered_at timestamptz, last_login timestamptz)`;
+const JSONB_PATHS: Record<string, string> = {
+  'profile.address.country': `(profile->'address'->>'country')`,
+  'profile.premium': `(profile->'premium')::boolean`,
+};
+
+describe('examples/customer-analytics on the embedded engine equals PostgreSQL', () => {
+  test('each report returns what PostgreSQL returns, in order', async () => {
+    const dir = join('examples', 'customer-analytics');
+    const job = join(dir, 'job.sql');
+    const sql = readFileSync(job, 'utf8');
+    const mine = await run(sql, { file: job, dataDir: join(dir, 'data') });
+    const { statements } = await compile(sql, { file: job });
+    const pg = await PgReference.start(join(dir, 'data'), CUSTOMERS_TABLE);
+    try {
+      expect(statements.length).toBeGreaterThanOrEqual(2);
+      for (const [i, st] of statements.entries()) {
+        let pgSql = st.sql;
+        for (const [path, spelled] of Object.entries(JSONB_PATHS)) pgSql = pgSql.split(path).join(spelled);
+        expect(pgSql, 'every nested path has a PostgreSQL spelling').not.toMatch(/\bprofile\.\w/);
+        const expected = await pg.run(pgSql);
+        const got = mine.statements[i];
+        const cmp = compareTables(expected, { columns: got.columns ?? [], rows: got.rows ?? [] }, true);
+        expect(cmp.ok, `statement ${st.index}:\n${st.sql}\n${cmp.diff}`).toBe(true);
+        expect(expected.rows.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await pg.close();
+    }
   }, 60_000);
 });
