@@ -243,3 +243,30 @@ describe('help, version and colour', () => {
     expect(sqletl(['explain', 'stages.sql', '--stage', 'nope']).code).toBe(2);
   });
 });
+
+describe('--dialect', () => {
+  it('runs T-SQL (TOP, brackets, ISNULL, @var) and reports a dialect error with its position', () => {
+    write('tsql.sql', "SELECT TOP 1 [name], ISNULL(profile.city, 'n/a') AS city FROM people WHERE age > @min_age ORDER BY age DESC;\n");
+    const r = sqletl(['run', 'tsql.sql', '--dialect', 'tsql', '--var', 'min_age=10', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout.trim().split('\n')[0]);
+    expect(line.columns).toEqual(['name', 'city']);
+    expect(line.rows).toEqual([['bob', 'Berlin']]);
+    // the same file is not PostgreSQL
+    expect(sqletl(['run', 'tsql.sql', '--var', 'min_age=10']).code).toBe(1);
+    write('bad-tsql.sql', 'SELECT 1;\nSELECT TOP 5 PERCENT name FROM people;\n');
+    const bad = sqletl(['run', 'bad-tsql.sql', '--dialect', 'tsql']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad-tsql.sql:2:14: TOP … PERCENT is not supported in T-SQL (--dialect tsql)');
+  });
+
+  it('explain --dialect mysql prints the pipeline of a backtick query; an unknown dialect exits 2', () => {
+    write('mysql.sql', 'SELECT `name`, IFNULL(age, 0) AS age FROM people LIMIT 1, 1;\n');
+    const r = sqletl(['explain', 'mysql.sql', '--dialect', 'mysql']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('db.getCollection("people").aggregate(');
+    expect(r.stdout).toContain('$skip');
+    expect(sqletl(['explain', 'mysql.sql', '--dialect', 'oracle']).code).toBe(2);
+  });
+});

@@ -22,6 +22,8 @@ export interface ExplainCommandOptions {
   db?: string;
   var: Record<string, Value>;
   percentiles?: 'exact' | 'approximate';
+  /** SQL dialect of the file (--dialect) */
+  dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
   stage?: 'ir' | 'plan' | 'pipeline';
   analyze?: boolean;
   uri?: string;
@@ -32,7 +34,7 @@ export interface ExplainCommandOptions {
 export async function explainCommand(file: string, opts: ExplainCommandOptions, dataExplicit = false): Promise<number> {
   const text = readInputFile(file, 'SQL file');
   const schema = opts.schema === undefined ? undefined : readInputFile(opts.schema, 'schema file');
-  const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles };
+  const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, dialect: opts.dialect };
   if (opts.analyze) {
     if (opts.stage && opts.stage !== 'pipeline') throw new SqlEtlError('conflicting-options', 'usage', `--analyze measures the MongoDB commands; it cannot be combined with --stage ${opts.stage}`);
     return analyzeCommand(text, common, opts, dataExplicit);

@@ -63,6 +63,11 @@ function dialectOption(): Option {
   return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
 }
 
+/** --dialect: the SQL dialect of the files (README: Dialects); the --schema file stays PostgreSQL DDL */
+function dialectOption(): Option {
+  return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
+}
+
 function varOption(): Option {
   return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar);
 }
@@ -100,6 +105,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(dialectOption())
+    .addOption(dialectOption())
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
       const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean } & ServerRunFlags>();
@@ -124,6 +130,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--uri <uri>', 'MongoDB connection string: --analyze runs MongoDB\'s explain there (default: $SQLETL_MONGODB_URI or $MONGODB_URI); also reads the cluster\'s shard keys')
     .option('--data <dir>', '--analyze without a server: the embedded engine\'s data directory', './data')
     .addOption(shardKeyOption())
+    .addOption(dialectOption())
     .addOption(dialectOption())
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {

@@ -23,6 +23,8 @@ export interface RunCommandOptions {
   var: Record<string, Value>;
   percentiles?: 'exact' | 'approximate';
   onError?: 'reject' | 'stop';
+  /** SQL dialect of the files (--dialect) */
+  dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -41,7 +43,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
 
   try {
     for (const { file, text } of inputs) {
-      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, onError: opts.onError };
+      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, onError: opts.onError, dialect: opts.dialect };
       if (opts.dryRun) {
         const script = await compile(text, common);
         if (!opts.quiet) printDryRun(script.statements, text, file, opts.json === true, multi);
