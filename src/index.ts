@@ -6,8 +6,10 @@ import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './ap
 import { compileScript, compileStages } from './compile.js';
 import { formatExplain } from './explain-format.js';
 import type { CompiledScript } from './mongo/commands.js';
+import type { RunRecord } from './run/journal.js';
 
-export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult } from './api-types.js';
+export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult, StatementFailure, ProgressEvent } from './api-types.js';
+export type { RunRecord, StatementRecord } from './run/journal.js';
 export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
 export { SqlEtlError } from './errors.js';
 
@@ -25,6 +27,21 @@ export async function explain(sql: string, options: ExplainOptions = {}): Promis
   }
   const script = await compileScript(sql, options);
   return formatExplain(script, sql, { format: options.format ?? 'shell', color: options.color ?? false });
+}
+
+/**
+ * Run several SQL files as one job (one journaled run, statements in file order);
+ * `path` names each file in messages and makes COPY paths relative to its folder.
+ */
+export async function runFiles(files: { path?: string; text: string }[], options: RunOptions = {}): Promise<RunResult> {
+  const { runJob } = await import('./run/run-job.js');
+  return runJob(files, options);
+}
+
+/** The run journal of a target (a data directory, or a MongoDB database), newest first. */
+export async function history(options: Pick<RunOptions, 'uri' | 'db' | 'dataDir'> = {}): Promise<RunRecord[]> {
+  const { listRuns } = await import('./run/history.js');
+  return listRuns(options);
 }
 
 /** Run a script on MongoDB (`uri`) or on the embedded engine over `dataDir`. */

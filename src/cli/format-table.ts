@@ -46,11 +46,14 @@ function columnIsNumeric(rows: unknown[][], i: number): boolean {
 /** The summary after a run: one line per statement with its counts and time. */
 export function formatSummary(results: { file?: string; result: StatementResult }[]): string {
   const withFile = new Set(results.map((r) => r.file)).size > 1;
-  const columns = [...(withFile ? ['file'] : []), '#', 'kind', 'rows', 'read', 'written', 'rejected', 'ms'];
+  // a status column only when some statement was skipped (--resume) or failed (--continue-on-error)
+  const withStatus = results.some(({ result: r }) => r.status !== undefined && r.status !== 'done');
+  const columns = [...(withFile ? ['file'] : []), '#', 'kind', ...(withStatus ? ['status'] : []), 'rows', 'read', 'written', 'rejected', 'ms'];
   const rows = results.map(({ file, result: r }) => [
     ...(withFile ? [file ?? ''] : []),
     r.statement,
     r.kind,
+    ...(withStatus ? [r.status ?? 'done'] : []),
     r.rowCount,
     r.rowsRead ?? null,
     written(r),
@@ -58,7 +61,7 @@ export function formatSummary(results: { file?: string; result: StatementResult 
     // a string keeps the fixed decimal; the column is still right-aligned below
     Number.isInteger(r.durationMs) ? String(r.durationMs) : r.durationMs.toFixed(1),
   ]);
-  const align: ('left' | 'right')[] = columns.map((c) => (c === 'file' || c === 'kind' ? 'left' : 'right'));
+  const align: ('left' | 'right')[] = columns.map((c) => (c === 'file' || c === 'kind' || c === 'status' ? 'left' : 'right'));
   return formatTable({ columns, rows, align }, { footer: false });
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { SqlEtlError } from '../errors.js';
 import type { Value } from '../ir/expr.js';
 import { collectVar, serverRunFlags, serverRunOptions, shardKeyOption, type ServerRunFlags } from './options.js';
 import { EXIT_USAGE, reportError } from './terminal.js';
@@ -63,9 +64,14 @@ function dialectOption(): Option {
   return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
 }
 
-/** --dialect: the SQL dialect of the files (README: Dialects); the --schema file stays PostgreSQL DDL */
-function dialectOption(): Option {
-  return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
+function parseSeconds(v: string): number {
+  if (!/^\d+(\.\d+)?$/.test(v)) throw new InvalidArgumentError('expected a number of seconds');
+  return Number(v);
+}
+
+function parsePositive(v: string): number {
+  if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('expected a positive whole number');
+  return Number(v);
 }
 
 function varOption(): Option {
@@ -105,16 +111,46 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(dialectOption())
-    .addOption(dialectOption())
+    .option('--resume <run-id>', 'continue a failed or interrupted run after its last completed statement (same files; see: sqletl history)')
+    .option('--continue-on-error', 'run the remaining statements after a failed one; the run still fails (exit 1)')
+    .option('--fail-fast', 'stop at the first failed statement (the default)')
+    .option('--report <file>', 'write the whole run (statements, counts, timings, errors) to a JSON file')
+    .option('--progress', 'progress on stderr also when it is not a terminal (plain lines)')
+    .option('--no-progress', 'no progress on stderr, also on a terminal')
+    .option('--no-journal', 'do not record the run in the journal (it cannot be resumed)')
+    .addOption(new Option('--wait-lock <seconds>', 'embedded engine: wait this long for another run to release the data directory').argParser(parseSeconds))
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean } & ServerRunFlags>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number } & ServerRunFlags>();
+      if (opts.continueOnError && opts.failFast) throw new SqlEtlError('conflicting-options', 'usage', '--fail-fast and --continue-on-error contradict each other; give one');
+      if (opts.resume && opts.journal === false) throw new SqlEtlError('conflicting-options', 'usage', '--resume reads the journal: it cannot go with --no-journal');
+      // --progress/--no-progress: undefined unless given, so a terminal decides
+      if (this.getOptionValueSource('progress') !== 'cli') opts.progress = undefined;
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
       code = await runCommand(files, { ...opts, var: opts.var ?? {}, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
     });
   // the MongoDB options (--max-time-ms, --write-concern, --read-preference, --retries) and --batch-size
   for (const option of serverRunOptions()) runCmd.addOption(option);
+
+  program
+    .command('history')
+    .description('list the runs recorded in the journal of a data directory or database, newest first')
+    .option('--uri <uri>', 'MongoDB connection string: read the _sqletl_runs collection (default: $SQLETL_MONGODB_URI or $MONGODB_URI)')
+    .option('--db <name>', 'database of the journal (the one `run --db` used)')
+    .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
+    .addOption(new Option('--limit <n>', 'show at most n runs').argParser(parsePositive).default(20))
+    .option('--json', 'print one JSON object per run per line, with every statement')
+    .addHelpText('after', `
+Examples:
+  $ sqletl history --data ./data                  the last 20 runs as a table
+  $ sqletl history --data ./data --json | jq .    full records, statements included
+  $ sqletl run job.sql --resume <id>              continue a failed run`)
+    .action(async function (this: Command) {
+      const opts = this.opts<{ uri?: string; db?: string; data: string; limit: number; json?: boolean }>();
+      const { historyCommand } = await import('./history-command.js');
+      code = await historyCommand(opts, this.getOptionValueSource('data') === 'cli');
+    });
 
   program
     .command('explain')
@@ -130,7 +166,6 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--uri <uri>', 'MongoDB connection string: --analyze runs MongoDB\'s explain there (default: $SQLETL_MONGODB_URI or $MONGODB_URI); also reads the cluster\'s shard keys')
     .option('--data <dir>', '--analyze without a server: the embedded engine\'s data directory', './data')
     .addOption(shardKeyOption())
-    .addOption(dialectOption())
     .addOption(dialectOption())
     .addHelpText('after', EXPLAIN_EXAMPLES)
     .action(async function (this: Command, file: string) {

@@ -1,19 +1,23 @@
-import { resolve } from 'node:path';
-import type { RunOptions, StatementResult } from '../api-types.js';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
+import { SqlEtlError } from '../errors.js';
 import { formatExplain } from '../explain-format.js';
-import { compile, run } from '../index.js';
+import { runFiles } from '../index.js';
 import type { Value } from '../ir/expr.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { commandToEjson } from '../mongo/print-json.js';
 import { formatSummary, formatTable } from './format-table.js';
 import { checkDataDir, readInputFile, resolveTarget } from './options.js';
-import { EXIT_OK, wantsColor, writeErr, writeOut } from './terminal.js';
+import { ProgressDisplay, type ProgressMode } from './progress.js';
+import { EXIT_FAILED, EXIT_OK, reportError, wantsColor, writeErr, writeOut } from './terminal.js';
 import { jsonValue } from './values.js';
 
 /**
- * `sqletl run <file.sql>...`: runs each file's statements in order and prints
- * SELECT results as tables and a summary, or JSON lines with --json. The first
- * failing statement stops everything (the caller prints the error, exit 1).
+ * `sqletl run <file.sql>...`: the files' statements run in order as one journaled
+ * run. SELECT results print as tables, then a summary (or JSON lines with --json);
+ * progress goes to stderr. The first failing statement stops the run unless
+ * --continue-on-error; either way a failure exits 1 and names the run id to resume.
  */
 export interface RunCommandOptions {
   uri?: string;
@@ -28,51 +32,83 @@ export interface RunCommandOptions {
   dryRun?: boolean;
   json?: boolean;
   quiet?: boolean;
+  resume?: string;
+  continueOnError?: boolean;
+  report?: string;
+  /** true/false from --progress/--no-progress; undefined: on a terminal only */
+  progress?: boolean;
+  journal?: boolean;
+  waitLock?: number;
   /** MongoDB options and --batch-size, as RunOptions */
   server?: Pick<RunOptions, 'maxTimeMS' | 'writeConcern' | 'readPreference' | 'retries' | 'batchSize'>;
 }
 
 export async function runCommand(files: string[], opts: RunCommandOptions, dataExplicit: boolean): Promise<number> {
   // Read every input before running anything: a typo in the third file name must not leave a half-run job.
-  const inputs = files.map((file) => ({ file, text: readInputFile(file, 'SQL file') }));
+  const inputs = files.map((file) => ({ path: file, text: readInputFile(file, 'SQL file') }));
   const schema = opts.schema === undefined ? undefined : readInputFile(opts.schema, 'schema file');
   const target = resolveTarget({ uri: opts.uri, data: resolve(opts.data), dataExplicit });
   if (target.dataDir !== undefined && dataExplicit && !opts.dryRun) checkDataDir(opts.data);
   const multi = inputs.length > 1;
-  const done: { file?: string; result: StatementResult }[] = [];
+  const common: RunOptions = { vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, onError: opts.onError, dialect: opts.dialect, ...target, ...opts.server };
+  if (opts.dryRun) return dryRun(inputs, common, opts, multi);
 
+  const done: StatementResult[] = [];
+  const progress = new ProgressDisplay(progressMode(opts));
+  const startedAt = new Date();
+  let result: RunResult | undefined;
+  let failure: unknown;
   try {
-    for (const { file, text } of inputs) {
-      const common = { file, vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, onError: opts.onError, dialect: opts.dialect };
-      if (opts.dryRun) {
-        const script = await compile(text, common);
-        if (!opts.quiet) printDryRun(script.statements, text, file, opts.json === true, multi);
-        continue;
-      }
+    result = await runFiles(inputs, {
+      ...common,
+      resume: opts.resume,
+      continueOnError: opts.continueOnError,
+      journal: opts.journal,
+      waitLockMs: opts.waitLock === undefined ? undefined : opts.waitLock * 1000,
+      onProgress: progress.handle,
       // print each statement's result as soon as it completes
-      await run(text, {
-        ...common,
-        ...target,
-        ...opts.server,
-        onStatement: (r) => {
-          done.push({ file, result: r });
-          for (const w of r.warnings ?? []) writeErr(`warning: statement ${r.statement}: ${w}`);
-          if (opts.quiet) return;
-          if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? file : undefined)));
-          else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');
-        },
-      });
-    }
+      onStatement: (r) => {
+        done.push(r);
+        for (const w of r.warnings ?? []) writeErr(`warning: ${r.file ? `${r.file}: ` : ''}statement ${r.statement}: ${w}`);
+        if (opts.quiet) return;
+        if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? r.file : undefined)));
+        else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');
+      },
+    });
+  } catch (err) {
+    failure = err;
   } finally {
-    // also after a failure: the summary shows what completed before it
-    if (!opts.quiet && !opts.json && !opts.dryRun && done.length > 0) writeOut(formatSummary(done));
+    progress.stop();
+  }
+  // the summary shows what completed, also after a failure
+  if (!opts.quiet && !opts.json && done.length > 0) writeOut(formatSummary(done.map((r) => ({ file: r.file, result: r }))));
+  const runId = result?.runId ?? (failure instanceof SqlEtlError ? failure.runId : undefined);
+  if (opts.report) writeReport(opts.report, { runId, startedAt, inputs, results: done, failure, failures: result?.failures });
+
+  const resumeHint = (id: string) => `run ${id} stopped here; after fixing the cause, continue with: sqletl run ${files.join(' ')} --resume ${id}${target.dataDir && dataExplicit ? ` --data ${opts.data}` : ''}`;
+  if (failure !== undefined) {
+    if (failure instanceof SqlEtlError && failure.runId && failure.stage !== 'usage') failure.hints.push(resumeHint(failure.runId));
+    throw failure;
+  }
+  if (result && result.failures?.length) {
+    for (const f of result.failures) reportError(f.error);
+    writeErr(`${result.failures.length} of ${done.length} statements failed${result.runId ? ` in run ${result.runId}` : ''}`);
+    return EXIT_FAILED;
   }
   return EXIT_OK;
+}
+
+function progressMode(opts: RunCommandOptions): ProgressMode {
+  if (opts.quiet || opts.progress === false) return 'off';
+  const tty = process.stderr.isTTY === true;
+  if (opts.progress === true) return tty ? 'tty' : 'lines';
+  return tty ? 'tty' : 'off';
 }
 
 /** One `run --json` line; keys in the documented order, write counts only when the statement has them. */
 function jsonLine(r: StatementResult, file: string | undefined): Record<string, unknown> {
   const line: Record<string, unknown> = { ...(file === undefined ? {} : { file }), statement: r.statement, kind: r.kind };
+  if (r.status && r.status !== 'done') line.status = r.status;
   if (r.columns) line.columns = r.columns;
   if (r.rows) line.rows = r.rows.map((row) => row.map(jsonValue));
   line.rowCount = r.rowCount;
@@ -80,10 +116,76 @@ function jsonLine(r: StatementResult, file: string | undefined): Record<string, 
     if (r[key] !== undefined) line[key] = r[key];
   }
   line.durationMs = Math.round(r.durationMs * 1000) / 1000;
+  if (r.error) line.error = r.error;
   return line;
 }
 
-/** --dry-run: the commands that would run, as explain prints them (JSON lines with --json). */
+/** --report FILE: the whole run as one JSON document, written atomically, also when the run failed. */
+function writeReport(
+  file: string,
+  run: { runId?: string; startedAt: Date; inputs: { path: string }[]; results: StatementResult[]; failure?: unknown; failures?: RunResult['failures'] },
+): void {
+  const failed = run.failure !== undefined || (run.failures?.length ?? 0) > 0;
+  const errors = run.failure !== undefined ? [describe(run.failure)] : (run.failures ?? []).map((f) => ({ file: f.file, statement: f.statement, ...describe(f.error) }));
+  const statements = run.results.map((r) => {
+    const { rows: _rows, columns: _columns, ...rest } = jsonLine(r, r.file);
+    return { ...rest, sql: r.sql, ...(r.warnings ? { warnings: r.warnings } : {}) };
+  });
+  const totals = { rowsWritten: 0, rejected: 0, rowsRead: 0 };
+  for (const r of run.results) {
+    totals.rowsWritten += (r.inserted ?? 0) + (r.updated ?? 0) + (r.deleted ?? 0);
+    totals.rejected += r.rejected ?? 0;
+    totals.rowsRead += r.rowsRead ?? 0;
+  }
+  const report = {
+    ...(run.runId ? { runId: run.runId } : {}),
+    files: run.inputs.map((i) => i.path),
+    status: failed ? 'failed' : 'succeeded',
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Date.now() - run.startedAt.getTime(),
+    totals,
+    statements,
+    ...(errors.length ? { errors } : {}),
+  };
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(`${path}.tmp-${process.pid}`, JSON.stringify(report, null, 2) + '\n');
+  renameSync(`${path}.tmp-${process.pid}`, path);
+}
+
+function describe(err: unknown): { message: string; code?: string; line?: number; column?: number } {
+  if (err instanceof SqlEtlError) {
+    const pos = err.position();
+    return { message: err.message, code: err.code, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+  }
+  return { message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * --dry-run: the commands that would run, as explain prints them (JSON lines with
+ * --json), then the checks: COPY sources readable, collections read exist. Writes nothing.
+ */
+async function dryRun(inputs: { path: string; text: string }[], common: RunOptions, opts: RunCommandOptions, multi: boolean): Promise<number> {
+  const { dryRunJob } = await import('../run/run-job.js');
+  const { scripts, problems } = await dryRunJob(inputs, common);
+  if (!opts.quiet) {
+    scripts.forEach((s, i) => printDryRun(s.statements, inputs[i].text, inputs[i].path, opts.json === true, multi));
+  }
+  for (const p of problems) {
+    const text = inputs.find((i) => i.path === p.file)?.text ?? '';
+    const err = new SqlEtlError('dry-run-check', 'run', p.message, { span: { start: p.span.start, end: p.span.start + 1 } });
+    err.source = { text, file: p.file };
+    writeErr(err.format());
+  }
+  if (problems.length > 0) {
+    writeErr(`dry run: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was written`);
+    return EXIT_FAILED;
+  }
+  if (!opts.quiet && !opts.json) writeErr('dry run: sources readable, collections present; nothing was written');
+  return EXIT_OK;
+}
+
 function printDryRun(statements: CompiledStatement[], text: string, file: string, json: boolean, multi: boolean): void {
   if (!json) {
     const header = multi ? `// ==> ${file} <==\n` : '';

@@ -258,6 +258,11 @@ export class EmbeddedEngine implements Engine {
     return [...this.missing];
   }
 
+  async hasCollection(collection: string, db?: string): Promise<boolean> {
+    const d = db ?? this.defaultDb;
+    return this.store.exists(collection, d) || (d ? `${d}.${collection}` : collection) in this.views();
+  }
+
   journal(): JournalStore {
     return new FileJournal(this.dataDir, () => this.tx);
   }

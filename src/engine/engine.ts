@@ -20,6 +20,8 @@ export interface Engine {
   write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
   collectionSize(collection: string, db?: string): Promise<number | undefined>;
+  /** whether a collection or view exists (for `run --dry-run`'s checks) */
+  hasCollection(collection: string, db?: string): Promise<boolean>;
   /** collections read so far that do not exist (read as empty, as MongoDB does) */
   missingCollections(): string[];
   close(): Promise<void>;

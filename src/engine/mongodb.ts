@@ -232,6 +232,11 @@ export class MongoEngine implements Engine {
     }
   }
 
+  async hasCollection(collection: string, db?: string): Promise<boolean> {
+    const found = await this.client.db(db ?? this.defaultDb).listCollections({ name: collection }, { nameOnly: true }).toArray();
+    return found.length > 0;
+  }
+
   journal(): JournalStore {
     return new MongoJournal(this.client.db(this.defaultDb));
   }

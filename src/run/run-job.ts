@@ -5,6 +5,7 @@ import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
 import { runStatement } from './run-script.js';
+import { checkJob, type DryRunProblem } from './dry-run-checks.js';
 
 /**
  * A job: one or more SQL files run in order on one engine, as one journaled run
@@ -23,6 +24,21 @@ export async function runJob(files: JobFile[], options: RunOptions = {}): Promis
   const engine = await openEngine(options);
   try {
     return await runOnEngine(engine, files, options);
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * `--dry-run`: compile every file, then check sources and collections on the target
+ * without writing anything (no lock, no journal, no transaction).
+ */
+export async function dryRunJob(files: JobFile[], options: RunOptions = {}): Promise<{ scripts: { path?: string; statements: CompiledStatement[] }[]; problems: DryRunProblem[] }> {
+  const scripts = [];
+  for (const f of files) scripts.push({ path: f.path, statements: (await compileScript(f.text, { ...options, file: f.path })).statements });
+  const engine = await openEngine(options);
+  try {
+    return { scripts, problems: await checkJob(engine, scripts, options) };
   } finally {
     await engine.close();
   }
@@ -197,7 +213,8 @@ function usage(message: string): SqlEtlError {
 async function openEngine(options: RunOptions): Promise<Engine> {
   if (options.uri) {
     const { MongoEngine } = await import('../engine/mongodb.js');
-    return MongoEngine.connect(options.uri, options.db);
+    const { maxTimeMS, writeConcern, readPreference, retries } = options;
+    return MongoEngine.connect(options.uri, options.db, { maxTimeMS, writeConcern, readPreference, retries });
   }
   const { EmbeddedEngine } = await import('../engine/embedded.js');
   return new EmbeddedEngine(options.dataDir ?? './data', options.db);

@@ -58,7 +58,7 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
 }
 
 /** A COPY's relative path is relative to the folder of the .sql file that names it. */
-function resolvePath(file: string, options: RunOptions): string {
+export function resolvePath(file: string, options: RunOptions): string {
   return isAbsolute(file) ? file : resolve(options.file ? dirname(resolve(options.file)) : process.cwd(), file);
 }
 
