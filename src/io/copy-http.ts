@@ -128,7 +128,7 @@ async function get(url: string, timeoutMs: number): Promise<Page> {
         throw new SqlEtlError('copy-http-body', 'io', `GET ${label}: the response is not JSON (${(err as Error).message.slice(0, 120)})`, { cause: err });
       }
     },
-    stream: () => Readable.from(body()),
+    stream: () => Readable.from(body(), { objectMode: false }),
   };
 }
 
