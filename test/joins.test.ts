@@ -1,7 +1,8 @@
 /**
  * Join lowering choices that grammar goldens show but do not name (issue 4):
  * a two-collection equi-join is an index-eligible `$lookup` with
- * localField/foreignField, NULL keys are excluded on the foreign side, and the
+ * localField/foreignField, NULL keys never match (INNER: left rows with a NULL key
+ * are dropped before the $lookup; LEFT: NULL keys excluded on the foreign side), and the
  * `$unwind` comes right after its `$lookup` (so MongoDB coalesces the pair).
  */
 import { readFileSync } from 'node:fs';
@@ -20,11 +21,21 @@ describe('equi-join lowering', () => {
     expect(text).toContain('foreignField: "_id"');
   });
 
-  test('NULL foreign keys never match, and $unwind follows $lookup directly', async () => {
+  test('INNER: NULL left keys are dropped before a plain $lookup, and $unwind follows $lookup directly', async () => {
     const [cmd] = (await compile(sql, { schema })).statements[0].commands as AggregateCommand[];
+    const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
+    expect(cmd.pipeline[i - 1]).toEqual({ $match: { customer_id: { $ne: null } } });
+    expect((cmd.pipeline[i].$lookup as { pipeline?: unknown[] }).pipeline).toBeUndefined();
+    expect(Object.keys(cmd.pipeline[i + 1])).toEqual(['$unwind']);
+  });
+
+  test('LEFT: a NULL left key keeps its row, so NULL foreign keys are excluded in the lookup pipeline', async () => {
+    const left = 'SELECT c.first_name, o.amount FROM orders o LEFT JOIN customers c ON c._id = o.customer_id';
+    const [cmd] = (await compile(left, { schema })).statements[0].commands as AggregateCommand[];
     const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
     const lookup = cmd.pipeline[i].$lookup as { pipeline: unknown[] };
     expect(lookup.pipeline[0]).toEqual({ $match: { _id: { $ne: null } } });
+    expect(cmd.pipeline.slice(0, i).some((s) => '$match' in s)).toBe(false);
     expect(Object.keys(cmd.pipeline[i + 1])).toEqual(['$unwind']);
   });
 

@@ -7,8 +7,10 @@ import { cond, isNull, letIn, type Mql } from './mql.js';
  * Joins → `$lookup` immediately followed by `$unwind` on its `as` field: MongoDB
  * coalesces the pair, so the joined side is never gathered into one document.
  * - an equi-join on a plain collection uses localField/foreignField (index-
- *   eligible), plus `{foreignField: {$ne: null}}` because SQL's NULL keys never
- *   match (MongoDB's equality would pair null with null and missing);
+ *   eligible), plus a guard because SQL's NULL keys never match (MongoDB's equality
+ *   would pair null with null and missing): for an INNER join with nothing else to
+ *   check, `{localField: {$ne: null}}` before the plain `$lookup`; otherwise
+ *   `{foreignField: {$ne: null}}` in the lookup pipeline;
  * - every other condition runs in the lookup pipeline on the right document, the
  *   left row's values bound with `let`;
  * - LEFT keeps unmatched rows (`preserveNullAndEmptyArrays`); FULL then appends the
@@ -28,6 +30,18 @@ type Lower = (e: Expr) => Mql;
 type JoinNode = Extract<PlanNode, { kind: 'join' }>;
 
 export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline, lower: Lower, predicate: Lower): Document[] {
+  if (node.type === 'inner' && node.equi && right.collection && right.stages.length === 0 && !node.let.length && !node.residual) {
+    // The plain form: the NULL-key guard moves to the left side (an inner join drops a
+    // row whose key is NULL anyway; with a non-NULL left key, a NULL right key cannot
+    // match), so no lookup pipeline runs per row. MongoDB serves it from an index on
+    // foreignField on every version; the embedded engine hashes the right side once.
+    const localField = node.equi.local.join('.');
+    return [
+      { $match: { [localField]: { $ne: null } } },
+      { $lookup: { from: right.collection, localField, foreignField: node.equi.foreign.join('.'), as: node.as } },
+      { $unwind: { path: `$${node.as}` } },
+    ];
+  }
   const lookup: Document = { ...lookupFrom(right) };
   const pipeline: Document[] = [];
   if (node.equi) {
