@@ -212,9 +212,12 @@ const stringAgg =
     tx.write('CAST(');
     expr(tx, args[0]);
     tx.write(' AS text), ');
-    const sep = call.args?.separator?.value ?? call.args?.separator;
+    // MySQL: { keyword: 'SEPARATOR', value: node }; Snowflake: { symbol: ',', delimiter: node }
+    const sep = call.args?.separator;
+    const node = (sep?.value ?? sep?.delimiter) as Ast | undefined;
     if (args[1]) expr(tx, args[1]);
-    else tx.write(`'${String(typeof sep === 'object' && sep ? sep.value : sep ?? defaultSep).replace(/'/g, "''")}'`);
+    else if (node && typeof node === 'object') expr(tx, node);
+    else tx.write(`'${String(typeof sep === 'string' ? sep : defaultSep).replace(/'/g, "''")}'`);
     if (call.args?.orderby) orderBy(tx, call.args.orderby, ' ORDER BY ');
     tx.write(')');
   };

@@ -174,10 +174,8 @@ function binary(tx: Translator, e: Ast): void {
     tx.write(' <> ');
     expr(tx, e.right);
   } else if (op === '||' && tx.dialect === 'mysql') {
-    // MySQL's default sql_mode reads || as OR
-    expr(tx, e.left);
-    tx.write(' OR ');
-    expr(tx, e.right);
+    // OR or concatenation depending on sql_mode, and node-sql-parser gives it concatenation's precedence
+    throw tx.fail('|| (OR or concatenation, depending on sql_mode)', tx.find((t) => t.value === '||')?.start ?? at, ['write OR, or CONCAT(a, b)']);
   } else if (op === 'DIV' && tx.dialect === 'mysql') {
     tx.write('CAST(trunc(CAST(');
     expr(tx, e.left);
