@@ -9,6 +9,7 @@ import { PgText } from './pg-text.js';
 import { statement } from './translate-statement.js';
 import { Translator, type KnownTable, type ScriptParams } from './translator.js';
 import { splitStatements, tokenize, type Token } from './tokens.js';
+import { extractUnpivot } from './unpivot-prepass.js';
 
 type Parser = Awaited<ReturnType<typeof loadDialectParser>>;
 const ready = new Map<ForeignDialect, Parser>();
@@ -49,7 +50,10 @@ export function parseDialectScript(text: string, dialect: ForeignDialect, known:
     if (isMerge(st.tokens)) {
       mergeStatement(tx, text, (sql, offset) => parseDialectStatement(parser, dialect, sql, offset));
     } else {
-      const ast = parseDialectStatement(parser, dialect, text.slice(st.start, st.end), st.start);
+      const sql = text.slice(st.start, st.end);
+      const unpivot = dialect === 'bigquery' ? extractUnpivot(tx, sql) : undefined;
+      const ast = parseDialectStatement(parser, dialect, unpivot?.text ?? sql, st.start);
+      unpivot?.attach(ast);
       statement(tx, ast as Ast, declare);
     }
     spans.push({ start: st.start, end: st.end, sql: text.slice(st.start, st.end) });

@@ -98,7 +98,9 @@ export function unpivotSource(tx: Translator, item: Ast, op: Ast): void {
   for (const c of listed) tx.write(` WHEN ${pgString(c)} THEN ${src}.${pgIdent(c)}`);
   tx.write(` END AS ${pgIdent(valueName)} FROM `);
   plainItem(tx, { ...item, operator: null, as: '__sqletl_unpivot_source' });
-  tx.write(` CROSS JOIN unnest(ARRAY[${listed.map(pgString).join(', ')}]) AS ${n}) AS "__sqletl_unpivot" WHERE ${pgIdent(valueName)} IS NOT NULL)`);
+  // NULL values are dropped unless BigQuery's INCLUDE NULLS asks for them
+  const filter = op.includeNulls ? '' : ` WHERE ${pgIdent(valueName)} IS NOT NULL`;
+  tx.write(` CROSS JOIN unnest(ARRAY[${listed.map(pgString).join(', ')}]) AS ${n}) AS "__sqletl_unpivot"${filter})`);
   pivotAlias(tx, op, '__sqletl_unpivot');
 }
 
