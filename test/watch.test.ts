@@ -136,6 +136,23 @@ describe('watch keeps derived tables equal to a full re-run (embedded)', () => {
     }
   });
 
+  test('through CTEs and subqueries: the source _id and the group keys are traced to the source columns', async () => {
+    const job = `
+      CREATE TABLE tens AS WITH big AS (SELECT cust, amount FROM orders WHERE amount > 3) SELECT cust, amount * 10 AS x FROM big;
+      CREATE TABLE per_cust AS SELECT who, sum(amt) AS s FROM (SELECT cust AS who, amount AS amt FROM orders) o GROUP BY who;`;
+    const dir = dataDir({ 'orders.ndjson': ndjson(ORDERS) });
+    const watch = await Watch.open(job, { dataDir: dir });
+    try {
+      editOrders(dir, (d) => d.filter((x) => x._id !== 2).map((x) => (x._id === 3 ? { ...x, cust: 'bob', amount: 40 } : x)));
+      const r = await watch.applyPending();
+      expect(howOf(r, 'tens')).toMatchObject({ how: 'rows', count: 2 });
+      expect(howOf(r, 'per_cust')).toMatchObject({ how: 'groups', count: 2 }); // ann, bob
+      await expectEqualsFullRun(dir, ['orders'], ['tens', 'per_cust'], job);
+    } finally {
+      await watch.close();
+    }
+  });
+
   test('a file rewritten with the same documents is no batch; a reformatted file changes nothing', async () => {
     const dir = dataDir({ 'orders.ndjson': ndjson(ORDERS) });
     const watch = await Watch.open(JOB, { dataDir: dir });
@@ -252,6 +269,30 @@ describe('what can be watched', () => {
       expect(existsSync(join(dir, 't.ndjson'))).toBe(false);
     });
   }
+});
+
+describe('sources the watch cannot follow', () => {
+  test('a view of the data directory (not defined in the job) is refused with the reason', async () => {
+    const dir = dataDir({ 'src.ndjson': '{"_id":1,"a":1}\n' });
+    await run('CREATE VIEW v AS SELECT a FROM src WHERE a > 0;', { dataDir: dir });
+    const err = await Watch.open('CREATE TABLE t AS SELECT a FROM v;', { dataDir: dir }).catch((e: unknown) => e);
+    expect((err as SqlEtlError).code).toBe('watch-view-source');
+    expect((err as Error).message).toMatch(/"v" is a view/);
+  });
+
+  test('a view defined in the job is read through to its collection', async () => {
+    const job = 'CREATE VIEW v AS SELECT _id, a FROM src WHERE a > 0;\nCREATE TABLE t AS SELECT a, count(*) AS n FROM v GROUP BY a;';
+    const dir = dataDir({ 'src.ndjson': '{"_id":1,"a":1}\n{"_id":2,"a":-1}\n' });
+    const watch = await Watch.open(job, { dataDir: dir });
+    try {
+      writeFileSync(join(dir, 'src.ndjson'), '{"_id":1,"a":2}\n{"_id":2,"a":3}\n');
+      const r = await watch.applyPending();
+      expect(howOf(r, 't')).toMatchObject({ how: 'groups' });
+      await expectEqualsFullRun(dir, ['src'], ['t'], job);
+    } finally {
+      await watch.close();
+    }
+  });
 });
 
 describe('sqletl watch (CLI)', () => {

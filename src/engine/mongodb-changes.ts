@@ -1,6 +1,6 @@
 import { MongoClient, type ChangeStream, type ChangeStreamDocument, type Document as BsonDocument } from 'mongodb';
 import { SqlEtlError } from '../errors.js';
-import { nsKey, type ChangeBatch, type CollectionChanges, type CollectionRef, type DocChange } from '../watch/changes.js';
+import { nsKey, viewSource, type ChangeBatch, type CollectionChanges, type CollectionRef, type DocChange } from '../watch/changes.js';
 import { redactText, redactUri } from './mongodb.js';
 
 /**
@@ -36,12 +36,18 @@ export class MongoChangeSource {
       }
       const defaultDb = db ?? client.options.dbName ?? 'test';
       const byNs = new Map(sources.map((s) => [`${s.db ?? defaultDb}.${s.name}`, s]));
-      const match = { $match: { $or: [...byNs.values()].map((s) => ({ 'ns.db': s.db ?? defaultDb, 'ns.coll': s.name })) } };
+      const namespaces = [...byNs.values()].map((s) => ({ 'ns.db': s.db ?? defaultDb, 'ns.coll': s.name }));
+      // (a job whose tables read no collection follows nothing: `$or` may not be empty)
+      const match = { $match: namespaces.length ? { $or: namespaces } : { 'ns.coll': { $in: [] } } };
       const stream = client.watch([match], {
         fullDocument: 'updateLookup',
         fullDocumentBeforeChange: 'whenAvailable',
         ...(resumeToken ? { startAfter: resumeToken as BsonDocument } : {}),
       });
+      for (const s of byNs.values()) {
+        const views = await client.db(s.db ?? defaultDb).listCollections({ name: s.name, type: 'view' }, { nameOnly: true }).toArray();
+        if (views.length) throw viewSource(s.name);
+      }
       const source = new MongoChangeSource(client, stream, byNs, defaultDb);
       // the first getMore establishes the stream (and its resume token) before the initial recompute
       await source.stream.tryNext().then((first) => first && source.pending.push(first));
@@ -125,3 +131,4 @@ export class MongoChangeSource {
     await this.client.close();
   }
 }
+

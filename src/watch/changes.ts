@@ -1,4 +1,5 @@
 import { EJSON } from 'bson';
+import { SqlEtlError } from '../errors.js';
 import type { Document } from '../mongo/commands.js';
 
 /**
@@ -53,4 +54,11 @@ export function summarize(c: CollectionChanges): string {
 /** A value's identity for maps and sets: canonical Extended JSON (types kept: 1 and "1" differ, 1 and 1.0 do not). */
 export function valueKey(v: unknown): string {
   return EJSON.stringify({ v: v === undefined ? null : v }, { relaxed: true });
+}
+
+/** A view has no change stream of its own: its changes happen in the collection it reads. */
+export function viewSource(name: string): SqlEtlError {
+  return new SqlEtlError('watch-view-source', 'usage', `"${name}" is a view: sqletl watch follows collections, and a view's changes happen in the collection it reads`, {
+    hints: ['derive the table from the view\'s source collection in the job (a CREATE VIEW in the job is read through to its collection)'],
+  });
 }

@@ -65,32 +65,31 @@ export function planIncrementally(plan: PlanNode): IncrementalPlan {
   const blocking = chain.find((n) => NOT_ROW_LOCAL[n.kind]);
   if (blocking) return full(NOT_ROW_LOCAL[blocking.kind]!);
   const source = { name: bottom.collection, ...(bottom.db ? { db: bottom.db } : {}) };
-  // only WHERE filters (and, under a window, other windows) may sit between the scan and a group / window
+  // between the scan and a group / window: WHERE filters, the select lists of subqueries, CTEs and
+  // views (their keys are traced back to source columns), and under a window other windows
   const below = (node: PlanNode) => chain.slice(chain.indexOf(node) + 1, -1);
-  const onlyFiltersBelow = (node: PlanNode) => below(node).every((n) => n.kind === 'filter');
 
   const groups = chain.filter((n): n is Extract<PlanNode, { kind: 'group' }> => n.kind === 'group');
   const windows = chain.filter((n): n is Extract<PlanNode, { kind: 'window' }> => n.kind === 'window');
   if (groups.length > 0) {
     const g = groups[0];
-    if (groups.length > 1 || !onlyFiltersBelow(g)) return full('it groups rows that are already derived');
+    if (groups.length > 1 || !below(g).every((n) => n.kind === 'filter' || n.kind === 'project')) return full('it groups rows that are already derived');
     if (g.global) return full('an aggregate without GROUP BY summarises the whole collection');
     if (g.sets) return full('GROUPING SETS / ROLLUP / CUBE');
     if (windows.length > 0) return full('window functions over grouped rows');
     const keys: { field: string; path: string[] }[] = [];
     for (const k of g.keys) {
-      const path = plainColumn(k.expr);
+      const path = sourceColumn(k.expr, below(g));
       if (!path) return full(`a GROUP BY key is an expression, not a plain column`);
       keys.push({ field: k.field, path });
     }
-    // after the $group, `_id` is the group key document
     return { maintenance: { kind: 'groups', keys }, reads, source, plan: withIdentity(plan) };
   }
   if (windows.length > 0) {
-    if (!windows.every((w) => below(w).every((n) => n.kind === 'filter' || n.kind === 'window'))) return full('window functions over derived rows');
+    if (!windows.every((w) => below(w).every((n) => n.kind === 'filter' || n.kind === 'window' || n.kind === 'project'))) return full('window functions over derived rows');
     let common: string[][] | undefined;
     for (const w of windows) {
-      const paths = w.spec.partitionBy.map(plainColumn).filter((p): p is string[] => p !== undefined);
+      const paths = w.spec.partitionBy.map((e) => sourceColumn(e, below(w))).filter((p): p is string[] => p !== undefined);
       common = common === undefined ? paths : common.filter((c) => paths.some((p) => p.join('.') === c.join('.')));
     }
     if (!common?.length) return full('the window functions share no PARTITION BY column');
@@ -99,22 +98,50 @@ export function planIncrementally(plan: PlanNode): IncrementalPlan {
   return { maintenance: { kind: 'rows' }, reads, source, plan: withIdentity(plan) };
 }
 
+/**
+ * The source column an expression reads, traced down through the select lists of
+ * subqueries (`nodes`: the operators under the expression's, top-down); undefined
+ * when it is computed.
+ */
+function sourceColumn(e: Expr, nodes: PlanNode[]): string[] | undefined {
+  let path = plainColumn(e);
+  for (const n of nodes) {
+    if (!path || n.kind !== 'project') continue;
+    const f = n.fields.find((x) => x.field === path![0]);
+    if (f) {
+      const inner = plainColumn(f.expr);
+      path = inner && [...inner, ...path.slice(1)];
+    } else if (!n.keepInput) return undefined;
+  }
+  return path;
+}
+
 /** A column of the scanned documents (a top-level field or a nested path), or undefined. */
 function plainColumn(e: Expr): string[] | undefined {
   if (e.kind !== 'column' || e.path.some((p) => p.startsWith('$') || p === '')) return undefined;
   return e.path;
 }
 
-/** The plan with IDENTITY (the input row's `_id`) added to its select list. */
+/**
+ * The plan with IDENTITY among the fields of every select list: the scanned
+ * document's `_id` at the first one (or, above a GROUP BY, the group key document
+ * `_id`), carried up through the select lists of subqueries to the output.
+ */
 function withIdentity(plan: PlanNode): PlanNode {
-  const id = { field: IDENTITY, expr: col(['_id']) };
-  const add = (node: PlanNode): PlanNode | undefined => {
-    if (node.kind === 'project') return { ...node, fields: [...node.fields, id] };
+  let carried = false;
+  const rebuild = (node: PlanNode): PlanNode => {
     const input = inputOf(node);
-    const replaced = input && add(input);
-    return replaced ? ({ ...node, input: replaced } as PlanNode) : undefined;
+    const inner = input ? rebuild(input) : undefined;
+    if (node.kind === 'group') carried = false;
+    let out = inner ? ({ ...node, input: inner } as PlanNode) : node;
+    if (out.kind === 'project') {
+      out = { ...out, fields: [...out.fields, { field: IDENTITY, expr: col(carried ? [IDENTITY] : ['_id']) }] };
+      carried = true;
+    }
+    return out;
   };
-  return add(plan) ?? { kind: 'project', input: plan, fields: [id], keepInput: true };
+  const rebuilt = rebuild(plan);
+  return carried ? rebuilt : { kind: 'project', input: rebuilt, fields: [{ field: IDENTITY, expr: col(['_id']) }], keepInput: true };
 }
 
 /** Every collection a plan reads, joined and subquery sides included. */

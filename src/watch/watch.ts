@@ -6,8 +6,9 @@ import { SqlEtlError } from '../errors.js';
 import type { MongoCommand } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord } from '../run/journal.js';
 import { applyStatement, type StatementOutcome } from './apply-batch.js';
-import { nsKey, summarize, type ChangeBatch } from './changes.js';
+import { nsKey, summarize, viewSource, type ChangeBatch } from './changes.js';
 import { FileChanges, type FileStates } from './file-changes.js';
+import { readViews } from '../io/write-collection.js';
 import { watchFolders } from './file-watch.js';
 import { planWatchJob, type WatchJob } from './watchable.js';
 
@@ -268,6 +269,8 @@ class EmbeddedBackend implements Backend {
   }
 
   private detector(id: string): FileChanges {
+    const views = readViews(this.dataDir);
+    for (const s of this.job.sources) if (views[nsKey(s)]) throw viewSource(s.name);
     this.files ??= new FileChanges(this.dataDir, this.job.sources, join(this.dataDir, '.sqletl', 'watch', id));
     return this.files;
   }
