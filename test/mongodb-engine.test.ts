@@ -215,3 +215,60 @@ describe('server options', () => {
     expect(() => parseCount('--max-time-ms', '1.5', 1)).toThrow(SqlEtlError);
   });
 });
+
+describe('a $merge of server-generated _ids, made resendable (fixed-id-merge.ts)', () => {
+  const schema = 'CREATE TABLE loose (name text NOT NULL, n int); CREATE TABLE keyed (id int PRIMARY KEY, name text NOT NULL, n int);';
+  const sql = "INSERT INTO loose (name, n) VALUES ('a', 1), (NULL, 2), ('b', 3), ('a', 1)";
+
+  it('only fresh-id merges are fixable, and the plan\'s steps are each safe to resend', async () => {
+    const { fixedIdMergePlan } = await import('../src/engine/fixed-id-merge.js');
+    const cmds = (await compile(sql, { schema })).statements[0].commands;
+    const fixable = cmds.filter((c) => c.kind === 'aggregate' && (retrySafety(c) as { freshIds?: boolean }).freshIds);
+    expect(fixable.map((c) => c.role).sort()).toEqual(['rejects', 'write']);
+    for (const c of fixable) {
+      if (c.kind !== 'aggregate') continue;
+      const plan = fixedIdMergePlan(c, '__sqletl_retry_test')!;
+      expect(retrySafety(plan.fix)).toMatchObject({ safe: true });
+      expect(retrySafety(plan.merge)).toMatchObject({ safe: true });
+      expect(plan.drop).toMatchObject({ kind: 'drop', collection: '__sqletl_retry_test', ifExists: true });
+    }
+    // a whenMatched pipeline or a key that must not collide is not made resendable this way
+    const upsert = (await compile("INSERT INTO keyed (id, name, n) VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET n = keyed.n + excluded.n", { schema })).statements[0].commands;
+    expect(upsert.filter((c) => c.role === 'write').map((c) => (retrySafety(c) as { freshIds?: boolean }).freshIds)).toEqual([undefined]);
+  });
+
+  it('running the two steps (each twice, as after a lost reply) leaves the same rows as the single command ran once', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { EmbeddedEngine } = await import('../src/engine/embedded.js');
+    const { fixedIdMergePlan } = await import('../src/engine/fixed-id-merge.js');
+    const cmds = (await compile(sql, { schema })).statements[0].commands;
+    const contents = async (dir: string, split: boolean) => {
+      const engine = new EmbeddedEngine(dir);
+      for (const c of cmds) {
+        if (c.kind !== 'aggregate') await engine.write(c);
+        else if (split && (retrySafety(c) as { freshIds?: boolean }).freshIds) {
+          const plan = fixedIdMergePlan(c, '__sqletl_retry_test')!;
+          await engine.aggregate(plan.fix);
+          await engine.aggregate(plan.fix);
+          await engine.aggregate(plan.merge);
+          await engine.aggregate(plan.merge);
+          await engine.write(plan.drop);
+        } else await engine.aggregate(c);
+      }
+      const strip = (docs: Record<string, unknown>[]) => docs.map(({ _id, at, ...rest }) => JSON.stringify(rest)).sort();
+      const out = { loose: strip(await engine.aggregate({ kind: 'aggregate', collection: 'loose', pipeline: [] })), rejects: strip(await engine.aggregate({ kind: 'aggregate', collection: 'loose__rejects', pipeline: [] })) };
+      const ids = (await engine.aggregate({ kind: 'aggregate', collection: 'loose', pipeline: [] })).map((d) => String(d._id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(await engine.collectionSize('__sqletl_retry_test')).toBe(0);
+      await engine.close();
+      return out;
+    };
+    const once = await contents(mkdtempSync(join(tmpdir(), 'sqletl-once-')), false);
+    const split = await contents(mkdtempSync(join(tmpdir(), 'sqletl-split-')), true);
+    expect(once.loose).toHaveLength(3);
+    expect(once.rejects).toHaveLength(1);
+    expect(split).toEqual(once);
+  });
+});

@@ -1,4 +1,4 @@
-import { MongoClient, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
+import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError } from '../errors.js';
 import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
@@ -7,6 +7,7 @@ import { MongoJournal } from '../run/journal-stores.js';
 import { retrySafety, type RetrySafety } from '../mongo/retry-safety.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { RetryStopped, withRetries, type RetryPolicy } from './mongo-retry.js';
+import { fixedIdMergePlan, RETRY_TEMP_PREFIX } from './fixed-id-merge.js';
 
 /**
  * The MongoDB engine: the official driver; the work stays on the server
@@ -15,7 +16,9 @@ import { RetryStopped, withRetries, type RetryPolicy } from './mongo-retry.js';
  * Every command runs under `withRetries`: transient errors (mongo-retry.ts) are
  * retried with exponential backoff and jitter, and a command that could have been
  * partly applied is sent again only if it is idempotent (mongo/retry-safety.ts),
- * so a retry never duplicates rows. Writes, and reads of a statement's own stage
+ * so a retry never duplicates rows; a `$merge` whose documents would get their
+ * `_id` from the server first fixes the ids in a temporary collection
+ * (fixed-id-merge.ts), which makes it resendable. Writes, and reads of a statement's own stage
  * collection, go to the primary; `readPreference` applies to SELECT results only
  * (a secondary may not yet have what the statement just wrote).
  *
@@ -83,7 +86,29 @@ export class MongoEngine implements Engine {
   }
 
   async aggregate(cmd: AggregateCommand): Promise<Document[]> {
-    return this.guard(retrySafety(cmd), async () => (await this.cursor(cmd).toArray()) as Document[]);
+    const safety = retrySafety(cmd);
+    if (!safety.safe && safety.freshIds && (this.opts.retries ?? 3) > 0) {
+      const done = await this.aggregateWithFixedIds(cmd);
+      if (done) return [];
+    }
+    return this.guard(safety, async () => (await this.cursor(cmd).toArray()) as Document[]);
+  }
+
+  /**
+   * A `$merge` of documents that would get server-generated `_id`s, as two resendable
+   * steps through a temporary collection (fixed-id-merge.ts). False when the plan
+   * would not make it safe (then the command runs as it is).
+   */
+  private async aggregateWithFixedIds(cmd: AggregateCommand): Promise<boolean> {
+    const plan = fixedIdMergePlan(cmd, `${RETRY_TEMP_PREFIX}${new ObjectId().toHexString()}`);
+    if (!plan || !retrySafety(plan.fix).safe || !retrySafety(plan.merge).safe) return false;
+    try {
+      await this.guard(retrySafety(plan.fix), () => this.cursor(plan.fix).toArray());
+      await this.guard(retrySafety(plan.merge), () => this.cursor(plan.merge).toArray());
+    } finally {
+      await this.write(plan.drop).catch(() => undefined);
+    }
+    return true;
   }
 
   /**
