@@ -6,6 +6,7 @@
  * exported files are compared. No expected row is written here: PostgreSQL is the
  * expectation.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +147,22 @@ describe('examples/employee-pipeline on the embedded engine equals PostgreSQL', 
     });
     expect(files).toBe(2);
   });
+
+  test("the README's command runs it: bin/sqletl with --data, the same counts as the library", () => {
+    const copy = copyExample('employee-pipeline');
+    try {
+      const r = spawnSync(process.execPath, ['bin/sqletl', 'run', copy.job, '--data', copy.data, '--json'], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { statement: number; inserted?: number; rejected?: number });
+      const byStatement = new Map(lines.map((l) => [l.statement, l]));
+      for (const st of sqletl.statements.filter((x) => x.inserted !== undefined && x.rejected !== undefined)) {
+        expect(byStatement.get(st.statement), `statement ${st.statement}`).toMatchObject({ inserted: st.inserted, rejected: st.rejected });
+      }
+      expect(readFileSync(join(copy.dir, 'out', 'employees.csv'), 'utf8')).toBe(readFileSync(join(w.dir, 'out', 'employees.csv'), 'utf8'));
+    } finally {
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   test('running the job again changes nothing: same tables, same exports, this run’s rejects only', async () => {
     const snapshot = async () => {
