@@ -9,9 +9,11 @@ import { bindScript, placed } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-select.js';
 import { loadParser, parseScript, type ParsedScript } from './sql/parse.js';
 import { loadDialect, parseDialectScript } from './dialects/front-end.js';
+import { dialectDirective } from './dialects/directive.js';
 
 /** The stages, one line each: parse → bind → plan → lower. */
-export async function compileScript(sql: string, options: CompileOptions = {}): Promise<CompiledScript> {
+export async function compileScript(sql: string, given: CompileOptions = {}): Promise<CompiledScript> {
+  const options = withSource(sql, given.file, () => withDialect(sql, given));
   const catalog = await declarations(options);
   return withSource(sql, options.file, () => {
     const parsed = parseIn(sql, options, catalog);
@@ -97,6 +99,11 @@ async function declarations(options: CompileOptions): Promise<Catalog> {
   return catalog;
 }
 
+/** The dialect: the option, else a `-- dialect: name` line in the script's leading comments, else PostgreSQL. */
+function withDialect(sql: string, options: CompileOptions): CompileOptions {
+  return options.dialect ? options : { ...options, dialect: dialectDirective(sql) };
+}
+
 /**
  * The front end of the script's dialect: PostgreSQL's parser, or a translation
  * from T-SQL/Snowflake/BigQuery/MySQL (src/dialects/) that yields the same parse
@@ -126,7 +133,8 @@ export function withSource<T>(text: string, file: string | undefined, fn: () => 
  * The intermediate stages of a script, for `explain --stage ir|plan`: each
  * statement's bound IR, and for queries its logical plan, as JSON-ready values.
  */
-export async function compileStages(sql: string, options: CompileOptions = {}): Promise<{ sql: string; ir: unknown; plan?: unknown }[]> {
+export async function compileStages(sql: string, given: CompileOptions = {}): Promise<{ sql: string; ir: unknown; plan?: unknown }[]> {
+  const options = withSource(sql, given.file, () => withDialect(sql, given));
   const catalog = await declarations(options);
   return withSource(sql, options.file, () =>
     bindScript(parseIn(sql, options, catalog), catalog, options.vars ?? {}).map((s) => ({

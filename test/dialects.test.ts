@@ -105,3 +105,19 @@ describe('positions of errors found after translation', () => {
     expect(err.position()).toEqual({ line: 1, column: 8 });
   });
 });
+
+describe('-- dialect: name in the leading comments', () => {
+  it('selects the dialect unless the option names one', async () => {
+    const sql = '-- nightly job\n-- dialect: tsql\nSELECT TOP 2 [a] FROM t;\n';
+    const script = await compile(sql, { file: 'job.sql' });
+    expect(JSON.stringify(script.statements[0].commands)).toContain('"$limit"');
+    // the option wins: as PostgreSQL, TOP 2 [a] is not SQL
+    await expect(compile(sql, { file: 'job.sql', dialect: 'postgres' })).rejects.toThrow(SqlEtlError);
+  });
+
+  it('an unknown name is an error at the name', async () => {
+    const err = await compile('-- dialect: oracle\nSELECT 1', { file: 'job.sql' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SqlEtlError);
+    expect((err as SqlEtlError).format()).toMatch(/^job\.sql:1:13: unknown dialect "oracle"/);
+  });
+});

@@ -61,7 +61,7 @@ function positiveMs(v: string): number {
 
 /** --dialect: the SQL dialect of the files (README: Dialects); the --schema file stays PostgreSQL DDL */
 function dialectOption(): Option {
-  return new Option('--dialect <name>', 'SQL dialect of the files: postgres, or tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']).default('postgres');
+  return new Option('--dialect <name>', 'SQL dialect of the files: postgres (default, or the file\'s "-- dialect: name" comment), tsql, snowflake, bigquery, mysql (translated to PostgreSQL)').choices(['postgres', 'tsql', 'snowflake', 'bigquery', 'mysql']);
 }
 
 function parseSeconds(v: string): number {
