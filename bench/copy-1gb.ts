@@ -97,11 +97,19 @@ interface ChildResult {
   ms: number;
   rows: number;
   maxRssMb: number;
+  /** sqletl: rows/s over the first and the last tenth of the rows (equal when batches cost the same however full the collection) */
+  firstTenthRowsPerSec?: number;
+  lastTenthRowsPerSec?: number;
+  /** sqletl: resident memory when a quarter, half, three quarters and all of the rows were read */
+  rssAtQuartersMb?: number[];
 }
 
 /** Runs this file as a child in `mode`; its last stdout line is its JSON result. */
-async function child(mode: string, csv: string, dir: string, batchSize: number): Promise<ChildResult> {
-  const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, csv, dir, String(batchSize)], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function child(mode: string, csv: string, dir: string, batchSize: number, rows: number): Promise<ChildResult> {
+  const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, csv, dir, String(batchSize)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, COPY_BENCH_ROWS: String(rows) },
+  });
   let out = '';
   p.stdout.on('data', (d) => (out += d));
   const [code] = await once(p, 'exit');
@@ -114,12 +122,38 @@ async function childSqletl(csv: string, dir: string, batchSize: number): Promise
   const { run } = await import('../src/index.js');
   const data = join(dir, 'data');
   mkdirSync(data, { recursive: true });
+  const total = Number(process.env.COPY_BENCH_ROWS);
+  const progress: { ms: number; rows: number }[] = [];
+  const quarters: number[] = [];
   const started = performance.now();
-  const r = await run(`CREATE TABLE big (${COLUMNS}); COPY big FROM '${csv}' WITH (FORMAT csv, HEADER);`, { dataDir: data, batchSize });
+  const r = await run(`CREATE TABLE big (${COLUMNS}); COPY big FROM '${csv}' WITH (FORMAT csv, HEADER);`, {
+    dataDir: data,
+    batchSize,
+    onProgress: (e) => {
+      if (e.statement !== 2) return;
+      if (e.phase === 'start') progress.push({ ms: performance.now() - started, rows: 0 });
+      if (e.rowsRead === undefined) return;
+      progress.push({ ms: performance.now() - started, rows: e.rowsRead });
+      if (e.rowsRead >= ((quarters.length + 1) * total) / 4) quarters.push(process.memoryUsage().rss / 1048576);
+    },
+  });
   const ms = performance.now() - started;
   const copy = r.statements[1];
   if ((copy.rejected ?? 0) > 0) throw new Error(`${copy.rejected} rows rejected`);
-  return { engine: 'sqletl (embedded)', ms, rows: await countLines(join(data, 'big.ndjson')), maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const rate = (from: number, to: number): number | undefined => {
+    const a = progress.find((p) => p.rows >= from);
+    const b = progress.find((p) => p.rows >= to);
+    return a && b && b.ms > a.ms ? Math.round((b.rows - a.rows) / ((b.ms - a.ms) / 1000)) : undefined;
+  };
+  return {
+    engine: 'sqletl (embedded)',
+    ms,
+    rows: await countLines(join(data, 'big.ndjson')),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    firstTenthRowsPerSec: rate(total * 0.0, total * 0.1),
+    lastTenthRowsPerSec: rate(total * 0.9, total * 0.999),
+    rssAtQuartersMb: quarters.map(Math.round),
+  };
 }
 
 async function countLines(file: string): Promise<number> {
@@ -189,7 +223,7 @@ async function main(): Promise<void> {
       const dir = join(runDir, mode);
       mkdirSync(dir, { recursive: true });
       console.error(`loading with ${mode}…`);
-      const res = await child(mode, csv, dir, args.batchSize);
+      const res = await child(mode, csv, dir, args.batchSize, gen.rows);
       if (res.rows !== gen.rows) throw new Error(`${mode} loaded ${res.rows} rows, the file has ${gen.rows}`);
       console.error(`  ${mode}: ${(res.ms / 1000).toFixed(1)} s, stored ${(dirSize(dir) / 1048576).toFixed(0)} MiB`);
       results.push(res);
@@ -202,6 +236,10 @@ async function main(): Promise<void> {
     for (const r of results) {
       const s = r.ms / 1000;
       console.log(`| ${r.engine} | ${s.toFixed(1)} s | ${Math.round(r.rows / s).toLocaleString('en')} | ${(mib / s).toFixed(1)} | ${r.maxRssMb.toFixed(0)} MiB |`);
+    }
+    for (const r of results) {
+      if (r.firstTenthRowsPerSec === undefined) continue;
+      console.log(`\n${r.engine}: ${r.firstTenthRowsPerSec.toLocaleString('en')} rows/s over the first tenth of the rows, ${r.lastTenthRowsPerSec?.toLocaleString('en')} over the last; resident memory at 1/4, 1/2, 3/4, all rows read: ${r.rssAtQuartersMb?.join(', ')} MiB`);
     }
   } finally {
     if (!args.keep) rmSync(csv, { force: true });
