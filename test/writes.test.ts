@@ -8,7 +8,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { run, SqlEtlError } from '../src/index.js';
+import { PGlite } from '@electric-sql/pglite';
+import { compile, run, SqlEtlError } from '../src/index.js';
+import { compareTables } from './support/compare.js';
+import { runOnPg } from './support/pg-job.js';
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sqletl-writes-'));
@@ -119,6 +122,36 @@ describe('rejects and counts', () => {
       ]),
     );
     expect(rejects).toHaveLength(4);
+  });
+
+  test('UNIQUE rejects (one or two columns, NULLs, earlier rows, upserts) are the rows PostgreSQL refuses when they are inserted one at a time', async () => {
+    const sql = `CREATE TABLE pairs (id int PRIMARY KEY, a text, b int, tag text UNIQUE, UNIQUE (a, b));
+      INSERT INTO pairs VALUES (1, 'x', 1, 't1'), (2, 'x', 2, NULL), (3, 'y', 1, NULL), (4, NULL, 1, 't4'), (5, NULL, 1, NULL);
+      INSERT INTO pairs VALUES (6, 'x', 1, NULL), (7, 'x', 3, 't1'), (8, 'x', 3, 't8'), (9, NULL, 1, 't8'), (10, 'z', 1, 't10');
+      INSERT INTO pairs VALUES (2, 'x', 2, 't2'), (3, 'x', 2, NULL), (11, 'y', 1, 't11'), (12, 'q', 1, 't2')
+        ON CONFLICT (id) DO UPDATE SET a = EXCLUDED.a, b = EXCLUDED.b, tag = EXCLUDED.tag;
+      SELECT id, a, b, tag FROM pairs ORDER BY id;`;
+    const mine = await run(sql, { dataDir: dataDir() });
+    const { statements } = await compile(sql);
+    const pg = new PGlite();
+    try {
+      let rejected = 0;
+      for (const [i, st] of statements.entries()) {
+        const ref = await runOnPg(pg, '', st);
+        const got = mine.statements[i];
+        if (ref.kind === 'insert') {
+          expect({ inserted: got.inserted, updated: got.updated, rejected: got.rejected }, st.sql).toEqual({ inserted: ref.inserted, updated: ref.updated, rejected: ref.rejects.length });
+          rejected += ref.rejects.length;
+        }
+        if (ref.kind === 'rows') {
+          const cmp = compareTables(ref, { columns: got.columns ?? [], rows: got.rows ?? [] }, true);
+          expect(cmp.ok, cmp.diff).toBe(true);
+        }
+      }
+      expect(rejected).toBeGreaterThanOrEqual(4);
+    } finally {
+      await pg.close();
+    }
   });
 
   test('MERGE reports inserted, updated and deleted rows, and fails before writing when a target row is hit twice', async () => {

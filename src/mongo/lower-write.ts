@@ -27,6 +27,8 @@ import { roundHalfAway } from './rounding.js';
  * `_id` and never conflicts, as NULL keys never conflict in PostgreSQL.
  */
 const INVALID = '\u0000sqletl:invalid';
+/** a lookup value no document holds */
+const NO_VALUE = '\u0000sqletl:no-value';
 
 export interface WriteContext {
   index: number;
@@ -271,21 +273,23 @@ function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, 
   const pipeline: Document[] = [...numberByKey];
   secondary.forEach((u, j) => {
     const clash = `__clash${j}`;
-    const present = { $and: u.map((c) => { return { $not: [isNull(`$${c}`)] }; }) };
-    const vars = Object.fromEntries(u.map((c, i) => [`v${i}`, `$${c}`]));
-    const keyVar = identity ? { k: { $ifNull: ['$__key', null] } } : {};
-    pipeline.push({
-      $lookup: {
-        from: def.name,
-        let: { ...vars, ...keyVar },
-        pipeline: [
-          { $match: { $expr: { $and: [...u.map((c, i) => ({ $eq: [`$${c}`, `$$v${i}`] })), ...(identity ? [{ $ne: ['$_id', '$$k'] }] : [])] } } },
-          { $limit: 1 },
-          { $project: { _id: 1 } },
-        ],
-        as: clash,
+    const present = { $and: u.map((c) => ({ $not: [isNull(`$${c}`)] })) };
+    // looked up by the first column (an index lookup; a NULL value looks up a value no row holds), the others matched after
+    pipeline.push(
+      { $set: { __probe: cond(present, `$${u[0]}`, { $literal: NO_VALUE }) } },
+      {
+        $lookup: {
+          from: def.name,
+          localField: '__probe',
+          foreignField: u[0],
+          ...(u.length > 1 ? { let: Object.fromEntries(u.slice(1).map((c, i) => [`v${i}`, `$${c}`])) } : {}),
+          pipeline: [...(u.length > 1 ? [{ $match: { $expr: { $and: u.slice(1).map((c, i) => ({ $eq: [`$${c}`, `$$v${i}`] })) } } }] : []), { $project: { _id: 1 } }],
+          as: clash,
+        },
       },
-    });
+      // the row's own key's row is not another row
+      { $set: { [clash]: { $filter: { input: `$${clash}`, cond: { $ne: ['$$this._id', { $ifNull: ['$__key', null] }] } } } } },
+    );
     // an update that leaves the constraint's columns alone cannot break it
     const untouched = updates && !u.some((c) => updates.set.some((x) => x.column === c));
     if (untouched && identity) {
@@ -312,7 +316,7 @@ function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, 
           ),
         },
       },
-      { $unset: [clash, '__u', ...(untouched && identity ? ['__self'] : [])] },
+      { $unset: [clash, '__u', '__probe', ...(untouched && identity ? ['__self'] : [])] },
     );
   });
   if (numberByKey.length) pipeline.push({ $unset: '__n' });
