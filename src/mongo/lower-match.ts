@@ -59,6 +59,16 @@ export function toQuery(e: Expr): Document | undefined {
       const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : e.pattern.value;
       return { [path]: { $regex: regex, $options: (e.caseInsensitive ? 'i' : '') + 's' } };
     }
+    case 'column': {
+      // `WHERE active`: TRUE only for true (NULL, missing and false are not TRUE), as `active = true` above
+      const path = e.type === 'bool' ? pathOf(e) : undefined;
+      return path === undefined ? undefined : { [path]: true };
+    }
+    case 'not': {
+      // `WHERE NOT active`: TRUE only for false (NOT NULL is NULL)
+      const path = e.arg.kind === 'column' && e.arg.type === 'bool' ? pathOf(e.arg) : undefined;
+      return path === undefined ? undefined : { [path]: false };
+    }
     default:
       return undefined;
   }
