@@ -10,9 +10,11 @@ import { readParquetRows, writeParquetFile } from './copy-parquet.js';
 import { jsonValue, textValue } from './copy-values.js';
 
 /**
- * COPY's files: readers stream rows (memory stays bounded by the batch, whatever the
- * file's size) with their line numbers; writers write a temporary file and rename it
- * over the target, so a failed COPY TO never leaves half a file.
+ * COPY's sources and sinks: readers stream rows (memory stays bounded by the batch,
+ * whatever the file's size) with their line numbers — CSV and text here, JSON in
+ * copy-json.ts, parquet in copy-parquet.ts, http(s) in copy-http.ts; writers write a
+ * temporary file and rename it over the target, so a failed COPY TO never leaves
+ * half a file, and print values as PostgreSQL does (copy-values.ts).
  */
 export interface CopyRow {
   line: number;

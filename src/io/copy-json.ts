@@ -24,6 +24,13 @@ export async function* readJsonRows(input: AsyncIterable<Buffer | string>, label
       yield* scanner.feed(text);
       line = scanner.line;
     }
+    let rest: string;
+    try {
+      rest = decoder.decode(); // a sequence cut off by the end of the input
+    } catch {
+      throw new SqlEtlError('copy-bad-file', 'io', `${label}:${scanner.line}: invalid UTF-8 at the end of the input`);
+    }
+    yield* scanner.feed(rest);
     yield* scanner.end();
   } catch (err) {
     if (err instanceof SqlEtlError) throw err;
