@@ -55,6 +55,11 @@ export class MongoChangeSource {
     } catch (err) {
       await client.close().catch(() => undefined);
       if (err instanceof SqlEtlError) throw err;
+      // the stored position fell off the oplog (or is not a token of this deployment): the caller starts afresh
+      const code = (err as { code?: number }).code;
+      if (resumeToken && (code === 286 || code === 280)) {
+        throw new SqlEtlError('resume-token-lost', 'run', `the stored change-stream position can no longer be resumed: ${redactText((err as Error).message, uri)}`, { cause: err });
+      }
       throw new SqlEtlError('change-stream-failed', 'run', `MongoDB change stream: ${redactText((err as Error).message, uri)}`, { cause: err });
     }
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { SqlEtlError } from '../errors.js';
-import { collectionFile, readCollectionFile } from '../io/data-files.js';
+import { collectionFile, parseExtendedJsonLine, readCollectionFile } from '../io/data-files.js';
 import type { Document } from '../mongo/commands.js';
 import { nsKey, valueKey, type ChangeBatch, type CollectionRef, type DocChange } from './changes.js';
 
@@ -74,7 +74,7 @@ export class FileChanges {
         batch.set(key, { collection: src, changes: [], all: 'the snapshot of its last applied version is gone' });
         continue;
       }
-      const changes = diffDocuments(this.docs(before, src), this.docs(after, src), key);
+      const changes = this.lineDiff(before, after, key) ?? diffDocuments(this.docs(before, src), this.docs(after, src), key);
       if (changes.length) batch.set(key, { collection: src, changes });
     }
     return batch;
@@ -85,6 +85,42 @@ export class FileChanges {
     if (!existsSync(this.snapshotDir)) return;
     const used = new Set(Object.values(keep).map((s) => s.snapshot));
     for (const f of readdirSync(this.snapshotDir)) if (!used.has(f)) rmSync(join(this.snapshotDir, f), { force: true });
+  }
+
+  /**
+   * Documents-per-line files: lines found unchanged in both versions are unchanged
+   * documents, so only the lines that differ are parsed and matched (a large file
+   * with a few edits costs a pass over its lines, not a parse of every document).
+   * Undefined when the fast path does not apply (other formats, a line that does not parse).
+   */
+  private lineDiff(before: FileState | undefined, after: FileState | undefined, key: string): DocChange[] | undefined {
+    const lines = (state: FileState | undefined): string[] | undefined => {
+      if (!state?.snapshot) return [];
+      if (!/\.(ndjson|jsonl)$/.test(state.snapshot)) return undefined;
+      return readFileSync(join(this.snapshotDir, state.snapshot), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    };
+    const a = lines(before);
+    const b = lines(after);
+    if (!a || !b) return undefined;
+    const counts = new Map<string, number>();
+    for (const l of a) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const added: string[] = [];
+    for (const l of b) {
+      const n = counts.get(l) ?? 0;
+      if (n > 0) counts.set(l, n - 1);
+      else added.push(l);
+    }
+    const removed: string[] = [];
+    for (const [l, n] of counts) for (let i = 0; i < n; i++) removed.push(l);
+    try {
+      const parse = (ls: string[]) => ls.map((l) => parseExtendedJsonLine(l)).filter((d): d is Document => typeof d === 'object' && d !== null && !Array.isArray(d) && !(d instanceof Date));
+      const olds = parse(removed);
+      const news = parse(added);
+      if (olds.length !== removed.length || news.length !== added.length) return undefined;
+      return diffDocuments(olds, news, key);
+    } catch {
+      return undefined; // the full reader reports the bad line with its position
+    }
   }
 
   private docs(state: FileState | undefined, src: CollectionRef): Document[] {

@@ -94,10 +94,12 @@ export class Watch {
             watch: { job: jobHash, batches: 0 },
           };
       const w = new Watch(job, options, record, backend);
-      if (previous) {
-        await backend.resume(position(previous), previous.id);
+      if (previous && (await backend.resume(position(previous), previous.id))) {
         options.onProgress?.(`watch ${record.id}: resuming after batch ${position(previous).batches}`);
-      } else await w.initial();
+      } else {
+        if (previous) options.onProgress?.(`watch ${record.id}: the stored position can no longer be resumed; recomputing every table`);
+        await w.initial();
+      }
       return w;
     } catch (err) {
       await backend.close();
@@ -234,7 +236,8 @@ interface Backend {
   /** true: the loop asks for changes continuously (a change stream waits on the server); false: it waits to be woken */
   readonly polls: boolean;
   withJournal<T>(fn: (j: JournalStore) => Promise<T>): Promise<T>;
-  resume(pos: WatchPosition, id: string): Promise<void>;
+  /** continues from a stored position; false when it can no longer be continued (the watch starts afresh) */
+  resume(pos: WatchPosition, id: string): Promise<boolean>;
   start(id: string, apply: (engine: Engine) => Promise<void>, save: (pos: Partial<WatchPosition>) => Promise<(j: JournalStore) => Promise<void>>): Promise<void>;
   next(apply: (batch: ChangeBatch, engine: Engine) => Promise<void>, save: (pos: Partial<WatchPosition>) => Promise<(j: JournalStore) => Promise<void>>): Promise<void>;
   watch(wake: () => void, options: WatchOptions): () => void;
@@ -275,9 +278,10 @@ class EmbeddedBackend implements Backend {
     return this.files;
   }
 
-  async resume(pos: WatchPosition, id: string): Promise<void> {
+  async resume(pos: WatchPosition, id: string): Promise<boolean> {
     this.detector(id);
     this.states = pos.files ?? {};
+    return true;
   }
 
   /** One transaction: the batch's writes and its journal entry reach the data directory together. */
@@ -358,8 +362,14 @@ class MongoBackend implements Backend {
 
   sources: WatchJob['sources'] = [];
 
-  async resume(pos: WatchPosition): Promise<void> {
-    await this.openSource(this.sources, pos.token);
+  async resume(pos: WatchPosition): Promise<boolean> {
+    try {
+      await this.openSource(this.sources, pos.token);
+      return true;
+    } catch (err) {
+      if (err instanceof SqlEtlError && err.code === 'resume-token-lost') return false;
+      throw err;
+    }
   }
 
   async start(_id: string, apply: (engine: Engine) => Promise<void>, save: (pos: Partial<WatchPosition>) => Promise<(j: JournalStore) => Promise<void>>): Promise<void> {
