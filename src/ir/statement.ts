@@ -8,6 +8,8 @@ export interface ColumnDef {
   type: SqlType;
   typeName: string;
   notNull: boolean;
+  /** numeric(p, s): values are rounded to s decimals */
+  scale?: number;
   /** DEFAULT value for columns an INSERT leaves out */
   default?: Expr;
 }

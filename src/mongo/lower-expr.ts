@@ -8,6 +8,7 @@ import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { likeToRegex } from './like-pattern.js';
 import { pgRegexToMongo } from './regex-pattern.js';
+import { roundHalfAway } from './rounding.js';
 
 /**
  * IR expression → MongoDB aggregation expression with SQL's three-valued logic:
@@ -62,7 +63,8 @@ export function lowerExpr(e: Expr): Mql {
       };
     case 'cast':
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
-      return castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'));
+      // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
+      return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.scale);
     case 'func':
       return lowerFunction(e, lowerExpr);
     case 'element':
@@ -236,4 +238,9 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
     case 'all':
       return cond({ $eq: [{ $size: rows }, 0] }, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
   }
+}
+
+/** A numeric value rounded to a declared scale (numeric(p, s)); as it is without one. */
+export function withScale(v: Mql, scale: number | undefined): Mql {
+  return scale === undefined ? v : shared([v], ([x]) => cond(isNull(x), null, roundHalfAway(x, scale)));
 }

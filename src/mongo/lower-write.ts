@@ -54,8 +54,13 @@ function identityExpr(def: TableDef): Mql | undefined {
   return cond({ $or: key.map((k) => isNull(`$${k}`)) }, '$$REMOVE', value);
 }
 
-/** Value of a source field converted to a column's declared type; INVALID when it cannot be. */
+/** Value of a source field converted to a column's declared type (numeric(p, s) rounded to s decimals); INVALID when it cannot be. */
 function conform(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
+  const value = conformType(v, col, from);
+  return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
+}
+
+function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
   if (from === col.type) return v;
   const convert = (to: string) => ({ $convert: { input: v, to, onError: INVALID, onNull: null } });
   switch (col.type) {

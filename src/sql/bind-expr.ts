@@ -148,6 +148,15 @@ export function typeNameOf(typeName: Any): string {
   return last;
 }
 
+/** The scale of numeric(p, s) (numeric(p) has scale 0); undefined for a plain numeric or another type. */
+export function numericScaleOf(typeName: Any): number | undefined {
+  if (typeFromName(typeNameOf(typeName)) !== 'numeric') return undefined;
+  const mods = (typeName.typmods ?? []) as Any[];
+  if (mods.length === 0) return undefined;
+  // libpg-query leaves out an integer that is 0
+  return mods.length > 1 ? Number(mods[1]?.A_Const?.ival?.ival ?? 0) : 0;
+}
+
 function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const typeName = typeNameOf(n.typeName);
   const castSpan = spanOf(ctx, n.typeName.location) ?? span;
@@ -155,6 +164,8 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
   const arg = bindExpr(n.arg, ctx);
+  const scale = numericScaleOf(n.typeName);
+  if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);

@@ -4,7 +4,7 @@ import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { bindExpr, coerceTo, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, coerceTo, numericScaleOf, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
@@ -58,7 +58,8 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
       const typeName = typeNameOf(c.typeName);
       const type = c.typeName.arrayBounds ? 'array' : typeFromName(typeName);
       if (!type) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: spanOf(ctx, c.typeName.location) });
-      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false };
+      const scale = numericScaleOf(c.typeName);
+      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}) };
       for (const k of (c.constraints ?? []) as Node[]) {
         const con = unwrap(k)[1];
         switch (con.contype) {
