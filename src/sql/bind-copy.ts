@@ -23,7 +23,7 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
   if (n.whereClause) throw unsupported('COPY … WHERE', span);
   const options = copyOptions((n.options ?? []) as Node[], ctx);
   const file = (n.filename as string | undefined) ?? undefined;
-  checkSource(file, !!n.is_from, options, span);
+  checkSource(file, !!n.is_from, options, copyOptionSpans((n.options ?? []) as Node[], ctx), span);
   if (n.is_from) {
     const rel = n.relation;
     const table = { name: rel.relname as string, db: rel.schemaname as string | undefined, span: spanOf(ctx, rel.location, String(rel.relname).length) };
@@ -94,10 +94,13 @@ function outputTypes(query: Query, env: BindEnv): (string | undefined)[] | undef
 }
 
 /** Options that only make sense for some sources: said at bind time rather than ignored. */
-function checkSource(file: string | undefined, from: boolean, o: CopyOptions, span: SourceSpan): void {
+function checkSource(file: string | undefined, from: boolean, o: CopyOptions, at: Map<string, SourceSpan | undefined>, span: SourceSpan): void {
   const url = file !== undefined && /^https?:\/\//i.test(file);
-  const httpOptions = [o.rows && 'ROWS', o.next && 'NEXT', o.paginate && 'PAGINATE', o.timeout && 'TIMEOUT'].filter(Boolean);
-  if (httpOptions.length && !(url && from)) throw new SqlEtlError('copy-option', 'bind', `COPY option ${httpOptions[0]} is for an http(s) source (COPY … FROM 'https://…')`, { span });
+  const httpOption = ['rows', 'next', 'paginate', 'timeout'].find((k) => at.has(k));
+  if (httpOption && !(url && from)) {
+    throw new SqlEtlError('copy-option', 'bind', `COPY option ${httpOption.toUpperCase()} is for an http(s) source (COPY … FROM 'https://…')`, { span: at.get(httpOption) ?? span });
+  }
+  if (o.format === 'parquet' && (url || file === undefined)) span = at.get('format') ?? span;
   if (url && !from) throw unsupported('COPY … TO an http(s) URL', span);
   if (url && o.format === 'parquet') throw unsupported('COPY … FROM an http(s) URL in FORMAT parquet', span, ['download the file first, or serve JSON']);
   if (file === undefined && o.format === 'parquet') throw unsupported(`COPY … ${from ? 'FROM STDIN' : 'TO STDOUT'} in FORMAT parquet`, span, ['parquet needs a file']);
@@ -110,6 +113,11 @@ function selectAll(name: string, cols: string[]): Node {
     ResTarget: { val: { ColumnRef: { fields: [c === '*' ? { A_Star: {} } : { String: { sval: c } }] } } },
   }));
   return { SelectStmt: { targetList: targets, fromClause: [{ RangeVar: { relname: rel, schemaname: schema, inh: true } }], op: 'SETOP_NONE' } } as unknown as Node;
+}
+
+/** Where each option is written, to point at it. */
+function copyOptionSpans(nodes: Node[], ctx: ExprContext): Map<string, SourceSpan | undefined> {
+  return new Map(nodes.map((node) => [String(unwrap(node)[1].defname), spanOf(ctx, unwrap(node)[1].location)]));
 }
 
 function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
@@ -161,7 +169,7 @@ function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
         throw unsupported(`the COPY option ${String(d.defname).toUpperCase()}`, where);
     }
   }
-  if (o.next && o.paginate) throw new SqlEtlError('copy-option', 'bind', 'COPY options NEXT and PAGINATE both say where the next page is: give one', { span: spanOf(ctx, unwrap(nodes[0])[1].location) });
+  if (o.next && o.paginate) throw new SqlEtlError('copy-option', 'bind', 'COPY options NEXT and PAGINATE both say where the next page is: give one', { span: copyOptionSpans(nodes, ctx).get('paginate') });
   if (o.format === 'csv') {
     if (!delimiterSet) o.delimiter = ',';
     if (!nullSet) o.null = '';
