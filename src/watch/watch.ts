@@ -155,6 +155,7 @@ export class Watch {
       wakeUp?.();
     };
     signal.addEventListener('abort', wake, { once: true });
+    let lastRetry: string | undefined;
     const stopWatching = this.backend.watch(wake, this.options);
     try {
       while (!signal.aborted) {
@@ -162,10 +163,13 @@ export class Watch {
           woken = false;
           try {
             await this.applyPending();
+            lastRetry = undefined;
           } catch (err) {
-            if (!(err instanceof SqlEtlError) || err.code !== 'bad-data-file') throw err;
-            // a source being written right now: look again at the next change
-            this.options.onProgress?.(`watch: waiting for a readable source: ${err.message}`);
+            // a source being written right now, or a job holding the data directory: look again at the next wake-up
+            if (!(err instanceof SqlEtlError) || !RETRYABLE.has(err.code)) throw err;
+            if (err.message !== lastRetry) this.options.onProgress?.(`watch: will retry: ${err.message}`);
+            lastRetry = err.message;
+            continue;
           }
         }
         if (signal.aborted || this.backend.polls) continue;
@@ -198,6 +202,9 @@ export class Watch {
     return (journal) => journal.save(record);
   }
 }
+
+/** errors that pass: the next wake-up tries the batch again (its position was not stored) */
+const RETRYABLE = new Set(['bad-data-file', 'data-dir-locked']);
 
 function position(r: RunRecord): WatchPosition {
   return r.watch as unknown as WatchPosition;
@@ -257,9 +264,8 @@ class EmbeddedBackend implements Backend {
 
   private async engine(): Promise<Engine> {
     const { EmbeddedEngine } = await import('../engine/embedded.js');
-    // `open` takes the data directory's lock where the engine has one (a batch waits for a running job)
-    const E = EmbeddedEngine as typeof EmbeddedEngine & { open?: (dir: string, db?: string, o?: { waitLockMs?: number }) => Promise<Engine> };
-    return E.open ? E.open(this.dataDir, this.options.db, { waitLockMs: this.options.waitLockMs ?? 30_000 }) : new EmbeddedEngine(this.dataDir, this.options.db);
+    // one engine per batch: it takes the data directory's lock (a batch waits for a running job) and reads the files afresh
+    return EmbeddedEngine.open(this.dataDir, this.options.db, { waitLockMs: this.options.waitLockMs ?? 30_000 });
   }
 
   async withJournal<T>(fn: (j: JournalStore) => Promise<T>): Promise<T> {
