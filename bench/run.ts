@@ -4,8 +4,9 @@
  * against a reference measured in the same run (PostgreSQL via PGlite, libpg-query's
  * parser, a hand-written pipeline), never an assertion.
  *
- *   npm run bench                                   # compile, static checks, jobs at 10k and 100k, experiments
- *   npm run bench -- --sizes 10000,100000,1000000   # also 1M documents (about 15 more minutes)
+ *   npm run bench                                   # compile, static checks, jobs at 10k and 100k, flights at 1M (run() and PGlite only), profiles
+ *   npm run bench -- --full                         # every job at 10k, 100k and 1M with the full breakdown, plus the experiments (about an hour)
+ *   npm run bench -- --sizes 10000,100000,1000000   # also 1M documents for every job
  *   npm run bench -- --only compile,static          # a subset: compile, static, jobs, experiments, esm, profile
  *   npm run bench -- --reps 1 --compile-seconds 10  # quicker, noisier
  *   npm run bench -- --sizes 1000000 --only jobs --jobs flights   # one job, one size
@@ -33,6 +34,8 @@ process.env.TZ = 'UTC';
 
 const PHASES = ['compile', 'static', 'jobs', 'experiments', 'esm', 'profile'] as const;
 type Phase = (typeof PHASES)[number];
+/** the default run leaves out the experiments (stage costs, rewrites, mingo's ES build): research tools, not figures */
+const DEFAULT_PHASES: Phase[] = ['compile', 'static', 'jobs', 'profile'];
 
 interface Options {
   sizes: number[];
@@ -48,10 +51,14 @@ interface Options {
   from?: string;
   /** the jobs to run (default: all) */
   jobs: string[];
+  /** sizes beyond `sizes` where only run() and PGlite are timed, once, for the scaling table (default: 1M) */
+  scaleSizes: number[];
+  /** the jobs of the scale-only sizes (default: flights, the one that fits the 10-minute budget) */
+  scaleJobs: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000], compileSeconds: 40, maxIterations: 1000, only: new Set(PHASES), readme: true, out: join(BENCH_DIR, 'results.json'), experimentRuns: 5, jobs: JOB_NAMES };
+  const o: Options = { sizes: [10_000, 100_000], compileSeconds: 20, maxIterations: 1000, only: new Set(DEFAULT_PHASES), readme: true, out: join(BENCH_DIR, 'results.json'), experimentRuns: 5, jobs: JOB_NAMES, scaleSizes: [1_000_000], scaleJobs: ['flights'] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -69,16 +76,29 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--experiment-runs') o.experimentRuns = Number(val());
     else if (a === '--from') o.from = val();
     else if (a === '--jobs') o.jobs = val().split(',');
-    else usage(`unknown option ${a}`);
+    else if (a === '--scale-sizes') {
+      const v = val();
+      o.scaleSizes = v === 'none' ? [] : v.split(',').map((s) => Number(s.replace(/_/g, '')));
+    }
+    else if (a === '--scale-jobs') o.scaleJobs = val().split(',');
+    else if (a === '--full') {
+      o.sizes = [10_000, 100_000, 1_000_000];
+      o.only = new Set(PHASES);
+      o.scaleSizes = [];
+    } else usage(`unknown option ${a}`);
   }
   if (o.sizes.some((n) => !Number.isInteger(n) || n <= 0)) usage('--sizes takes positive integers, e.g. 10000,100000');
   for (const p of o.only) if (!PHASES.includes(p)) usage(`--only takes ${PHASES.join(', ')}`);
-  for (const j of o.jobs) if (!JOB_NAMES.includes(j)) usage(`--jobs takes ${JOB_NAMES.join(', ')}`);
+  for (const j of [...o.jobs, ...o.scaleJobs]) if (!JOB_NAMES.includes(j)) usage(`--jobs and --scale-jobs take ${JOB_NAMES.join(', ')}`);
+  if (o.scaleSizes.some((n) => !Number.isInteger(n) || n <= 0)) usage('--scale-sizes takes positive integers or none');
+  // a scale-only size that is also a full size is measured in full
+  o.scaleSizes = o.scaleSizes.filter((n) => !o.sizes.includes(n));
+  o.scaleJobs = o.scaleJobs.filter((j) => o.jobs.includes(j));
   return o;
 }
 
 function usage(msg: string): never {
-  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--sizes 10000,100000,1000000] [--reps N] [--compile-seconds S] [--iterations N] [--only ${PHASES.join(',')}] [--experiment-runs N] [--jobs ${JOB_NAMES.join(',')}] [--no-readme] [--out FILE] [--from RESULTS.json]\n`);
+  process.stderr.write(`bench: ${msg}\nusage: npm run bench -- [--full] [--sizes 10000,100000,1000000] [--scale-sizes 1000000|none] [--scale-jobs ${JOB_NAMES.join(',')}] [--reps N] [--compile-seconds S] [--iterations N] [--only ${PHASES.join(',')}] [--experiment-runs N] [--jobs ${JOB_NAMES.join(',')}] [--no-readme] [--out FILE] [--from RESULTS.json]\n`);
   process.exit(2);
 }
 
@@ -113,6 +133,7 @@ async function workerMain(argv: string[]): Promise<void> {
       esm: argv.includes('--esm'),
       stageProfile: argv.includes('--stage-profile'),
       experimentRuns: Number(get('--experiment-runs')),
+      scaleOnly: argv.includes('--scale-only'),
     };
     writeFileSync(out, JSON.stringify(loadJob(args.job).kind === 'write' ? await runWriteWorker(args) : await runWorker(args)));
   } else {
@@ -126,7 +147,7 @@ async function workerMain(argv: string[]): Promise<void> {
 interface Results {
   generatedAt: string;
   machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; platform: string; loadavgStart: number[]; loadavgEnd?: number[] };
-  options: { sizes: number[]; reps: Record<string, number>; phases: Phase[]; experimentRuns?: number };
+  options: { sizes: number[]; reps: Record<string, number>; phases: Phase[]; experimentRuns?: number; scaleSizes?: number[]; scaleJobs?: string[] };
   durationSeconds?: number;
   compile?: CompileResult;
   static?: StaticResult;
@@ -145,10 +166,10 @@ async function main(): Promise<void> {
   const results: Results = {
     generatedAt: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGb: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}`, loadavgStart: loadavg().map((x) => round(x, 2)) },
-    options: { sizes: o.sizes, reps: Object.fromEntries(o.sizes.map((s) => [s, repsFor(s, o)])), phases: [...o.only], experimentRuns: o.experimentRuns },
+    options: { sizes: o.sizes, reps: Object.fromEntries([...o.sizes, ...o.scaleSizes].map((s) => [s, repsFor(s, o)])), phases: [...o.only], experimentRuns: o.experimentRuns, scaleSizes: o.only.has('jobs') ? o.scaleSizes : [], scaleJobs: o.scaleJobs },
     jobs: [],
     profiles: [],
-    notSupported: ['window functions, joins and writes: they became supported while this first version was written (dfef127, ed06baf, 36579ce) and are the next workloads'],
+    notSupported: [],
   };
 
   if (o.only.has('compile')) {
@@ -163,20 +184,22 @@ async function main(): Promise<void> {
   const experimentSize = [...o.sizes].filter((s) => s <= 100_000).sort((a, b) => b - a)[0];
   const smallest = Math.min(...o.sizes);
   if (o.only.has('jobs') || o.only.has('profile')) {
-    for (const size of o.sizes) {
+    const plan = [...o.sizes.map((size) => ({ size, jobs: o.jobs, scaleOnly: false })), ...(o.only.has('jobs') ? o.scaleSizes.map((size) => ({ size, jobs: o.scaleJobs, scaleOnly: true })) : [])];
+    for (const { size, jobs, scaleOnly } of plan) {
+      if (jobs.length === 0) continue;
       const dir = mkdtempSync(join(tmpdir(), 'sqletl-bench-data-'));
       try {
         const t = now();
-        for (const c of new Set(o.jobs.flatMap((j) => JOB_COLLECTIONS[j])) as Set<CollectionName>) await writeCollection(dir, c, size);
+        for (const c of new Set(jobs.flatMap((j) => JOB_COLLECTIONS[j])) as Set<CollectionName>) await writeCollection(dir, c, size);
         log(`== ${size.toLocaleString('en-US')} documents per collection (generated in ${round((now() - t) / 1000, 1)} s, ${dir})`);
         const reps = repsFor(size, o);
-        for (const job of o.jobs) {
+        for (const job of jobs) {
           if (o.only.has('jobs')) {
-            log(`-- ${job} ×${size}: PGlite, sqletl run(), in-memory breakdown (${reps} reps)`);
-            const extra = [...(o.only.has('experiments') && size === smallest ? ['--stage-profile', '--experiment-runs', String(o.experimentRuns)] : []), ...(o.only.has('esm') && size === experimentSize ? ['--esm'] : [])];
+            log(`-- ${job} ×${size}: ${scaleOnly ? 'sqletl run() and PGlite only' : 'PGlite, sqletl run(), in-memory breakdown'} (${reps} reps)`);
+            const extra = [...(o.only.has('experiments') && size === smallest ? ['--stage-profile', '--experiment-runs', String(o.experimentRuns)] : []), ...(o.only.has('esm') && size === experimentSize ? ['--esm'] : []), ...(scaleOnly ? ['--scale-only'] : [])];
             results.jobs.push((await child(['--worker', '--job', job, '--size', String(size), '--data', dir, '--reps', String(reps), ...extra])) as WorkerResult);
           }
-          if (o.only.has('profile') && size === experimentSize) {
+          if (o.only.has('profile') && size === experimentSize && !scaleOnly) {
             log(`-- ${job} ×${size}: CPU profile of run()`);
             const profDir = mkdtempSync(join(tmpdir(), 'sqletl-bench-prof-'));
             await child(['--profile-target', '--job', job, '--data', dir], ['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
@@ -251,24 +274,26 @@ function render(r: Results): { text: string; markdown: string } {
         const pg = m(q.ms.pglite);
         const runMs = m(q.ms.run);
         const agg = m(q.ms.aggregate);
-        rows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, `${q.rows.sqletl}/${q.rows.pglite}${q.sameAsPglite ? '' : ' ≠'}`, pg, runMs, m(q.wallMs?.run), x(ratio(runMs, pg)), agg, x(ratio(agg, pg)), m(q.ms.aggregateNoClone), m(q.ms.hand), x(ratio(m(q.ms.aggregateNoClone), m(q.ms.hand)))]);
+        // a write job's hand-written pipeline runs through the engine as run() does (read, merge, save): compared with run()
+        const generated = q.ms.aggregateNoClone?.length ? m(q.ms.aggregateNoClone) : runMs;
+        rows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, `${q.rows.sqletl}/${q.rows.pglite}${q.sameAsPglite ? '' : ' ≠'}`, pg, runMs, m(q.wallMs?.run), x(ratio(runMs, pg)), agg, x(ratio(agg, pg)), m(q.ms.aggregateNoClone), m(q.ms.hand), x(ratio(generated, m(q.ms.hand)))]);
       }
     }
     sections.push({
       title: 'Jobs: CPU milliseconds per query (median of the repetitions), ratios against PGlite and the hand-written pipeline',
       head: ['job', 'query', 'rows sqletl/pg', 'PGlite', 'sqletl run()', 'run() wall', 'run/PG', 'pipeline', 'pipeline/PG', 'no clone', 'hand-written', 'generated/hand'],
       rows,
-      note: 'run() = compile + read the .ndjson (EJSON) + pipeline + rows, as `sqletl run` does (run() wall: its wall-clock time on this shared machine). pipeline = the generated pipeline on mingo over documents already in memory, as the engine runs it (CLONE_INPUT). no clone / hand-written = CLONE_OFF, the generated and the hand-written pipeline. `≠` marks rows that differ from PostgreSQL\'s.',
+      note: 'run() = compile + read the .ndjson + pipeline + rows, as `sqletl run` does (run() wall: its wall-clock time on this shared machine). pipeline = the generated pipeline on mingo over documents already in memory with CLONE_INPUT (what the engine did before it ran queries without copying). no clone / hand-written = CLONE_OFF, the generated and the hand-written pipeline; generated/hand compares those two. upsert: rows = rows written (PostgreSQL: affected rows); hand-written = the expert `$merge` pipeline through the same engine (read, merge, save), generated/hand = run() / that; `≠` marks results (rows, or the table after the upsert) that differ from PostgreSQL\'s. 1M rows (scale-only): run() and PGlite, once.',
     });
     sections.push({
       title: 'Loading (not part of the query times) and peak RSS',
-      head: ['job', 'file MB', 'sqletl read (EJSON) CPU ms', 'JSON.parse + $date CPU ms', 'PGlite start wall ms', 'PGlite COPY wall ms', 'peak RSS sqletl run() MB', 'peak RSS PGlite MB'],
-      rows: r.jobs.map((w) => [`${w.job} ${sizeLabel(w.size)}`, w.load.fileMb, w.load.sqletlReadMs, w.load.fastReadMs, w.load.pgliteStartMs, w.load.pgliteCopyMs, w.rss.sqletlRunPeakMb, w.rss.pglitePeakExact ? w.rss.pglitePeakMb : `≤ ${w.rss.pglitePeakMb}`]),
+      head: ['job', 'file MB', 'sqletl read CPU ms', 'bench/lib/fast-read.ts CPU ms', 'PGlite start wall ms', 'PGlite COPY wall ms', 'peak RSS sqletl run() MB', 'peak RSS PGlite MB'],
+      rows: r.jobs.map((w) => [`${w.job} ${sizeLabel(w.size)}`, w.load.fileMb, w.load.sqletlReadMs || undefined, w.load.fastReadMs, w.load.pgliteStartMs, w.load.pgliteCopyMs, w.rss.sqletlRunPeakMb, w.rss.pglitePeakExact ? w.rss.pglitePeakMb : `≤ ${w.rss.pglitePeakMb}`]),
       note: `Each job and size runs in a fresh process (baseline RSS ${r.jobs[0]?.rss.baselineMb} MB, included). sqletl's run() goes first, so its figure is its own peak; PGlite's is marked ≤ when it did not exceed sqletl's.`,
     });
-    const largest = Math.max(...r.jobs.map((w) => w.size));
     const glueRows: Cell[][] = [];
-    for (const w of r.jobs.filter((j) => j.size === largest)) {
+    const largestFull = Math.max(...r.jobs.filter((j) => j.queries.some((q) => q.ms.aggregate?.length)).map((w) => w.size));
+    for (const w of r.jobs.filter((j) => j.size === largestFull && j.queries.some((q) => q.ms.aggregate?.length))) {
       for (const q of w.queries) {
         const runMs = m(q.ms.run) ?? 0;
         const agg = m(q.ms.aggregate) ?? 0;
@@ -280,8 +305,8 @@ function render(r: Results): { text: string; markdown: string } {
       }
     }
     sections.push({
-      title: `Where sqletl run() time goes (${sizeLabel(largest)} documents), share of run()'s CPU time`,
-      head: ['job', 'query', 'run() ms', 'compile', 'read (EJSON)', 'CLONE_INPUT copy', 'pipeline on mingo', 'rows', 'other'],
+      title: `Where sqletl run() time goes (${sizeLabel(largestFull)} documents), share of run()'s CPU time`,
+      head: ['job', 'query', 'run() ms', 'compile', 'read', 'CLONE_INPUT copy', 'pipeline on mingo', 'rows', 'other'],
       rows: glueRows,
       note: 'Measured apart with the documents in memory: CLONE_INPUT copy = mingo\'s cloneDeep of every document of the collection, which CLONE_INPUT does before the first stage; pipeline = the pipeline with CLONE_INPUT − that; other = run() − the parts (GC, engine set-up, the cold start of the first repetition, noise).',
     });
@@ -329,15 +354,22 @@ function render(r: Results): { text: string; markdown: string } {
       for (const w of ws) {
         const prev = ws[ws.indexOf(w) - 1];
         const perDoc = (k: 'run' | 'aggregate' | 'pglite', v: WorkerResult) => (total(v, k) * 1000) / v.size;
-        const growth = (k: 'run' | 'aggregate' | 'pglite') => (prev ? x(round(perDoc(k, w) / perDoc(k, prev), 2)) : undefined);
-        scaleRows.push([job, sizeLabel(w.size), round(perDoc('run', w), 2), growth('run'), round(perDoc('aggregate', w), 2), growth('aggregate'), round(perDoc('pglite', w), 2), growth('pglite')]);
+        const val = (k: 'run' | 'aggregate' | 'pglite', v: WorkerResult) => (total(v, k) > 0 ? perDoc(k, v) : undefined);
+        // against the previous size that measured it (scale-only sizes have no in-memory pipeline)
+        const growth = (k: 'run' | 'aggregate' | 'pglite') => {
+          const cur = val(k, w);
+          const before = ws.slice(0, ws.indexOf(w)).reverse().find((v) => val(k, v) !== undefined);
+          return cur !== undefined && before ? x(round(cur / val(k, before)!, 2)) : undefined;
+        };
+        const r2 = (v?: number) => (v === undefined ? undefined : round(v, 2));
+        scaleRows.push([job, sizeLabel(w.size), r2(val('run', w)), growth('run'), r2(val('aggregate', w)), growth('aggregate'), r2(val('pglite', w)), growth('pglite')]);
       }
     }
     sections.push({
       title: 'Scaling: CPU microseconds per document (all queries of the job), and the change from the previous size',
       head: ['job', 'size', 'sqletl run() µs/doc', 'change', 'pipeline µs/doc', 'change', 'PGlite µs/doc', 'change'],
       rows: scaleRows,
-      note: '1.0× = linear; above 1 the cost per document grows with the collection.',
+      note: '1.0× = linear; above 1 the cost per document grows with the collection. Documents = the size (upsert: the table; its batch is a fifth of it; flights: the flights, the 31 airports aside).',
     });
   }
   const esmRows: Cell[][] = [];
@@ -361,7 +393,7 @@ function render(r: Results): { text: string; markdown: string } {
       rows: [...p.summary.buckets.map((b) => [b.name, b.ms, `${b.pct}%`] as Cell[]), ...p.summary.operators.slice(0, 8).map((b) => [`operator ${b.name}`, b.ms, `${b.pct}%`] as Cell[])],
     });
   }
-  const text = [`Machine: ${machine}`, ...sections.map((s) => `\n${s.title}\n${table(s.head, s.rows)}${s.note ? `\n${s.note}` : ''}`), `\nNot measured: ${r.notSupported.join('; ')}.`].join('\n');
+  const text = [`Machine: ${machine}`, ...sections.map((s) => `\n${s.title}\n${table(s.head, s.rows)}${s.note ? `\n${s.note}` : ''}`), ...(r.notSupported.length ? [`\nNot measured: ${r.notSupported.join('; ')}.`] : [])].join('\n');
   const md = [`Machine: ${machine}.`, ...sections.map((s) => `\n**${s.title}**\n\n${markdown(s.head, s.rows)}${s.note ? `\n\n${s.note}` : ''}`)].join('\n');
   return { text, markdown: md };
 }
