@@ -45,6 +45,30 @@ export function stringsOf(nodes: Node[] | undefined): string[] {
   return (nodes ?? []).map((n) => (n as { String?: { sval: string } }).String?.sval ?? '*');
 }
 
+const PG_TYPE_NAMES: Partial<Record<SqlType, string>> = {
+  int: 'integer',
+  numeric: 'numeric',
+  float: 'double precision',
+  text: 'text',
+  date: 'date',
+  timestamp: 'timestamp without time zone',
+  interval: 'interval',
+  json: 'jsonb',
+};
+
+/**
+ * PostgreSQL refuses a condition that is not boolean (`WHERE 5`, `x AND 1`): so do
+ * we, with its message. Untyped literals and parameters are typed by this context
+ * (`WHERE 't'` is true), and unknown types are checked at run time like any value.
+ */
+export function requireBoolean(e: Expr, what: string, fallback?: SourceSpan): void {
+  if (e.type === 'bool' || e.type === 'unknown') return;
+  if (e.type === 'text' && e.kind === 'literal') return;
+  const name = PG_TYPE_NAMES[e.type];
+  if (!name) return;
+  throw new SqlEtlError('datatype-mismatch', 'bind', `argument of ${what} must be type boolean, not type ${name}`, { span: e.span ?? fallback });
+}
+
 export function bindExpr(node: Node, ctx: ExprContext): Expr {
   const [tag, n] = unwrap(node);
   const span = spanOf(ctx, n.location);
@@ -68,6 +92,8 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       return bindAExpr(n, ctx, span);
     case 'BoolExpr': {
       const args = (n.args as Node[]).map((a) => bindExpr(a, ctx));
+      const op = n.boolop === 'NOT_EXPR' ? 'NOT' : n.boolop === 'AND_EXPR' ? 'AND' : 'OR';
+      for (const a of args) requireBoolean(a, op, span);
       if (n.boolop === 'NOT_EXPR') return { kind: 'not', arg: args[0], type: 'bool', span };
       return { kind: n.boolop === 'AND_EXPR' ? 'and' : 'or', args, type: 'bool', span };
     }

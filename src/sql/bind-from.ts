@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
-import { binaryOp, bindExpr, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { binaryOp, bindExpr, requireBoolean, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { Scope, type Relation } from './scope.js';
 import type { BindEnv } from './bind-select.js';
 
@@ -128,6 +128,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (rtag === 'RangeFunction') {
     if (kind !== 'inner' && kind !== 'left') throw unsupported(`${kind.toUpperCase()} JOIN to a set-returning function`, keyword('JOIN'));
     const on = n.quals ? bindExpr(n.quals, b.ctx(new Scope(leftItem.relations, b.env.outer, b.env.capture))) : undefined;
+    if (on) requireBoolean(on, 'JOIN/ON');
     if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('a join condition other than ON true for a set-returning function', on.span);
     return bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location));
   }
@@ -154,6 +155,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
     on = conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
   } else if (n.quals) {
     on = bindExpr(n.quals, ctx);
+    requireBoolean(on, 'JOIN/ON');
   }
   const type: JoinType = kind === 'right' ? 'left' : kind;
   if (!on) on = lit(true, 'bool');

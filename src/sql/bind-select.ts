@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, bindSortKey, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
@@ -126,6 +126,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   }
   base.windows = windows;
   const where = stmt.whereClause ? bindExpr(stmt.whereClause, base) : undefined;
+  if (where) requireBoolean(where, 'WHERE');
 
   // select list
   const selectCtx: ExprContext = { ...base, allowAggregates: true, allowWindows: true, clause: 'SELECT' };
@@ -232,6 +233,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const groupingSets = usesSets ? sets : undefined;
 
   const having = stmt.havingClause ? bindExpr(stmt.havingClause, { ...base, allowAggregates: true, clause: 'HAVING' }) : undefined;
+  if (having) requireBoolean(having, 'HAVING');
   // DISTINCT
   const distinctClause = stmt.distinctClause as Node[] | undefined;
   if (distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0) {

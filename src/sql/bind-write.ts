@@ -4,7 +4,7 @@ import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { bindExpr, coerceTo, numericScaleOf, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, requireBoolean, coerceTo, numericScaleOf, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
@@ -255,6 +255,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
   });
   const where = n.whereClause ? bindExpr(n.whereClause, { ...ctx, clause: 'WHERE' }) : undefined;
+  if (where) requireBoolean(where, 'WHERE');
   return { kind: 'update', table, def, set, where };
 }
 
@@ -264,7 +265,9 @@ export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const ctx = exprCtx(env, [relationOf(def, n.relation.alias?.aliasname ?? table.name, [])], 'WHERE');
-  return { kind: 'delete', table, where: n.whereClause ? bindExpr(n.whereClause, ctx) : undefined };
+  const where = n.whereClause ? bindExpr(n.whereClause, ctx) : undefined;
+  if (where) requireBoolean(where, 'WHERE');
+  return { kind: 'delete', table, where };
 }
 
 export function bindTableList(nodes: Node[], env: BindEnv): TableRef[] {

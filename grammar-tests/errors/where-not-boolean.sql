@@ -1,0 +1,3 @@
+-- error at 3:7
+SELECT _id FROM orders
+WHERE quantity;
