@@ -10,6 +10,7 @@ import { statement } from './translate-statement.js';
 import { Translator, type KnownTable, type ScriptParams } from './translator.js';
 import { splitStatements, tokenize, type Token } from './tokens.js';
 import { extractUnpivot } from './unpivot-prepass.js';
+import { extractQualify } from './qualify-prepass.js';
 
 type Parser = Awaited<ReturnType<typeof loadDialectParser>>;
 const ready = new Map<ForeignDialect, Parser>();
@@ -50,10 +51,15 @@ export function parseDialectScript(text: string, dialect: ForeignDialect, known:
     if (isMerge(st.tokens)) {
       mergeStatement(tx, text, (sql, offset) => parseDialectStatement(parser, dialect, sql, offset));
     } else {
-      const sql = text.slice(st.start, st.end);
+      const parse = (sql: string, offset: number) => parseDialectStatement(parser, dialect, sql, offset);
+      // BigQuery clauses node-sql-parser's grammar lacks are read first and blanked out (positions kept)
+      let sql = text.slice(st.start, st.end);
       const unpivot = dialect === 'bigquery' ? extractUnpivot(tx, sql) : undefined;
-      const ast = parseDialectStatement(parser, dialect, unpivot?.text ?? sql, st.start);
+      sql = unpivot?.text ?? sql;
+      const qualify = dialect === 'bigquery' ? extractQualify(tx, sql, parse) : undefined;
+      const ast = parse(qualify?.text ?? sql, st.start);
       unpivot?.attach(ast);
+      qualify?.attach(ast);
       statement(tx, ast as Ast, declare);
     }
     spans.push({ start: st.start, end: st.end, sql: text.slice(st.start, st.end) });

@@ -1,5 +1,6 @@
 import type { Ast } from './parse-dialect.js';
-import { columnName, expr, intervalOf, list, orderBy } from './translate-expr.js';
+import { callArgs, columnName, constantNumber, expr, functionName, intervalOf, list, orderBy } from './translate-expr.js';
+import { pgType } from './data-types.js';
 import type { Translator } from './translator.js';
 
 /**
@@ -252,6 +253,16 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
       tx.write('))');
     },
     CHARINDEX: position('CHARINDEX', true),
+    CONVERT: (tx, args, _call, at) => {
+      // CONVERT(type, x): the type arrives as a word (int) or a call (varchar(10), decimal(10, 2)); styles are not read
+      arity(tx, 'CONVERT', args, [2], at);
+      const t = args[0];
+      const name = t.type === 'column_ref' ? columnName(t.column) : t.type === 'function' ? functionName(t) : '';
+      const sizes = t.type === 'function' ? callArgs(t).map(constantNumber) : [];
+      tx.write('CAST(');
+      expr(tx, args[1]);
+      tx.write(` AS ${pgType(tx, { dataType: name, length: sizes[0], scale: sizes[1] })})`);
+    },
     COUNT_BIG: rename('count'),
     STDEV: rename('stddev_samp'),
     STDEVP: rename('stddev_pop'),
@@ -309,6 +320,18 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
     DATE_DIFF: (tx, args, _call, at) => {
       arity(tx, 'DATE_DIFF', args, [3], at);
       boundaries(tx, datePart(tx, args[2]), args[1], args[0], at);
+    },
+    TIMESTAMP_DIFF: (tx, args, _call, at) => {
+      // whole units between two instants, truncated toward zero (not boundaries, unlike DATE_DIFF)
+      arity(tx, 'TIMESTAMP_DIFF', args, [3], at);
+      const part = datePart(tx, args[2]);
+      const seconds: Record<string, number> = { DAY: 86400, HOUR: 3600, MINUTE: 60, SECOND: 1 };
+      if (!seconds[part]) throw tx.fail(`TIMESTAMP_DIFF in ${part.toLowerCase()}s`, at);
+      tx.write('CAST(trunc(EXTRACT(EPOCH FROM (');
+      expr(tx, args[0]);
+      tx.write(' - ');
+      expr(tx, args[1]);
+      tx.write(`)) / ${seconds[part]}) AS bigint)`);
     },
     DATE_TRUNC: truncate('DATE_TRUNC', false),
     TIMESTAMP_TRUNC: truncate('TIMESTAMP_TRUNC', false),
