@@ -289,6 +289,19 @@ function endsWithNewline(file: string): boolean {
   }
 }
 
+/**
+ * `$unwind` writes into the document it gets (removes the field, sets includeArrayIndex),
+ * harmless when that document is a copy the previous stage made — a join's `$lookup`
+ * (`{...doc, as: […]}`), `$project`, `$group`, `$set` — and the fields are top-level.
+ */
+function unwindsFreshCopy(spec: unknown, previous: Document | undefined): boolean {
+  const prevOp = previous ? Object.keys(previous)[0] : undefined;
+  if (!prevOp || !['$lookup', '$project', '$group', '$set', '$addFields'].includes(prevOp)) return false;
+  const u = typeof spec === 'string' ? { path: spec } : (spec as { path?: unknown; includeArrayIndex?: unknown });
+  const topLevel = (f: unknown) => typeof f === 'string' && !f.replace(/^\$/, '').includes('.');
+  return topLevel(u.path) && (u.includeArrayIndex === undefined || topLevel(u.includeArrayIndex));
+}
+
 /** the stages whose mingo implementation builds new documents (or passes them on) and never assigns into an input document */
 const NON_WRITING_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$skip', '$count', '$project', '$set', '$addFields', '$unset', '$replaceWith', '$replaceRoot', '$setWindowFields', '$lookup', '$documents', '$unionWith']);
 
@@ -301,8 +314,9 @@ const NON_WRITING_STAGES = new Set(['$match', '$group', '$sort', '$limit', '$ski
  * "a.b"`) and `$unwind` (removes the field in place, sets includeArrayIndex in place).
  */
 export function leavesInputIntact(pipeline: Document[]): boolean {
-  for (const stage of pipeline) {
+  for (const [i, stage] of pipeline.entries()) {
     const [op, spec] = Object.entries(stage)[0] ?? [];
+    if (op === '$unwind' && unwindsFreshCopy(spec, pipeline[i - 1])) continue;
     if (op === undefined || !NON_WRITING_STAGES.has(op)) return false;
     if (op === '$set' || op === '$addFields' || op === '$project') {
       if (Object.keys(spec as Document).some((k) => k.includes('.'))) return false;
