@@ -140,3 +140,15 @@ describe('big', () => {
     expect(err.code).toBe('undefined-column');
   });
 });
+
+describe('MongoDB server limits (checked before sending; the embedded engine has none)', () => {
+  test('500 nested (x + 1) exceed the 200-level command depth; 50 do not', async () => {
+    const { compile } = await import('../src/index.js');
+    const { commandLimitProblem, depthOf } = await import('../src/mongo/command-limits.js');
+    const deep = await compile(`SELECT ${'('.repeat(500)}_id${' + 1)'.repeat(500)} AS v FROM orders`);
+    expect(commandLimitProblem(deep.statements[0].commands[0])).toMatch(/nests \d+ levels deep; MongoDB refuses commands nested deeper than 200 levels/);
+    const shallow = await compile(`SELECT ${'('.repeat(50)}_id${' + 1)'.repeat(50)} AS v FROM orders`);
+    expect(commandLimitProblem(shallow.statements[0].commands[0])).toBeUndefined();
+    expect(depthOf({ a: [{ b: 1 }] })).toBe(3);
+  });
+});

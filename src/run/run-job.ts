@@ -5,6 +5,7 @@ import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
 import { runStatement } from './run-script.js';
+import { commandLimitProblem } from '../mongo/command-limits.js';
 import { checkJob, type DryRunProblem } from './dry-run-checks.js';
 
 /**
@@ -106,6 +107,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       if (tx) engine.begin?.();
       let result: StatementResult;
       try {
+        if (engine.name === 'mongodb') checkServerLimits(st, file);
         result = await runStatement(engine, st, file.text, { ...options, file: file.path, vars, batchSize }, (rowsRead, bytesRead) =>
           options.onProgress?.({ phase: 'progress', file: fileName, statement: st.index, kind: st.kind, rowsRead, bytesRead, elapsedMs: performance.now() - t0 }),
         );
@@ -189,6 +191,17 @@ function setStatement(record: RunRecord, s: StatementRecord): void {
   const i = record.statements.findIndex((x) => x.file === s.file && x.statement === s.statement);
   if (i >= 0) record.statements[i] = s;
   else record.statements.push(s);
+}
+
+/** Limits the server enforces (nesting depth, stage count), checked before anything is sent. */
+function checkServerLimits(st: CompiledStatement, file: JobFile): void {
+  for (const cmd of st.commands) {
+    const problem = commandLimitProblem(cmd);
+    if (!problem) continue;
+    const err = new SqlEtlError('server-limit', 'lower', `statement ${st.index} cannot run on MongoDB: ${problem}`, { span: { start: st.span.start, end: st.span.start + 1 } });
+    err.source = { text: file.text, file: file.path };
+    throw err;
+  }
 }
 
 /** a statement that writes: any command besides reading rows, or COPY … FROM */
