@@ -10,6 +10,7 @@ import type { Catalog } from './sql/bind-select.js';
 import { loadParser, parseScript, type ParsedScript } from './sql/parse.js';
 import { loadDialect, parseDialectScript } from './dialects/front-end.js';
 import { dialectDirective } from './dialects/directive.js';
+import { nameDialect, namingDialect } from './dialects/name-dialect.js';
 
 /** The stages, one line each: parse → bind → plan → lower. */
 export async function compileScript(sql: string, given: CompileOptions = {}): Promise<CompiledScript> {
@@ -17,7 +18,7 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
   const catalog = await declarations(options);
   return withSource(sql, options.file, () => {
     const parsed = parseIn(sql, options, catalog);
-    const statements = bindScript(parsed, catalog, options.vars ?? {});
+    const statements = namingDialect(options.dialect, () => bindScript(parsed, catalog, options.vars ?? {}));
     let onError = options.onError ?? 'reject';
     return {
       statements: statements.map((s, i) => {
@@ -26,7 +27,7 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
           return lowerStatement(s, i + 1, { ...options, onError });
         } catch (err) {
           // an error the lowering could not place points at its statement
-          throw placed(err, s.span.start);
+          throw nameDialect(placed(err, s.span.start), options.dialect);
         }
       }),
     };

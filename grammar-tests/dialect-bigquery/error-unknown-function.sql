@@ -1,2 +1,2 @@
--- error
+-- error at 2:13
 SELECT _id, FARM_FINGERPRINT(email) AS h FROM customers;

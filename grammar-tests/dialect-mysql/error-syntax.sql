@@ -1,2 +1,2 @@
--- error
+-- error at 2:38
 SELECT _id FROM orders WHERE amount > ;
