@@ -15,7 +15,11 @@ import { describe, expect, test } from 'vitest';
 import { run, SqlEtlError } from '../src/index.js';
 import { readCollectionFile } from '../src/io/data-files.js';
 import type { RunRecord } from '../src/run/journal.js';
-import { Watch, type BatchReport } from '../src/watch/watch.js';
+import { EmbeddedEngine } from '../src/engine/embedded.js';
+import { applyStatement } from '../src/watch/apply-batch.js';
+import type { ChangeBatch } from '../src/watch/changes.js';
+import { applyBatch, Watch, type BatchReport } from '../src/watch/watch.js';
+import { planWatchJob } from '../src/watch/watchable.js';
 
 type Doc = Record<string, unknown>;
 
@@ -203,6 +207,45 @@ describe('watch keeps derived tables equal to a full re-run (embedded)', () => {
       await watch.close();
     }
   });
+});
+
+describe('change sources without old versions (MongoDB without pre-images)', () => {
+  const job = `
+    CREATE TABLE totals AS SELECT region, sum(amount) AS total FROM orders GROUP BY region;
+    CREATE TABLE ranked AS SELECT cust, amount, rank() OVER (PARTITION BY region ORDER BY amount DESC) AS r FROM orders;`;
+
+  /** the batch a change stream without pre-images delivers: new versions only */
+  const blindBatch = (): ChangeBatch =>
+    new Map([
+      [
+        'orders',
+        {
+          collection: { name: 'orders' },
+          changes: [
+            { id: 2, hasId: true, new: { _id: 2, region: 'north', cust: 'bob', amount: 20 }, oldKnown: false },
+            { id: 6, hasId: true, oldKnown: false },
+          ],
+        },
+      ],
+    ]);
+
+  for (const keyIndex of [true, false]) {
+    test(`${keyIndex ? 'the key index supplies the old keys: touched groups only' : 'without a key index: full recompute'}`, async () => {
+      const dir = dataDir({ 'orders.ndjson': ndjson(ORDERS) });
+      const planned = await planWatchJob(job);
+      let engine = await EmbeddedEngine.open(dir);
+      for (const w of planned.watched) await applyStatement(engine, w, 'all', { keyIndex });
+      await engine.close();
+      // _id 2 moves from south to north, _id 6 (south) is deleted; the events do not say they were in south
+      editOrders(dir, (d) => d.filter((x) => x._id !== 6).map((x) => (x._id === 2 ? { ...x, region: 'north' } : x)));
+      engine = await EmbeddedEngine.open(dir);
+      const outcomes = await applyBatch(engine, planned, blindBatch(), { keyIndex });
+      await engine.close();
+      if (keyIndex) expect(outcomes).toMatchObject([{ how: 'groups', count: 2 }, { how: 'partitions', count: 2 }]);
+      else expect(outcomes.map((o) => [o.how, o.reason])).toEqual([['full', expect.stringMatching(/no pre-image/)], ['full', expect.stringMatching(/no pre-image/)]]);
+      await expectEqualsFullRun(dir, ['orders'], ['totals', 'ranked'], job);
+    });
+  }
 });
 
 describe('restart', () => {

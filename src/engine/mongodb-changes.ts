@@ -7,10 +7,10 @@ import { redactText, redactUri } from './mongodb.js';
  * `sqletl watch` on MongoDB: one change stream over the watched source collections
  * (`fullDocument: 'updateLookup'` for the new versions, `fullDocumentBeforeChange:
  * 'whenAvailable'` for the old ones — present when the collection has
- * `changeStreamPreAndPostImages` enabled; without them, grouped statements fall back
- * to recomputing fully). Change streams need a replica set or a sharded cluster: a
- * standalone server is refused up front with a message saying so. The stream's
- * resume token is what the watch stores after each applied batch.
+ * `changeStreamPreAndPostImages` enabled; without them the watch's key index,
+ * src/watch/key-index.ts, knows the old group keys). Change streams need a replica
+ * set or a sharded cluster: a standalone server is refused up front with a message
+ * saying so. The stream's resume token is what the watch stores after each batch.
  */
 export class MongoChangeSource {
   private constructor(
@@ -65,18 +65,6 @@ export class MongoChangeSource {
   }
 
   private pending: ChangeStreamDocument[] = [];
-
-  /** Collections among the sources whose pre-images are off (grouped statements will recompute fully on updates and deletes). */
-  async withoutPreImages(): Promise<string[]> {
-    const out: string[] = [];
-    for (const s of this.sources.values()) {
-      const db = s.db ?? this.defaultDb;
-      const [info] = await this.client.db(db).listCollections({ name: s.name }).toArray();
-      const opts = (info as { options?: { changeStreamPreAndPostImages?: { enabled?: boolean } } } | undefined)?.options;
-      if (!opts?.changeStreamPreAndPostImages?.enabled) out.push(`${db}.${s.name}`);
-    }
-    return out;
-  }
 
   /** The changes available now (up to `max` events; none → undefined), and the token to store once they are applied. */
   async next(max = 10_000): Promise<{ batch: ChangeBatch; token: unknown; events: number } | undefined> {

@@ -5,6 +5,7 @@ import { lowerPlan, type LowerOptions } from '../mongo/lower-plan.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { valueKey, type CollectionChanges } from './changes.js';
 import { IDENTITY } from './incremental-plan.js';
+import { hasKeyIndex, rebuildKeyIndex, updateKeyIndex, withIndexedOldKeys } from './key-index.js';
 import type { WatchedStatement } from './watchable.js';
 
 /**
@@ -39,8 +40,21 @@ export interface StatementOutcome {
 /** More touched keys than this and a full recompute is cheaper than a long `$in`. */
 const MAX_KEYS = 5000;
 
-export async function applyStatement(engine: Engine, w: WatchedStatement, changes: CollectionChanges | 'all', options: LowerOptions): Promise<StatementOutcome> {
-  const target = w.target.name;
+export interface ApplyOptions extends LowerOptions {
+  /** keep the old keys of grouped / windowed statements' sources (key-index.ts): for change sources without pre-images */
+  keyIndex?: boolean;
+}
+
+export async function applyStatement(engine: Engine, w: WatchedStatement, changes: CollectionChanges | 'all', options: ApplyOptions): Promise<StatementOutcome> {
+  if (!options.keyIndex || !hasKeyIndex(w)) return applyChanges(engine, w, changes, options);
+  const known = changes === 'all' || changes.all ? changes : await withIndexedOldKeys(engine, w, changes);
+  const outcome = await applyChanges(engine, w, known, options);
+  if (outcome.how === 'full' || known === 'all' || known.all) await rebuildKeyIndex(engine, w);
+  else await updateKeyIndex(engine, w, uniqueValues(known.changes.map((c) => c.id)));
+  return outcome;
+}
+
+async function applyChanges(engine: Engine, w: WatchedStatement, changes: CollectionChanges | 'all', options: LowerOptions): Promise<StatementOutcome> {
   const m = w.incremental.maintenance;
   const fully = (reason: string) => recompute(engine, w, { kind: 'full', reason }, options);
   if (m.kind === 'full') return fully(m.reason);

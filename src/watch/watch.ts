@@ -5,7 +5,7 @@ import type { MongoChangeSource } from '../engine/mongodb-changes.js';
 import { SqlEtlError } from '../errors.js';
 import type { MongoCommand } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord } from '../run/journal.js';
-import { applyStatement, type StatementOutcome } from './apply-batch.js';
+import { applyStatement, type ApplyOptions, type StatementOutcome } from './apply-batch.js';
 import { nsKey, summarize, viewSource, type ChangeBatch } from './changes.js';
 import { FileChanges, type FileStates } from './file-changes.js';
 import { readViews } from '../io/write-collection.js';
@@ -65,6 +65,11 @@ export class Watch {
     private readonly backend: Backend,
   ) {}
 
+  /** MongoDB keeps the old keys itself: its change events may come without pre-images */
+  private get applyOptions(): ApplyOptions {
+    return { percentiles: this.options.percentiles, keyIndex: this.options.uri !== undefined };
+  }
+
   get runId(): string {
     return this.record.id;
   }
@@ -118,7 +123,7 @@ export class Watch {
           // the watch owns the targets' contents: DDL that exists already is fine
           await engine.write(tolerant(cmd));
         }
-        if (s.kind === 'watched') outcomes.push(await applyStatement(engine, s, 'all', this.options));
+        if (s.kind === 'watched') outcomes.push(await applyStatement(engine, s, 'all', this.applyOptions));
       }
     }, (pos) => this.save({ job: position(this.record).job, batches: 0, ...pos }));
     const ms = Math.round(performance.now() - started);
@@ -131,7 +136,7 @@ export class Watch {
     let report: BatchReport | undefined;
     const pos = position(this.record);
     await this.backend.next(async (batch, engine) => {
-      const statements = await applyBatch(engine, this.job, batch, this.options);
+      const statements = await applyBatch(engine, this.job, batch, this.applyOptions);
       report = {
         batch: pos.batches + 1,
         sources: [...batch.values()].map(summarize),
@@ -218,7 +223,7 @@ function tolerant(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Exclude<Mo
 }
 
 /** One batch, statement by statement in job order. */
-export async function applyBatch(engine: Engine, job: WatchJob, batch: ChangeBatch, options: CompileOptions): Promise<StatementOutcome[]> {
+export async function applyBatch(engine: Engine, job: WatchJob, batch: ChangeBatch, options: ApplyOptions): Promise<StatementOutcome[]> {
   const recomputed = new Set<string>();
   const outcomes: StatementOutcome[] = [];
   for (const w of job.watched) {
@@ -357,12 +362,6 @@ class MongoBackend implements Backend {
   private async openSource(sources: WatchJob['sources'], token?: unknown): Promise<MongoChangeSource> {
     const { MongoChangeSource } = await import('../engine/mongodb-changes.js');
     this.source = await MongoChangeSource.open(this.uri, this.options.db, sources, token);
-    const off = await this.source.withoutPreImages();
-    if (off.length) {
-      this.options.onProgress?.(
-        `watch: ${off.join(', ')} keep no pre-images: updates and deletes recompute grouped tables fully (enable with db.runCommand({collMod: "<collection>", changeStreamPreAndPostImages: {enabled: true}}))`,
-      );
-    }
     return this.source;
   }
 
