@@ -60,7 +60,7 @@ export function parseDialectStatement(parser: NodeSqlParser, dialect: ForeignDia
     const near = e.found === null || e.found === undefined ? 'at end of input' : `at or near "${wordAt(sql, at - offset)}"`;
     throw new SqlEtlError('syntax-error', 'parse', `${DIALECT_TITLE[dialect]} syntax error ${near}`, {
       span: { start: at, end: at + 1 },
-      hints: [`parsed as ${DIALECT_TITLE[dialect]} (--dialect ${dialect}); node-sql-parser's ${DIALECT_TITLE[dialect]} grammar does not accept this here`],
+      hints: [...knownGaps(dialect, sql.slice(0, at - offset)), `parsed as ${DIALECT_TITLE[dialect]} (--dialect ${dialect}); node-sql-parser's ${DIALECT_TITLE[dialect]} grammar does not accept this here`],
       cause: err,
     });
   }
@@ -75,4 +75,13 @@ export function parseDialectStatement(parser: NodeSqlParser, dialect: ForeignDia
 function wordAt(sql: string, at: number): string {
   const m = /^[A-Za-z0-9_$@#]+/.exec(sql.slice(at));
   return m ? m[0] : sql[at];
+}
+
+/** Hints for constructs a dialect does not have, recognised by the word before the error. */
+function knownGaps(dialect: ForeignDialect, before: string): string[] {
+  const word = /([A-Za-z_]+)\s*$/.exec(before)?.[1]?.toUpperCase();
+  if (dialect === 'mysql' && (word === 'PIVOT' || word === 'UNPIVOT')) {
+    return [`MySQL has no ${word}: write conditional aggregation, e.g. SUM(IF(status = 'shipped', 1, 0)) AS shipped … GROUP BY …`];
+  }
+  return [];
 }
