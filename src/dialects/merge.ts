@@ -35,14 +35,16 @@ export function mergeStatement(tx: Translator, text: string, parse: ParseFragmen
   r.alias('USING');
   const using = r.expect('USING');
   tx.write(' USING ', using.start);
-  if (r.peek()?.value === '(') {
+  const derived = r.peek()?.value === '(';
+  if (derived) {
     const [from, to] = r.parenthesized();
     tx.write('(');
     const ast = parse(text.slice(from, to), from);
     query(r.sub(from, 0), ast);
     tx.write(')');
   } else r.name();
-  if (!r.alias('ON')) tx.write(' AS "source"');
+  // a derived table needs a name in PostgreSQL; a table keeps its own
+  if (!r.alias('ON') && derived) tx.write(' AS "source"');
   const on = r.expect('ON');
   tx.write(' ON ', on.start);
   r.condition(['WHEN']);

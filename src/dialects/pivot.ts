@@ -28,7 +28,7 @@ export function pivotSource(tx: Translator, item: Ast, op: Ast): void {
   if (agg?.type !== 'aggr_func' && agg?.type !== 'function') throw tx.fail('PIVOT without an aggregate', at);
   const key = columnName(op.column?.column ?? op.column);
   const aggregated = new Set<string>();
-  collectColumns(agg, aggregated);
+  collectColumns(agg, (name) => aggregated.add(tx.identName(name)));
   const values = (op.in_expr?.right?.value ?? []) as Ast[];
   if (!values.length) throw tx.fail('PIVOT without values', at);
   const columns = sourceColumns(tx, item, at, 'PIVOT');
@@ -111,11 +111,11 @@ function pivotAlias(tx: Translator, op: Ast, fallback: string): void {
   else tx.write(pgIdent(fallback));
 }
 
-function collectColumns(e: unknown, into: Set<string>): void {
+function collectColumns(e: unknown, add: (name: string) => void): void {
   if (!e || typeof e !== 'object') return;
   const n = e as Ast;
-  if (n.type === 'column_ref') into.add(columnName(n.column).toLowerCase());
-  for (const v of Object.values(n)) collectColumns(v, into);
+  if (n.type === 'column_ref') add(columnName(n.column));
+  for (const v of Object.values(n)) collectColumns(v, add);
 }
 
 /** The columns a PIVOT/UNPIVOT source has, as the binder will name them. */
