@@ -10,7 +10,7 @@
  *   npm run bench:copy -- --mb 64            # a smaller file
  *   npm run bench:copy -- --only sqletl      # skip the PGlite reference
  *   npm run bench:copy -- --batch-size 5000  # sqletl's COPY batch size (default 1000)
- *   npm run bench:copy -- --note-bytes 40    # narrow rows (default 900: rows of about 1 KB)
+ *   npm run bench:copy -- --note-bytes 40    # narrow rows (default 1900: rows of about 1.6 KB)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -36,7 +36,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { mb: 1024, batchSize: 1000, keep: false, noteBytes: 900 };
+  const a: Args = { mb: 1024, batchSize: 1000, keep: false, noteBytes: 1900 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--mb') a.mb = Number(argv[++i]);
