@@ -60,6 +60,11 @@ describe('translation to PostgreSQL text', () => {
     expect(await pgText('SELECT a / b FROM t', 'tsql')).toBe('SELECT ("a" / "b") FROM "t"');
   });
 
+  it('names tables as MongoDB does: T-SQL drops the schema, BigQuery the project', async () => {
+    expect(await pgText('SELECT a FROM dbo.t JOIN db.dbo.u ON 1 = 1', 'tsql')).toBe('SELECT "a" FROM "t" JOIN "db"."u" ON (1 = 1)');
+    expect(await pgText('SELECT a FROM `my-project.sales.orders`', 'bigquery')).toBe('SELECT "a" FROM "sales"."orders"');
+  });
+
   it('makes parameters positional and remembers their names (:name everywhere, @name in T-SQL)', async () => {
     await loadDialect('tsql');
     const parsed = parseDialectScript('SELECT a FROM t WHERE b = @since AND c = :since AND d = @other', 'tsql', known);
