@@ -94,11 +94,14 @@ describe('sqletl run', () => {
     expect(sqletl(['run', 'select.sql', '--json']).stdout).toContain('"rowCount":2');
   });
 
-  it('--dry-run prints the pipelines without reading any data', () => {
-    const r = sqletl(['run', 'select.sql', '--dry-run', '--data', 'no-such-dir']);
+  it('--dry-run prints the pipelines without running them, and checks the data directory', () => {
+    const r = sqletl(['run', 'select.sql', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('db.getCollection("people").aggregate([');
     expect(r.stdout).not.toContain('(2 rows)');
+    const missing = sqletl(['run', 'select.sql', '--dry-run', '--data', 'no-such-dir']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/data directory .*no-such-dir does not exist/);
   });
 
   it('--dry-run --json prints one line per statement with Extended JSON commands', () => {
@@ -193,10 +196,10 @@ describe('errors and exit codes', () => {
     expect(sqletl(['explain', 'select.sql', '--format', 'xml']).code).toBe(2);
   });
 
-  it('stops at the first failing file, after printing what completed', () => {
+  it('compiles every file before running any: bad SQL in the second file runs nothing', () => {
     const r = sqletl(['run', 'select.sql', 'syntax.sql']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('(2 rows)');
+    expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^syntax\.sql:4:/);
   });
 });

@@ -69,7 +69,7 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
       // print each statement's result as soon as it completes
       onStatement: (r) => {
         done.push(r);
-        for (const w of r.warnings ?? []) writeErr(`warning: ${r.file ? `${r.file}: ` : ''}statement ${r.statement}: ${w}`);
+        for (const w of r.warnings ?? []) writeErr(`warning: ${multi && r.file ? `${r.file}: ` : ''}statement ${r.statement}: ${w}`);
         if (opts.quiet) return;
         if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? r.file : undefined)));
         else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { RunOptions, RunResult, StatementFailure, StatementResult } from '../api-types.js';
 import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
@@ -37,6 +38,10 @@ export async function runJob(files: JobFile[], options: RunOptions = {}): Promis
 export async function dryRunJob(files: JobFile[], options: RunOptions = {}): Promise<{ scripts: { path?: string; statements: CompiledStatement[] }[]; problems: DryRunProblem[] }> {
   const scripts = [];
   for (const f of files) scripts.push({ path: f.path, statements: (await compileScript(f.text, { ...options, file: f.path })).statements });
+  // as a run would: a data directory that does not exist is an error, not a directory of empty collections
+  if (!options.uri && !existsSync(options.dataDir ?? './data')) {
+    throw new SqlEtlError('bad-data-dir', 'io', `data directory ${options.dataDir ?? './data'} does not exist (give one with --data)`);
+  }
   const engine = await openEngine(options);
   try {
     return { scripts, problems: await checkJob(engine, scripts, options) };
