@@ -105,6 +105,17 @@ function usage(msg: string): never {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const repsFor = (size: number, o: Options) => o.reps ?? (size <= 10_000 ? 3 : size <= 100_000 ? 2 : 1);
 
+/** CPU seconds of this process and its finished children (Linux /proc: utime, stime, cutime, cstime in clock ticks of 1/100 s). */
+function cpuSecondsWithChildren(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    // after "(comm) ", field 3 (state) is index 0: utime is field 14 → index 11
+    return round(fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100, 0);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs this file as a child process in worker mode and returns what it wrote. */
 async function child(args: string[], nodeFlags: string[] = []): Promise<unknown> {
   const outFile = join(tmpdir(), `sqletl-bench-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
@@ -149,6 +160,8 @@ interface Results {
   machine: { node: string; cpus: number; cpuModel: string; memoryGb: number; platform: string; loadavgStart: number[]; loadavgEnd?: number[] };
   options: { sizes: number[]; reps: Record<string, number>; phases: Phase[]; experimentRuns?: number; scaleSizes?: number[]; scaleJobs?: string[] };
   durationSeconds?: number;
+  /** CPU seconds of this process and its workers: about what the run takes on an idle machine (the work is single-threaded) */
+  cpuSeconds?: number;
   compile?: CompileResult;
   static?: StaticResult;
   jobs: WorkerResult[];
@@ -216,14 +229,18 @@ async function main(): Promise<void> {
   }
   results.machine.loadavgEnd = loadavg().map((x) => round(x, 2));
   results.durationSeconds = round((now() - started) / 1000, 0);
+  results.cpuSeconds = cpuSecondsWithChildren();
   writeFileSync(o.out, JSON.stringify(results, null, 2) + '\n');
   publish(results, o);
-  log(`bench: ${results.durationSeconds} s; wrote ${o.out}`);
+  log(`bench: ${results.durationSeconds} s wall, ${results.cpuSeconds ?? '?'} s CPU with the workers; wrote ${o.out}`);
 }
+
+/** the figures before this round of optimisations (issue 9), shown beside the new ones when present */
+const BASELINE = join(BENCH_DIR, 'results.before.json');
 
 /** Prints the tables and, for bench/results.json (or --from), refreshes README.md's figures. */
 function publish(results: Results, o: Options): void {
-  const report = render(results);
+  const report = render(results, existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as Results & { baselineNote?: string }) : undefined);
   process.stdout.write(report.text + '\n');
   const readme = join(BENCH_DIR, 'README.md');
   if (o.readme && (o.from !== undefined || o.out === join(BENCH_DIR, 'results.json')) && existsSync(readme)) {
@@ -240,10 +257,10 @@ const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined &&
 const x = (r?: number) => (r === undefined ? undefined : `${r}×`);
 const sizeLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n));
 
-function render(r: Results): { text: string; markdown: string } {
+function render(r: Results, before?: Results & { baselineNote?: string }): { text: string; markdown: string } {
   const sections: { title: string; head: string[]; rows: Cell[][]; note?: string }[] = [];
   const mc = r.machine;
-  const machine = `${mc.cpus} × ${mc.cpuModel}, ${mc.memoryGb} GB, ${mc.platform}, node ${mc.node}; load average ${mc.loadavgStart.join(' ')} at start, ${mc.loadavgEnd?.join(' ')} at end; ${r.durationSeconds} s in all (${r.generatedAt.slice(0, 16)}Z)`;
+  const machine = `${mc.cpus} × ${mc.cpuModel}, ${mc.memoryGb} GB, ${mc.platform}, node ${mc.node}; load average ${mc.loadavgStart.join(' ')} at start, ${mc.loadavgEnd?.join(' ')} at end; ${r.durationSeconds} s wall in all${r.cpuSeconds !== undefined ? `, ${r.cpuSeconds} s CPU (this process and its workers)` : ''} (${r.generatedAt.slice(0, 16)}Z)`;
 
   if (r.compile) {
     const c = r.compile;
@@ -371,6 +388,27 @@ function render(r: Results): { text: string; markdown: string } {
       rows: scaleRows,
       note: '1.0× = linear; above 1 the cost per document grows with the collection. Documents = the size (upsert: the table; its batch is a fifth of it; flights: the flights, the 31 airports aside).',
     });
+  }
+  if (before && r.jobs.length) {
+    const rows: Cell[][] = [];
+    for (const w of r.jobs) {
+      const b = before.jobs.find((j) => j.job === w.job && j.size === w.size);
+      if (!b) continue;
+      for (const q of w.queries) {
+        const bq = b.queries.find((x) => x.name === q.name);
+        if (!bq) continue;
+        const [runB, runA, pgB, pgA] = [m(bq.ms.run), m(q.ms.run), m(bq.ms.pglite), m(q.ms.pglite)];
+        rows.push([`${w.job} ${sizeLabel(w.size)}`, q.name, runB, runA, x(ratio(runB, runA)), x(ratio(runB, pgB)), x(ratio(runA, pgA)), m(bq.ms.aggregateNoClone), m(q.ms.aggregateNoClone)]);
+      }
+    }
+    if (rows.length) {
+      sections.push({
+        title: 'Before and after the optimisations of issue 9: sqletl run() CPU ms and its ratio to PGlite',
+        head: ['job', 'query', 'run() before', 'run() after', 'speed-up', 'run/PG before', 'run/PG after', 'pipeline (no clone) before', 'after'],
+        rows,
+        note: `Before: bench/results.before.json (${before.generatedAt.slice(0, 16)}Z). ${before.baselineNote ?? ''} Each ratio uses the PGlite time of its own run.`,
+      });
+    }
   }
   const esmRows: Cell[][] = [];
   for (const w of r.jobs) {
