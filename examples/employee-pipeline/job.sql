@@ -101,6 +101,7 @@ INSERT INTO employees (id, full_name, email, department, worker_type, salary, is
 SELECT
   id, full_name, email, department, worker_type, salary, is_active, hire_date,
   -- completed years: the year difference, minus one before the anniversary
+  -- (PostgreSQL would also take EXTRACT(YEAR FROM AGE(…)); sqletl has no AGE yet)
   DATE_PART('year', DATE '2025-06-30') - DATE_PART('year', hire_date)
     - CASE WHEN TO_CHAR(hire_date, 'MM-DD') > '06-30' THEN 1 ELSE 0 END AS experience_years,
   CASE
@@ -111,7 +112,7 @@ SELECT
   END AS salary_grade,
   updated_at
 FROM staged_people
-ORDER BY id
+ORDER BY id  -- of two ids sharing an address, the smaller keeps it: the other is a reject
 ON CONFLICT (id) DO UPDATE SET
   full_name = EXCLUDED.full_name, email = EXCLUDED.email, department = EXCLUDED.department,
   worker_type = EXCLUDED.worker_type, salary = EXCLUDED.salary, is_active = EXCLUDED.is_active,

@@ -89,7 +89,7 @@ async function insertRowByRow(db: PGlite, sql: string): Promise<PgStatementResul
   const [, table, columnList, query, onConflict = ''] = m;
   await db.exec('DROP TABLE IF EXISTS pg_temp.__src');
   // the source in its own order (a window without ORDER BY numbers the rows as they come)
-  await db.exec(`CREATE TEMP TABLE __src AS SELECT row_number() OVER () AS __n, q.* FROM (${query}) q`);
+  await db.exec(`CREATE TEMP TABLE __src AS SELECT row_number() OVER () AS __n, q.* FROM (${query}\n) q`);
   const srcColumns = (await db.query<{ attname: string }>(
     `SELECT attname FROM pg_attribute WHERE attrelid = 'pg_temp.__src'::regclass AND attnum > 1 AND NOT attisdropped ORDER BY attnum`,
   )).rows.map((r) => r.attname);
