@@ -80,7 +80,7 @@ describe('COPY … FORMAT parquet', () => {
 
   test('FROM a parquet file of several row groups, typed by the target; values that do not fit are rejects at their row number', async () => {
     const w = workspace();
-    const n = 2500;
+    const n = 1200;
     const ids = Array.from({ length: n }, (_, i) => i + 1);
     // `qty` is text in the file: the table's int column casts it, and 'x7' cannot be cast
     const qty = ids.map((i) => (i % 1000 === 7 ? `x${i}` : String(i % 50)));
@@ -92,7 +92,7 @@ describe('COPY … FORMAT parquet', () => {
         { name: 'qty', data: qty, type: 'STRING' },
         { name: 'at', data: when, type: 'TIMESTAMP' },
       ],
-      rowGroupSize: 1000,
+      rowGroupSize: 500,
     });
     const meta = await parquetMetadataAsync(await asyncBufferFromFile(join(w.dir, 'big.parquet')));
     expect(meta.row_groups.length).toBe(3);
@@ -101,7 +101,7 @@ describe('COPY … FORMAT parquet', () => {
       SELECT count(*), sum(qty), min(at), max(at) FROM m;
       SELECT line, reasons FROM m__rejects ORDER BY line;`);
     const r = await run(readFileSync(file, 'utf8'), { file, dataDir: w.data, batchSize: 400 });
-    expect(r.statements[1]).toMatchObject({ inserted: n - 3, rejected: 3, rowsRead: n });
+    expect(r.statements[1]).toMatchObject({ inserted: n - 2, rejected: 2, rowsRead: n });
     // PostgreSQL over the rows that cast (the same rows, as CSV)
     const csv = ids.filter((i) => i % 1000 !== 7).map((i) => `${i},${qty[i - 1]},${when[i - 1].toISOString()}`).join('\n') + '\n';
     expect(r.statements[2].rows).toEqual(await pgFromCsv(csv, 'id int, qty int, at timestamp', 'SELECT count(*), sum(qty), min(at), max(at) FROM t'));
@@ -110,8 +110,8 @@ describe('COPY … FORMAT parquet', () => {
     const pgError = await pg.query(`SELECT 'x7'::int`).then(() => '', (e: Error) => e.message);
     await pg.close();
     expect(pgError).toContain('x7');
-    expect(r.statements[3].rows).toEqual([7, 1007, 2007].map((i) => [i, [pgError.replace('"x7"', `"x${i}"`)]]));
-  });
+    expect(r.statements[3].rows).toEqual([7, 1007].map((i) => [i, [pgError.replace('"x7"', `"x${i}"`)]]));
+  }, 180_000);
 
   test('a file that is not parquet, and parquet to STDOUT, fail clearly', async () => {
     const w = workspace();

@@ -116,6 +116,8 @@ function toParquet(v: unknown, kind: ParquetKind): unknown {
 /** Writes rows (arrays in column order) as a parquet file: a temporary file renamed over the target. */
 export async function writeParquetFile(file: string, columns: string[], types: (string | undefined)[], rows: unknown[][]): Promise<void> {
   if (columns.length === 0) throw new SqlEtlError('copy-no-columns', 'io', `${file}: a parquet file needs at least one column`);
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice !== undefined) throw new SqlEtlError('copy-duplicate-column', 'io', `${file}: column "${twice}" appears twice; a parquet file needs distinct column names (alias one of them)`);
   const kinds = columns.map((_, i) => BY_SQL_TYPE[types[i] ?? ''] ?? kindOfValues(rows, i));
   const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }, ...columns.map((c, i) => schemaElement(c, kinds[i]))];
   const tmp = `${file}.tmp-${process.pid}`;
@@ -124,7 +126,10 @@ export async function writeParquetFile(file: string, columns: string[], types: (
       writer: fileWriter(tmp),
       schema,
       columns: columns.map((name) => ({ name })),
-      rows: rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, toParquet(r[i], kinds[i])]))),
+      // converted as the writer pulls them, one row group at a time
+      rows: (function* () {
+        for (const r of rows) yield Object.fromEntries(columns.map((c, i) => [c, toParquet(r[i], kinds[i])]));
+      })(),
       rowGroupSize: 100_000,
     });
     renameSync(tmp, file);
