@@ -63,6 +63,14 @@ export interface RunOptions extends CompileOptions {
   batchSize?: number;
   /** called as each statement completes (before later statements run), so callers can stream results */
   onStatement?: (result: StatementResult) => void;
+  /**
+   * SELECT results in batches of `batchSize` as the engine's cursor delivers them
+   * (called once with no rows when the statement starts returning), instead of in
+   * StatementResult.rows: results of any size, never held whole. Statements whose
+   * columns come from the documents (`SELECT *` of an undeclared collection) still
+   * arrive in StatementResult.rows.
+   */
+  onRows?: (statement: number, columns: string[], rows: unknown[][]) => void;
   /** called as statements start, make progress (COPY: rows and bytes) and end; for progress displays */
   onProgress?: (event: ProgressEvent) => void;
   /** keep a run journal (default true): embedded `<data>/.sqletl/runs/`, MongoDB `_sqletl_runs` */

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
+import type { ProgressEvent, RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { SqlEtlError } from '../errors.js';
 import { formatExplain } from '../explain-format.js';
 import { runFiles } from '../index.js';
@@ -55,6 +55,8 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
 
   const done: StatementResult[] = [];
   const progress = new ProgressDisplay(progressMode(opts));
+  // --json streams each SELECT's rows into its line as the cursor delivers them
+  const stream = opts.json && !opts.quiet ? new JsonRowStream(multi) : undefined;
   const startedAt = new Date();
   let result: RunResult | undefined;
   let failure: unknown;
@@ -65,18 +67,24 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
       continueOnError: opts.continueOnError,
       journal: opts.journal,
       waitLockMs: opts.waitLock === undefined ? undefined : opts.waitLock * 1000,
-      onProgress: progress.handle,
+      onProgress: (e) => {
+        stream?.started(e);
+        progress.handle(e);
+      },
+      ...(stream ? { onRows: stream.rows } : {}),
       // print each statement's result as soon as it completes
       onStatement: (r) => {
         done.push(r);
         for (const w of r.warnings ?? []) writeErr(`warning: ${multi && r.file ? `${r.file}: ` : ''}statement ${r.statement}: ${w}`);
         if (opts.quiet) return;
-        if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? r.file : undefined)));
+        if (stream?.open) stream.close(r);
+        else if (opts.json) writeOut(JSON.stringify(jsonLine(r, multi ? r.file : undefined)));
         else if (r.columns && r.rows) writeOut(formatTable({ columns: r.columns, rows: r.rows }) + '\n');
       },
     });
   } catch (err) {
     failure = err;
+    stream?.abort();
   } finally {
     progress.stop();
   }
@@ -96,6 +104,48 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
     return EXIT_FAILED;
   }
   return EXIT_OK;
+}
+
+/**
+ * One `run --json` line written in pieces: the head when a SELECT starts returning
+ * rows, each batch of rows as the cursor delivers it, and the counts when the
+ * statement completes — the line jsonLine() would print, without holding the rows.
+ */
+class JsonRowStream {
+  private file: string | undefined;
+  private count = 0;
+  open = false;
+
+  constructor(private readonly multi: boolean) {}
+
+  /** progress events say which file the next statement comes from */
+  started = (e: ProgressEvent): void => {
+    if (e.phase === 'start') this.file = e.file;
+  };
+
+  rows = (statement: number, columns: string[], rows: unknown[][]): void => {
+    let text = '';
+    if (!this.open) {
+      this.open = true;
+      this.count = 0;
+      const head = { ...(this.multi && this.file !== undefined ? { file: this.file } : {}), statement, kind: 'select', columns };
+      text = `${JSON.stringify(head).slice(0, -1)},"rows":[`;
+    }
+    for (const row of rows) text += (this.count++ === 0 ? '' : ',') + JSON.stringify(row.map(jsonValue));
+    if (text) process.stdout.write(text);
+  };
+
+  close(r: StatementResult): void {
+    const { file: _f, statement: _s, kind: _k, columns: _c, rows: _r, status: _st, ...rest } = jsonLine(r, undefined);
+    process.stdout.write(`],${JSON.stringify(rest).slice(1)}\n`);
+    this.open = false;
+  }
+
+  /** a failure mid-statement: end the partial line so the next output starts on its own line */
+  abort(): void {
+    if (this.open) process.stdout.write('\n');
+    this.open = false;
+  }
 }
 
 function progressMode(opts: RunCommandOptions): ProgressMode {

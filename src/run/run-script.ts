@@ -32,10 +32,15 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       counts = copied.counts;
       rowsRead = copied.rowsRead;
     } else {
-      const out = await executeCommands(engine, st, st.commands);
+      // SELECT rows stream to options.onRows when the caller takes them that way (COPY TO writes them itself)
+      const sink = options.onRows && st.kind === 'select' && !st.copy ? { send: (columns: string[], batch: unknown[][]) => options.onRows!(st.index, columns, batch), batchSize: options.batchSize ?? 1000 } : undefined;
+      const out = await executeCommands(engine, st, st.commands, sink);
       counts = out.counts;
       rows = out.rows;
       rowsRead = out.rowsRead;
+      if (out.streamed !== undefined) {
+        return { ...base, columns: st.columns!.map((c) => c.name), rowCount: out.streamed, ...(rowsRead !== undefined ? { rowsRead } : {}), durationMs: Math.round(performance.now() - started) };
+      }
       if (st.copy?.direction === 'to' && rows) {
         await writeCopyOutput(st.copy.file && copyLocation(st.copy.file, options.file), rows.columns, rows.rows, st.copy.options);
         counts = { inserted: 0 };
@@ -95,10 +100,17 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
 }
 
 /** Runs a statement's commands by role; cleanup commands run even after a failure. */
-async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands']): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number }> {
+/**
+ * Where a SELECT's rows go when the caller streams them (RunOptions.onRows): batch by
+ * batch from the engine's cursor, never held whole. Called once with no rows first.
+ */
+type RowSink = (columns: string[], rows: unknown[][]) => void;
+
+async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
   const counts: Counts = {};
   let rows: { columns: string[]; rows: unknown[][] } | undefined;
   let rowsRead: number | undefined;
+  let streamed: number | undefined;
   try {
     for (const cmd of commands) {
       if (cmd.role === 'cleanup') continue;
@@ -107,6 +119,17 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
         // a MERGE's counts come from its count step; its deleteMany only removes marked rows
         if (out.deleted !== undefined && st.kind !== 'merge') counts.deleted = (counts.deleted ?? 0) + out.deleted;
         if (out.matched !== undefined) counts.updated = (counts.updated ?? 0) + out.matched;
+        continue;
+      }
+      if (sink && st.columns && (cmd.role === 'rows' || cmd.role === undefined)) {
+        const columns = st.columns;
+        sink.send(columns.map((c) => c.name), []);
+        streamed = 0;
+        for await (const batch of engine.aggregateBatches(cmd, sink.batchSize)) {
+          streamed += batch.length;
+          sink.send(columns.map((c) => c.name), toRows(batch, columns).rows);
+        }
+        rowsRead = cmd.collection ? await engine.collectionSize(cmd.collection, cmd.db) : undefined;
         continue;
       }
       const docs = await engine.aggregate(cmd);
@@ -142,5 +165,5 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
       if (c.kind !== 'aggregate') await engine.write(c).catch(() => undefined);
     }
   }
-  return { counts, rows, rowsRead };
+  return { counts, rows, rowsRead, streamed };
 }
