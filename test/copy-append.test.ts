@@ -39,7 +39,8 @@ const job = (w: { dir: string }, sql: string) => {
   return join(w.dir, 'job.sql');
 };
 
-describe('COPY into a collection without a unique index appends', () => {
+// each test loads PostgreSQL (PGlite) and runs COPYs of a few thousand rows: slow on a busy 2-core machine
+describe('COPY into a collection without a unique index appends', { timeout: 180_000 }, () => {
   test('two COPYs: the second appends to the same file (its inode stays), rows and sums as in PostgreSQL', async () => {
     const w = workspace();
     const a = csv(1, 2300);

@@ -51,7 +51,8 @@ async function sqletlCopy(copy: string, ext: string): Promise<string> {
   return readFileSync(join(dir, `out.${ext}`), 'utf8');
 }
 
-describe('COPY TO prints values as PostgreSQL does', () => {
+// each test loads PostgreSQL (PGlite) and runs COPYs of a few thousand rows: slow on a busy 2-core machine
+describe('COPY TO prints values as PostgreSQL does', { timeout: 180_000 }, () => {
   for (const [what, copy] of [
     ['CSV with a header', `COPY (SELECT * FROM ev ORDER BY id) TO 'out.csv' WITH (FORMAT csv, HEADER)`],
     ['text (tab-separated, \\N for NULL)', `COPY (SELECT * FROM ev ORDER BY id) TO 'out.txt'`],

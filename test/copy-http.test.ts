@@ -67,7 +67,8 @@ const json = (res: ServerResponse, body: unknown, headers: Record<string, string
   res.end(JSON.stringify(body));
 };
 
-describe('COPY FROM an http(s) URL', () => {
+// each test loads PostgreSQL (PGlite) and runs COPYs of a few thousand rows: slow on a busy 2-core machine
+describe('COPY FROM an http(s) URL', { timeout: 180_000 }, () => {
   test('a JSON array, and NDJSON sent in pieces: typed by the table as PostgreSQL types them', async () => {
     const expected = await pgRows(ROWS);
     await withServer(

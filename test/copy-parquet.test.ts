@@ -38,7 +38,8 @@ async function pgFromCsv(csv: string, columns: string, query: string): Promise<u
   }
 }
 
-describe('COPY … FORMAT parquet', () => {
+// each test loads PostgreSQL (PGlite) and runs COPYs of a few thousand rows: slow on a busy 2-core machine
+describe('COPY … FORMAT parquet', { timeout: 180_000 }, () => {
   test('TO parquet, then FROM parquet into a declared table: the same rows PostgreSQL loads from the CSV', async () => {
     const w = workspace();
     writeFileSync(join(w.dir, 'rows.csv'), CSV);
