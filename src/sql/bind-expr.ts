@@ -151,7 +151,12 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
   if (n.ival !== undefined) return lit(n.ival.ival ?? 0, 'int', span);
   if (n.fval !== undefined) {
     const text = n.fval.fval as string;
-    return lit(Number(text), /^[+-]?\d+$/.test(text) ? 'int' : 'numeric', span);
+    const value = Number(text);
+    // PostgreSQL's numeric holds 1e400 exactly; MongoDB's doubles cannot: say so instead of computing with Infinity
+    if (!Number.isFinite(value)) {
+      throw new SqlEtlError('numeric-out-of-range', 'bind', `the number ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is out of range: sqletl computes numeric values as doubles (about ±1.8e308)`, { span });
+    }
+    return lit(value, /^[+-]?\d+$/.test(text) ? 'int' : 'numeric', span);
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
