@@ -1,6 +1,7 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Query, SelectQuery } from '../ir/query.js';
+import { children, type Expr } from '../ir/expr.js';
 import type { CopyOptions, Statement } from '../ir/statement.js';
 import { spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindQuery, type BindEnv } from './bind-select.js';
@@ -83,12 +84,14 @@ function outputTypes(query: Query, env: BindEnv): (string | undefined)[] | undef
     }
   };
   collect(query.source);
+  const declaredType = (e: Expr): string | undefined => (e.kind === 'column' ? declared.get(e.path[e.path.length - 1]) || undefined : undefined);
+  // the IR has one timestamp type; an expression over a timestamptz (date_trunc, + interval, COALESCE) is one too, up to a cast
+  const withZone = (e: Expr): boolean => (e.kind === 'cast' ? /^timestamptz$|with time zone/.test(e.typeName.toLowerCase()) : declaredType(e) === 'timestamptz' || children(e).some(withZone));
   return query.columns.map(({ expr }) => {
     if (expr.kind === 'cast') return expr.typeName.toLowerCase();
-    if (expr.kind === 'column') {
-      const t = declared.get(expr.path[expr.path.length - 1]);
-      if (t) return t;
-    }
+    const t = declaredType(expr);
+    if (t) return t;
+    if (expr.type === 'timestamp' && withZone(expr)) return 'timestamptz';
     return expr.type === 'unknown' ? undefined : expr.type;
   });
 }
