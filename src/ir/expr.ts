@@ -232,7 +232,23 @@ export function someExpr(e: Expr, pred: (e: Expr) => boolean): boolean {
 
 /** Structural equality ignoring source spans (GROUP BY key matching). */
 export function sameExpr(a: Expr, b: Expr): boolean {
-  return JSON.stringify(a, stripSpan) === JSON.stringify(b, stripSpan);
+  return a === b || exprKey(a) === exprKey(b);
+}
+
+/**
+ * An expression's structure as text (spans left out), computed once per expression
+ * object: grouping matches every select-list expression against every aggregate and
+ * key, so 1,000 aggregates meant a million serialisations. IR nodes are not mutated
+ * after binding, so the cached text stays true.
+ */
+const keys = new WeakMap<object, string>();
+export function exprKey(e: Expr): string {
+  let k = keys.get(e);
+  if (k === undefined) {
+    k = JSON.stringify(e, stripSpan);
+    keys.set(e, k);
+  }
+  return k;
 }
 function stripSpan(key: string, value: unknown): unknown {
   return key === 'span' ? undefined : value;
