@@ -314,6 +314,13 @@ describe('what can be watched', () => {
   }
 });
 
+test('a job in another dialect is refused with the reason (the watch reads PostgreSQL jobs)', async () => {
+  const dir = dataDir({ 'src.ndjson': '{"_id":1,"a":1}\n' });
+  const err = await Watch.open('-- dialect: tsql\nCREATE TABLE t AS SELECT a FROM src;', { dataDir: dir }).catch((e: unknown) => e);
+  expect((err as SqlEtlError).code).toBe('watch-dialect');
+  expect((err as Error).message).toMatch(/tsql dialect/);
+});
+
 describe('sources the watch cannot follow', () => {
   test('a view of the data directory (not defined in the job) is refused with the reason', async () => {
     const dir = dataDir({ 'src.ndjson': '{"_id":1,"a":1}\n' });

@@ -1,5 +1,6 @@
 import type { CompileOptions } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
+import { dialectDirective } from '../dialects/directive.js';
 import { SqlEtlError } from '../errors.js';
 import type { Query } from '../ir/query.js';
 import type { Statement } from '../ir/statement.js';
@@ -52,6 +53,11 @@ export interface WatchJob {
 }
 
 export async function planWatchJob(sql: string, options: CompileOptions = {}): Promise<WatchJob> {
+  const dialect = options.dialect ?? withSource(sql, options.file, () => dialectDirective(sql));
+  if (dialect && dialect !== 'postgres') {
+    // the incremental planner reads the PostgreSQL front end's IR; the dialect front ends are not wired into it yet
+    throw new SqlEtlError('watch-dialect', 'usage', `sqletl watch takes PostgreSQL jobs; this job is written in the ${dialect} dialect`, { hints: ['run it with sqletl run, or write the watched statements in PostgreSQL'] });
+  }
   const script = await compileScript(sql, options);
   await loadParser();
   const catalog: Catalog = new Map();
