@@ -181,7 +181,12 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const c = columns[ordinal - 1];
       if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `GROUP BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(g)[1].location) });
       e = c.expr;
-    } else e = bindExpr(g, groupCtx);
+    } else {
+      // only a bare name may be an output alias (PostgreSQL's rule): in `upper(x)`, x is an input column
+      const [tag, body] = unwrap(g);
+      const bare = tag === 'ColumnRef' && ((body.fields ?? []) as Node[]).length === 1;
+      e = bindExpr(g, bare ? groupCtx : { ...base, clause: 'GROUP BY' });
+    }
     if (someExpr(e, (x) => x.kind === 'agg' || x.kind === 'window')) {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', 'aggregate functions are not allowed in GROUP BY', { span: e.span ?? spanOf(base, unwrap(g)[1].location) });
     }
