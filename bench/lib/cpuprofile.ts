@@ -67,7 +67,7 @@ const isInteropGetter = (f: ProfileNode['callFrame']) => f.functionName === 'get
 
 const BUCKETS: [string, (f: ProfileNode['callFrame']) => boolean][] = [
   ['compile (src/compile.ts compileScript)', (f) => f.functionName === 'compileScript'],
-  ['read + EJSON.parse (src/io/data-files.ts readCollectionFile)', (f) => f.functionName === 'readCollectionFile'],
+  ['read (src/io/data-files.ts readCollectionFile)', (f) => f.functionName === 'readCollectionFile'],
   ['mingo Aggregator.run (everything below, incl. cloning)', (f) => f.functionName === 'run' && /mingo\/(cjs|esm)\/aggregator/.test(f.url)],
   ['  CLONE_INPUT: cloneDeep of every input document', (f) => f.functionName === 'cloneDeep' && /mingo/.test(f.url)],
   ['  mingo CommonJS interop getters (self)', isInteropGetter],

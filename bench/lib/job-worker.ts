@@ -25,6 +25,7 @@ import { ProcessingMode } from 'mingo/core';
 import { cloneDeep } from 'mingo/util';
 import { compile, run } from '../../src/index.js';
 import { EMBEDDED_CONTEXT } from '../../src/engine/mingo-extensions.js';
+import { leavesInputIntact } from '../../src/engine/embedded.js';
 import { readCollectionFile } from '../../src/io/data-files.js';
 import { toRows } from '../../src/run/rows.js';
 import type { Document } from '../../src/mongo/commands.js';
@@ -55,6 +56,8 @@ export interface WorkerArgs {
 export interface QueryResult {
   name: string;
   stages: number;
+  /** the embedded engine copies the input before this pipeline (CLONE_INPUT) rather than running on the cached documents (src/engine/embedded.ts leavesInputIntact) */
+  engineClones?: boolean;
   rows: { sqletl?: number; pglite?: number; hand?: number };
   /** sqletl's rows equal PostgreSQL's (ordered, numbers to 1e-9 relative, dates as instants) */
   sameAsPglite?: boolean;
@@ -197,6 +200,7 @@ export async function runWorker(args: WorkerArgs): Promise<WorkerResult> {
     const cmd = st.commands.find((c) => c.kind === 'aggregate');
     if (!cmd || cmd.kind !== 'aggregate') throw new Error(`${q.name}: no aggregate command`);
     r.stages = cmd.pipeline.length;
+    r.engineClones = !leavesInputIntact(cmd.pipeline);
     // warm the JIT on a slice, so that no pipeline pays for it
     aggregate(cmd.pipeline, warmDocs, ProcessingMode.CLONE_INPUT);
     aggregate(q.hand, warmDocs, ProcessingMode.CLONE_OFF);
