@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, type Expr } from '../ir/expr.js';
+import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { binaryOp, bindExpr, requireBoolean, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { Scope, type Relation } from './scope.js';
@@ -128,7 +128,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (rtag === 'RangeFunction') {
     if (kind !== 'inner' && kind !== 'left') throw unsupported(`${kind.toUpperCase()} JOIN to a set-returning function`, keyword('JOIN'));
     const on = n.quals ? bindExpr(n.quals, b.ctx(new Scope(leftItem.relations, b.env.outer, b.env.capture))) : undefined;
-    if (on) requireBoolean(on, 'JOIN/ON');
+    if (on) checkJoinCondition(on);
     if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('a join condition other than ON true for a set-returning function', on.span);
     return bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location));
   }
@@ -155,7 +155,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
     on = conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
   } else if (n.quals) {
     on = bindExpr(n.quals, ctx);
-    requireBoolean(on, 'JOIN/ON');
+    checkJoinCondition(on);
   }
   const type: JoinType = kind === 'right' ? 'left' : kind;
   if (!on) on = lit(true, 'bool');
@@ -197,3 +197,20 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
 }
 
 export { SqlEtlError };
+
+/**
+ * A JOIN's ON condition is evaluated inside the `$lookup` on the right side's
+ * documents; subqueries are planned as `$lookup`s of the row being built, which the
+ * join does not have yet. Refuse them here, at their position, with the rewrite.
+ */
+function checkJoinCondition(on: Expr): void {
+  requireBoolean(on, 'JOIN/ON');
+  let sub: Expr | undefined;
+  someExpr(on, (x) => {
+    if (x.kind === 'subquery' && !sub) sub = x;
+    return false;
+  });
+  if (sub) {
+    throw unsupported('a subquery in a JOIN … ON condition', sub.span, ['compute it in a CTE or a derived table and join that, or move the condition to WHERE (for an inner join)']);
+  }
+}
