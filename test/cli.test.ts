@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -271,5 +271,15 @@ describe('--dialect', () => {
     expect(r.stdout).toContain('db.getCollection("people").aggregate(');
     expect(r.stdout).toContain('$skip');
     expect(sqletl(['explain', 'mysql.sql', '--dialect', 'oracle']).code).toBe(2);
+  });
+});
+
+describe('build', () => {
+  it("dist/ runs mingo's ES-module build, bundled (scripts/bundle-mingo.mjs), not its CommonJS build", () => {
+    const text = readFileSync(resolve('dist/engine/mingo-runtime.js'), 'utf8');
+    expect(text).not.toMatch(/\brequire\(|__toCommonJS/);
+    expect(text).toMatch(/export \{/);
+    expect(text.length).toBeGreaterThan(50_000); // the operators themselves, not re-exports of 'mingo/…'
+    expect(text).not.toMatch(/from ["']mingo\//);
   });
 });

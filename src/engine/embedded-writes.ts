@@ -1,8 +1,5 @@
 import { ObjectId } from 'bson';
-import { Aggregator } from 'mingo/aggregator';
-import { ProcessingMode } from 'mingo/core';
-import { Query } from 'mingo/query';
-import { resolve } from 'mingo/util';
+import { Aggregator, ProcessingMode, Query, resolve } from './mingo-runtime.js';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
 import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';

@@ -1,6 +1,5 @@
 import { statSync, type Stats } from 'node:fs';
-import { Aggregator } from 'mingo/aggregator';
-import { ProcessingMode } from 'mingo/core';
+import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';

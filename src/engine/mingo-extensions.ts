@@ -1,12 +1,16 @@
-import { Context, evalExpr } from 'mingo/core';
-import * as accumulatorOperators from 'mingo/operators/accumulator';
-import * as expressionOperators from 'mingo/operators/expression';
-import * as pipelineOperators from 'mingo/operators/pipeline';
-import * as projectionOperators from 'mingo/operators/projection';
-import * as queryOperators from 'mingo/operators/query';
-import * as windowOperators from 'mingo/operators/window';
-import { compare, resolve } from 'mingo/util';
-import { Aggregator } from 'mingo/aggregator';
+import {
+  accumulatorOperators,
+  Aggregator,
+  compare,
+  Context,
+  evalExpr,
+  expressionOperators,
+  pipelineOperators,
+  projectionOperators,
+  queryOperators,
+  resolve,
+  windowOperators,
+} from './mingo-runtime.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
