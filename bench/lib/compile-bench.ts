@@ -6,7 +6,7 @@
  * Times are CPU time (measure.ts).
  */
 import { loadModule, parseSync } from 'libpg-query';
-import { compile } from '../../src/index.js';
+import { compile } from '../../dist/index.js';
 import { caseOptions, discoverCases, readSchema } from '../../test/support/cases.js';
 import { cpuMark, cpuSince, round } from './measure.js';
 

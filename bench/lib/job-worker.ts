@@ -18,16 +18,14 @@
  * Peak RSS is a process high-water mark: sqletl's run() goes first, so its peak is
  * exact; PGlite's is exact when it exceeds sqletl's (otherwise it is an upper bound).
  */
+import { Aggregator, ProcessingMode, cloneDeep } from '../../dist/engine/mingo-runtime.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Aggregator } from 'mingo/aggregator';
-import { ProcessingMode } from 'mingo/core';
-import { cloneDeep } from 'mingo/util';
-import { compile, run } from '../../src/index.js';
-import { EMBEDDED_CONTEXT } from '../../src/engine/mingo-extensions.js';
-import { leavesInputIntact } from '../../src/engine/embedded.js';
-import { readCollectionFile } from '../../src/io/data-files.js';
-import { toRows } from '../../src/run/rows.js';
+import { compile, run } from '../../dist/index.js';
+import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
+import { leavesInputIntact } from '../../dist/engine/embedded.js';
+import { readCollectionFile } from '../../dist/io/data-files.js';
+import { toRows } from '../../dist/run/rows.js';
 import type { Document } from '../../src/mongo/commands.js';
 import { compareTables } from '../../test/support/compare.js';
 import { readNdjsonFast } from './fast-read.js';

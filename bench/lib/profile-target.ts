@@ -5,7 +5,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/index.js';
+import { run } from '../../dist/index.js';
 import { loadJob, readSchema } from './jobs.js';
 
 export async function profileTarget(jobName: string, dataDir: string): Promise<void> {

@@ -8,9 +8,8 @@
  *    evaluated with mingo's `evalExpr` over that stage's input, less the same loop
  *    evaluating a constant.
  */
-import { Aggregator } from 'mingo/aggregator';
-import { ProcessingMode, evalExpr } from 'mingo/core';
-import { EMBEDDED_CONTEXT } from '../../src/engine/mingo-extensions.js';
+import { Aggregator, ProcessingMode, evalExpr } from '../../dist/engine/mingo-runtime.js';
+import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
 import type { Document } from '../../src/mongo/commands.js';
 import { cpuMark, cpuSince, gc, round } from './measure.js';
 

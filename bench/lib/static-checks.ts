@@ -10,14 +10,13 @@
  * the same rows as CLONE_INPUT (the engine's mode) and leaves the input documents
  * untouched. (Write statements' pipelines are checked statically only.)
  */
+import { Aggregator, ProcessingMode } from '../../dist/engine/mingo-runtime.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSync, loadModule } from 'libpg-query';
-import { Aggregator } from 'mingo/aggregator';
-import { ProcessingMode } from 'mingo/core';
-import { compile } from '../../src/index.js';
-import { EMBEDDED_CONTEXT } from '../../src/engine/mingo-extensions.js';
-import { readCollectionFile } from '../../src/io/data-files.js';
+import { compile } from '../../dist/index.js';
+import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
+import { readCollectionFile } from '../../dist/io/data-files.js';
 import type { Document } from '../../src/mongo/commands.js';
 import { FIXTURES_DIR, caseOptions, discoverCases, readSchema } from '../../test/support/cases.js';
 import { JOB_NAMES, loadJob, readSchema as readBenchSchema } from './jobs.js';

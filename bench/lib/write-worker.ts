@@ -16,8 +16,8 @@
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/index.js';
-import { EmbeddedEngine } from '../../src/engine/embedded.js';
+import { run } from '../../dist/index.js';
+import { EmbeddedEngine } from '../../dist/engine/embedded.js';
 import type { Document } from '../../src/mongo/commands.js';
 import { compareTables } from '../../test/support/compare.js';
 import { loadJob, readSchema } from './jobs.js';
