@@ -208,3 +208,15 @@ describe('data directory lock', () => {
     expect(JSON.parse(readFileSync(join(w.data, '.sqletl', 'runs', `${a.runId}.json`), 'utf8')).status).toBe('succeeded');
   });
 });
+
+describe('SET sqletl.batch_size', () => {
+  it('sets the COPY batch size for the statements after it', async () => {
+    const w = workspace();
+    writeFileSync(join(w.dir, 'more.csv'), ['id,name,qty', ...Array.from({ length: 2000 }, (_, i) => `${i + 1},n${i},${i}`)].join('\n') + '\n');
+    const sql = `CREATE TABLE items (id int PRIMARY KEY, name text, qty int);\nSET sqletl.batch_size = 700;\nCOPY items FROM 'more.csv' WITH (FORMAT csv, HEADER true);\n`;
+    const seen: number[] = [];
+    const r = await run(sql, { file: join(w.dir, 'job.sql'), dataDir: w.data, onProgress: (e) => e.phase === 'progress' && seen.push(e.rowsRead!) });
+    expect(seen).toEqual([700, 1400, 2000]);
+    expect(r.statements[2].inserted).toBe(2000);
+  });
+});

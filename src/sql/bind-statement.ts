@@ -47,7 +47,8 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const name = String(n.name ?? '').toLowerCase();
         const arg = (n.args ?? [])[0] as Node | undefined;
         const raw = arg ? unwrap(arg)[1] : undefined;
-        const value = String(raw?.sval?.sval ?? raw?.ival?.ival ?? '').toLowerCase();
+        // an integer constant 0 arrives as an empty ival (protobuf leaves zero out)
+        const value = String(raw?.sval?.sval ?? (raw?.ival ? (raw.ival.ival ?? 0) : '')).toLowerCase();
         const where = spanOfLocation(env, n.location);
         const allowed = settings[name];
         if (!allowed) throw unsupported(`SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);

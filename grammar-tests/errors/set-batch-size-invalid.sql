@@ -1,0 +1,3 @@
+-- error at 2:25
+SET sqletl.batch_size = 0;
+SELECT 1;
