@@ -36,3 +36,20 @@ test('onRows receives the rows in batches of batchSize, in order, and the result
   expect(r.statements[0].rows).toBeUndefined();
   expect(r.statements[0]).toMatchObject({ columns: ['_id', 'w'], rowCount: expected.length });
 });
+
+test('COPY … TO writes batch by batch the same bytes as in one piece (csv with header, json array, ndjson, text)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const schema = 'CREATE TABLE n (_id int, v int);';
+  for (const format of ["csv, HEADER true", "'json'", 'ndjson', 'text']) {
+    const sql = (file: string) => `COPY (SELECT _id, v, 'a,"b"' || v AS s FROM n WHERE _id < 10 ORDER BY _id) TO '${file}' WITH (FORMAT ${format});`;
+    await run(sql(join(dir, 'one.out')), { dataDir: dir, schema, batchSize: 1000 });
+    const r = await run(sql(join(dir, 'many.out')), { dataDir: dir, schema, batchSize: 3 });
+    expect(r.statements[0].rowCount).toBe(10);
+    expect(readFileSync(join(dir, 'many.out'), 'utf8')).toBe(readFileSync(join(dir, 'one.out'), 'utf8'));
+  }
+  // an empty result: a header alone, and []
+  await run(`COPY (SELECT _id FROM n WHERE false) TO '${join(dir, 'e.csv')}' WITH (FORMAT csv, HEADER true);`, { dataDir: dir, schema, batchSize: 3 });
+  expect(readFileSync(join(dir, 'e.csv'), 'utf8')).toBe('_id\n');
+  await run(`COPY (SELECT _id FROM n WHERE false) TO '${join(dir, 'e.json')}' WITH (FORMAT 'json');`, { dataDir: dir, schema, batchSize: 3 });
+  expect(readFileSync(join(dir, 'e.json'), 'utf8')).toBe('[]\n');
+});

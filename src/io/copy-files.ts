@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
@@ -107,6 +107,87 @@ export async function writeCopyOutput(file: string | undefined, columns: string[
   const text = formatCopyRows(columns, rows, options);
   if (file) await writeCopyFile(file, text);
   else process.stdout.write(text);
+}
+
+/**
+ * COPY … TO written batch by batch (csv, text, ndjson, 'json'): the same bytes as
+ * formatCopyRows over all the rows, without holding them. A file is written to a
+ * temporary name and renamed at close, so readers never see half an export; each
+ * write waits for the stream to drain. Parquet is columnar: it goes through
+ * writeCopyOutput with the whole result.
+ */
+export interface CopyWriter {
+  write(rows: unknown[][]): Promise<void>;
+  close(): Promise<void>;
+  /** a failed statement: remove the temporary file */
+  abort(): void;
+}
+
+export function openCopyWriter(file: string | undefined, columns: string[], options: CopyOptions): CopyWriter {
+  let tmp: string | undefined;
+  let out: NodeJS.WritableStream;
+  if (file) {
+    mkdirSync(dirname(file), { recursive: true });
+    tmp = `${file}.tmp-${process.pid}`;
+    out = createWriteStream(tmp);
+  } else out = process.stdout;
+  let failed: Error | undefined;
+  out.on('error', (err: Error) => {
+    failed = err;
+  });
+  const put = (text: string): Promise<void> => {
+    if (failed) return Promise.reject(failed);
+    if (text === '' || out.write(text)) return Promise.resolve();
+    return new Promise((resolveDrain, reject) => {
+      out.once('drain', () => resolveDrain());
+      out.once('error', reject);
+    });
+  };
+  const arrayJson = options.format === 'json';
+  let first = true;
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    if (arrayJson) await put('[');
+    else if (options.header && (options.format === 'csv' || options.format === 'text')) await put(formatCopyRows(columns, [], options));
+  };
+  return {
+    write: async (rows) => {
+      await start();
+      if (rows.length === 0) return;
+      if (!arrayJson) {
+        await put(formatCopyRows(columns, rows, { ...options, header: false }));
+        return;
+      }
+      // JSON.stringify(all, null, 2) spelled one element at a time
+      const types = options.types ?? [];
+      let text = '';
+      for (const r of rows) {
+        const o = Object.fromEntries(columns.map((c, i) => [c, jsonValue(r[i], types[i])]));
+        text += (first ? '\n' : ',\n') + JSON.stringify(o, null, 2).replace(/^/gm, '  ');
+        first = false;
+      }
+      await put(text);
+    },
+    close: async () => {
+      await start();
+      if (arrayJson) await put(first ? ']\n' : '\n]\n');
+      if (tmp) {
+        await new Promise<void>((resolveEnd, reject) => {
+          if (failed) return reject(failed);
+          out.once('error', reject);
+          (out as import('node:fs').WriteStream).end(() => resolveEnd());
+        });
+        renameSync(tmp, file!);
+      }
+    },
+    abort: () => {
+      if (!tmp) return;
+      (out as import('node:fs').WriteStream).destroy();
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 /** Rows (arrays in column order) as the COPY TO format. */

@@ -5,7 +5,7 @@ import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { copyLocation, openCopySource, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
+import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
 import { literal } from '../mongo/mql.js';
 
 /**
@@ -32,7 +32,21 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       counts = copied.counts;
       rowsRead = copied.rowsRead;
     } else {
-      // SELECT rows stream to options.onRows when the caller takes them that way (COPY TO writes them itself)
+      // COPY … TO (but parquet, which is columnar) writes its rows batch by batch as they come
+      const copyTo = st.copy?.direction === 'to' && st.copy.options.format !== 'parquet' && st.columns ? st.copy : undefined;
+      if (copyTo) {
+        const writer = openCopyWriter(copyTo.file && copyLocation(copyTo.file, options.file), st.columns!.map((c) => c.name), copyTo.options);
+        try {
+          const out = await executeCommands(engine, st, st.commands, { send: (_columns, batch) => writer.write(batch), batchSize: options.batchSize ?? 1000 });
+          await writer.close();
+          const written = out.streamed ?? 0;
+          return { ...base, rowCount: written, rowsRead: written, durationMs: Math.round(performance.now() - started) };
+        } catch (err) {
+          writer.abort();
+          throw err;
+        }
+      }
+      // SELECT rows stream to options.onRows when the caller takes them that way
       const sink = options.onRows && st.kind === 'select' && !st.copy ? { send: (columns: string[], batch: unknown[][]) => options.onRows!(st.index, columns, batch), batchSize: options.batchSize ?? 1000 } : undefined;
       const out = await executeCommands(engine, st, st.commands, sink);
       counts = out.counts;
@@ -104,7 +118,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
  * Where a SELECT's rows go when the caller streams them (RunOptions.onRows): batch by
  * batch from the engine's cursor, never held whole. Called once with no rows first.
  */
-type RowSink = (columns: string[], rows: unknown[][]) => void;
+type RowSink = (columns: string[], rows: unknown[][]) => void | Promise<void>;
 
 async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
   const counts: Counts = {};
@@ -123,11 +137,11 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
       }
       if (sink && st.columns && (cmd.role === 'rows' || cmd.role === undefined)) {
         const columns = st.columns;
-        sink.send(columns.map((c) => c.name), []);
+        await sink.send(columns.map((c) => c.name), []);
         streamed = 0;
         for await (const batch of engine.aggregateBatches(cmd, sink.batchSize)) {
           streamed += batch.length;
-          sink.send(columns.map((c) => c.name), toRows(batch, columns).rows);
+          await sink.send(columns.map((c) => c.name), toRows(batch, columns).rows);
         }
         rowsRead = cmd.collection ? await engine.collectionSize(cmd.collection, cmd.db) : undefined;
         continue;
