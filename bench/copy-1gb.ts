@@ -20,7 +20,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { prng } from './lib/generate.js';
+import { prng } from '../test/support/prng.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TMP = join(HERE, '.tmp');

@@ -44,6 +44,16 @@ export function parseVarValue(text: string): Value {
   return text;
 }
 
+/** What every command that runs SQL takes: where, which schema, parameters, percentile mode. */
+export interface SqlCommandOptions {
+  uri?: string;
+  db?: string;
+  data: string;
+  schema?: string;
+  var: Record<string, Value>;
+  percentiles?: 'exact' | 'approximate';
+}
+
 export interface Target {
   uri?: string;
   dataDir?: string;

@@ -1,14 +1,13 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from '../io/write-collection.js';
 import type { ProgressEvent, RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { SqlEtlError } from '../errors.js';
 import { formatExplain } from '../explain-format.js';
 import { runFiles } from '../index.js';
-import type { Value } from '../ir/expr.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { commandToEjson } from '../mongo/print-json.js';
 import { formatSummary, formatTable } from './format-table.js';
-import { checkDataDir, readInputFile, resolveTarget } from './options.js';
+import { checkDataDir, readInputFile, resolveTarget, type SqlCommandOptions } from './options.js';
 import { ProgressDisplay, type ProgressMode } from './progress.js';
 import { EXIT_FAILED, EXIT_OK, reportError, wantsColor, writeErr, writeOut } from './terminal.js';
 import { jsonValue } from './values.js';
@@ -19,13 +18,7 @@ import { jsonValue } from './values.js';
  * progress goes to stderr. The first failing statement stops the run unless
  * --continue-on-error; either way a failure exits 1 and names the run id to resume.
  */
-export interface RunCommandOptions {
-  uri?: string;
-  db?: string;
-  data: string;
-  schema?: string;
-  var: Record<string, Value>;
-  percentiles?: 'exact' | 'approximate';
+export interface RunCommandOptions extends SqlCommandOptions {
   onError?: 'reject' | 'stop';
   /** SQL dialect of the files (--dialect) */
   dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
@@ -198,10 +191,7 @@ function writeReport(
     statements,
     ...(errors.length ? { errors } : {}),
   };
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.tmp-${process.pid}`, JSON.stringify(report, null, 2) + '\n');
-  renameSync(`${path}.tmp-${process.pid}`, path);
+  writeFileAtomically(resolve(file), JSON.stringify(report, null, 2) + '\n');
 }
 
 function describe(err: unknown): { message: string; code?: string; line?: number; column?: number } {

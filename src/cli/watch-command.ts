@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import type { Value } from '../ir/expr.js';
 import { Watch } from '../watch/watch.js';
-import { checkDataDir, readInputFile, resolveTarget } from './options.js';
+import { checkDataDir, readInputFile, resolveTarget, type SqlCommandOptions } from './options.js';
 import { EXIT_OK, writeErr } from './terminal.js';
 
 /**
@@ -10,13 +9,7 @@ import { EXIT_OK, writeErr } from './terminal.js';
  * `--once` applies what is pending and exits; otherwise it runs until SIGINT or
  * SIGTERM, which let the batch in progress finish and store its position (exit 0).
  */
-export interface WatchCommandOptions {
-  uri?: string;
-  db?: string;
-  data: string;
-  schema?: string;
-  var: Record<string, Value>;
-  percentiles?: 'exact' | 'approximate';
+export interface WatchCommandOptions extends SqlCommandOptions {
   once?: boolean;
   interval?: number;
   quiet?: boolean;

@@ -30,6 +30,17 @@ export function parseCollectionText(text: string): Document[] {
 export const INDEXES_FILE = join('.sqletl', 'indexes.json');
 export const VIEWS_FILE = join('.sqletl', 'views.json');
 
+/**
+ * Writes a whole file so that readers (and a crash) see the old or the new content,
+ * never part of it: a temporary file in the same folder, renamed over the target.
+ */
+export function writeFileAtomically(file: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
 export function saveCollection(dataDir: string, name: string, db: string | undefined, docs: Document[]): void {
   const base = collectionPath(dataDir, name, db);
   mkdirSync(dirname(base), { recursive: true });
@@ -66,11 +77,7 @@ export function readIndexes(dataDir: string): Record<string, IndexSpec[]> {
 }
 
 export function writeIndexes(dataDir: string, indexes: Record<string, IndexSpec[]>): void {
-  const dir = join(dataDir, '.sqletl');
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `indexes.json.tmp-${process.pid}`);
-  writeFileSync(tmp, JSON.stringify(indexes, null, 2));
-  renameSync(tmp, join(dir, 'indexes.json'));
+  writeFileAtomically(join(dataDir, INDEXES_FILE), JSON.stringify(indexes, null, 2));
 }
 
 /** Views of a data directory: `<data>/.sqletl/views.json` (relaxed Extended JSON), keyed by `db.collection`. */
@@ -85,9 +92,5 @@ export function readViews(dataDir: string): Record<string, ViewSpec> {
 }
 
 export function writeViews(dataDir: string, views: Record<string, ViewSpec>): void {
-  const dir = join(dataDir, '.sqletl');
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `views.json.tmp-${process.pid}`);
-  writeFileSync(tmp, EJSON.stringify(views, undefined, 2, { relaxed: true }));
-  renameSync(tmp, join(dir, 'views.json'));
+  writeFileAtomically(join(dataDir, VIEWS_FILE), EJSON.stringify(views, undefined, 2, { relaxed: true }));
 }

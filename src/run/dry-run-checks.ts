@@ -3,6 +3,7 @@ import type { RunOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
 import type { CompiledStatement, Document, MongoCommand } from '../mongo/commands.js';
 import { resolvePath } from './run-script.js';
+import { redactUrl as redact } from '../io/copy-http.js';
 
 /**
  * `run --dry-run` (issue 6): besides compiling, check what would make the run fail
@@ -61,10 +62,6 @@ async function sourceProblem(location: string, options: RunOptions): Promise<str
   } catch (err) {
     return `COPY source ${path} is not readable: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
   }
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^/@]*@/, '//***@');
 }
 
 interface Ns {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../io/write-collection.js';
 import { join } from 'node:path';
 import type { Db } from 'mongodb';
 import type { DataDirTransaction } from '../io/data-dir-transaction.js';
@@ -28,10 +29,7 @@ export class FileJournal implements JournalStore {
       tx.put(this.rel(record.id), text);
       return;
     }
-    const file = join(this.dataDir, this.rel(record.id));
-    mkdirSync(join(this.dataDir, '.sqletl', 'runs'), { recursive: true });
-    writeFileSync(`${file}.tmp-${process.pid}`, text);
-    renameSync(`${file}.tmp-${process.pid}`, file);
+    writeFileAtomically(join(this.dataDir, this.rel(record.id)), text);
   }
 
   async load(id: string): Promise<RunRecord | undefined> {

@@ -67,7 +67,6 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   const writes = scripts.some(({ script }) => script.statements.some(changesData));
   if (writes && !options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
   const journal = writes && options.journal !== false ? engine.journal() : undefined;
-  const tx = writes;
 
   const now = new Date();
   const record: RunRecord | undefined = !journal
@@ -109,7 +108,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       const t0 = performance.now();
       const startedAt = new Date().toISOString();
       options.onProgress?.({ phase: 'start', file: fileName, statement: st.index, kind: st.kind, elapsedMs: 0 });
-      if (tx) engine.begin?.();
+      if (writes) engine.begin?.();
       let result: StatementResult;
       try {
         if (engine.name === 'mongodb') checkServerLimits(st, file);
@@ -124,9 +123,9 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
           record.rejected += result.rejected ?? 0;
           await journal.save(record); // inside the transaction: lands with the statement's writes
         }
-        if (tx) engine.commit?.();
+        if (writes) engine.commit?.();
       } catch (err) {
-        if (tx) engine.rollback?.();
+        if (writes) engine.rollback?.();
         options.onProgress?.({ phase: 'end', file: fileName, statement: st.index, kind: st.kind, elapsedMs: performance.now() - t0 });
         const error = err instanceof Error ? err : new Error(String(err));
         if (record && journal) {
@@ -228,7 +227,7 @@ function usage(message: string): SqlEtlError {
 }
 
 /** Engines load on demand: `compile`/`explain` users never pay for the driver or mingo. */
-async function openEngine(options: RunOptions): Promise<Engine> {
+export async function openEngine(options: RunOptions): Promise<Engine> {
   if (options.uri) {
     const { MongoEngine } = await import('../engine/mongodb.js');
     const { maxTimeMS, writeConcern, readPreference, retries } = options;

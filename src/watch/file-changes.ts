@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { SqlEtlError } from '../errors.js';
 import { collectionFile, parseExtendedJsonLine, readCollectionFile } from '../io/data-files.js';
 import type { Document } from '../mongo/commands.js';
+import { writeFileAtomically } from '../io/write-collection.js';
 import { nsKey, valueKey, type ChangeBatch, type CollectionRef, type DocChange } from './changes.js';
 
 /**
@@ -52,10 +53,7 @@ export class FileChanges {
       const snapshot = `${key}.${sha.slice(0, 16)}${extname(file)}`;
       const path = join(this.snapshotDir, snapshot);
       if (!existsSync(path)) {
-        mkdirSync(this.snapshotDir, { recursive: true });
-        const tmp = `${path}.tmp-${process.pid}`;
-        writeFileSync(tmp, readFileSync(file));
-        renameSync(tmp, path);
+        writeFileAtomically(path, readFileSync(file));
       }
       next[key] = { sha256: sha, snapshot };
     }

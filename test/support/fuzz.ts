@@ -12,17 +12,7 @@ import { discoverCases } from './cases.js';
 
 // ---------------------------------------------------------------- randomness
 
-/** mulberry32: small, fast, seedable; good enough for choosing mutations. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.js';
 
 export class Rng {
   readonly next: () => number;
