@@ -1,0 +1,31 @@
+/**
+ * The `schema` option is bound once per text and shared between compiles
+ * (src/compile.ts schemaCatalog): a script's CREATE/DROP of a declared table must
+ * stay in that script, and a bad schema must keep failing with its position.
+ */
+import { describe, expect, test } from 'vitest';
+import { compile, SqlEtlError } from '../src/index.js';
+
+const SCHEMA = 'CREATE TABLE t (a int NOT NULL, b text);';
+
+describe('schema option shared between compiles', () => {
+  test("a script that drops and re-declares a schema table does not change the next compile's catalog", async () => {
+    await compile('DROP TABLE t; CREATE TABLE t (c text); SELECT c FROM t;', { schema: SCHEMA });
+    const again = await compile('SELECT a, b FROM t;', { schema: SCHEMA });
+    expect(again.statements).toHaveLength(1);
+    await expect(compile('SELECT c FROM t;', { schema: SCHEMA })).rejects.toThrow(/column "c" does not exist/);
+  });
+
+  test('a different schema text gets its own catalog', async () => {
+    await compile('SELECT a FROM t;', { schema: SCHEMA });
+    await expect(compile('SELECT a FROM t;', { schema: 'CREATE TABLE t (z int);' })).rejects.toThrow(/column "a" does not exist/);
+  });
+
+  test('a bad schema fails on every compile, pointing into the schema text', async () => {
+    for (let i = 0; i < 2; i++) {
+      const err = await compile('SELECT 1;', { schema: 'CREATE TABLE u (x nosuchtype);' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SqlEtlError);
+      expect((err as SqlEtlError).source?.file).toBe('schema');
+    }
+  });
+});
