@@ -38,7 +38,9 @@ export function scanTokens(text: string): ScanToken[] {
 export function substituteParams(text: string): ParamSlots {
   const names = new Map<number, string>();
   const offsets = new Map<number, number>();
-  if (!text.includes(':')) return { text, names, offsets };
+  // a parameter is a ':' directly before a name and not part of '::'; without one
+  // anywhere (most scripts: only '::' casts), scanning the whole text is not needed
+  if (!/(?:^|[^:]):[A-Za-z_\u0080-\uffff"]|:::/.test(text)) return { text, names, offsets };
   let tokens: ScanToken[];
   try {
     tokens = scanTokens(text);
