@@ -11,6 +11,7 @@ import {
   resolve,
   windowOperators,
 } from './mingo-runtime.js';
+import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -209,6 +210,7 @@ export const EMBEDDED_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
     ...expressionOperators,
+    ...DATE_PART_OPERATORS,
     $indexOfCP,
     $dateAdd: dateAdd(1),
     $dateSubtract: dateAdd(-1),

@@ -22,7 +22,12 @@ interface Base {
 }
 
 /** A field of the current input row: a path into the document. */
-export interface ColumnExpr extends Base { kind: 'column'; path: string[] }
+export interface ColumnExpr extends Base {
+  kind: 'column';
+  path: string[];
+  /** a CTE's or subquery's column that is never NULL (a COUNT, a literal, …): its NULL guards can go */
+  notNull?: boolean;
+}
 export interface LiteralExpr extends Base { kind: 'literal'; value: Value }
 export interface CompareExpr extends Base { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
 export interface ArithExpr extends Base { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }

@@ -87,7 +87,8 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   ceil: strict(([x]) => ({ $ceil: x })),
   floor: strict(([x]) => ({ $floor: x })),
   sign: strict(([x]) => cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0))),
-  round: strict(([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0))),
+  // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
+  round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
   mod: strict(([a, b]) => ({ $mod: [a, b] })),
   power: strict(([a, b]) => ({ $pow: [a, b] })),
@@ -98,7 +99,8 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
 
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
-  date_trunc: strict((args, f) => lowerDateTrunc(args, f)),
+  // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)
+  date_trunc: (args, f) => lowerDateTrunc(args, f),
   extract: (args, f) => lowerDatePart(args, f, 'numeric'),
   date_part: (args, f) => lowerDatePart(args, f, 'float'),
   to_char: strict((args, f) => lowerToChar(args, f)),

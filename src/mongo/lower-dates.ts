@@ -1,7 +1,6 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { mayBeNull } from '../plan/build-plan.js';
-import { cond, isNull, shared, type Mql } from './mql.js';
+import { cond, shared, type Mql } from './mql.js';
 
 /**
  * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
@@ -60,8 +59,13 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
     body = parts[field];
     if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${field}" not supported by EXTRACT`, { span: fieldArg.span });
   }
-  // MongoDB's date operators return null for null; guarding keeps mingo in line
-  return mayBeNull(src) ? cond(isNull(source), null, body) : body;
+  // no NULL guard: a null or missing date makes every part null. The date-part
+  // operators return null for a nullish date (MongoDB's DateExpressionAcceptingTimeZone;
+  // the embedded engine's src/engine/mingo-date-parts.ts does the same), and so do the
+  // arithmetic around them: $add/$subtract/$multiply/$divide of null are null (the
+  // server's arithmetic expressions), $ceil/$floor of null or missing are null (their
+  // documented "Behavior"), $toLong of null is null ($convert's onNull default)
+  return body;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -240,7 +240,7 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
   }
 }
 
-/** A numeric value rounded to a declared scale (numeric(p, s)); as it is without one. */
+/** A numeric value rounded to a declared scale (numeric(p, s)); as it is without one (NULL stays null: see roundHalfAway). */
 export function withScale(v: Mql, scale: number | undefined): Mql {
-  return scale === undefined ? v : shared([v], ([x]) => cond(isNull(x), null, roundHalfAway(x, scale)));
+  return scale === undefined ? v : roundHalfAway(v, scale);
 }

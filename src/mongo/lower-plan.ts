@@ -9,7 +9,7 @@ import { lowerOrderedSet } from './lower-ordered-set.js';
 import { lowerWindow } from './lower-window.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
-import { cond, isNull, literal } from './mql.js';
+import { cond, isNull, literal, orNull } from './mql.js';
 
 /**
  * Logical plan → one aggregate command. Stages are appended bottom-up; a filter
@@ -229,7 +229,7 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
   if (node.global) group._id = null;
   else {
     const id: Document = {};
-    for (const k of node.keys) id[k.field] = { $ifNull: [lowerExpr(k.expr), null] };
+    for (const k of node.keys) id[k.field] = orNull(lowerExpr(k.expr));
     group._id = id;
   }
   const finish: Document = {};

@@ -1,8 +1,9 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
+import { mayBeNull } from '../plan/build-plan.js';
 import type { Document } from './commands.js';
-import { cond, isNull, type Mql } from './mql.js';
+import { cond, isNull, orNull, type Mql } from './mql.js';
 
 /**
  * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
@@ -32,13 +33,13 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
   const pre: Document = {};
 
   // partition key and null-ranked sort keys, as fields ($setWindowFields sorts by fields)
-  if (partitionBy.length === 1) pre[P] = { $ifNull: [lower(partitionBy[0]), null] };
-  else if (partitionBy.length > 1) pre[P] = Object.fromEntries(partitionBy.map((p, i) => [`p${i}`, { $ifNull: [lower(p), null] }]));
+  if (partitionBy.length === 1) pre[P] = orNull(lower(partitionBy[0]));
+  else if (partitionBy.length > 1) pre[P] = Object.fromEntries(partitionBy.map((p, i) => [`p${i}`, orNull(lower(p))]));
   const sortBy: Document = {};
   const peerKey: Document = partitionBy.length ? { p: `$${P}` } : {};
   orderBy.forEach((k, i) => {
     pre[name(`n${i}`)] = cond(isNull(lower(k.expr)), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
-    pre[name(`k${i}`)] = { $ifNull: [lower(k.expr), null] };
+    pre[name(`k${i}`)] = orNull(lower(k.expr));
     sortBy[name(`n${i}`)] = 1;
     sortBy[name(`k${i}`)] = k.desc ? -1 : 1;
     peerKey[`k${i}`] = `$${name(`k${i}`)}`;
@@ -126,10 +127,18 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
         break;
     }
     // value functions and aggregates over the frame
-    const ops = frameOperators(fn, field, lower, predicate);
     const frame = fn.spec.frame;
     const ordered = orderBy.length > 0;
     const hasOffset = (b: FrameBound) => b.kind === 'preceding' || b.kind === 'following';
+    // the frame holds at least the current row: a ROWS frame from at or before it to
+    // at or after it, a RANGE frame bounded by peers (CURRENT ROW or unbounded), any
+    // frame without ORDER BY (the whole partition)
+    const holdsCurrentRow =
+      !ordered ||
+      (!['following', 'unbounded-following'].includes(frame.start.kind) &&
+        !['preceding', 'unbounded-preceding'].includes(frame.end.kind) &&
+        (frame.mode === 'rows' || !(hasOffset(frame.start) || hasOffset(frame.end))));
+    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow);
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
       for (const [f, op] of Object.entries(ops.accumulators)) main[f] = { ...op, window };
@@ -207,7 +216,7 @@ function ntile(k: number, seq: string, count: string): Mql {
  * The window operators of a value function or aggregate, and how its result is
  * finished after the stages (SUM of no non-NULL input is NULL; STDDEV needs 2 rows).
  */
-function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: Lower): { accumulators: Record<string, Document>; result?: Mql } {
+function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: Lower, holdsCurrentRow: boolean): { accumulators: Record<string, Document>; result?: Mql } {
   const filter = fn.filter ? predicate(fn.filter) : undefined;
   const x = fn.args[0] ? lower(fn.args[0]) : undefined;
   const v = x === undefined ? undefined : filter === undefined ? x : cond(filter, x, null);
@@ -229,6 +238,9 @@ function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: 
     case 'count':
       return { accumulators: { [field]: fn.star ? { $sum: filter === undefined ? 1 : cond(filter, 1, 0) } : nonNull(v) } };
     case 'sum':
+      // a never-NULL argument over a frame that holds the current row always has a
+      // non-NULL input: no count of them is needed to tell an all-NULL frame
+      if (holdsCurrentRow && filter === undefined && !mayBeNull(fn.args[0])) return { accumulators: { [field]: { $sum: v } } };
       return { accumulators: { [field]: { $sum: v }, [n]: nonNull(v) }, result: cond({ $eq: [`$${n}`, 0] }, null, `$${field}`) };
     case 'avg':
       return { accumulators: { [field]: { $avg: v } } };

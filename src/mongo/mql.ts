@@ -13,6 +13,43 @@ export type Mql = unknown;
 export const isNull = (x: Mql): Document => ({ $eq: [{ $ifNull: [x, null] }, null] });
 export const notNull = (x: Mql): Document => ({ $ne: [{ $ifNull: [x, null] }, null] });
 
+/**
+ * Operators whose result is always a value (null for null or missing operands),
+ * never "missing": MongoDB's arithmetic, date, comparison, string and conversion
+ * expressions. A field path, a variable, `$getField` and `$arrayElemAt` (out of
+ * range) can be missing; they are not here.
+ */
+const VALUE_OPERATORS = new Set([
+  '$add', '$subtract', '$multiply', '$divide', '$mod', '$abs', '$ceil', '$floor', '$trunc', '$round', '$pow', '$sqrt', '$exp', '$ln', '$log', '$log10',
+  '$year', '$month', '$dayOfMonth', '$hour', '$minute', '$second', '$millisecond', '$dayOfWeek', '$dayOfYear', '$week', '$isoWeek', '$isoWeekYear', '$isoDayOfWeek',
+  '$dateTrunc', '$dateAdd', '$dateSubtract', '$dateDiff', '$dateToString',
+  '$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$and', '$or', '$not', '$in', '$regexMatch', '$isArray', '$isNumber', '$type',
+  '$concat', '$toLower', '$toUpper', '$substrCP', '$strLenCP', '$indexOfCP', '$toString', '$toLong', '$toInt', '$toDouble', '$toBool', '$toDate',
+]);
+
+/** True when `x` evaluates to a value (possibly null), never to a missing field. */
+export function neverMissing(x: Mql): boolean {
+  if (x === null || typeof x === 'number' || typeof x === 'boolean' || x instanceof Date) return true;
+  if (typeof x === 'string') return !x.startsWith('$');
+  if (typeof x !== 'object' || Array.isArray(x)) return Array.isArray(x);
+  const keys = Object.keys(x as object);
+  if (keys.length !== 1) return false;
+  const op = keys[0];
+  const arg = (x as Record<string, unknown>)[op];
+  if (op === '$literal' || VALUE_OPERATORS.has(op)) return true;
+  if (op === '$cond') return Array.isArray(arg) ? neverMissing(arg[1]) && neverMissing(arg[2]) : neverMissing((arg as Document).then) && neverMissing((arg as Document).else);
+  if (op === '$ifNull') return Array.isArray(arg) && neverMissing(arg[arg.length - 1]);
+  if (op === '$let') return neverMissing((arg as Document).in);
+  return false;
+}
+
+/**
+ * `x`, with a missing field turned into null. Where missing and null differ (a
+ * `$group` key, an output field: a missing field is left out of the document),
+ * NULL must be null; an expression that is never missing needs no `$ifNull`.
+ */
+export const orNull = (x: Mql): Mql => (neverMissing(x) ? x : { $ifNull: [x, null] });
+
 /** `cond ? then : else` */
 export const cond = (c: Mql, then: Mql, otherwise: Mql): Document => ({ $cond: [c, then, otherwise] });
 

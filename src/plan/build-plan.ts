@@ -144,6 +144,8 @@ export function mayBeNull(e: Expr): boolean {
   switch (e.kind) {
     case 'literal':
       return e.value === null;
+    case 'column':
+      return !e.notNull;
     case 'isnull':
     case 'isbool':
     case 'distinctfrom':

@@ -58,6 +58,11 @@ function nest(relations: Relation[], as: string): Relation[] {
   return relations.map((r) => ({ ...r, prefix: [as, ...r.prefix] }));
 }
 
+/** The relations on the NULL-extended side of an outer join: none of their columns is certain to be non-NULL. */
+function nullExtended(relations: Relation[]): Relation[] {
+  return relations.map((r) => (r.columns?.some((c) => c.notNull) ? { ...r, columns: r.columns.map(({ notNull: _, ...c }) => c) } : r));
+}
+
 function join(left: BoundFrom, right: BoundFrom, type: JoinType, on: Expr | undefined, counter: { n: number }, as = nextAs(counter)): BoundFrom {
   return {
     source: { kind: 'join', type, left: left.source, right: right.source, as, on },
@@ -134,7 +139,9 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   }
   const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
   // RIGHT JOIN is the mirrored LEFT JOIN: the preserved side stays in place
-  const [first, second] = kind === 'right' ? [rightItem, leftItem] : [leftItem, rightItem];
+  const [first, preservedOrNot] = kind === 'right' ? [rightItem, leftItem] : [leftItem, rightItem];
+  if (kind === 'full') first.relations = nullExtended(first.relations);
+  const second = kind === 'inner' ? preservedOrNot : { ...preservedOrNot, relations: nullExtended(preservedOrNot.relations) };
   const as = nextAs(counter);
   const nested = nest(second.relations, as);
   const relations = kind === 'right' ? [...nested, ...first.relations] : [...first.relations, ...nested];

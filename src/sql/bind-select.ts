@@ -6,6 +6,7 @@ import type { TableDef } from '../ir/statement.js';
 import { bindExpr, bindSortKey, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
+import { mayBeNull } from '../plan/build-plan.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -361,10 +362,13 @@ function renameColumns(q: Query, names: string[], span?: SourceSpan): Query {
 }
 
 function relationOf(name: string, q: Query): Relation {
+  // a column whose expression is never NULL stays so for the reader (GROUPING SETS
+  // null the keys of their subtotal rows, so nothing is promised there)
+  const neverNull = (e: Expr) => !(q.kind === 'select' && q.groupingSets) && !mayBeNull(e);
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }

@@ -17,6 +17,8 @@ export interface RelationColumn {
   name: string;
   field: string;
   type: SqlType;
+  /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
+  notNull?: boolean;
 }
 
 export interface Relation {
@@ -115,6 +117,6 @@ export class Scope {
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
-    return { kind: 'column', path, type, span };
+    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span } : { kind: 'column', path, type, span };
   }
 }
