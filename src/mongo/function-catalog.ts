@@ -83,19 +83,21 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   repeat: strict(([s, n]) => lowerRepeat(s, n)),
   regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
 
-  abs: strict(([x]) => ({ $abs: x })),
-  ceil: strict(([x]) => ({ $ceil: x })),
-  floor: strict(([x]) => ({ $floor: x })),
+  // not strict: these operators return null for a null or missing argument (each
+  // operator page's "Behavior"; the embedded engine agrees), which is PostgreSQL's NULL
+  abs: ([x]) => ({ $abs: x }),
+  ceil: ([x]) => ({ $ceil: x }),
+  floor: ([x]) => ({ $floor: x }),
   sign: strict(([x]) => cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0))),
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
   mod: strict(([a, b]) => ({ $mod: [a, b] })),
-  power: strict(([a, b]) => ({ $pow: [a, b] })),
-  sqrt: strict(([x]) => ({ $sqrt: x })),
-  exp: strict(([x]) => ({ $exp: x })),
-  ln: strict(([x]) => ({ $ln: x })),
-  log: strict(([a, b]) => (b === undefined ? { $log10: a } : { $log: [b, a] })),
+  power: ([a, b]) => ({ $pow: [a, b] }),
+  sqrt: ([x]) => ({ $sqrt: x }),
+  exp: ([x]) => ({ $exp: x }),
+  ln: ([x]) => ({ $ln: x }),
+  log: ([a, b]) => (b === undefined ? { $log10: a } : { $log: [b, a] }),
 
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
