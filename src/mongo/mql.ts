@@ -40,6 +40,10 @@ export function neverMissing(x: Mql): boolean {
   if (op === '$cond') return Array.isArray(arg) ? neverMissing(arg[1]) && neverMissing(arg[2]) : neverMissing((arg as Document).then) && neverMissing((arg as Document).else);
   if (op === '$ifNull') return Array.isArray(arg) && neverMissing(arg[arg.length - 1]);
   if (op === '$let') return neverMissing((arg as Document).in);
+  if (op === '$switch') {
+    const spec = arg as { branches: { then: Mql }[]; default?: Mql };
+    return 'default' in spec && neverMissing(spec.default) && spec.branches.every((b) => neverMissing(b.then));
+  }
   return false;
 }
 
