@@ -109,7 +109,8 @@ describe('explain --analyze on the embedded engine', () => {
     const stage = insert.find((c) => c.what.includes('(stage)'))!;
     expect(stage.notes.join('\n')).toMatch(new RegExp(`\\$out into __sqletl_stage_2_big_orders: not run \\(analyze is read-only\\); ${await count('SELECT count(*) FROM orders WHERE amount > 100')} document`));
     const write = insert.find((c) => c.what.includes('(write)'))!;
-    expect(write.stages[0]).toMatchObject({ stage: 'stage step → __sqletl_stage_2_big_orders', stageStep: true });
+    // a keyed table: the write reads the stage whose rows' outcomes are decided (insert-outcomes.ts)
+    expect(write.stages[0]).toMatchObject({ stage: 'stage step → __sqletl_stage_2_big_orders__rows', stageStep: true });
     expect(write.notes.join('\n')).toContain(`$merge into big_orders: not run (analyze is read-only); ${wouldInsert} document`);
     expect(insert.at(-1)).toMatchObject({ run: false, notes: ['not run: cleanup (analyze is read-only)'] });
     expect(snapshot(dataDir)).toEqual(before);

@@ -72,10 +72,14 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
   const whenMatched = spec.whenMatched ?? 'merge';
   const whenNotMatched = spec.whenNotMatched ?? 'insert';
   if (appendMerge(store, name, tdb, on, whenNotMatched, docs)) return;
-  const target = store.load(name, tdb).map((d) => ({ ...d }));
-  const keyOf = (d: Document) => JSON.stringify(on.map((f) => normalizeKey(resolve(d, f))));
-  const byKey = new Map<string, number>();
+  // a new array; its documents are replaced, never changed in place, so the cached ones are not copied
+  const target = store.load(name, tdb).slice();
+  const keyOf = on.length === 1 ? (d: Document) => valueKey(resolve(d, on[0])) : (d: Document) => JSON.stringify(on.map((f) => normalizeKey(resolve(d, f))));
+  const byKey = new Map<unknown, number>();
   target.forEach((d, i) => byKey.set(keyOf(d), i));
+  // one whenMatched pipeline for every match: `$$new` is set before each run (building mingo's options per document was a copy of its operator tables)
+  const variables: Document = { new: undefined, ...(spec.let ? spec.let : {}) };
+  const update = Array.isArray(whenMatched) ? new Aggregator(whenMatched, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT, variables }) : undefined;
   for (const incoming of docs) {
     for (const f of on) {
       const v = resolve(incoming, f);
@@ -92,9 +96,9 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
       continue;
     }
     const existing = target[at];
-    if (Array.isArray(whenMatched)) {
-      const variables = { new: incoming, ...(spec.let ? spec.let : {}) };
-      const [updated] = new Aggregator(whenMatched, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT, variables }).run([existing]) as Document[];
+    if (update) {
+      if (!spec.let || !('new' in spec.let)) variables.new = incoming;
+      const [updated] = update.run([existing]) as Document[];
       target[at] = { ...updated, _id: existing._id };
     } else if (whenMatched === 'replace') target[at] = { ...incoming, _id: existing._id };
     else if (whenMatched === 'merge') target[at] = { ...existing, ...incoming, _id: existing._id };
@@ -134,6 +138,16 @@ function normalizeKey(v: unknown): unknown {
   return v ?? null;
 }
 
+/**
+ * A Map key equal for equal values: a finite number is its own key (a Map tells the
+ * number 1 from any string), anything else the JSON of its normalized form. Most
+ * `_id`s of a keyed table are numbers, and JSON.stringify of each was a good part of
+ * a merge.
+ */
+function valueKey(v: unknown): unknown {
+  return typeof v === 'number' && Number.isFinite(v) ? v : JSON.stringify(normalizeKey(v));
+}
+
 const sameFields = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 function indexesOf(store: Store, name: string, db?: string): IndexSpec[] {
@@ -142,10 +156,10 @@ function indexesOf(store: Store, name: string, db?: string): IndexSpec[] {
 
 /** E11000 when a unique index would hold the same key twice (partial indexes skip documents outside their filter). */
 function checkUnique(store: Store, name: string, db: string | undefined, docs: Document[]): void {
-  const ids = new Set<string>();
+  const ids = new Set<unknown>();
   for (const d of docs) {
-    const k = JSON.stringify(normalizeKey(d._id));
-    if (ids.has(k)) throw new Error(`E11000 duplicate key error collection: ${nsKey(name, db)} index: _id_ dup key: ${k}`);
+    const k = valueKey(d._id);
+    if (ids.has(k)) throw new Error(`E11000 duplicate key error collection: ${nsKey(name, db)} index: _id_ dup key: ${JSON.stringify(normalizeKey(d._id))}`);
     ids.add(k);
   }
   for (const ix of indexesOf(store, name, db)) {

@@ -15,6 +15,7 @@ import { FileJournal } from '../run/journal-stores.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EJSON } from 'bson';
+import { isStageName } from '../mongo/stage-names.js';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the
@@ -26,6 +27,12 @@ export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private cache = new Map<string, Document[]>();
   private readonly missing = new Set<string>();
+  /**
+   * A write statement's stages (stage-names.ts) live in the cache only: they are
+   * created and dropped within the statement, so writing them out as text (and
+   * reading nothing back) was pure cost. A failed or killed statement leaves none.
+   */
+  private readonly inMemory = new Set<string>();
   /** ids minted by the latest $out, which merges may append without a lookup (embedded-fresh-ids.ts) */
   private readonly fresh = new FreshIds();
 
@@ -122,6 +129,7 @@ export class EmbeddedEngine implements Engine {
     tx.rollback();
     this.cache.clear();
     this.missing.clear();
+    this.inMemory.clear();
   }
 
   /** the ndjson file of a collection, relative to the data directory (the transaction's key) */
@@ -143,7 +151,8 @@ export class EmbeddedEngine implements Engine {
       load: (name, db) => this.load(name, db),
       replace: (name, db, docs) => {
         this.checkDataDir();
-        if (this.tx) {
+        if (isStageName(name)) this.inMemory.add(keyOf(name, db));
+        else if (this.tx) {
           this.tx.put(this.rel(name, db), collectionText(docs));
           for (const ext of COLLECTION_EXTENSIONS) {
             if (ext !== '.ndjson' && existsSync(collectionPath(this.dataDir, name, db) + ext)) this.tx.remove(this.rel(name, db, ext));
@@ -158,7 +167,10 @@ export class EmbeddedEngine implements Engine {
         return this.staged(name, db) ?? collectionFile(this.dataDir, name, db) !== undefined;
       },
       drop: (name, db) => {
-        if (this.tx) for (const ext of COLLECTION_EXTENSIONS) this.tx.remove(this.rel(name, db, ext));
+        const onlyInMemory = this.inMemory.delete(keyOf(name, db)) && collectionFile(this.dataDir, name, db) === undefined;
+        if (onlyInMemory) {
+          // nothing on disk to remove
+        } else if (this.tx) for (const ext of COLLECTION_EXTENSIONS) this.tx.remove(this.rel(name, db, ext));
         else dropCollectionFiles(this.dataDir, name, db);
         this.cache.delete(keyOf(name, db));
       },
@@ -216,8 +228,10 @@ export class EmbeddedEngine implements Engine {
     const cmd = command.db === undefined && this.defaultDb !== undefined ? { ...command, db: this.defaultDb } : command;
     const last = cmd.pipeline.at(-1);
     if (last && ('$out' in last || '$merge' in last)) {
-      // run the pipeline, then write its documents as MongoDB's $out/$merge would
-      const docs = await this.aggregate({ ...cmd, pipeline: cmd.pipeline.slice(0, -1) }, true);
+      // run the pipeline, then write its documents as MongoDB's $out/$merge would; documents
+      // going into a statement's stage need no copy: a stage is never changed in place, and
+      // what leaves it for a collection of the user is copied then
+      const docs = await this.aggregate({ ...cmd, pipeline: cmd.pipeline.slice(0, -1) }, !intoStage(last));
       try {
         writeStage(last, this.store, cmd.db, docs);
       } catch (err) {
@@ -269,9 +283,17 @@ export class EmbeddedEngine implements Engine {
   async close(): Promise<void> {
     this.rollback();
     this.cache.clear();
+    this.inMemory.clear();
     this.lock?.release();
     this.lock = undefined;
   }
+}
+
+/** Whether a `$out` writes one of a statement's own stage collections (stage-names.ts). */
+function intoStage(last: Document): boolean {
+  const target = last.$out as string | { coll?: string } | undefined;
+  const name = typeof target === 'string' ? target : target?.coll;
+  return name !== undefined && isStageName(name);
 }
 
 /** Whether a file's last byte is a newline (an empty file counts as one): an append must start on a line of its own. */

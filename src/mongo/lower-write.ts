@@ -8,27 +8,29 @@ import type { Document, MongoCommand } from './commands.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
+import { classifyStagedRows, OUTCOME } from './insert-outcomes.js';
+import { classifiedName, stageName } from './stage-names.js';
 import { roundHalfAway } from './rounding.js';
 
 /**
  * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
  *
  * INSERT runs its source once into a staging collection, each row conformed to
- * the table (values cast to the declared types, DEFAULTs, the key as `_id`) and
- * carrying the reasons it breaks the table's constraints (NOT NULL, type, CHECK,
- * UNIQUE). From the stage: a check (ON CONFLICT DO UPDATE touching one key twice
- * fails before anything is written, as in PostgreSQL), a count of what will
- * happen, the rejected rows into `<table>__rejects`, the valid rows `$merge`d into
- * the table (`on: _id`; DO UPDATE is a `whenMatched` pipeline over `$$new`), and
- * the stage dropped.
+ * the table (values cast to the declared types, DEFAULTs, the key as `__key`) and
+ * carrying the reasons it breaks the table's constraints (NOT NULL, type, CHECK).
+ * For a keyed table one more pass over the stage decides each row's outcome
+ * (insert-outcomes.ts: duplicate keys, existing keys, UNIQUE, ON CONFLICT's WHERE)
+ * into a second stage. From the stage: a check (ON CONFLICT DO UPDATE touching one
+ * key twice fails before anything is written, as in PostgreSQL), a count of what
+ * will happen, the rejected rows into `<table>__rejects`, the rows to write
+ * `$merge`d into the table (`on: _id`; DO UPDATE is a `whenMatched` pipeline over
+ * `$$new`), and the stages dropped.
  *
  * A keyed table (PRIMARY KEY, else its first UNIQUE constraint) stores the key as
  * `_id`, so `$merge` needs no other index; a row with a NULL unique key gets a new
  * `_id` and never conflicts, as NULL keys never conflict in PostgreSQL.
  */
 const INVALID = '\u0000sqletl:invalid';
-/** a lookup value no document holds */
-const NO_VALUE = '\u0000sqletl:no-value';
 
 export interface WriteContext {
   index: number;
@@ -43,7 +45,6 @@ function stopOnReject(collection: string, db: Document, rejected: Document[], ct
   return [{ kind: 'aggregate', collection, ...db, role: 'check', message: 'a row breaks the table\'s constraints (sqletl.on_error = stop); nothing was written', pipeline: [...rejected, { $limit: 1 }] }];
 }
 
-export const stageName = (index: number, table: string) => `__sqletl_stage_${index}_${table}`;
 export const rejectsName = (table: string) => `${table}__rejects`;
 
 /** The documents' `_id` for a keyed table (absent when a key column is NULL). */
@@ -147,6 +148,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     }
   }
   const keyed = def && identityKey(def);
+  const into = (coll: string) => (table.db ? { db: table.db, coll } : coll);
   const pipeline: Document[] = [...read.pipeline];
   if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
@@ -155,179 +157,99 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
     pipeline.push({ $set: { __reasons: def ? reasonsOf(def) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
   }
-  const pkey = def?.primaryKey ? `${def.name}_pkey` : def && keyed ? `${def.name}_${keyed.join('_')}_key` : '';
-  if (keyed && !onConflict) {
-    // a plain INSERT may not reuse an existing key
-    pipeline.push(
-      { $lookup: { from: table.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
-      { $set: { __reasons: cond({ $gt: [{ $size: '$__existing' }, 0] }, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } },
-      { $unset: '__existing' },
-    );
-  }
-  pipeline.push({ $out: table.db ? { db: table.db, coll: stage } : stage });
+  pipeline.push({ $out: into(stage) });
   const commands: MongoCommand[] = [{ kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline, role: 'stage', ...(read.note ? { note: read.note } : {}) }];
 
-  // rows sharing a key within the statement: numbered by key
-  const numberByKey: Document[] = keyed ? [{ $setWindowFields: { partitionBy: '$__key', sortBy: { _id: 1 }, output: { __n: { $documentNumber: {} } } } }] : [];
-  const valid = { $eq: [{ $size: '$__reasons' }, 0] };
-  const hasKey = { $ne: [{ $type: '$__key' }, 'missing'] };
-  const duplicate = keyed ? { $and: [hasKey, { $gt: ['$__n', 1] }] } : false;
-  if (def && !source.passthrough) commands.push(...uniqueChecks(def, s, stage, db, numberByKey, duplicate));
+  // a keyed table: each row's outcome is decided once, into a second stage (insert-outcomes.ts); the stage's
+  // `_id`s are minted by its `$out`, in source order, which decides which of two rows with one key comes first
+  const pkey = def?.primaryKey ? `${def.name}_pkey` : def && keyed ? `${def.name}_${keyed.join('_')}_key` : '';
+  const rows = def && keyed ? classifiedName(ctx.index, table.name) : stage;
+  if (def && keyed) commands.push({ kind: 'aggregate', collection: stage, ...db, role: 'stage', pipeline: [...classifyStagedRows(def, s, pkey), { $out: into(rows) }] });
+  // query-language selections (no expression per row); a row without reasons is valid
+  const rejected: Document = keyed ? { $match: { [OUTCOME]: 'rejected' } } : { $match: { '__reasons.0': { $exists: true } } };
+  const written: Document = keyed ? { $match: { [OUTCOME]: { $in: ['inserted', 'updated'] } } } : { $match: { '__reasons.0': { $exists: false } } };
 
   if (onConflict?.update) {
     commands.push({
       kind: 'aggregate',
-      collection: stage,
+      collection: rows,
       ...db,
       role: 'check',
       message: 'ON CONFLICT DO UPDATE command cannot affect row a second time',
-      pipeline: [{ $match: { $expr: valid } }, ...numberByKey, { $match: { $expr: duplicate } }, { $limit: 1 }, { $project: { __key: 1 } }],
+      pipeline: [{ $match: { __dup: true } }, { $limit: 1 }, { $project: { __key: 1 } }],
     });
   }
 
   // what the write will do, counted before it runs (MongoDB's $merge reports no counts)
-  const exists = { $gt: [{ $size: '$__old' }, 0] };
-  const updates = onConflict?.update?.countWhere ? { $and: [exists, lowerPredicate(onConflict.update.countWhere)] } : exists;
-  const outcome = cond(
-    { $not: [valid] },
-    'rejected',
-    cond(
-      duplicate,
-      onConflict ? 'skipped' : 'rejected',
-      onConflict && keyed ? cond(exists, onConflict.update ? cond(updates, 'updated', 'skipped') : 'skipped', 'inserted') : 'inserted',
-    ),
-  );
-  const oldLookup = onConflict && keyed ? [{ $lookup: { from: table.name, localField: '__key', foreignField: '_id', as: '__old' } }, { $set: { __old: { $slice: ['$__old', 1] } } }] : [{ $set: { __old: [] } }];
-  commands.push({
-    kind: 'aggregate',
-    collection: stage,
-    ...db,
-    role: 'count',
-    pipeline: [
-      ...numberByKey,
-      ...oldLookup,
-      ...(onConflict?.update?.countWhere ? [{ $set: { __old: { $arrayElemAt: ['$__old', 0] } } }, { $set: { __old: { $cond: [{ $eq: [{ $type: '$__old' }, 'object'] }, ['$__old'], []] } } }] : []),
-      { $group: { _id: outcome, n: { $sum: 1 } } },
-    ],
-  });
+  const outcome = keyed ? `$${OUTCOME}` : cond({ $eq: [{ $size: '$__reasons' }, 0] }, 'inserted', 'rejected');
+  commands.push({ kind: 'aggregate', collection: rows, ...db, role: 'count', pipeline: [{ $group: { _id: outcome, n: { $sum: 1 } } }] });
 
-  const rejectedRows: Document[] = [
-    ...numberByKey,
-    ...(keyed && !onConflict
-      ? [{ $set: { __reasons: cond(duplicate, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons') } }]
-      : []),
-    { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
-  ];
-  commands.push(...stopOnReject(stage, db, rejectedRows, ctx));
+  commands.push(...stopOnReject(rows, db, [rejected], ctx));
 
   // rejected rows, as they came, with every reason
+  const hasLine = source.columns.some((c) => c.name === '__line');
   commands.push({
     kind: 'aggregate',
-    collection: stage,
+    collection: rows,
     ...db,
     role: 'rejects',
     pipeline: [
-      ...rejectedRows,
-      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW', ...(source.columns.some((c) => c.name === '__line') ? { line: '$__source.__line' } : {}) } },
-      ...(source.columns.some((c) => c.name === '__line') ? [{ $unset: 'row.__line' }] : []),
-      { $merge: { into: table.db ? { db: table.db, coll: rejectsName(table.name) } : rejectsName(table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
+      rejected,
+      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW', ...(hasLine ? { line: '$__source.__line' } : {}) } },
+      ...(hasLine ? [{ $unset: 'row.__line' }] : []),
+      { $merge: { into: into(rejectsName(table.name)), whenMatched: 'fail', whenNotMatched: 'insert' } },
     ],
   });
 
-  // the valid rows into the table
+  // the rows to write into the table: the key becomes _id (a row without one keeps the stage's fresh _id), NULL columns are left out
+  const columnNames = Object.keys(conformed).filter((k) => k !== '_id');
+  const toTableRow: Document[] = source.passthrough
+    ? [{ $unset: ['_id', '__reasons', '__source'] }, withoutNulls]
+    : [
+        // `$set` rather than one `$project`: mingo's `$project` keeps a field whose value is `$$REMOVE` (as undefined)
+        { $set: { ...(keyed ? { _id: { $ifNull: ['$__key', '$_id'] } } : {}), ...withoutNullColumns(columnNames) } },
+        { $unset: [...(keyed ? [] : ['_id']), '__reasons', '__source', ...(keyed ? ['__key', OUTCOME, '__dup'] : [])] },
+      ];
   let whenMatched: unknown = 'keepExisting';
   if (onConflict?.update) {
-    const set = Object.fromEntries(onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]));
-    const merged = { $mergeObjects: ['$$ROOT', set] };
-    const replacement = onConflict.update.where ? cond(lowerPredicate(onConflict.update.where), merged, '$$ROOT') : merged;
-    whenMatched = [{ $replaceWith: replacement }, withoutNulls];
+    const set: [string, Mql][] = onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]);
+    if (onConflict.update.where) {
+      // SET's values all read the row before the update, so they are merged in one step; `$$new`'s NULL columns are missing
+      const merged = { $mergeObjects: ['$$ROOT', Object.fromEntries(set.map(([c, e]) => [c, missingAsNull(e)]))] };
+      whenMatched = [{ $replaceWith: cond(lowerPredicate(onConflict.update.where), merged, '$$ROOT') }, { $set: withoutNullColumns(set.map(([c]) => c)) }];
+    } else {
+      // one `$set`: every value is computed from the row before the update
+      whenMatched = [{ $set: Object.fromEntries(set.map(([c, e]) => [c, { $ifNull: [e, '$$REMOVE'] }])) }];
+    }
   }
   commands.push({
     kind: 'aggregate',
-    collection: stage,
+    collection: rows,
     ...db,
     role: 'write',
-    pipeline: [
-      { $match: { $expr: valid } },
-      // the key becomes _id; a row without one keeps the stage's fresh _id
-      ...(keyed ? [{ $set: { _id: { $ifNull: ['$__key', '$_id'] } } }] : [{ $unset: '_id' }]),
-      { $unset: ['__reasons', '__source', ...(keyed ? ['__key'] : [])] },
-      withoutNulls,
-      { $merge: { into: table.db ? { db: table.db, coll: table.name } : table.name, on: '_id', whenMatched, whenNotMatched: 'insert' } },
-    ],
+    pipeline: [written, ...toTableRow, { $merge: { into: into(table.name), on: '_id', whenMatched, whenNotMatched: 'insert' } }],
   });
   commands.push({ kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' });
+  if (rows !== stage) commands.push({ kind: 'drop', collection: rows, ...db, ifExists: true, role: 'cleanup' });
   return commands;
 }
 
-/**
- * UNIQUE constraints other than the key (the key is `_id`, checked above): a row
- * whose values are already held by another row of the table, or by a row earlier in
- * the statement that will be written, gets the constraint's reason — as inserting
- * the rows one at a time in PostgreSQL would refuse it — instead of failing the
- * whole write on the unique index. A row that will update its own key's row (ON
- * CONFLICT DO UPDATE) does not clash with itself; when the update does not set the
- * constraint's columns, the values it proposes are not written and are not checked.
- * Reads the stage (its `_id`s are in source order) and rewrites it.
- */
-function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, stage: string, db: Document, numberByKey: Document[], duplicate: Mql): MongoCommand[] {
-  const identity = identityKey(def);
-  const secondary = def.unique.filter((u) => !(identity && u.length === identity.length && u.every((c) => identity.includes(c))));
-  if (secondary.length === 0) return [];
-  const updates = s.onConflict?.update;
-  const pipeline: Document[] = [...numberByKey];
-  secondary.forEach((u, j) => {
-    const clash = `__clash${j}`;
-    const present = { $and: u.map((c) => ({ $not: [isNull(`$${c}`)] })) };
-    // looked up by the first column (an index lookup; a NULL value looks up a value no row holds), the others matched after
-    pipeline.push(
-      { $set: { __probe: cond(present, `$${u[0]}`, { $literal: NO_VALUE }) } },
-      {
-        $lookup: {
-          from: def.name,
-          localField: '__probe',
-          foreignField: u[0],
-          ...(u.length > 1 ? { let: Object.fromEntries(u.slice(1).map((c, i) => [`v${i}`, `$${c}`])) } : {}),
-          pipeline: [...(u.length > 1 ? [{ $match: { $expr: { $and: u.slice(1).map((c, i) => ({ $eq: [`$${c}`, `$$v${i}`] })) } } }] : []), { $project: { _id: 1 } }],
-          as: clash,
-        },
-      },
-      // the row's own key's row is not another row
-      { $set: { [clash]: { $filter: { input: `$${clash}`, cond: { $ne: ['$$this._id', { $ifNull: ['$__key', null] }] } } } } },
-    );
-    // an update that leaves the constraint's columns alone cannot break it
-    const untouched = updates && !u.some((c) => updates.set.some((x) => x.column === c));
-    if (untouched && identity) {
-      pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__self' } });
-    }
-    const checked = untouched && identity ? { $and: [present, { $eq: [{ $size: '$__self' }, 0] }] } : present;
-    // rows that will be written, numbered by their values of the constraint in source order
-    const written = { $and: [{ $eq: [{ $size: '$__reasons' }, 0] }, { $not: [duplicate] }, checked] };
-    pipeline.push({
-      $setWindowFields: {
-        partitionBy: cond(written, { u: u.map((c) => `$${c}`) }, '$_id'),
-        sortBy: { _id: 1 },
-        output: { __u: { $documentNumber: {} } },
-      },
-    });
-    const reason = `duplicate key value violates unique constraint "${def.name}_${u.join('_')}_key"`;
-    pipeline.push(
-      {
-        $set: {
-          __reasons: cond(
-            { $and: [checked, { $or: [{ $gt: [{ $size: `$${clash}` }, 0] }, { $and: [written, { $gt: ['$__u', 1] }] }] }] },
-            { $concatArrays: ['$__reasons', [reason]] },
-            '$__reasons',
-          ),
-        },
-      },
-      { $unset: [clash, '__u', '__probe', ...(untouched && identity ? ['__self'] : [])] },
-    );
-  });
-  if (numberByKey.length) pipeline.push({ $unset: '__n' });
-  pipeline.push({ $out: s.table.db ? { db: s.table.db, coll: stage } : stage });
-  return [{ kind: 'aggregate', collection: stage, ...db, pipeline, role: 'stage' }];
+/** `{c: {$ifNull: ["$c", "$$REMOVE"]}}` per column: a NULL column is left out of the document (SQL's NULL is a missing field). */
+function withoutNullColumns(columns: string[]): Document {
+  return Object.fromEntries(columns.map((c) => [c, { $ifNull: [`$${c}`, '$$REMOVE'] }]));
 }
+
+/**
+ * An expression whose missing result must count as NULL: inside an object literal
+ * (`$mergeObjects`' argument) a missing value leaves the field out, so the old value
+ * would stay. Arithmetic and string operators never give missing.
+ */
+function missingAsNull(e: Mql): Mql {
+  const op = e && typeof e === 'object' && !Array.isArray(e) && !(e instanceof Date) ? Object.keys(e)[0] : undefined;
+  const neverMissing = e === null || typeof e !== 'object' ? !(typeof e === 'string' && e.startsWith('$')) : op !== undefined && VALUE_OPS.has(op);
+  return neverMissing ? e : { $ifNull: [e, null] };
+}
+const VALUE_OPS = new Set(['$literal', '$add', '$subtract', '$multiply', '$divide', '$concat', '$toString', '$toLower', '$toUpper', '$convert', '$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$and', '$or', '$not']);
 
 export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: WriteContext): MongoCommand[] {
   const db = s.table.db ? { db: s.table.db } : {};

@@ -1,0 +1,126 @@
+import type { Statement, TableDef } from '../ir/statement.js';
+import { identityKey } from '../sql/bind-write.js';
+import type { Document } from './commands.js';
+import { lowerPredicate } from './lower-expr.js';
+import { cond, isNull, type Mql } from './mql.js';
+
+/**
+ * What each staged row of an INSERT into a keyed table will do, decided once, in
+ * one pipeline over the stage, before anything is written: `__outcome` is
+ * 'inserted' | 'updated' | 'skipped' | 'rejected', and `__dup` marks a row whose
+ * key an earlier writable row of the statement already has. The statement's check,
+ * count, rejects and write then only select on these fields.
+ *
+ * Rows are "inserted one at a time in source order" (the stage's `_id`s are in
+ * source order): a row that breaks the table (its `__reasons`) is never written, so
+ * it cannot make a later row with the same key a duplicate. Duplicates are found by
+ * sorting the writable rows by key, then `_id`, and comparing each row's key with the
+ * previous row's (`$shift`): one sort and one window partition, where numbering rows
+ * per key (`$documentNumber` partitioned by key) makes a partition per key.
+ *
+ * Sort keys are never arrays (a composite key or a UNIQUE constraint's values are a
+ * document): MongoDB sorts an array by its smallest element, so equal arrays would not
+ * be next to each other.
+ */
+export const OUTCOME = '__outcome';
+
+const VALID = { $eq: [{ $size: '$__reasons' }, 0] };
+const HAS_KEY = { $ne: [{ $type: '$__key' }, 'missing'] };
+
+/** Appends `reason` to the row's reasons when `when` holds. */
+const addReason = (when: Mql, reason: string): Document => ({ $set: { __reasons: cond(when, { $concatArrays: ['$__reasons', [reason]] }, '$__reasons') } });
+
+/** `field` (null for a row that takes no part) and whether the previous row in (field, _id) order has the same non-null value. */
+function sameAsPrevious(field: string, value: Mql, flag: string): Document[] {
+  const prev = `${field}_prev`;
+  return [
+    { $set: { [field]: value } },
+    { $setWindowFields: { sortBy: { [field]: 1, _id: 1 }, output: { [prev]: { $shift: { output: `$${field}`, by: -1, default: null } } } } },
+    { $set: { [flag]: { $and: [{ $ne: [`$${field}`, null] }, { $eq: [`$${prev}`, `$${field}`] }] } } },
+    { $unset: [field, prev] },
+  ];
+}
+
+/** The classifying pipeline (without its `$out`), over the stage of `s`, an INSERT into the keyed table `def`. */
+export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, pkey: string): Document[] {
+  const onConflict = s.onConflict;
+  const update = onConflict?.update;
+  const duplicateKey = `duplicate key value violates unique constraint "${pkey}"`;
+  // the row's key, when the row could be written
+  const pipeline: Document[] = [...sameAsPrevious('__k', cond({ $and: [VALID, HAS_KEY] }, '$__key', null), '__dup')];
+
+  if (onConflict) {
+    // the table's row with the same key, if any (a row without a key matches none: every stored row has an _id)
+    pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
+    pipeline.push({ $set: { __exists: { $gt: [{ $size: '$__old' }, 0] }, ...(update?.countWhere ? { __old: { $arrayElemAt: ['$__old', 0] } } : {}) } });
+  } else {
+    // a plain INSERT may not reuse a key, the table's or an earlier row's
+    pipeline.push(
+      { $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
+      addReason({ $or: [{ $gt: [{ $size: '$__existing' }, 0] }, '$__dup'] }, duplicateKey),
+    );
+  }
+  pipeline.push(...uniqueChecks(def, s));
+
+  const outcome = !onConflict
+    ? cond(VALID, 'inserted', 'rejected')
+    : cond(
+        { $not: [VALID] },
+        'rejected',
+        cond('$__dup', 'skipped', cond('$__exists', update ? (update.countWhere ? cond(lowerPredicate(update.countWhere), 'updated', 'skipped') : 'updated') : 'skipped', 'inserted')),
+      );
+  pipeline.push({ $set: { [OUTCOME]: outcome } }, { $unset: onConflict ? ['__old', '__exists'] : ['__existing'] });
+  // back to source order: the rejects and the new rows are written in the order they came
+  pipeline.push({ $sort: { _id: 1 } });
+  return pipeline;
+}
+
+/**
+ * UNIQUE constraints other than the key (the key is `_id`, checked above): a row
+ * whose values are already held by another row of the table, or by an earlier row of
+ * the statement that will be written, gets the constraint's reason — as inserting
+ * the rows one at a time in PostgreSQL would refuse it — instead of failing the
+ * whole write on the unique index. A row that will update its own key's row (ON
+ * CONFLICT DO UPDATE) does not clash with itself; when the update does not set the
+ * constraint's columns, the values it proposes are not written and are not checked.
+ */
+function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>): Document[] {
+  const identity = identityKey(def)!;
+  const secondary = def.unique.filter((u) => !(u.length === identity.length && u.every((c) => identity.includes(c))));
+  const update = s.onConflict?.update;
+  const pipeline: Document[] = [];
+  secondary.forEach((u, j) => {
+    const clash = `__clash${j}`;
+    const present = { $and: u.map((c) => ({ $not: [isNull(`$${c}`)] })) };
+    // looked up by the first column (an index lookup; a NULL value looks up a value no row holds), the others matched after
+    pipeline.push(
+      { $set: { __probe: cond(present, `$${u[0]}`, { $literal: NO_VALUE }) } },
+      {
+        $lookup: {
+          from: def.name,
+          localField: '__probe',
+          foreignField: u[0],
+          ...(u.length > 1 ? { let: Object.fromEntries(u.slice(1).map((c, i) => [`v${i}`, `$${c}`])) } : {}),
+          pipeline: [...(u.length > 1 ? [{ $match: { $expr: { $and: u.slice(1).map((c, i) => ({ $eq: [`$${c}`, `$$v${i}`] })) } } }] : []), { $project: { _id: 1 } }],
+          as: clash,
+        },
+      },
+      // the row's own key's row is not another row
+      { $set: { [clash]: { $filter: { input: `$${clash}`, cond: { $ne: ['$$this._id', { $ifNull: ['$__key', null] }] } } } } },
+    );
+    // an update that leaves the constraint's columns alone cannot break it (`__exists`: the row updates its key's row)
+    const untouched = update && !u.some((c) => update.set.some((x) => x.column === c));
+    const checked = untouched ? { $and: [present, { $not: ['$__exists'] }] } : present;
+    // rows that will be written, compared by their values of the constraint in source order
+    const written = { $and: [VALID, { $not: ['$__dup'] }, checked] };
+    pipeline.push(...sameAsPrevious('__u', cond(written, Object.fromEntries(u.map((c) => [c, `$${c}`])), null), '__udup'));
+    pipeline.push(
+      addReason({ $and: [checked, { $or: [{ $gt: [{ $size: `$${clash}` }, 0] }, '$__udup'] }] }, `duplicate key value violates unique constraint "${def.name}_${u.join('_')}_key"`),
+      { $unset: [clash, '__udup', '__probe'] },
+    );
+  });
+  return pipeline;
+}
+
+/** a lookup value no document holds */
+const NO_VALUE = '\u0000sqletl:no-value';
