@@ -8,23 +8,25 @@ import { cond, letIn, type Mql } from './mql.js';
  * decimal the user wrote round as PostgreSQL rounds that decimal, while a value
  * genuinely below the tie (2.4999999999999) stays below it.
  *
- * `$round` cannot stand in, even after the nudge: the server rounds a double
- * through a 15-digit decimal, which takes the nudge away again (2.665 → 2.66).
+ * `$round` cannot stand in: it rounds half to even, on the double's exact decimal
+ * value (the server quantizes a 34-digit Decimal128 of it; mingo computes its own
+ * way), so no nudge makes it provably equal to this formula near every tie.
  *
- * The magnitude is rounded once and divided by the scale, negated for negative
- * values (`a / -s` is exactly `-(a / s)`). A field or variable is read where it is
- * needed instead of being bound by `$let`. NULL needs no guard: `$abs` of null or
- * missing is null (documented), and so is everything after it, whichever branch
- * the comparison with 0 picks (MongoDB sorts null below 0, mingo's `$lt` says false).
+ * Negative values round toward minus infinity at the tie, so a negative value is
+ * `ceil(x·s·(1+ε) − 0.5) / s` and a positive one `floor(x·s·(1+ε) + 0.5) / s`:
+ * bit for bit the same as rounding |x| and negating (negation is exact in binary
+ * floating point, and ceil(−z) = −floor(z)), with no `$abs` and one `$divide`. A
+ * field or variable is read where it is needed instead of being bound by `$let`.
+ * NULL needs no guard: `$multiply`/`$add`/`$subtract` of null or missing are null,
+ * and so are `$floor`/`$ceil`/`$divide` of null (documented), whichever branch the
+ * comparison with 0 picks (MongoDB sorts null below 0, mingo's `$lt` says false).
  */
 export function roundHalfAway(x: Mql, places: Mql): Mql {
-  const literalScale = typeof places === 'number';
   const body = (v: Mql, scale: Mql): Mql => {
-    const units = { $floor: { $add: [{ $multiply: [{ $abs: v }, scale, 1 + 1e-15] }, 0.5] } };
-    const negative = typeof scale === 'number' ? -scale : { $multiply: [-1, scale] };
-    return cond({ $lt: [v, 0] }, { $divide: [units, negative] }, { $divide: [units, scale] });
+    const scaled = { $multiply: [v, scale, 1 + 1e-15] };
+    return { $divide: [cond({ $lt: [v, 0] }, { $ceil: { $subtract: [scaled, 0.5] } }, { $floor: { $add: [scaled, 0.5] } }), scale] };
   };
   const plain = typeof x === 'string' || typeof x === 'number' || x === null;
-  if (literalScale) return plain ? body(x, 10 ** places) : letIn({ x }, body('$$x', 10 ** places));
+  if (typeof places === 'number') return plain ? body(x, 10 ** places) : letIn({ x }, body('$$x', 10 ** places));
   return letIn(plain ? { s: { $pow: [10, places] } } : { x, s: { $pow: [10, places] } }, body(plain ? x : '$$x', '$$s'));
 }
