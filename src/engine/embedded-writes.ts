@@ -40,7 +40,8 @@ export interface Store {
 
 const nsKey = (name: string, db?: string) => (db ? `${db}.${name}` : name);
 
-export function writeStage(stage: Document, store: Store, db: string | undefined, docs: Document[]): void {
+export function writeStage(stage: Document, store: Store, db: string | undefined, given: Document[]): void {
+  const docs = given.map(withoutUndefined);
   if ('$out' in stage) {
     const target = stage.$out as string | { db?: string; coll: string };
     const [name, tdb] = typeof target === 'string' ? [target, db] : [target.coll, target.db ?? db];
@@ -99,7 +100,7 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
     if (update) {
       if (!spec.let || !('new' in spec.let)) variables.new = incoming;
       const [updated] = update.run([existing]) as Document[];
-      target[at] = { ...updated, _id: existing._id };
+      target[at] = withoutUndefined({ ...updated, _id: existing._id });
     } else if (whenMatched === 'replace') target[at] = { ...incoming, _id: existing._id };
     else if (whenMatched === 'merge') target[at] = { ...existing, ...incoming, _id: existing._id };
     else if (whenMatched === 'fail') throw new Error(`E11000 duplicate key error collection: ${nsKey(name, tdb)}`);
@@ -126,6 +127,16 @@ function appendMerge(store: Store, name: string, db: string | undefined, on: str
   if (!store.append(name, db, added)) return false;
   store.fresh.written(nsKey(name, db), added);
   return true;
+}
+
+/**
+ * The document as MongoDB stores it: mingo's `$project` and `$replaceWith` leave a
+ * field whose value is missing (`$$REMOVE`, a path that resolves to nothing) in the
+ * document, as undefined; MongoDB leaves the field out, and so does the saved file.
+ */
+function withoutUndefined(d: Document): Document {
+  for (const k in d) if (d[k] === undefined) return Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
+  return d;
 }
 
 function withId(d: Document): Document {

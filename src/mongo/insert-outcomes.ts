@@ -45,31 +45,37 @@ function sameAsPrevious(field: string, value: Mql, flag: string): Document[] {
 export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, pkey: string): Document[] {
   const onConflict = s.onConflict;
   const update = onConflict?.update;
-  const duplicateKey = `duplicate key value violates unique constraint "${pkey}"`;
-  // the row's key, when the row could be written
-  const pipeline: Document[] = [...sameAsPrevious('__k', cond({ $and: [VALID, HAS_KEY] }, '$__key', null), '__dup')];
+  const identity = identityKey(def)!;
+  const secondary = def.unique.filter((u) => !(u.length === identity.length && u.every((c) => identity.includes(c))));
+  const pipeline: Document[] = [
+    // the row's key, when the row could be written
+    { $set: { __k: cond({ $and: [VALID, HAS_KEY] }, '$__key', null) } },
+    { $setWindowFields: { sortBy: { __k: 1, _id: 1 }, output: { __k_prev: { $shift: { output: '$__k', by: -1, default: null } } } } },
+  ];
+  const duplicate = { $and: [{ $ne: ['$__k', null] }, { $eq: ['$__k_prev', '$__k'] }] };
+  // the table's row with the same key (a row without a key matches none: every stored row has an _id)
+  if (onConflict) pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
+  else pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__old' } });
+  // ON CONFLICT … WHERE reads the old row as `__old` (a document; missing when there is none)
+  if (update?.countWhere) pipeline.push({ $set: { __old: { $arrayElemAt: ['$__old', 0] } } });
+  const exists = update?.countWhere ? { $ne: [{ $type: '$__old' }, 'missing'] } : { $gt: [{ $size: '$__old' }, 0] };
+  // a plain INSERT may not reuse a key, the table's or an earlier row's
+  const keyTaken = { $or: [exists, duplicate] };
+  const reasonsWithKey = cond(keyTaken, { $concatArrays: ['$__reasons', [`duplicate key value violates unique constraint "${pkey}"`]] }, '$__reasons');
+  const outcome = (dup: Mql, existing: Mql, valid: Mql): Mql =>
+    !onConflict
+      ? cond(valid, 'inserted', 'rejected')
+      : cond({ $not: [valid] }, 'rejected', cond(dup, 'skipped', cond(existing, update ? (update.countWhere ? cond(lowerPredicate(update.countWhere), 'updated', 'skipped') : 'updated') : 'skipped', 'inserted')));
 
-  if (onConflict) {
-    // the table's row with the same key, if any (a row without a key matches none: every stored row has an _id)
-    pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
-    pipeline.push({ $set: { __exists: { $gt: [{ $size: '$__old' }, 0] }, ...(update?.countWhere ? { __old: { $arrayElemAt: ['$__old', 0] } } : {}) } });
+  if (secondary.length === 0) {
+    // one step: every field is computed from the row as it was before it
+    pipeline.push({ $set: { __dup: duplicate, [OUTCOME]: outcome(duplicate, exists, onConflict ? VALID : { $and: [VALID, { $not: [keyTaken] }] }), ...(onConflict ? {} : { __reasons: reasonsWithKey }) } });
   } else {
-    // a plain INSERT may not reuse a key, the table's or an earlier row's
-    pipeline.push(
-      { $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__existing' } },
-      addReason({ $or: [{ $gt: [{ $size: '$__existing' }, 0] }, '$__dup'] }, duplicateKey),
-    );
+    pipeline.push({ $set: { __dup: duplicate, __exists: exists, ...(onConflict ? {} : { __reasons: reasonsWithKey }) } });
+    pipeline.push(...uniqueChecks(def, secondary, update));
+    pipeline.push({ $set: { [OUTCOME]: outcome('$__dup', '$__exists', VALID) } });
   }
-  pipeline.push(...uniqueChecks(def, s));
-
-  const outcome = !onConflict
-    ? cond(VALID, 'inserted', 'rejected')
-    : cond(
-        { $not: [VALID] },
-        'rejected',
-        cond('$__dup', 'skipped', cond('$__exists', update ? (update.countWhere ? cond(lowerPredicate(update.countWhere), 'updated', 'skipped') : 'updated') : 'skipped', 'inserted')),
-      );
-  pipeline.push({ $set: { [OUTCOME]: outcome } }, { $unset: onConflict ? ['__old', '__exists'] : ['__existing'] });
+  pipeline.push({ $unset: ['__k', '__k_prev', '__old', ...(secondary.length ? ['__exists'] : [])] });
   // back to source order: the rejects and the new rows are written in the order they came
   pipeline.push({ $sort: { _id: 1 } });
   return pipeline;
@@ -84,10 +90,7 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
  * CONFLICT DO UPDATE) does not clash with itself; when the update does not set the
  * constraint's columns, the values it proposes are not written and are not checked.
  */
-function uniqueChecks(def: TableDef, s: Extract<Statement, { kind: 'insert' }>): Document[] {
-  const identity = identityKey(def)!;
-  const secondary = def.unique.filter((u) => !(u.length === identity.length && u.every((c) => identity.includes(c))));
-  const update = s.onConflict?.update;
+function uniqueChecks(def: TableDef, secondary: string[][], update: NonNullable<Extract<Statement, { kind: 'insert' }>['onConflict']>['update']): Document[] {
   const pipeline: Document[] = [];
   secondary.forEach((u, j) => {
     const clash = `__clash${j}`;

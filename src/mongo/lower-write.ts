@@ -99,19 +99,26 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
 
 const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
 
-/** The reasons a conformed row breaks the table (strings; empty when valid). */
-function reasonsOf(def: TableDef): Mql {
-  const reasons: Mql[] = [];
+/**
+ * The reasons a conformed row breaks the table (strings; empty when valid).
+ * `converted`: the columns whose values went through a conversion (only those can be
+ * INVALID, and only those have their source value in `__source`); all when absent.
+ */
+function reasonsOf(def: TableDef, converted?: ReadonlySet<string>): Mql {
+  const rules: [test: Mql, reason: Mql][] = [];
+  const mayBeInvalid = def.columns.filter((c) => !converted || converted.has(c.name));
   for (const c of def.columns) {
-    reasons.push(cond({ $eq: [`$${c.name}`, INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }, null));
-    if (c.notNull) reasons.push(cond(isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`, null));
+    if (mayBeInvalid.includes(c)) rules.push([{ $eq: [`$${c.name}`, INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (c.notNull) rules.push([isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const converted = { $not: [{ $in: [INVALID, def.columns.map((c) => `$${c.name}`)] }] };
+  const convertedOk = mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => `$${c.name}`)] }] }] : [];
   for (const ch of def.checks) {
-    reasons.push(cond({ $and: [converted, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`, null));
+    rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
   }
-  return { $filter: { input: reasons, cond: { $ne: ['$$this', null] } } };
+  if (rules.length === 0) return { $literal: [] };
+  if (rules.length === 1) return cond(rules[0][0], [rules[0][1]], []);
+  return { $filter: { input: rules.map(([test, reason]) => cond(test, reason, null)), cond: { $ne: ['$$this', null] } } };
 }
 
 /** A value in `$project` position: constants must not read as inclusion flags. */
@@ -128,9 +135,10 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   if (read.kind !== 'aggregate') throw new Error('unreachable');
   if (read.db !== table.db) throw unsupported(`INSERT into "${table.name}" from a query over another database`, table.span);
 
-  // conform each source row to the table
+  // conform each source row to the table; the source values of converted columns are kept for the rejects
   const conformed: Document = { _id: 0 };
   const sourceCopy: Document = {};
+  const converted = new Set<string>();
   if (source.passthrough) {
     if (def) throw unsupported(`INSERT … SELECT * from a collection without declared columns into the declared table "${table.name}"`, table.span);
   } else {
@@ -138,7 +146,10 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
       const src = source.columns[i];
       const col = def?.columns.find((c) => c.name === name);
       conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type) : `$${src.field}`;
-      sourceCopy[name] = `$${src.field}`;
+      if (conformed[name] !== `$${src.field}`) {
+        converted.add(name);
+        sourceCopy[name] = `$${src.field}`;
+      }
     });
     // hidden source columns (`__line` of a COPY) travel with the row, for the rejects
     for (const extra of source.columns.slice(columns.length)) if (extra.name.startsWith('__')) sourceCopy[extra.name] = `$${extra.field}`;
@@ -152,10 +163,10 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   const pipeline: Document[] = [...read.pipeline];
   if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
-    pipeline.push({ $project: { ...conformed, __source: sourceCopy } });
+    pipeline.push({ $project: { ...conformed, ...(Object.keys(sourceCopy).length ? { __source: sourceCopy } : {}) } });
     const id = def && identityExpr(def);
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
-    pipeline.push({ $set: { __reasons: def ? reasonsOf(def) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+    pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
   }
   pipeline.push({ $out: into(stage) });
   const commands: MongoCommand[] = [{ kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline, role: 'stage', ...(read.note ? { note: read.note } : {}) }];
@@ -186,8 +197,10 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
 
   commands.push(...stopOnReject(rows, db, [rejected], ctx));
 
-  // rejected rows, as they came, with every reason
+  // rejected rows, as they came (a converted column's source value, the others as staged), with every reason
   const hasLine = source.columns.some((c) => c.name === '__line');
+  const hidden = Object.keys(sourceCopy).filter((k) => !columns.includes(k) && k !== '__line');
+  const row = source.passthrough ? '$__source' : Object.fromEntries([...columns.map((c) => [c, converted.has(c) ? `$__source.${c}` : `$${c}`]), ...hidden.map((k) => [k, `$__source.${k}`])]);
   commands.push({
     kind: 'aggregate',
     collection: rows,
@@ -195,21 +208,18 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     role: 'rejects',
     pipeline: [
       rejected,
-      { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW', ...(hasLine ? { line: '$__source.__line' } : {}) } },
-      ...(hasLine ? [{ $unset: 'row.__line' }] : []),
+      { $project: { _id: 0, row, reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW', ...(hasLine ? { line: '$__source.__line' } : {}) } },
       { $merge: { into: into(rejectsName(table.name)), whenMatched: 'fail', whenNotMatched: 'insert' } },
     ],
   });
 
   // the rows to write into the table: the key becomes _id (a row without one keeps the stage's fresh _id), NULL columns are left out
-  const columnNames = Object.keys(conformed).filter((k) => k !== '_id');
+  // (a valid row's NOT NULL columns are never NULL); without `_id`, a row of a table without a key gets a new one
+  const notNull = new Set(def?.columns.filter((c) => c.notNull).map((c) => c.name));
+  const tableRow = Object.fromEntries(Object.keys(conformed).filter((k) => k !== '_id').map((c) => [c, notNull.has(c) ? `$${c}` : { $ifNull: [`$${c}`, '$$REMOVE'] }]));
   const toTableRow: Document[] = source.passthrough
     ? [{ $unset: ['_id', '__reasons', '__source'] }, withoutNulls]
-    : [
-        // `$set` rather than one `$project`: mingo's `$project` keeps a field whose value is `$$REMOVE` (as undefined)
-        { $set: { ...(keyed ? { _id: { $ifNull: ['$__key', '$_id'] } } : {}), ...withoutNullColumns(columnNames) } },
-        { $unset: [...(keyed ? [] : ['_id']), '__reasons', '__source', ...(keyed ? ['__key', OUTCOME, '__dup'] : [])] },
-      ];
+    : [{ $replaceWith: { ...(keyed ? { _id: { $ifNull: ['$__key', '$_id'] } } : {}), ...tableRow } }];
   let whenMatched: unknown = 'keepExisting';
   if (onConflict?.update) {
     const set: [string, Mql][] = onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]);
