@@ -7,9 +7,8 @@ import { cond, isNull, type Mql } from './mql.js';
 /**
  * What each staged row of an INSERT into a keyed table will do, decided once, in
  * one pipeline over the stage, before anything is written: `__outcome` is
- * 'inserted' | 'updated' | 'skipped' | 'rejected', and `__dup` marks a row whose
- * key an earlier writable row of the statement already has. The statement's check,
- * count, rejects and write then only select on these fields.
+ * 'inserted' | 'updated' | 'skipped' | 'rejected'. The statement's count, rejects
+ * and write then only select on it.
  *
  * Rows are "inserted one at a time in source order" (the stage's `_id`s are in
  * source order): a row that breaks the table (its `__reasons`) is never written, so
@@ -47,12 +46,16 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
   const update = onConflict?.update;
   const identity = identityKey(def)!;
   const secondary = def.unique.filter((u) => !(u.length === identity.length && u.every((c) => identity.includes(c))));
-  const pipeline: Document[] = [
-    // the row's key, when the row could be written
-    { $set: { __k: cond({ $and: [VALID, HAS_KEY] }, '$__key', null) } },
-    { $setWindowFields: { sortBy: { __k: 1, _id: 1 }, output: { __k_prev: { $shift: { output: '$__k', by: -1, default: null } } } } },
-  ];
-  const duplicate = { $and: [{ $ne: ['$__k', null] }, { $eq: ['$__k_prev', '$__k'] }] };
+  // DO UPDATE fails on any repeated key (duplicateKeyCheck), so no row of a statement that gets here repeats one
+  const numbered = !update;
+  const pipeline: Document[] = numbered
+    ? [
+        // the row's key, when the row could be written
+        { $set: { __k: cond({ $and: [VALID, HAS_KEY] }, '$__key', null) } },
+        { $setWindowFields: { sortBy: { __k: 1, _id: 1 }, output: { __k_prev: { $shift: { output: '$__k', by: -1, default: null } } } } },
+      ]
+    : [];
+  const duplicate = numbered ? { $and: [{ $ne: ['$__k', null] }, { $eq: ['$__k_prev', '$__k'] }] } : false;
   // the table's row with the same key (a row without a key matches none: every stored row has an _id)
   if (onConflict) pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
   else pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__old' } });
@@ -69,16 +72,26 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
 
   if (secondary.length === 0) {
     // one step: every field is computed from the row as it was before it
-    pipeline.push({ $set: { __dup: duplicate, [OUTCOME]: outcome(duplicate, exists, onConflict ? VALID : { $and: [VALID, { $not: [keyTaken] }] }), ...(onConflict ? {} : { __reasons: reasonsWithKey }) } });
+    pipeline.push({ $set: { [OUTCOME]: outcome(duplicate, exists, onConflict ? VALID : { $and: [VALID, { $not: [keyTaken] }] }), ...(onConflict ? {} : { __reasons: reasonsWithKey }) } });
   } else {
     pipeline.push({ $set: { __dup: duplicate, __exists: exists, ...(onConflict ? {} : { __reasons: reasonsWithKey }) } });
     pipeline.push(...uniqueChecks(def, secondary, update));
     pipeline.push({ $set: { [OUTCOME]: outcome('$__dup', '$__exists', VALID) } });
   }
-  pipeline.push({ $unset: ['__k', '__k_prev', '__old', ...(secondary.length ? ['__exists'] : [])] });
-  // back to source order: the rejects and the new rows are written in the order they came
-  pipeline.push({ $sort: { _id: 1 } });
+  pipeline.push({ $unset: [...(numbered ? ['__k', '__k_prev'] : []), '__old', ...(secondary.length ? ['__dup', '__exists'] : [])] });
+  // back to source order (a window sorts): the rejects and the new rows are written in the order they came
+  if (numbered || secondary.length) pipeline.push({ $sort: { _id: 1 } });
   return pipeline;
+}
+
+/**
+ * ON CONFLICT DO UPDATE may not touch one row twice (PostgreSQL: "ON CONFLICT DO
+ * UPDATE command cannot affect row a second time"): a key that two valid rows of the
+ * stage share fails the statement before anything is written. Counting rows per key
+ * needs no order, so it runs over the stage as it is.
+ */
+export function duplicateKeyCheck(): Document[] {
+  return [{ $match: { '__reasons.0': { $exists: false }, __key: { $exists: true } } }, { $group: { _id: '$__key', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Document, MongoCommand } from './commands.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
-import { classifyStagedRows, OUTCOME } from './insert-outcomes.js';
+import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from './stage-names.js';
 import { roundHalfAway } from './rounding.js';
 
@@ -175,21 +175,13 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   // `_id`s are minted by its `$out`, in source order, which decides which of two rows with one key comes first
   const pkey = def?.primaryKey ? `${def.name}_pkey` : def && keyed ? `${def.name}_${keyed.join('_')}_key` : '';
   const rows = def && keyed ? classifiedName(ctx.index, table.name) : stage;
+  if (keyed && onConflict?.update) {
+    commands.push({ kind: 'aggregate', collection: stage, ...db, role: 'check', message: 'ON CONFLICT DO UPDATE command cannot affect row a second time', pipeline: duplicateKeyCheck() });
+  }
   if (def && keyed) commands.push({ kind: 'aggregate', collection: stage, ...db, role: 'stage', pipeline: [...classifyStagedRows(def, s, pkey), { $out: into(rows) }] });
   // query-language selections (no expression per row); a row without reasons is valid
   const rejected: Document = keyed ? { $match: { [OUTCOME]: 'rejected' } } : { $match: { '__reasons.0': { $exists: true } } };
   const written: Document = keyed ? { $match: { [OUTCOME]: { $in: ['inserted', 'updated'] } } } : { $match: { '__reasons.0': { $exists: false } } };
-
-  if (onConflict?.update) {
-    commands.push({
-      kind: 'aggregate',
-      collection: rows,
-      ...db,
-      role: 'check',
-      message: 'ON CONFLICT DO UPDATE command cannot affect row a second time',
-      pipeline: [{ $match: { __dup: true } }, { $limit: 1 }, { $project: { __key: 1 } }],
-    });
-  }
 
   // what the write will do, counted before it runs (MongoDB's $merge reports no counts)
   const outcome = keyed ? `$${OUTCOME}` : cond({ $eq: [{ $size: '$__reasons' }, 0] }, 'inserted', 'rejected');
