@@ -77,6 +77,33 @@ describe('rejects and counts', () => {
     expect(existsSync(join(dir, '__sqletl_stage_1_people.ndjson'))).toBe(false);
   });
 
+  test('a rejected row is never written, so a later row with its key is not a duplicate (plain INSERT, DO NOTHING, DO UPDATE)', async () => {
+    const dir = dataDir();
+    const notNull = 'null value in column "name" of relation "people" violates not-null constraint';
+    const r = await run(
+      `${TABLE}
+       INSERT INTO people VALUES (1, NULL, 1, NULL), (1, 'ann', 2, NULL), (1, 'again', 3, NULL);
+       INSERT INTO people VALUES (2, NULL, 1, NULL), (2, 'bo', 2, NULL), (2, 'bo again', 3, NULL) ON CONFLICT (id) DO NOTHING;
+       INSERT INTO people VALUES (1, NULL, 9, NULL), (1, 'ann2', 4, NULL) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, age = EXCLUDED.age;
+       SELECT id, name, age FROM people ORDER BY id;
+       SELECT statement, row, reasons FROM people__rejects ORDER BY statement;`,
+      { dataDir: dir },
+    );
+    // the first valid row of a key is written; the third row repeats the second's key
+    expect(r.statements[1]).toMatchObject({ inserted: 1, updated: 0, rejected: 2 });
+    expect(r.statements[2]).toMatchObject({ inserted: 1, updated: 0, rejected: 1 });
+    // one valid row per key: no "cannot affect row a second time"
+    expect(r.statements[3]).toMatchObject({ inserted: 0, updated: 1, rejected: 1 });
+    expect(r.statements[4].rows).toEqual([[1, 'ann2', 4], [2, 'bo', 2]]);
+    const rejects = r.statements[5].rows!.map(([statement, row, reasons]) => [statement, (row as { name?: string }).name ?? null, reasons]);
+    expect(rejects).toEqual([
+      [2, null, [notNull]],
+      [2, 'again', ['duplicate key value violates unique constraint "people_pkey"']],
+      [3, null, [notNull]],
+      [4, null, [notNull]],
+    ]);
+  });
+
   test('UPDATE leaves rows that would break a CHECK as they are and reports them', async () => {
     const dir = dataDir();
     const result = await run(
