@@ -153,6 +153,10 @@ describe('retry safety of the commands the compiler emits', () => {
     const insert = await commands("INSERT INTO keyed (id, name) VALUES (1, 'a')");
     expect(retrySafety(byRole(insert, 'stage')[0]).safe).toBe(true);
     for (const role of ['check', 'count', 'cleanup']) for (const c of byRole(insert, role)) expect(retrySafety(c).safe).toBe(true);
+    // a keyed table's INSERT stages twice (the rows, then their outcomes into a second stage): each $out into another collection
+    const upsert = await commands("INSERT INTO keyed (id, name, n) VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET n = keyed.n + excluded.n");
+    expect(byRole(upsert, 'stage')).toHaveLength(2);
+    for (const role of ['stage', 'check', 'count', 'cleanup']) for (const c of byRole(upsert, role)) expect(retrySafety(c)).toMatchObject({ safe: true });
     const ctas = await commands('CREATE TABLE t2 AS SELECT name FROM keyed');
     for (const c of ctas) expect(retrySafety(c)).toMatchObject({ safe: true });
   });
