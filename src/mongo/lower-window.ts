@@ -130,14 +130,13 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
     const frame = fn.spec.frame;
     const ordered = orderBy.length > 0;
     const hasOffset = (b: FrameBound) => b.kind === 'preceding' || b.kind === 'following';
-    // the frame holds at least the current row: a ROWS frame from at or before it to
-    // at or after it, a RANGE frame bounded by peers (CURRENT ROW or unbounded), any
-    // frame without ORDER BY (the whole partition)
+    // the frame holds at least the current row: a ROWS frame (ordered or not) from at
+    // or before it to at or after it, a RANGE frame without ORDER BY (the whole
+    // partition) or bounded by peers (CURRENT ROW or unbounded)
+    const aroundCurrentRow =
+      !['following', 'unbounded-following'].includes(frame.start.kind) && !['preceding', 'unbounded-preceding'].includes(frame.end.kind);
     const holdsCurrentRow =
-      !ordered ||
-      (!['following', 'unbounded-following'].includes(frame.start.kind) &&
-        !['preceding', 'unbounded-preceding'].includes(frame.end.kind) &&
-        (frame.mode === 'rows' || !(hasOffset(frame.start) || hasOffset(frame.end))));
+      frame.mode === 'rows' ? aroundCurrentRow : !ordered || (aroundCurrentRow && !(hasOffset(frame.start) || hasOffset(frame.end)));
     const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow);
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
