@@ -10,6 +10,7 @@ import { lowerWindow } from './lower-window.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
 import { cond, isNull, literal, orNull } from './mql.js';
+import { inlineProjection } from '../plan/inline-projection.js';
 
 /**
  * Logical plan → one aggregate command. Stages are appended bottom-up; a filter
@@ -42,7 +43,9 @@ export function lowerPlan(plan: PlanNode, options: LowerOptions = {}): MongoComm
 
 type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
 
-function lowerNode(node: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Document[] } {
+function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Document[] } {
+  // a group reads its input's select list directly (src/plan/inline-projection.ts)
+  const node = planned.kind === 'group' ? inlineProjection(planned) : planned;
   switch (node.kind) {
     case 'scan':
       return { source: { kind: 'collection', name: node.collection, db: node.db }, stages: [] };
