@@ -48,12 +48,16 @@ function stopOnReject(collection: string, db: Document, rejected: Document[], ct
 export const rejectsName = (table: string) => `${table}__rejects`;
 
 /** The documents' `_id` for a keyed table (absent when a key column is NULL). */
-function identityExpr(def: TableDef): Mql | undefined {
+function identityExpr(def: TableDef, ref: ColumnRef = fieldOf): Mql | undefined {
   const key = identityKey(def);
   if (!key) return undefined;
-  const value = key.length === 1 ? `$${key[0]}` : Object.fromEntries(key.map((k) => [k, `$${k}`]));
-  return cond({ $or: key.map((k) => isNull(`$${k}`)) }, '$$REMOVE', value);
+  const value = key.length === 1 ? ref(key[0]) : Object.fromEntries(key.map((k) => [k, ref(k)]));
+  return cond({ $or: key.map((k) => isNull(ref(k))) }, '$$REMOVE', value);
 }
+
+/** How an expression reads a column of the conformed row: its field, or (in the conforming step itself) the value it gets there. */
+type ColumnRef = (column: string) => Mql;
+const fieldOf: ColumnRef = (c) => `$${c}`;
 
 /** Value of a source field converted to a column's declared type (numeric(p, s) rounded to s decimals); INVALID when it cannot be. */
 function conform(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
@@ -104,15 +108,15 @@ const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', fl
  * `converted`: the columns whose values went through a conversion (only those can be
  * INVALID, and only those have their source value in `__source`); all when absent.
  */
-function reasonsOf(def: TableDef, converted?: ReadonlySet<string>): Mql {
+function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRef = fieldOf): Mql {
   const rules: [test: Mql, reason: Mql][] = [];
   const mayBeInvalid = def.columns.filter((c) => !converted || converted.has(c.name));
   for (const c of def.columns) {
-    if (mayBeInvalid.includes(c)) rules.push([{ $eq: [`$${c.name}`, INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
-    if (c.notNull) rules.push([isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
+    if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const convertedOk = mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => `$${c.name}`)] }] }] : [];
+  const convertedOk = mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : [];
   for (const ch of def.checks) {
     rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
   }
@@ -163,10 +167,19 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   const pipeline: Document[] = [...read.pipeline];
   if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
-    pipeline.push({ $project: { ...conformed, ...(Object.keys(sourceCopy).length ? { __source: sourceCopy } : {}) } });
-    const id = def && identityExpr(def);
+    const kept = Object.keys(sourceCopy).length ? { __source: sourceCopy } : {};
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
-    pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+    if (converted.size === 0 && !def?.checks.length) {
+      // every value is stored as it comes and there is no CHECK: the reasons and the key read the values
+      // the row gets in this very step, so they are computed in it (no second pass over the rows)
+      const ref: ColumnRef = (c) => conformed[c];
+      const id = def && identityExpr(def, ref);
+      pipeline.push({ $project: { ...conformed, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+    } else {
+      pipeline.push({ $project: { ...conformed, ...kept } });
+      const id = def && identityExpr(def);
+      pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+    }
   }
   pipeline.push({ $out: into(stage) });
   const commands: MongoCommand[] = [{ kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline, role: 'stage', ...(read.note ? { note: read.note } : {}) }];
