@@ -299,7 +299,9 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
     });
     filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set) }, 0] }] } };
   }
-  commands.push({ kind: 'updateMany', collection: s.table.name, ...db, filter, update: [{ $set: set }, withoutNulls], role: 'write' });
+  // a value that is NULL leaves its column out (SQL's NULL is a missing field): per assigned column, not a pass over every field
+  const assign = Object.fromEntries(Object.entries(set).map(([c, e]) => [c, { $ifNull: [e, '$$REMOVE'] }]));
+  commands.push({ kind: 'updateMany', collection: s.table.name, ...db, filter, update: [{ $set: assign }], role: 'write' });
   return commands;
 }
 
