@@ -168,15 +168,23 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
     const kept = Object.keys(sourceCopy).length ? { __source: sourceCopy } : {};
+    const { _id: _excluded, ...values } = conformed;
+    /*
+     * The conforming step. For a keyed table it is a `$replaceWith` of the row's fields: on
+     * the embedded engine mingo's `$project` walks every projected path (about 4× the cost
+     * of an object expression). A table without a key keeps the `$project`: watch
+     * (apply-batch.ts) maintains those statements and adds its identity field to it.
+     */
+    const conformStep = (fields: Document): Document => (keyed ? { $replaceWith: fields } : { $project: { _id: 0, ...fields } });
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
     if (converted.size === 0 && !def?.checks.length) {
       // every value is stored as it comes and there is no CHECK: the reasons and the key read the values
       // the row gets in this very step, so they are computed in it (no second pass over the rows)
       const ref: ColumnRef = (c) => conformed[c];
       const id = def && identityExpr(def, ref);
-      pipeline.push({ $project: { ...conformed, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+      pipeline.push(conformStep({ ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) }));
     } else {
-      pipeline.push({ $project: { ...conformed, ...kept } });
+      pipeline.push(conformStep({ ...values, ...kept }));
       const id = def && identityExpr(def);
       pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
     }
