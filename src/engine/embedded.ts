@@ -313,11 +313,11 @@ function endsWithNewline(file: string): boolean {
 /**
  * `$unwind` writes into the document it gets (removes the field, sets includeArrayIndex),
  * harmless when that document is a copy the previous stage made — a join's `$lookup`
- * (`{...doc, as: […]}`), `$project`, `$group`, `$set` — and the fields are top-level.
+ * (`{...doc, as: […]}`), `$project`, `$replaceWith`, `$group`, `$set` — and the fields are top-level.
  */
 function unwindsFreshCopy(spec: unknown, previous: Document | undefined): boolean {
   const prevOp = previous ? Object.keys(previous)[0] : undefined;
-  if (!prevOp || !['$lookup', '$project', '$group', '$set', '$addFields'].includes(prevOp)) return false;
+  if (!prevOp || !['$lookup', '$project', '$replaceWith', '$group', '$set', '$addFields'].includes(prevOp)) return false;
   const u = typeof spec === 'string' ? { path: spec } : (spec as { path?: unknown; includeArrayIndex?: unknown });
   const topLevel = (f: unknown) => typeof f === 'string' && !f.replace(/^\$/, '').includes('.');
   return topLevel(u.path) && (u.includeArrayIndex === undefined || topLevel(u.includeArrayIndex));

@@ -85,11 +85,11 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
     case 'project': {
       const spec: Document = {};
       for (const f of node.fields) spec[f.field] = projected(lowerExpr(f.expr));
-      if (node.keepInput) stages.push({ $set: spec });
-      else {
-        if (!('_id' in spec)) spec._id = 0;
-        stages.push({ $project: spec });
-      }
+      // A select list builds new rows: `$replaceWith` of an object expression, which
+      // leaves out `_id` unless it is a column, and a field whose value is missing, as
+      // `$project` does. On the embedded engine it is several times cheaper per row than
+      // mingo's `$project`, which resolves every projected path of its spec one by one.
+      stages.push(node.keepInput ? { $set: spec } : { $replaceWith: spec });
       break;
     }
     case 'distinct': {
