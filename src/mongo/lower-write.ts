@@ -170,12 +170,12 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     const kept = Object.keys(sourceCopy).length ? { __source: sourceCopy } : {};
     const { _id: _excluded, ...values } = conformed;
     /*
-     * The conforming step. For a keyed table it is a `$replaceWith` of the row's fields: on
-     * the embedded engine mingo's `$project` walks every projected path (about 4× the cost
-     * of an object expression). A table without a key keeps the `$project`: watch
-     * (apply-batch.ts) maintains those statements and adds its identity field to it.
+     * The conforming step: a `$replaceWith` of the row's fields (a select list is one too,
+     * lower-plan.ts): on the embedded engine mingo's `$project` walks every projected path,
+     * about 4× the cost of an object expression. watch (apply-batch.ts) adds its identity
+     * field to this step for the statements it maintains.
      */
-    const conformStep = (fields: Document): Document => (keyed ? { $replaceWith: fields } : { $project: { _id: 0, ...fields } });
+    const conformStep = (fields: Document): Document => ({ $replaceWith: fields });
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
     if (converted.size === 0 && !def?.checks.length) {
       // every value is stored as it comes and there is no CHECK: the reasons and the key read the values

@@ -155,7 +155,8 @@ async function recompute(engine: Engine, w: WatchedStatement, r: Recompute, opti
   if (!stage) throw new Error('unreachable: an INSERT without a stage command');
   const original = lowerPlan(buildPlan(w.insert.source), options);
   if (original.kind !== 'aggregate') throw new Error('unreachable');
-  const rest = stage.pipeline.slice(original.pipeline.length).map((s, i) => (i === 0 && '$project' in s ? { $project: { ...(s.$project as Document), [IDENTITY]: `$${IDENTITY}` } } : s));
+  // the conforming step (lower-write.ts) carries the identity field on to the stage
+  const rest = stage.pipeline.slice(original.pipeline.length).map((s, i) => (i === 0 && '$replaceWith' in s ? { $replaceWith: { ...(s.$replaceWith as Document), [IDENTITY]: `$${IDENTITY}` } } : s));
   const patched: MongoCommand = { ...stage, ...(read.collection ? { collection: read.collection } : {}), pipeline: [...head, ...read.pipeline, ...rest] };
   const stageName = (stage.pipeline.at(-1)!.$out as string | { coll: string });
   const stageColl = typeof stageName === 'string' ? stageName : stageName.coll;
