@@ -3,9 +3,12 @@
  * JSON.parse and revives Extended JSON only where needed; it must give exactly what
  * bson's EJSON.parse(line, { relaxed: true }) gives, errors included.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
-import { parseExtendedJsonLine } from '../src/io/data-files.js';
+import { parseExtendedJsonLine, readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
 
 const LINES = [
   '{"a":1,"s":"plain","n":null,"arr":[1,"x",{"b":true}]}',
@@ -39,5 +42,53 @@ describe('parseExtendedJsonLine', () => {
 
   it('throws JSON.parse\'s error on a syntax error', () => {
     expect(() => parseExtendedJsonLine('{"a":1,}')).toThrow(SyntaxError);
+  });
+});
+
+/**
+ * `.ndjson` files are read in blocks of whole lines (src/io/data-files.ts), so that a
+ * collection over V8's 512 MiB string limit can be read. Whatever the block size, the
+ * documents and the error positions are those of reading the file as one text.
+ */
+describe('ndjson read in blocks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sqletl-blocks-'));
+  const write = (name: string, content: string | Buffer): string => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const errorOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return 'no error';
+  };
+  const SIZES = [1, 2, 3, 5, 7, 16, 64, 4096];
+
+  it('gives the same documents at every block size (multi-byte characters, CRLF, blank lines, a BOM, no final newline)', () => {
+    const text = '\uFEFF' + ['{"a":"é😀x","d":{"$date":"2024-01-01T00:00:00Z"}}', '', '{"b":[1,2,{"c":"ü"}]}\r', '   ', '{"e":"\u4e2d\u6587"}'].join('\n');
+    const file = write('ok.ndjson', text);
+    const whole = text.slice(1).split('\n').filter((l) => l.trim() !== '').map((l) => EJSON.parse(l, { relaxed: true }));
+    expect(whole).toHaveLength(3);
+    for (const size of SIZES) expect(readJsonLinesFile(file, size)).toStrictEqual(whole);
+    expect(readCollectionFile(file)).toStrictEqual(whole);
+  });
+
+  it('reports a bad line at its line number in the file, at every block size', () => {
+    const lines = ['{"a":1}', '{"a":2}', '', '{"a":3}', '{"a":', '{"a":6}'];
+    const file = write('bad.ndjson', lines.join('\n') + '\n');
+    for (const size of SIZES) expect(errorOf(() => readJsonLinesFile(file, size))).toMatch(/bad\.ndjson:5:\d+: /);
+  });
+
+  it('reports bytes that are not UTF-8 at their line and column, at every block size', () => {
+    const file = write('latin1.ndjson', Buffer.concat([Buffer.from('{"a":1}\n{"a":2}\n{"a":3}\n{"s":"ab'), Buffer.from([0xe9]), Buffer.from('"}\n')]));
+    for (const size of SIZES) expect(errorOf(() => readJsonLinesFile(file, size))).toMatch(/latin1\.ndjson:4:9: invalid UTF-8/);
+  });
+
+  it('keeps a byte-order mark in the middle of a file (a bad line), as a whole-text read does', () => {
+    const file = write('bom.ndjson', '{"a":1}\n\uFEFF{"a":2}\n');
+    for (const size of SIZES) expect(errorOf(() => readJsonLinesFile(file, size))).toMatch(/bom\.ndjson:2/);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -46,21 +46,65 @@ export function checkCollectionName(name: string, db?: string): void {
 }
 
 export function readCollectionFile(file: string): Document[] {
-  const text = decodeText(readFileSync(file), file);
-  if (file.endsWith('.csv')) return readCsv(text, file);
-  if (file.endsWith('.json')) return readJsonArray(text, file);
-  return readJsonLines(text, file);
+  if (!file.endsWith('.csv') && !file.endsWith('.json')) return readJsonLinesFile(file);
+  const bytes = readFileSync(file);
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw badData(file, `a ${file.endsWith('.csv') ? '.csv' : '.json'} collection is read as one text, and this file is over 512 MiB`, undefined, [
+      'store it as .ndjson (one document per line), which is read line by line, or load it into a table with COPY … FROM',
+    ]);
+  }
+  const text = decodeText(bytes, file);
+  return file.endsWith('.csv') ? readCsv(text, file) : readJsonArray(text, file);
 }
 
-function badData(file: string, message: string, cause?: unknown): SqlEtlError {
-  return new SqlEtlError('bad-data-file', 'io', `${file}: ${message}`, { cause });
+/** V8's longest string (2^29 − 24 UTF-16 units); a file of more bytes may not fit in one */
+const MAX_TEXT_BYTES = 0x1fffffe8;
+/** `.ndjson` is read in blocks of whole lines of about this size */
+const BLOCK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `<name>.ndjson` / `.jsonl`, read block by block: never one string of the whole file
+ * (V8 cannot make a string over 512 MiB, and sqletl's own COPY appends can grow a
+ * collection past that), and less held at once. Each block ends at a line end, so a
+ * line is decoded and parsed whole; line numbers in errors count from the file's start.
+ */
+export function readJsonLinesFile(file: string, blockBytes = BLOCK_BYTES): Document[] {
+  const docs: Document[] = [];
+  const fd = openSync(file, 'r');
+  try {
+    const block = Buffer.allocUnsafe(blockBytes);
+    let carry: Buffer = Buffer.alloc(0);
+    let linesBefore = 0;
+    let started = false; // a BOM is dropped only at the file's start
+    for (;;) {
+      const n = readSync(fd, block, 0, blockBytes, null);
+      const data = carry.length ? Buffer.concat([carry, block.subarray(0, n)]) : block.subarray(0, n);
+      const end = n === 0 ? data.length : data.lastIndexOf(0x0a) + 1;
+      const text = decodeText(data.subarray(0, end), file, linesBefore, started);
+      started ||= end > 0;
+      linesBefore = readJsonLines(text, file, linesBefore, docs);
+      if (n === 0) break;
+      // the unfinished last line waits for the next block (copied: the block buffer is reused)
+      carry = Buffer.from(data.subarray(end));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return docs;
 }
 
-/** Strict UTF-8: a byte sequence that is not UTF-8 is an error at its line, never silently U+FFFD. */
-function decodeText(bytes: Buffer, file: string): string {
-  const r = decodeUtf8(bytes);
+function badData(file: string, message: string, cause?: unknown, hints?: string[]): SqlEtlError {
+  return new SqlEtlError('bad-data-file', 'io', `${file}: ${message}`, { cause, ...(hints ? { hints } : {}) });
+}
+
+/**
+ * Strict UTF-8: a byte sequence that is not UTF-8 is an error at its line, never silently
+ * U+FFFD. `linesBefore`: lines of the file before these bytes (a block of a larger file).
+ */
+function decodeText(bytes: Buffer, file: string, linesBefore = 0, midFile = false): string {
+  const r = decodeUtf8(bytes, midFile);
   if ('text' in r) return r.text;
-  throw badData(`${file}:${r.error.line}:${r.error.column}`, 'invalid UTF-8 (the file must be UTF-8 text)');
+  throw badData(`${file}:${linesBefore + r.error.line}:${r.error.column}`, 'invalid UTF-8 (the file must be UTF-8 text)');
 }
 
 /** `<name>.json`: one array of documents. A syntax error is reported at its line and column. */
@@ -80,24 +124,28 @@ function readJsonArray(text: string, file: string): Document[] {
   return parsed as Document[];
 }
 
-/** `<name>.ndjson` / `.jsonl`: a document per line; blank lines are skipped. */
-function readJsonLines(text: string, file: string): Document[] {
-  const docs: Document[] = [];
+/**
+ * Lines of a `.ndjson` / `.jsonl` file: a document per line; blank lines are skipped.
+ * Adds the documents to `docs`; returns the line count after this text (`linesBefore`
+ * plus its line ends).
+ */
+function readJsonLines(text: string, file: string, linesBefore: number, docs: Document[]): number {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') continue;
+    const lineNo = linesBefore + i + 1;
     let doc: unknown;
     try {
       doc = parseExtendedJsonLine(line);
     } catch (err) {
       const at = jsonErrorOffset(line);
-      throw badData(`${file}:${i + 1}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
+      throw badData(`${file}:${lineNo}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
     }
-    if (!isDocument(doc)) throw badData(`${file}:${i + 1}`, `expected a document (an object), found ${describe(doc)}`);
+    if (!isDocument(doc)) throw badData(`${file}:${lineNo}`, `expected a document (an object), found ${describe(doc)}`);
     docs.push(doc);
   }
-  return docs;
+  return linesBefore + lines.length - 1;
 }
 
 /**

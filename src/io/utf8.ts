@@ -16,10 +16,13 @@ export interface Utf8Error {
   offset: number;
 }
 
-/** Decodes strict UTF-8 (a leading BOM is dropped); returns the error's place instead when the bytes are not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { error: Utf8Error } {
+/**
+ * Decodes strict UTF-8 (a leading BOM is dropped, unless `keepBom`: for a block from the
+ * middle of a file); returns the error's place instead when the bytes are not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array, keepBom = false): { text: string } | { error: Utf8Error } {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepBom }).decode(bytes) };
   } catch {
     const byte = invalidUtf8Offset(bytes);
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, byte));
