@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
 import { parseExtendedJsonLine, readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
+import { collectionText, parseCollectionText, writeChunks } from '../src/io/write-collection.js';
 
 const LINES = [
   '{"a":1,"s":"plain","n":null,"arr":[1,"x",{"b":true}]}',
@@ -90,5 +91,20 @@ describe('ndjson read in blocks', () => {
   it('keeps a byte-order mark in the middle of a file (a bad line), as a whole-text read does', () => {
     const file = write('bom.ndjson', '{"a":1}\n\uFEFF{"a":2}\n');
     for (const size of SIZES) expect(errorOf(() => readJsonLinesFile(file, size))).toMatch(/bom\.ndjson:2/);
+  });
+});
+
+describe('collection text in chunks (write-collection.ts)', () => {
+  it('splits a large collection at line ends, and the chunks read back as the same documents', () => {
+    const pad = 'x'.repeat(1000);
+    const docs = Array.from({ length: 12_000 }, (_, i) => ({ _id: i, d: new Date(Date.UTC(2024, 0, 1) + i * 1000), s: `${i}é${pad}` }));
+    const chunks = collectionText(docs);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.endsWith('\n')).toBe(true);
+    expect(parseCollectionText(chunks)).toStrictEqual(docs);
+    const file = join(mkdtempSync(join(tmpdir(), 'sqletl-chunks-')), 'c.ndjson');
+    writeChunks(file, chunks);
+    expect(readCollectionFile(file)).toStrictEqual(docs);
+    expect(collectionText([])).toEqual([]);
   });
 });

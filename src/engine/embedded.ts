@@ -81,10 +81,10 @@ export class EmbeddedEngine implements Engine {
     let docs = this.cache.get(key);
     if (!docs) {
       this.checkDataDir();
-      const staged = this.tx?.read(this.rel(name, db));
+      const staged = this.tx?.readChunks(this.rel(name, db));
       const file = staged === null ? undefined : collectionFile(this.dataDir, name, db);
-      if (!file && typeof staged !== 'string') this.missing.add(key); // like MongoDB: a collection that does not exist is empty
-      docs = typeof staged === 'string' ? parseCollectionText(staged) : file ? readCollectionFile(file) : [];
+      if (!file && !staged) this.missing.add(key); // like MongoDB: a collection that does not exist is empty
+      docs = staged ? parseCollectionText(staged) : file ? readCollectionFile(file) : [];
       this.cache.set(key, docs);
     }
     return docs;
@@ -139,8 +139,7 @@ export class EmbeddedEngine implements Engine {
 
   /** true/false when the open transaction has written or dropped the collection, else undefined */
   private staged(name: string, db?: string): boolean | undefined {
-    const t = this.tx?.read(this.rel(name, db));
-    return t === undefined ? undefined : t !== null;
+    return this.tx?.touched(this.rel(name, db));
   }
 
   /** the data directory as the write operations see it */
@@ -181,7 +180,7 @@ export class EmbeddedEngine implements Engine {
         this.checkDataDir();
         const file = collectionFile(this.dataDir, name, db);
         if (file && !file.endsWith('.ndjson')) return false;
-        const text = (file && !endsWithNewline(file) ? '\n' : '') + collectionText(docs);
+        const text = [...(file && !endsWithNewline(file) ? ['\n'] : []), ...collectionText(docs)];
         // outside a statement's transaction, the append is a transaction of its own
         const tx = this.tx ?? new DataDirTransaction(this.dataDir);
         tx.append(this.rel(name, db), text);

@@ -37,20 +37,29 @@ export class DataDirTransaction {
   readonly id = randomBytes(6).toString('hex');
   private readonly steps: Step[] = [];
   /** pending whole-file contents, so reads inside the transaction see its own writes */
-  private readonly pending = new Map<string, string | null>();
+  private readonly pending = new Map<string, string[] | null>();
   private readonly appends = new Map<string, { tmp: string; baseSize: number }>();
 
   constructor(readonly dataDir: string) {}
 
-  /** Stages a whole-file replacement (path relative to the data directory). */
-  put(path: string, content: string): void {
+  /**
+   * Stages a whole-file replacement (path relative to the data directory). A collection's
+   * content comes as chunks (write-collection.ts collectionText): it may not fit one string.
+   */
+  put(path: string, content: string | string[]): void {
     this.dropPending(path);
     const tmp = `${path}${TMP_MARK}${this.id}`;
     const abs = join(this.dataDir, tmp);
     mkdirSync(dirname(abs), { recursive: true });
-    writeFileSync(abs, content);
+    const chunks = typeof content === 'string' ? [content] : content;
+    const fd = openSync(abs, 'w');
+    try {
+      for (const c of chunks) writeSync(fd, c);
+    } finally {
+      closeSync(fd);
+    }
     this.steps.push({ op: 'put', path, tmp });
-    this.pending.set(path, content);
+    this.pending.set(path, chunks);
   }
 
   remove(path: string): void {
@@ -59,14 +68,13 @@ export class DataDirTransaction {
     this.pending.set(path, null);
   }
 
-  /** Stages text to add at the end of a file without reading or rewriting the file. */
-  append(path: string, text: string): void {
+  /** Stages text (chunks of it) to add at the end of a file without reading or rewriting the file. */
+  append(path: string, text: string[]): void {
     let a = this.appends.get(path);
     if (!a) {
       if (this.pending.has(path)) {
         // the file itself was replaced in this transaction: extend the staged copy
-        const base = this.pending.get(path) ?? '';
-        this.put(path, base + text);
+        this.put(path, [...(this.pending.get(path) ?? []), ...text]);
         return;
       }
       const abs = join(this.dataDir, path);
@@ -76,17 +84,29 @@ export class DataDirTransaction {
       this.appends.set(path, a);
       this.steps.push({ op: 'append', path, tmp: a.tmp, baseSize: a.baseSize });
     }
-    appendFileSync(join(this.dataDir, a.tmp), text);
+    for (const c of text) appendFileSync(join(this.dataDir, a.tmp), c);
   }
 
   /** The file as this transaction would leave it: staged content, null when removed, undefined when untouched. */
   read(path: string): string | null | undefined {
+    const chunks = this.readChunks(path);
+    return chunks ? chunks.join('') : chunks;
+  }
+
+  /** read(), as chunks: a staged collection may not fit one string. */
+  readChunks(path: string): string[] | null | undefined {
     if (this.pending.has(path)) return this.pending.get(path);
     const a = this.appends.get(path);
     if (!a) return undefined;
     const abs = join(this.dataDir, path);
-    const base = existsSync(abs) ? readFileSync(abs, 'utf8').slice(0, a.baseSize) : '';
-    return base + readFileSync(join(this.dataDir, a.tmp), 'utf8');
+    const base = existsSync(abs) ? readFileSync(abs).subarray(0, a.baseSize).toString('utf8') : '';
+    return [base, readFileSync(join(this.dataDir, a.tmp), 'utf8')];
+  }
+
+  /** Whether the transaction wrote (true) or removed (false) the file, undefined when untouched, without reading it. */
+  touched(path: string): boolean | undefined {
+    if (this.pending.has(path)) return this.pending.get(path) !== null;
+    return this.appends.has(path) ? true : undefined;
   }
 
   isEmpty(): boolean {

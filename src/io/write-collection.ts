@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EJSON } from 'bson';
 import { COLLECTION_EXTENSIONS } from './data-files.js';
@@ -16,14 +16,47 @@ export function collectionPath(dataDir: string, name: string, db?: string): stri
   return db ? join(dataDir, db, name) : join(dataDir, name);
 }
 
-/** A collection's `.ndjson` text: one relaxed Extended JSON document per line. */
-export function collectionText(docs: Document[]): string {
-  return docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + (docs.length ? '\n' : '');
+/** chunks of a collection's text hold about this many UTF-16 units */
+const CHUNK_CHARS = 8 * 1024 * 1024;
+
+/**
+ * A collection's `.ndjson` text: one relaxed Extended JSON document per line, as
+ * chunks of whole lines. Never one string: V8 cannot make a string over 512 MiB,
+ * and a collection's file may be larger (writers write the chunks one by one).
+ */
+export function collectionText(docs: Document[]): string[] {
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let size = 0;
+  for (const d of docs) {
+    const line = EJSON.stringify(d, { relaxed: true });
+    lines.push(line);
+    size += line.length + 1;
+    if (size >= CHUNK_CHARS) {
+      chunks.push(lines.join('\n') + '\n');
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length) chunks.push(lines.join('\n') + '\n');
+  return chunks;
 }
 
 /** The inverse of collectionText, for text staged by an open transaction (written by sqletl, so well-formed). */
-export function parseCollectionText(text: string): Document[] {
-  return text.split('\n').filter((l) => l.trim() !== '').map((l) => EJSON.parse(l, { relaxed: true }) as Document);
+export function parseCollectionText(chunks: string[]): Document[] {
+  const docs: Document[] = [];
+  for (const text of chunks) for (const l of text.split('\n')) if (l.trim() !== '') docs.push(EJSON.parse(l, { relaxed: true }) as Document);
+  return docs;
+}
+
+/** Writes text given as chunks (collectionText) to a new file. */
+export function writeChunks(file: string, chunks: string[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const c of chunks) writeSync(fd, c);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** where index and view declarations live, relative to the data directory */
@@ -45,7 +78,7 @@ export function saveCollection(dataDir: string, name: string, db: string | undef
   const base = collectionPath(dataDir, name, db);
   mkdirSync(dirname(base), { recursive: true });
   const tmp = `${base}.ndjson.tmp-${process.pid}`;
-  writeFileSync(tmp, collectionText(docs));
+  writeChunks(tmp, collectionText(docs));
   renameSync(tmp, `${base}.ndjson`);
   for (const ext of COLLECTION_EXTENSIONS) if (ext !== '.ndjson' && existsSync(base + ext)) rmSync(base + ext);
 }
