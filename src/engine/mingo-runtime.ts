@@ -13,6 +13,7 @@
 export { Aggregator } from 'mingo/aggregator';
 export { Context, evalExpr, ProcessingMode } from 'mingo/core';
 export { Query } from 'mingo/query';
+export { Lazy } from 'mingo/lazy';
 export { cloneDeep, compare, resolve } from 'mingo/util';
 export * as accumulatorOperators from 'mingo/operators/accumulator';
 export * as expressionOperators from 'mingo/operators/expression';
