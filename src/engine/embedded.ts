@@ -166,11 +166,12 @@ export class EmbeddedEngine implements Engine {
         return this.staged(name, db) ?? collectionFile(this.dataDir, name, db) !== undefined;
       },
       drop: (name, db) => {
+        // a stage kept in memory has nothing on disk to remove
         const onlyInMemory = this.inMemory.delete(keyOf(name, db)) && collectionFile(this.dataDir, name, db) === undefined;
-        if (onlyInMemory) {
-          // nothing on disk to remove
-        } else if (this.tx) for (const ext of COLLECTION_EXTENSIONS) this.tx.remove(this.rel(name, db, ext));
-        else dropCollectionFiles(this.dataDir, name, db);
+        if (!onlyInMemory) {
+          if (this.tx) for (const ext of COLLECTION_EXTENSIONS) this.tx.remove(this.rel(name, db, ext));
+          else dropCollectionFiles(this.dataDir, name, db);
+        }
         this.cache.delete(keyOf(name, db));
       },
       forget: (name, db) => {

@@ -1,6 +1,7 @@
 import { readSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync, statSync, appendFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { writeChunks } from './write-collection.js';
 
 /**
  * All-or-nothing writes to the embedded engine's data directory (issues 6 and 10).
@@ -52,12 +53,7 @@ export class DataDirTransaction {
     const abs = join(this.dataDir, tmp);
     mkdirSync(dirname(abs), { recursive: true });
     const chunks = typeof content === 'string' ? [content] : content;
-    const fd = openSync(abs, 'w');
-    try {
-      for (const c of chunks) writeSync(fd, c);
-    } finally {
-      closeSync(fd);
-    }
+    writeChunks(abs, chunks);
     this.steps.push({ op: 'put', path, tmp });
     this.pending.set(path, chunks);
   }

@@ -29,15 +29,18 @@ const HAS_KEY = { $ne: [{ $type: '$__key' }, 'missing'] };
 /** Appends `reason` to the row's reasons when `when` holds. */
 const addReason = (when: Mql, reason: string): Document => ({ $set: { __reasons: cond(when, { $concatArrays: ['$__reasons', [reason]] }, '$__reasons') } });
 
-/** `field` (null for a row that takes no part) and whether the previous row in (field, _id) order has the same non-null value. */
-function sameAsPrevious(field: string, value: Mql, flag: string): Document[] {
+/**
+ * `field` set to `value` (null for a row that takes no part), and `${field}_prev`: the
+ * previous row's value in (field, _id) order. `same`: whether that previous row has
+ * the same non-null value.
+ */
+function withPrevious(field: string, value: Mql): { stages: Document[]; same: Mql; temporary: string[] } {
   const prev = `${field}_prev`;
-  return [
-    { $set: { [field]: value } },
-    { $setWindowFields: { sortBy: { [field]: 1, _id: 1 }, output: { [prev]: { $shift: { output: `$${field}`, by: -1, default: null } } } } },
-    { $set: { [flag]: { $and: [{ $ne: [`$${field}`, null] }, { $eq: [`$${prev}`, `$${field}`] }] } } },
-    { $unset: [field, prev] },
-  ];
+  return {
+    stages: [{ $set: { [field]: value } }, { $setWindowFields: { sortBy: { [field]: 1, _id: 1 }, output: { [prev]: { $shift: { output: `$${field}`, by: -1, default: null } } } } }],
+    same: { $and: [{ $ne: [`$${field}`, null] }, { $eq: [`$${prev}`, `$${field}`] }] },
+    temporary: [field, prev],
+  };
 }
 
 /** The classifying pipeline (without its `$out`), over the stage of `s`, an INSERT into the keyed table `def`. */
@@ -48,14 +51,10 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
   const secondary = def.unique.filter((u) => !(u.length === identity.length && u.every((c) => identity.includes(c))));
   // DO UPDATE fails on any repeated key (duplicateKeyCheck), so no row of a statement that gets here repeats one
   const numbered = !update;
-  const pipeline: Document[] = numbered
-    ? [
-        // the row's key, when the row could be written
-        { $set: { __k: cond({ $and: [VALID, HAS_KEY] }, '$__key', null) } },
-        { $setWindowFields: { sortBy: { __k: 1, _id: 1 }, output: { __k_prev: { $shift: { output: '$__k', by: -1, default: null } } } } },
-      ]
-    : [];
-  const duplicate = numbered ? { $and: [{ $ne: ['$__k', null] }, { $eq: ['$__k_prev', '$__k'] }] } : false;
+  // the row's key, when the row could be written, next to the previous such row's
+  const byKey = numbered ? withPrevious('__k', cond({ $and: [VALID, HAS_KEY] }, '$__key', null)) : undefined;
+  const pipeline: Document[] = byKey ? [...byKey.stages] : [];
+  const duplicate = byKey ? byKey.same : false;
   // the table's row with the same key (a row without a key matches none: every stored row has an _id)
   if (onConflict) pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
   else pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', pipeline: [{ $project: { _id: 1 } }], as: '__old' } });
@@ -78,7 +77,7 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
     pipeline.push(...uniqueChecks(def, secondary, update));
     pipeline.push({ $set: { [OUTCOME]: outcome('$__dup', '$__exists', VALID) } });
   }
-  pipeline.push({ $unset: [...(numbered ? ['__k', '__k_prev'] : []), '__old', ...(secondary.length ? ['__dup', '__exists'] : [])] });
+  pipeline.push({ $unset: [...(byKey?.temporary ?? []), '__old', ...(secondary.length ? ['__dup', '__exists'] : [])] });
   // back to source order (a window sorts): the rejects and the new rows are written in the order they came
   if (numbered || secondary.length) pipeline.push({ $sort: { _id: 1 } });
   return pipeline;
@@ -129,10 +128,11 @@ function uniqueChecks(def: TableDef, secondary: string[][], update: NonNullable<
     const checked = untouched ? { $and: [present, { $not: ['$__exists'] }] } : present;
     // rows that will be written, compared by their values of the constraint in source order
     const written = { $and: [VALID, { $not: ['$__dup'] }, checked] };
-    pipeline.push(...sameAsPrevious('__u', cond(written, Object.fromEntries(u.map((c) => [c, `$${c}`])), null), '__udup'));
+    const byValues = withPrevious('__u', cond(written, Object.fromEntries(u.map((c) => [c, `$${c}`])), null));
     pipeline.push(
-      addReason({ $and: [checked, { $or: [{ $gt: [{ $size: `$${clash}` }, 0] }, '$__udup'] }] }, `duplicate key value violates unique constraint "${def.name}_${u.join('_')}_key"`),
-      { $unset: [clash, '__udup', '__probe'] },
+      ...byValues.stages,
+      addReason({ $and: [checked, { $or: [{ $gt: [{ $size: `$${clash}` }, 0] }, byValues.same] }] }, `duplicate key value violates unique constraint "${def.name}_${u.join('_')}_key"`),
+      { $unset: [clash, '__probe', ...byValues.temporary] },
     );
   });
   return pipeline;

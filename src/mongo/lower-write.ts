@@ -7,7 +7,7 @@ import { identityKey } from '../sql/bind-write.js';
 import type { Document, MongoCommand } from './commands.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from './stage-names.js';
 import { roundHalfAway } from './rounding.js';
@@ -170,21 +170,20 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     const kept = Object.keys(sourceCopy).length ? { __source: sourceCopy } : {};
     const { _id: _excluded, ...values } = conformed;
     /*
-     * The conforming step: a `$replaceWith` of the row's fields (a select list is one too,
+     * The conforming step is a `$replaceWith` of the row's fields (a select list is one too,
      * lower-plan.ts): on the embedded engine mingo's `$project` walks every projected path,
      * about 4× the cost of an object expression. watch (apply-batch.ts) adds its identity
      * field to this step for the statements it maintains.
      */
-    const conformStep = (fields: Document): Document => ({ $replaceWith: fields });
     // the key waits in `__key`: rows of one statement may share a key, the stage's _ids may not
     if (converted.size === 0 && !def?.checks.length) {
       // every value is stored as it comes and there is no CHECK: the reasons and the key read the values
       // the row gets in this very step, so they are computed in it (no second pass over the rows)
       const ref: ColumnRef = (c) => conformed[c];
       const id = def && identityExpr(def, ref);
-      pipeline.push(conformStep({ ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) }));
+      pipeline.push({ $replaceWith: { ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
     } else {
-      pipeline.push(conformStep({ ...values, ...kept }));
+      pipeline.push({ $replaceWith: { ...values, ...kept } });
       const id = def && identityExpr(def);
       pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
     }
@@ -229,7 +228,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   // the rows to write into the table: the key becomes _id (a row without one keeps the stage's fresh _id), NULL columns are left out
   // (a valid row's NOT NULL columns are never NULL); without `_id`, a row of a table without a key gets a new one
   const notNull = new Set(def?.columns.filter((c) => c.notNull).map((c) => c.name));
-  const tableRow = Object.fromEntries(Object.keys(conformed).filter((k) => k !== '_id').map((c) => [c, notNull.has(c) ? `$${c}` : { $ifNull: [`$${c}`, '$$REMOVE'] }]));
+  const tableRow = Object.fromEntries(Object.keys(conformed).filter((k) => k !== '_id').map((c) => [c, notNull.has(c) ? `$${c}` : orRemove(`$${c}`)]));
   const toTableRow: Document[] = source.passthrough
     ? [{ $unset: ['_id', '__reasons', '__source'] }, withoutNulls]
     : [{ $replaceWith: { ...(keyed ? { _id: { $ifNull: ['$__key', '$_id'] } } : {}), ...tableRow } }];
@@ -237,12 +236,13 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   if (onConflict?.update) {
     const set: [string, Mql][] = onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]);
     if (onConflict.update.where) {
-      // SET's values all read the row before the update, so they are merged in one step; `$$new`'s NULL columns are missing
-      const merged = { $mergeObjects: ['$$ROOT', Object.fromEntries(set.map(([c, e]) => [c, missingAsNull(e)]))] };
+      // SET's values all read the row before the update, so they are merged in one step; `$$new`'s NULL columns are
+      // missing, and a missing value in `$mergeObjects`' object would leave the old value: it must be null there
+      const merged = { $mergeObjects: ['$$ROOT', Object.fromEntries(set.map(([c, e]) => [c, orNull(e)]))] };
       whenMatched = [{ $replaceWith: cond(lowerPredicate(onConflict.update.where), merged, '$$ROOT') }, { $set: withoutNullColumns(set.map(([c]) => c)) }];
     } else {
       // one `$set`: every value is computed from the row before the update
-      whenMatched = [{ $set: Object.fromEntries(set.map(([c, e]) => [c, { $ifNull: [e, '$$REMOVE'] }])) }];
+      whenMatched = [{ $set: Object.fromEntries(set.map(([c, e]) => [c, orRemove(e)])) }];
     }
   }
   commands.push({
@@ -259,20 +259,8 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
 
 /** `{c: {$ifNull: ["$c", "$$REMOVE"]}}` per column: a NULL column is left out of the document (SQL's NULL is a missing field). */
 function withoutNullColumns(columns: string[]): Document {
-  return Object.fromEntries(columns.map((c) => [c, { $ifNull: [`$${c}`, '$$REMOVE'] }]));
+  return Object.fromEntries(columns.map((c) => [c, orRemove(`$${c}`)]));
 }
-
-/**
- * An expression whose missing result must count as NULL: inside an object literal
- * (`$mergeObjects`' argument) a missing value leaves the field out, so the old value
- * would stay. Arithmetic and string operators never give missing.
- */
-function missingAsNull(e: Mql): Mql {
-  const op = e && typeof e === 'object' && !Array.isArray(e) && !(e instanceof Date) ? Object.keys(e)[0] : undefined;
-  const neverMissing = e === null || typeof e !== 'object' ? !(typeof e === 'string' && e.startsWith('$')) : op !== undefined && VALUE_OPS.has(op);
-  return neverMissing ? e : { $ifNull: [e, null] };
-}
-const VALUE_OPS = new Set(['$literal', '$add', '$subtract', '$multiply', '$divide', '$concat', '$toString', '$toLower', '$toUpper', '$convert', '$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$and', '$or', '$not']);
 
 export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: WriteContext): MongoCommand[] {
   const db = s.table.db ? { db: s.table.db } : {};
@@ -308,7 +296,7 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
     filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set) }, 0] }] } };
   }
   // a value that is NULL leaves its column out (SQL's NULL is a missing field): per assigned column, not a pass over every field
-  const assign = Object.fromEntries(Object.entries(set).map(([c, e]) => [c, { $ifNull: [e, '$$REMOVE'] }]));
+  const assign = Object.fromEntries(Object.entries(set).map(([c, e]) => [c, orRemove(e)]));
   commands.push({ kind: 'updateMany', collection: s.table.name, ...db, filter, update: [{ $set: assign }], role: 'write' });
   return commands;
 }

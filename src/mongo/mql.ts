@@ -24,7 +24,7 @@ const VALUE_OPERATORS = new Set([
   '$year', '$month', '$dayOfMonth', '$hour', '$minute', '$second', '$millisecond', '$dayOfWeek', '$dayOfYear', '$week', '$isoWeek', '$isoWeekYear', '$isoDayOfWeek',
   '$dateTrunc', '$dateAdd', '$dateSubtract', '$dateDiff', '$dateToString',
   '$eq', '$ne', '$lt', '$lte', '$gt', '$gte', '$and', '$or', '$not', '$in', '$regexMatch', '$isArray', '$isNumber', '$type',
-  '$concat', '$toLower', '$toUpper', '$substrCP', '$strLenCP', '$indexOfCP', '$toString', '$toLong', '$toInt', '$toDouble', '$toBool', '$toDate',
+  '$concat', '$toLower', '$toUpper', '$substrCP', '$strLenCP', '$indexOfCP', '$toString', '$toLong', '$toInt', '$toDouble', '$toBool', '$toDate', '$convert',
 ]);
 
 /** True when `x` evaluates to a value (possibly null), never to a missing field. */
@@ -53,6 +53,9 @@ export function neverMissing(x: Mql): boolean {
  * NULL must be null; an expression that is never missing needs no `$ifNull`.
  */
 export const orNull = (x: Mql): Mql => (neverMissing(x) ? x : { $ifNull: [x, null] });
+
+/** `x`, or no field at all when it is NULL or missing (SQL's NULL is a missing field in a stored document). */
+export const orRemove = (x: Mql): Document => ({ $ifNull: [x, '$$REMOVE'] });
 
 /** `cond ? then : else` */
 export const cond = (c: Mql, then: Mql, otherwise: Mql): Document => ({ $cond: [c, then, otherwise] });
