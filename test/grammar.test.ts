@@ -101,6 +101,12 @@ async function errorCase(c: GrammarCase): Promise<void> {
     else if (c.errorAt && (pos.line !== c.errorAt.line || pos.column !== c.errorAt.column)) {
       problems.add(`error reported at ${pos.line}:${pos.column}, the header says ${c.errorAt.line}:${c.errorAt.column}:\n${text}`);
     }
+    if (c.postgresError) {
+      // a run-time error PostgreSQL raises too: the same words
+      const pgMessage = await (pg ? pg.run(c.pgSql).then(() => undefined, (e: Error) => e.message) : Promise.resolve('PGlite did not start'));
+      if (pgMessage === undefined) problems.add('the header says -- postgres-error, but PostgreSQL ran the script');
+      else if (pgMessage !== err.message) problems.add(`PostgreSQL's message differs:\n  postgres: ${pgMessage}\n  sqletl:   ${err.message}`);
+    }
     if (!existsSync(c.errorPath)) problems.add(`missing ${c.name}.error.txt: ${GOLDEN_HINT}\nerror was:\n${text}`);
     else {
       const expected = readFileSync(c.errorPath, 'utf8').replace(/\n$/, '');

@@ -7,6 +7,8 @@ import { castTo } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
+import { byNonZero } from './lower-arith.js';
+import { raiseIf } from './raise.js';
 import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
@@ -34,6 +36,13 @@ const constInt = (f: FuncExpr, i: number): number | undefined => {
 
 /** text of any type, as `||` and CONCAT see it (dates as PostgreSQL prints them) */
 const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.type, 'text', e.span));
+
+/** ln/log10: PostgreSQL refuses zero and negative arguments (NULL stays NULL: `$lte` of null is true, hence the number test). */
+function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
+  const bad = { $and: [{ $isNumber: '$$x' }, { $lte: ['$$x', 0] }] };
+  const message = cond({ $eq: ['$$x', 0] }, 'cannot take logarithm of zero', 'cannot take logarithm of a negative number');
+  return letIn({ x }, raiseIf(op(cond(bad, 1, '$$x')), bad, 'invalid-argument-for-logarithm', [message], f.span));
+}
 
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
   lower: strict(([s]) => ({ $toLower: s })),
@@ -92,12 +101,16 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
-  mod: strict(([a, b]) => ({ $mod: [a, b] })),
+  mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (d) => ({ $mod: [a, d] }))),
   power: ([a, b]) => ({ $pow: [a, b] }),
-  sqrt: ([x]) => ({ $sqrt: x }),
+  // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
+  sqrt: ([x], f) => {
+    const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }] }; // `$lt` of null is true: test for a number
+    return letIn({ x }, raiseIf({ $sqrt: cond(bad, 0, '$$x') }, bad, 'invalid-argument-for-power-function', ['cannot take square root of a negative number'], f.span));
+  },
   exp: ([x]) => ({ $exp: x }),
-  ln: ([x]) => ({ $ln: x }),
-  log: ([a, b]) => (b === undefined ? { $log10: a } : { $log: [b, a] }),
+  ln: ([x], f) => logarithm(x, f, (v) => ({ $ln: v })),
+  log: ([a, b], f) => (b === undefined ? logarithm(a, f, (v) => ({ $log10: v })) : { $log: [b, a] }),
 
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),

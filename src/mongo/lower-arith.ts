@@ -1,7 +1,8 @@
-import { unsupported } from '../errors.js';
+import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
 import { isDateType } from '../ir/types.js';
 import { cond, isIntegerType, letIn, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 
 /**
  * Arithmetic with PostgreSQL's semantics: integer division truncates when both
@@ -24,20 +25,30 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     case '*':
       return { $multiply: [l, r] };
     case '%':
-      return { $mod: [l, r] };
+      return byNonZero(right, r, e.span, (d) => ({ $mod: [l, d] }));
     case '^':
       return { $pow: [l, r] };
     case '/': {
-      if (left.type === 'int' && right.type === 'int') return { $trunc: [{ $divide: [l, r] }, 0] };
+      if (left.type === 'int' && right.type === 'int') return byNonZero(right, r, e.span, (d) => ({ $trunc: [{ $divide: [l, d] }, 0] }));
       const exact = ['numeric', 'float'];
-      if (exact.includes(left.type) || exact.includes(right.type)) return { $divide: [l, r] };
+      if (exact.includes(left.type) || exact.includes(right.type)) return byNonZero(right, r, e.span, (d) => ({ $divide: [l, d] }));
       // types known only at run time: truncate when both values are integers
-      return letIn(
-        { l, r },
-        cond({ $and: [isIntegerType('$$l'), isIntegerType('$$r')] }, { $trunc: [{ $divide: ['$$l', '$$r'] }, 0] }, { $divide: ['$$l', '$$r'] }),
+      return byNonZero(right, r, e.span, (d) =>
+        letIn({ l, r: d }, cond({ $and: [isIntegerType('$$l'), isIntegerType('$$r')] }, { $trunc: [{ $divide: ['$$l', '$$r'] }, 0] }, { $divide: ['$$l', '$$r'] })),
       );
     }
   }
+}
+
+/**
+ * `/` and `%` fail as PostgreSQL does (`division by zero`, at the operator) rather than
+ * with the engine's own message; a divisor that is a non-zero constant needs no check.
+ * The operation always runs on a non-zero divisor, so no engine fails on the branch
+ * not taken.
+ */
+export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, op: (safe: Mql) => Mql): Mql {
+  if (divisor.kind === 'literal' && typeof divisor.value === 'number' && divisor.value !== 0) return op(d);
+  return letIn({ divisor: d }, raiseIf(op(cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), { $eq: ['$$divisor', 0] }, 'division-by-zero', ['division by zero'], span));
 }
 
 const isIntervalLiteral = (e: Expr) => e.kind === 'literal' && isInterval(e.value);

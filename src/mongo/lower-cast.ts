@@ -2,6 +2,7 @@ import { unsupported, type SourceSpan } from '../errors.js';
 import type { SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 
 /**
  * CAST / `::` for non-constant values (constants are folded by the binder).
@@ -10,6 +11,10 @@ import { cond, isNull, letIn, shared, type Mql } from './mql.js';
  * `$toBool` would call every string true.
  */
 /** `tz`: the source is a timestamp with time zone (PostgreSQL prints the `+00` offset). */
+/** PostgreSQL's boolean input: these words and their unambiguous prefixes, any case, blanks trimmed */
+const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
+const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
+
 export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz = true): Mql {
   if (from === to && to !== 'unknown') return v;
   switch (to) {
@@ -29,17 +34,16 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
       if (from === 'bool') return v;
+      // MongoDB's $toBool calls every string true: PostgreSQL's spellings, else its error
       return letIn(
-        { s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },
-        cond(isNull(v), null, {
-          $switch: {
-            branches: [
-              { case: { $in: ['$$s', ['t', 'true', 'y', 'yes', 'on', '1']] }, then: true },
-              { case: { $in: ['$$s', ['f', 'false', 'n', 'no', 'off', '0']] }, then: false },
-            ],
-            default: { $toBool: { $literal: 'invalid input syntax for type boolean' } },
-          },
-        }),
+        { v, s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },
+        raiseIf(
+          cond(isNull('$$v'), null, { $in: ['$$s', TRUE_TEXT] }),
+          { $and: [{ $ne: [{ $ifNull: ['$$v', null] }, null] }, { $not: [{ $in: ['$$s', [...TRUE_TEXT, ...FALSE_TEXT]] }] }] },
+          'invalid-text-representation',
+          ['invalid input syntax for type boolean: "', { $toString: '$$v' }, '"'],
+          span,
+        ),
       );
     case 'date':
       if (from === 'timestamp' || from === 'date') return { $dateTrunc: { date: v, unit: 'day' } };

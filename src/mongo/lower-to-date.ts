@@ -1,6 +1,7 @@
 import { unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, letIn, type Mql } from './mql.js';
+import { letIn, notNull, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 
 /**
  * TO_DATE(text, format) for numeric formats (YYYY, MM, DD and separators), read as
@@ -10,8 +11,7 @@ import { cond, letIn, type Mql } from './mql.js';
  * side take their width ('YYYYMMDD'), and text after the last field is ignored.
  * Where PostgreSQL raises an error (no digits where a field is expected, a month or
  * day out of range) the statement fails too: MongoDB has no operator to raise an
- * error, so the message is handed to a `$convert` without `onError`, which fails
- * with it on every engine.
+ * error, so the message is raised through a failing `$toInt` (src/mongo/raise.ts).
  */
 const FIELDS = { YYYY: { width: 4, part: 'year' }, MM: { width: 2, part: 'month' }, DD: { width: 2, part: 'day' } } as const;
 type Field = keyof typeof FIELDS;
@@ -43,24 +43,25 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
       .map((e, i) => (e === 'sep' ? '[^A-Za-z0-9]' : elements[i + 1] && elements[i + 1] !== 'sep' ? `(\\d{${FIELDS[e].width}})` : '(\\d+)'))
       .join('');
   const capture = (k: Field) => ({ $toInt: { $arrayElemAt: ['$$m.captures', fields.indexOf(k)] } });
-  const fail = (message: Mql[]) => ({ $convert: { input: { $concat: message }, to: 'int' } });
+  const noMatch = { $and: [notNull('$$s'), { $eq: ['$$m', null] }] };
+  // $dateFromParts carries an out-of-range month or day over into the next; PostgreSQL refuses them
+  const overflow = {
+    $and: [{ $ne: ['$$date', null] }, { $not: [{ $and: [{ $eq: [{ $year: '$$date' }, '$$y'] }, { $eq: [{ $month: '$$date' }, '$$mo'] }, { $eq: [{ $dayOfMonth: '$$date' }, '$$d'] }] }] }],
+  };
   return letIn(
     { s: text },
     letIn(
       { m: { $regexFind: { input: '$$s', regex } } },
-      cond(
-        { $eq: ['$$m', null] },
-        fail(['invalid value "', '$$s', `" for to_date format "${fmt.replace(/\$/g, '')}"`]),
+      letIn(
+        { y: capture('YYYY'), mo: capture('MM'), d: capture('DD') },
         letIn(
-          { y: capture('YYYY'), mo: capture('MM'), d: capture('DD') },
-          letIn(
-            { date: { $dateFromParts: { year: '$$y', month: '$$mo', day: '$$d' } } },
-            // $dateFromParts carries an out-of-range month or day over into the next; PostgreSQL refuses them
-            cond(
-              { $and: [{ $eq: [{ $year: '$$date' }, '$$y'] }, { $eq: [{ $month: '$$date' }, '$$mo'] }, { $eq: [{ $dayOfMonth: '$$date' }, '$$d'] }] },
-              '$$date',
-              fail(['date/time field value out of range: "', '$$s', '"']),
-            ),
+          { date: { $dateFromParts: { year: '$$y', month: '$$mo', day: '$$d' } } },
+          raiseIf(
+            raiseIf('$$date', overflow, 'datetime-field-overflow', ['date/time field value out of range: "', '$$s', '"'], f.span),
+            noMatch,
+            'invalid-datetime-format',
+            ['invalid value "', '$$s', `" for to_date format "${fmt.replace(/\$/g, '')}"`],
+            f.span,
           ),
         ),
       ),

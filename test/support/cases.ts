@@ -8,6 +8,7 @@
  *   -- error              sqletl must reject the script with a SqlEtlError that has a position
  *   -- error at L:C       ... and that position must be line L, column C (1-based)
  *   -- no-schema          run sqletl without the schema declarations (run-time typing)
+ *   -- postgres-error     (with -- error) PostgreSQL rejects the script too, with the same message
  * Any other comment lines in the header are free text.
  *
  * Shared by test/grammar.test.ts and scripts/update-golden.ts; no vitest imports here.
@@ -34,6 +35,8 @@ export interface GrammarCase {
   hasPgSql: boolean;
   ordered: boolean;
   error: boolean;
+  /** PostgreSQL must fail with the same message (a run-time error such as `division by zero`) */
+  postgresError: boolean;
   /** expected 1-based error position from `-- error at L:C` */
   errorAt?: { line: number; column: number };
   noSchema: boolean;
@@ -41,10 +44,10 @@ export interface GrammarCase {
   errorPath: string;
 }
 
-const DIRECTIVE = /^--\s*(ordered|no-schema|error(?:\s+at\s+(\d+):(\d+))?)\s*$/i;
+const DIRECTIVE = /^--\s*(ordered|no-schema|postgres-error|error(?:\s+at\s+(\d+):(\d+))?)\s*$/i;
 
-export function parseHeader(sql: string): Pick<GrammarCase, 'ordered' | 'error' | 'errorAt' | 'noSchema'> {
-  const h = { ordered: false, error: false, noSchema: false } as Pick<GrammarCase, 'ordered' | 'error' | 'errorAt' | 'noSchema'>;
+export function parseHeader(sql: string): Pick<GrammarCase, 'ordered' | 'error' | 'errorAt' | 'noSchema' | 'postgresError'> {
+  const h = { ordered: false, error: false, noSchema: false, postgresError: false } as Pick<GrammarCase, 'ordered' | 'error' | 'errorAt' | 'noSchema' | 'postgresError'>;
   for (const raw of sql.split('\n')) {
     const line = raw.trim();
     if (line === '') continue;
@@ -54,6 +57,7 @@ export function parseHeader(sql: string): Pick<GrammarCase, 'ordered' | 'error' 
     const word = m[1].toLowerCase();
     if (word === 'ordered') h.ordered = true;
     else if (word === 'no-schema') h.noSchema = true;
+    else if (word === 'postgres-error') h.postgresError = true;
     else {
       h.error = true;
       if (m[2]) h.errorAt = { line: Number(m[2]), column: Number(m[3]) };
