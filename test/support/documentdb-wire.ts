@@ -196,7 +196,7 @@ export class DocumentDbWire {
         pending = pending.subarray(message.length);
         queue = queue.then(() => this.handle(message, backend, connectionId)).then(
           (reply) => void (reply && !socket.destroyed && socket.write(reply)),
-          () => socket.destroy(), // only a malformed message gets here
+          () => void socket.destroy(), // only a malformed message gets here
         );
       }
     });
