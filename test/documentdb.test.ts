@@ -21,7 +21,8 @@ import { MongoClient, type Document } from 'mongodb';
 import { EJSON } from 'bson';
 import { FIXTURES_DIR, ROOT, caseOptions, discoverCases, readSchema } from './support/cases.js';
 import { compareTables } from './support/compare.js';
-import { PgReference, readCollection } from './support/pglite.js';
+import { PgReference } from './support/pglite.js';
+import { loadFixtures, serverBehaviourTests } from './support/server-behaviours.js';
 import { writes } from './support/sqletl.js';
 import { conformancePg, conformanceSchema, readConformanceCases, SUITE_DIR, suiteAvailable } from './support/conformance.js';
 import type { DocumentDbWire } from './support/documentdb-wire.js';
@@ -164,6 +165,29 @@ describe.skipIf(!!why)('DocumentDB through the MongoDB driver', () => {
     });
   });
 
+  /**
+   * The MongoDB engine's own behaviours (test/support/server-behaviours.ts), where they
+   * can hold on DocumentDB: not 'options', whose INSERT … SELECT stages through $out
+   * after a $shift (refused by DocumentDB: "mutable functions"), nor 'explain-analyze'
+   * (the adapter forwards no explain: DocumentDB's SQL API has none in MongoDB's format).
+   */
+  describe('engine behaviours', () => {
+    let pg: PgReference;
+    const schema = readSchema();
+    const db = `${DB}_engine`;
+
+    beforeAll(async () => {
+      await loadFixtures(uri, db);
+      pg = await PgReference.start(FIXTURES_DIR, schema);
+    });
+
+    afterAll(async () => {
+      await pg?.close();
+    });
+
+    serverBehaviourTests({ uri: () => uri, pg: () => pg, db, schema }, ['streaming', 'max-time-ms', 'auth']);
+  });
+
   describe.skipIf(!suiteAvailable())('MongoSQL conformance', () => {
     const cases = suiteAvailable() ? readConformanceCases() : [];
     let pg: Awaited<ReturnType<typeof conformancePg>>;
@@ -218,22 +242,6 @@ describe.skipIf(!!why)('DocumentDB through the MongoDB driver', () => {
     }
   });
 });
-
-async function loadFixtures(uri: string, dbName: string): Promise<void> {
-  const client = new MongoClient(uri);
-  try {
-    const db = client.db(dbName);
-    await db.dropDatabase();
-    for (const f of readdirSync(FIXTURES_DIR)) {
-      const m = /^(.*)\.(json|ndjson)$/.exec(f);
-      if (!m) continue;
-      const docs = readCollection(FIXTURES_DIR, m[1]);
-      if (docs?.length) await db.collection(m[1]).insertMany(docs);
-    }
-  } finally {
-    await client.close();
-  }
-}
 
 async function dropDatabase(uri: string, dbName: string): Promise<void> {
   const client = new MongoClient(uri);

@@ -123,6 +123,8 @@ class Backend {
         throw new CommandError(`DocumentDB backend connection lost: ${e.message}`, 1, 'InternalError');
       }
       const { code, codeName } = mongoCode(e.code);
+      // statement_timeout is how maxTimeMS is applied: say it as MongoDB does
+      if (e.code === '57014') throw new CommandError(`operation exceeded time limit (${e.message})`, code, codeName);
       throw new CommandError(code === 1 ? `${e.message} (DocumentDB SQLSTATE ${e.code})` : e.message, code, codeName);
     }
   }
