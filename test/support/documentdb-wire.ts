@@ -216,9 +216,8 @@ export class DocumentDbWire {
     const opCode = msg.readInt32LE(12);
     if (opCode === OP_QUERY) {
       // flags, "admin.$cmd", skip, limit, then the command
-      let pos = msg.indexOf(0, 20) + 1 + 8;
+      const pos = msg.indexOf(0, 20) + 1 + 8;
       const command = BSON.deserialize(msg.subarray(pos, pos + msg.readInt32LE(pos)), DECODE);
-      pos += msg.readInt32LE(pos);
       const reply = await this.run(command, 'admin', backend, connectionId);
       const body = BSON.serialize(reply);
       const head = Buffer.alloc(36);
@@ -364,7 +363,8 @@ export class DocumentDbWire {
     const fix = (d: Document) => {
       if (d.code === undefined) return;
       const packed = num(d.code);
-      if (packed > 1e8) Object.assign(d, mongoCode(unpackSqlState(packed)));
+      // MongoDB's codes stay below 2^24; a packed SQLSTATE whose last character is not '0' does not
+      if (packed >= 1 << 24) Object.assign(d, mongoCode(unpackSqlState(packed)));
     };
     fix(reply);
     for (const w of (reply.writeErrors as Document[] | undefined) ?? []) fix(w);
