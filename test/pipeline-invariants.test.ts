@@ -1,12 +1,15 @@
 /**
  * Static checks over every compiled grammar case (DESIGN §5 and the injection rule):
  * no server-side JavaScript operators, never a whole document pushed into a group
- * (the 16 MB limit), and a filter on a base collection starts with a $match.
+ * (the 16 MB limit), a filter on a base collection starts with a $match, and no
+ * command breaks a rule MongoDB enforces and mingo does not (src/mongo/server-rules.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EJSON } from 'bson';
 import { discoverCases } from './support/cases.js';
+import { serverRuleViolations } from '../src/mongo/server-rules.js';
+import type { MongoCommand } from '../src/mongo/commands.js';
 
 const cases = discoverCases().filter((c) => !c.error);
 
@@ -25,6 +28,7 @@ describe('generated pipelines', () => {
     test(`${c.area}/${c.name}`, () => {
       const commands = EJSON.parse(readFileSync(c.pipelinePath, 'utf8'), { relaxed: true }) as { pipeline: Record<string, unknown>[] }[][];
       for (const cmd of commands.flat()) {
+        expect(serverRuleViolations(cmd as unknown as MongoCommand)).toEqual([]);
         walk(cmd.pipeline, (key, value) => {
           expect(['$where', '$function', '$accumulator']).not.toContain(key);
           if (key === '$push' || key === '$addToSet') expect(value).not.toBe('$$ROOT');
@@ -37,4 +41,39 @@ describe('generated pipelines', () => {
       }
     });
   }
+});
+
+describe('MongoDB rules that mingo does not enforce', () => {
+  const window = (sortBy: Record<string, number>, output: Record<string, unknown>): MongoCommand => ({
+    kind: 'aggregate',
+    collection: 'c',
+    pipeline: [{ $setWindowFields: { sortBy, output } }],
+  });
+  test('ranking operators need exactly one sortBy field (MongoDB error 5371602)', () => {
+    for (const op of ['$documentNumber', '$rank', '$denseRank']) {
+      expect(serverRuleViolations(window({ n: 1, k: -1 }, { r: { [op]: {} } }))[0]?.message).toMatch(/exactly one field.*5371602/);
+      expect(serverRuleViolations(window({ k: -1 }, { r: { [op]: {} } }))).toEqual([]);
+    }
+  });
+  test('a running count over several sort fields is accepted (how sqletl numbers rows)', () => {
+    expect(serverRuleViolations(window({ n: 1, k: -1 }, { r: { $sum: 1, window: { documents: ['unbounded', 'current'] } } }))).toEqual([]);
+  });
+  test('range windows need one ascending sort field; bounded windows a sortBy', () => {
+    expect(serverRuleViolations(window({ n: 1, k: 1 }, { s: { $sum: '$x', window: { range: [-1, 0] } } }))).toHaveLength(1);
+    expect(serverRuleViolations(window({ k: -1 }, { s: { $sum: '$x', window: { range: [-1, 0] } } }))).toHaveLength(1);
+    expect(serverRuleViolations(window({}, { s: { $sum: '$x', window: { documents: [-1, 0] } } }))).toHaveLength(1);
+    expect(serverRuleViolations(window({}, { s: { $shift: { output: '$x', by: 1 } } }))).toHaveLength(1);
+  });
+  test('rules apply inside $lookup and $unionWith sub-pipelines; $percentile must be approximate', () => {
+    const cmd: MongoCommand = {
+      kind: 'aggregate',
+      collection: 'c',
+      pipeline: [
+        { $lookup: { from: 'd', pipeline: [{ $setWindowFields: { sortBy: { a: 1, b: 1 }, output: { r: { $rank: {} } } } }], as: 'x' } },
+        { $group: { _id: null, p: { $percentile: { input: '$x', p: [0.5], method: 'exact' } } } },
+        { $project: { l: { $literal: { $median: 1 } } } },
+      ],
+    };
+    expect(serverRuleViolations(cmd).map((v) => v.operator)).toEqual(['$setWindowFields.$rank', '$percentile']);
+  });
 });

@@ -13,6 +13,7 @@ import {
   windowOperators,
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
+import { $setWindowFields } from './mingo-window.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -259,6 +260,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     ...pipelineOperators,
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
+    $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
   },
   projection: projectionOperators,
   query: queryOperators,

@@ -1,6 +1,6 @@
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
-import { cond, isNull, type Mql } from './mql.js';
+import { cond, isNull, rowNumber, type Mql } from './mql.js';
 
 /**
  * Ordered-set aggregates, exact as PostgreSQL computes them, without gathering a
@@ -79,7 +79,7 @@ export function lowerOrderedSet(
         ...partition,
         sortBy: { [N]: 1, [K]: key.desc ? -1 : 1 },
         output: {
-          [S]: { $documentNumber: {} },
+          [S]: rowNumber(),
           [C]: { $sum: cond({ $eq: [`$${N}`, 0] }, 1, 0), window: { documents: ['unbounded', 'unbounded'] } },
         },
       },

@@ -3,14 +3,14 @@ import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/e
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import type { Document } from './commands.js';
-import { cond, isNull, orNull, type Mql } from './mql.js';
+import { cond, isNull, orNull, rowNumber, type Mql } from './mql.js';
 
 /**
  * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
  * - sort keys carry an explicit null rank (PostgreSQL sorts NULLs last ascending);
  * - MongoDB's ranking operators and range windows accept a single sort field, so
  *   ranks and RANGE frames ending or starting at CURRENT ROW (peers included) are
- *   computed from the row number (`$documentNumber`) and a second
+ *   computed from the row number (a running `$sum: 1`, see `rowNumber`) and a second
  *   `$setWindowFields` partitioned by the peer group (the partition plus the sort
  *   key values): a rank is the first row number of the peer group, a running
  *   total is the value at the peer group's last row;
@@ -53,7 +53,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
   const rangeStages: Document[] = [];
   const finish: Document = {};
   const needSeq = () => {
-    main[SEQ] = { $documentNumber: {} };
+    main[SEQ] = rowNumber();
     temps.add(SEQ);
   };
   const needCount = () => {
@@ -87,7 +87,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
     };
     switch (fn.name) {
       case 'row_number':
-        main[field] = { $documentNumber: {} };
+        main[field] = rowNumber();
         continue;
       case 'rank':
         needRank();

@@ -113,3 +113,12 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
     sharedDepth--;
   }
 }
+
+/**
+ * The row's 1-based position in its `$setWindowFields` partition, in `sortBy` order.
+ * Not `$documentNumber`: MongoDB (and DocumentDB) accept `$documentNumber`, `$rank`
+ * and `$denseRank` only with a `sortBy` of exactly one field (error 5371602), and a
+ * SQL ORDER BY becomes two fields per key (a null rank and the value). A running
+ * count over a documents window has no such limit and numbers the rows the same way.
+ */
+export const rowNumber = (): Document => ({ $sum: 1, window: { documents: ['unbounded', 'current'] } });

@@ -7,6 +7,7 @@ import type { CompiledStatement } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
 import { runStatement } from './run-script.js';
 import { commandLimitProblem } from '../mongo/command-limits.js';
+import { serverRuleViolations } from '../mongo/server-rules.js';
 import { checkJob, type DryRunProblem } from './dry-run-checks.js';
 
 /**
@@ -111,7 +112,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       if (writes) engine.begin?.();
       let result: StatementResult;
       try {
-        if (engine.name === 'mongodb') checkServerLimits(st, file);
+        checkServerRules(st, file, engine.name === 'mongodb');
         result = await runStatement(engine, st, file.text, { ...options, file: file.path, vars, batchSize }, (rowsRead, bytesRead) =>
           options.onProgress?.({ phase: 'progress', file: fileName, statement: st.index, kind: st.kind, rowsRead, bytesRead, elapsedMs: performance.now() - t0 }),
         );
@@ -197,12 +198,19 @@ function setStatement(record: RunRecord, s: StatementRecord): void {
   else record.statements.push(s);
 }
 
-/** Limits the server enforces (nesting depth, stage count), checked before anything is sent. */
-function checkServerLimits(st: CompiledStatement, file: JobFile): void {
+/**
+ * What MongoDB would refuse, checked before anything is sent: the pipeline rules mingo
+ * does not enforce (on both engines, so the embedded engine never accepts a pipeline
+ * the server rejects) and, on a server, its limits (nesting depth, stage count; the
+ * embedded engine has none and runs such statements).
+ */
+function checkServerRules(st: CompiledStatement, file: JobFile, onServer: boolean): void {
   for (const cmd of st.commands) {
-    const problem = commandLimitProblem(cmd);
+    const violation = serverRuleViolations(cmd)[0];
+    const problem = violation ? `${violation.operator}: ${violation.message}` : onServer ? commandLimitProblem(cmd) : undefined;
     if (!problem) continue;
-    const err = new SqlEtlError('server-limit', 'lower', `statement ${st.index} cannot run on MongoDB: ${problem}`, { span: { start: st.span.start, end: st.span.start + 1 } });
+    const code = violation ? 'server-rule' : 'server-limit';
+    const err = new SqlEtlError(code, 'lower', `statement ${st.index} cannot run on MongoDB: ${problem}`, { span: { start: st.span.start, end: st.span.start + 1 } });
     err.source = { text: file.text, file: file.path };
     throw err;
   }
