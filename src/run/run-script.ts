@@ -1,6 +1,7 @@
 import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
+import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
@@ -125,8 +126,10 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
   let rows: { columns: string[]; rows: unknown[][] } | undefined;
   let rowsRead: number | undefined;
   let streamed: number | undefined;
+  let current = 0;
   try {
     for (const cmd of commands) {
+      current++;
       if (cmd.role === 'cleanup') continue;
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
@@ -174,6 +177,14 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
           break;
       }
     }
+  } catch (err) {
+    // an engine's refusal names an operator, not where it is: say which command and stage
+    if (err instanceof SqlEtlError && err.code === 'engine-error' && commands[current - 1]) {
+      const cmd = commands[current - 1];
+      err.message += ` — in ${describeLocation(cmd, current, locateOperator(cmd, err.message))}`;
+      if (!err.hints.some((h) => h.includes('sqletl explain'))) err.hints.push('`sqletl explain` prints the statement\'s commands in this order');
+    }
+    throw err;
   } finally {
     for (const c of commands.filter((x) => x.role === 'cleanup')) {
       if (c.kind !== 'aggregate') await engine.write(c).catch(() => undefined);
