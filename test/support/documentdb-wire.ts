@@ -194,6 +194,7 @@ export class DocumentDbWire {
     socket.on('data', (chunk) => {
       pending = Buffer.concat([pending, chunk]);
       while (pending.length >= 4 && pending.length >= pending.readInt32LE(0)) {
+        if (pending.readInt32LE(0) < 16) return void socket.destroy(); // not a wire message
         const message = pending.subarray(0, pending.readInt32LE(0));
         pending = pending.subarray(message.length);
         queue = queue.then(() => this.handle(message, backend, connectionId)).then(
