@@ -101,12 +101,13 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
       case 'percent_rank':
         needRank();
         needCount();
-        finish[field] = cond({ $gt: [`$${CNT}`, 1] }, { $divide: [{ $subtract: [`$${RANK}`, 1] }, { $subtract: [`$${CNT}`, 1] }] }, 0);
+        // the divisor is never 0, even in the branch not taken (DocumentDB evaluates both)
+        finish[field] = cond({ $gt: [`$${CNT}`, 1] }, { $divide: [{ $subtract: [`$${RANK}`, 1] }, { $max: [{ $subtract: [`$${CNT}`, 1] }, 1] }] }, 0);
         continue;
       case 'cume_dist':
         needSeq();
         needCount();
-        peer[LAST] = { $last: `$${SEQ}`, window: { documents: ['unbounded', 'unbounded'] } };
+        peer[LAST] = { $max: `$${SEQ}`, window: { documents: ['unbounded', 'unbounded'] } };
         temps.add(LAST);
         finish[field] = { $divide: [`$${LAST}`, `$${CNT}`] };
         continue;
@@ -137,7 +138,13 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
       !['following', 'unbounded-following'].includes(frame.start.kind) && !['preceding', 'unbounded-preceding'].includes(frame.end.kind);
     const holdsCurrentRow =
       frame.mode === 'rows' ? aroundCurrentRow : !ordered || (aroundCurrentRow && !(hasOffset(frame.start) || hasOffset(frame.end)));
-    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow);
+    // the frame's last row: DocumentDB's backend crashes on a window $last (and $bottom), so
+    // it is the $top of the stage's order reversed; a ROWS frame ending at CURRENT ROW ends
+    // at the current row itself, and without ORDER BY any row of the partition is its last
+    const stageOrder = frame.mode !== 'rows' && ordered && (hasOffset(frame.start) || hasOffset(frame.end)) ? { [`__w${j}x`]: 1 } : sortBy;
+    const lastRow = (x: Mql): LastRow =>
+      !ordered ? { op: { $first: x } } : frame.mode === 'rows' && frame.end.kind === 'current-row' ? { current: x } : { op: { $top: { sortBy: reversed(stageOrder), output: x } } };
+    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, lastRow);
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
       for (const [f, op] of Object.entries(ops.accumulators)) main[f] = { ...op, window };
@@ -158,7 +165,8 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
         const raw = `${f}__raw`;
         temps.add(raw);
         main[raw] = { ...op, window: { documents: [documentsBound(frame.start), documentsBound(frame.end)] } };
-        peer[f] = { [endsAtPeers ? '$last' : '$first']: `$${raw}`, window: { documents: ['unbounded', 'unbounded'] } };
+        const atPeer = endsAtPeers ? { $top: { sortBy: { [SEQ]: -1 }, output: `$${raw}` } } : { $first: `$${raw}` };
+        peer[f] = { ...atPeer, window: { documents: ['unbounded', 'unbounded'] } };
       }
     }
     Object.keys(ops.accumulators).filter((f) => f !== field).forEach((f) => temps.add(f));
@@ -193,7 +201,7 @@ function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
   }
 }
 
-/** PostgreSQL's ntile: the first (n mod k) buckets get one row more. */
+/** PostgreSQL's ntile: the first (n mod k) buckets get one row more. (q is 0 only where the first branch is taken; the second never divides by it, for engines that evaluate both.) */
 function ntile(k: number, seq: string, count: string): Mql {
   const idx = { $subtract: [seq, 1] };
   const q = { $floor: { $divide: [count, k] } };
@@ -205,7 +213,7 @@ function ntile(k: number, seq: string, count: string): Mql {
       in: cond(
         { $lt: ['$$i', '$$big'] },
         { $add: [{ $floor: { $divide: ['$$i', { $add: ['$$q', 1] }] } }, 1] },
-        { $add: [{ $floor: { $divide: [{ $subtract: ['$$i', '$$big'] }, '$$q'] } }, '$$rem', 1] },
+        { $add: [{ $floor: { $divide: [{ $subtract: ['$$i', '$$big'] }, { $max: ['$$q', 1] }] } }, '$$rem', 1] },
       ),
     },
   };
@@ -215,7 +223,17 @@ function ntile(k: number, seq: string, count: string): Mql {
  * The window operators of a value function or aggregate, and how its result is
  * finished after the stages (SUM of no non-NULL input is NULL; STDDEV needs 2 rows).
  */
-function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: Lower, holdsCurrentRow: boolean): { accumulators: Record<string, Document>; result?: Mql } {
+type LastRow = { op: Document } | { current: Mql };
+const reversed = (sortBy: Document): Document => Object.fromEntries(Object.entries(sortBy).map(([k, d]) => [k, -(d as number)]));
+
+function frameOperators(
+  fn: WindowExpr,
+  field: string,
+  lower: Lower,
+  predicate: Lower,
+  holdsCurrentRow: boolean,
+  lastRow: (x: Mql) => LastRow,
+): { accumulators: Record<string, Document>; result?: Mql } {
   const filter = fn.filter ? predicate(fn.filter) : undefined;
   const x = fn.args[0] ? lower(fn.args[0]) : undefined;
   const v = x === undefined ? undefined : filter === undefined ? x : cond(filter, x, null);
@@ -224,8 +242,10 @@ function frameOperators(fn: WindowExpr, field: string, lower: Lower, predicate: 
   switch (fn.name) {
     case 'first_value':
       return { accumulators: { [field]: { $first: { $ifNull: [x, null] } } } };
-    case 'last_value':
-      return { accumulators: { [field]: { $last: { $ifNull: [x, null] } } } };
+    case 'last_value': {
+      const last = lastRow({ $ifNull: [x, null] });
+      return 'current' in last ? { accumulators: {}, result: last.current } : { accumulators: { [field]: last.op } };
+    }
     case 'nth_value': {
       const k = (fn.args[1] as { value: number }).value;
       const arr = `$${field}`;
