@@ -49,6 +49,10 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
 
   const main: Document = {};
   const peer: Document = {};
+  // the same two passes in reverse row order: where a frame's last row is wanted, it is
+  // the first row there (DocumentDB's backend crashes on a window $last, $bottom or $top)
+  const peerMirror: Document = {};
+  const mirror: Document = {};
   const dense: Document = {};
   const rangeStages: Document[] = [];
   const finish: Document = {};
@@ -117,6 +121,22 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
         finish[field] = ntile(constArg(0)!, `$${SEQ}`, `$${CNT}`);
         continue;
       }
+      case 'last_value': {
+        const frame = fn.spec.frame;
+        const x = { $ifNull: [arg(0), null] };
+        const wholePartition = { documents: ['unbounded', 'unbounded'] };
+        if (orderBy.length === 0 && frame.mode !== 'rows') {
+          main[field] = { $first: x, window: wholePartition }; // every row is a peer: any row is the frame's last
+          continue;
+        }
+        const offsets = frame.mode === 'range' && [frame.start, frame.end].some((b) => b.kind === 'preceding' || b.kind === 'following');
+        if (offsets) break; // a RANGE frame with offsets: below, in the range window's own stage
+        needSeq();
+        if (frame.mode === 'rows') mirror[field] = { $first: x, window: { documents: [mirrored(documentsBound(frame.end)), mirrored(documentsBound(frame.start))] } };
+        else if (frame.end.kind === 'current-row') peerMirror[field] = { $first: x, window: wholePartition }; // the last peer
+        else mirror[field] = { $first: x, window: wholePartition }; // the partition's last row
+        continue;
+      }
       case 'lag':
       case 'lead': {
         const k = constArg(1) ?? 1;
@@ -138,13 +158,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
       !['following', 'unbounded-following'].includes(frame.start.kind) && !['preceding', 'unbounded-preceding'].includes(frame.end.kind);
     const holdsCurrentRow =
       frame.mode === 'rows' ? aroundCurrentRow : !ordered || (aroundCurrentRow && !(hasOffset(frame.start) || hasOffset(frame.end)));
-    // the frame's last row: DocumentDB's backend crashes on a window $last (and $bottom), so
-    // it is the $top of the stage's order reversed; a ROWS frame ending at CURRENT ROW ends
-    // at the current row itself, and without ORDER BY any row of the partition is its last
-    const stageOrder = frame.mode !== 'rows' && ordered && (hasOffset(frame.start) || hasOffset(frame.end)) ? { [`__w${j}x`]: 1 } : sortBy;
-    const lastRow = (x: Mql): LastRow =>
-      !ordered ? { op: { $first: x } } : frame.mode === 'rows' && frame.end.kind === 'current-row' ? { current: x } : { op: { $top: { sortBy: reversed(stageOrder), output: x } } };
-    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, lastRow);
+    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, `__w${j}x`);
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
       for (const [f, op] of Object.entries(ops.accumulators)) main[f] = { ...op, window };
@@ -165,8 +179,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
         const raw = `${f}__raw`;
         temps.add(raw);
         main[raw] = { ...op, window: { documents: [documentsBound(frame.start), documentsBound(frame.end)] } };
-        const atPeer = endsAtPeers ? { $top: { sortBy: { [SEQ]: -1 }, output: `$${raw}` } } : { $first: `$${raw}` };
-        peer[f] = { ...atPeer, window: { documents: ['unbounded', 'unbounded'] } };
+        (endsAtPeers ? peerMirror : peer)[f] = { $first: `$${raw}`, window: { documents: ['unbounded', 'unbounded'] } };
       }
     }
     Object.keys(ops.accumulators).filter((f) => f !== field).forEach((f) => temps.add(f));
@@ -181,6 +194,8 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
   if (Object.keys(peer).length) {
     stages.push({ $setWindowFields: { partitionBy: peerKey, sortBy: { [SEQ]: 1 }, output: peer } });
   }
+  if (Object.keys(peerMirror).length) stages.push({ $setWindowFields: { partitionBy: peerKey, sortBy: { [SEQ]: -1 }, output: peerMirror } });
+  if (Object.keys(mirror).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: -1 }, output: mirror } });
   if (Object.keys(dense).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: 1 }, output: dense } });
   if (Object.keys(finish).length) stages.push({ $set: finish });
   if (temps.size) stages.push({ $unset: [...temps] });
@@ -223,8 +238,10 @@ function ntile(k: number, seq: string, count: string): Mql {
  * The window operators of a value function or aggregate, and how its result is
  * finished after the stages (SUM of no non-NULL input is NULL; STDDEV needs 2 rows).
  */
-type LastRow = { op: Document } | { current: Mql };
-const reversed = (sortBy: Document): Document => Object.fromEntries(Object.entries(sortBy).map(([k, d]) => [k, -(d as number)]));
+/** A documents-window bound seen in reverse row order. */
+function mirrored(b: number | 'unbounded' | 'current'): number | 'unbounded' | 'current' {
+  return typeof b === 'number' ? -b : b;
+}
 
 function frameOperators(
   fn: WindowExpr,
@@ -232,7 +249,8 @@ function frameOperators(
   lower: Lower,
   predicate: Lower,
   holdsCurrentRow: boolean,
-  lastRow: (x: Mql) => LastRow,
+  /** the range window's sort field (last_value over a RANGE frame with offsets: the `$top` of its reversed order) */
+  rangeKey: string,
 ): { accumulators: Record<string, Document>; result?: Mql } {
   const filter = fn.filter ? predicate(fn.filter) : undefined;
   const x = fn.args[0] ? lower(fn.args[0]) : undefined;
@@ -242,10 +260,9 @@ function frameOperators(
   switch (fn.name) {
     case 'first_value':
       return { accumulators: { [field]: { $first: { $ifNull: [x, null] } } } };
-    case 'last_value': {
-      const last = lastRow({ $ifNull: [x, null] });
-      return 'current' in last ? { accumulators: {}, result: last.current } : { accumulators: { [field]: last.op } };
-    }
+    case 'last_value':
+      // DocumentDB's backend crashes on this; MongoDB computes it as documented
+      return { accumulators: { [field]: { $top: { sortBy: { [rangeKey]: -1 }, output: { $ifNull: [x, null] } } } } };
     case 'nth_value': {
       const k = (fn.args[1] as { value: number }).value;
       const arr = `$${field}`;
@@ -330,13 +347,17 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Do
     }
   };
   const keyField = `__w${j}x`;
-  let keyValue: Mql = lower(key.expr);
-  if (key.desc) keyValue = { $multiply: [-1, isDate ? { $toLong: keyValue } : keyValue] };
+  const raw = lower(key.expr);
+  // a NULL key: PostgreSQL's offset frame of a NULL row holds the NULL rows (its peers) and
+  // no other row's frame holds one, so they get a partition of their own and one key value
+  // (MongoDB refuses a range window over a null sort value; mingo read it as 0)
+  const keyValue = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
+  const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw) } };
   const window: Document = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
   const output: Document = {};
   for (const [f, op] of Object.entries(accumulators)) output[f] = { ...op, window };
   return {
-    stages: [{ $set: { [keyField]: keyValue } }, { $setWindowFields: { ...partitionSpec, sortBy: { [keyField]: 1 }, output } }],
+    stages: [{ $set: { [keyField]: keyValue } }, { $setWindowFields: { ...partition, sortBy: { [keyField]: 1 }, output } }],
     keyField,
   };
 }
