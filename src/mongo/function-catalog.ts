@@ -7,7 +7,7 @@ import { castTo } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
-import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
+import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
  * The function catalog: SQL scalar function → MongoDB expression. One entry per
@@ -36,9 +36,10 @@ const constInt = (f: FuncExpr, i: number): number | undefined => {
 const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.type, 'text', e.span));
 
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
-  lower: strict(([s]) => ({ $toLower: s })),
-  upper: strict(([s]) => ({ $toUpper: s })),
-  initcap: strict(([s]) => lowerInitcap(s)),
+  // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
+  lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
+  upper: strict(([s], f) => lowerCase(s, 'upper', f.args[0].type === 'text')),
+  initcap: strict(([s], f) => lowerInitcap(s, f.args[0].type === 'text')),
   length: strict(([s]) => ({ $strLenCP: s })),
   substring: strict((args, f) => lowerSubstring(args, f)),
   position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
