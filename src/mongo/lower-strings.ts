@@ -200,8 +200,9 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
   const matches = flags.includes('g')
     ? { $regexFindAll: { input: '$$s', regex: pattern, options } }
     : { $let: { vars: { one: { $regexFind: { input: '$$s', regex: pattern, options } } }, in: cond({ $eq: ['$$one', null] }, [], ['$$one']) } };
+  // '' for NULL: the caller's NULL guard picks null then, but DocumentDB evaluates this branch too and $strLenCP refuses null
   return letIn(
-    { s },
+    { s: { $ifNull: [s, ''] } },
     letIn(
       {
         r: {
