@@ -12,11 +12,11 @@
  *    reachable with psql: that the server compiles each pattern in the operator it
  *    appears in. Otherwise that part is skipped with its reason.
  */
-import { execFileSync } from 'node:child_process';
-import { BSONRegExp, EJSON } from 'bson';
+import { BSONRegExp } from 'bson';
 import { describe, expect, test } from 'vitest';
 import { caseOptions, discoverCases, readSchema } from './support/cases.js';
 import { loadSqletl } from './support/sqletl.js';
+import * as documentDb from './support/documentdb-psql.js';
 import { likeToRegex } from '../src/mongo/like-pattern.js';
 import { pgRegexToMongo } from '../src/mongo/regex-pattern.js';
 
@@ -143,7 +143,7 @@ describe('every generated regex is valid PCRE and reads the same in JavaScript',
     expect(structuralProblems('\\x{e9}', '')).not.toEqual([]);
   }, 120_000);
 
-  const docdb = documentDb();
+  const docdb = documentDb.available();
   test.skipIf(!docdb.ok)(`DocumentDB (PCRE2) compiles every one${docdb.ok ? '' : ` — skipped: ${docdb.why}`}`, async () => {
     const found = await generatedRegexes();
     for (const p of PROBES) found.push({ op: '$regexFind', regex: pgRegexToMongo(p).regex, options: 's', where: `probe ~ '${p}'` });
@@ -153,7 +153,7 @@ describe('every generated regex is valid PCRE and reads the same in JavaScript',
     const all = [...distinct.values()];
     const failures: string[] = [];
     const check = (batch: Found[]): void => {
-      const err = docdb.run(batch);
+      const err = compileOnDocumentDb(batch);
       if (!err) return;
       if (batch.length === 1) failures.push(`${batch[0].where}: ${batch[0].op} ${JSON.stringify(batch[0].regex)} /${batch[0].options}: ${err}`);
       else {
@@ -165,45 +165,21 @@ describe('every generated regex is valid PCRE and reads the same in JavaScript',
     for (let i = 0; i < all.length; i += 100) check(all.slice(i, i + 100));
     expect(failures).toEqual([]);
     // the check itself: what sqletl's INITCAP emitted before (JavaScript's \u), in both forms
-    expect(docdb.run([{ op: '$regexMatch', regex: '^[A-Za-z0-9\\u00C0-\\uFFFF]$', options: '', where: 'self-check' }])).toMatch(/\\u/);
-    expect(docdb.run([{ op: '$regex', regex: '\\u00e9', options: 's', where: 'self-check' }])).toMatch(/\\u/);
+    expect(compileOnDocumentDb([{ op: '$regexMatch', regex: '^[A-Za-z0-9\\u00C0-\\uFFFF]$', options: '', where: 'self-check' }])).toMatch(/\\u/);
+    expect(compileOnDocumentDb([{ op: '$regex', regex: '\\u00e9', options: 's', where: 'self-check' }])).toMatch(/\\u/);
   }, 300_000);
 });
 
-/** DocumentDB through psql (its SQL API), as in ../shared/documentdb/README.md. */
-function documentDb(): { ok: boolean; why?: string; run: (batch: Found[]) => string | undefined } {
-  const port = process.env.DOCUMENTDB_PORT ?? '9712';
-  const psql = (sql: string): string =>
-    execFileSync('psql', ['-h', '127.0.0.1', '-p', port, '-U', 'postgres', '-d', 'postgres', '-AtqX', '-v', 'ON_ERROR_STOP=1', '-f', '-'], {
-      input: sql,
-      encoding: 'utf8',
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 60_000,
-      env: { ...process.env, PGCONNECT_TIMEOUT: '3' },
-    });
-  const run = (batch: Found[]): string | undefined => {
-    const fields: Record<string, unknown> = { _id: 0 };
-    const matches: unknown[] = [];
-    batch.forEach((f, i) => {
-      if (f.op === '$regex') matches.push({ s: { $regex: f.regex, $options: f.options } });
-      else fields[`r${i}`] = { [f.op]: { input: 'x', regex: f.regex, options: f.options } };
-    });
-    const pipeline: unknown[] = [{ $documents: [{ s: 'x' }] }, { $project: { ...fields, s: 1 } }];
-    if (matches.length) pipeline.push({ $match: { $or: [...matches, { s: 'x' }] } });
-    const cmd = EJSON.stringify({ aggregate: 1, pipeline, cursor: {} }, { relaxed: false });
-    try {
-      psql(`SELECT documentdb_core.bson_to_json_string(cursorpage) FROM documentdb_api.aggregate_cursor_first_page('sqletl_regex', $sqletl$${cmd}$sqletl$);`);
-      return undefined;
-    } catch (err) {
-      const e = err as { stderr?: string; message: string };
-      return (e.stderr || e.message).trim().split('\n')[0];
-    }
-  };
-  try {
-    psql("SELECT 1 FROM pg_extension WHERE extname = 'documentdb';").trim() === '1' || (() => { throw new Error('the documentdb extension is not installed'); })();
-    return { ok: true, run };
-  } catch (err) {
-    const e = err as { stderr?: string; message: string; code?: string };
-    return { ok: false, why: e.code === 'ENOENT' ? 'no psql' : `DocumentDB not reachable on 127.0.0.1:${port} (${(e.stderr || e.message).trim().split('\n')[0]})`, run };
-  }
+/** undefined when DocumentDB compiles every pattern of `batch` in its operator, else the server's error */
+function compileOnDocumentDb(batch: Found[]): string | undefined {
+  const fields: Record<string, unknown> = { _id: 0, s: 1 };
+  const matches: unknown[] = [];
+  batch.forEach((f, i) => {
+    if (f.op === '$regex') matches.push({ s: { $regex: f.regex, $options: f.options } });
+    else fields[`r${i}`] = { [f.op]: { input: 'x', regex: f.regex, options: f.options } };
+  });
+  const pipeline: unknown[] = [{ $documents: [{ s: 'x' }] }, { $project: fields }];
+  if (matches.length) pipeline.push({ $match: { $or: [...matches, { s: 'x' }] } });
+  const out = documentDb.aggregate(pipeline);
+  return 'error' in out ? out.error : undefined;
 }
