@@ -1,4 +1,4 @@
-import { unsupported } from '../errors.js';
+import { SqlEtlError, unsupported } from '../errors.js';
 import type { SourceSpan } from '../errors.js';
 import type { LikeExpr } from '../ir/expr.js';
 import { likeToRegex } from './like-pattern.js';
@@ -79,6 +79,8 @@ const isHex = (c: string | undefined) => c !== undefined && /[0-9A-Fa-f]/.test(c
 
 export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
   const fail = (what: string) => unsupported(`${what} in a regular expression`, span);
+  /** a pattern PostgreSQL itself refuses, with its message */
+  const invalid = (what: string) => new SqlEtlError('invalid-regular-expression', 'lower', `invalid regular expression: ${what}`, { span });
   let caseInsensitive: boolean | undefined;
   let p = pattern;
   // directors and embedded options (PostgreSQL reads them only at the very start)
@@ -113,14 +115,14 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
     if (e === 'u' || e === 'U') {
       const n = e === 'u' ? 4 : 8;
       const digits = chars.slice(i + 2, i + 2 + n);
-      if (digits.length !== n || !digits.every(isHex)) throw fail(`an invalid \\${e} escape`);
+      if (digits.length !== n || !digits.every(isHex)) throw invalid('invalid escape \\ sequence');
       i += 2 + n;
       return parseInt(digits.join(''), 16);
     }
     if (e === 'x') {
       let j = i + 2;
       while (isHex(chars[j])) j++;
-      if (j === i + 2) throw fail('an invalid \\x escape');
+      if (j === i + 2) throw invalid('invalid escape \\ sequence');
       const c = parseInt(chars.slice(i + 2, j).join(''), 16);
       i = j;
       return c;
@@ -140,7 +142,7 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
   };
   const checkChar = (c: number) => {
     if (c === 0) throw fail('a NUL character (\\0)');
-    if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff) throw fail(`an invalid code point (U+${c.toString(16).toUpperCase()})`);
+    if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff) throw invalid('invalid escape \\ sequence');
     return c;
   };
 
@@ -166,12 +168,12 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
       if (c === '[' && (chars[i + 1] === ':' || chars[i + 1] === '.' || chars[i + 1] === '=')) {
         const kind = chars[i + 1];
         const end = chars.indexOf(kind, i + 2);
-        if (end < 0 || chars[end + 1] !== ']') throw fail(`an unterminated [${kind} in a bracket expression`);
+        if (end < 0 || chars[end + 1] !== ']') throw invalid('brackets [] not balanced');
         const name = chars.slice(i + 2, end).join('');
         i = end + 2;
         if (kind === ':') {
           const set = classBody(name);
-          if (set === undefined) throw fail(`the character class [:${name}:]`);
+          if (set === undefined) throw invalid('invalid character class');
           return { set };
         }
         if ([...name].length !== 1) throw fail(`the collating element [${kind}${name}${kind}]`);
@@ -189,14 +191,14 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
         }
         if (e === 'S' || e === 'W') throw fail(`\\${e} inside a bracket expression`);
         const ch = charEscape();
-        if (ch === undefined) throw fail(`the escape \\${e ?? ''}`);
+        if (ch === undefined) throw invalid('invalid escape \\ sequence');
         return { char: checkChar(ch) };
       }
       i++;
       return { char: c.codePointAt(0)! };
     };
     for (;;) {
-      if (i >= chars.length) throw fail('an unterminated bracket expression');
+      if (i >= chars.length) throw invalid('brackets [] not balanced');
       // a `]` first in the class (after an optional `^`) is a literal
       if (chars[i] === ']' && !first) {
         i++;
@@ -212,7 +214,7 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
         i++;
         const b = element();
         if (b.char === undefined) throw fail('a character class as a range endpoint');
-        if (b.char < a.char!) throw fail('an invalid range (its end is below its start)');
+        if (b.char < a.char!) throw invalid('invalid character range');
         body += `${inClass(a.char!, span)}-${inClass(b.char, span)}`;
       } else body += inClass(a.char!, span);
     }
@@ -225,7 +227,7 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
     const c = chars[i];
     if (c === '\\') {
       const e = chars[i + 1];
-      if (e === undefined) throw fail('a trailing backslash');
+      if (e === undefined) throw invalid('invalid escape \\ sequence');
       const classEsc: Record<string, () => string> = {
         d: () => '\\d',
         D: () => '\\D',
@@ -249,14 +251,14 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
         // a back reference
         let j = i + 1;
         while (/[0-9]/.test(chars[j] ?? '') && Number(chars.slice(i + 1, j + 1).join('')) <= groups) j++;
-        if (j === i + 1) throw fail(`the back reference \\${e} (no such group before it)`);
+        if (j === i + 1) throw invalid('invalid backreference number');
         out += `(?:\\${chars.slice(i + 1, j).join('')})`;
         i = j;
         backReference = true;
         continue;
       }
       const ch = charEscape();
-      if (ch === undefined) throw fail(`the escape \\${e}`);
+      if (ch === undefined) throw invalid('invalid escape \\ sequence');
       out += literalChar(checkChar(ch));
       continue;
     }
@@ -303,6 +305,12 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
     // metacharacters keep their meaning; other characters are written literally
     out += /[.^*+?|)]/.test(c) ? c : literalChar(cp);
     i++;
+  }
+  try {
+    // what is left for an engine to refuse (unbalanced parentheses, a quantifier without operand) PostgreSQL refuses too
+    new RegExp(out, 's');
+  } catch (err) {
+    throw invalid(String((err as Error).message).replace(/^Invalid regular expression: \/.*\/s?: /, '').toLowerCase());
   }
   return { regex: out, ...(caseInsensitive === undefined ? {} : { caseInsensitive }), ...(backReference ? { backReference } : {}) };
 }
