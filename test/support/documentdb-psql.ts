@@ -38,14 +38,22 @@ export function available(): { ok: true } | { ok: false; why: string } {
   return cached;
 }
 
+/** The server restarting after a backend crashed (DocumentDB's own crashes, possibly another test's query): not this query's answer. */
+const RESTARTING = /terminating connection because of crash|server closed the connection|recovery mode|not yet accepting connections|Connection refused|the database system is (starting up|shutting down)/;
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /** Runs `{aggregate: 1, pipeline}` (a pipeline starting with $documents); its first batch, or the server's error. */
 export function aggregate(pipeline: unknown[], db = 'sqletl_test'): { docs: Record<string, unknown>[] } | { error: string } {
   const cmd = EJSON.stringify({ aggregate: 1, pipeline, cursor: { batchSize: 100000 } }, { relaxed: false });
-  try {
-    const out = psql(`SELECT documentdb_core.bson_to_json_string(cursorpage) FROM documentdb_api.aggregate_cursor_first_page('${db}', $sqletl$${cmd}$sqletl$);`);
-    const reply = EJSON.parse(out.trim(), { relaxed: true }) as { cursor: { firstBatch: Record<string, unknown>[] } };
-    return { docs: reply.cursor.firstBatch };
-  } catch (err) {
-    return { error: firstLine(err) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = psql(`SELECT documentdb_core.bson_to_json_string(cursorpage) FROM documentdb_api.aggregate_cursor_first_page('${db}', $sqletl$${cmd}$sqletl$);`);
+      const reply = EJSON.parse(out.trim(), { relaxed: true }) as { cursor: { firstBatch: Record<string, unknown>[] } };
+      return { docs: reply.cursor.firstBatch };
+    } catch (err) {
+      const message = firstLine(err);
+      if (!RESTARTING.test(String((err as { stderr?: string }).stderr ?? message)) || attempt === 6) return { error: message };
+      sleep(5000); // the server recovers in a few seconds; ask again
+    }
   }
 }
