@@ -32,11 +32,28 @@ function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
   const [str, sub, start = 0, end] = args;
   if (str === null || str === undefined) return null;
   if (typeof str !== 'string' || typeof sub !== 'string') throw new Error('$indexOfCP requires a string as the first and second arguments');
+  if (!SURROGATE.test(str)) {
+    // every code point one UTF-16 unit: indexes are the same (the fast path UPPER/LOWER's table lookups take)
+    const at = str.slice(start as number, end === undefined ? str.length : (end as number)).indexOf(sub);
+    return at < 0 ? -1 : at + (start as number);
+  }
   const cps = Array.from(str);
   const stop = end === undefined ? cps.length : (end as number);
   const hay = cps.slice(start as number, stop).join('');
   const at = hay.indexOf(sub);
   return at < 0 ? -1 : Array.from(hay.slice(0, at)).length + (start as number);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `$substrCP: [string, index, count]` by code points; mingo's splits the whole string into code points every time. */
+function $substrCP(obj: unknown, expr: unknown, options: Options): unknown {
+  if (!Array.isArray(expr) || expr.length !== 3) return mingoExpression.$substrCP(obj, expr, options);
+  const [s, index, count] = evalExpr(obj, expr, options) as [unknown, unknown, unknown];
+  if (typeof s === 'string' && Number.isInteger(index) && Number.isInteger(count) && (index as number) >= 0 && !SURROGATE.test(s)) {
+    return (count as number) < 0 ? s.slice(index as number) : s.slice(index as number, (index as number) + (count as number));
+  }
+  return mingoExpression.$substrCP(obj, expr, options);
 }
 
 const FIXED_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
@@ -246,6 +263,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     ...expressionOperators,
     ...DATE_PART_OPERATORS,
     $indexOfCP,
+    $substrCP,
     $dateAdd: dateAdd(1),
     $dateSubtract: dateAdd(-1),
     $convert,

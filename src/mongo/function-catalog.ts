@@ -9,7 +9,7 @@ import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { byNonZero } from './lower-arith.js';
 import { raiseIf } from './raise.js';
-import { lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
+import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
  * The function catalog: SQL scalar function → MongoDB expression. One entry per
@@ -45,9 +45,10 @@ function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
 }
 
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
-  lower: strict(([s]) => ({ $toLower: s })),
-  upper: strict(([s]) => ({ $toUpper: s })),
-  initcap: strict(([s]) => lowerInitcap(s)),
+  // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
+  lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
+  upper: strict(([s], f) => lowerCase(s, 'upper', f.args[0].type === 'text')),
+  initcap: strict(([s], f) => lowerInitcap(s, f.args[0].type === 'text')),
   length: strict(([s]) => ({ $strLenCP: s })),
   substring: strict((args, f) => lowerSubstring(args, f)),
   position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),

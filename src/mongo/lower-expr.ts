@@ -6,8 +6,7 @@ import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
-import { likeToRegex } from './like-pattern.js';
-import { pgRegexToMongo } from './regex-pattern.js';
+import { regexOf } from './regex-pattern.js';
 import { roundHalfAway } from './rounding.js';
 
 /**
@@ -196,8 +195,9 @@ function regexMatch(e: LikeExpr, input: Mql): Mql {
   if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') {
     throw unsupported(`${e.syntax === 'like' ? 'LIKE' : 'a regular expression'} with a non-constant pattern`, e.pattern.span ?? e.span);
   }
-  const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : pgRegexToMongo(e.pattern.value);
-  const options = (e.caseInsensitive ? 'i' : '') + 's';
+  const { regex, options, backReference } = regexOf(e, e.pattern.value);
+  // DocumentDB (Cosmos DB vCore, FerretDB 2) compiles $regexMatch without captures, so back references fail there; $regexFind works everywhere
+  if (backReference) return { $ne: [{ $regexFind: { input, regex, options } }, null] };
   return { $regexMatch: { input, regex, options } };
 }
 

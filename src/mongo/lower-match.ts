@@ -1,6 +1,6 @@
 import { isInterval, type Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
-import { likeToRegex } from './like-pattern.js';
+import { regexOf } from './regex-pattern.js';
 import { untypedDateLiteral } from './lower-expr.js';
 
 /**
@@ -56,8 +56,9 @@ export function toQuery(e: Expr): Document | undefined {
     case 'like': {
       const path = pathOf(e.arg);
       if (path === undefined || e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string' || e.negated) return undefined;
-      const regex = e.syntax === 'like' ? likeToRegex(e.pattern.value) : e.pattern.value;
-      return { [path]: { $regex: regex, $options: (e.caseInsensitive ? 'i' : '') + 's' } };
+      const { regex, options, backReference } = regexOf(e, e.pattern.value);
+      if (backReference) return undefined; // DocumentDB refuses back references in $regex: the expression form uses $regexFind
+      return { [path]: { $regex: regex, $options: options } };
     }
     case 'column': {
       // `WHERE active`: TRUE only for true (NULL, missing and false are not TRUE), as `active = true` above

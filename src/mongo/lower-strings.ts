@@ -1,7 +1,8 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, letIn, literal, type Mql } from './mql.js';
-import { pgRegexToMongo } from './regex-pattern.js';
+import { classBody, pgRegexToMongo } from './regex-pattern.js';
+import { LOWER_FROM, LOWER_TO, UPPER_FROM, UPPER_TO } from './unicode-data.js';
 
 /**
  * String functions that have no single MongoDB operator. All count characters
@@ -35,27 +36,96 @@ export function lowerSubstring([s, start, count]: Mql[], f: FuncExpr): Mql {
 
 const chars = (s: Mql): Mql => ({ $map: { input: { $range: [0, { $strLenCP: s }] }, in: { $substrCP: [s, '$$this', 1] } } });
 
-/** INITCAP: upper-case the first letter of each alphanumeric run, lower-case the rest. */
-export function lowerInitcap(s: Mql): Mql {
-  return {
-    $getField: {
-      field: 'out',
-      input: {
+/**
+ * UPPER/LOWER as PostgreSQL computes them. MongoDB's $toUpper/$toLower change ASCII
+ * letters only (the embedded engine's change every letter, JavaScript's way, which is
+ * not PostgreSQL's either: `upper('ß')`). So a string with a non-ASCII character is
+ * cut into ASCII runs (→ $toUpper/$toLower) and single other characters, each looked
+ * up in PostgreSQL's own mapping (src/mongo/unicode-data.ts, generated from PGlite):
+ * exact for the covered ranges there, other characters are left as they are. An
+ * ASCII-only string takes the one-operator path.
+ */
+export function lowerCase(s: Mql, to: 'upper' | 'lower', asString = true): Mql {
+  const op = to === 'upper' ? '$toUpper' : '$toLower';
+  const [from, into] = to === 'upper' ? [UPPER_FROM, UPPER_TO] : [LOWER_FROM, LOWER_TO];
+  const body = (t: Mql) =>
+    cond(
+      { $regexMatch: { input: t, regex: NON_ASCII } },
+      {
         $reduce: {
-          input: chars(s),
-          initialValue: { out: '', word: false },
-          in: letIn(
-            { alnum: { $regexMatch: { input: '$$this', regex: '^[A-Za-z0-9\\u00C0-\\uFFFF]$' } } },
-            {
-              out: { $concat: ['$$value.out', cond('$$value.word', { $toLower: '$$this' }, { $toUpper: '$$this' })] },
-              word: '$$alnum',
-            },
-          ),
+          input: { $regexFindAll: { input: t, regex: PIECES } },
+          initialValue: '',
+          in: {
+            $concat: [
+              '$$value',
+              cond({ $eq: [{ $arrayElemAt: ['$$this.captures', 0] }, null] }, mapChar('$$this.match', from, into), { [op]: '$$this.match' }),
+            ],
+          },
         },
       },
-    },
-  };
+      { [op]: t },
+    );
+  if (asString) return typeof s === 'string' ? body(s) : letIn({ t: s }, body('$$t'));
+  // a value of unknown type: the regex operators need a string ($toUpper takes numbers too)
+  return letIn({ v: s }, letIn({ t: stringOrEmpty('$$v') }, cond({ $eq: ['$$t', ''] }, { [op]: '$$v' }, body('$$t'))));
 }
+
+/** `v` if it is a string, else '' (a guard both branches of which may be evaluated: DocumentDB's $cond) */
+const stringOrEmpty = (v: Mql): Mql => cond({ $eq: [{ $type: v }, 'string'] }, v, '');
+
+/** ASCII runs (capture 1) and single other characters */
+const NON_ASCII = '[^\\x00-\\x7F]';
+const PIECES = '([\\x00-\\x7F]+)|[^\\x00-\\x7F]';
+
+/** one non-ASCII character through a mapping table: its image, or itself */
+const mapChar = (c: Mql, from: string, into: string): Mql =>
+  // $max: DocumentDB evaluates both branches of $cond, and $substrCP refuses -1
+  letIn({ i: { $indexOfCP: [from, c] } }, cond({ $eq: ['$$i', -1] }, c, { $substrCP: [into, { $max: ['$$i', 0] }, 1] }));
+
+/**
+ * INITCAP as PostgreSQL computes it: in each run of alphanumeric characters (its
+ * [[:alnum:]], non-ASCII letters included) the first is upper-cased and the rest
+ * lower-cased; other characters stay. The string is lower-cased once (lowerCase,
+ * which keeps every character's position), then each word's first character is
+ * replaced by its upper case.
+ */
+export function lowerInitcap(s: Mql, asString = true): Mql {
+  const alnum = classBody('alnum')!;
+  const word = (t: Mql) =>
+    letIn(
+      { low: lowerCase(t, 'lower') },
+      {
+        $reduce: {
+          input: { $regexFindAll: { input: t, regex: `([${alnum}])([${alnum}]*)|[^${alnum}]+` } },
+          initialValue: '',
+          in: {
+            $concat: [
+              '$$value',
+              letIn(
+                { first: { $arrayElemAt: ['$$this.captures', 0] } },
+                cond(
+                  { $eq: ['$$first', null] },
+                  '$$this.match',
+                  {
+                    $concat: [
+                      // $ifNull: DocumentDB evaluates this branch for a non-word piece too
+                      mapChar({ $ifNull: ['$$first', ''] }, ASCII_UPPER_FROM + UPPER_FROM, ASCII_UPPER_TO + UPPER_TO),
+                      { $substrCP: ['$$low', { $add: ['$$this.idx', 1] }, { $strLenCP: { $ifNull: [{ $arrayElemAt: ['$$this.captures', 1] }, ''] } }] },
+                    ],
+                  },
+                ),
+              ),
+            ],
+          },
+        },
+      },
+    );
+  if (asString) return typeof s === 'string' ? word(s) : letIn({ t: s }, word('$$t'));
+  return letIn({ v: s }, letIn({ t: stringOrEmpty('$$v') }, cond({ $eq: ['$$t', ''] }, { $toString: '$$v' }, word('$$t'))));
+}
+
+const ASCII_UPPER_FROM = 'abcdefghijklmnopqrstuvwxyz';
+const ASCII_UPPER_TO = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export function lowerReverse(s: Mql): Mql {
   return { $reduce: { input: chars(s), initialValue: '', in: { $concat: ['$$this', '$$value'] } } };
@@ -104,11 +174,13 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
     if (a.kind !== 'literal' || typeof a.value !== 'string') throw unsupported(`regexp_replace with a non-constant ${what}`, a.span);
     return a.value;
   };
-  const pattern = pgRegexToMongo(constant(patternArg, 'pattern'));
+  const { regex: pattern, caseInsensitive } = pgRegexToMongo(constant(patternArg, 'pattern'), patternArg?.span);
   const repl = constant(replArg, 'replacement');
   const flags = constant(flagsArg, 'flags');
-  if (/[^gi]/.test(flags)) throw unsupported(`regexp_replace flag(s) "${flags.replace(/[gi]/g, '')}"`, flagsArg?.span);
-  const options = (flags.includes('i') ? 'i' : '') + 's';
+  if (/[^gic]/.test(flags)) throw unsupported(`regexp_replace flag(s) "${flags.replace(/[gic]/g, '')}"`, flagsArg?.span);
+  // flags after the pattern's own (?i)/(?c); the last of i and c wins, as in PostgreSQL
+  const lastCase = flags.replace(/g/g, '').at(-1);
+  const options = ((lastCase ? lastCase === 'i' : caseInsensitive) ? 'i' : '') + 's';
 
   const replacement: Mql[] = [];
   let text = '';
@@ -128,8 +200,9 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
   const matches = flags.includes('g')
     ? { $regexFindAll: { input: '$$s', regex: pattern, options } }
     : { $let: { vars: { one: { $regexFind: { input: '$$s', regex: pattern, options } } }, in: cond({ $eq: ['$$one', null] }, [], ['$$one']) } };
+  // '' for NULL: the caller's NULL guard picks null then, but DocumentDB evaluates this branch too and $strLenCP refuses null
   return letIn(
-    { s },
+    { s: { $ifNull: [s, ''] } },
     letIn(
       {
         r: {
