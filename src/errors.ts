@@ -75,3 +75,30 @@ export function spanAt(location: number | undefined, length = 1): SourceSpan | u
   if (location === undefined || location < 0) return undefined;
   return { start: location, end: location + length };
 }
+
+/**
+ * A data error raised inside a pipeline (`raise()` in src/mongo/mql.ts): MongoDB has no
+ * operator that throws, so the message is handed to a `$convert` to int without
+ * `onError`, which fails on every engine quoting its input. The markers let the
+ * engines find PostgreSQL's message in their own error text and report just that.
+ */
+export const RAISE_OPEN = 'sqletl-error<';
+export const RAISE_CLOSE = '>sqletl-error';
+
+/** The message (and source offset) of a pipeline-raised data error inside an engine's error text, if any. */
+export function raisedMessage(engineMessage: string): { message: string; at?: number } | undefined {
+  const start = engineMessage.indexOf(RAISE_OPEN);
+  if (start < 0) return undefined;
+  const end = engineMessage.indexOf(RAISE_CLOSE, start);
+  if (end < 0) return undefined;
+  const body = engineMessage.slice(start + RAISE_OPEN.length, end);
+  const m = /^@(\d+);/.exec(body);
+  return m ? { message: body.slice(m[0].length), at: Number(m[1]) } : { message: body };
+}
+
+/** The SqlEtlError of a pipeline-raised data error, when `err` is one: positioned at the expression that raised it. */
+export function raisedError(err: unknown): SqlEtlError | undefined {
+  const raised = err instanceof Error ? raisedMessage(err.message) : undefined;
+  if (!raised) return undefined;
+  return new SqlEtlError('invalid-data', 'run', raised.message, { cause: err, span: raised.at === undefined ? undefined : { start: raised.at, end: raised.at + 1 } });
+}

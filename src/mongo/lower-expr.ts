@@ -64,7 +64,7 @@ export function lowerExpr(e: Expr): Mql {
     case 'cast':
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
-      return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.scale);
+      return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'), e.typeName), e.scale);
     case 'func':
       return lowerFunction(e, lowerExpr);
     case 'element':

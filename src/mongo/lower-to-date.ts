@@ -1,6 +1,6 @@
 import { unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, letIn, type Mql } from './mql.js';
+import { cond, letIn, raise, type Mql } from './mql.js';
 
 /**
  * TO_DATE(text, format) for numeric formats (YYYY, MM, DD and separators), read as
@@ -9,9 +9,7 @@ import { cond, letIn, type Mql } from './mql.js';
  * all its digits (`4/1/2023` is April 1st with 'MM/DD/YYYY'), fields written side by
  * side take their width ('YYYYMMDD'), and text after the last field is ignored.
  * Where PostgreSQL raises an error (no digits where a field is expected, a month or
- * day out of range) the statement fails too: MongoDB has no operator to raise an
- * error, so the message is handed to a `$convert` without `onError`, which fails
- * with it on every engine.
+ * day out of range) the statement fails too, with PostgreSQL's message (`raise`).
  */
 const FIELDS = { YYYY: { width: 4, part: 'year' }, MM: { width: 2, part: 'month' }, DD: { width: 2, part: 'day' } } as const;
 type Field = keyof typeof FIELDS;
@@ -43,7 +41,7 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
       .map((e, i) => (e === 'sep' ? '[^A-Za-z0-9]' : elements[i + 1] && elements[i + 1] !== 'sep' ? `(\\d{${FIELDS[e].width}})` : '(\\d+)'))
       .join('');
   const capture = (k: Field) => ({ $toInt: { $arrayElemAt: ['$$m.captures', fields.indexOf(k)] } });
-  const fail = (message: Mql[]) => ({ $convert: { input: { $concat: message }, to: 'int' } });
+  const fail = (message: Mql[]) => raise(f.span, ...message);
   return letIn(
     { s: text },
     letIn(

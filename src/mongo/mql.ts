@@ -1,3 +1,4 @@
+import { RAISE_CLOSE, RAISE_OPEN, type SourceSpan } from '../errors.js';
 import type { Document } from './commands.js';
 
 /**
@@ -113,3 +114,16 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
     sharedDepth--;
   }
 }
+
+/**
+ * Fails the statement with PostgreSQL's message (`parts` are `$concat` operands),
+ * reported at `span`: MongoDB has no operator that raises an error, so the message
+ * goes to a `$convert` to int without `onError`, which fails on MongoDB and mingo
+ * alike, quoting its input; the engines find the message between the markers
+ * (errors.ts raisedError). Only evaluated when reached: put it in a `$cond` branch.
+ */
+export const raise = (span: SourceSpan | undefined, ...parts: Mql[]): Document => {
+  const head = span ? `${RAISE_OPEN}@${span.start};` : RAISE_OPEN;
+  const texts = [head, ...parts, RAISE_CLOSE];
+  return { $convert: { input: texts.every((t) => typeof t === 'string' && !t.startsWith('$')) ? { $literal: texts.join('') } : { $concat: texts }, to: 'int' } };
+};

@@ -11,6 +11,9 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
   const fail = () =>
     new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type ${typeName}: "${text}"`, { span });
   const t = text.trim();
+  // well-formed, but no day of the calendar ('2024-02-30'): PostgreSQL's other message
+  const dateFail = () =>
+    TIMESTAMP_RE.test(t) ? new SqlEtlError('invalid-literal', 'bind', `date/time field value out of range: "${text}"`, { span }) : fail();
   switch (type) {
     case 'int': {
       if (!/^[+-]?\d+$/.test(t)) throw fail();
@@ -29,12 +32,12 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     }
     case 'date': {
       const d = parseTimestamp(t);
-      if (!d) throw fail();
+      if (!d) throw dateFail();
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
     }
     case 'timestamp': {
       const d = parseTimestamp(t);
-      if (!d) throw fail();
+      if (!d) throw dateFail();
       return d;
     }
     case 'interval': {
