@@ -4,6 +4,7 @@ import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo } from './lower-cast.js';
+import { powerOf } from './lower-arith.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
@@ -93,7 +94,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
   mod: strict(([a, b]) => ({ $mod: [a, b] })),
-  power: ([a, b]) => ({ $pow: [a, b] }),
+  power: ([a, b], f) => powerOf(a, b, f.span),
   sqrt: ([x]) => ({ $sqrt: x }),
   exp: ([x]) => ({ $exp: x }),
   ln: ([x]) => ({ $ln: x }),

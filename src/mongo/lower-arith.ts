@@ -1,7 +1,7 @@
-import { unsupported } from '../errors.js';
+import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
 import { isDateType } from '../ir/types.js';
-import { cond, isIntegerType, letIn, type Mql } from './mql.js';
+import { cond, isIntegerType, isNull, letIn, raise, type Mql } from './mql.js';
 
 /**
  * Arithmetic with PostgreSQL's semantics: integer division truncates when both
@@ -26,7 +26,7 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     case '%':
       return { $mod: [l, r] };
     case '^':
-      return { $pow: [l, r] };
+      return powerOf(l, r, e.span);
     case '/': {
       if (left.type === 'int' && right.type === 'int') return { $trunc: [{ $divide: [l, r] }, 0] };
       const exact = ['numeric', 'float'];
@@ -38,6 +38,35 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
       );
     }
   }
+}
+
+/**
+ * `power(a, b)` / `a ^ b` as PostgreSQL computes it (IEEE/POSIX pow): `power(1, b)`
+ * and `power(a, 0)` are 1 even for an infinite operand, `power(±1, ±Infinity)` is 1
+ * (JavaScript's Math.pow, hence the embedded engine, says NaN), `power(0.5,
+ * 'Infinity')` is 0 and `power(2, '-Infinity')` 0 as `$pow` gives them; zero to a
+ * negative power and a negative number to a fractional power are PostgreSQL's
+ * errors, where `$pow` fails with its own words or yields NaN.
+ */
+export function powerOf(a: Mql, b: Mql, span?: SourceSpan): Mql {
+  return letIn(
+    { a, b },
+    {
+      $switch: {
+        branches: [
+          { case: { $or: [isNull('$$a'), isNull('$$b')] }, then: null },
+          { case: { $or: [{ $eq: ['$$a', 1] }, { $eq: ['$$b', 0] }] }, then: 1 },
+          { case: { $and: [{ $eq: [{ $abs: '$$b' }, Infinity] }, { $eq: [{ $abs: '$$a' }, 1] }] }, then: 1 },
+          { case: { $and: [{ $eq: ['$$a', 0] }, { $lt: ['$$b', 0] }] }, then: raise(span, 'zero raised to a negative power is undefined') },
+          {
+            case: { $and: [{ $lt: ['$$a', 0] }, { $ne: ['$$b', { $trunc: ['$$b', 0] }] }] },
+            then: raise(span, 'a negative number raised to a non-integer power yields a complex result'),
+          },
+        ],
+        default: { $pow: ['$$a', '$$b'] },
+      },
+    },
+  );
 }
 
 const isIntervalLiteral = (e: Expr) => e.kind === 'literal' && isInterval(e.value);

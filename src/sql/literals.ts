@@ -1,4 +1,4 @@
-import { SqlEtlError, type SourceSpan } from '../errors.js';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 
@@ -22,7 +22,9 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     case 'numeric':
     case 'float': {
       if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
-      if (type === 'float' && /^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+      if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+      // MongoDB sorts NaN below every number and PostgreSQL above, and MongoDB's NaN equals itself in $match only
+      if (/^[+-]?nan$/i.test(t)) throw unsupported(`'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
       throw fail();
     }
     case 'bool': {
