@@ -3,7 +3,7 @@ import type { Expr, FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
-import { castTo } from './lower-cast.js';
+import { castTo, outputText } from './lower-cast.js';
 import { powerOf } from './lower-arith.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
@@ -43,13 +43,15 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   length: strict(([s]) => ({ $strLenCP: s })),
   substring: strict((args, f) => lowerSubstring(args, f)),
   position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
-  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [asText(a, f.args[i]), ''] })) }),
+  // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
+  // and give '' (not NULL) when every value is NULL
+  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
   concat_ws: (args, f) => {
     const [sep, ...rest] = args;
-    const parts = rest.map((a, i) => asText(a, f.args[i + 1]));
+    const parts = rest.map((a, i) => outputText(a, f.args[i + 1].type, f.args[i + 1].span));
     return nullIfAnyNull(mayBeNull(f.args[0]) ? [sep] : [], letIn(
       { parts: { $filter: { input: parts, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } } },
-      { $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } },
+      { $ifNull: [{ $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } }, ''] },
     ));
   },
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),

@@ -122,3 +122,16 @@ export function impossibleDate(t: Mql, from: SqlType): Mql {
     ),
   );
 }
+
+/**
+ * A value as its type's output function prints it, which is what `concat` and
+ * `concat_ws` join: like the cast to text, except that a boolean prints `t`/`f`
+ * there while `b::text` and `b || ''` give `true`/`false` (PostgreSQL's boolout vs
+ * its bool → text cast). Without a declared type, the value's BSON type decides.
+ */
+export function outputText(v: Mql, from: SqlType, span?: SourceSpan): Mql {
+  if (from === 'text') return v;
+  if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 't', 'f')));
+  if (from !== 'unknown') return castTo(v, from, 'text', span);
+  return shared([v], ([x]) => cond({ $eq: [{ $type: x }, 'bool'] }, cond(x, 't', 'f'), castTo(x, from, 'text', span)));
+}
