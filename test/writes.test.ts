@@ -71,6 +71,25 @@ describe('rejects and counts', () => {
     expect(rejects).toHaveLength(3);
   });
 
+  test('text longer than a varchar(n) column is a reject (INSERT and UPDATE), blanks past n are cut off', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE codes (id int PRIMARY KEY, code varchar(3));
+       INSERT INTO codes VALUES (1, 'abcd'), (2, 'ab'), (3, 'abc   ');
+       UPDATE codes SET code = code || 'xx' WHERE id = 2;
+       SELECT id, code FROM codes ORDER BY id;
+       SELECT row, reasons FROM codes__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ inserted: 2, rejected: 1 });
+    expect(result.statements[3].rows).toEqual([[2, 'ab'], [3, 'abc']]);
+    const rejects = result.statements[4].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual([
+      [1, ['value too long for type character varying(3)']],
+      [2, ['value too long for type character varying(3)']],
+    ]);
+  });
+
   test('a key already in the table is a reject for a plain INSERT, an update with ON CONFLICT', async () => {
     const dir = dataDir();
     const result = await run(

@@ -188,15 +188,50 @@ export function numericScaleOf(typeName: Any): number | undefined {
   return mods.length > 1 ? Number(mods[1]?.A_Const?.ival?.ival ?? 0) : 0;
 }
 
+/**
+ * Types whose PostgreSQL semantics sqletl does not reproduce, refused where they are
+ * written rather than computed as another type: `real` would be computed in double
+ * precision, `character(n)` without its blank padding, `"char"` as text.
+ */
+export function refuseUnsupportedType(typeName: Any, span?: SourceSpan): void {
+  const names = stringsOf(typeName.names);
+  const last = names[names.length - 1];
+  if (last === 'float4') {
+    throw unsupported('type real (float4)', span, [
+      'PostgreSQL rounds real to single precision (about 7 significant digits); sqletl computes in double precision: use double precision',
+    ]);
+  }
+  if (last === 'bpchar') {
+    throw unsupported('type character(n) (blank-padded char)', span, [
+      'character(n) pads with blanks and ignores trailing blanks in comparisons, which sqletl does not reproduce: use varchar(n) or text',
+    ]);
+  }
+  if (names.length === 1 && last === 'char') throw unsupported('type "char" (the single-byte internal type)', span, ['use text']);
+}
+
+/** The length of varchar(n) (undefined for a plain varchar or another type). */
+export function varcharLengthOf(typeName: Any): number | undefined {
+  if (typeNameOf(typeName) !== 'varchar') return undefined;
+  const n = (typeName.typmods as Any[] | undefined)?.[0]?.A_Const?.ival?.ival;
+  return typeof n === 'number' ? n : undefined;
+}
+
 function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const typeName = typeNameOf(n.typeName);
   const castSpan = spanOf(ctx, n.typeName.location) ?? span;
   if (n.typeName.arrayBounds) throw unsupported(`cast to ${typeName}[]`, castSpan);
+  refuseUnsupportedType(n.typeName, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
   const arg = bindExpr(n.arg, ctx);
   const scale = numericScaleOf(n.typeName);
   if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
+  // varchar(n): an explicit cast cuts the text to n characters
+  const length = varcharLengthOf(n.typeName);
+  if (length !== undefined) {
+    if (arg.kind === 'literal' && typeof arg.value === 'string') return lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span);
+    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length };
+  }
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
