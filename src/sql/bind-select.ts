@@ -236,6 +236,14 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const mine = setsOf(g);
     sets = sets.flatMap((a) => mine.map((b) => [...new Set([...a, ...b])]));
   }
+  // GROUP BY DISTINCT: a grouping set that the cross product yields twice is computed once
+  if (stmt.groupDistinct) {
+    const seen = new Set<string>();
+    sets = sets.filter((set) => {
+      const key = [...set].sort((a, b) => a - b).join(',');
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+  }
   const groupingSets = usesSets ? sets : undefined;
 
   const having = stmt.havingClause ? bindExpr(stmt.havingClause, { ...base, allowAggregates: true, clause: 'HAVING' }) : undefined;
