@@ -483,6 +483,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
     const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…)`, nameSpan);
+    refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
   }
   if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
@@ -617,5 +618,27 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const many = fraction?.kind === 'literal' && Array.isArray(fraction.value);
   const type: SqlType = many ? 'array' : name === 'percentile_cont' ? 'float' : x.type;
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+  refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
   return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+}
+
+/**
+ * An aggregate in a subquery whose arguments (and FILTER) read columns of enclosing
+ * queries only belongs to the nearest of them in PostgreSQL: `SELECT (SELECT max(o.x))
+ * FROM o` is one row holding the maximum. sqletl would compute it per outer row over
+ * the subquery's rows, so it is refused. (Outer columns are captured as `$$oN`, scope.ts.)
+ */
+function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): void {
+  const columns: string[] = [];
+  for (const p of parts) {
+    someExpr(p, (x) => {
+      if (x.kind === 'column') columns.push(x.path[0]);
+      return false;
+    });
+  }
+  if (columns.length > 0 && columns.every((c) => /^\$\$o\d+$/.test(c))) {
+    throw unsupported(`an aggregate of the enclosing query's columns inside a subquery (${name}(…))`, span, [
+      'PostgreSQL computes such an aggregate once in the enclosing query, not per row of it: compute it there (or in a CTE) and refer to the result',
+    ]);
+  }
 }
