@@ -121,9 +121,13 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
  * goes to a `$convert` to int without `onError`, which fails on MongoDB and mingo
  * alike, quoting its input; the engines find the message between the markers
  * (errors.ts raisedError). Only evaluated when reached: put it in a `$cond` branch.
+ * The input always reads the document (an empty `$substrCP` of `$$CURRENT`'s type):
+ * MongoDB folds a `$convert` of a constant while optimizing the pipeline, which
+ * would fail the statement before any row reached the branch.
  */
 export const raise = (span: SourceSpan | undefined, ...parts: Mql[]): Document => {
   const head = span ? `${RAISE_OPEN}@${span.start};` : RAISE_OPEN;
-  const texts = [head, ...parts, RAISE_CLOSE];
-  return { $convert: { input: texts.every((t) => typeof t === 'string' && !t.startsWith('$')) ? { $literal: texts.join('') } : { $concat: texts }, to: 'int' } };
+  const texts: Mql[] = [head, ...parts, RAISE_CLOSE];
+  const joined: Mql[] = texts.every((t) => typeof t === 'string' && !t.startsWith('$')) ? [texts.join('')] : texts;
+  return { $convert: { input: { $concat: [...joined, { $substrCP: [{ $type: '$$CURRENT' }, 0, 0] }] }, to: 'int' } };
 };
