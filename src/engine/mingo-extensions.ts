@@ -239,6 +239,91 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
+/** Calendar arithmetic as MongoDB's `$dateAdd` (UTC, clamped to the month's last day), for range windows. */
+function addMonths(d: Date, months: number): Date {
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+}
+
+interface WindowSpec {
+  partitionBy?: unknown;
+  sortBy?: Record<string, number>;
+  output: Record<string, Doc & { window?: { range?: unknown[]; documents?: unknown[]; unit?: string } }>;
+}
+interface IteratorLike {
+  collect(): unknown[];
+}
+interface ContextLike {
+  getOperator(type: string, name: string): ((items: unknown[], args: unknown, options: unknown) => unknown) | undefined;
+}
+
+/**
+ * `$setWindowFields` outputs over a `range` window with a calendar `unit` (month,
+ * quarter, year): mingo moves the bounds with its own date arithmetic, which rolls
+ * over (2024-03-31 minus one month is March 2nd, MongoDB says February 29th) and
+ * subtracts 12 months from a January date as none. Those outputs are computed here
+ * (sortBy one ascending date field, as MongoDB requires): per partition, each
+ * document's window is the documents whose sort value lies within the bounds moved
+ * as `$dateAdd` moves them. mingo still orders the documents and computes every
+ * other output (the calendar ones get a placeholder window, then are replaced).
+ */
+function $setWindowFields(coll: unknown, expr: WindowSpec, options: { context: ContextLike }): unknown {
+  const calendar = Object.entries(expr.output).filter(([, o]) => Array.isArray(o.window?.range) && MONTHS[o.window?.unit ?? ''] !== undefined);
+  const sortKeys = Object.keys(expr.sortBy ?? {});
+  if (calendar.length === 0 || sortKeys.length !== 1 || expr.sortBy![sortKeys[0]] !== 1) return mingoPipeline.$setWindowFields(coll, expr, options);
+  const names = new Set(calendar.map(([k]) => k));
+  const placeholder = Object.fromEntries(Object.entries(expr.output).map(([k, o]) => [k, names.has(k) ? { ...o, window: { documents: ['current', 'current'] } } : o]));
+  const docs = (mingoPipeline.$setWindowFields(coll, { ...expr, output: placeholder }, options) as IteratorLike).collect() as Doc[];
+  const sortKey = sortKeys[0];
+  const partitions = new Map<string, Doc[]>();
+  for (const doc of docs) {
+    const key = expr.partitionBy === undefined ? '' : JSON.stringify(evalExpr(doc, expr.partitionBy, options as never) ?? null);
+    const list = partitions.get(key) ?? [];
+    list.push(doc);
+    partitions.set(key, list);
+  }
+  const results = new Map<Doc, Doc>();
+  for (const items of partitions.values()) {
+    // mingo sorted the partition by the date ascending: a window is a slice, found by binary search
+    const times = items.map((d) => {
+      const v = resolve(d, sortKey);
+      if (!(v instanceof Date)) throw new Error('$setWindowFields: a range window with a unit needs the sortBy field to be a date in every document');
+      return v.getTime();
+    });
+    const firstAtLeast = (t: number): number => {
+      let a = 0;
+      let b = times.length;
+      while (a < b) {
+        const m = (a + b) >> 1;
+        if (times[m] < t) a = m + 1;
+        else b = m;
+      }
+      return a;
+    };
+    items.forEach((doc, i) => {
+      const current = new Date(times[i]);
+      const values: Doc = {};
+      for (const [field, out] of calendar) {
+        const { range, unit } = out.window as { range: unknown[]; unit: string };
+        const bound = (b: unknown, open: number): number =>
+          b === 'unbounded' ? open : b === 'current' ? times[i] : addMonths(current, (b as number) * MONTHS[unit]).getTime();
+        const lo = bound(range[0], -Infinity);
+        const hi = bound(range[1], Infinity);
+        const inWindow = lo > hi ? [] : items.slice(firstAtLeast(lo), firstAtLeast(hi === Infinity ? Infinity : hi + 1));
+        const op = Object.keys(out).find((k) => k !== 'window')!;
+        const accumulate = options.context.getOperator('accumulator', op);
+        if (!accumulate) throw new Error(`$setWindowFields '${op}' is not a valid window operator`);
+        values[field] = accumulate(inWindow, out[op], options);
+      }
+      results.set(doc, values);
+    });
+  }
+  return Lazy(docs.map((d) => ({ ...d, ...results.get(d) })));
+}
+
 export const EMBEDDED_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
@@ -259,6 +344,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     ...pipelineOperators,
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
+    $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
   },
   projection: projectionOperators,
   query: queryOperators,
