@@ -85,7 +85,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
  */
 function textToDate(v: Mql, from: SqlType, span?: SourceSpan): Mql {
   if (from !== 'text' && from !== 'unknown') return { $toDate: v };
-  return letIn({ t: v }, cond(impossibleDate('$$t', from), raise(span, 'date/time field value out of range: "', '$$t', '"'), { $toDate: '$$t' }));
+  return letIn({ t: v }, cond(impossibleDate('$$t'), raise(span, 'date/time field value out of range: "', '$$t', '"'), { $toDate: '$$t' }));
 }
 
 /**
@@ -95,8 +95,9 @@ function textToDate(v: Mql, from: SqlType, span?: SourceSpan): Mql {
  * year 1–9999 and a month 1–12 (it carries a day past the month's end into the
  * next month, which is what gives such a day away).
  */
-export function impossibleDate(t: Mql, from: SqlType): Mql {
-  const text = from === 'text' ? t : cond({ $eq: [{ $type: t }, 'string'] }, t, null);
+export function impossibleDate(t: Mql): Mql {
+  // a declared text column may still hold a number: $regexFind accepts only strings
+  const text = cond({ $eq: [{ $type: t }, 'string'] }, t, null);
   const part = (i: number) => ({ $toInt: { $arrayElemAt: ['$$m.captures', i] } });
   return letIn(
     { m: { $regexFind: { input: text, regex: '^\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})' } } },

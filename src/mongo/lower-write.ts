@@ -121,7 +121,7 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
 
 /** `converted`, or OUT_OF_RANGE for text naming a day the calendar does not have (`$convert` would roll it over). */
 function checkedDate(v: Mql, from: Expr['type'], converted: Mql): Mql {
-  return from === 'text' || from === 'unknown' ? cond(impossibleDate(v, from), OUT_OF_RANGE, converted) : converted;
+  return from === 'text' || from === 'unknown' ? cond(impossibleDate(v), OUT_OF_RANGE, converted) : converted;
 }
 
 const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
