@@ -1,7 +1,7 @@
 import { unsupported, type SourceSpan } from '../errors.js';
 import type { SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
-import { cond, isNull, letIn, raise, shared, type Mql } from './mql.js';
+import { cond, isNull, letIn, raise, raiseIf, shared, type Mql } from './mql.js';
 
 /**
  * PostgreSQL's integer types: their range, and the message of a value outside it.
@@ -21,7 +21,7 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
   const range = INT_RANGES[typeName] ?? INT_RANGES.int8;
   const message = text === undefined ? [`${range.name} out of range`] : ['value "', text, `" is out of range for type ${range.name}`];
   const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }] };
-  return letIn({ r }, cond({ $and: [{ $isNumber: '$$r' }, outside] }, raise(span, ...message), { $toLong: '$$r' }));
+  return letIn({ r }, raiseIf({ $and: [{ $isNumber: '$$r' }, outside] }, raise(span, ...message), { $toLong: '$$r' }));
 }
 
 /**
@@ -85,7 +85,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
  */
 function textToDate(v: Mql, from: SqlType, span?: SourceSpan): Mql {
   if (from !== 'text' && from !== 'unknown') return { $toDate: v };
-  return letIn({ t: v }, cond(impossibleDate('$$t'), raise(span, 'date/time field value out of range: "', '$$t', '"'), { $toDate: '$$t' }));
+  return letIn({ t: v }, raiseIf(impossibleDate('$$t'), raise(span, 'date/time field value out of range: "', '$$t', '"'), { $toDate: '$$t' }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, letIn, raise, type Mql } from './mql.js';
+import { letIn, raise, raiseIf, type Mql } from './mql.js';
 
 /**
  * TO_DATE(text, format) for numeric formats (YYYY, MM, DD and separators), read as
@@ -46,7 +46,7 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
     { s: text },
     letIn(
       { m: { $regexFind: { input: '$$s', regex } } },
-      cond(
+      raiseIf(
         { $eq: ['$$m', null] },
         fail(['invalid value "', '$$s', `" for to_date format "${fmt.replace(/\$/g, '')}"`]),
         letIn(
@@ -54,10 +54,10 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
           letIn(
             { date: { $dateFromParts: { year: '$$y', month: '$$mo', day: '$$d' } } },
             // $dateFromParts carries an out-of-range month or day over into the next; PostgreSQL refuses them
-            cond(
-              { $and: [{ $eq: [{ $year: '$$date' }, '$$y'] }, { $eq: [{ $month: '$$date' }, '$$mo'] }, { $eq: [{ $dayOfMonth: '$$date' }, '$$d'] }] },
-              '$$date',
+            raiseIf(
+              { $not: [{ $and: [{ $eq: [{ $year: '$$date' }, '$$y'] }, { $eq: [{ $month: '$$date' }, '$$mo'] }, { $eq: [{ $dayOfMonth: '$$date' }, '$$d'] }] }] },
               fail(['date/time field value out of range: "', '$$s', '"']),
+              '$$date',
             ),
           ),
         ),

@@ -131,3 +131,10 @@ export const raise = (span: SourceSpan | undefined, ...parts: Mql[]): Document =
   const joined: Mql[] = texts.every((t) => typeof t === 'string' && !t.startsWith('$')) ? [texts.join('')] : texts;
   return { $convert: { input: { $concat: [...joined, { $substrCP: [{ $type: '$$CURRENT' }, 0, 0] }] }, to: 'int' } };
 };
+
+/**
+ * `test ? error : value` for an `error` made by `raise`, as a `$switch`: MongoDB
+ * evaluates only the branch taken by either operator, but DocumentDB evaluates both
+ * branches of a `$cond` (and so would raise on every row), while its `$switch` is lazy.
+ */
+export const raiseIf = (test: Mql, error: Document, value: Mql): Document => ({ $switch: { branches: [{ case: test, then: error }], default: value } });
