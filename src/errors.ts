@@ -75,3 +75,25 @@ export function spanAt(location: number | undefined, length = 1): SourceSpan | u
   if (location === undefined || location < 0) return undefined;
   return { start: location, end: location + length };
 }
+
+/**
+ * A data error raised inside a pipeline (src/mongo/raise.ts): MongoDB has no operator
+ * that throws, so the message rides in a string that `$toInt` fails to read, on every
+ * engine, each quoting it in its own error text. Between the markers: PostgreSQL's
+ * condition name, the expression's source offsets, and PostgreSQL's message.
+ */
+export const RAISE_OPEN = '<<sqletl:';
+export const RAISE_CLOSE = '<</sqletl>>';
+
+/** The SqlEtlError of a pipeline-raised data error when `err` (an engine's error) carries one: PostgreSQL's words, at the expression. */
+export function raisedError(err: unknown): SqlEtlError | undefined {
+  const text = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  const start = text.indexOf(RAISE_OPEN);
+  const end = text.lastIndexOf(RAISE_CLOSE);
+  if (start < 0 || end < start) return undefined;
+  const body = text.slice(start + RAISE_OPEN.length, end);
+  const m = /^([a-z-]+)(?:@(\d+)-(\d+))?>>/.exec(body);
+  if (!m) return undefined;
+  const span = m[2] !== undefined ? { start: Number(m[2]), end: Number(m[3]) } : undefined;
+  return new SqlEtlError(m[1], 'run', body.slice(m[0].length), { span });
+}

@@ -60,3 +60,33 @@ describe('$unwind', () => {
     expect(nested).toHaveLength(2);
   });
 });
+
+describe('$setWindowFields range windows with a calendar unit', () => {
+  const d = (s: string) => new Date(`${s}T00:00:00Z`);
+  const docs = () => [
+    { _id: 1, p: 'a', t: d('2023-01-22'), v: 1 },
+    { _id: 2, p: 'a', t: d('2024-01-05'), v: 10 },
+    { _id: 3, p: 'a', t: d('2024-02-29'), v: 100 },
+    { _id: 4, p: 'a', t: d('2024-03-31'), v: 1000 },
+    { _id: 5, p: 'b', t: d('2025-01-02'), v: 10000 },
+  ];
+  const sums = (window: object, partitionBy?: string) =>
+    run([{ $setWindowFields: { ...(partitionBy ? { partitionBy } : {}), sortBy: { t: 1 }, output: { s: { $sum: '$v', window } } } }, { $sort: { _id: 1 } }], docs()).map((x) => (x as { s: number }).s);
+
+  it('moves a bound by 12 months from a January date a whole year (mingo: not at all)', () => {
+    // 2024-01-05 - 12 months = 2023-01-05, so the 2023-01-22 document is inside
+    expect(sums({ range: [-12, 0], unit: 'month' })).toEqual([1, 11, 110, 1110, 11110]);
+  });
+
+  it("clamps to the month's last day as $dateAdd does (2024-03-31 minus one month is 2024-02-29; mingo: March 2nd)", () => {
+    expect(sums({ range: [-1, 0], unit: 'month' }, '$p')).toEqual([1, 10, 100, 1100, 10000]);
+    // 2024-02-29 minus one year is 2023-02-28 (mingo: 2023-03-01)
+    expect(sums({ range: [-1, 'current'], unit: 'year' }, '$p')).toEqual([1, 11, 110, 1110, 10000]);
+  });
+
+  it('leaves windows without a calendar unit to mingo, with the same documents out', () => {
+    const mine = run([{ $setWindowFields: { sortBy: { t: 1 }, output: { s: { $sum: '$v', window: { range: [-40, 0], unit: 'day' } } } } }], docs());
+    const mingoOwn = new Aggregator([{ $setWindowFields: { sortBy: { t: 1 }, output: { s: { $sum: '$v', window: { range: [-40, 0], unit: 'day' } } } } }], { context: MINGO_OWN }).run(docs());
+    expect(mine).toStrictEqual(mingoOwn);
+  });
+});

@@ -47,6 +47,49 @@ describe('rejects and counts', () => {
     expect(rejects).toHaveLength(4);
   });
 
+  test('text naming a day the calendar lacks is a reject with PostgreSQL\'s reason, never rolled over into the next month', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE days (id int PRIMARY KEY, d date, t timestamptz);
+       INSERT INTO days (id, d, t) SELECT _id, day_text, day_text FROM measures WHERE _id IN (1, 7, 8);
+       INSERT INTO days VALUES (10, '2023-02-29', NULL);
+       SELECT id, d FROM days ORDER BY id;
+       SELECT row, reasons FROM days__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ inserted: 1, rejected: 2 });
+    expect(result.statements[2]).toMatchObject({ inserted: 0, rejected: 1 });
+    expect(result.statements[3].rows).toEqual([[1, new Date('2024-02-29T00:00:00Z')]]);
+    const rejects = result.statements[4].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual(
+      expect.arrayContaining([
+        [7, ['date/time field value out of range: "2024-02-30"', 'date/time field value out of range: "2024-02-30"']],
+        [8, ['date/time field value out of range: "2023-02-29 08:00:00"', 'date/time field value out of range: "2023-02-29 08:00:00"']],
+        [10, ['date/time field value out of range: "2023-02-29"']],
+      ]),
+    );
+    expect(rejects).toHaveLength(3);
+  });
+
+  test('text longer than a varchar(n) column is a reject (INSERT and UPDATE), blanks past n are cut off', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE codes (id int PRIMARY KEY, code varchar(3));
+       INSERT INTO codes VALUES (1, 'abcd'), (2, 'ab'), (3, 'abc   ');
+       UPDATE codes SET code = code || 'xx' WHERE id = 2;
+       SELECT id, code FROM codes ORDER BY id;
+       SELECT row, reasons FROM codes__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ inserted: 2, rejected: 1 });
+    expect(result.statements[3].rows).toEqual([[2, 'ab'], [3, 'abc']]);
+    const rejects = result.statements[4].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual([
+      [1, ['value too long for type character varying(3)']],
+      [2, ['value too long for type character varying(3)']],
+    ]);
+  });
+
   test('a key already in the table is a reject for a plain INSERT, an update with ON CONFLICT', async () => {
     const dir = dataDir();
     const result = await run(

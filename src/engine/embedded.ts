@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { Aggregator, ProcessingMode } from './mingo-runtime.js';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
@@ -219,7 +219,7 @@ export class EmbeddedEngine implements Engine {
       return runWriteCommand(cmd, this.store);
     } catch (err) {
       if (err instanceof SqlEtlError) throw err;
-      throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+      throw raisedError(err) ?? new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
     }
   }
 
@@ -236,7 +236,7 @@ export class EmbeddedEngine implements Engine {
         writeStage(last, this.store, cmd.db, docs);
       } catch (err) {
         if (err instanceof SqlEtlError) throw err;
-        throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+        throw raisedError(err) ?? new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
       }
       return [];
     }
@@ -252,7 +252,7 @@ export class EmbeddedEngine implements Engine {
       return agg.run(input) as Document[];
     } catch (err) {
       if (err instanceof SqlEtlError) throw err; // e.g. a bad data file read by $lookup/$unionWith
-      throw new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+      throw raisedError(err) ?? new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
     }
   }
 

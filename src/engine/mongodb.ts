@@ -1,6 +1,6 @@
 import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, raisedError } from '../errors.js';
 import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
 import type { JournalStore } from '../run/journal.js';
 import { MongoJournal } from '../run/journal-stores.js';
@@ -295,6 +295,8 @@ export function toEngineError(err: unknown, uri: string, context?: string): SqlE
       ? ` (a transient error in the middle of a write that is not retried, because ${err.unsafe}: the target may be partly written; run the statement again once the cluster is healthy)`
       : ` (transient error; gave up after ${err.attempts} attempt${err.attempts === 1 ? '' : 's'})`;
   }
+  const raised = raisedError(cause);
+  if (raised) return raised;
   const message = redactText((cause as Error)?.message ?? String(cause), uri);
   return new SqlEtlError(err instanceof RetryStopped ? 'transient-error' : 'engine-error', 'run', `MongoDB: ${message}${note}`, { cause: redactError(cause, uri) });
 }

@@ -10,6 +10,8 @@ export interface ColumnDef {
   notNull: boolean;
   /** numeric(p, s): values are rounded to s decimals */
   scale?: number;
+  /** varchar(n): longer text is refused, unless what is past n is blanks (cut off) */
+  length?: number;
   /** DEFAULT value for columns an INSERT leaves out */
   default?: Expr;
 }

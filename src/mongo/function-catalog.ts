@@ -3,11 +3,11 @@ import type { Expr, FuncExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
-import { castTo } from './lower-cast.js';
+import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
-import { byNonZero } from './lower-arith.js';
+import { byNonZero, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
 import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
@@ -52,13 +52,15 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   length: strict(([s]) => ({ $strLenCP: s })),
   substring: strict((args, f) => lowerSubstring(args, f)),
   position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
-  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [asText(a, f.args[i]), ''] })) }),
+  // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
+  // and give '' (not NULL) when every value is NULL
+  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
   concat_ws: (args, f) => {
     const [sep, ...rest] = args;
-    const parts = rest.map((a, i) => asText(a, f.args[i + 1]));
+    const parts = rest.map((a, i) => outputText(a, f.args[i + 1].type, f.args[i + 1].span));
     return nullIfAnyNull(mayBeNull(f.args[0]) ? [sep] : [], letIn(
       { parts: { $filter: { input: parts, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } } },
-      { $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } },
+      { $ifNull: [{ $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } }, ''] },
     ));
   },
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
@@ -103,7 +105,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
   mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (d) => ({ $mod: [a, d] }))),
-  power: ([a, b]) => ({ $pow: [a, b] }),
+  power: ([a, b], f) => powerOf(a, b, f.span),
   // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
   sqrt: ([x], f) => {
     const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }] }; // `$lt` of null is true: test for a number

@@ -1,7 +1,7 @@
-import { unsupported } from '../errors.js';
+import { SqlEtlError, unsupported } from '../errors.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../plan/build-plan.js';
 
 /**
@@ -18,6 +18,9 @@ export interface LoweredAggregate {
   empty: Record<string, unknown>;
 }
 
+/** What a row left out by FILTER (WHERE …) adds to a DISTINCT aggregate's set. */
+const FILTERED = '\u0000sqletl:filtered';
+
 export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => Mql, predicate: (e: Expr) => Mql): LoweredAggregate {
   const filter = agg.filter ? predicate(agg.filter) : undefined;
   const when = (v: Mql, otherwise: Mql = null): Mql => (filter === undefined ? v : cond(filter, v, otherwise));
@@ -31,16 +34,23 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     throw unsupported(`${agg.name}(DISTINCT …)`, agg.span);
   }
   if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg') throw unsupported('ORDER BY inside an aggregate with DISTINCT', agg.span);
+  if (agg.distinct && agg.orderBy.some((k) => !sameExpr(k.expr, agg.args[0]))) {
+    throw new SqlEtlError('invalid-aggregate', 'lower', 'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list', { span: agg.orderBy.find((k) => !sameExpr(k.expr, agg.args[0]))?.expr.span ?? agg.span });
+  }
 
   if (agg.distinct && agg.name !== 'min' && agg.name !== 'max') {
-    // the distinct values of the group: bounded by the number of distinct values
-    const set = { [field]: { $addToSet: value } };
-    const values = nonNull(ref);
+    // the distinct values of the group: bounded by the number of distinct values. A missing
+    // field is NULL (MongoDB's $addToSet skips a missing value); a row FILTER drops adds a
+    // marker, taken out after the $group (mingo would add $$REMOVE as null)
+    const v = agg.name === 'array_agg' ? orNull(arg) : arg; // NULL is left out of the others anyway
+    const set = { [field]: { $addToSet: filter === undefined ? v : cond(filter, v, FILTERED) } };
+    const all = filter === undefined ? ref : { $filter: { input: ref, cond: { $ne: ['$$this', FILTERED] } } };
+    const values = nonNull(all);
     const result: Record<string, Mql> = {
       count: { $size: values },
       sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, { $sum: '$$v' })),
       avg: { $avg: values },
-      array_agg: letIn({ v: { $sortArray: { input: ref, sortBy: 1 } } }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortNullsLast('$$v'))),
+      array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0]))),
     };
     return { accumulators: set, result: result[agg.name], empty: { [field]: [] } };
   }
@@ -91,9 +101,17 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
   }
 }
 
-/** Ascending with NULLs last, as PostgreSQL sorts a DISTINCT aggregate's input. */
-function sortNullsLast(arr: Mql): Mql {
-  return { $concatArrays: [{ $filter: { input: arr, cond: { $ne: ['$$this', null] } } }, { $filter: { input: arr, cond: { $eq: ['$$this', null] } } }] };
+/**
+ * The distinct values of `array_agg(DISTINCT x ORDER BY x …)` in PostgreSQL's order:
+ * PostgreSQL allows only the argument itself as the key, so its direction and NULLS
+ * FIRST/LAST decide (default ascending, NULLs last; descending puts NULLs first).
+ */
+function sortDistinct(arr: Mql, key: AggExpr['orderBy'][number] | undefined): Mql {
+  const desc = key?.desc ?? false;
+  const nullsFirst = key?.nullsFirst ?? desc;
+  const values = { $sortArray: { input: { $filter: { input: arr, cond: { $ne: ['$$this', null] } } }, sortBy: desc ? -1 : 1 } };
+  const nulls = { $filter: { input: arr, cond: { $eq: ['$$this', null] } } };
+  return { $concatArrays: nullsFirst ? [nulls, values] : [values, nulls] };
 }
 
 /**
@@ -152,4 +170,10 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
     ),
     empty: { [field]: [] },
   };
+}
+
+/** The same expression, wherever it was written (spans aside). */
+function sameExpr(a: Expr, b: Expr | undefined): boolean {
+  const plain = (e: unknown) => JSON.stringify(e, (k, v) => (k === 'span' ? undefined : v));
+  return b !== undefined && plain(a) === plain(b);
 }

@@ -1,7 +1,7 @@
 import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
 import { isDateType } from '../ir/types.js';
-import { cond, isIntegerType, letIn, type Mql } from './mql.js';
+import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
 /**
@@ -27,7 +27,7 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     case '%':
       return byNonZero(right, r, e.span, (d) => ({ $mod: [l, d] }));
     case '^':
-      return { $pow: [l, r] };
+      return powerOf(l, r, e.span);
     case '/': {
       if (left.type === 'int' && right.type === 'int') return byNonZero(right, r, e.span, (d) => ({ $trunc: [{ $divide: [l, d] }, 0] }));
       const exact = ['numeric', 'float'];
@@ -49,6 +49,41 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
 export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, op: (safe: Mql) => Mql): Mql {
   if (divisor.kind === 'literal' && typeof divisor.value === 'number' && divisor.value !== 0) return op(d);
   return letIn({ divisor: d }, raiseIf(op(cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), { $eq: ['$$divisor', 0] }, 'division-by-zero', ['division by zero'], span));
+}
+
+/**
+ * `power(a, b)` / `a ^ b` as PostgreSQL computes it (IEEE/POSIX pow): `power(1, b)`
+ * and `power(a, 0)` are 1 even for an infinite operand, `power(±1, ±Infinity)` is 1
+ * (JavaScript's Math.pow, hence the embedded engine, says NaN), `power(0.5,
+ * 'Infinity')` is 0 and `power(2, '-Infinity')` 0 as `$pow` gives them; zero to a
+ * negative power and a negative number to a fractional power are PostgreSQL's
+ * errors, where `$pow` fails with its own words or yields NaN (`$pow` then runs on a
+ * base of 1, so no engine fails on it).
+ */
+export function powerOf(a: Mql, b: Mql, span?: SourceSpan): Mql {
+  const numbers = [{ $isNumber: '$$a' }, { $isNumber: '$$b' }];
+  const zeroToNegative = { $and: [...numbers, { $eq: ['$$a', 0] }, { $lt: ['$$b', 0] }] };
+  const negativeToFraction = { $and: [...numbers, { $lt: ['$$a', 0] }, { $ne: ['$$b', { $trunc: ['$$b', 0] }] }] };
+  const value = {
+    $switch: {
+      branches: [
+        { case: { $or: [isNull('$$a'), isNull('$$b')] }, then: null },
+        { case: { $or: [{ $eq: ['$$a', 1] }, { $eq: ['$$b', 0] }] }, then: 1 },
+        { case: { $and: [{ $eq: [{ $abs: '$$b' }, Infinity] }, { $eq: [{ $abs: '$$a' }, 1] }] }, then: 1 },
+      ],
+      default: { $pow: [cond({ $or: [zeroToNegative, negativeToFraction] }, 1, '$$a'), '$$b'] },
+    },
+  };
+  return letIn(
+    { a, b },
+    raiseIf(
+      raiseIf(value, zeroToNegative, 'invalid-argument-for-power-function', ['zero raised to a negative power is undefined'], span),
+      negativeToFraction,
+      'invalid-argument-for-power-function',
+      ['a negative number raised to a non-integer power yields a complex result'],
+      span,
+    ),
+  );
 }
 
 const isIntervalLiteral = (e: Expr) => e.kind === 'literal' && isInterval(e.value);

@@ -5,25 +5,50 @@ import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
 /**
+ * PostgreSQL's integer types: their range, and the message of a value outside it.
+ * bigint's bounds are the doubles next to ±2^63 (2^63 − 1024 prints as an exact long,
+ * 2^63 would print as a long out of range in Extended JSON): above the upper one is
+ * at least 2^63, and below the lower one is at most −2^63, so −2^63 itself, which
+ * PostgreSQL accepts, is refused too.
+ */
+const INT_RANGES: Record<string, { min: number; max: number; name: string }> = {
+  int2: { min: -32768, max: 32767, name: 'smallint' },
+  int4: { min: -2147483648, max: 2147483647, name: 'integer' },
+  int8: { min: -9223372036854775000, max: 9223372036854775000, name: 'bigint' },
+};
+
+/** `r` (an integral number or NULL) as a long, or PostgreSQL's error when it is outside `typeName`'s range. */
+function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text?: Mql): Mql {
+  const range = INT_RANGES[typeName] ?? INT_RANGES.int8;
+  const message = text === undefined ? [`${range.name} out of range`] : ['value "', text, `" is out of range for type ${range.name}`];
+  const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }] };
+  const bad = { $and: [{ $isNumber: '$$r' }, outside] };
+  return letIn({ r }, raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span));
+}
+
+/**
  * CAST / `::` for non-constant values (constants are folded by the binder).
  * PostgreSQL rounds to integer half away from zero (`2.5::int` is 3) where
  * `$toInt` truncates; text to boolean accepts PostgreSQL's spellings where
  * `$toBool` would call every string true.
+ *
+ * `tz`: the source is a timestamp with time zone (PostgreSQL prints the `+00` offset).
+ * `typeName`: the target as written (`int2`, `int4`, `int8`, …), for range checks.
  */
-/** `tz`: the source is a timestamp with time zone (PostgreSQL prints the `+00` offset). */
 /** PostgreSQL's boolean input: these words and their unambiguous prefixes, any case, blanks trimmed */
 const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
 const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
 
-export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz = true): Mql {
-  if (from === to && to !== 'unknown') return v;
+export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz = true, typeName = 'int8'): Mql {
+  if (from === to && to !== 'unknown' && !(to === 'int' && typeName !== 'int8' && INT_RANGES[typeName])) return v;
   switch (to) {
     case 'int':
-      if (from === 'text') return { $toLong: v };
+      if (from === 'int') return inIntRange(v, typeName, span);
+      if (from === 'text') return letIn({ t: v }, inIntRange({ $toLong: '$$t' }, typeName, span, '$$t'));
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
-      // float8 → int rounds half to even (rint), numeric → int half away from zero
-      if (from === 'float') return { $toLong: { $round: [v, 0] } };
-      return { $toLong: roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0) };
+      // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
+      if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span);
+      return inIntRange(roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0), typeName, span);
     case 'numeric':
     case 'float':
       return from === 'int' ? v : { $toDouble: v };
@@ -36,24 +61,86 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       if (from === 'bool') return v;
       // MongoDB's $toBool calls every string true: PostgreSQL's spellings, else its error
       return letIn(
-        { v, s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },
+        { s: { $toLower: { $trim: { input: { $toString: v }, chars: ' ' } } } },
         raiseIf(
-          cond(isNull('$$v'), null, { $in: ['$$s', TRUE_TEXT] }),
-          { $and: [{ $ne: [{ $ifNull: ['$$v', null] }, null] }, { $not: [{ $in: ['$$s', [...TRUE_TEXT, ...FALSE_TEXT]] }] }] },
+          cond(isNull(v), null, { $in: ['$$s', TRUE_TEXT] }),
+          { $and: [{ $ne: [{ $ifNull: [v, null] }, null] }, { $not: [{ $in: ['$$s', [...TRUE_TEXT, ...FALSE_TEXT]] }] }] },
           'invalid-text-representation',
-          ['invalid input syntax for type boolean: "', { $toString: '$$v' }, '"'],
+          ['invalid input syntax for type boolean: "', { $toString: v }, '"'],
           span,
         ),
       );
     case 'date':
       if (from === 'timestamp' || from === 'date') return { $dateTrunc: { date: v, unit: 'day' } };
-      return { $dateTrunc: { date: { $toDate: v }, unit: 'day' } };
+      return { $dateTrunc: { date: textToDate(v, from, span), unit: 'day' } };
     case 'timestamp':
       if (from === 'date') return v;
-      return { $toDate: v };
+      return textToDate(v, from, span);
     case 'json':
       return v;
     default:
       throw unsupported(`CAST to ${to}`, span);
   }
+}
+
+/**
+ * Text → date or timestamp (`$toDate`), failing as PostgreSQL does on a year-month-day
+ * that does not exist (`date/time field value out of range: "2024-02-30"`) where
+ * `$toDate` would roll it over into March.
+ */
+function textToDate(v: Mql, from: SqlType, span?: SourceSpan): Mql {
+  if (from !== 'text' && from !== 'unknown') return { $toDate: v };
+  return letIn(
+    { t: v },
+    letIn({ bad: impossibleDate('$$t') }, raiseIf({ $toDate: cond('$$bad', null, '$$t') }, '$$bad', 'datetime-field-overflow', ['date/time field value out of range: "', '$$t', '"'], span)),
+  );
+}
+
+/**
+ * True when `t` starts with a year-month-day (`2024-02-30`, `2024-2-30 10:00`) that
+ * is no day of the calendar; false for NULL, a non-string, other text. `$and`
+ * evaluates in order and stops at the first false, so `$dateFromParts` sees only a
+ * year 1–9999 and a month 1–12 (it carries a day past the month's end into the
+ * next month, which is what gives such a day away).
+ */
+export function impossibleDate(t: Mql): Mql {
+  // a declared text column may still hold a number: $regexFind accepts only strings
+  const text = cond({ $eq: [{ $type: t }, 'string'] }, t, null);
+  const part = (i: number) => ({ $toInt: { $arrayElemAt: ['$$m.captures', i] } });
+  return letIn(
+    { m: { $regexFind: { input: text, regex: '^\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})' } } },
+    cond(
+      { $eq: ['$$m', null] },
+      false,
+      letIn(
+        { y: part(0), mo: part(1), d: part(2) },
+        {
+          $not: [
+            {
+              $and: [
+                { $gte: ['$$y', 1] },
+                { $gte: ['$$mo', 1] },
+                { $lte: ['$$mo', 12] },
+                { $gte: ['$$d', 1] },
+                { $eq: [{ $dayOfMonth: { $dateFromParts: { year: '$$y', month: '$$mo', day: '$$d' } } }, '$$d'] },
+              ],
+            },
+          ],
+        },
+      ),
+    ),
+  );
+}
+
+/**
+ * A value as its type's output function prints it, which is what `concat` and
+ * `concat_ws` join: like the cast to text, except that a boolean prints `t`/`f`
+ * there while `b::text` and `b || ''` give `true`/`false` (PostgreSQL's boolout vs
+ * its bool → text cast). Without a declared type, the value's BSON type decides.
+ */
+export function outputText(v: Mql, from: SqlType, span?: SourceSpan): Mql {
+  if (from === 'text') return v;
+  if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 't', 'f')));
+  if (from !== 'unknown') return castTo(v, from, 'text', span);
+  return shared([v], ([x]) => cond({ $eq: [{ $type: x }, 'bool'] }, cond(x, 't', 'f'), castTo(x, from, 'text', span)));
 }

@@ -63,7 +63,9 @@ export function lowerExpr(e: Expr): Mql {
     case 'cast':
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
-      return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.scale);
+      // varchar(n) cuts to n characters (a NULL stays null: $substrCP of null is "", so it is guarded)
+      if (e.length !== undefined) return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, e.length] }));
+      return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'), e.typeName), e.scale);
     case 'func':
       return lowerFunction(e, lowerExpr);
     case 'element':

@@ -11,6 +11,7 @@ import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from './stage-names.js';
 import { roundHalfAway } from './rounding.js';
+import { impossibleDate } from './lower-cast.js';
 
 /**
  * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
@@ -31,6 +32,10 @@ import { roundHalfAway } from './rounding.js';
  * `_id` and never conflicts, as NULL keys never conflict in PostgreSQL.
  */
 const INVALID = '\u0000sqletl:invalid';
+/** A conformed value whose text is a year-month-day that does not exist ('2024-02-30') */
+const OUT_OF_RANGE = '\u0000sqletl:out-of-range';
+/** A conformed value too long for its varchar(n) column */
+const TOO_LONG = '\u0000sqletl:too-long';
 
 export interface WriteContext {
   index: number;
@@ -62,7 +67,20 @@ const fieldOf: ColumnRef = (c) => `$${c}`;
 /** Value of a source field converted to a column's declared type (numeric(p, s) rounded to s decimals); INVALID when it cannot be. */
 function conform(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
   const value = conformType(v, col, from);
+  if (col.length !== undefined) return fitLength(value, col.length);
   return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
+}
+
+/** varchar(n): text longer than n is TOO_LONG, unless what is past n is blanks, which are cut off (PostgreSQL's rule). */
+function fitLength(value: Mql, n: number): Mql {
+  return letIn(
+    { s: value },
+    cond(
+      { $and: [{ $eq: [{ $type: '$$s' }, 'string'] }, { $ne: ['$$s', INVALID] }, { $gt: [{ $strLenCP: '$$s' }, n] }] },
+      cond({ $eq: [{ $trim: { input: { $substrCP: ['$$s', n, { $strLenCP: '$$s' }] }, chars: ' ' } }, ''] }, { $substrCP: ['$$s', 0, n] }, TOO_LONG),
+      '$$s',
+    ),
+  );
 }
 
 function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
@@ -93,12 +111,17 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
         ),
       );
     case 'date':
-      return letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, { $dateTrunc: { date: '$$d', unit: 'day' } }, '$$d'));
+      return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, { $dateTrunc: { date: '$$d', unit: 'day' } }, '$$d')));
     case 'timestamp':
-      return convert('date');
+      return checkedDate(v, from, convert('date'));
     default:
       return v;
   }
+}
+
+/** `converted`, or OUT_OF_RANGE for text naming a day the calendar does not have (`$convert` would roll it over). */
+function checkedDate(v: Mql, from: Expr['type'], converted: Mql): Mql {
+  return from === 'text' || from === 'unknown' ? cond(impossibleDate(v), OUT_OF_RANGE, converted) : converted;
 }
 
 const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
@@ -113,10 +136,18 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   const mayBeInvalid = def.columns.filter((c) => !converted || converted.has(c.name));
   for (const c of def.columns) {
     if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type character varying(${c.length})`]);
+    if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const convertedOk = mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : [];
+  const dates = mayBeInvalid.filter((c) => isDateType(c.type));
+  const sized = mayBeInvalid.filter((c) => c.length !== undefined);
+  const convertedOk = [
+    ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),
+    ...(dates.length ? [{ $not: [{ $in: [OUT_OF_RANGE, dates.map((c) => ref(c.name))] }] }] : []),
+    ...(sized.length ? [{ $not: [{ $in: [TOO_LONG, sized.map((c) => ref(c.name))] }] }] : []),
+  ];
   for (const ch of def.checks) {
     rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
   }
@@ -272,7 +303,7 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   }
   const commands: MongoCommand[] = [];
   let filter: Document = { $expr: where };
-  if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && c.type !== x.expr.type)))) {
+  if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined))))) {
     // rows whose new values would break the table are left as they are and reported
     const check: Document[] = [
       { $match: { $expr: where } },

@@ -1,4 +1,4 @@
-import type { SourceSpan } from '../errors.js';
+import { RAISE_CLOSE, RAISE_OPEN, type SourceSpan } from '../errors.js';
 import type { Document } from './commands.js';
 import { cond, type Mql } from './mql.js';
 
@@ -9,17 +9,14 @@ import { cond, type Mql } from './mql.js';
  * a number makes `$toInt` fail on every engine (MongoDB, DocumentDB, mingo), and each
  * engine's message quotes the string. So the string carries the error: a marker with
  * the error code and the SQL position, and PostgreSQL's message. The runner finds it
- * in the engine's message (`raisedError`) and reports PostgreSQL's words at the
- * expression that failed.
+ * in the engine's message (`raisedError` in errors.ts) and reports PostgreSQL's words
+ * at the expression that failed.
  *
  * The shape matters: DocumentDB evaluates both branches of a `$cond`, so a failing
  * `$toInt` may never sit in a branch that is not taken. Here the failure is data
  * driven instead: `$toInt` always runs, on "0" when all is well and on the message
  * when the condition holds, inside the condition of the `$cond` that yields the value.
  */
-const OPEN = '<<sqletl:';
-const CLOSE = '<</sqletl>>';
-
 /** PostgreSQL's condition names (SQLSTATE class 22), kebab-cased */
 export type RaisedCode =
   | 'division-by-zero'
@@ -40,21 +37,9 @@ export function raiseIf(value: Mql, when: Mql, code: RaisedCode, message: Mql[],
   const at = span ? `@${span.start}-${span.end}` : '';
   // a NULL piece would make the whole text NULL, and $toInt of NULL does not fail
   const pieces = message.map((p) => (typeof p === 'string' ? p : { $ifNull: [p, 'NULL'] }));
-  const text = { $concat: [`${OPEN}${code}${at}>>`, ...pieces, CLOSE] };
-  return cond({ $eq: [{ $toInt: cond(when, text, '0') }, 0] }, value, null);
-}
-
-/** The error a pipeline raised, found in an engine's message (which quotes the failed string). */
-export function raisedError(engineMessage: string): { code: RaisedCode; message: string; span?: SourceSpan } | undefined {
-  const start = engineMessage.indexOf(OPEN);
-  const end = engineMessage.lastIndexOf(CLOSE);
-  if (start < 0 || end < start) return undefined;
-  const body = engineMessage.slice(start + OPEN.length, end);
-  const m = /^([a-z-]+)(?:@(\d+)-(\d+))?>>/.exec(body);
-  if (!m) return undefined;
-  return {
-    code: m[1] as RaisedCode,
-    message: body.slice(m[0].length),
-    ...(m[2] !== undefined ? { span: { start: Number(m[2]), end: Number(m[3]) } } : {}),
-  };
+  const text = { $concat: [`${RAISE_OPEN}${code}${at}>>`, ...pieces, RAISE_CLOSE] };
+  // the input always reads the document (an empty piece of $$CURRENT's type): MongoDB folds
+  // an expression of constants while optimizing, and would raise before any row is read
+  const input = { $concat: [cond(when, text, '0'), { $substrCP: [{ $type: '$$CURRENT' }, 0, 0] }] };
+  return cond({ $eq: [{ $toInt: input }, 0] }, value, null);
 }

@@ -2,7 +2,6 @@ import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
-import { raisedError } from '../mongo/raise.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
@@ -179,9 +178,6 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
       }
     }
   } catch (err) {
-    // an error the pipeline raised on purpose (src/mongo/raise.ts): PostgreSQL's words, at the expression
-    const raised = err instanceof SqlEtlError && err.code === 'engine-error' ? raisedError(err.message) : undefined;
-    if (raised) throw new SqlEtlError(raised.code, 'run', raised.message, { span: raised.span });
     // an engine's refusal names an operator, not where it is: say which command and stage
     if (err instanceof SqlEtlError && err.code === 'engine-error' && commands[current - 1]) {
       const cmd = commands[current - 1];

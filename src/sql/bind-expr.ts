@@ -188,15 +188,50 @@ export function numericScaleOf(typeName: Any): number | undefined {
   return mods.length > 1 ? Number(mods[1]?.A_Const?.ival?.ival ?? 0) : 0;
 }
 
+/**
+ * Types whose PostgreSQL semantics sqletl does not reproduce, refused where they are
+ * written rather than computed as another type: `real` would be computed in double
+ * precision, `character(n)` without its blank padding, `"char"` as text.
+ */
+export function refuseUnsupportedType(typeName: Any, span?: SourceSpan): void {
+  const names = stringsOf(typeName.names);
+  const last = names[names.length - 1];
+  if (last === 'float4') {
+    throw unsupported('type real (float4)', span, [
+      'PostgreSQL rounds real to single precision (about 7 significant digits); sqletl computes in double precision: use double precision',
+    ]);
+  }
+  if (last === 'bpchar') {
+    throw unsupported('type character(n) (blank-padded char)', span, [
+      'character(n) pads with blanks and ignores trailing blanks in comparisons, which sqletl does not reproduce: use varchar(n) or text',
+    ]);
+  }
+  if (names.length === 1 && last === 'char') throw unsupported('type "char" (the single-byte internal type)', span, ['use text']);
+}
+
+/** The length of varchar(n) (undefined for a plain varchar or another type). */
+export function varcharLengthOf(typeName: Any): number | undefined {
+  if (typeNameOf(typeName) !== 'varchar') return undefined;
+  const n = (typeName.typmods as Any[] | undefined)?.[0]?.A_Const?.ival?.ival;
+  return typeof n === 'number' ? n : undefined;
+}
+
 function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const typeName = typeNameOf(n.typeName);
   const castSpan = spanOf(ctx, n.typeName.location) ?? span;
   if (n.typeName.arrayBounds) throw unsupported(`cast to ${typeName}[]`, castSpan);
+  refuseUnsupportedType(n.typeName, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
   const arg = bindExpr(n.arg, ctx);
   const scale = numericScaleOf(n.typeName);
   if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
+  // varchar(n): an explicit cast cuts the text to n characters
+  const length = varcharLengthOf(n.typeName);
+  if (length !== undefined) {
+    if (arg.kind === 'literal' && typeof arg.value === 'string') return lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span);
+    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length };
+  }
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
@@ -448,6 +483,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
     const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…)`, nameSpan);
+    refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
   }
   if (n.agg_star || n.agg_distinct || n.agg_filter || n.agg_order) {
@@ -582,5 +618,27 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const many = fraction?.kind === 'literal' && Array.isArray(fraction.value);
   const type: SqlType = many ? 'array' : name === 'percentile_cont' ? 'float' : x.type;
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+  refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
   return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+}
+
+/**
+ * An aggregate in a subquery whose arguments (and FILTER) read columns of enclosing
+ * queries only belongs to the nearest of them in PostgreSQL: `SELECT (SELECT max(o.x))
+ * FROM o` is one row holding the maximum. sqletl would compute it per outer row over
+ * the subquery's rows, so it is refused. (Outer columns are captured as `$$oN`, scope.ts.)
+ */
+function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): void {
+  const columns: string[] = [];
+  for (const p of parts) {
+    someExpr(p, (x) => {
+      if (x.kind === 'column') columns.push(x.path[0]);
+      return false;
+    });
+  }
+  if (columns.length > 0 && columns.every((c) => /^\$\$o\d+$/.test(c))) {
+    throw unsupported(`an aggregate of the enclosing query's columns inside a subquery (${name}(…))`, span, [
+      'PostgreSQL computes such an aggregate once in the enclosing query, not per row of it: compute it there (or in a CTE) and refer to the result',
+    ]);
+  }
 }

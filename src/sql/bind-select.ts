@@ -29,21 +29,29 @@ export interface BindEnv {
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
 export function bindQuery(stmt: Any, env: BindEnv): Query {
-  let ctes = env.ctes;
-  if (stmt.withClause) {
-    if (stmt.withClause.recursive) throw unsupported('WITH RECURSIVE', spanOf(ctxFor(env), stmt.withClause.location));
-    ctes = new Map(ctes);
-    for (const c of stmt.withClause.ctes as Node[]) {
-      const cte = unwrap(c)[1];
-      const q = bindQuery(unwrap(cte.ctequery)[1], { ...env, ctes });
-      const renamed = stringsOf(cte.aliascolnames);
-      ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
-    }
-  }
-  const scopedEnv: BindEnv = { ...env, ctes };
+  const scopedEnv = withCtes(stmt.withClause, env);
   if (stmt.op && stmt.op !== 'SETOP_NONE') return bindSetOp(stmt, scopedEnv);
   if (stmt.valuesLists) return bindValues(stmt, scopedEnv);
   return bindSelect(stmt, scopedEnv);
+}
+
+/**
+ * `env` with the CTEs of a WITH clause (of a query, or of an INSERT/UPDATE/DELETE/MERGE,
+ * where PostgreSQL's parser puts a leading WITH) in scope: they hide tables of the same name.
+ */
+export function withCtes(withClause: Any, env: BindEnv): BindEnv {
+  if (!withClause) return env;
+  if (withClause.recursive) throw unsupported('WITH RECURSIVE', spanOf(ctxFor(env), withClause.location));
+  const ctes = new Map(env.ctes);
+  for (const c of withClause.ctes as Node[]) {
+    const cte = unwrap(c)[1];
+    const inner = unwrap(cte.ctequery);
+    if (inner[0] !== 'SelectStmt') throw unsupported(`a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
+    const q = bindQuery(inner[1], { ...env, ctes });
+    const renamed = stringsOf(cte.aliascolnames);
+    ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
+  }
+  return { ...env, ctes };
 }
 
 function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
@@ -235,6 +243,14 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   for (const g of (stmt.groupClause ?? []) as Node[]) {
     const mine = setsOf(g);
     sets = sets.flatMap((a) => mine.map((b) => [...new Set([...a, ...b])]));
+  }
+  // GROUP BY DISTINCT: a grouping set that the cross product yields twice is computed once
+  if (stmt.groupDistinct) {
+    const seen = new Set<string>();
+    sets = sets.filter((set) => {
+      const key = [...set].sort((a, b) => a - b).join(',');
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   }
   const groupingSets = usesSets ? sets : undefined;
 

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Value } from '../ir/expr.js';
 import type { Statement } from '../ir/statement.js';
 import { stringsOf, unwrap } from './bind-expr.js';
-import { bindQuery, type BindEnv, type Catalog } from './bind-select.js';
+import { bindQuery, withCtes, type BindEnv, type Catalog } from './bind-select.js';
 import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 import { bindCopy } from './bind-copy.js';
@@ -99,16 +99,22 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         catalog.set(tableKey(table), table);
         return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...base };
       }
+      // a leading WITH belongs to the write statement: its CTEs are in scope for the source
+      // query, FROM/USING and subqueries, and hide tables of the same name (the target stays the table)
       case 'InsertStmt':
-        return { ...bindInsert(n, env), ...base };
-      case 'UpdateStmt':
-        return n.fromClause?.length ? { ...bindJoinedWrite(n, env, 'update'), ...base } : { ...bindUpdate(n, env), ...base };
-      case 'DeleteStmt':
-        return n.usingClause?.length ? { ...bindJoinedWrite(n, env, 'delete'), ...base } : { ...bindDelete(n, env), ...base };
+        return { ...bindInsert(n, withCtes(n.withClause, env)), ...base };
+      case 'UpdateStmt': {
+        const scoped = withCtes(n.withClause, env);
+        return n.fromClause?.length ? { ...bindJoinedWrite(n, scoped, 'update'), ...base } : { ...bindUpdate(n, scoped), ...base };
+      }
+      case 'DeleteStmt': {
+        const scoped = withCtes(n.withClause, env);
+        return n.usingClause?.length ? { ...bindJoinedWrite(n, scoped, 'delete'), ...base } : { ...bindDelete(n, scoped), ...base };
+      }
       case 'CopyStmt':
         return bindCopy(n, env, span, ps.sql);
       case 'MergeStmt':
-        return { ...bindMerge(n, env), ...base };
+        return { ...bindMerge(n, withCtes(n.withClause, env)), ...base };
       case 'TruncateStmt':
         return { kind: 'truncate', tables: bindTableList(n.relations, env), ...base };
       case 'DropStmt': {

@@ -4,6 +4,7 @@ import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Va
 import type { SqlType } from '../ir/types.js';
 import { bindExpr, bindSortKey, spanOf, unwrap, type ExprContext } from './bind-expr.js';
 import { AGGREGATES, AGGREGATE_ALIASES } from './function-signatures.js';
+import { parseLiteral } from './literals.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -99,10 +100,24 @@ function bindWindowSpec(over: Any, ctx: ExprContext): WindowSpec {
   const keyCtx: ExprContext = { ...ctx, allowWindows: false, clause: 'window definitions' } as ExprContext;
   const partitionBy = partitionNodes.map((p) => bindExpr(p, keyCtx));
   const orderBy: SortKey[] = orderNodes.map((s) => bindSortKey(s, keyCtx));
-  return { partitionBy, orderBy, frame: bindFrame(over, orderBy.length > 0, keyCtx, span) };
+  return { partitionBy, orderBy, frame: bindFrame(over, orderBy, keyCtx, span) };
 }
 
-function bindFrame(over: Any, ordered: boolean, ctx: ExprContext, span?: SourceSpan): Frame {
+/**
+ * A frame offset written as a quoted literal (`RANGE BETWEEN '1 year' PRECEDING …`)
+ * takes its type from the frame, as in PostgreSQL: a row count in ROWS mode, an
+ * interval over a date/timestamp ORDER BY key, the key's number type otherwise.
+ * Without a declared key type, text that reads as a number is one, else an interval.
+ */
+function typedOffset(text: string, rows: boolean, keyType: SqlType | undefined, span?: SourceSpan): Value {
+  if (rows) return parseLiteral(text, 'int', 'bigint', span);
+  if (keyType === 'date' || keyType === 'timestamp') return parseLiteral(text, 'interval', 'interval', span);
+  if (keyType === 'int' || keyType === 'numeric' || keyType === 'float') return parseLiteral(text, keyType, keyType === 'int' ? 'bigint' : keyType === 'float' ? 'double precision' : 'numeric', span);
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? parseLiteral(text, 'numeric', 'numeric', span) : parseLiteral(text, 'interval', 'interval', span);
+}
+
+function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span?: SourceSpan): Frame {
+  const ordered = orderBy.length > 0;
   const opts = (over.frameOptions ?? 0) as number;
   if (!(opts & F.NONDEFAULT)) {
     return ordered
@@ -111,11 +126,13 @@ function bindFrame(over: Any, ordered: boolean, ctx: ExprContext, span?: SourceS
   }
   if (opts & F.GROUPS) throw unsupported('GROUPS frames', span);
   if (opts & F.EXCLUDE) throw unsupported('frame EXCLUDE clauses', span);
+  const rows = !!(opts & F.ROWS);
   const offset = (node: Node | undefined): Value => {
     const e: Expr | undefined = node && bindExpr(node, ctx);
     if (!e || e.kind !== 'literal') throw unsupported('a non-constant frame offset', e?.span ?? span);
-    if (typeof e.value === 'number' && e.value < 0) throw new SqlEtlError('invalid-frame', 'bind', 'frame starting offset must not be negative', { span: e.span });
-    return e.value;
+    const value = typeof e.value === 'string' ? typedOffset(e.value, rows, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : e.value;
+    if (typeof value === 'number' && value < 0) throw new SqlEtlError('invalid-frame', 'bind', 'frame starting offset must not be negative', { span: e.span });
+    return value;
   };
   const start: FrameBound =
     opts & F.START_UNBOUNDED_PRECEDING ? { kind: 'unbounded-preceding' }

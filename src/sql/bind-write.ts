@@ -4,7 +4,7 @@ import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { bindExpr, requireBoolean, coerceTo, numericScaleOf, spanOf, stringsOf, typeNameOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, spanOf, stringsOf, typeNameOf, unwrap, varcharLengthOf, type ExprContext } from './bind-expr.js';
 import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
@@ -56,10 +56,12 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
     const [tag, c] = unwrap(el);
     if (tag === 'ColumnDef') {
       const typeName = typeNameOf(c.typeName);
+      refuseUnsupportedType(c.typeName, spanOf(ctx, c.typeName.location));
       const type = c.typeName.arrayBounds ? 'array' : typeFromName(typeName);
       if (!type) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: spanOf(ctx, c.typeName.location) });
       const scale = numericScaleOf(c.typeName);
-      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}) };
+      const length = c.typeName.arrayBounds ? undefined : varcharLengthOf(c.typeName);
+      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}), ...(length !== undefined ? { length } : {}) };
       for (const k of (c.constraints ?? []) as Node[]) {
         const con = unwrap(k)[1];
         switch (con.contype) {

@@ -1,4 +1,4 @@
-import { SqlEtlError, type SourceSpan } from '../errors.js';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 
@@ -11,6 +11,9 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
   const fail = () =>
     new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type ${typeName}: "${text}"`, { span });
   const t = text.trim();
+  // well-formed, but no day of the calendar ('2024-02-30'): PostgreSQL's other message
+  const dateFail = () =>
+    TIMESTAMP_RE.test(t) ? new SqlEtlError('invalid-literal', 'bind', `date/time field value out of range: "${text}"`, { span }) : fail();
   switch (type) {
     case 'int': {
       if (!/^[+-]?\d+$/.test(t)) throw fail();
@@ -19,7 +22,9 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     case 'numeric':
     case 'float': {
       if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
-      if (type === 'float' && /^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+      if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+      // MongoDB sorts NaN below every number and PostgreSQL above, and MongoDB's NaN equals itself in $match only
+      if (/^[+-]?nan$/i.test(t)) throw unsupported(`'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
       throw fail();
     }
     case 'bool': {
@@ -29,12 +34,12 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     }
     case 'date': {
       const d = parseTimestamp(t);
-      if (!d) throw fail();
+      if (!d) throw dateFail();
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
     }
     case 'timestamp': {
       const d = parseTimestamp(t);
-      if (!d) throw fail();
+      if (!d) throw dateFail();
       return d;
     }
     case 'interval': {
