@@ -29,6 +29,30 @@ const strict =
       ),
     );
 
+/**
+ * `strict`, for string functions whose MongoDB operator refuses a null operand
+ * (`$strLenCP`, `$substrCP`, `$indexOfCP`, `$trim`, `$replaceAll`, …): inside the
+ * guard, a text argument that may be NULL reads '' and a number 1. MongoDB never
+ * evaluates the guarded body for a NULL, but DocumentDB (Azure Cosmos DB vCore,
+ * FerretDB 2) evaluates both branches of a `$cond` and would fail the statement.
+ */
+const strictText =
+  (body: (args: Mql[], f: FuncExpr) => Mql): Lowering =>
+  (args, f) =>
+    shared(args, (refs) =>
+      nullIfAnyNull(
+        refs.filter((_, i) => mayBeNull(f.args[i])),
+        body(
+          refs.map((r, i) => {
+            const t = f.args[i]?.type;
+            if (!mayBeNull(f.args[i])) return r;
+            return t === 'text' ? { $ifNull: [r, ''] } : t === 'int' || t === 'numeric' || t === 'float' ? { $ifNull: [r, 1] } : r;
+          }),
+          f,
+        ),
+      ),
+    );
+
 const constInt = (f: FuncExpr, i: number): number | undefined => {
   const a = f.args[i];
   return a?.kind === 'literal' && typeof a.value === 'number' ? a.value : undefined;
@@ -49,9 +73,9 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
   upper: strict(([s], f) => lowerCase(s, 'upper', f.args[0].type === 'text')),
   initcap: strict(([s], f) => lowerInitcap(s, f.args[0].type === 'text')),
-  length: strict(([s]) => ({ $strLenCP: s })),
-  substring: strict((args, f) => lowerSubstring(args, f)),
-  position: strict(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
+  length: strictText(([s]) => ({ $strLenCP: s })),
+  substring: strictText((args, f) => lowerSubstring(args, f)),
+  position: strictText(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
   // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
   // and give '' (not NULL) when every value is NULL
   concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
@@ -64,22 +88,22 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
     ));
   },
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
-  btrim: strict(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
-  ltrim: strict(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
-  rtrim: strict(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
-  replace: strict(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
-  split_part: strict(([s, delim], f) => {
+  btrim: strictText(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
+  ltrim: strictText(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
+  rtrim: strictText(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
+  replace: strictText(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
+  split_part: strictText(([s, delim], f) => {
     const k = constInt(f, 2);
     if (k === undefined) throw unsupported('split_part with a non-constant field number', f.args[2].span);
     if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
     return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
   }),
-  left: strict(([s, n], f) => {
+  left: strictText(([s, n], f) => {
     const k = constInt(f, 1);
     if (k !== undefined && k >= 0) return { $substrCP: [s, 0, k] };
     return letIn({ s, n }, { $substrCP: ['$$s', 0, cond({ $gte: ['$$n', 0] }, '$$n', { $max: [0, { $add: [{ $strLenCP: '$$s' }, '$$n'] }] })] });
   }),
-  right: strict(([s, n]) =>
+  right: strictText(([s, n]) =>
     letIn(
       { s, n, len: { $strLenCP: s } },
       cond(
@@ -89,10 +113,10 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
       ),
     ),
   ),
-  lpad: strict((args) => lowerPad(args, 'left')),
-  rpad: strict((args) => lowerPad(args, 'right')),
-  reverse: strict(([s]) => lowerReverse(s)),
-  repeat: strict(([s, n]) => lowerRepeat(s, n)),
+  lpad: strictText((args) => lowerPad(args, 'left')),
+  rpad: strictText((args) => lowerPad(args, 'right')),
+  reverse: strictText(([s]) => lowerReverse(s)),
+  repeat: strictText(([s, n]) => lowerRepeat(s, n)),
   regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
 
   // not strict: these operators return null for a null or missing argument (each

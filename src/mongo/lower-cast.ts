@@ -3,6 +3,7 @@ import type { SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
+import { truncateDate } from './lower-dates.js';
 
 /**
  * PostgreSQL's integer types: their range, and the message of a value outside it.
@@ -71,8 +72,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
         ),
       );
     case 'date':
-      if (from === 'timestamp' || from === 'date') return { $dateTrunc: { date: v, unit: 'day' } };
-      return { $dateTrunc: { date: textToDate(v, from, span), unit: 'day' } };
+      if (from === 'timestamp' || from === 'date') return truncateDate(v, 'day');
+      return truncateDate(textToDate(v, from, span), 'day');
     case 'timestamp':
       if (from === 'date') return v;
       return textToDate(v, from, span);

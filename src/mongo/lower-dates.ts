@@ -19,7 +19,29 @@ export function lowerDateTrunc([, date]: Mql[], f: FuncExpr): Mql {
   if (!unit) {
     throw new SqlEtlError('invalid-argument', 'lower', `unit "${unitArg.kind === 'literal' ? String(unitArg.value) : '?'}" not supported by date_trunc`, { span: unitArg.span });
   }
-  return { $dateTrunc: { date, unit, ...(unit === 'week' ? { startOfWeek: 'monday' } : {}) } };
+  return truncateDate(date, unit);
+}
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+const MONDAY_1970 = 4 * DAY_MS; // 1970-01-05, the first Monday after the epoch
+
+/**
+ * A UTC date truncated to `unit` (PostgreSQL's weeks start on Monday). Days and weeks
+ * are computed from milliseconds (the date minus its time within the day or week)
+ * instead of `$dateTrunc`, which DocumentDB (Azure Cosmos DB vCore, FerretDB 2) gets
+ * wrong for these units (a day or a week early for most dates); the result is the
+ * same on MongoDB, and NULL stays NULL.
+ */
+export function truncateDate(date: Mql, unit: string): Mql {
+  if (unit !== 'day' && unit !== 'week') return { $dateTrunc: { date, unit } };
+  const [period, offset] = unit === 'day' ? [DAY_MS, 0] : [WEEK_MS, MONDAY_1970];
+  return shared([date], ([d]) => {
+    const since = offset ? { $subtract: [{ $toLong: d }, offset] } : { $toLong: d };
+    // a modulo that is never negative, for dates before 1970
+    const within = { $mod: [{ $add: [{ $mod: [since, period] }, period] }, period] };
+    return { $subtract: [d, within] };
+  });
 }
 
 export function lowerDatePart([, value]: Mql[], f: FuncExpr, result: 'numeric' | 'float'): Mql {

@@ -8,6 +8,7 @@ import type { Document, MongoCommand } from './commands.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
+import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from './stage-names.js';
 import { roundHalfAway } from './rounding.js';
@@ -111,7 +112,7 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
         ),
       );
     case 'date':
-      return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, { $dateTrunc: { date: '$$d', unit: 'day' } }, '$$d')));
+      return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, truncateDate('$$d', 'day'), '$$d')));
     case 'timestamp':
       return checkedDate(v, from, convert('date'));
     default:
