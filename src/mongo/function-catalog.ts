@@ -5,7 +5,7 @@ import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
-import { cond, isNull, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { cond, isNull, joinStrings, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
@@ -84,7 +84,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
     const parts = rest.map((a, i) => outputText(a, f.args[i + 1].type, f.args[i + 1].span));
     return nullIfAnyNull(mayBeNull(f.args[0]) ? [sep] : [], letIn(
       { parts: { $filter: { input: parts, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } } },
-      { $ifNull: [{ $reduce: { input: '$$parts', initialValue: null, in: cond({ $eq: ['$$value', null] }, '$$this', { $concat: ['$$value', sep, '$$this'] }) } }, ''] },
+      { $ifNull: [joinStrings('$$parts', sep), ''] },
     ));
   },
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),

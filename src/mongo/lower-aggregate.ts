@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from './commands.js';
-import { cond, isNull, letIn, orNull, type Mql } from './mql.js';
+import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../plan/build-plan.js';
 
 /**
@@ -159,13 +159,7 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
       cond(
         { $eq: [{ $size: '$$v' }, 0] },
         null,
-        {
-          $reduce: {
-            input: '$$v',
-            initialValue: null,
-            in: cond({ $eq: ['$$value', null] }, { $toString: '$$this' }, { $concat: ['$$value', { $ifNull: [sep, ''] }, { $toString: '$$this' }] }),
-          },
-        },
+        joinStrings('$$v', { $ifNull: [sep, ''] }, (x) => ({ $toString: x })),
       ),
     ),
     empty: { [field]: [] },

@@ -122,3 +122,18 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
  * count over a documents window has no such limit and numbers the rows the same way.
  */
 export const rowNumber = (): Document => ({ $sum: 1, window: { documents: ['unbounded', 'current'] } });
+
+/**
+ * The strings of `list` (an array expression) joined by `sep`, each through `each`; an
+ * empty list gives null. The first element is the fold's initial value, not null then
+ * a test on every step: DocumentDB's `$reduce` answers null for `initialValue: null`.
+ */
+export function joinStrings(list: Mql, sep: Mql, each: (x: Mql) => Mql = (x) => x): Document {
+  return {
+    $reduce: {
+      input: { $slice: [list, 1, { $max: [{ $size: list }, 1] }] },
+      initialValue: each({ $arrayElemAt: [list, 0] }),
+      in: { $concat: ['$$value', sep, each('$$this')] },
+    },
+  };
+}
