@@ -3,6 +3,7 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
+import { singleVariableLets } from './mongo/single-variable-lets.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
@@ -12,7 +13,7 @@ import { loadDialect, parseDialectScript } from './dialects/front-end.js';
 import { dialectDirective } from './dialects/directive.js';
 import { nameDialect, namingDialect } from './dialects/name-dialect.js';
 
-/** The stages, one line each: parse → bind → plan → lower. */
+/** The stages, one line each: parse → bind → plan → lower (then one `$let` variable at a time, see single-variable-lets.ts). */
 export async function compileScript(sql: string, given: CompileOptions = {}): Promise<CompiledScript> {
   const options = withSource(sql, given.file, () => withDialect(sql, given));
   const catalog = await declarations(options);
@@ -24,7 +25,8 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
         try {
-          return lowerStatement(s, i + 1, { ...options, onError });
+          const st = lowerStatement(s, i + 1, { ...options, onError });
+          return { ...st, commands: st.commands.map(singleVariableLets) };
         } catch (err) {
           // an error the lowering could not place points at its statement
           throw nameDialect(placed(err, s.span.start), options.dialect);
