@@ -12,10 +12,8 @@ import { cond, isNull, type Mql } from './mql.js';
  *
  * Rows are "inserted one at a time in source order" (the stage's `_id`s are in
  * source order): a row that breaks the table (its `__reasons`) is never written, so
- * it cannot make a later row with the same key a duplicate. Duplicates are found by
- * sorting the writable rows by key, then `_id`, and comparing each row's key with the
- * previous row's (`$shift`): one sort and one window partition, where numbering rows
- * per key (`$documentNumber` partitioned by key) makes a partition per key.
+ * it cannot make a later row with the same key a duplicate. A duplicate is a writable
+ * row whose key an earlier writable row has (see withPrevious).
  *
  * Sort keys are never arrays (a composite key or a UNIQUE constraint's values are a
  * document): MongoDB sorts an array by its smallest element, so equal arrays would not
@@ -30,16 +28,22 @@ const HAS_KEY = { $ne: [{ $type: '$__key' }, 'missing'] };
 const addReason = (when: Mql, reason: string): Document => ({ $set: { __reasons: cond(when, { $concatArrays: ['$__reasons', [reason]] }, '$__reasons') } });
 
 /**
- * `field` set to `value` (null for a row that takes no part), and `${field}_prev`: the
- * previous row's value in (field, _id) order. `same`: whether that previous row has
- * the same non-null value.
+ * `field` set to `value` (null for a row that takes no part), and `${field}_first`: the
+ * first `_id` (in source order) among the rows with the same value. `same`: whether
+ * an earlier row has the same non-null value. A window `$first` per value, not the
+ * previous row's value in (value, _id) order (`$shift`): DocumentDB refuses a `$shift`
+ * in a pipeline that ends in `$out`/`$merge` ("mutable functions"); both are one
+ * window pass on MongoDB.
  */
 function withPrevious(field: string, value: Mql): { stages: Document[]; same: Mql; temporary: string[] } {
-  const prev = `${field}_prev`;
+  const first = `${field}_first`;
   return {
-    stages: [{ $set: { [field]: value } }, { $setWindowFields: { sortBy: { [field]: 1, _id: 1 }, output: { [prev]: { $shift: { output: `$${field}`, by: -1, default: null } } } } }],
-    same: { $and: [{ $ne: [`$${field}`, null] }, { $eq: [`$${prev}`, `$${field}`] }] },
-    temporary: [field, prev],
+    stages: [
+      { $set: { [field]: value } },
+      { $setWindowFields: { partitionBy: `$${field}`, sortBy: { _id: 1 }, output: { [first]: { $first: '$_id', window: { documents: ['unbounded', 'unbounded'] } } } } },
+    ],
+    same: { $and: [{ $ne: [`$${field}`, null] }, { $ne: [`$${first}`, '$_id'] }] },
+    temporary: [field, first],
   };
 }
 
