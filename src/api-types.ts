@@ -81,6 +81,19 @@ export interface RunOptions extends CompileOptions {
   continueOnError?: boolean;
   /** embedded engine: how long to wait for another run's lock on the data directory (default 0: fail at once) */
   waitLockMs?: number;
+  /**
+   * Reading a collection that does not exist (and no earlier statement of the job
+   * created): 'empty' (default for the library: read as empty, with a warning in
+   * StatementResult.warnings, as MongoDB does) or 'error' (`relation "x" does not
+   * exist` at the table name, code `undefined-table`; the CLI's default unless --allow-missing).
+   */
+  missingCollections?: 'empty' | 'error';
+  /**
+   * Stops the run between statements (and between COPY batches or commands): the
+   * current statement is rolled back, the journal marks the run `interrupted`, and
+   * the run rejects with a SqlEtlError of code `interrupted` carrying the run id.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ProgressEvent {

@@ -8,6 +8,7 @@ import { newRunId, sha256, type JournalStore, type RunRecord, type StatementReco
 import { runStatement } from './run-script.js';
 import { commandLimitProblem } from '../mongo/command-limits.js';
 import { checkJob, type DryRunProblem } from './dry-run-checks.js';
+import { ReadChecker } from './strict-reads.js';
 
 /**
  * A job: one or more SQL files run in order on one engine, as one journaled run
@@ -94,6 +95,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   const started = performance.now();
   let batchSize = options.batchSize;
   let missingBefore = 0;
+  const reads = options.missingCollections === 'error' ? new ReadChecker(engine, options) : undefined;
   for (const [fileIndex, { file, script }] of scripts.entries()) {
     for (const st of script.statements) {
       if (st.setting?.name === 'sqletl.batch_size') batchSize = Number(st.setting.value);
@@ -102,8 +104,14 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       if (previous && prior?.status === 'done') {
         const skipped: StatementResult = { statement: st.index, kind: st.kind, sql: st.sql, rowCount: prior.rowCount ?? 0, durationMs: 0, status: 'skipped', ...(fileName ? { file: fileName } : {}) };
         results.push(skipped);
+        reads?.ran(st);
         options.onStatement?.(skipped);
         continue;
+      }
+      if (options.signal?.aborted) {
+        const error = interruption(options.signal, record?.id);
+        await finish(journal, record, 'interrupted', started, error.message);
+        throw error;
       }
       const t0 = performance.now();
       const startedAt = new Date().toISOString();
@@ -112,6 +120,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       let result: StatementResult;
       try {
         if (engine.name === 'mongodb') checkServerLimits(st, file);
+        await reads?.check(st, file.text, file.path);
         result = await runStatement(engine, st, file.text, { ...options, file: file.path, vars, batchSize }, (rowsRead, bytesRead) =>
           options.onProgress?.({ phase: 'progress', file: fileName, statement: st.index, kind: st.kind, rowsRead, bytesRead, elapsedMs: performance.now() - t0 }),
         );
@@ -124,9 +133,17 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
           await journal.save(record); // inside the transaction: lands with the statement's writes
         }
         if (writes) engine.commit?.();
+        reads?.ran(st);
       } catch (err) {
         if (writes) engine.rollback?.();
         options.onProgress?.({ phase: 'end', file: fileName, statement: st.index, kind: st.kind, elapsedMs: performance.now() - t0 });
+        if (options.signal?.aborted) {
+          // interrupted: the statement is rolled back (embedded) and the run can be resumed from it
+          const error = interruption(options.signal, record?.id);
+          if (record && journal) setStatement(record, { ...statementRecord(fileIndex, st, 'interrupted', startedAt), durationMs: Math.round(performance.now() - t0) });
+          await finish(journal, record, 'interrupted', started, error.message);
+          throw error;
+        }
         const error = err instanceof Error ? err : new Error(String(err));
         if (record && journal) {
           setStatement(record, { ...statementRecord(fileIndex, st, 'failed', startedAt), durationMs: Math.round(performance.now() - t0), error: error.message });
@@ -157,7 +174,15 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   return { ...(record ? { runId: record.id } : {}), status, statements: results, ...(failures.length ? { failures } : {}) };
 }
 
-async function finish(journal: JournalStore | undefined, record: RunRecord | undefined, status: 'succeeded' | 'failed', started: number, error?: string): Promise<void> {
+/** The error an interrupted run rejects with: code `interrupted`, the signal's name, the run id. */
+function interruption(signal: AbortSignal, runId: string | undefined): SqlEtlError {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'an abort signal';
+  const err = new SqlEtlError('interrupted', 'run', `interrupted by ${reason}`);
+  if (runId) err.runId = runId;
+  return err;
+}
+
+async function finish(journal: JournalStore | undefined, record: RunRecord | undefined, status: 'succeeded' | 'failed' | 'interrupted', started: number, error?: string): Promise<void> {
   if (!journal || !record) return;
   record.status = status;
   record.finishedAt = new Date().toISOString();

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
+import { pgConversionError } from './row-errors.js';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
 import { literal } from '../mongo/mql.js';
@@ -37,7 +38,7 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       if (copyTo) {
         const writer = openCopyWriter(copyTo.file && copyLocation(copyTo.file, options.file), st.columns!.map((c) => c.name), copyTo.options);
         try {
-          const out = await executeCommands(engine, st, st.commands, { send: (_columns, batch) => writer.write(batch), batchSize: options.batchSize ?? 1000 });
+          const out = await executeCommands(engine, st, st.commands, { send: (_columns, batch) => writer.write(batch), batchSize: options.batchSize ?? 1000 }, options.signal);
           await writer.close();
           const written = out.streamed ?? 0;
           return { ...base, rowCount: written, rowsRead: written, durationMs: Math.round(performance.now() - started) };
@@ -48,7 +49,7 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       }
       // SELECT rows stream to options.onRows when the caller takes them that way
       const sink = options.onRows && st.kind === 'select' && !st.copy ? { send: (columns: string[], batch: unknown[][]) => options.onRows!(st.index, columns, batch), batchSize: options.batchSize ?? 1000 } : undefined;
-      const out = await executeCommands(engine, st, st.commands, sink);
+      const out = await executeCommands(engine, st, st.commands, sink, options.signal);
       counts = out.counts;
       rows = out.rows;
       rowsRead = out.rowsRead;
@@ -64,8 +65,10 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       }
     }
   } catch (err) {
-    const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
+    let e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
     if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
+    // a bad value on a row: PostgreSQL's wording, at the cast (row-errors.ts)
+    e = pgConversionError(e, sql, st.span) ?? e;
     return withSource(sql, options.file, () => {
       throw e;
     });
@@ -74,6 +77,11 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
   if (rows) return { ...base, columns: rows.columns, rows: rows.rows, rowCount: rows.rows.length, rowsRead, durationMs };
   const written = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.deleted ?? 0);
   return { ...base, rowCount: written, ...(rowsRead !== undefined ? { rowsRead } : {}), ...counts, durationMs };
+}
+
+/** Between batches and commands: an aborted run (SIGINT/SIGTERM) stops here; run-job.ts rolls back and marks the run interrupted. */
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SqlEtlError('interrupted', 'run', `interrupted by ${typeof signal.reason === 'string' ? signal.reason : 'an abort signal'}`);
 }
 
 /** A COPY's relative path is relative to the folder of the .sql file that names it. */
@@ -95,8 +103,9 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   let rowsRead = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    stopIfAborted(options.signal);
     const commands = st.commands.map((c, i) => (i === 0 && c.kind === 'aggregate' ? { ...c, pipeline: [{ $documents: batch }, ...c.pipeline.slice(1)] } : c));
-    const out = await executeCommands(engine, st, commands);
+    const out = await executeCommands(engine, st, commands, undefined, options.signal);
     for (const k of ['inserted', 'updated', 'rejected'] as const) total[k] = (total[k] ?? 0) + (out.counts[k] ?? 0);
     batch = [];
     // file streams count their bytes; other sources report rows only
@@ -120,7 +129,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
  */
 type RowSink = (columns: string[], rows: unknown[][]) => void | Promise<void>;
 
-async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
+async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }, signal?: AbortSignal): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
   const counts: Counts = {};
   let rows: { columns: string[]; rows: unknown[][] } | undefined;
   let rowsRead: number | undefined;
@@ -128,6 +137,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
   try {
     for (const cmd of commands) {
       if (cmd.role === 'cleanup') continue;
+      stopIfAborted(signal);
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
         // a MERGE's counts come from its count step; its deleteMany only removes marked rows
@@ -140,6 +150,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
         await sink.send(columns.map((c) => c.name), []);
         streamed = 0;
         for await (const batch of engine.aggregateBatches(cmd, sink.batchSize)) {
+          stopIfAborted(signal);
           streamed += batch.length;
           await sink.send(columns.map((c) => c.name), toRows(batch, columns).rows);
         }
