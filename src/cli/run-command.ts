@@ -49,8 +49,8 @@ export async function runCommand(files: string[], opts: RunCommandOptions, dataE
     if (opts.json) summary.print(code === EXIT_OK ? 'succeeded' : 'failed');
     return code;
   } catch (err) {
-    // --json: whatever went wrong (bad SQL, a failed statement, a missing file) ends with the summary line
-    if (opts.json) {
+    // --json: bad SQL or a failed statement still ends with the summary line; bad usage (exit 2) prints nothing on stdout
+    if (opts.json && !(err instanceof SqlEtlError && err.stage === 'usage')) {
       summary.error(err);
       summary.print(err instanceof SqlEtlError && err.code === 'interrupted' ? 'interrupted' : 'failed');
     }
