@@ -234,7 +234,9 @@ class RunSummary {
     if (this.printed) return;
     this.printed = true;
     const count = (s: StatementResult['status']) => this.results.filter((r) => (r.status ?? 'done') === s).length;
-    const failedThrown = this.planned === undefined && this.errors.some((e) => e.statement !== null) && !this.results.some((r) => r.status === 'failed') ? 1 : 0;
+    // the statement whose error was thrown (fail-fast) has no result of its own; an interrupted one did not fail
+    const thrown = this.planned === undefined && this.errors.some((e) => e.statement !== null) && !this.results.some((r) => r.status === 'failed') ? 1 : 0;
+    const failedThrown = this.interrupted ? 0 : thrown;
     const totals = { rowsRead: 0, rowsWritten: 0, inserted: 0, updated: 0, deleted: 0, rejected: 0 };
     for (const r of this.results) {
       totals.rowsRead += r.rowsRead ?? 0;
@@ -248,7 +250,7 @@ class RunSummary {
       runId: this.runId,
       status: this.interrupted ? 'interrupted' : status,
       files: this.files,
-      statements: this.planned ?? this.results.length + failedThrown,
+      statements: this.planned ?? this.results.length + thrown,
       succeeded: count('done'),
       failed: count('failed') + failedThrown,
       skipped: count('skipped'),

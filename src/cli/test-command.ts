@@ -57,9 +57,8 @@ export async function runDataTests(
   // a mistake in how a test is written (not a SELECT, a bad declaration) is bad usage, reported before running anything
   const usage = tests.filter((t) => t.error?.stage === 'usage');
   if (usage.length > 0) {
-    const err = usage[0].error!;
-    for (const u of usage.slice(1)) err.hints.push(`also: ${u.error!.format().split('\n')[0]}`);
-    throw err;
+    // exit 2 with every problem at its place (`file:line:col`, the line, a caret)
+    throw new SqlEtlError(usage[0].error!.code, 'usage', usage.map((u) => u.error!.format()).join('\n'));
   }
   const results = await runTests(tests, options, (r) => {
     if (out.quiet && r.status !== 'fail' && r.status !== 'error') return;
