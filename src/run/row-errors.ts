@@ -138,7 +138,7 @@ export function pgConversionError(err: SqlEtlError, text: string, span: { start:
   const hints: string[] = [];
   if (sites.length === 1) hints.push(`in CAST(${sites[0].expr} AS ${sites[0].typeText}): the value "${failure.value}" is not a valid ${typeName}`);
   else if (sites.length > 1) hints.push(`one of: ${sites.map((s) => `${s.expr}::${s.typeText}`).join(', ')}`);
-  const out = new SqlEtlError('invalid-text-representation', 'run', message, {
+  const out = new SqlEtlError(failure.range ? 'datetime-field-overflow' : 'invalid-text-representation', 'run', message, {
     span: sites.length === 1 ? { start: sites[0].start, end: sites[0].start + 1 } : err.span,
     hints: [...err.hints, ...hints],
     cause: err,
