@@ -8,7 +8,7 @@ import type { CompiledStatement } from '../mongo/commands.js';
 import { loadParser, parseScript } from '../sql/parse.js';
 import { openEngine } from './run-job.js';
 import { runStatement } from './run-script.js';
-import { sqlComments } from './sql-text.js';
+import { sqlComments, type SqlComment } from './sql-text.js';
 import { ReadChecker } from './strict-reads.js';
 
 /**
@@ -205,7 +205,7 @@ function singularTests(file: string, text: string, statements: Parsed[]): DataTe
   const tests: DataTest[] = [];
   let previousEnd = 0;
   statements.forEach((s, i) => {
-    const leading = sqlComments(text).filter((c) => c.start >= previousEnd && c.end <= s.start);
+    const leading = adjacentComments(text, sqlComments(text).filter((c) => c.start >= previousEnd && c.end <= s.start), s.start);
     previousEnd = s.end;
     if (DECLARATION.test(s.sql) || /^\s*set\b/i.test(s.sql)) return;
     const line = lineColumn(text, s.start).line;
@@ -220,6 +220,19 @@ function singularTests(file: string, text: string, statements: Parsed[]): DataTe
     tests.push(test);
   });
   return tests;
+}
+
+/** The comments right before a statement: no blank line between them, nor between the last one and the statement. */
+function adjacentComments(text: string, comments: SqlComment[], start: number): SqlComment[] {
+  const out: SqlComment[] = [];
+  let next = start;
+  for (let k = comments.length - 1; k >= 0; k--) {
+    const gap = text.slice(comments[k].end, next);
+    if (/\S/.test(gap) || (gap.match(/\n/g)?.length ?? 0) > 1) break;
+    out.unshift(comments[k]);
+    next = comments[k].start;
+  }
+  return out;
 }
 
 /** The test's name: its first comment line that is not a directive (`test …:`, `dialect:`). */
