@@ -288,3 +288,33 @@ INSERT INTO totals SELECT customer_id, count(*), sum(amount) FROM orders GROUP B
     expect(failed.stdout).not.toMatch(/PASS|FAIL/);
   });
 });
+
+describe('names and reports', () => {
+  it('a test is named by the comment block right before it, not by a header separated by a blank line', () => {
+    write('tests/named.sql', '-- File header: what these tests are about.\n-- More header.\n\nSELECT 1 AS x WHERE false;\n\n-- line one names it\n-- line two does not\nSELECT 2 AS y WHERE false;\n/* a block comment */ SELECT 3 AS z WHERE false;\n');
+    const r = sqletl(['test', 'tests', '--data', 'data', '--json']);
+    expect(r.code).toBe(0);
+    const names = r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => (JSON.parse(l) as { test: string }).test);
+    expect(names).toEqual(['named.sql:4', 'line one names it', 'a block comment']);
+  });
+
+  it('junitXml escapes what XML cannot hold: control characters, lone surrogates, quotes in attributes', async () => {
+    const { junitXml } = await import('../src/run/junit.js');
+    const test = { name: 'bad \u0007 "name" \uD800 & <x>', file: 'a/b.sql', line: 3, kind: 'singular' as const, sql: 'SELECT 1 -- ]]> <' };
+    const xml = junitXml(
+      [
+        { test, status: 'fail', rowCount: 1, columns: ['v'], rows: [['\u0000']], durationMs: 1 },
+        { test: { ...test, name: 'ok' }, status: 'pass', rowCount: 0, columns: [], rows: [], durationMs: 0 },
+        { test: { ...test, name: 'e' }, status: 'error', rowCount: 0, columns: [], rows: [], durationMs: 0, error: new Error('boom <1>') },
+      ],
+      { durationMs: 5, describeFailure: () => 'row \u0000 ]]> & done', describeError: (r) => r.error!.message },
+    );
+    const doc = parseXml(xml);
+    const cases = findAll(doc, 'testcase');
+    expect(cases.map((c) => c.attrs.name)).toEqual(['bad \uFFFD "name" \uFFFD & <x>', 'ok', 'e']);
+    expect(cases[0].children.find((c) => c.name === 'failure')!.text).toBe('row \uFFFD ]]> & done');
+    expect(cases[0].children.find((c) => c.name === 'system-out')!.text).toBe('SELECT 1 -- ]]> <');
+    expect(cases[2].children.find((c) => c.name === 'error')!.attrs.message).toBe('boom <1>');
+    expect(doc.attrs).toMatchObject({ tests: '3', failures: '1', errors: '1' });
+  });
+});
