@@ -129,6 +129,14 @@ function operandBefore(code: string, end: number): number {
 export function pgConversionError(err: SqlEtlError, text: string, span: { start: number; end: number }): SqlEtlError | undefined {
   const failure = engineFailure(err.message);
   if (!failure) return undefined;
+  // the compiler raises PostgreSQL's own error by converting its message to int (lower-to-date.ts): the message is the value
+  const raised = /^(date\/time field value out of range|invalid value|invalid input syntax for type \w[\w ]*): /.exec(failure.value);
+  if (raised) {
+    const code = raised[1].startsWith('date/time') ? 'datetime-field-overflow' : raised[1] === 'invalid value' ? 'invalid-datetime-format' : 'invalid-text-representation';
+    const out = new SqlEtlError(code, 'run', failure.value, { span: err.span, hints: err.hints, cause: err });
+    if (err.runId) out.runId = err.runId;
+    return out;
+  }
   const sites = castSites(text, span.start, span.end).filter((s) => failure.families.includes(s.family));
   const family = sites[0]?.family ?? failure.families[0];
   const kinds = new Set(sites.map((s) => s.family));
