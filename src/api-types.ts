@@ -77,6 +77,15 @@ export interface RunOptions extends CompileOptions {
   journal?: boolean;
   /** continue run RUN_ID after its last completed statement (same SQL; its --var values unless given) */
   resume?: string;
+  /**
+   * `resume` of edited files (the CLI's `--resume`; `--resume-exact` turns it off):
+   * statements the run completed are skipped up to the first one whose SQL changed,
+   * which and everything after it run again (onWarning names the changed ones).
+   * Default false: edited files are refused.
+   */
+  resumeEdited?: boolean;
+  /** things the caller should tell the user that concern the whole run (e.g. edited statements on --resume) */
+  onWarning?: (message: string) => void;
   /** run the remaining statements after a failed one (the run still fails); default: stop at the first */
   continueOnError?: boolean;
   /** embedded engine: how long to wait for another run's lock on the data directory (default 0: fail at once) */

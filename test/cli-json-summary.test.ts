@@ -191,6 +191,37 @@ describe('row-level errors in PostgreSQL wording', () => {
   });
 });
 
+describe('--resume after fixing the cause', () => {
+  it('--resume accepts the edited file and runs again from the first changed statement, with a warning; --resume-exact refuses', () => {
+    write('job.sql', "CREATE TABLE t (id int PRIMARY KEY, v text);\nINSERT INTO t VALUES (1, 'a');\nINSERT INTO t SELECT _id + 10, name FROM custmers;\nSELECT count(*) AS n FROM t;\n");
+    const failed = sqletl(['run', 'job.sql', '--data', 'data']);
+    expect(failed.code).toBe(1);
+    const id = /continue with: sqletl run job\.sql --resume (\S+) --data data/.exec(failed.stderr)![1];
+    write('job.sql', "CREATE TABLE t (id int PRIMARY KEY, v text);\nINSERT INTO t VALUES (1, 'a');\nINSERT INTO t SELECT _id + 10, name FROM customers;\nSELECT count(*) AS n FROM t;\n");
+    const exact = sqletl(['run', 'job.sql', '--data', 'data', '--resume-exact', id]);
+    expect(exact.code).toBe(2);
+    expect(exact.stderr).toMatch(/ran different SQL/);
+    const r = sqletl(['run', 'job.sql', '--data', 'data', '--resume', id, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`warning: run ${id}: job.sql statement 3 changed since the run; running again from job.sql statement 3 on (--resume-exact refuses edited files)\n`);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.slice(0, 4).map((l) => l.status ?? 'done')).toEqual(['skipped', 'skipped', 'done', 'done']);
+    expect(lines[3]).toMatchObject({ rows: [[2]] });
+    expect(summaryOf(r.stdout)).toMatchObject({ runId: id, status: 'succeeded', skipped: 2, succeeded: 2 });
+  });
+
+  it('an edit before a completed statement runs everything from the edit on', () => {
+    write('job.sql', 'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\nINSERT INTO t SELECT id FROM nosuch;\n');
+    const failed = sqletl(['run', 'job.sql', '--data', 'data']);
+    const id = /--resume (\S+)/.exec(failed.stderr)![1];
+    write('job.sql', 'CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (2);\nINSERT INTO t SELECT id + 10 FROM orders;\n');
+    const r = sqletl(['run', 'job.sql', '--data', 'data', '--resume', id, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/job\.sql statement 2, job\.sql statement 3 changed since the run; running again from job\.sql statement 2 on/);
+    expect(r.stdout.trimEnd().split('\n').slice(0, 3).map((l) => (JSON.parse(l) as { status?: string }).status ?? 'done')).toEqual(['skipped', 'done', 'done']);
+  });
+});
+
 describe('interruptions', () => {
   /** Starts a run, sends the signal once the COPY has started, and collects the outcome. */
   async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -138,7 +138,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(dialectOption())
-    .option('--resume <run-id>', 'continue a failed or interrupted run after its last completed statement (same files; see: sqletl history)')
+    .option('--resume <run-id>', 'continue a failed or interrupted run after its last completed statement; edited files run again from the first changed statement (see: sqletl history)')
+    .option('--resume-exact <run-id>', 'like --resume, but refuse files that changed since the run')
     .option('--continue-on-error', 'run the remaining statements after a failed one; the run still fails (exit 1)')
     .option('--fail-fast', 'stop at the first failed statement (the default)')
     .option('--report <file>', 'write the whole run (statements, counts, timings, errors) to a JSON file')
@@ -151,15 +152,17 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(new Option('--wait-lock <seconds>', 'embedded engine: wait this long for another run to release the data directory').argParser(parseSeconds))
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number; test?: string[]; junit?: string; allowMissing?: boolean } & ServerRunFlags>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number; test?: string[]; junit?: string; allowMissing?: boolean; resumeExact?: string } & ServerRunFlags>();
+      if (opts.resume && opts.resumeExact) throw new SqlEtlError('conflicting-options', 'usage', '--resume and --resume-exact both name a run to continue; give one');
       if (opts.junit && !opts.test) throw new SqlEtlError('conflicting-options', 'usage', '--junit reports the data tests: give --test DIR too');
       if (opts.continueOnError && opts.failFast) throw new SqlEtlError('conflicting-options', 'usage', '--fail-fast and --continue-on-error contradict each other; give one');
+      if (opts.resumeExact) opts.resume = opts.resumeExact;
       if (opts.resume && opts.journal === false) throw new SqlEtlError('conflicting-options', 'usage', '--resume reads the journal: it cannot go with --no-journal');
       // --progress/--no-progress: undefined unless given, so a terminal decides
       if (this.getOptionValueSource('progress') !== 'cli') opts.progress = undefined;
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
-      code = await runCommand(files, { ...opts, var: opts.var ?? {}, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
+      code = await runCommand(files, { ...opts, var: opts.var ?? {}, resumeEdited: !opts.resumeExact, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
     });
   // the MongoDB options (--max-time-ms, --write-concern, --read-preference, --retries) and --batch-size
   for (const option of serverRunOptions()) runCmd.addOption(option);

@@ -27,6 +27,8 @@ export interface RunCommandOptions extends SqlCommandOptions {
   json?: boolean;
   quiet?: boolean;
   resume?: string;
+  /** --resume (true) accepts edited files from the first changed statement on; --resume-exact (false) refuses them */
+  resumeEdited?: boolean;
   continueOnError?: boolean;
   report?: string;
   /** true/false from --progress/--no-progress; undefined: on a terminal only */
@@ -91,6 +93,8 @@ async function runAndTest(files: string[], opts: RunCommandOptions, dataExplicit
     result = await runFiles(inputs, {
       ...common,
       resume: opts.resume,
+      resumeEdited: opts.resumeEdited,
+      onWarning: (message) => writeErr(`warning: ${message}`),
       continueOnError: opts.continueOnError,
       journal: opts.journal,
       waitLockMs: opts.waitLock === undefined ? undefined : opts.waitLock * 1000,

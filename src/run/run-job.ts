@@ -54,7 +54,7 @@ export async function dryRunJob(files: JobFile[], options: RunOptions = {}): Pro
 async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions): Promise<RunResult> {
   // --resume: the run's record decides the --var values, so it is read before compiling
   if (options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
-  const previous = options.resume ? await loadResumable(options.journal === false ? undefined : engine.journal(), options.resume, files) : undefined;
+  const previous = options.resume ? await loadResumable(options.journal === false ? undefined : engine.journal(), options.resume, files, options.resumeEdited === true) : undefined;
   const vars = options.vars && Object.keys(options.vars).length > 0 ? options.vars : ((previous?.vars as RunOptions['vars']) ?? options.vars);
   if (previous && options.vars && Object.keys(options.vars).length > 0 && JSON.stringify(previous.vars) !== JSON.stringify(jsonVars(options.vars))) {
     throw usage(`--resume ${previous.id}: the --var values differ from the run's (${JSON.stringify(previous.vars)}); give the same ones or none`);
@@ -66,6 +66,8 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   // are journaled: a read-only job (SELECT, COPY … TO) has nothing to resume and must
   // not write into a directory it only reads.
   const writes = scripts.some(({ script }) => script.statements.some(changesData));
+  // --resume of edited files: skip what completed up to the first changed statement, run the rest
+  const skip = previous ? resumePlan(previous, scripts.map((s) => s.script.statements), files, options) : undefined;
   if (writes && !options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
   const journal = writes && options.journal !== false ? engine.journal() : undefined;
 
@@ -73,7 +75,16 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   const record: RunRecord | undefined = !journal
     ? undefined
     : previous
-      ? { ...previous, status: 'running', resumes: [...previous.resumes, now.toISOString()], finishedAt: undefined, error: undefined }
+      ? {
+          ...previous,
+          status: 'running',
+          resumes: [...previous.resumes, now.toISOString()],
+          finishedAt: undefined,
+          error: undefined,
+          // an edited job: the record now describes the files as given, and keeps only the statements that stay done
+          files: files.map((f, i) => ({ path: f.path ?? previous.files[i]?.path ?? '<sql>', sha256: sha256(f.text) })),
+          statements: previous.statements.filter((s) => skip?.has(`${s.file}:${s.statement}`)),
+        }
       : {
           id: newRunId(now),
           kind: 'run',
@@ -101,7 +112,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       if (st.setting?.name === 'sqletl.batch_size') batchSize = Number(st.setting.value);
       const fileName = files.length > 1 || file.path ? file.path : undefined;
       const prior = record?.statements.find((s) => s.file === fileIndex && s.statement === st.index);
-      if (previous && prior?.status === 'done') {
+      if (previous && prior?.status === 'done' && skip?.has(`${fileIndex}:${st.index}`)) {
         const skipped: StatementResult = { statement: st.index, kind: st.kind, sql: st.sql, rowCount: prior.rowCount ?? 0, durationMs: 0, status: 'skipped', ...(fileName ? { file: fileName } : {}) };
         results.push(skipped);
         reads?.ran(st);
@@ -191,8 +202,36 @@ async function finish(journal: JournalStore | undefined, record: RunRecord | und
   await journal.save(record);
 }
 
-/** A run can be resumed when it exists, did not succeed, and ran the same SQL. */
-async function loadResumable(journal: JournalStore | undefined, id: string, files: JobFile[]): Promise<RunRecord> {
+/**
+ * The statements a resumed run skips: those the run completed, up to the first
+ * statement whose SQL changed since (compared by hash at the same file and
+ * position); from there on everything runs again, as `dbt retry` does.
+ */
+function resumePlan(previous: RunRecord, statements: CompiledStatement[][], files: JobFile[], options: RunOptions): Set<string> {
+  const skip = new Set<string>();
+  const changed: string[] = [];
+  let from: string | undefined;
+  statements.forEach((list, fileIndex) => {
+    for (const st of list) {
+      const prior = previous.statements.find((s) => s.file === fileIndex && s.statement === st.index);
+      const label = `${files[fileIndex].path ?? '<sql>'} statement ${st.index}`;
+      if (prior && prior.sqlHash !== sha256(st.sql)) {
+        changed.push(label);
+        from ??= label;
+      }
+      if (from === undefined && prior?.status === 'done') skip.add(`${fileIndex}:${st.index}`);
+    }
+  });
+  if (changed.length > 0) {
+    options.onWarning?.(`run ${previous.id}: ${changed.join(', ')} changed since the run; running again from ${from} on (--resume-exact refuses edited files)`);
+  } else if (files.some((f, i) => sha256(f.text) !== previous.files[i]?.sha256)) {
+    options.onWarning?.(`run ${previous.id}: the files changed since the run, but no statement it completed did; continuing after them`);
+  }
+  return skip;
+}
+
+/** A run can be resumed when it exists, did not succeed, and ran the same SQL (or, with `edited`, the same number of files). */
+async function loadResumable(journal: JournalStore | undefined, id: string, files: JobFile[], edited: boolean): Promise<RunRecord> {
   if (!journal) throw usage('--resume needs the run journal (it is off)');
   const rec = await journal.load(id);
   if (!rec) throw usage(`no run ${id} in the journal of this target (see: sqletl history)`);
@@ -200,8 +239,9 @@ async function loadResumable(journal: JournalStore | undefined, id: string, file
   if (rec.status === 'succeeded') throw usage(`run ${id} already succeeded: nothing to resume`);
   const given = files.map((f) => sha256(f.text));
   const recorded = rec.files.map((f) => f.sha256);
-  if (given.length !== recorded.length || given.some((h, i) => h !== recorded[i])) {
-    const which = rec.files.map((f) => f.path).join(', ');
+  const which = rec.files.map((f) => f.path).join(', ');
+  if (given.length !== recorded.length) throw usage(`run ${id} ran ${recorded.length} file${recorded.length === 1 ? '' : 's'} (${which}), not ${given.length}; --resume needs the same files`);
+  if (!edited && given.some((h, i) => h !== recorded[i])) {
     throw usage(`run ${id} ran different SQL (${which}); --resume needs the same files, unchanged`);
   }
   return rec;
