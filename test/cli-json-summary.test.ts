@@ -179,7 +179,7 @@ describe('row-level errors in PostgreSQL wording', () => {
     write('q.sql', 'SELECT id,\n       amount::numeric * 2 AS doubled\nFROM orders;\n');
     const r = sqletl(['run', 'q.sql', '--data', 'data']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^q\.sql:2:8: invalid input syntax for type numeric: "N\/A"\n {9}amount::numeric \* 2 AS doubled\n {9}\^\nhint: in CAST\(amount AS numeric\): the value "N\/A" is not a valid numeric\n/);
+    expect(r.stderr).toMatch(/^q\.sql:2:8: invalid input syntax for type numeric: "N\/A"\n {9}amount::numeric \* 2 AS doubled\n {9}\^\nhint: in CAST\(amount AS numeric\): the value "N\/A" is not a valid numeric\nhint: the row: data\/orders\.csv:3\n$/);
   });
 
   it('an impossible date in the data is out of range, not rolled over to March', () => {
@@ -187,7 +187,18 @@ describe('row-level errors in PostgreSQL wording', () => {
     const r = sqletl(['run', 'q.sql', '--data', 'data', '--json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^q\.sql:1:12: date\/time field value out of range: "2024-02-30"\n/);
+    expect(r.stderr).toContain('hint: the row: data/orders.csv:3\n');
     expect(summaryOf(r.stdout).errors).toEqual([{ code: 'datetime-field-overflow', message: 'date/time field value out of range: "2024-02-30"', file: 'q.sql', line: 1, column: 12, statement: 1 }]);
+  });
+});
+
+describe('row sources', () => {
+  it('a bad value read from a collection the job wrote names its file and line', () => {
+    write('job.sql', "CREATE TABLE raw (id int PRIMARY KEY, amount text);\nINSERT INTO raw SELECT id, amount FROM orders;\nSELECT id, amount::float AS a FROM raw;\n");
+    const r = sqletl(['run', 'job.sql', '--data', 'data']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^job\.sql:3:12: invalid input syntax for type double precision: "N\/A"\n/);
+    expect(r.stderr).toContain('hint: the row: data/raw.ndjson:2\n');
   });
 });
 

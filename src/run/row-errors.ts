@@ -154,3 +154,30 @@ export function pgConversionError(err: SqlEtlError, text: string, span: { start:
   if (err.runId) out.runId = err.runId;
   return out;
 }
+
+/** The offending value of an engine conversion error (also inside a raised PostgreSQL message), if it is one. */
+export function failingValue(message: string): string | undefined {
+  const f = engineFailure(message);
+  if (!f) return undefined;
+  const raised = /^(?:date\/time field value out of range|invalid value|invalid input syntax for type \w[\w ]*): "([\s\S]*?)"/.exec(f.value);
+  return raised ? raised[1] : f.value;
+}
+
+/** `label:line` of the first row of a COPY batch holding the value (rows carry their source line in `__line`). */
+export function copyRowWithValue(batch: Record<string, unknown>[], value: string, label: string): string | undefined {
+  const plain = (v: unknown) => (v && typeof v === 'object' && '$literal' in (v as object) ? (v as { $literal: unknown }).$literal : v);
+  const row = batch.find((d) => Object.entries(d).some(([k, v]) => k !== '__line' && typeof plain(v) === 'string' && plain(v) === value));
+  return row && typeof row.__line === 'number' ? `${label}:${row.__line}` : undefined;
+}
+
+/**
+ * Where the first row holding the value is in a data directory's file: `orders.csv:3`
+ * (CSV: header + index; NDJSON: the line; JSON: the array element). Embedded engine only.
+ */
+export function dataFileRow(docs: Record<string, unknown>[], value: string, file: string): string | undefined {
+  const index = docs.findIndex((d) => Object.values(d).some((v) => typeof v === 'string' && v === value));
+  if (index < 0) return undefined;
+  if (file.endsWith('.csv')) return `${file}:${index + 2}`;
+  if (file.endsWith('.ndjson') || file.endsWith('.jsonl')) return `${file}:${index + 1}`;
+  return `${file}, document ${index + 1} of the array`;
+}

@@ -4,8 +4,9 @@ import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
-import { pgConversionError } from './row-errors.js';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
+import { collectionFile } from '../io/data-files.js';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
 import { literal } from '../mongo/mql.js';
 
@@ -67,8 +68,13 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
   } catch (err) {
     let e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
     if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
-    // a bad value on a row: PostgreSQL's wording, at the cast (row-errors.ts)
+    // a bad value on a row: PostgreSQL's wording, at the cast, and where the row is (row-errors.ts)
+    const value = failingValue(e.message);
     e = pgConversionError(e, sql, st.span) ?? e;
+    if (value !== undefined && !e.hints.some((h) => h.startsWith('the row: '))) {
+      const at = await rowSource(engine, st, value, options).catch(() => undefined);
+      if (at) e.hints.push(`the row: ${at}`);
+    }
     return withSource(sql, options.file, () => {
       throw e;
     });
@@ -82,6 +88,22 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
 /** Between batches and commands: an aborted run (SIGINT/SIGTERM) stops here; run-job.ts rolls back and marks the run interrupted. */
 function stopIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new SqlEtlError('interrupted', 'run', `interrupted by ${typeof signal.reason === 'string' ? signal.reason : 'an abort signal'}`);
+}
+
+/** The data file and line of the first row holding a bad value, when the statement reads one collection of the embedded engine. */
+async function rowSource(engine: Engine, st: CompiledStatement, value: string, options: RunOptions): Promise<string | undefined> {
+  if (engine.name !== 'embedded' || st.copy?.direction === 'from') return undefined;
+  const first = st.commands.find((c) => c.kind === 'aggregate' && c.collection);
+  if (!first || first.kind !== 'aggregate' || !first.collection) return undefined;
+  const file = collectionFile(options.dataDir ?? './data', first.collection, first.db ?? options.db);
+  if (!file) return undefined;
+  const docs = await engine.aggregate({ kind: 'aggregate', collection: first.collection, ...(first.db ? { db: first.db } : {}), pipeline: [] });
+  return dataFileRow(docs, value, displayPath(file));
+}
+
+function displayPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 }
 
 /** A COPY's relative path is relative to the folder of the .sql file that names it. */
@@ -105,7 +127,18 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
     if (batch.length === 0) return;
     stopIfAborted(options.signal);
     const commands = st.commands.map((c, i) => (i === 0 && c.kind === 'aggregate' ? { ...c, pipeline: [{ $documents: batch }, ...c.pipeline.slice(1)] } : c));
-    const out = await executeCommands(engine, st, commands, undefined, options.signal);
+    let out;
+    try {
+      out = await executeCommands(engine, st, commands, undefined, options.signal);
+    } catch (err) {
+      // a value that does not convert: name the source row (`orders.csv:1043`)
+      const value = failingValue((err as Error).message ?? '');
+      const at = value === undefined ? undefined : copyRowWithValue(batch, value, displayPath(label));
+      if (!at) throw err;
+      const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
+      e.hints.push(`the row: ${at}`);
+      throw e;
+    }
     for (const k of ['inserted', 'updated', 'rejected'] as const) total[k] = (total[k] ?? 0) + (out.counts[k] ?? 0);
     batch = [];
     // file streams count their bytes; other sources report rows only
