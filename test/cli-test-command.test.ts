@@ -276,6 +276,16 @@ INSERT INTO totals SELECT customer_id, count(*), sum(amount) FROM orders GROUP B
     expect(parseXml(readFileSync(join(dir, 'junit.xml'), 'utf8')).attrs).toMatchObject({ tests: '5', failures: '1' });
   });
 
+  it('a mistake in the tests stops the call before the job runs (exit 2)', () => {
+    write('job.sql', JOB);
+    write('tests/t.sql', 'DELETE FROM totals;\n');
+    const r = sqletl(['run', 'job.sql', '--data', 'data', '--test', 'tests', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/tests\/t\.sql:1:1: a test is a SELECT/);
+    expect(existsSync(join(dir, 'data', 'totals.ndjson'))).toBe(false);
+  });
+
   it('passing tests keep exit 0; a failed job runs no tests', () => {
     write('job.sql', JOB);
     write('tests/ok.sql', 'SELECT * FROM totals WHERE n <= 0;\n');

@@ -79,6 +79,10 @@ async function runAndTest(files: string[], opts: RunCommandOptions, dataExplicit
     ...opts.server,
   };
   if (opts.dryRun) return dryRun(inputs, common, opts, multi, summary);
+  // --test: the tests are read and compiled first, so a mistake in them stops the call before the job runs
+  const testOutput = { junit: opts.junit, json: opts.json, quiet: opts.quiet, schemaFile: opts.schema, jobs: inputs, summaryLine: false };
+  const testing = opts.test?.length ? await import('./test-command.js') : undefined;
+  const tests = testing ? await testing.prepareDataTests(opts.test!, common, testOutput) : undefined;
 
   const done: StatementResult[] = [];
   const progress = new ProgressDisplay(progressMode(opts));
@@ -153,14 +157,13 @@ async function runAndTest(files: string[], opts: RunCommandOptions, dataExplicit
     writeErr(`${result.failures.length} of ${done.length} statements failed${result.runId ? ` in run ${result.runId}` : ''}`);
     return EXIT_FAILED;
   }
-  if (opts.test?.length) {
+  if (testing && tests) {
     // the data tests, on the target the job just wrote; their lines follow the statements'
-    const { runDataTests } = await import('./test-command.js');
-    const tests = await runDataTests(opts.test, common, { junit: opts.junit, json: opts.json, quiet: opts.quiet, schemaFile: opts.schema, jobs: inputs, summaryLine: false });
-    summary.tests = tests.summary;
-    if (tests.code !== EXIT_OK) {
-      if (!opts.json) writeErr(`the job succeeded${runId ? ` (run ${runId})` : ''}, but ${tests.summary.failed + tests.summary.errors} of ${tests.summary.tests} data tests failed`);
-      return tests.code;
+    const outcome = await testing.runPreparedTests(tests, common, testOutput);
+    summary.tests = outcome.summary;
+    if (outcome.code !== EXIT_OK) {
+      if (!opts.json) writeErr(`the job succeeded${runId ? ` (run ${runId})` : ''}, but ${outcome.summary.failed + outcome.summary.errors} of ${outcome.summary.tests} data tests failed`);
+      return outcome.code;
     }
   }
   return EXIT_OK;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { RunOptions } from '../api-types.js';
 import { SqlEtlError } from '../errors.js';
 import { writeFileAtomically } from '../io/write-collection.js';
-import { collectTests, displayPath, MAX_SHOWN_ROWS, runTests, testFiles, type TestResult } from '../run/data-tests.js';
+import { collectTests, displayPath, MAX_SHOWN_ROWS, runTests, testFiles, type DataTest, type TestResult } from '../run/data-tests.js';
 import { junitXml } from '../run/junit.js';
 import { formatTable } from './format-table.js';
 import { checkDataDir, readInputFile, resolveTarget, type SqlCommandOptions } from './options.js';
@@ -42,13 +42,29 @@ export interface TestsSummary {
   durationMs: number;
 }
 
-/** Collects, runs and reports the tests; `run --test` calls this after the job. */
-export async function runDataTests(
-  paths: string[],
-  options: RunOptions,
-  out: { junit?: string; json?: boolean; quiet?: boolean; schemaFile?: string; jobs?: { path?: string; text: string }[]; summaryLine?: boolean },
-): Promise<{ code: number; summary: TestsSummary }> {
+interface TestOutput {
+  junit?: string;
+  json?: boolean;
+  quiet?: boolean;
+  schemaFile?: string;
+  jobs?: { path?: string; text: string }[];
+  /** false: `run --test` prints the run's summary line instead */
+  summaryLine?: boolean;
+}
+
+/** Collects, runs and reports the tests. */
+export async function runDataTests(paths: string[], options: RunOptions, out: TestOutput): Promise<{ code: number; summary: TestsSummary }> {
   const started = performance.now();
+  const tests = await prepareDataTests(paths, options, out);
+  return runPreparedTests(tests, options, out, started);
+}
+
+/**
+ * Reads the test files and compiles every test: mistakes in how tests are written are
+ * usage errors (exit 2) found here, before anything runs — `run --test` calls this
+ * before the job.
+ */
+export async function prepareDataTests(paths: string[], options: RunOptions, out: TestOutput): Promise<DataTest[]> {
   const files = testFiles(paths).map((path) => ({ path: displayPath(path), text: readInputFile(path, 'test file') }));
   const tests = await collectTests(files, { paths, jobs: out.jobs, schemaFile: out.schemaFile && displayPath(out.schemaFile) }, options);
   if (tests.length === 0) {
@@ -60,6 +76,11 @@ export async function runDataTests(
     // exit 2 with every problem at its place (`file:line:col`, the line, a caret)
     throw new SqlEtlError(usage[0].error!.code, 'usage', usage.map((u) => u.error!.format()).join('\n'));
   }
+  return tests;
+}
+
+/** Runs prepared tests and reports them (lines or JSON, --junit, the summary). */
+export async function runPreparedTests(tests: DataTest[], options: RunOptions, out: TestOutput, started = performance.now()): Promise<{ code: number; summary: TestsSummary }> {
   const results = await runTests(tests, options, (r) => {
     if (out.quiet && r.status !== 'fail' && r.status !== 'error') return;
     if (out.json) writeOut(JSON.stringify(jsonResult(r)));
