@@ -299,6 +299,17 @@ INSERT INTO totals SELECT customer_id, count(*), sum(amount) FROM orders GROUP B
   });
 });
 
+describe('the examples\' tests', () => {
+  it('examples/customer-analytics/tests pass on its data, with a JUnit report', () => {
+    const example = resolve('examples/customer-analytics');
+    const r = sqletl(['test', join(example, 'tests'), '--data', join(example, 'data'), '--junit', 'junit.xml']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n8 tests: 8 passed, 0 failed/);
+    expect(parseXml(readFileSync(join(dir, 'junit.xml'), 'utf8')).attrs).toMatchObject({ tests: '8', failures: '0', errors: '0' });
+  });
+});
+
 describe('names and reports', () => {
   it('a test is named by the comment block right before it, not by a header separated by a blank line', () => {
     write('tests/named.sql', '-- File header: what these tests are about.\n-- More header.\n\nSELECT 1 AS x WHERE false;\n\n-- line one names it\n-- line two does not\nSELECT 2 AS y WHERE false;\n/* a block comment */ SELECT 3 AS z WHERE false;\n');
