@@ -209,6 +209,25 @@ describe('generic tests', () => {
     expect(lines.at(-1)!.summary).toMatchObject({ tests: 7, passed: 4, failed: 3 });
   });
 
+  it('check(condition) declared, and the CHECK constraints of a CREATE TABLE: the rows where the condition is false', () => {
+    write('tests/checks.sql', '-- test orders: check(amount > 0), check(id < 100)\n');
+    write('schema.sql', 'CREATE TABLE orders (id int PRIMARY KEY, amount float CHECK (amount >= 0), status text, customer_id int,\n  CONSTRAINT known_status CHECK (status IN (\'paid\', \'open\')));\n');
+    const r = sqletl(['test', 'tests', '--data', 'data', '--schema', 'schema.sql', '--json']);
+    expect(r.code).toBe(1);
+    const by = new Map(
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { test?: string; status?: string; rows?: unknown[][] })
+        .filter((l) => l.test)
+        .map((l) => [l.test!, l]),
+    );
+    expect(by.get('check(orders: amount > 0)')).toMatchObject({ status: 'fail', rows: [[5, -3, 'paid', 2]] });
+    expect(by.get('check(orders: id < 100)')).toMatchObject({ status: 'pass' });
+    expect(by.get('check(orders: amount >= 0)')).toMatchObject({ status: 'fail', rows: [[5, -3, 'paid', 2]] });
+    expect(by.get("check(orders.known_status: status IN ('paid', 'open'))")).toMatchObject({ status: 'fail', rows: [[3, 7, 'weird', 1]] });
+  });
+
   it('unique finds duplicates; "-- test:" before a CREATE TABLE applies to it; constraints of --schema become tests', () => {
     write('data/dupes.json', JSON.stringify([{ _id: 1, code: 'a' }, { _id: 2, code: 'a' }, { _id: 3, code: 'b' }, { _id: 4 }]));
     write(

@@ -34,7 +34,7 @@ const TEST_EXAMPLES = `
 Examples:
   $ sqletl test tests/ --data ./data              every *.sql file under tests/
   $ sqletl test tests/orders.sql --junit junit.xml  a JUnit report for CI
-  $ sqletl test tests/ --schema schema.sql        also NOT NULL/UNIQUE/PRIMARY KEY of the schema
+  $ sqletl test tests/ --schema schema.sql        also the schema's NOT NULL/UNIQUE/PRIMARY KEY/CHECK
   $ sqletl test tests/ --json | jq 'select(.status == "fail")'
 
 A test file holds SELECTs that return the rows breaking a rule: a test passes
@@ -46,7 +46,7 @@ when its SELECT returns no rows. The comment right before a SELECT names it:
 Generic tests for a collection, in a comment:
 
   -- test customers: not_null(email), unique(_id), accepted_values(status: 'active', 'closed')
-  -- test orders: relationships(customer_id -> customers._id)
+  -- test orders: relationships(customer_id -> customers._id), check(amount > 0)
 
 Exit codes: 0 all tests pass, 1 a test fails or cannot run, 2 bad usage.`;
 
@@ -174,7 +174,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--uri <uri>', 'MongoDB connection string (default: $SQLETL_MONGODB_URI or $MONGODB_URI)')
     .option('--db <name>', 'default database for unqualified collection names')
     .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
-    .option('--schema <file>', 'SQL file of CREATE TABLE statements: declared columns, and tests from their NOT NULL, UNIQUE and PRIMARY KEY constraints')
+    .option('--schema <file>', 'SQL file of CREATE TABLE statements: declared columns, and tests from their NOT NULL, UNIQUE, PRIMARY KEY and CHECK constraints')
     .addOption(varOption())
     .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
     .addOption(dialectOption())

@@ -8,7 +8,7 @@ import type { CompiledStatement } from '../mongo/commands.js';
 import { loadParser, parseScript } from '../sql/parse.js';
 import { openEngine } from './run-job.js';
 import { runStatement } from './run-script.js';
-import { sqlComments, type SqlComment } from './sql-text.js';
+import { blankLiterals, sqlComments, type SqlComment } from './sql-text.js';
 import { ReadChecker } from './strict-reads.js';
 
 /**
@@ -19,11 +19,11 @@ import { ReadChecker } from './strict-reads.js';
  *   statements in a test file are declarations (columns, constraints) for the tests
  *   after them and are not run; anything else in a test file is a usage error.
  * - **Generic tests** from a declaration comment, in a test file, a job or the schema:
- *   `-- test customers: not_null(email), unique(_id), accepted_values(status: 'a', 'b'), relationships(customer_id -> customers._id)`;
+ *   `-- test customers: not_null(email), unique(_id), accepted_values(status: 'a', 'b'), relationships(customer_id -> customers._id), check(amount > 0)`;
  *   `-- test: …` without a table applies to the CREATE TABLE right after it.
  * - **Derived tests** from declared constraints (CREATE TABLE in --schema, a test file
  *   or the job `run --test` ran): NOT NULL → not_null, PRIMARY KEY → not_null and
- *   unique, UNIQUE → unique. A declared table that does not exist is skipped.
+ *   unique, UNIQUE → unique, CHECK → check. A declared table that does not exist is skipped.
  *
  * Each generic test is a SELECT returning the violating rows, so all tests run and
  * report the same way. Tests only read: no lock, no journal, no transaction.
@@ -336,7 +336,7 @@ function genericTests(d: Declared): DataTest[] {
   for (const check of splitTop(d.checks)) {
     const m = /^([a-z_]+)\s*\(([\s\S]*)\)$/i.exec(check);
     if (!m) {
-      bad(`"${check}" is not a test; expected not_null(col), unique(col, …), accepted_values(col: 'a', 'b'), relationships(col -> table.col)`);
+      bad(`"${check}" is not a test; expected not_null(col), unique(col, …), accepted_values(col: 'a', 'b'), relationships(col -> table.col), check(condition)`);
       continue;
     }
     const kind = m[1].toLowerCase();
@@ -367,6 +367,12 @@ function genericTests(d: Declared): DataTest[] {
         continue;
       }
       test(`accepted_values(${label}.${col})`, `SELECT ${ident(col)} AS value, count(*) AS n_records FROM ${from} WHERE ${ident(col)} IS NOT NULL AND ${ident(col)} NOT IN (${values.join(', ')}) GROUP BY ${ident(col)} ORDER BY ${ident(col)}`);
+    } else if (kind === 'check') {
+      if (!args.trim()) {
+        bad('check(): expected a condition every row must meet, e.g. check(amount > 0)');
+        continue;
+      }
+      test(`check(${label}: ${args.trim()})`, checkSql(from, args.trim()));
     } else if (kind === 'relationships') {
       const arrow = /^([\s\S]+?)->([\s\S]+)$/.exec(args);
       const col = arrow && columnArg(arrow[1]);
@@ -382,8 +388,33 @@ function genericTests(d: Declared): DataTest[] {
         `SELECT child.${ident(col)} AS ${ident(col.split('.').at(-1)!)}, count(*) AS n_records FROM ${from} AS child LEFT JOIN ${tableSql(parent)} AS parent ON child.${ident(col)} = parent.${ident(parentCol)} WHERE child.${ident(col)} IS NOT NULL AND parent.${ident(parentCol)} IS NULL GROUP BY child.${ident(col)} ORDER BY 1`,
       );
     } else {
-      bad(`unknown test "${m[1]}": expected not_null, unique, accepted_values or relationships`);
+      bad(`unknown test "${m[1]}": expected not_null, unique, accepted_values, relationships or check`);
     }
+  }
+  return out;
+}
+
+/** A CHECK: the rows where the condition is false (NULL passes, as in PostgreSQL). */
+function checkSql(from: string, condition: string): string {
+  return `SELECT * FROM ${from} WHERE NOT (${condition})`;
+}
+
+/** The CHECK constraints of a CREATE TABLE, as written: `[CONSTRAINT name] CHECK (condition)`. */
+function checkConstraints(sql: string): { name?: string; expr: string }[] {
+  const code = blankLiterals(sql);
+  const out: { name?: string; expr: string }[] = [];
+  const re = /(?:\bconstraint\s+("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s+)?\bcheck\s*\(/gi;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    for (; i < code.length && depth > 0; i++) {
+      if (code[i] === '(') depth++;
+      else if (code[i] === ')') depth--;
+    }
+    if (depth !== 0) break;
+    const expr = sql.slice(m.index + m[0].length, i - 1).replace(/\s+/g, ' ').trim();
+    out.push({ ...(m[1] ? { name: m[1].replace(/^"|"$/g, '') } : {}), expr });
+    re.lastIndex = i;
   }
   return out;
 }
@@ -419,6 +450,7 @@ async function derivedTests(d: { file: string; text: string; offset: number; sql
     for (const c of notNull) out.push(mk(`not_null(${label}.${c})`, notNullSql(from, c)));
     const uniques = [...(def.primaryKey?.length ? [def.primaryKey] : []), ...def.unique];
     for (const u of uniques) out.push(mk(`unique(${label}.${u.join(', ')})`, uniqueSql(from, u)));
+    for (const c of checkConstraints(d.sql)) out.push(mk(`check(${label}${c.name ? `.${c.name}` : ''}: ${c.expr})`, checkSql(from, c.expr)));
   }
   return out;
 }
