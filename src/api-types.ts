@@ -77,10 +77,32 @@ export interface RunOptions extends CompileOptions {
   journal?: boolean;
   /** continue run RUN_ID after its last completed statement (same SQL; its --var values unless given) */
   resume?: string;
+  /**
+   * `resume` of edited files (the CLI's `--resume`; `--resume-exact` turns it off):
+   * statements the run completed are skipped up to the first one whose SQL changed,
+   * which and everything after it run again (onWarning names the changed ones).
+   * Default false: edited files are refused.
+   */
+  resumeEdited?: boolean;
+  /** things the caller should tell the user that concern the whole run (e.g. edited statements on --resume) */
+  onWarning?: (message: string) => void;
   /** run the remaining statements after a failed one (the run still fails); default: stop at the first */
   continueOnError?: boolean;
   /** embedded engine: how long to wait for another run's lock on the data directory (default 0: fail at once) */
   waitLockMs?: number;
+  /**
+   * Reading a collection that does not exist (and no earlier statement of the job
+   * created): 'empty' (default for the library: read as empty, with a warning in
+   * StatementResult.warnings, as MongoDB does) or 'error' (`relation "x" does not
+   * exist` at the table name, code `undefined-table`; the CLI's default unless --allow-missing).
+   */
+  missingCollections?: 'empty' | 'error';
+  /**
+   * Stops the run between statements (and between COPY batches or commands): the
+   * current statement is rolled back, the journal marks the run `interrupted`, and
+   * the run rejects with a SqlEtlError of code `interrupted` carrying the run id.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ProgressEvent {

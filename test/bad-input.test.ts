@@ -114,7 +114,7 @@ describe('malformed collection files: exit 1, the message names the file and lin
       expect(first).toMatch(new RegExp(`^${coll}\\.sql:2:1: .*${where.replace(/[.]/g, '\\.')}`));
       expect(first).toMatch(message);
       // the first statement completed and was reported; nothing of the failed one
-      if (json) expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { statement: number }).statement)).toEqual([1]);
+      if (json) expect(r.stdout.trim().split('\n').slice(0, -1).map((l) => (JSON.parse(l) as { statement: number }).statement)).toEqual([1]);
       else expect(r.stdout).toContain('(1 row)');
     }
     expect(readFileSync(join(data, file))).toEqual(Buffer.from(FILES[file]));
@@ -146,16 +146,24 @@ describe('usage errors: exit 2, one line (more in cli.test.ts)', () => {
 });
 
 describe('missing things that are not errors, or are errors of the run', () => {
-  test('a collection that does not exist is empty, with a warning on stderr', () => {
-    const r = sqletl(['run', 'missing-coll.sql', '--json']);
+  test('a collection that does not exist is an error at its name (issue 20)', () => {
+    const r = sqletl(['run', 'missing-coll.sql']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^missing-coll\.sql:\d+:\d+: relation "no_such_collection" does not exist\n/);
+    expectCleanError(r.stderr);
+  });
+
+  test('with --allow-missing a collection that does not exist is empty, with a warning on stderr', () => {
+    const r = sqletl(['run', 'missing-coll.sql', '--json', '--allow-missing']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ columns: ['n'], rows: [[0]] });
+    expect(JSON.parse(r.stdout.split('\n')[0])).toMatchObject({ columns: ['n'], rows: [[0]] });
     expect(r.stderr).toMatch(/^warning: statement 1: collection "no_such_collection" does not exist in .*data: read as empty\n$/);
   });
 
   test('SELECT * over a collection that does not exist prints an empty table', () => {
     writeFileSync(join(dir, 'nothing.sql'), 'SELECT * FROM nothing_here;\n');
-    const r = sqletl(['run', 'nothing.sql']);
+    const r = sqletl(['run', 'nothing.sql', '--allow-missing']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^--\n\(0 rows\)\n/);
   });

@@ -61,8 +61,11 @@ describe('sqletl run', () => {
   it('--json prints exactly one JSON object per statement per line', () => {
     const r = sqletl(['run', 'select.sql', 'dates.sql', '--json']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    const all = r.stdout.trimEnd().split('\n');
+    // the statements' lines, then the run's {"summary": …} line (cli-json-summary.test.ts)
+    expect(all).toHaveLength(3);
+    expect(JSON.parse(all[2])).toMatchObject({ summary: { status: 'succeeded', statements: 2 } });
+    const lines = all.slice(0, 2);
     const [first, second] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(first).toMatchObject({ statement: 1, kind: 'select', columns: ['name', 'age'], rows: [['ann', 31], ['bob', 45]], rowCount: 2 });
     expect(typeof first.durationMs).toBe('number');
@@ -73,21 +76,21 @@ describe('sqletl run', () => {
   it('binds --var values as numbers', () => {
     const r = sqletl(['run', 'params.sql', '--json', '--var', 'min_age=40']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows: [['bob', 45]], rowCount: 1 });
+    expect(JSON.parse(r.stdout.split('\n')[0])).toMatchObject({ rows: [['bob', 45]], rowCount: 1 });
   });
 
   it('types --var values: numbers and booleans, text otherwise (leading zeros stay text)', () => {
     write('vars.sql', 'SELECT :z AS z, :n AS n, :b AS b, :s AS s;\n');
     const r = sqletl(['run', 'vars.sql', '--json', '--var', 'z=01234', '--var', 'n=-2.5', '--var', 'b=true', '--var', 's=a=b']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ rows: [['01234', -2.5, true, 'a=b']] });
+    expect(JSON.parse(r.stdout.split('\n')[0])).toMatchObject({ rows: [['01234', -2.5, true, 'a=b']] });
   });
 
   it('keeps a hostile --var value a value, never SQL', () => {
     const r = sqletl(['run', 'hostile.sql', '--json', "--var=who=x'; DROP TABLE people; --"]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const [match, echo] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { rows: unknown[][] });
+    const [match, echo] = r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as { rows: unknown[][] });
     expect(match.rows).toEqual([["x'; DROP TABLE people; --"]]);
     expect(echo.rows).toEqual([["x'; DROP TABLE people; --"]]);
     // the collection is still there
@@ -107,7 +110,7 @@ describe('sqletl run', () => {
   it('--dry-run --json prints one line per statement with Extended JSON commands', () => {
     const r = sqletl(['run', 'select.sql', '--dry-run', '--json']);
     expect(r.code).toBe(0);
-    const line = JSON.parse(r.stdout) as { statement: number; commands: { aggregate: string }[] };
+    const line = JSON.parse(r.stdout.split('\n')[0]) as { statement: number; commands: { aggregate: string }[] };
     expect(line).toMatchObject({ statement: 1, kind: 'select', commands: [{ aggregate: 'people' }] });
   });
 
@@ -121,7 +124,7 @@ describe('sqletl run', () => {
     const r = sqletl(['run', join(example, 'job.sql'), '--data', join(example, 'data'), '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const results = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { rowCount: number; columns: string[] });
+    const results = r.stdout.trimEnd().split('\n').slice(0, -1).map((l) => JSON.parse(l) as { rowCount: number; columns: string[] });
     expect(results.length).toBeGreaterThanOrEqual(1);
     expect(results[0].columns).toContain('domain');
     for (const res of results) expect(res.rowCount).toBeGreaterThan(0);

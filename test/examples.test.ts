@@ -151,9 +151,13 @@ describe('examples/employee-pipeline on the embedded engine equals PostgreSQL', 
   test("the README's command runs it: bin/sqletl with --data, the same counts as the library", () => {
     const copy = copyExample('employee-pipeline');
     try {
-      const r = spawnSync(process.execPath, ['bin/sqletl', 'run', copy.job, '--data', copy.data, '--json'], { encoding: 'utf8', timeout: 120_000 });
+      // with the example's data tests (examples/employee-pipeline/tests) after the job, as the README's CI job does
+      const r = spawnSync(process.execPath, ['bin/sqletl', 'run', copy.job, '--data', copy.data, '--json', '--test', join(copy.dir, 'tests')], { encoding: 'utf8', timeout: 120_000 });
       expect(r.status, r.stderr).toBe(0);
-      const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { statement: number; inserted?: number; rejected?: number });
+      const all = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { statement: number; inserted?: number; rejected?: number; test?: string; summary?: { status: string; tests?: { passed: number; failed: number } } });
+      expect(all.at(-1)!.summary).toMatchObject({ status: 'succeeded', tests: { failed: 0 } });
+      expect(all.at(-1)!.summary!.tests!.passed).toBeGreaterThanOrEqual(6);
+      const lines = all.filter((l) => l.statement !== undefined);
       const byStatement = new Map(lines.map((l) => [l.statement, l]));
       for (const st of sqletl.statements.filter((x) => x.inserted !== undefined && x.rejected !== undefined)) {
         expect(byStatement.get(st.statement), `statement ${st.statement}`).toMatchObject({ inserted: st.inserted, rejected: st.rejected });

@@ -19,6 +19,7 @@ Examples:
   $ sqletl run job.sql --var since=2024-01-01 --var min_orders=2
   $ sqletl run job.sql --json | jq .rows        one JSON object per statement
   $ sqletl run job.sql --dry-run                show the pipelines, run nothing
+  $ sqletl run job.sql --test tests/            run the job, then its data tests
 
 Parameters: ':since' in the SQL takes the value of --var since=...; values are
 bound as values, never pasted into the SQL text. Numbers and true/false are typed,
@@ -26,12 +27,34 @@ anything else is text converted by context (e.g. compared with a date column).
 
 Environment: SQLETL_MONGODB_URI or MONGODB_URI is the default for --uri;
 NO_COLOR turns colours off; SQLETL_DEBUG=1 shows stack traces of internal errors.
-Exit codes: 0 ok, 1 bad SQL or a failed statement, 2 bad usage.`;
+Exit codes: 0 ok, 1 bad SQL, a failed statement or test, 2 bad usage,
+130/143 interrupted (SIGINT/SIGTERM; the run can be resumed).`;
+
+const TEST_EXAMPLES = `
+Examples:
+  $ sqletl test tests/ --data ./data              every *.sql file under tests/
+  $ sqletl test tests/orders.sql --junit junit.xml  a JUnit report for CI
+  $ sqletl test tests/ --schema schema.sql        also the schema's NOT NULL/UNIQUE/PRIMARY KEY/CHECK
+  $ sqletl test tests/ --json | jq 'select(.status == "fail")'
+
+A test file holds SELECTs that return the rows breaking a rule: a test passes
+when its SELECT returns no rows. The comment right before a SELECT names it:
+
+  -- every order has a positive amount
+  SELECT id, amount FROM orders WHERE amount <= 0;
+
+Generic tests for a collection, in a comment:
+
+  -- test customers: not_null(email), unique(_id), accepted_values(status: 'active', 'closed')
+  -- test orders: relationships(customer_id -> customers._id), check(amount > 0)
+
+Exit codes: 0 all tests pass, 1 a test fails or cannot run, 2 bad usage.`;
 
 const PROGRAM_EXAMPLES = `
 Examples:
   $ sqletl run job.sql --var since=2024-01-01   run a job on the embedded engine
   $ sqletl explain job.sql                      show its MongoDB pipelines
+  $ sqletl test tests/ --junit junit.xml        run data tests, write a JUnit report
   $ sqletl help run                             options of one command`;
 
 const EXPLAIN_EXAMPLES = `
@@ -74,6 +97,10 @@ function parsePositive(v: string): number {
   return Number(v);
 }
 
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function varOption(): Option {
   return new Option('--var <name=value>', 'bind parameter :name to value (repeatable)').argParser(collectVar);
 }
@@ -111,27 +138,56 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'print one JSON object per statement per line on stdout, nothing else')
     .option('-q, --quiet', 'print nothing but errors')
     .addOption(dialectOption())
-    .option('--resume <run-id>', 'continue a failed or interrupted run after its last completed statement (same files; see: sqletl history)')
+    .option('--resume <run-id>', 'continue a failed or interrupted run after its last completed statement; edited files run again from the first changed statement (see: sqletl history)')
+    .option('--resume-exact <run-id>', 'like --resume, but refuse files that changed since the run')
     .option('--continue-on-error', 'run the remaining statements after a failed one; the run still fails (exit 1)')
     .option('--fail-fast', 'stop at the first failed statement (the default)')
     .option('--report <file>', 'write the whole run (statements, counts, timings, errors) to a JSON file')
+    .addOption(new Option('--test <path>', 'after the job succeeds, run the data tests of a file or directory (repeatable; see: sqletl help test)').argParser(collectList))
+    .option('--junit <file>', 'with --test: write the tests\' JUnit XML report to this file')
+    .option('--allow-missing', 'read a collection that does not exist as empty (default: relation "x" does not exist is an error)')
     .option('--progress', 'progress on stderr also when it is not a terminal (plain lines)')
     .option('--no-progress', 'no progress on stderr, also on a terminal')
     .option('--no-journal', 'do not record the run in the journal (it cannot be resumed)')
     .addOption(new Option('--wait-lock <seconds>', 'embedded engine: wait this long for another run to release the data directory').argParser(parseSeconds))
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number } & ServerRunFlags>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number; test?: string[]; junit?: string; allowMissing?: boolean; resumeExact?: string } & ServerRunFlags>();
+      if (opts.resume && opts.resumeExact) throw new SqlEtlError('conflicting-options', 'usage', '--resume and --resume-exact both name a run to continue; give one');
+      if (opts.junit && !opts.test) throw new SqlEtlError('conflicting-options', 'usage', '--junit reports the data tests: give --test DIR too');
       if (opts.continueOnError && opts.failFast) throw new SqlEtlError('conflicting-options', 'usage', '--fail-fast and --continue-on-error contradict each other; give one');
+      if (opts.resumeExact) opts.resume = opts.resumeExact;
       if (opts.resume && opts.journal === false) throw new SqlEtlError('conflicting-options', 'usage', '--resume reads the journal: it cannot go with --no-journal');
       // --progress/--no-progress: undefined unless given, so a terminal decides
       if (this.getOptionValueSource('progress') !== 'cli') opts.progress = undefined;
       // loaded on demand: --help, --version and usage errors need neither the compiler nor the engines
       const { runCommand } = await import('./run-command.js');
-      code = await runCommand(files, { ...opts, var: opts.var ?? {}, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
+      code = await runCommand(files, { ...opts, var: opts.var ?? {}, resumeEdited: !opts.resumeExact, server: serverRunFlags(opts) }, this.getOptionValueSource('data') === 'cli');
     });
   // the MongoDB options (--max-time-ms, --write-concern, --read-preference, --retries) and --batch-size
   for (const option of serverRunOptions()) runCmd.addOption(option);
+
+  program
+    .command('test')
+    .description('run data tests: each SELECT of a test file passes when it returns no rows; generic tests from "-- test" comments and declared constraints')
+    .argument('<path...>', 'test files, or directories searched for *.sql files')
+    .option('--uri <uri>', 'MongoDB connection string (default: $SQLETL_MONGODB_URI or $MONGODB_URI)')
+    .option('--db <name>', 'default database for unqualified collection names')
+    .option('--data <dir>', 'data directory of the embedded engine when no --uri is given', './data')
+    .option('--schema <file>', 'SQL file of CREATE TABLE statements: declared columns, and tests from their NOT NULL, UNIQUE, PRIMARY KEY and CHECK constraints')
+    .addOption(varOption())
+    .addOption(new Option('--percentiles <mode>', 'PERCENTILE_CONT/DISC: exact (as PostgreSQL) or approximate (MongoDB $percentile)').choices(['exact', 'approximate']).default('exact'))
+    .addOption(dialectOption())
+    .option('--junit <file>', 'write a JUnit XML report (one <testcase> per test, the failing rows in <failure>)')
+    .option('--json', 'print one JSON object per test per line, then a {"summary": …} line')
+    .option('-q, --quiet', 'print only failing tests')
+    .option('--allow-missing', 'read a collection that does not exist as empty (default: an error)')
+    .addHelpText('after', TEST_EXAMPLES)
+    .action(async function (this: Command, paths: string[]) {
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql'; junit?: string; json?: boolean; quiet?: boolean; allowMissing?: boolean }>();
+      const { testCommand } = await import('./test-command.js');
+      code = await testCommand(paths, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
+    });
 
   program
     .command('history')

@@ -85,6 +85,25 @@ function dateAdd(sign: 1 | -1) {
 }
 
 /**
+ * `$toDate` of a string: MongoDB rejects a calendar date that does not exist
+ * (`2024-02-30`, month 13); mingo's JavaScript Date rolls it over to March 1st.
+ */
+function $toDate(obj: unknown, expr: unknown, options: Options): unknown {
+  const input = evalExpr(obj, expr, options);
+  checkCalendarDate(input);
+  return mingoExpression.$toDate(obj, { $literal: input }, options);
+}
+
+function checkCalendarDate(input: unknown): void {
+  if (typeof input !== 'string') return;
+  const m = /^\s*([+-]?\d{4,6})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(input);
+  if (!m) return;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  if (day < 1 || day > days) throw new Error(`cannot convert '${input}' to date: day or month out of range`);
+}
+
+/**
  * `$convert`: mingo hands the converted value back to its `$toX` operators as an
  * expression, so a string such as "$5 off" would be read as a field path.
  */
@@ -96,6 +115,7 @@ function $convert(obj: unknown, expr: unknown, options: Options): unknown {
   const op = { string: '$toString', bool: '$toBool', date: '$toDate', double: '$toDouble', decimal: '$toDecimal', int: '$toInt', long: '$toLong' }[String(to)];
   try {
     if (!op) throw new Error(`$convert: unsupported target type ${String(to)}`);
+    if (op === '$toDate') checkCalendarDate(input);
     const out = mingoExpression[op](obj, { $literal: input }, options);
     // MongoDB fails a conversion that mingo lets through as NaN or an invalid date
     const bad =
@@ -267,6 +287,7 @@ export const EMBEDDED_CONTEXT = Context.init({
     $dateAdd: dateAdd(1),
     $dateSubtract: dateAdd(-1),
     $convert,
+    $toDate,
     $max: extreme(1),
     $min: extreme(-1),
     $mod,

@@ -243,6 +243,9 @@ function typedCell(v: string): unknown {
   if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v) && !/^-?0\d/.test(v)) return Number(v);
   if (v === 'true' || v === 'false') return v === 'true';
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)) {
+    // a day that is not on the calendar (2024-02-30) stays text: a Date would roll it over to March 1st
+    const [year, month, day] = [Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))];
+    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return v;
     const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
     if (!Number.isNaN(d.getTime())) return d;
   }

@@ -70,7 +70,7 @@ interface Ns {
 }
 
 /** Collections a command reads: its own, and those of $lookup/$unionWith/$graphLookup at any depth. */
-function readsOf(cmd: MongoCommand): Ns[] {
+export function readsOf(cmd: MongoCommand): Ns[] {
   const out: Ns[] = [];
   const db = cmd.db;
   if (cmd.kind === 'aggregate') {
@@ -104,7 +104,7 @@ function walkPipeline(pipeline: Document[], db: string | undefined, out: Ns[]): 
 }
 
 /** Collections a command creates or fills, which later statements may then read. */
-function writesOf(cmd: MongoCommand): Ns[] {
+export function writesOf(cmd: MongoCommand): Ns[] {
   if (cmd.kind === 'createCollection' || cmd.kind === 'createView') return [{ name: cmd.collection, db: cmd.db }];
   if (cmd.kind !== 'aggregate') return [];
   const last = cmd.pipeline.at(-1) as Document | undefined;

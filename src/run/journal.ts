@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted';
-export type StatementStatus = 'done' | 'failed' | 'skipped';
+export type StatementStatus = 'done' | 'failed' | 'skipped' | 'interrupted';
 
 export interface StatementRecord {
   /** which input file (index into RunRecord.files) */

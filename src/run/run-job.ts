@@ -9,6 +9,7 @@ import { runStatement } from './run-script.js';
 import { commandLimitProblem } from '../mongo/command-limits.js';
 import { serverRuleViolations } from '../mongo/server-rules.js';
 import { checkJob, type DryRunProblem } from './dry-run-checks.js';
+import { ReadChecker } from './strict-reads.js';
 
 /**
  * A job: one or more SQL files run in order on one engine, as one journaled run
@@ -54,7 +55,7 @@ export async function dryRunJob(files: JobFile[], options: RunOptions = {}): Pro
 async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions): Promise<RunResult> {
   // --resume: the run's record decides the --var values, so it is read before compiling
   if (options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
-  const previous = options.resume ? await loadResumable(options.journal === false ? undefined : engine.journal(), options.resume, files) : undefined;
+  const previous = options.resume ? await loadResumable(options.journal === false ? undefined : engine.journal(), options.resume, files, options.resumeEdited === true) : undefined;
   const vars = options.vars && Object.keys(options.vars).length > 0 ? options.vars : ((previous?.vars as RunOptions['vars']) ?? options.vars);
   if (previous && options.vars && Object.keys(options.vars).length > 0 && JSON.stringify(previous.vars) !== JSON.stringify(jsonVars(options.vars))) {
     throw usage(`--resume ${previous.id}: the --var values differ from the run's (${JSON.stringify(previous.vars)}); give the same ones or none`);
@@ -66,6 +67,8 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   // are journaled: a read-only job (SELECT, COPY … TO) has nothing to resume and must
   // not write into a directory it only reads.
   const writes = scripts.some(({ script }) => script.statements.some(changesData));
+  // --resume of edited files: skip what completed up to the first changed statement, run the rest
+  const skip = previous ? resumePlan(previous, scripts.map((s) => s.script.statements), files, options) : undefined;
   if (writes && !options.resume) await engine.prepareForWrites?.({ waitLockMs: options.waitLockMs });
   const journal = writes && options.journal !== false ? engine.journal() : undefined;
 
@@ -73,7 +76,16 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   const record: RunRecord | undefined = !journal
     ? undefined
     : previous
-      ? { ...previous, status: 'running', resumes: [...previous.resumes, now.toISOString()], finishedAt: undefined, error: undefined }
+      ? {
+          ...previous,
+          status: 'running',
+          resumes: [...previous.resumes, now.toISOString()],
+          finishedAt: undefined,
+          error: undefined,
+          // an edited job: the record now describes the files as given, and keeps only the statements that stay done
+          files: files.map((f, i) => ({ path: f.path ?? previous.files[i]?.path ?? '<sql>', sha256: sha256(f.text) })),
+          statements: previous.statements.filter((s) => skip?.has(`${s.file}:${s.statement}`)),
+        }
       : {
           id: newRunId(now),
           kind: 'run',
@@ -95,16 +107,23 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   const started = performance.now();
   let batchSize = options.batchSize;
   let missingBefore = 0;
+  const reads = options.missingCollections === 'error' ? new ReadChecker(engine, options) : undefined;
   for (const [fileIndex, { file, script }] of scripts.entries()) {
     for (const st of script.statements) {
       if (st.setting?.name === 'sqletl.batch_size') batchSize = Number(st.setting.value);
       const fileName = files.length > 1 || file.path ? file.path : undefined;
       const prior = record?.statements.find((s) => s.file === fileIndex && s.statement === st.index);
-      if (previous && prior?.status === 'done') {
+      if (previous && prior?.status === 'done' && skip?.has(`${fileIndex}:${st.index}`)) {
         const skipped: StatementResult = { statement: st.index, kind: st.kind, sql: st.sql, rowCount: prior.rowCount ?? 0, durationMs: 0, status: 'skipped', ...(fileName ? { file: fileName } : {}) };
         results.push(skipped);
+        reads?.ran(st);
         options.onStatement?.(skipped);
         continue;
+      }
+      if (options.signal?.aborted) {
+        const error = interruption(options.signal, record?.id);
+        await finish(journal, record, 'interrupted', started, error.message);
+        throw error;
       }
       const t0 = performance.now();
       const startedAt = new Date().toISOString();
@@ -113,6 +132,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
       let result: StatementResult;
       try {
         checkServerRules(st, file, engine.name === 'mongodb');
+        await reads?.check(st, file.text, file.path);
         result = await runStatement(engine, st, file.text, { ...options, file: file.path, vars, batchSize }, (rowsRead, bytesRead) =>
           options.onProgress?.({ phase: 'progress', file: fileName, statement: st.index, kind: st.kind, rowsRead, bytesRead, elapsedMs: performance.now() - t0 }),
         );
@@ -125,9 +145,17 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
           await journal.save(record); // inside the transaction: lands with the statement's writes
         }
         if (writes) engine.commit?.();
+        reads?.ran(st);
       } catch (err) {
         if (writes) engine.rollback?.();
         options.onProgress?.({ phase: 'end', file: fileName, statement: st.index, kind: st.kind, elapsedMs: performance.now() - t0 });
+        if (options.signal?.aborted) {
+          // interrupted: the statement is rolled back (embedded) and the run can be resumed from it
+          const error = interruption(options.signal, record?.id);
+          if (record && journal) setStatement(record, { ...statementRecord(fileIndex, st, 'interrupted', startedAt), durationMs: Math.round(performance.now() - t0) });
+          await finish(journal, record, 'interrupted', started, error.message);
+          throw error;
+        }
         const error = err instanceof Error ? err : new Error(String(err));
         if (record && journal) {
           setStatement(record, { ...statementRecord(fileIndex, st, 'failed', startedAt), durationMs: Math.round(performance.now() - t0), error: error.message });
@@ -158,7 +186,15 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   return { ...(record ? { runId: record.id } : {}), status, statements: results, ...(failures.length ? { failures } : {}) };
 }
 
-async function finish(journal: JournalStore | undefined, record: RunRecord | undefined, status: 'succeeded' | 'failed', started: number, error?: string): Promise<void> {
+/** The error an interrupted run rejects with: code `interrupted`, the signal's name, the run id. */
+function interruption(signal: AbortSignal, runId: string | undefined): SqlEtlError {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'an abort signal';
+  const err = new SqlEtlError('interrupted', 'run', `interrupted by ${reason}`);
+  if (runId) err.runId = runId;
+  return err;
+}
+
+async function finish(journal: JournalStore | undefined, record: RunRecord | undefined, status: 'succeeded' | 'failed' | 'interrupted', started: number, error?: string): Promise<void> {
   if (!journal || !record) return;
   record.status = status;
   record.finishedAt = new Date().toISOString();
@@ -167,8 +203,36 @@ async function finish(journal: JournalStore | undefined, record: RunRecord | und
   await journal.save(record);
 }
 
-/** A run can be resumed when it exists, did not succeed, and ran the same SQL. */
-async function loadResumable(journal: JournalStore | undefined, id: string, files: JobFile[]): Promise<RunRecord> {
+/**
+ * The statements a resumed run skips: those the run completed, up to the first
+ * statement whose SQL changed since (compared by hash at the same file and
+ * position); from there on everything runs again, as `dbt retry` does.
+ */
+function resumePlan(previous: RunRecord, statements: CompiledStatement[][], files: JobFile[], options: RunOptions): Set<string> {
+  const skip = new Set<string>();
+  const changed: string[] = [];
+  let from: string | undefined;
+  statements.forEach((list, fileIndex) => {
+    for (const st of list) {
+      const prior = previous.statements.find((s) => s.file === fileIndex && s.statement === st.index);
+      const label = `${files[fileIndex].path ?? '<sql>'} statement ${st.index}`;
+      if (prior && prior.sqlHash !== sha256(st.sql)) {
+        changed.push(label);
+        from ??= label;
+      }
+      if (from === undefined && prior?.status === 'done') skip.add(`${fileIndex}:${st.index}`);
+    }
+  });
+  if (changed.length > 0) {
+    options.onWarning?.(`run ${previous.id}: ${changed.join(', ')} changed since the run; running again from ${from} on (--resume-exact refuses edited files)`);
+  } else if (files.some((f, i) => sha256(f.text) !== previous.files[i]?.sha256)) {
+    options.onWarning?.(`run ${previous.id}: the files changed since the run, but no statement it completed did; continuing after them`);
+  }
+  return skip;
+}
+
+/** A run can be resumed when it exists, did not succeed, and ran the same SQL (or, with `edited`, the same number of files). */
+async function loadResumable(journal: JournalStore | undefined, id: string, files: JobFile[], edited: boolean): Promise<RunRecord> {
   if (!journal) throw usage('--resume needs the run journal (it is off)');
   const rec = await journal.load(id);
   if (!rec) throw usage(`no run ${id} in the journal of this target (see: sqletl history)`);
@@ -176,8 +240,9 @@ async function loadResumable(journal: JournalStore | undefined, id: string, file
   if (rec.status === 'succeeded') throw usage(`run ${id} already succeeded: nothing to resume`);
   const given = files.map((f) => sha256(f.text));
   const recorded = rec.files.map((f) => f.sha256);
-  if (given.length !== recorded.length || given.some((h, i) => h !== recorded[i])) {
-    const which = rec.files.map((f) => f.path).join(', ');
+  const which = rec.files.map((f) => f.path).join(', ');
+  if (given.length !== recorded.length) throw usage(`run ${id} ran ${recorded.length} file${recorded.length === 1 ? '' : 's'} (${which}), not ${given.length}; --resume needs the same files`);
+  if (!edited && given.some((h, i) => h !== recorded[i])) {
     throw usage(`run ${id} ran different SQL (${which}); --resume needs the same files, unchanged`);
   }
   return rec;

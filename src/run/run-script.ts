@@ -5,7 +5,9 @@ import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { toRows } from './rows.js';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
+import { collectionFile } from '../io/data-files.js';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
 import { literal } from '../mongo/mql.js';
 
@@ -38,7 +40,7 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       if (copyTo) {
         const writer = openCopyWriter(copyTo.file && copyLocation(copyTo.file, options.file), st.columns!.map((c) => c.name), copyTo.options);
         try {
-          const out = await executeCommands(engine, st, st.commands, { send: (_columns, batch) => writer.write(batch), batchSize: options.batchSize ?? 1000 });
+          const out = await executeCommands(engine, st, st.commands, { send: (_columns, batch) => writer.write(batch), batchSize: options.batchSize ?? 1000 }, options.signal);
           await writer.close();
           const written = out.streamed ?? 0;
           return { ...base, rowCount: written, rowsRead: written, durationMs: Math.round(performance.now() - started) };
@@ -49,7 +51,7 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       }
       // SELECT rows stream to options.onRows when the caller takes them that way
       const sink = options.onRows && st.kind === 'select' && !st.copy ? { send: (columns: string[], batch: unknown[][]) => options.onRows!(st.index, columns, batch), batchSize: options.batchSize ?? 1000 } : undefined;
-      const out = await executeCommands(engine, st, st.commands, sink);
+      const out = await executeCommands(engine, st, st.commands, sink, options.signal);
       counts = out.counts;
       rows = out.rows;
       rowsRead = out.rowsRead;
@@ -65,8 +67,15 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
       }
     }
   } catch (err) {
-    const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
+    let e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
     if (!e.span) e.span = { start: st.span.start, end: st.span.start + 1 };
+    // a bad value on a row: PostgreSQL's wording, at the cast, and where the row is (row-errors.ts)
+    const value = failingValue(e.message);
+    e = pgConversionError(e, sql, st.span) ?? e;
+    if (value !== undefined && !e.hints.some((h) => h.startsWith('the row: '))) {
+      const at = await rowSource(engine, st, value, options).catch(() => undefined);
+      if (at) e.hints.push(`the row: ${at}`);
+    }
     return withSource(sql, options.file, () => {
       throw e;
     });
@@ -75,6 +84,27 @@ export async function runStatement(engine: Engine, st: CompiledStatement, sql: s
   if (rows) return { ...base, columns: rows.columns, rows: rows.rows, rowCount: rows.rows.length, rowsRead, durationMs };
   const written = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.deleted ?? 0);
   return { ...base, rowCount: written, ...(rowsRead !== undefined ? { rowsRead } : {}), ...counts, durationMs };
+}
+
+/** Between batches and commands: an aborted run (SIGINT/SIGTERM) stops here; run-job.ts rolls back and marks the run interrupted. */
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SqlEtlError('interrupted', 'run', `interrupted by ${typeof signal.reason === 'string' ? signal.reason : 'an abort signal'}`);
+}
+
+/** The data file and line of the first row holding a bad value, when the statement reads one collection of the embedded engine. */
+async function rowSource(engine: Engine, st: CompiledStatement, value: string, options: RunOptions): Promise<string | undefined> {
+  if (engine.name !== 'embedded' || st.copy?.direction === 'from') return undefined;
+  const first = st.commands.find((c) => c.kind === 'aggregate' && c.collection);
+  if (!first || first.kind !== 'aggregate' || !first.collection) return undefined;
+  const file = collectionFile(options.dataDir ?? './data', first.collection, first.db ?? options.db);
+  if (!file) return undefined;
+  const docs = await engine.aggregate({ kind: 'aggregate', collection: first.collection, ...(first.db ? { db: first.db } : {}), pipeline: [] });
+  return dataFileRow(docs, value, displayPath(file));
+}
+
+function displayPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
 }
 
 /** A COPY's relative path is relative to the folder of the .sql file that names it. */
@@ -96,8 +126,20 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   let rowsRead = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    stopIfAborted(options.signal);
     const commands = st.commands.map((c, i) => (i === 0 && c.kind === 'aggregate' ? { ...c, pipeline: [{ $documents: batch }, ...c.pipeline.slice(1)] } : c));
-    const out = await executeCommands(engine, st, commands);
+    let out;
+    try {
+      out = await executeCommands(engine, st, commands, undefined, options.signal);
+    } catch (err) {
+      // a value that does not convert: name the source row (`orders.csv:1043`)
+      const value = failingValue((err as Error).message ?? '');
+      const at = value === undefined ? undefined : copyRowWithValue(batch, value, displayPath(label));
+      if (!at) throw err;
+      const e = err instanceof SqlEtlError ? err : new SqlEtlError('statement-failed', 'run', (err as Error).message, { cause: err });
+      e.hints.push(`the row: ${at}`);
+      throw e;
+    }
     for (const k of ['inserted', 'updated', 'rejected'] as const) total[k] = (total[k] ?? 0) + (out.counts[k] ?? 0);
     batch = [];
     // file streams count their bytes; other sources report rows only
@@ -121,7 +163,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
  */
 type RowSink = (columns: string[], rows: unknown[][]) => void | Promise<void>;
 
-async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
+async function executeCommands(engine: Engine, st: CompiledStatement, commands: CompiledStatement['commands'], sink?: { send: RowSink; batchSize: number }, signal?: AbortSignal): Promise<{ counts: Counts; rows?: { columns: string[]; rows: unknown[][] }; rowsRead?: number; streamed?: number }> {
   const counts: Counts = {};
   let rows: { columns: string[]; rows: unknown[][] } | undefined;
   let rowsRead: number | undefined;
@@ -131,6 +173,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
     for (const cmd of commands) {
       current++;
       if (cmd.role === 'cleanup') continue;
+      stopIfAborted(signal);
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
         // a MERGE's counts come from its count step; its deleteMany only removes marked rows
@@ -143,6 +186,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
         await sink.send(columns.map((c) => c.name), []);
         streamed = 0;
         for await (const batch of engine.aggregateBatches(cmd, sink.batchSize)) {
+          stopIfAborted(signal);
           streamed += batch.length;
           await sink.send(columns.map((c) => c.name), toRows(batch, columns).rows);
         }
@@ -179,7 +223,8 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
     }
   } catch (err) {
     // an engine's refusal names an operator, not where it is: say which command and stage
-    if (err instanceof SqlEtlError && err.code === 'engine-error' && commands[current - 1]) {
+    // (a value that does not convert is explained by row-errors.ts instead: the cast and the row)
+    if (err instanceof SqlEtlError && err.code === 'engine-error' && commands[current - 1] && failingValue(err.message) === undefined) {
       const cmd = commands[current - 1];
       err.message += ` — in ${describeLocation(cmd, current, locateOperator(cmd, err.message))}`;
       if (!err.hints.some((h) => h.includes('sqletl explain'))) err.hints.push('`sqletl explain` prints the statement\'s commands in this order');

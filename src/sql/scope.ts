@@ -74,7 +74,7 @@ export class Scope {
     if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
       throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span });
     }
-    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span });
+    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span, hints: didYouMean(fields[0], this.relations.flatMap((r) => (r.columns ?? []).map((c) => c.name))) });
   }
 
   hasRelation(name: string): boolean {
@@ -110,7 +110,7 @@ export class Scope {
   private inRelation(rel: Relation, fields: string[], span?: SourceSpan): ColumnExpr {
     const column = rel.columns?.find((c) => c.name === fields[0]);
     if (rel.columns && !column && !rel.open) {
-      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span });
+      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
     }
     if (fields.some(UNSAFE)) {
       throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });
@@ -119,4 +119,29 @@ export class Scope {
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
     return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span } : { kind: 'column', path, type, span };
   }
+}
+
+/** `did you mean "name"?` for a declared column within edit distance 2 (none when nothing is close). */
+function didYouMean(name: string, candidates: string[]): string[] {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of new Set(candidates)) {
+    if (c === name || c.startsWith('__')) continue;
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance && d < Math.max(name.length, 2)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? [] : [`did you mean "${best}"?`];
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
