@@ -3,6 +3,7 @@ import { sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
+import { foldConstants } from './fold-constants.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
 import type { PlanNode } from './logical-plan.js';
 import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
@@ -14,11 +15,11 @@ import { pruneSource } from './prune-columns.js';
  * source → WHERE → GROUP BY/aggregates → HAVING → windows → select list (+ hidden sort keys)
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
  * The rewrites it relies on are one file each, applied in this order:
- * prune-columns, push-down-filters, hoist-subqueries, extract-aggregates, extract-windows.
+ * fold-constants, prune-columns, push-down-filters, hoist-subqueries, extract-aggregates, extract-windows.
  */
 export function buildPlan(query: Query): PlanNode {
   if (query.kind === 'setop') return setOpPlan(query);
-  let q: SelectQuery = pruneSource(query);
+  let q: SelectQuery = pruneSource(foldConstants(query));
   const pushed = pushDownFilters(q.source, q.where);
   let node = sourcePlan(pushed.source, pushed.rootFilter);
   const hoisted: Hoisted[] = [];
