@@ -183,6 +183,7 @@ const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unkn
  * mingo runs the pipeline on the whole foreign collection instead.
  */
 function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
   if (!(expr.localField && expr.foreignField && expr.pipeline?.length)) return mingoPipeline.$lookup(coll, expr, options);
   const foreign = options.collectionResolver?.(expr.from ?? '') ?? [];
   const byKey = new Map<unknown, Doc[]>();
@@ -204,6 +205,45 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
     return { ...obj, [expr.as]: matched.length ? agg.run(matched, opts as never) : [] };
+  });
+}
+
+/**
+ * `$lookup` with a pipeline and no localField: MongoDB runs the pipeline's
+ * uncorrelated prefix (the stages before the first one that reads a `let` variable)
+ * once and caches its result for every input document (its "sequential document
+ * cache"; see the \$lookup documentation on uncorrelated subqueries). mingo ran
+ * the whole pipeline over the whole foreign collection for every input document,
+ * so an uncorrelated subquery cost a full scan per row. Here the prefix runs once,
+ * on the first document, and only the correlated rest runs per document.
+ */
+function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  const stages = expr.pipeline!;
+  const vars = Object.keys(expr.let ?? {});
+  const reads = (stage: Doc) => {
+    const text = JSON.stringify(stage);
+    return vars.some((v) => new RegExp(`\\$\\$${v}(?![A-Za-z0-9_])`).test(text));
+  };
+  let split = stages.findIndex(reads);
+  if (split < 0) split = stages.length;
+  if (split === 0) return mingoPipeline.$lookup(coll, expr, options);
+  const prefix = stages.slice(0, split);
+  const rest = stages.slice(split);
+  let cached: Doc[] | undefined;
+  const prefixRows = (): Doc[] => {
+    if (!cached) {
+      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from) ?? []);
+      cached = new Aggregator(prefix, options as never).run(input) as Doc[];
+    }
+    return cached;
+  };
+  const agg = rest.length ? new Aggregator(rest, options as never) : undefined;
+  return coll.map((obj) => {
+    const rows = prefixRows();
+    if (!agg) return { ...obj, [expr.as]: rows };
+    const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
+    const opts = options.constructor.init(options).update({ root: null, variables });
+    return { ...obj, [expr.as]: agg.run(rows, opts as never) };
   });
 }
 
