@@ -180,7 +180,8 @@ const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unkn
  * `$lookup` with localField/foreignField AND a pipeline (MongoDB 5.0 "concise
  * syntax"): the pipeline runs on the foreign documents whose foreignField equals
  * the localField (null and missing match each other; arrays match by element).
- * mingo runs the pipeline on the whole foreign collection instead.
+ * mingo runs the pipeline on the whole foreign collection instead, and not at all
+ * when nothing matches.
  */
 function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
   if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
@@ -204,7 +205,10 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
     const matched = [...new Set((Array.isArray(local) ? local : [local]).flatMap((v) => byKey.get(keyOf(v)) ?? []))];
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
-    return { ...obj, [expr.as]: matched.length ? agg.run(matched, opts as never) : [] };
+    // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
+    // when nothing matched: a stage that makes rows from no input (`$unionWith` of
+    // `$documents`, a global aggregate's one row) still makes them
+    return { ...obj, [expr.as]: agg.run(matched, opts as never) };
   });
 }
 
@@ -220,11 +224,7 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
 function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
   const stages = expr.pipeline!;
   const vars = Object.keys(expr.let ?? {});
-  const reads = (stage: Doc) => {
-    const text = JSON.stringify(stage);
-    return vars.some((v) => new RegExp(`\\$\\$${v}(?![A-Za-z0-9_])`).test(text));
-  };
-  let split = stages.findIndex(reads);
+  let split = stages.findIndex((stage) => readsVariable(stage, new Set(vars)));
   if (split < 0) split = stages.length;
   if (split === 0) return mingoPipeline.$lookup(coll, expr, options);
   const prefix = stages.slice(0, split);
@@ -245,6 +245,21 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
     const opts = options.constructor.init(options).update({ root: null, variables });
     return { ...obj, [expr.as]: agg.run(rows, opts as never) };
   });
+}
+
+/** Does a stage read one of `vars` (`$$v`, `$$v.x`)? A nested `$lookup`'s own `let` names hide the outer ones in its pipeline. */
+function readsVariable(value: unknown, vars: Set<string>): boolean {
+  if (vars.size === 0) return false;
+  if (typeof value === 'string') return value.startsWith('$$') && vars.has(value.slice(2).split('.')[0]);
+  if (Array.isArray(value)) return value.some((v) => readsVariable(v, vars));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return false;
+  const lookup = (value as Doc).$lookup as LookupSpec | undefined;
+  if (lookup && typeof lookup === 'object' && Object.keys(value).length === 1) {
+    if (readsVariable(lookup.let ?? {}, vars)) return true;
+    const inner = new Set([...vars].filter((v) => !(lookup.let && v in lookup.let)));
+    return readsVariable(lookup.pipeline ?? [], inner);
+  }
+  return Object.values(value).some((v) => readsVariable(v, vars));
 }
 
 /**
