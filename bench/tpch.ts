@@ -11,7 +11,8 @@
  * source and gen.sh of ../shared/tpch/. Each sqletl query runs in a child process
  * (bench/tpch-worker.ts) that is killed when it exceeds the timeout. sqletl's time is
  * `run()` as a user calls it (compile, read the collections, pipeline, rows); PGlite's
- * is the query alone on loaded tables (the best of two runs). Results go to
+ * is the query alone on loaded tables (the best of two runs, or one run when it takes
+ * more than a second). Results go to
  * bench/.tmp/tpch-sf<SF>.json.
  */
 import { fork, execFileSync, type ChildProcess } from 'node:child_process';
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
   for (const q of queries) {
     let expected;
     let pgMs = Infinity;
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 2 && pgMs > 1000 === false; i++) {
+      // the best of two runs; one when it takes more than a second (PGlite's q20 takes minutes)
       const t = performance.now();
       expected = await pg.query(q.sql);
       pgMs = Math.min(pgMs, performance.now() - t);
