@@ -186,23 +186,36 @@ const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unkn
 function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
   if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
   if (!(expr.localField && expr.foreignField && expr.pipeline?.length)) return mingoPipeline.$lookup(coll, expr, options);
-  const foreign = options.collectionResolver?.(expr.from ?? '') ?? [];
+  // Leading `$match` stages that read no `let` variable select the same documents
+  // before or after the equality match: they run once over the foreign collection
+  // (a join's filter on its right side, a subquery's WHERE), not once per document.
+  const vars = new Set(Object.keys(expr.let ?? {}));
+  let lead = 0;
+  while (lead < expr.pipeline.length && Object.keys(expr.pipeline[lead])[0] === '$match' && !readsVariable(expr.pipeline[lead], vars)) lead++;
+  const all = options.collectionResolver?.(expr.from ?? '') ?? [];
+  const foreign = lead ? (new Aggregator(expr.pipeline.slice(0, lead), options as never).run(all) as Doc[]) : all;
+  const rest = expr.pipeline.slice(lead);
   const byKey = new Map<unknown, Doc[]>();
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
   for (const doc of foreign) {
     const value = resolve(doc, expr.foreignField) ?? null;
     for (const v of Array.isArray(value) ? value : [value]) {
       const k = keyOf(v);
-      const list = byKey.get(k) ?? [];
-      if (!list.includes(doc)) list.push(doc);
-      byKey.set(k, list);
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [doc]);
+      // a document is listed once per key (only an array field can repeat one)
+      else if (!Array.isArray(value) || !list.includes(doc)) list.push(doc);
     }
   }
-  const agg = new Aggregator(expr.pipeline, options as never);
+  // what is left per document: nothing, a $limit, or a pipeline
+  const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
+  const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
   // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
   return coll.map((obj) => {
     const local = resolve(obj, expr.localField!) ?? null;
-    const matched = [...new Set((Array.isArray(local) ? local : [local]).flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    const keys = Array.isArray(local) ? local : [local];
+    const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    if (!agg) return { ...obj, [expr.as]: limit === undefined ? matched : matched.slice(0, limit) };
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
     // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
