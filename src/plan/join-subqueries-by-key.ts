@@ -34,7 +34,11 @@ export function joinSubqueriesByKey(node: Attach): Attach {
     const rest = conjuncts.filter((x) => x !== c);
     const replacement: PlanNode | undefined =
       rest.length === 0 ? scan : { kind: 'filter', input: scan, predicate: rest.length === 1 ? rest[0] : { kind: 'and', args: rest, type: 'bool' } };
-    return { ...node, subplan: replaceInChain(chain, filter, replacement), key: pair };
+    const subplan = replaceInChain(chain, filter, replacement);
+    // an outer value the subquery no longer reads needs no `let` binding
+    const text = JSON.stringify(subplan);
+    const outer = node.outer.filter((o) => text.includes(JSON.stringify(`$$${o.name}`)));
+    return { ...node, subplan, outer, key: pair };
   }
   return node;
 }
