@@ -12,6 +12,7 @@ import { joinSubqueriesByKey } from '../src/plan/join-subqueries-by-key.js';
 import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
+import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
 import type { Source } from '../src/ir/query.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
@@ -141,5 +142,40 @@ describe('order-joins', () => {
     const left: Source = { kind: 'join', type: 'left', left: cross(coll('a'), coll('b'), '__j1'), right: coll('c'), as: '__j2', on: eq(col(['x']), col(['__j2', 'x'])) };
     const q = query(left, eq(col(['__j1', 'y']), col(['__j2', 'y'])));
     expect(orderJoins(q)).toBe(q);
+  });
+});
+
+describe('semi-join-in-subqueries', () => {
+  const inSub = (field: string, extra: Partial<SubqueryExpr> = {}): SubqueryExpr => {
+    const s = sub('in', []);
+    return { ...s, op: '=', arg: col(['o_orderkey']), query: { ...s.query, kind: 'select', columns: [{ name: field, field, expr: col([field]) }] } as SubqueryExpr['query'], ...extra };
+  };
+  const grouped: PlanNode = {
+    kind: 'project',
+    input: filter({ kind: 'group', input: scan('lineitem'), keys: [{ field: 'k0', expr: col(['l_orderkey']) }], aggregates: [], global: false }, lt(num(300), col(['a0']))),
+    fields: [{ field: 'l_orderkey', expr: col(['_id', 'k0']) }],
+    keepInput: false,
+  };
+  test('IN (SELECT k … GROUP BY k HAVING …) in WHERE: EXISTS keyed on the grouping key (TPC-H q18)', () => {
+    const out = semiJoinInSubqueries(attach(grouped, inSub('l_orderkey')), { keepOnlyTrue: true });
+    expect(out.key).toEqual({ local: ['o_orderkey'], foreign: ['l_orderkey'] });
+    expect(out.sub.mode).toBe('exists');
+    expect(out.subplan).toBe(grouped);
+  });
+  test('not in a WHERE conjunct (NULL and FALSE differ there): unchanged', () => {
+    const input = attach(grouped, inSub('l_orderkey'));
+    expect(semiJoinInSubqueries(input, { keepOnlyTrue: false })).toBe(input);
+  });
+  test('NOT IN: unchanged (a NULL in the subquery makes it NULL for every row)', () => {
+    const input = attach(grouped, inSub('l_orderkey', { negated: true }));
+    expect(semiJoinInSubqueries(input, { keepOnlyTrue: true })).toBe(input);
+  });
+  test('a LIMIT under the column: unchanged', () => {
+    const limited = attach({ kind: 'limit', input: project(scan('lineitem'), 'l_orderkey'), count: 3 }, inSub('l_orderkey'));
+    expect(semiJoinInSubqueries(limited, { keepOnlyTrue: true })).toBe(limited);
+  });
+  test('a computed column: unchanged', () => {
+    const computed = attach({ kind: 'project', input: scan('lineitem'), fields: [{ field: 'k', expr: { kind: 'arith', op: '+', left: col(['l_orderkey']), right: num(1, 'int'), type: 'int' } }], keepInput: false }, inSub('k'));
+    expect(semiJoinInSubqueries(computed, { keepOnlyTrue: true })).toBe(computed);
   });
 });

@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import { sameExpr, someExpr, type Expr } from '../ir/expr.js';
+import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
@@ -32,11 +32,15 @@ export function buildPlan(query: Query): PlanNode {
   const late = andOf(plain.filter((c) => !early.includes(c)));
   if (late) node = { kind: 'filter', input: node, predicate: late };
   const hoisted: Hoisted[] = [];
-  const attach = (e: Expr): Expr => {
+  const attach = (e: Expr, keepOnlyTrue = false): Expr => {
     const before = hoisted.length;
-    const out = hoistSubqueries(e, hoisted);
+    let out = hoistSubqueries(e, hoisted);
     for (const h of hoisted.slice(before)) {
-      node = rewriteAttach({ kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.sub.query), sub: h.sub, outer: h.sub.outer });
+      const whole = keepOnlyTrue && out.kind === 'subquery' && out.attachedField === h.field;
+      const a = rewriteAttach({ kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.sub.query), sub: h.sub, outer: h.sub.outer }, { keepOnlyTrue: whole });
+      node = a;
+      // a pass may change what the subquery yields (IN → EXISTS): the expression reads it so
+      if (a.sub !== h.sub) out = mapExpr(out, (x) => (x.kind === 'subquery' && x.attachedField === h.field ? a.sub : undefined));
     }
     return out;
   };
@@ -44,7 +48,7 @@ export function buildPlan(query: Query): PlanNode {
   // (attach() extends `node` with $lookup stages: call it before reading `node`)
   // one conjunct at a time, so that each subquery sees only the rows the ones before it kept
   for (const c of withSubquery) {
-    const predicate = attach(c);
+    const predicate = attach(c, true);
     node = { kind: 'filter', input: node, predicate };
   }
 

@@ -6,6 +6,7 @@ import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
 import { orderJoins } from './order-joins.js';
 import { pruneExistsColumns } from './prune-exists-columns.js';
 import { pruneSource } from './prune-columns.js';
+import { semiJoinInSubqueries } from './semi-join-in-subqueries.js';
 
 /**
  * The planner's rewrites, in the order they are applied; one file each, with their
@@ -27,12 +28,19 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 
+/** Where the subquery is: `keepOnlyTrue` when it is a whole WHERE conjunct (NULL and FALSE both drop the row). */
+export interface SubqueryContext {
+  keepOnlyTrue: boolean;
+}
+
 /**
  * Rewrites of a subquery's `attach` node (its `$lookup`). Uncorrelated subqueries
  * need none: their `$lookup` pipeline reads no `let` variable, so MongoDB runs it once
  * and caches it (and so does the embedded engine).
  */
-export const SUBQUERY_PASSES: ((node: Attach) => Attach)[] = [
+export const SUBQUERY_PASSES: ((node: Attach, ctx: SubqueryContext) => Attach)[] = [
+  // `x IN (SELECT c …)` in WHERE: a keyed semi-join (EXISTS … WHERE c = x)
+  semiJoinInSubqueries,
   // EXISTS reads no column of the subquery: its select list goes
   pruneExistsColumns,
   // `inner.col = outer.col` on the subquery's first collection: localField/foreignField
@@ -40,4 +48,4 @@ export const SUBQUERY_PASSES: ((node: Attach) => Attach)[] = [
 ];
 
 export const rewriteQuery = (q: SelectQuery): SelectQuery => QUERY_PASSES.reduce((x, pass) => pass(x), q);
-export const rewriteAttach = (node: Attach): Attach => SUBQUERY_PASSES.reduce((n, pass) => pass(n), node);
+export const rewriteAttach = (node: Attach, ctx: SubqueryContext): Attach => SUBQUERY_PASSES.reduce((n, pass) => pass(n, ctx), node);
