@@ -8,6 +8,7 @@ import type { PlanNode } from './logical-plan.js';
 import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
 import { conjunctsOf, pushDownFilters } from './push-down-filters.js';
 import { rewriteAttach, rewriteQuery } from './passes.js';
+import { baseColumn } from './trace-column.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
@@ -121,7 +122,15 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       const right = sourcePlan(source.right);
       // localField/foreignField compare raw documents: only for a right side that is a collection
       const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
-      const split = splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      let split = splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      if (!plainRight && (source.type === 'inner' || source.type === 'left')) {
+        // a derived table (a CTE, a subquery in FROM) whose join column comes unchanged from
+        // the collection it reads first (trace-column.ts): keyed on that collection's documents,
+        // so its pipeline runs on the matching documents only, not on all of them for every row
+        const keyed = splitJoinCondition(source.on, source.as, true);
+        const base = keyed.equi && baseColumn(right, keyed.equi.foreign);
+        if (keyed.equi && base && base.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) split = { ...keyed, equi: { local: keyed.equi.local, foreign: base } };
+      }
       let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
       if (source.type === 'full') {
         const m = asSeenFromLeft(source.on, source.as);

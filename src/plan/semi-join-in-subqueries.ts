@@ -1,5 +1,6 @@
 import type { ColumnExpr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from './logical-plan.js';
+import { baseColumn } from './trace-column.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 
@@ -30,42 +31,6 @@ export function semiJoinInSubqueries(node: Attach, { keepOnlyTrue }: { keepOnlyT
   if (!foreign || !plainPath(foreign)) return node;
   const exists: SubqueryExpr = { ...sub, mode: 'exists', arg: undefined, op: undefined };
   return { ...node, sub: exists, key: { local: arg.path, foreign } };
-}
-
-/** The path in the first collection's documents that `path` (a field of `node`'s rows) carries unchanged; undefined if none. */
-function baseColumn(node: PlanNode, path: string[]): string[] | undefined {
-  switch (node.kind) {
-    case 'scan':
-      return path;
-    case 'filter':
-    case 'sort':
-    case 'distinct':
-    case 'attach':
-      return baseColumn(node.input, path);
-    case 'unset':
-      return node.fields.includes(path[0]) ? undefined : baseColumn(node.input, path);
-    case 'project': {
-      const f = node.fields.find((x) => x.field === path[0]);
-      if (!f) return node.keepInput ? baseColumn(node.input, path) : undefined;
-      if (f.expr.kind !== 'column' || f.expr.path[0].startsWith('$$')) return undefined;
-      return baseColumn(node.input, [...f.expr.path, ...path.slice(1)]);
-    }
-    case 'group': {
-      if (node.global || node.sets || path[0] !== '_id' || path.length !== 2) return undefined;
-      const key = node.keys.find((k) => k.field === path[1]);
-      if (!key || key.expr.kind !== 'column' || key.expr.path[0].startsWith('$$')) return undefined;
-      return baseColumn(node.input, key.expr.path);
-    }
-    case 'join':
-      if (node.type === 'full' || path[0] === node.as) return undefined;
-      return baseColumn(node.input, path);
-    case 'unnest':
-      if (path[0] === node.as || path[0] === `${node.as}_n`) return undefined;
-      return baseColumn(node.input, path);
-    default:
-      // values, window, limit, skip, setop
-      return undefined;
-  }
 }
 
 const plainPath = (path: string[]) => path.length > 0 && path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
