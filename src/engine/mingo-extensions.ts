@@ -192,36 +192,46 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   const vars = new Set(Object.keys(expr.let ?? {}));
   let lead = 0;
   while (lead < expr.pipeline.length && Object.keys(expr.pipeline[lead])[0] === '$match' && !readsVariable(expr.pipeline[lead], vars)) lead++;
-  const all = options.collectionResolver?.(expr.from ?? '') ?? [];
-  const foreign = lead ? (new Aggregator(expr.pipeline.slice(0, lead), options as never).run(all) as Doc[]) : all;
   const rest = expr.pipeline.slice(lead);
-  const byKey = new Map<unknown, Doc[]>();
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
-  for (const doc of foreign) {
-    const value = resolve(doc, expr.foreignField) ?? null;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      const k = keyOf(v);
-      const list = byKey.get(k);
-      if (!list) byKey.set(k, [doc]);
-      // a document is listed once per key (only an array field can repeat one)
-      else if (!Array.isArray(value) || !list.includes(doc)) list.push(doc);
+  const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(expr.pipeline.slice(0, lead))}`, () => {
+    const all = options.collectionResolver?.(expr.from ?? '') ?? [];
+    const foreign = lead ? (new Aggregator(expr.pipeline!.slice(0, lead), options as never).run(all) as Doc[]) : all;
+    const map = new Map<unknown, Doc[]>();
+    for (const doc of foreign) {
+      const value = resolve(doc, expr.foreignField!) ?? null;
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const k = keyOf(v);
+        const list = map.get(k);
+        if (!list) map.set(k, [doc]);
+        // a document is listed once per key (only an array field can repeat one)
+        else if (!Array.isArray(value) || !list.includes(doc)) list.push(doc);
+      }
     }
-  }
+    return map;
+  });
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
   const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
+  // without `let`, the result depends on the key alone: computed once per key value
+  // (a row per lineitem asking about its order asks the same question four times)
+  const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
   // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
   return coll.map((obj) => {
     const local = resolve(obj, expr.localField!) ?? null;
     const keys = Array.isArray(local) ? local : [local];
     const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
     if (!agg) return { ...obj, [expr.as]: limit === undefined ? matched : matched.slice(0, limit) };
+    const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
+    if (memoKey !== undefined && memo!.has(memoKey)) return { ...obj, [expr.as]: memo!.get(memoKey) };
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
     // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
     // when nothing matched: a stage that makes rows from no input (`$unionWith` of
     // `$documents`, a global aggregate's one row) still makes them
-    return { ...obj, [expr.as]: agg.run(matched, opts as never) };
+    const result = agg.run(matched, opts as never);
+    if (memoKey !== undefined) memo!.set(memoKey, result);
+    return { ...obj, [expr.as]: result };
   });
 }
 
@@ -244,10 +254,10 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
   const rest = stages.slice(split);
   let cached: Doc[] | undefined;
   const prefixRows = (): Doc[] => {
-    if (!cached) {
+    cached ??= perCommand(options, `prefix ${expr.from} ${JSON.stringify(prefix)}`, () => {
       const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from) ?? []);
-      cached = new Aggregator(prefix, options as never).run(input) as Doc[];
-    }
+      return new Aggregator(prefix, options as never).run(input) as Doc[];
+    });
     return cached;
   };
   const agg = rest.length ? new Aggregator(rest, options as never) : undefined;
@@ -258,6 +268,24 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
     const opts = options.constructor.init(options).update({ root: null, variables });
     return { ...obj, [expr.as]: agg.run(rows, opts as never) };
   });
+}
+
+/**
+ * What a `$lookup` builds from the foreign collection alone (its hash by key, its cached
+ * uncorrelated prefix), kept for the whole command: a `$lookup` inside another one's
+ * pipeline runs again for every document of the outer one, and rebuilt them each
+ * time (a scan of lineitem per partsupp row in TPC-H q20). Keyed by the command's
+ * collection resolver, which the engine makes anew for every command, and by the
+ * spec; nothing that varies within a command ($rand, $sample) is kept.
+ */
+const PER_COMMAND = new WeakMap<object, Map<string, unknown>>();
+function perCommand<T>(options: ComputeOptionsLike, spec: string, build: () => T): T {
+  const owner = options.collectionResolver;
+  if (!owner || /"\$(sample|rand|sampleRate)"/.test(spec)) return build();
+  let cache = PER_COMMAND.get(owner);
+  if (!cache) PER_COMMAND.set(owner, (cache = new Map()));
+  if (!cache.has(spec)) cache.set(spec, build());
+  return cache.get(spec) as T;
 }
 
 /** Does a stage read one of `vars` (`$$v`, `$$v.x`)? A nested `$lookup`'s own `let` names hide the outer ones in its pipeline. */
