@@ -13,6 +13,7 @@ import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
 import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
+import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
 import type { Source } from '../src/ir/query.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
@@ -177,5 +178,28 @@ describe('semi-join-in-subqueries', () => {
   test('a computed column: unchanged', () => {
     const computed = attach({ kind: 'project', input: scan('lineitem'), fields: [{ field: 'k', expr: { kind: 'arith', op: '+', left: col(['l_orderkey']), right: num(1, 'int'), type: 'int' } }], keepInput: false }, inSub('k'));
     expect(semiJoinInSubqueries(computed, { keepOnlyTrue: true })).toBe(computed);
+  });
+});
+
+describe('key-derived-joins', () => {
+  const derived: PlanNode = {
+    kind: 'project',
+    input: { kind: 'group', input: filter(scan('lineitem'), lt(col(['l_shipdate'], 'date'), col(['l_commitdate'], 'date'))), keys: [{ field: 'k0', expr: col(['l_suppkey']) }], aggregates: [], global: false },
+    fields: [{ field: 'supplier_no', expr: col(['_id', 'k0']) }],
+    keepInput: false,
+  };
+  const on = eq(col(['s_suppkey']), col(['__j1', 'supplier_no']));
+  test('supplier JOIN (… GROUP BY l_suppkey) ON s_suppkey = supplier_no: keyed on lineitem.l_suppkey (TPC-H q15)', () => {
+    expect(keyDerivedJoin(on, '__j1', 'inner', derived)).toEqual({ equi: { local: ['s_suppkey'], foreign: ['l_suppkey'] }, let: [] });
+  });
+  test('a FULL join: not keyed', () => {
+    expect(keyDerivedJoin(on, '__j1', 'full', derived)).toBeUndefined();
+  });
+  test('a derived column that is computed: not keyed', () => {
+    const computed: PlanNode = { ...derived, fields: [{ field: 'supplier_no', expr: { kind: 'arith', op: '+', left: col(['_id', 'k0']), right: num(0, 'int'), type: 'int' } }] } as PlanNode;
+    expect(keyDerivedJoin(on, '__j1', 'inner', computed)).toBeUndefined();
+  });
+  test('a LIMIT in the derived table: not keyed', () => {
+    expect(keyDerivedJoin(on, '__j1', 'left', { kind: 'limit', input: derived, count: 10 })).toBeUndefined();
   });
 });

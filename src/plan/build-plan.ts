@@ -8,7 +8,7 @@ import type { PlanNode } from './logical-plan.js';
 import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
 import { conjunctsOf, pushDownFilters } from './push-down-filters.js';
 import { rewriteAttach, rewriteQuery } from './passes.js';
-import { baseColumn } from './trace-column.js';
+import { keyDerivedJoin } from './key-derived-joins.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
@@ -16,8 +16,9 @@ import { baseColumn } from './trace-column.js';
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
  * The rewrites it relies on are one file each: first the query passes listed in
  * passes.ts (fold-constants, factor-or-conjuncts, order-joins, prune-columns), then
- * push-down-filters, hoist-subqueries (each subquery's attach node through passes.ts'
- * subquery passes), extract-aggregates, extract-windows.
+ * push-down-filters, key-derived-joins (for each join to a derived table), hoist-subqueries
+ * (each subquery's attach node through passes.ts' subquery passes), extract-aggregates,
+ * extract-windows.
  */
 export function buildPlan(query: Query): PlanNode {
   if (query.kind === 'setop') return setOpPlan(query);
@@ -122,15 +123,8 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       const right = sourcePlan(source.right);
       // localField/foreignField compare raw documents: only for a right side that is a collection
       const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
-      let split = splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
-      if (!plainRight && (source.type === 'inner' || source.type === 'left')) {
-        // a derived table (a CTE, a subquery in FROM) whose join column comes unchanged from
-        // the collection it reads first (trace-column.ts): keyed on that collection's documents,
-        // so its pipeline runs on the matching documents only, not on all of them for every row
-        const keyed = splitJoinCondition(source.on, source.as, true);
-        const base = keyed.equi && baseColumn(right, keyed.equi.foreign);
-        if (keyed.equi && base && base.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) split = { ...keyed, equi: { local: keyed.equi.local, foreign: base } };
-      }
+      // a derived table keyed on the collection it reads first (key-derived-joins.ts)
+      const split = (!plainRight && keyDerivedJoin(source.on, source.as, source.type, right)) || splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
       let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
       if (source.type === 'full') {
         const m = asSeenFromLeft(source.on, source.as);

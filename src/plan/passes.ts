@@ -11,7 +11,8 @@ import { semiJoinInSubqueries } from './semi-join-in-subqueries.js';
 /**
  * The planner's rewrites, in the order they are applied; one file each, with their
  * fixtures in test/plan-passes.test.ts. build-plan.ts applies them and then, building
- * the plan, push-down-filters, hoist-subqueries, extract-aggregates and extract-windows.
+ * the plan, push-down-filters, key-derived-joins (joins to derived tables),
+ * hoist-subqueries (with the subquery passes below), extract-aggregates and extract-windows.
  */
 
 /** Rewrites of a bound SELECT, before its plan is built. */
