@@ -218,31 +218,127 @@ const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unkn
  * `$lookup` with localField/foreignField AND a pipeline (MongoDB 5.0 "concise
  * syntax"): the pipeline runs on the foreign documents whose foreignField equals
  * the localField (null and missing match each other; arrays match by element).
- * mingo runs the pipeline on the whole foreign collection instead.
+ * mingo runs the pipeline on the whole foreign collection instead, and not at all
+ * when nothing matches.
  */
 function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
   if (!(expr.localField && expr.foreignField && expr.pipeline?.length)) return mingoPipeline.$lookup(coll, expr, options);
-  const foreign = options.collectionResolver?.(expr.from ?? '') ?? [];
-  const byKey = new Map<unknown, Doc[]>();
+  // Leading `$match` stages that read no `let` variable select the same documents
+  // before or after the equality match: they run once over the foreign collection
+  // (a join's filter on its right side, a subquery's WHERE), not once per document.
+  const vars = new Set(Object.keys(expr.let ?? {}));
+  let lead = 0;
+  while (lead < expr.pipeline.length && Object.keys(expr.pipeline[lead])[0] === '$match' && !readsVariable(expr.pipeline[lead], vars)) lead++;
+  const rest = expr.pipeline.slice(lead);
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
-  for (const doc of foreign) {
-    const value = resolve(doc, expr.foreignField) ?? null;
-    for (const v of Array.isArray(value) ? value : [value]) {
-      const k = keyOf(v);
-      const list = byKey.get(k) ?? [];
-      if (!list.includes(doc)) list.push(doc);
-      byKey.set(k, list);
+  const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(expr.pipeline.slice(0, lead))}`, () => {
+    const all = options.collectionResolver?.(expr.from ?? '') ?? [];
+    const foreign = lead ? (new Aggregator(expr.pipeline!.slice(0, lead), options as never).run(all) as Doc[]) : all;
+    const map = new Map<unknown, Doc[]>();
+    for (const doc of foreign) {
+      const value = resolve(doc, expr.foreignField!) ?? null;
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const k = keyOf(v);
+        const list = map.get(k);
+        if (!list) map.set(k, [doc]);
+        // a document is listed once per key (only an array field can repeat one)
+        else if (!Array.isArray(value) || !list.includes(doc)) list.push(doc);
+      }
     }
-  }
-  const agg = new Aggregator(expr.pipeline, options as never);
+    return map;
+  });
+  // what is left per document: nothing, a $limit, or a pipeline
+  const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
+  const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
+  // without `let`, the result depends on the key alone: computed once per key value
+  // (a row per lineitem asking about its order asks the same question four times)
+  const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
   // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
   return coll.map((obj) => {
     const local = resolve(obj, expr.localField!) ?? null;
-    const matched = [...new Set((Array.isArray(local) ? local : [local]).flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    const keys = Array.isArray(local) ? local : [local];
+    const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    if (!agg) return { ...obj, [expr.as]: limit === undefined ? matched : matched.slice(0, limit) };
+    const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
+    if (memoKey !== undefined && memo!.has(memoKey)) return { ...obj, [expr.as]: memo!.get(memoKey) };
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
-    return { ...obj, [expr.as]: matched.length ? agg.run(matched, opts as never) : [] };
+    // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
+    // when nothing matched: a stage that makes rows from no input (`$unionWith` of
+    // `$documents`, a global aggregate's one row) still makes them
+    const result = agg.run(matched, opts as never);
+    if (memoKey !== undefined) memo!.set(memoKey, result);
+    return { ...obj, [expr.as]: result };
   });
+}
+
+/**
+ * `$lookup` with a pipeline and no localField: MongoDB runs the pipeline's
+ * uncorrelated prefix (the stages before the first one that reads a `let` variable)
+ * once and caches its result for every input document (its "sequential document
+ * cache"; see the \$lookup documentation on uncorrelated subqueries). mingo ran
+ * the whole pipeline over the whole foreign collection for every input document,
+ * so an uncorrelated subquery cost a full scan per row. Here the prefix runs once,
+ * on the first document, and only the correlated rest runs per document.
+ */
+function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  const stages = expr.pipeline!;
+  const vars = Object.keys(expr.let ?? {});
+  let split = stages.findIndex((stage) => readsVariable(stage, new Set(vars)));
+  if (split < 0) split = stages.length;
+  if (split === 0) return mingoPipeline.$lookup(coll, expr, options);
+  const prefix = stages.slice(0, split);
+  const rest = stages.slice(split);
+  let cached: Doc[] | undefined;
+  const prefixRows = (): Doc[] => {
+    cached ??= perCommand(options, `prefix ${expr.from} ${JSON.stringify(prefix)}`, () => {
+      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from) ?? []);
+      return new Aggregator(prefix, options as never).run(input) as Doc[];
+    });
+    return cached;
+  };
+  const agg = rest.length ? new Aggregator(rest, options as never) : undefined;
+  return coll.map((obj) => {
+    const rows = prefixRows();
+    if (!agg) return { ...obj, [expr.as]: rows };
+    const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
+    const opts = options.constructor.init(options).update({ root: null, variables });
+    return { ...obj, [expr.as]: agg.run(rows, opts as never) };
+  });
+}
+
+/**
+ * What a `$lookup` builds from the foreign collection alone (its hash by key, its cached
+ * uncorrelated prefix), kept for the whole command: a `$lookup` inside another one's
+ * pipeline runs again for every document of the outer one, and rebuilt them each
+ * time (a scan of lineitem per partsupp row in TPC-H q20). Keyed by the command's
+ * collection resolver, which the engine makes anew for every command, and by the
+ * spec; nothing that varies within a command ($rand, $sample) is kept.
+ */
+const PER_COMMAND = new WeakMap<object, Map<string, unknown>>();
+function perCommand<T>(options: ComputeOptionsLike, spec: string, build: () => T): T {
+  const owner = options.collectionResolver;
+  if (!owner || /"\$(sample|rand|sampleRate)"/.test(spec)) return build();
+  let cache = PER_COMMAND.get(owner);
+  if (!cache) PER_COMMAND.set(owner, (cache = new Map()));
+  if (!cache.has(spec)) cache.set(spec, build());
+  return cache.get(spec) as T;
+}
+
+/** Does a stage read one of `vars` (`$$v`, `$$v.x`)? A nested `$lookup`'s own `let` names hide the outer ones in its pipeline. */
+function readsVariable(value: unknown, vars: Set<string>): boolean {
+  if (vars.size === 0) return false;
+  if (typeof value === 'string') return value.startsWith('$$') && vars.has(value.slice(2).split('.')[0]);
+  if (Array.isArray(value)) return value.some((v) => readsVariable(v, vars));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return false;
+  const lookup = (value as Doc).$lookup as LookupSpec | undefined;
+  if (lookup && typeof lookup === 'object' && Object.keys(value).length === 1) {
+    if (readsVariable(lookup.let ?? {}, vars)) return true;
+    const inner = new Set([...vars].filter((v) => !(lookup.let && v in lookup.let)));
+    return readsVariable(lookup.pipeline ?? [], inner);
+  }
+  return Object.values(value).some((v) => readsVariable(v, vars));
 }
 
 /**

@@ -129,11 +129,15 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       const lets: Document = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
       const summary = subquerySummary(node.sub);
       if (summary.arg !== undefined) lets.sqarg = lowerExpr(summary.arg);
+      // keyed (src/plan/join-subqueries-by-key.ts): localField/foreignField, and SQL's NULL key matches nothing
+      const key = node.key && sub.collection ? { localField: node.key.local.join('.'), foreignField: node.key.foreign.join('.') } : undefined;
+      const guard = key ? [{ $match: { [key.foreignField]: { $ne: null } } }] : [];
       stages.push({
         $lookup: {
           ...lookupFrom(sub),
+          ...key,
           ...(Object.keys(lets).length ? { let: lets } : {}),
-          pipeline: [...sub.stages, ...summary.stages],
+          pipeline: [...guard, ...sub.stages, ...summary.stages],
           as: node.field,
         },
       });

@@ -1,39 +1,56 @@
 import { SqlEtlError } from '../errors.js';
-import { sameExpr, someExpr, type Expr } from '../ir/expr.js';
+import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
 import type { PlanNode } from './logical-plan.js';
 import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
-import { pushDownFilters } from './push-down-filters.js';
-import { pruneSource } from './prune-columns.js';
+import { conjunctsOf, pushDownFilters } from './push-down-filters.js';
+import { rewriteAttach, rewriteQuery } from './passes.js';
+import { keyDerivedJoin } from './key-derived-joins.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
  * source → WHERE → GROUP BY/aggregates → HAVING → windows → select list (+ hidden sort keys)
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
- * The rewrites it relies on are one file each, applied in this order:
- * prune-columns, push-down-filters, hoist-subqueries, extract-aggregates, extract-windows.
+ * The rewrites it relies on are one file each: first the query passes listed in
+ * passes.ts (fold-constants, factor-or-conjuncts, order-joins, prune-columns), then
+ * push-down-filters, key-derived-joins (for each join to a derived table), hoist-subqueries
+ * (each subquery's attach node through passes.ts' subquery passes), extract-aggregates,
+ * extract-windows.
  */
 export function buildPlan(query: Query): PlanNode {
   if (query.kind === 'setop') return setOpPlan(query);
-  let q: SelectQuery = pruneSource(query);
+  let q: SelectQuery = rewriteQuery(query);
   const pushed = pushDownFilters(q.source, q.where);
-  let node = sourcePlan(pushed.source, pushed.rootFilter);
+  // WHERE conjuncts without subqueries run before any subquery's $lookup (on the
+  // collection itself when there is no join: the leading, index-eligible $match)
+  const conjuncts = pushed.where ? conjunctsOf(pushed.where) : [];
+  const plain = conjuncts.filter((c) => !someExpr(c, (x) => x.kind === 'subquery'));
+  const withSubquery = conjuncts.filter((c) => !plain.includes(c));
+  const early = pushed.source.kind === 'join' ? [] : plain;
+  let node = sourcePlan(pushed.source, andOf([...(pushed.rootFilter ? [pushed.rootFilter] : []), ...early]));
+  const late = andOf(plain.filter((c) => !early.includes(c)));
+  if (late) node = { kind: 'filter', input: node, predicate: late };
   const hoisted: Hoisted[] = [];
-  const attach = (e: Expr): Expr => {
+  const attach = (e: Expr, keepOnlyTrue = false): Expr => {
     const before = hoisted.length;
-    const out = hoistSubqueries(e, hoisted);
+    let out = hoistSubqueries(e, hoisted);
     for (const h of hoisted.slice(before)) {
-      node = { kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.sub.query), sub: h.sub, outer: h.sub.outer };
+      const whole = keepOnlyTrue && out.kind === 'subquery' && out.attachedField === h.field;
+      const a = rewriteAttach({ kind: 'attach', input: node, field: h.field, subplan: buildPlan(h.sub.query), sub: h.sub, outer: h.sub.outer }, { keepOnlyTrue: whole });
+      node = a;
+      // a pass may change what the subquery yields (IN → EXISTS): the expression reads it so
+      if (a.sub !== h.sub) out = mapExpr(out, (x) => (x.kind === 'subquery' && x.attachedField === h.field ? a.sub : undefined));
     }
     return out;
   };
 
   // (attach() extends `node` with $lookup stages: call it before reading `node`)
-  if (pushed.where) {
-    const predicate = attach(pushed.where);
+  // one conjunct at a time, so that each subquery sees only the rows the ones before it kept
+  for (const c of withSubquery) {
+    const predicate = attach(c, true);
     node = { kind: 'filter', input: node, predicate };
   }
 
@@ -106,7 +123,8 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       const right = sourcePlan(source.right);
       // localField/foreignField compare raw documents: only for a right side that is a collection
       const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
-      const split = splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      // a derived table keyed on the collection it reads first (key-derived-joins.ts)
+      const split = (!plainRight && keyDerivedJoin(source.on, source.as, source.type, right)) || splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
       let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
       if (source.type === 'full') {
         const m = asSeenFromLeft(source.on, source.as);
@@ -115,6 +133,10 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: split.let, residual: split.residual, mirrored };
     }
   }
+}
+
+function andOf(cs: Expr[]): Expr | undefined {
+  return cs.length === 0 ? undefined : cs.length === 1 ? cs[0] : { kind: 'and', args: cs, type: 'bool' };
 }
 
 function withFilter(node: PlanNode, predicate?: Expr): PlanNode {

@@ -32,7 +32,20 @@ export type PlanNode =
    * A subquery's rows (or, for IN/ANY/ALL, a one-document summary) attached to every
    * row as an array field; `outer` are the row values a correlated subquery reads.
    */
-  | { kind: 'attach'; input: PlanNode; field: string; subplan: PlanNode; sub: SubqueryExpr; outer: { name: string; expr: Expr }[] }
+  | {
+      kind: 'attach';
+      input: PlanNode;
+      field: string;
+      subplan: PlanNode;
+      sub: SubqueryExpr;
+      outer: { name: string; expr: Expr }[];
+      /**
+       * set by join-subqueries-by-key.ts: the subquery's rows are only those whose
+       * `foreign` path (in the collection the subplan scans first) equals the row's `local`
+       * path, a NULL key matching nothing (`$lookup` localField/foreignField)
+       */
+      key?: { local: string[]; foreign: string[] };
+    }
   /**
    * Join: `right`'s rows attached under `as` (then unwound). `equi` is an index-
    * friendly key pair (left row path = right document path); `residual` is the rest

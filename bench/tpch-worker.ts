@@ -1,0 +1,42 @@
+/**
+ * One TPC-H query on sqletl, in a child process of bench/tpch.ts (so that a query
+ * that runs too long can be killed). Messages: `{ name, sql, dataDir, schema }` in,
+ * `{ name, columns, rows, ms, compileMs, shape }` or `{ name, error }` out.
+ * `ms` is the wall time of `run()` as a user calls it: compile, read the collections
+ * it touches (a fresh embedded engine every time), run the pipeline, build rows.
+ */
+import { compile, run } from '../src/index.js';
+import { planShape } from './tpch-shape.js';
+
+interface Request {
+  name: string;
+  sql: string;
+  dataDir: string;
+  schema: string;
+}
+
+process.env.TZ = 'UTC';
+
+process.on('message', (msg: Request) => {
+  void handle(msg).then((reply) => process.send!(reply));
+});
+
+async function handle({ name, sql, dataDir, schema }: Request): Promise<unknown> {
+  let shape = '';
+  try {
+    const t0 = performance.now();
+    const compiled = await compile(sql, { schema });
+    const compileMs = performance.now() - t0;
+    const cmd = compiled.statements[0]?.commands[0];
+    if (cmd && cmd.kind === 'aggregate') shape = planShape(cmd);
+    const t1 = performance.now();
+    const result = await run(sql, { dataDir, schema, journal: false });
+    const ms = performance.now() - t1;
+    const st = result.statements[result.statements.length - 1] as { columns?: string[]; rows?: unknown[][]; error?: { message?: string } };
+    if ('failed' in result && (result as { failed?: unknown }).failed) throw new Error(JSON.stringify((result as { failed?: unknown }).failed));
+    if (!st || !st.rows) throw new Error(`no rows: ${JSON.stringify(result).slice(0, 400)}`);
+    return { name, columns: st.columns ?? [], rows: st.rows, ms, compileMs, shape };
+  } catch (err) {
+    return { name, error: err instanceof Error ? err.message : String(err), shape };
+  }
+}

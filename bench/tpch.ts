@@ -1,0 +1,205 @@
+/**
+ * `npm run bench:tpch`: the 22 TPC-H queries (../shared/tpch/) on sqletl's embedded
+ * engine and on PostgreSQL (PGlite) in the same run, rows compared, times side by side.
+ *
+ *   npm run bench:tpch                       # SF 0.01
+ *   npm run bench:tpch -- --sf 0.1           # SF 0.1 (about 310 MB of ndjson, generated once)
+ *   npm run bench:tpch -- --only q04,q17     # some queries
+ *   npm run bench:tpch -- --timeout 30       # seconds per sqletl query (default 60)
+ *   npm run bench:tpch -- --pg-indexes       # PGlite with TPC-H's keys indexed (needed for q20 at SF 0.1)
+ *   npm run bench:tpch -- --markdown         # the table as markdown (bench/README.md)
+ *
+ * Data is generated under bench/.tmp/ (gitignored, never committed) with the dbgen
+ * source and gen.sh of ../shared/tpch/. Each sqletl query runs in a child process
+ * (bench/tpch-worker.ts) that is killed when it exceeds the timeout. sqletl's time is
+ * `run()` as a user calls it (compile, read the collections, pipeline, rows); PGlite's
+ * is the query alone on loaded tables (the best of two runs, or one run when it takes
+ * more than a second). Results go to
+ * bench/.tmp/tpch-sf<SF>.json.
+ */
+import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareTables } from '../test/support/compare.js';
+import { PgBench } from './lib/pglite.js';
+import { table, markdown, type Cell } from './lib/table.js';
+
+process.env.TZ = 'UTC';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+const TPCH = resolve(process.env.TPCH_DIR ?? join(ROOT, '..', 'shared', 'tpch'));
+const TMP = join(HERE, '.tmp');
+
+interface Options {
+  sf: string;
+  timeoutS: number;
+  only?: Set<string>;
+  markdown: boolean;
+  /** PGlite: index TPC-H's keys after loading (its plan for q20 rescans lineitem per partsupp row without them: minutes at SF 0.01) */
+  pgIndexes: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { sf: '0.01', timeoutS: 60, markdown: false, pgIndexes: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--sf') o.sf = argv[++i];
+    else if (a === '--timeout') o.timeoutS = Number(argv[++i]);
+    else if (a === '--only') o.only = new Set(argv[++i].split(',').map((q) => q.trim()));
+    else if (a === '--markdown') o.markdown = true;
+    else if (a === '--pg-indexes') o.pgIndexes = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return o;
+}
+
+/** Generates SF `sf` once: bench/.tmp/sf<digits>/{data,schema.sql}. */
+function ensureData(sf: string): { dataDir: string; schema: string } {
+  const dir = join(TMP, `sf${sf.replace('.', '')}`);
+  const dataDir = join(dir, 'data');
+  if (!existsSync(join(dataDir, 'lineitem.ndjson'))) {
+    const src = join(TMP, 'src');
+    if (!existsSync(join(src, 'tpch-dbgen'))) {
+      mkdirSync(src, { recursive: true });
+      execFileSync('tar', ['-xzf', join(TPCH, 'dbgen-src.tar.gz'), '-C', src], { stdio: 'inherit' });
+    }
+    const tree = readdirSync(src)[0];
+    console.error(`generating TPC-H SF ${sf} in ${dir} …`);
+    execFileSync('bash', [join(TPCH, 'gen.sh'), dir, sf, join(src, tree)], { stdio: 'inherit' });
+  }
+  return { dataDir, schema: readFileSync(join(dir, 'schema.sql'), 'utf8') };
+}
+
+/** TPC-H's primary and foreign keys, as a PostgreSQL TPC-H setup indexes them. */
+const PG_INDEXES = [
+  'CREATE UNIQUE INDEX ON part (p_partkey)',
+  'CREATE UNIQUE INDEX ON supplier (s_suppkey)',
+  'CREATE UNIQUE INDEX ON partsupp (ps_partkey, ps_suppkey)',
+  'CREATE UNIQUE INDEX ON customer (c_custkey)',
+  'CREATE UNIQUE INDEX ON orders (o_orderkey)',
+  'CREATE INDEX ON orders (o_custkey)',
+  'CREATE UNIQUE INDEX ON lineitem (l_orderkey, l_linenumber)',
+  'CREATE INDEX ON lineitem (l_partkey, l_suppkey)',
+  'CREATE UNIQUE INDEX ON nation (n_nationkey)',
+  'CREATE UNIQUE INDEX ON region (r_regionkey)',
+  'ANALYZE',
+];
+
+interface WorkerReply {
+  name: string;
+  columns?: string[];
+  rows?: unknown[][];
+  ms?: number;
+  compileMs?: number;
+  shape?: string;
+  error?: string;
+}
+
+/** The child process that runs sqletl's queries; replaced after a timeout. */
+class Runner {
+  private child?: ChildProcess;
+  private start(): ChildProcess {
+    const child = fork(join(HERE, 'tpch-worker.ts'), [], {
+      execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child = child;
+    return child;
+  }
+  run(req: { name: string; sql: string; dataDir: string; schema: string }, timeoutMs: number): Promise<WorkerReply | 'timeout'> {
+    const child = this.child ?? this.start();
+    return new Promise((done) => {
+      const timer = setTimeout(() => {
+        child.removeAllListeners('message');
+        child.kill('SIGKILL');
+        this.child = undefined;
+        done('timeout');
+      }, timeoutMs);
+      child.once('message', (m) => {
+        clearTimeout(timer);
+        done(m as WorkerReply);
+      });
+      child.send(req);
+    });
+  }
+  stop(): void {
+    this.child?.kill();
+  }
+}
+
+interface Result {
+  query: string;
+  status: 'equal' | 'wrong' | 'error' | 'timeout';
+  sqletlMs?: number;
+  compileMs?: number;
+  pgMs?: number;
+  ratio?: number;
+  shape?: string;
+  detail?: string;
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const { dataDir, schema } = ensureData(o.sf);
+  const queries = readdirSync(join(TPCH, 'queries'))
+    .filter((f) => /^q\d+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ name: f.replace('.sql', ''), sql: readFileSync(join(TPCH, 'queries', f), 'utf8') }))
+    .filter((q) => !o.only || o.only.has(q.name));
+
+  const t0 = performance.now();
+  const pg = await PgBench.start(schema);
+  for (const f of readdirSync(dataDir).filter((f) => f.endsWith('.ndjson'))) await pg.load(f.replace('.ndjson', ''), join(dataDir, f));
+  if (o.pgIndexes) for (const ddl of PG_INDEXES) await pg.db.exec(ddl);
+  console.error(`PGlite loaded SF ${o.sf}${o.pgIndexes ? ' and indexed its keys' : ''} in ${Math.round(performance.now() - t0)} ms`);
+
+  const runner = new Runner();
+  const results: Result[] = [];
+  for (const q of queries) {
+    let expected;
+    let pgMs = Infinity;
+    for (let i = 0; i < 2 && !(i > 0 && pgMs > 1000); i++) {
+      // the best of two runs; one when it takes more than a second (PGlite's q20 takes minutes)
+      const t = performance.now();
+      expected = await pg.query(q.sql);
+      pgMs = Math.min(pgMs, performance.now() - t);
+    }
+    const reply = await runner.run({ name: q.name, sql: q.sql, dataDir, schema }, o.timeoutS * 1000);
+    let r: Result;
+    if (reply === 'timeout') r = { query: q.name, status: 'timeout', pgMs, detail: `> ${o.timeoutS} s` };
+    else if (reply.error !== undefined) r = { query: q.name, status: 'error', pgMs, shape: reply.shape, detail: reply.error.split('\n')[0] };
+    else {
+      const ordered = /\border\s+by\b/i.test(q.sql.replace(/--[^\n]*/g, ''));
+      const cmp = compareTables(expected!, { columns: reply.columns!, rows: reply.rows! }, ordered);
+      r = {
+        query: q.name,
+        status: cmp.ok ? 'equal' : 'wrong',
+        sqletlMs: reply.ms,
+        compileMs: reply.compileMs,
+        pgMs,
+        ratio: reply.ms! / pgMs,
+        shape: reply.shape,
+        detail: cmp.ok ? undefined : cmp.diff.split('\n').slice(0, 6).join(' / '),
+      };
+    }
+    results.push(r);
+    console.error(`${r.query} ${r.status}${r.sqletlMs !== undefined ? ` ${Math.round(r.sqletlMs)} ms` : ''} (PGlite ${pgMs.toFixed(1)} ms)${r.detail ? ` — ${r.detail.slice(0, 300)}` : ''}`);
+  }
+  runner.stop();
+  await pg.close();
+
+  const head = ['query', 'result', 'sqletl ms', 'PGlite ms', 'ratio', 'plan shape'];
+  const rows: Cell[][] = results.map((r) => [r.query, r.status, r.sqletlMs, r.pgMs, r.ratio !== undefined ? `${r.ratio.toFixed(1)}×` : r.detail, r.shape]);
+  const equal = results.filter((r) => r.status === 'equal');
+  const geo = equal.length ? Math.exp(equal.reduce((s, r) => s + Math.log(r.ratio!), 0) / equal.length) : undefined;
+  console.log(`\nTPC-H SF ${o.sf}: ${equal.length}/${results.length} equal PostgreSQL; geometric mean ratio of the equal ones ${geo?.toFixed(1)}×\n`);
+  console.log(o.markdown ? markdown(head, rows) : table(head, rows));
+  writeFileSync(join(TMP, `tpch-sf${o.sf.replace('.', '')}${o.pgIndexes ? '-indexed' : ''}.json`), JSON.stringify({ sf: o.sf, pgIndexes: o.pgIndexes, date: new Date().toISOString(), results }, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

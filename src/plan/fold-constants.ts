@@ -1,0 +1,106 @@
+import { isInterval, lit, mapExpr, type Expr, type Interval } from '../ir/expr.js';
+import type { SelectQuery, Source } from '../ir/query.js';
+import { add, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
+
+/**
+ * Constant folding, exactly as PostgreSQL computes constants:
+ * - integer and numeric arithmetic on literals in decimal (exact-decimal.ts), so
+ *   `BETWEEN 0.06 - 0.01 AND 0.06 + 0.01` compares with 0.05 and 0.07, not with
+ *   the doubles 0.049999999999999996 and 0.06999999999999999 (TPC-H q06); integer
+ *   `/` truncates and `%` keeps the dividend's sign; a numeric quotient is folded
+ *   only when it is exact, division by zero never (it stays an error at run time);
+ * - `date '…' ± interval '…'` (months, then days, then time, with the day of month
+ *   clamped as PostgreSQL and `$dateAdd` do) becomes a timestamp literal, so the
+ *   comparison it is part of can go into the leading, index-eligible `$match`.
+ * Double precision (`float`) arithmetic is left alone: it is a double in PostgreSQL too.
+ */
+export function foldConstants(q: SelectQuery): SelectQuery {
+  return {
+    ...q,
+    source: foldSource(q.source),
+    where: q.where && fold(q.where),
+    having: q.having && fold(q.having),
+    groupBy: q.groupBy.map(fold),
+    columns: q.columns.map((c) => ({ ...c, expr: fold(c.expr) })),
+    orderBy: q.orderBy.map((k) => ({ ...k, expr: fold(k.expr) })),
+  };
+}
+
+function foldSource(s: Source): Source {
+  if (s.kind === 'join') return { ...s, left: foldSource(s.left), on: s.on && fold(s.on) };
+  if (s.kind === 'unnest') return { ...s, left: foldSource(s.left), array: fold(s.array) };
+  return s;
+}
+
+export function fold(e: Expr): Expr {
+  return mapExpr(e, (x) => {
+    // a subscript `x[i]` arrives as `i - 1`, a shape its lowering recognises: left as it is
+    if (x.kind === 'element') return { ...x, arg: fold(x.arg) };
+    if (x.kind === 'arith') return foldArith({ ...x, left: fold(x.left), right: fold(x.right) });
+    if (x.kind === 'negate') {
+      const arg = fold(x.arg);
+      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span);
+      return { ...x, arg };
+    }
+    return undefined;
+  });
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
+  const { left, right } = e;
+  if (left.kind !== 'literal' || right.kind !== 'literal') return e;
+  if (left.value instanceof Date && isInterval(right.value) && (e.op === '+' || e.op === '-') && e.type === 'timestamp') {
+    const t = addInterval(left.value, right.value, e.op === '+' ? 1 : -1);
+    return t ? lit(t, e.type, e.span) : e;
+  }
+  if (isInterval(left.value) && right.value instanceof Date && e.op === '+' && e.type === 'timestamp') {
+    const t = addInterval(right.value, left.value, 1);
+    return t ? lit(t, e.type, e.span) : e;
+  }
+  if (typeof left.value !== 'number' || typeof right.value !== 'number') return e;
+  if (e.type !== 'int' && e.type !== 'numeric') return e;
+  if (![left.type, right.type].every((t) => t === 'int' || t === 'numeric')) return e;
+  const a = fromNumber(left.value);
+  const b = fromNumber(right.value);
+  if (!a || !b) return e;
+  const out = compute(e.op, a, b, e.type === 'int');
+  if (!out) return e;
+  if (e.type === 'int' && (out.scale !== 0 || out.coef > MAX_SAFE || out.coef < -MAX_SAFE)) return e;
+  const value = toNumber(out);
+  return lit(Object.is(value, -0) ? 0 : value, e.type, e.span);
+}
+
+function compute(op: string, a: Decimal, b: Decimal, integer: boolean): Decimal | undefined {
+  switch (op) {
+    case '+':
+      return add(a, b);
+    case '-':
+      return sub(a, b);
+    case '*':
+      return mul(a, b);
+    case '/':
+      return integer ? truncDiv(a, b) : div(a, b);
+    case '%':
+      return mod(a, b);
+    default:
+      return undefined;
+  }
+}
+
+/** PostgreSQL's timestamp + interval: months (day of month clamped), then days, then milliseconds; UTC. */
+function addInterval(d: Date, iv: Interval, sign: 1 | -1): Date | undefined {
+  if (d.getUTCFullYear() < 100 || d.getUTCFullYear() > 9999) return undefined;
+  let t = new Date(d.getTime());
+  if (iv.months) {
+    const y = t.getUTCFullYear();
+    const m = t.getUTCMonth() + sign * iv.months;
+    const day = t.getUTCDate();
+    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    t = new Date(Date.UTC(y, m, Math.min(day, last), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds()));
+  }
+  if (iv.days) t = new Date(t.getTime() + sign * iv.days * 86_400_000);
+  if (iv.ms) t = new Date(t.getTime() + sign * iv.ms);
+  return Number.isNaN(t.getTime()) || t.getUTCFullYear() < 100 || t.getUTCFullYear() > 9999 ? undefined : t;
+}

@@ -1,0 +1,71 @@
+import { someExpr, type Expr } from '../ir/expr.js';
+import type { SelectQuery, Source } from '../ir/query.js';
+import { conjunctsOf } from './push-down-filters.js';
+
+/**
+ * Join order by connectivity: in a FROM list of inner/cross joins, each next relation
+ * is the first one (in FROM order) that an equality connects to the relations already
+ * joined, so that no cross product is built where a join key exists (TPC-H q09:
+ * `FROM part, supplier, lineitem, …` joined part × supplier first; q02 the same). The
+ * first relation stays first (the pipeline reads it, and its columns are the row's
+ * own fields); the others keep their `as` fields, so every column reference stays
+ * valid. The ON conditions of the reordered inner joins join the WHERE conjuncts;
+ * push-down-filters.ts then places each at the lowest join that provides its columns.
+ * Inner joins commute, so the rows are the same.
+ */
+export function orderJoins(q: SelectQuery): SelectQuery {
+  const chain = flatten(q.source);
+  if (!chain || chain.rights.length < 2) return q;
+  const pool = [...chain.rights.flatMap((r) => (r.on ? conjunctsOf(r.on) : [])), ...(q.where ? conjunctsOf(q.where) : [])].filter(
+    (c) => !(c.kind === 'literal' && c.value === true),
+  );
+  const provided = new Set(['']);
+  const remaining = [...chain.rights];
+  const order: typeof remaining = [];
+  while (remaining.length) {
+    const i = remaining.findIndex((r) => pool.some((c) => connects(c, provided, r.as)));
+    const [next] = remaining.splice(i < 0 ? 0 : i, 1);
+    order.push(next);
+    provided.add(next.as);
+  }
+  if (order.every((r, i) => r === chain.rights[i])) return q;
+  let source: Source = chain.root;
+  for (const r of order) source = { kind: 'join', type: 'cross', left: source, right: r.right, as: r.as, span: r.span };
+  return { ...q, source, where: pool.length === 0 ? undefined : pool.length === 1 ? pool[0] : { kind: 'and', args: pool, type: 'bool' } };
+}
+
+type JoinSource = Extract<Source, { kind: 'join' }>;
+
+/** A left-deep chain of inner/cross joins over a root that is not a join; undefined otherwise. */
+function flatten(s: Source): { root: Source; rights: JoinSource[] } | undefined {
+  const rights: JoinSource[] = [];
+  let node = s;
+  while (node.kind === 'join') {
+    if (node.type !== 'inner' && node.type !== 'cross') return undefined;
+    rights.unshift(node);
+    node = node.left;
+  }
+  if (node.kind === 'unnest' || rights.length === 0) return undefined;
+  return { root: node, rights };
+}
+
+/** `x = y` between the relation `as` and the relations already joined. */
+function connects(c: Expr, provided: Set<string>, as: string): boolean {
+  if (c.kind !== 'compare' || c.op !== '=') return false;
+  const l = relations(c.left);
+  const r = relations(c.right);
+  if (!l || !r) return false;
+  const one = (a: Set<string>, b: Set<string>) => a.size === 1 && a.has(as) && b.size > 0 && [...b].every((x) => provided.has(x));
+  return one(l, r) || one(r, l);
+}
+
+/** The relations an expression reads ('' for the first one); undefined when it has a subquery. */
+function relations(e: Expr): Set<string> | undefined {
+  if (someExpr(e, (x) => x.kind === 'subquery' || x.kind === 'window' || x.kind === 'agg')) return undefined;
+  const out = new Set<string>();
+  someExpr(e, (x) => {
+    if (x.kind === 'column' && !x.path[0].startsWith('$$')) out.add(x.path[0].startsWith('__j') ? x.path[0] : '');
+    return false;
+  });
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { SelectQuery } from '../ir/query.js';
+import type { PlanNode } from './logical-plan.js';
+import { factorOrConjuncts } from './factor-or-conjuncts.js';
+import { foldConstants } from './fold-constants.js';
+import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
+import { orderJoins } from './order-joins.js';
+import { pruneExistsColumns } from './prune-exists-columns.js';
+import { pruneSource } from './prune-columns.js';
+import { semiJoinInSubqueries } from './semi-join-in-subqueries.js';
+
+/**
+ * The planner's rewrites, in the order they are applied; one file each, with their
+ * fixtures in test/plan-passes.test.ts. build-plan.ts applies them and then, building
+ * the plan, push-down-filters, key-derived-joins (joins to derived tables),
+ * hoist-subqueries (with the subquery passes below), extract-aggregates and extract-windows.
+ */
+
+/** Rewrites of a bound SELECT, before its plan is built. */
+export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
+  // exact decimal and date arithmetic on literals
+  foldConstants,
+  // (A AND B) OR (A AND C) → A AND (B OR C) in WHERE
+  (q) => (q.where ? { ...q, where: factorOrConjuncts(q.where) } : q),
+  // inner joins by connectivity: no cross product where a key exists
+  orderJoins,
+  // a derived table computes only the columns its reader uses
+  pruneSource,
+];
+
+type Attach = Extract<PlanNode, { kind: 'attach' }>;
+
+/** Where the subquery is: `keepOnlyTrue` when it is a whole WHERE conjunct (NULL and FALSE both drop the row). */
+export interface SubqueryContext {
+  keepOnlyTrue: boolean;
+}
+
+/**
+ * Rewrites of a subquery's `attach` node (its `$lookup`). Uncorrelated subqueries
+ * need none: their `$lookup` pipeline reads no `let` variable, so MongoDB runs it once
+ * and caches it (and so does the embedded engine).
+ */
+export const SUBQUERY_PASSES: ((node: Attach, ctx: SubqueryContext) => Attach)[] = [
+  // `x IN (SELECT c …)` in WHERE: a keyed semi-join (EXISTS … WHERE c = x)
+  semiJoinInSubqueries,
+  // EXISTS reads no column of the subquery: its select list goes
+  pruneExistsColumns,
+  // `inner.col = outer.col` on the subquery's first collection: localField/foreignField
+  joinSubqueriesByKey,
+];
+
+export const rewriteQuery = (q: SelectQuery): SelectQuery => QUERY_PASSES.reduce((x, pass) => pass(x), q);
+export const rewriteAttach = (node: Attach, ctx: SubqueryContext): Attach => SUBQUERY_PASSES.reduce((n, pass) => pass(n, ctx), node);

@@ -1,0 +1,205 @@
+/**
+ * Fixtures of the planner's rewrite passes (src/plan/): each case is an input plan (or
+ * expression) and the plan the pass must turn it into, as sqlglot's optimizer fixtures
+ * are. The rows these rewrites produce are checked against PostgreSQL by the grammar
+ * cases (grammar-tests/subqueries, arithmetic, dates) and by `npm run bench:tpch`.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Expr, SubqueryExpr } from '../src/ir/expr.js';
+import type { PlanNode } from '../src/plan/logical-plan.js';
+import { fold } from '../src/plan/fold-constants.js';
+import { joinSubqueriesByKey } from '../src/plan/join-subqueries-by-key.js';
+import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
+import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
+import { orderJoins } from '../src/plan/order-joins.js';
+import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
+import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
+import type { Source } from '../src/ir/query.js';
+
+type Attach = Extract<PlanNode, { kind: 'attach' }>;
+const col = (path: string[], type: Expr['type'] = 'int'): Expr => ({ kind: 'column', path, type });
+const num = (value: number, type: Expr['type'] = 'numeric'): Expr => ({ kind: 'literal', value, type });
+const eq = (left: Expr, right: Expr): Expr => ({ kind: 'compare', op: '=', left, right, type: 'bool' });
+const lt = (left: Expr, right: Expr): Expr => ({ kind: 'compare', op: '<', left, right, type: 'bool' });
+const and = (...args: Expr[]): Expr => ({ kind: 'and', args, type: 'bool' });
+const or = (...args: Expr[]): Expr => ({ kind: 'or', args, type: 'bool' });
+const scan = (collection: string): PlanNode => ({ kind: 'scan', collection });
+const filter = (input: PlanNode, predicate: Expr): PlanNode => ({ kind: 'filter', input, predicate });
+const project = (input: PlanNode, ...fields: string[]): PlanNode => ({ kind: 'project', input, fields: fields.map((f) => ({ field: f, expr: col([f]) })), keepInput: false });
+const sub = (mode: SubqueryExpr['mode'], outer: SubqueryExpr['outer']): SubqueryExpr => ({
+  kind: 'subquery',
+  mode,
+  negated: false,
+  outer,
+  type: 'bool',
+  query: { kind: 'select', source: { kind: 'none' }, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] },
+});
+const attach = (subplan: PlanNode, s: SubqueryExpr): Attach => ({ kind: 'attach', input: scan('orders'), field: '__sq0', subplan, sub: s, outer: s.outer });
+
+describe('fold-constants', () => {
+  const arith = (op: '+' | '-' | '*' | '/' | '%', left: Expr, right: Expr, type: Expr['type'] = 'numeric'): Expr => ({ kind: 'arith', op, left, right, type });
+  test.each([
+    ['0.06 + 0.01 is exactly 0.07', arith('+', num(0.06), num(0.01)), num(0.07)],
+    ['0.06 - 0.01 is exactly 0.05', arith('-', num(0.06), num(0.01)), num(0.05)],
+    ['1.1 * 3 is 3.3', arith('*', num(1.1), num(3, 'int')), num(3.3)],
+    ['integer division truncates', arith('/', num(-7, 'int'), num(2, 'int'), 'int'), num(-3, 'int')],
+    ['% keeps the dividend sign', arith('%', num(-7, 'int'), num(3, 'int'), 'int'), num(-1, 'int')],
+    ['an exact numeric quotient', arith('/', num(10, 'int'), num(4)), num(2.5)],
+    ['an inexact quotient stays', arith('/', num(1), num(3, 'int')), arith('/', num(1), num(3, 'int'))],
+    ['division by zero stays (an error at run time)', arith('/', num(1, 'int'), num(0, 'int'), 'int'), arith('/', num(1, 'int'), num(0, 'int'), 'int')],
+    ['nested', arith('+', arith('*', num(0.2), num(3, 'int')), num(0.1)), num(0.7)],
+    ['a column stays', arith('+', col(['x'], 'numeric'), num(0.01)), arith('+', col(['x'], 'numeric'), num(0.01))],
+    ['float arithmetic is left to the doubles', arith('+', num(0.1, 'float'), num(0.2, 'float'), 'float'), arith('+', num(0.1, 'float'), num(0.2, 'float'), 'float')],
+  ])('%s', (_name, input, expected) => {
+    expect(fold(input)).toEqual(expected);
+  });
+  test('date + interval: months clamped to the last day, then days', () => {
+    const d: Expr = { kind: 'literal', value: new Date('2024-01-31T00:00:00Z'), type: 'date' };
+    const iv: Expr = { kind: 'literal', value: { kind: 'interval', months: 1, days: 1, ms: 0 }, type: 'interval' };
+    expect(fold({ kind: 'arith', op: '+', left: d, right: iv, type: 'timestamp' })).toEqual({ kind: 'literal', value: new Date('2024-03-01T00:00:00Z'), type: 'timestamp' });
+  });
+});
+
+describe('prune-exists-columns', () => {
+  test('EXISTS (SELECT * …): the select list goes', () => {
+    const inner = filter(scan('lineitem'), lt(col(['a']), col(['b'])));
+    expect(pruneExistsColumns(attach(project(inner, 'a', 'b'), sub('exists', []))).subplan).toEqual(inner);
+  });
+  test('a LIMIT stays, and what is below it', () => {
+    const limited: PlanNode = { kind: 'limit', input: project(scan('lineitem'), 'a'), count: 0 };
+    expect(pruneExistsColumns(attach(limited, sub('exists', []))).subplan).toEqual(limited);
+  });
+  test('a scalar subquery keeps its select list', () => {
+    const plan = project(scan('lineitem'), 'a');
+    expect(pruneExistsColumns(attach(plan, sub('scalar', []))).subplan).toEqual(plan);
+  });
+});
+
+describe('join-subqueries-by-key', () => {
+  const outer = [{ name: 'o0', expr: col(['o_orderkey']) }];
+  test('EXISTS (… WHERE l_orderkey = o_orderkey AND …): keyed, the equality leaves the filter', () => {
+    const input = attach(filter(scan('lineitem'), and(eq(col(['l_orderkey']), col(['$$o0'])), lt(col(['l_commitdate']), col(['l_receiptdate'])))), sub('exists', outer));
+    const out = joinSubqueriesByKey(input);
+    expect(out.key).toEqual({ local: ['o_orderkey'], foreign: ['l_orderkey'] });
+    expect(out.subplan).toEqual(filter(scan('lineitem'), lt(col(['l_commitdate']), col(['l_receiptdate']))));
+  });
+  test('a scalar aggregate: the grouping above the filter stays, the filter goes when it was only the key', () => {
+    const group: PlanNode = { kind: 'group', input: filter(scan('lineitem'), eq(col(['$$o0']), col(['l_partkey']))), keys: [], aggregates: [], global: true };
+    const out = joinSubqueriesByKey(attach(group, sub('scalar', outer)));
+    expect(out.key).toEqual({ local: ['o_orderkey'], foreign: ['l_partkey'] });
+    expect(out.subplan).toEqual({ ...group, input: scan('lineitem') });
+  });
+  test('not keyed: a correlation that is not an equality', () => {
+    const input = attach(filter(scan('lineitem'), lt(col(['l_orderkey']), col(['$$o0']))), sub('exists', outer));
+    expect(joinSubqueriesByKey(input)).toEqual(input);
+  });
+  test('not keyed: the outer value is itself a variable (a subquery two levels down)', () => {
+    const input = attach(filter(scan('lineitem'), eq(col(['l_orderkey']), col(['$$o0']))), sub('exists', [{ name: 'o0', expr: col(['$$x']) }]));
+    expect(joinSubqueriesByKey(input)).toEqual(input);
+  });
+  test('not keyed: json values compare whole in SQL, element-wise in $lookup', () => {
+    const input = attach(filter(scan('t'), eq(col(['doc'], 'json'), col(['$$o0']))), sub('exists', outer));
+    expect(joinSubqueriesByKey(input)).toEqual(input);
+  });
+  test('not keyed: the equality is above a LIMIT, not on the collection', () => {
+    const input = attach(filter({ kind: 'limit', input: scan('lineitem'), count: 5 }, eq(col(['l_orderkey']), col(['$$o0']))), sub('exists', outer));
+    expect(joinSubqueriesByKey(input)).toEqual(input);
+  });
+});
+
+describe('factor-or-conjuncts', () => {
+  const k = eq(col(['p_partkey']), col(['__j1', 'l_partkey']));
+  const a = eq(col(['p_brand'], 'text'), { kind: 'literal', value: 'Brand#12', type: 'text' });
+  const b = eq(col(['p_brand'], 'text'), { kind: 'literal', value: 'Brand#23', type: 'text' });
+  test('a conjunct of every branch comes out (TPC-H q19: the join key)', () => {
+    expect(factorOrConjuncts(or(and(k, a), and(k, b)))).toEqual(and(k, or(a, b)));
+  });
+  test('nothing common: unchanged', () => {
+    expect(factorOrConjuncts(or(a, b))).toEqual(or(a, b));
+  });
+  test('absorption: A OR (A AND B) is A', () => {
+    expect(factorOrConjuncts(or(k, and(k, a)))).toEqual(k);
+  });
+  test('inside an AND', () => {
+    expect(factorOrConjuncts(and(a, or(and(k, a), and(k, b))))).toEqual(and(a, k, or(a, b)));
+  });
+});
+
+describe('order-joins', () => {
+  const coll = (name: string): Source => ({ kind: 'collection', name });
+  const cross = (left: Source, right: Source, as: string): Source => ({ kind: 'join', type: 'cross', left, right, as });
+  const query = (source: Source, where?: Expr) => ({ kind: 'select' as const, source, where, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] });
+  test('FROM part, supplier, lineitem WHERE p = l AND s = l: lineitem before supplier (no cross product)', () => {
+    const where = and(eq(col(['p_partkey']), col(['__j2', 'l_partkey'])), eq(col(['__j1', 's_suppkey']), col(['__j2', 'l_suppkey'])));
+    const out = orderJoins(query(cross(cross(coll('part'), coll('supplier'), '__j1'), coll('lineitem'), '__j2'), where));
+    expect(out.source).toEqual(cross(cross(coll('part'), coll('lineitem'), '__j2'), coll('supplier'), '__j1'));
+    expect(out.where).toEqual(where);
+  });
+  test('already connected in FROM order: unchanged', () => {
+    const q = query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'y']), col(['__j2', 'y']))));
+    expect(orderJoins(q)).toBe(q);
+  });
+  test('a LEFT JOIN in the chain: unchanged', () => {
+    const left: Source = { kind: 'join', type: 'left', left: cross(coll('a'), coll('b'), '__j1'), right: coll('c'), as: '__j2', on: eq(col(['x']), col(['__j2', 'x'])) };
+    const q = query(left, eq(col(['__j1', 'y']), col(['__j2', 'y'])));
+    expect(orderJoins(q)).toBe(q);
+  });
+});
+
+describe('semi-join-in-subqueries', () => {
+  const inSub = (field: string, extra: Partial<SubqueryExpr> = {}): SubqueryExpr => {
+    const s = sub('in', []);
+    return { ...s, op: '=', arg: col(['o_orderkey']), query: { ...s.query, kind: 'select', columns: [{ name: field, field, expr: col([field]) }] } as SubqueryExpr['query'], ...extra };
+  };
+  const grouped: PlanNode = {
+    kind: 'project',
+    input: filter({ kind: 'group', input: scan('lineitem'), keys: [{ field: 'k0', expr: col(['l_orderkey']) }], aggregates: [], global: false }, lt(num(300), col(['a0']))),
+    fields: [{ field: 'l_orderkey', expr: col(['_id', 'k0']) }],
+    keepInput: false,
+  };
+  test('IN (SELECT k … GROUP BY k HAVING …) in WHERE: EXISTS keyed on the grouping key (TPC-H q18)', () => {
+    const out = semiJoinInSubqueries(attach(grouped, inSub('l_orderkey')), { keepOnlyTrue: true });
+    expect(out.key).toEqual({ local: ['o_orderkey'], foreign: ['l_orderkey'] });
+    expect(out.sub.mode).toBe('exists');
+    expect(out.subplan).toBe(grouped);
+  });
+  test('not in a WHERE conjunct (NULL and FALSE differ there): unchanged', () => {
+    const input = attach(grouped, inSub('l_orderkey'));
+    expect(semiJoinInSubqueries(input, { keepOnlyTrue: false })).toBe(input);
+  });
+  test('NOT IN: unchanged (a NULL in the subquery makes it NULL for every row)', () => {
+    const input = attach(grouped, inSub('l_orderkey', { negated: true }));
+    expect(semiJoinInSubqueries(input, { keepOnlyTrue: true })).toBe(input);
+  });
+  test('a LIMIT under the column: unchanged', () => {
+    const limited = attach({ kind: 'limit', input: project(scan('lineitem'), 'l_orderkey'), count: 3 }, inSub('l_orderkey'));
+    expect(semiJoinInSubqueries(limited, { keepOnlyTrue: true })).toBe(limited);
+  });
+  test('a computed column: unchanged', () => {
+    const computed = attach({ kind: 'project', input: scan('lineitem'), fields: [{ field: 'k', expr: { kind: 'arith', op: '+', left: col(['l_orderkey']), right: num(1, 'int'), type: 'int' } }], keepInput: false }, inSub('k'));
+    expect(semiJoinInSubqueries(computed, { keepOnlyTrue: true })).toBe(computed);
+  });
+});
+
+describe('key-derived-joins', () => {
+  const derived: PlanNode = {
+    kind: 'project',
+    input: { kind: 'group', input: filter(scan('lineitem'), lt(col(['l_shipdate'], 'date'), col(['l_commitdate'], 'date'))), keys: [{ field: 'k0', expr: col(['l_suppkey']) }], aggregates: [], global: false },
+    fields: [{ field: 'supplier_no', expr: col(['_id', 'k0']) }],
+    keepInput: false,
+  };
+  const on = eq(col(['s_suppkey']), col(['__j1', 'supplier_no']));
+  test('supplier JOIN (… GROUP BY l_suppkey) ON s_suppkey = supplier_no: keyed on lineitem.l_suppkey (TPC-H q15)', () => {
+    expect(keyDerivedJoin(on, '__j1', 'inner', derived)).toEqual({ equi: { local: ['s_suppkey'], foreign: ['l_suppkey'] }, let: [] });
+  });
+  test('a FULL join: not keyed', () => {
+    expect(keyDerivedJoin(on, '__j1', 'full', derived)).toBeUndefined();
+  });
+  test('a derived column that is computed: not keyed', () => {
+    const computed: PlanNode = { ...derived, fields: [{ field: 'supplier_no', expr: { kind: 'arith', op: '+', left: col(['_id', 'k0']), right: num(0, 'int'), type: 'int' } }] } as PlanNode;
+    expect(keyDerivedJoin(on, '__j1', 'inner', computed)).toBeUndefined();
+  });
+  test('a LIMIT in the derived table: not keyed', () => {
+    expect(keyDerivedJoin(on, '__j1', 'left', { kind: 'limit', input: derived, count: 10 })).toBeUndefined();
+  });
+});
