@@ -3,7 +3,6 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
 import { lowerPlan } from './mongo/lower-plan.js';
-import { singleVariableLets } from './mongo/single-variable-lets.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
@@ -13,7 +12,7 @@ import { loadDialect, parseDialectScript } from './dialects/front-end.js';
 import { dialectDirective } from './dialects/directive.js';
 import { nameDialect, namingDialect } from './dialects/name-dialect.js';
 
-/** The stages, one line each: parse → bind → plan → lower (then one `$let` variable at a time, see single-variable-lets.ts). */
+/** The stages, one line each: parse → bind → plan → lower. */
 export async function compileScript(sql: string, given: CompileOptions = {}): Promise<CompiledScript> {
   const options = withSource(sql, given.file, () => withDialect(sql, given));
   const catalog = await declarations(options);
@@ -25,8 +24,7 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
         try {
-          const st = lowerStatement(s, i + 1, { ...options, onError });
-          return { ...st, commands: st.commands.map(singleVariableLets) };
+          return lowerStatement(s, i + 1, { ...options, onError });
         } catch (err) {
           // an error the lowering could not place points at its statement
           throw nameDialect(placed(err, s.span.start), options.dialect);

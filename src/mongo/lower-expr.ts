@@ -5,7 +5,7 @@ import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
-import { cond, fieldRef, isNull, letIn, literal, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { regexOf } from './regex-pattern.js';
 import { roundHalfAway } from './rounding.js';
 
@@ -166,16 +166,15 @@ function lowerLogicValue(kind: 'and' | 'or', args: Expr[]): Mql {
   const values = args.map(lowerExpr);
   if (!args.some(mayBeNull)) return { [`$${kind}`]: values };
   const decisive = kind === 'and' ? false : true;
-  return {
-    $let: {
-      vars: Object.fromEntries(values.map((v, i) => [`b${i}`, v])),
-      in: cond(
-        { $in: [decisive, values.map((_, i) => `$$b${i}`)] },
-        decisive,
-        cond({ $in: [null, values.map((_, i) => ({ $ifNull: [`$$b${i}`, null] }))] }, null, !decisive),
-      ),
-    },
-  };
+  // the operands were lowered outside these bindings: none reads another's name
+  return nestedLet(
+    Object.fromEntries(values.map((v, i) => [`b${i}`, v])),
+    cond(
+      { $in: [decisive, values.map((_, i) => `$$b${i}`)] },
+      decisive,
+      cond({ $in: [null, values.map((_, i) => ({ $ifNull: [`$$b${i}`, null] }))] }, null, !decisive),
+    ),
+  );
 }
 
 function lowerInListValue(arg: Expr, list: Expr[], negated: boolean): Mql {

@@ -3,7 +3,7 @@ import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/e
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../plan/build-plan.js';
 import type { Document } from './commands.js';
-import { cond, isNull, orNull, rowNumber, type Mql } from './mql.js';
+import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 
 /**
  * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
@@ -222,16 +222,14 @@ function ntile(k: number, seq: string, count: string): Mql {
   const q = { $floor: { $divide: [count, k] } };
   const rem = { $mod: [count, k] };
   const big = { $multiply: [rem, { $add: [q, 1] }] };
-  return {
-    $let: {
-      vars: { i: idx, q, rem, big },
-      in: cond(
-        { $lt: ['$$i', '$$big'] },
-        { $add: [{ $floor: { $divide: ['$$i', { $add: ['$$q', 1] }] } }, 1] },
-        { $add: [{ $floor: { $divide: [{ $subtract: ['$$i', '$$big'] }, { $max: ['$$q', 1] }] } }, '$$rem', 1] },
-      ),
-    },
-  };
+  return letIn(
+    { i: idx, q, rem, big },
+    cond(
+      { $lt: ['$$i', '$$big'] },
+      { $add: [{ $floor: { $divide: ['$$i', { $add: ['$$q', 1] }] } }, 1] },
+      { $add: [{ $floor: { $divide: [{ $subtract: ['$$i', '$$big'] }, { $max: ['$$q', 1] }] } }, '$$rem', 1] },
+    ),
+  );
 }
 
 /**

@@ -86,7 +86,38 @@ export function fieldRef(path: string[]): Mql {
 
 /** `let` bindings so a sub-expression is evaluated once. */
 export function letIn(vars: Record<string, Mql>, body: Mql): Document {
-  return { $let: { vars, in: body } };
+  const names = Object.keys(vars);
+  // nested, one variable each, unless a later expression reads an earlier name (an outer variable)
+  const clash = names.some((n, i) => i > 0 && readsAny(vars[n], new Set(names.slice(0, i))));
+  return clash ? { $let: { vars, in: body } } : oneVariableEach(names.map((n) => [n, vars[n]]), body);
+}
+
+/** `$let`s of one variable each, for bindings whose expressions cannot read each other's names. */
+export const nestedLet = (vars: Record<string, Mql>, body: Mql): Document => oneVariableEach(Object.entries(vars), body);
+
+const MAX_NESTED_LETS = 8;
+
+/**
+ * `$let`s of one variable each, the first outermost. The same expression on MongoDB
+ * as one `$let` binding them all (when no later expression reads an earlier name);
+ * DocumentDB (Azure Cosmos DB vCore, FerretDB 2) crashes its backend on any `$let`
+ * with two or more variables (measured: two fields, a field and a constant, two
+ * constants) and runs nested single ones.
+ */
+function oneVariableEach(pairs: [string, Mql][], body: Mql): Document {
+  // past a few, nesting would eat MongoDB's 200-level depth limit (a 1,000-term OR): one $let
+  if (pairs.length > MAX_NESTED_LETS) return { $let: { vars: Object.fromEntries(pairs), in: body } };
+  let out = body;
+  for (const [n, v] of [...pairs].reverse()) out = { $let: { vars: { [n]: v }, in: out } };
+  return out as Document;
+}
+
+/** Does `x` mention one of the variables `names` (`$$name`, `$$name.path`)? */
+function readsAny(x: Mql, names: Set<string>): boolean {
+  if (x === null || typeof x === 'number' || typeof x === 'boolean' || x instanceof Date) return false;
+  const text = typeof x === 'string' ? x : JSON.stringify(x);
+  for (const m of text.matchAll(/\$\$([A-Za-z0-9_]+)/g)) if (names.has(m[1])) return true;
+  return false;
 }
 
 export const isIntegerType = (x: Mql): Document => ({ $in: [{ $type: x }, ['int', 'long']] });
@@ -108,7 +139,8 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
       return `$$${name}`;
     });
     const out = body(refs);
-    return Object.keys(vars).length ? { $let: { vars, in: out } } : out;
+    // a value cannot read another's name: each was lowered before this depth's names were bound
+    return Object.keys(vars).length ? oneVariableEach(Object.entries(vars), out) : out;
   } finally {
     sharedDepth--;
   }
