@@ -27,6 +27,16 @@ export interface CompileOptions {
    * PostgreSQL: see the README's Dialects section). The schema stays PostgreSQL DDL.
    */
   dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
+  /**
+   * Field names found in a sample of each undeclared collection's documents, by
+   * collection name (`name`, or `db.name` for a qualified one): a column reference to
+   * a top-level field none of them has is `column "x" does not exist` (with a
+   * `did you mean` hint), not NULL. `_id` always exists; nested paths are checked by
+   * their first segment; declared collections (CREATE TABLE, `schema`) and
+   * collections written by an earlier statement of the script are not checked.
+   * RunOptions.strictColumns fills this in from the target.
+   */
+  sampledColumns?: Record<string, readonly string[]>;
 }
 
 export interface ExplainOptions extends CompileOptions {
@@ -97,6 +107,14 @@ export interface RunOptions extends CompileOptions {
    * exist` at the table name, code `undefined-table`; the CLI's default unless --allow-missing).
    */
   missingCollections?: 'empty' | 'error';
+  /**
+   * `--strict-columns`: before compiling, sample up to 1,000 documents of every
+   * collection the job reads that has no declared columns, exists, is not empty and
+   * is not written by an earlier file of the job; a column reference to a field none
+   * of the sampled documents has is then a compile error (see sampledColumns).
+   * Default false: a misspelt field reads as NULL.
+   */
+  strictColumns?: boolean;
   /**
    * Stops the run between statements (and between COPY batches or commands): the
    * current statement is rolled back, the journal marks the run `interrupted`, and

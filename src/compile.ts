@@ -18,7 +18,7 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
   const catalog = await declarations(options);
   return withSource(sql, options.file, () => {
     const parsed = parseIn(sql, options, catalog);
-    const statements = namingDialect(options.dialect, () => bindScript(parsed, catalog, options.vars ?? {}));
+    const statements = namingDialect(options.dialect, () => bindScript(parsed, catalog, options.vars ?? {}, options.sampledColumns));
     let onError = options.onError ?? 'reject';
     return {
       statements: statements.map((s, i) => {
@@ -142,6 +142,28 @@ function parseIn(sql: string, options: CompileOptions, catalog: Catalog): Parsed
     const key = t.primaryKey ?? [];
     return { columns: t.columns.map((c) => c.name), key };
   });
+}
+
+/**
+ * The table names a script mentions (every `RangeVar` of its parse trees: what it
+ * reads, and also what it writes, CTE names and views), for `--strict-columns` to
+ * sample before compiling. A syntax error throws, as compiling would.
+ */
+export async function tableNamesOf(sql: string, given: CompileOptions = {}): Promise<{ name: string; db?: string }[]> {
+  const options = withSource(sql, given.file, () => withDialect(sql, given));
+  const catalog = await declarations(options);
+  const parsed = withSource(sql, options.file, () => parseIn(sql, options, catalog));
+  const seen = new Map<string, { name: string; db?: string }>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const range = (v as { RangeVar?: { relname?: string; schemaname?: string } }).RangeVar;
+      if (range?.relname) seen.set(`${range.schemaname ?? ''}.${range.relname}`, { name: range.relname, ...(range.schemaname ? { db: range.schemaname } : {}) });
+      Object.values(v).forEach(walk);
+    }
+  };
+  for (const st of parsed.statements) walk(st.node);
+  return [...seen.values()];
 }
 
 /** Attach the script text to errors so they print `file:line:col` with a caret. */

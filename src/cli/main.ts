@@ -146,13 +146,14 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(new Option('--test <path>', 'after the job succeeds, run the data tests of a file or directory (repeatable; see: sqletl help test)').argParser(collectList))
     .option('--junit <file>', 'with --test: write the tests\' JUnit XML report to this file')
     .option('--allow-missing', 'read a collection that does not exist as empty (default: relation "x" does not exist is an error)')
+    .option('--strict-columns', 'sample up to 1,000 documents of each collection without declared columns: a column none of them has is an error (default: NULL)')
     .option('--progress', 'progress on stderr also when it is not a terminal (plain lines)')
     .option('--no-progress', 'no progress on stderr, also on a terminal')
     .option('--no-journal', 'do not record the run in the journal (it cannot be resumed)')
     .addOption(new Option('--wait-lock <seconds>', 'embedded engine: wait this long for another run to release the data directory').argParser(parseSeconds))
     .addHelpText('after', RUN_EXAMPLES)
     .action(async function (this: Command, files: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number; test?: string[]; junit?: string; allowMissing?: boolean; resumeExact?: string } & ServerRunFlags>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; onError: 'reject' | 'stop'; dryRun?: boolean; json?: boolean; quiet?: boolean; resume?: string; continueOnError?: boolean; failFast?: boolean; report?: string; progress?: boolean; journal?: boolean; waitLock?: number; test?: string[]; junit?: string; allowMissing?: boolean; strictColumns?: boolean; resumeExact?: string } & ServerRunFlags>();
       if (opts.resume && opts.resumeExact) throw new SqlEtlError('conflicting-options', 'usage', '--resume and --resume-exact both name a run to continue; give one');
       if (opts.junit && !opts.test) throw new SqlEtlError('conflicting-options', 'usage', '--junit reports the data tests: give --test DIR too');
       if (opts.continueOnError && opts.failFast) throw new SqlEtlError('conflicting-options', 'usage', '--fail-fast and --continue-on-error contradict each other; give one');

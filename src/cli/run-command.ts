@@ -40,6 +40,8 @@ export interface RunCommandOptions extends SqlCommandOptions {
   junit?: string;
   /** read a missing collection as empty instead of failing (--allow-missing) */
   allowMissing?: boolean;
+  /** check column references against sampled field names (--strict-columns) */
+  strictColumns?: boolean;
   /** MongoDB options and --batch-size, as RunOptions */
   server?: Pick<RunOptions, 'maxTimeMS' | 'writeConcern' | 'readPreference' | 'retries' | 'batchSize'>;
 }
@@ -75,6 +77,7 @@ async function runAndTest(files: string[], opts: RunCommandOptions, dataExplicit
     onError: opts.onError,
     dialect: opts.dialect,
     missingCollections: opts.allowMissing ? 'empty' : 'error',
+    ...(opts.strictColumns ? { strictColumns: true } : {}),
     ...target,
     ...opts.server,
   };

@@ -10,6 +10,7 @@ import { commandLimitProblem } from '../mongo/command-limits.js';
 import { serverRuleViolations } from '../mongo/server-rules.js';
 import { checkJob, type DryRunProblem } from './dry-run-checks.js';
 import { ReadChecker } from './strict-reads.js';
+import { compileSampled } from './strict-columns.js';
 
 /**
  * A job: one or more SQL files run in order on one engine, as one journaled run
@@ -38,14 +39,16 @@ export async function runJob(files: JobFile[], options: RunOptions = {}): Promis
  * without writing anything (no lock, no journal, no transaction).
  */
 export async function dryRunJob(files: JobFile[], options: RunOptions = {}): Promise<{ scripts: { path?: string; statements: CompiledStatement[] }[]; problems: DryRunProblem[] }> {
-  const scripts = [];
-  for (const f of files) scripts.push({ path: f.path, statements: (await compileScript(f.text, { ...options, file: f.path })).statements });
+  let scripts = [];
+  // (--strict-columns compiles against the target's samples, below)
+  if (!options.strictColumns) for (const f of files) scripts.push({ path: f.path, statements: (await compileScript(f.text, { ...options, file: f.path })).statements });
   // as a run would: a data directory that does not exist is an error, not a directory of empty collections
   if (!options.uri && !existsSync(options.dataDir ?? './data')) {
     throw new SqlEtlError('bad-data-dir', 'io', `data directory ${options.dataDir ?? './data'} does not exist (give one with --data)`);
   }
   const engine = await openEngine(options);
   try {
+    if (options.strictColumns) scripts = (await compileSampled(engine, files, options)).map(({ file, script }) => ({ path: file.path, statements: script.statements }));
     return { scripts, problems: await checkJob(engine, scripts, options) };
   } finally {
     await engine.close();
@@ -61,8 +64,9 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
     throw usage(`--resume ${previous.id}: the --var values differ from the run's (${JSON.stringify(previous.vars)}); give the same ones or none`);
   }
   // compile everything before running anything: a syntax error in the last file must not leave a half-run job
-  const scripts = [];
-  for (const f of files) scripts.push({ file: f, script: await compileScript(f.text, { ...options, file: f.path, vars }) });
+  // --strict-columns: each file compiled against its collections' sampled field names
+  const scripts = options.strictColumns ? await compileSampled(engine, files, { ...options, vars }) : [];
+  if (!options.strictColumns) for (const f of files) scripts.push({ file: f, script: await compileScript(f.text, { ...options, file: f.path, vars }) });
   // Only jobs that change data take the data directory's lock, use transactions and
   // are journaled: a read-only job (SELECT, COPY … TO) has nothing to resume and must
   // not write into a directory it only reads.

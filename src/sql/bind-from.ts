@@ -96,7 +96,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-          relations: [{ name: alias ?? name, columns: declared?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [] }],
+          relations: [{ name: alias ?? name, columns: declared?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [], ...sampledOf(env, declared ? undefined : key) }],
           using: new Map(),
         },
       };
@@ -204,6 +204,12 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
 }
 
 export { SqlEtlError };
+
+/** `--strict-columns`: the sampled field names of an undeclared collection, when it was sampled. */
+export function sampledOf(env: { sampled?: Map<string, readonly string[]> }, key: string | undefined): { sampled?: readonly string[] } {
+  const names = key === undefined ? undefined : env.sampled?.get(key);
+  return names ? { sampled: names } : {};
+}
 
 /**
  * A JOIN's ON condition is evaluated inside the `$lookup` on the right side's

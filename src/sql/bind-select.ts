@@ -25,6 +25,11 @@ export interface BindEnv {
   outer?: Scope;
   /** where a correlated subquery records the outer values it reads */
   capture?: OuterCapture;
+  /**
+   * `--strict-columns`: sampled top-level field names of undeclared collections, by
+   * catalog key (`name` or `db.name`); a collection drops out once a statement writes it.
+   */
+  sampled?: Map<string, readonly string[]>;
 }
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */

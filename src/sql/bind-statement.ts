@@ -13,7 +13,7 @@ import { bindCopy } from './bind-copy.js';
  * Binds every statement of a parsed script, in order: CREATE TABLE declarations
  * enter the catalog and are visible to the statements after them.
  */
-export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<string, Value>): Statement[] {
+export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<string, Value>, sampled?: Record<string, readonly string[]>): Statement[] {
   const param = (n: number, span?: SourceSpan): Value => {
     const name = script.params.names.get(n);
     if (name === undefined) throw new SqlEtlError('positional-parameter', 'bind', `positional parameter $${n} is not supported; use :name with --var name=value`, { span });
@@ -25,10 +25,12 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     }
     return vars[name];
   };
-  const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan };
+  const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan, ...(sampled ? { sampled: new Map(Object.entries(sampled)) } : {}) };
   return script.statements.map((ps) => {
     try {
-      return bindStatement(ps);
+      const s = bindStatement(ps);
+      if (env.sampled) forgetWritten(s, env.sampled);
+      return s;
     } catch (err) {
       throw placed(err, ps.start);
     }
@@ -161,3 +163,14 @@ const STATEMENT_NAMES: Record<string, string> = {
 VariableSetStmt: 'SET',
   TransactionStmt: 'transactions (BEGIN/COMMIT)', ExplainStmt: 'EXPLAIN',
 };
+
+/**
+ * `--strict-columns`: after a statement that writes a collection (or creates, drops,
+ * fills it), its sample no longer says which fields the documents have: the
+ * statements after it read it unchecked.
+ */
+function forgetWritten(s: Statement, sampled: Map<string, readonly string[]>): void {
+  if (s.kind === 'select' || s.kind === 'copy-to' || s.kind === 'set' || s.kind === 'create-schema') return;
+  const tables = 'tables' in s ? s.tables : 'table' in s ? [s.table] : [];
+  for (const t of tables) sampled.delete(tableKey(t));
+}

@@ -7,6 +7,7 @@ import { typeFromName } from '../ir/types.js';
 import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, spanOf, stringsOf, typeNameOf, unwrap, varcharLengthOf, type ExprContext } from './bind-expr.js';
 import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
+import { sampledOf } from './bind-from.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -246,7 +247,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
-  const ctx = exprCtx(env, [relationOf(def, n.relation.alias?.aliasname ?? table.name, [])], 'UPDATE');
+  const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'UPDATE');
   const set = ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     if (rt.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, rt.location));
@@ -266,7 +267,7 @@ export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
-  const ctx = exprCtx(env, [relationOf(def, n.relation.alias?.aliasname ?? table.name, [])], 'WHERE');
+  const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'WHERE');
   const where = n.whereClause ? bindExpr(n.whereClause, ctx) : undefined;
   if (where) requireBoolean(where, 'WHERE');
   return { kind: 'delete', table, where };

@@ -30,6 +30,22 @@ export interface Relation {
   open?: boolean;
   /** where the relation's fields sit in the joined row */
   prefix: string[];
+  /**
+   * `--strict-columns`: the top-level field names a sample of the collection's
+   * documents has (undefined: not sampled, any field). A name none of them has is
+   * not a column of the relation (`_id` always is).
+   */
+  sampled?: readonly string[];
+}
+
+/** Whether an undeclared relation may have the top-level field (always, unless sampled without it). */
+function mayHave(r: Relation, name: string): boolean {
+  return !r.sampled || name === '_id' || r.sampled.includes(name);
+}
+
+/** The names a relation is known to have, for a `did you mean` hint. */
+function knownNames(r: Relation): string[] {
+  return [...(r.columns ?? []).map((c) => c.name), ...(r.sampled ?? [])];
 }
 
 /** Outer references captured by a correlated subquery: variable name → outer expression. */
@@ -61,7 +77,14 @@ export class Scope {
     const local = this.tryResolve(fields, span);
     if (local) return local;
     if (this.outer && this.capture) {
-      const outerExpr = this.outer.resolve(fields, span);
+      let outerExpr: Expr;
+      try {
+        outerExpr = this.outer.resolve(fields, span);
+      } catch (err) {
+        // a sampled relation here did not have the name, nor did the enclosing query: hint from here too
+        if (err instanceof SqlEtlError && err.code === 'undefined-column' && err.hints.length === 0) err.hints.push(...didYouMean(fields[0], this.relations.flatMap(knownNames)));
+        throw err;
+      }
       if (outerExpr.kind === 'column') {
         const name = this.capture.capture(outerExpr);
         return { kind: 'column', path: [`$$${name}`], type: outerExpr.type, span };
@@ -74,7 +97,7 @@ export class Scope {
     if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
       throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span });
     }
-    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span, hints: didYouMean(fields[0], this.relations.flatMap((r) => (r.columns ?? []).map((c) => c.name))) });
+    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span, hints: didYouMean(fields[0], this.relations.flatMap(knownNames)) });
   }
 
   hasRelation(name: string): boolean {
@@ -96,7 +119,8 @@ export class Scope {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span });
     }
     if (declared.length === 1) return this.inRelation(declared[0], fields, span);
-    const open = this.relations.filter((r) => !r.columns || r.open);
+    // an undeclared collection whose sampled documents lack the name does not have it
+    const open = this.relations.filter((r) => (!r.columns || r.open) && mayHave(r, fields[0]));
     if (open.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, {
         span,
@@ -111,6 +135,9 @@ export class Scope {
     const column = rel.columns?.find((c) => c.name === fields[0]);
     if (rel.columns && !column && !rel.open) {
       throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
+    }
+    if (!column && !mayHave(rel, fields[0])) {
+      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span, hints: didYouMean(fields[0], knownNames(rel)) });
     }
     if (fields.some(UNSAFE)) {
       throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });
