@@ -157,8 +157,9 @@ export async function tableNamesOf(sql: string, given: CompileOptions = {}): Pro
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') {
-      const range = (v as { RangeVar?: { relname?: string; schemaname?: string } }).RangeVar;
-      if (range?.relname) seen.set(`${range.schemaname ?? ''}.${range.relname}`, { name: range.relname, ...(range.schemaname ? { db: range.schemaname } : {}) });
+      // a RangeVar's body (a FROM item is wrapped as { RangeVar: … }; an INSERT/UPDATE/DELETE/COPY target is not)
+      const range = v as { relname?: unknown; schemaname?: string };
+      if (typeof range.relname === 'string') seen.set(`${range.schemaname ?? ''}.${range.relname}`, { name: range.relname, ...(range.schemaname ? { db: range.schemaname } : {}) });
       Object.values(v).forEach(walk);
     }
   };

@@ -94,6 +94,8 @@ describe('run --strict-columns', () => {
         'WITH big AS (SELECT customer_id AS who, amount * 2 AS twice FROM orders) SELECT who, twice FROM big;',
         'SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c._id);',
         'SELECT anything FROM empty;',
+        // `email` is not in orders' sample: it is the outer query's, as in PostgreSQL
+        'SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE customer_id = c._id AND email IS NOT NULL);',
         '',
       ].join('\n'),
     );
@@ -106,6 +108,7 @@ describe('run --strict-columns', () => {
     expect(lines[2].rows).toEqual([[1, 10]]);
     expect(lines[3].rows).toEqual([['ann']]);
     expect(lines[4].rows).toEqual([]);
+    expect(lines[5].rows).toEqual([['ann']]);
   });
 
   it('a collection the job writes is not checked after the write, nor one it creates', () => {
@@ -122,6 +125,24 @@ describe('run --strict-columns', () => {
     const r = sqletl(['run', 'job.sql', '--strict-columns', '--json', '--no-journal']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it("UPDATE and DELETE: the target's WHERE is checked, SET may add a field", () => {
+    write('job.sql', "UPDATE customers SET tier = 'gold' WHERE nmae = 'ann';\n");
+    const r = sqletl(['run', 'job.sql', '--strict-columns', '--no-journal']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(['job.sql:1:42: column "nmae" does not exist', "  UPDATE customers SET tier = 'gold' WHERE nmae = 'ann';", '                                           ^', 'hint: did you mean "name"?', ''].join('\n'));
+    write('ok.sql', "UPDATE customers SET tier = 'gold' WHERE name = 'ann';\nDELETE FROM orders WHERE amount < 0;\n");
+    expect(sqletl(['run', 'ok.sql', '--strict-columns', '--no-journal']).code).toBe(0);
+  });
+
+  it('a later file reads what an earlier file wrote unchecked', () => {
+    write('a.sql', "INSERT INTO orders (_id, customer_id, amount, note) VALUES (11, 2, 3, 'rush');\n");
+    write('b.sql', 'SELECT note FROM orders WHERE note IS NOT NULL;\n');
+    const r = sqletl(['run', 'a.sql', 'b.sql', '--strict-columns', '--no-journal', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.split('\n')[1]).rows).toEqual([['rush']]);
   });
 
   it('--dry-run checks the columns too', () => {
