@@ -153,3 +153,16 @@ describe('run --strict-columns', () => {
     expect(r.stderr).toContain('hint: did you mean "name"?');
   });
 });
+
+describe('test --strict-columns', () => {
+  it('a misspelt field makes the test an error (exit 1); a correct test passes', () => {
+    write('tests/bad.sql', '-- customers without an email\nSELECT name FROM customers WHERE emial IS NULL;\n');
+    const r = sqletl(['test', 'tests', '--strict-columns']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(['    tests/bad.sql:2:34: column "emial" does not exist', '      SELECT name FROM customers WHERE emial IS NULL;', '                                       ^', '    hint: did you mean "email"?'].join('\n'));
+    write('tests/bad.sql', '-- customers without an email\nSELECT name FROM customers WHERE email IS NULL;\n');
+    const ok = sqletl(['test', 'tests', '--strict-columns']);
+    expect(ok.stdout).toContain('1 passed');
+    expect(ok.code).toBe(0);
+  });
+});

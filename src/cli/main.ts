@@ -183,9 +183,10 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'print one JSON object per test per line, then a {"summary": …} line')
     .option('-q, --quiet', 'print only failing tests')
     .option('--allow-missing', 'read a collection that does not exist as empty (default: an error)')
+    .option('--strict-columns', 'sample up to 1,000 documents of each collection without declared columns: a column none of them has is an error (default: NULL)')
     .addHelpText('after', TEST_EXAMPLES)
     .action(async function (this: Command, paths: string[]) {
-      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql'; junit?: string; json?: boolean; quiet?: boolean; allowMissing?: boolean }>();
+      const opts = this.opts<{ uri?: string; db?: string; data: string; schema?: string; var?: Record<string, Value>; percentiles: 'exact' | 'approximate'; dialect?: 'postgres' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql'; junit?: string; json?: boolean; quiet?: boolean; allowMissing?: boolean; strictColumns?: boolean }>();
       const { testCommand } = await import('./test-command.js');
       code = await testCommand(paths, { ...opts, var: opts.var ?? {} }, this.getOptionValueSource('data') === 'cli');
     });

@@ -20,6 +20,8 @@ export interface TestCommandOptions extends SqlCommandOptions {
   json?: boolean;
   quiet?: boolean;
   allowMissing?: boolean;
+  /** check the tests' column references against sampled field names (--strict-columns) */
+  strictColumns?: boolean;
   dialect?: RunOptions['dialect'];
 }
 
@@ -28,6 +30,17 @@ export async function testCommand(paths: string[], opts: TestCommandOptions, dat
   const target = resolveTarget({ uri: opts.uri, data: resolve(opts.data), dataExplicit });
   if (target.dataDir !== undefined && dataExplicit) checkDataDir(opts.data);
   const common: RunOptions = { vars: opts.var, schema, db: opts.db, percentiles: opts.percentiles, dialect: opts.dialect, missingCollections: opts.allowMissing ? 'empty' : 'error', ...target };
+  if (opts.strictColumns) {
+    // the collections the tests name, sampled before compiling them (tests only read: no write can change them)
+    const texts = testFiles(paths).map((path) => readInputFile(path, 'test file'));
+    const [{ openEngine }, { sampleTables }] = await Promise.all([import('../run/run-job.js'), import('../run/strict-columns.js')]);
+    const engine = await openEngine(common);
+    try {
+      common.sampledColumns = await sampleTables(engine, texts, common);
+    } finally {
+      await engine.close();
+    }
+  }
   const outcome = await runDataTests(paths, common, { junit: opts.junit, json: opts.json, quiet: opts.quiet, schemaFile: opts.schema });
   return outcome.code;
 }

@@ -46,6 +46,30 @@ export async function compileSampled<F extends { path?: string; text: string }>(
   return out;
 }
 
+/**
+ * `sqletl test --strict-columns`: the sampled field names of every collection the
+ * texts name (test files only read, so nothing is left out). A text that does not
+ * parse is skipped: collecting the tests reports it.
+ */
+export async function sampleTables(engine: Engine, texts: string[], options: RunOptions): Promise<Record<string, string[]>> {
+  const sampled: Record<string, string[]> = {};
+  for (const text of texts) {
+    let tables: { name: string; db?: string }[];
+    try {
+      tables = await tableNamesOf(text, options);
+    } catch {
+      continue;
+    }
+    for (const t of tables) {
+      const key = t.db ? `${t.db}.${t.name}` : t.name;
+      if (isStageName(t.name) || key in sampled) continue;
+      const names = await fieldNames(engine, t.name, t.db);
+      if (names) sampled[key] = names;
+    }
+  }
+  return sampled;
+}
+
 /** The top-level field names of a collection's first documents; undefined when it does not exist or is empty (no evidence). */
 async function fieldNames(engine: Engine, collection: string, db: string | undefined): Promise<string[] | undefined> {
   if (!(await engine.hasCollection(collection, db))) return undefined;
