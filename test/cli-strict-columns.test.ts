@@ -166,3 +166,15 @@ describe('test --strict-columns', () => {
     expect(ok.code).toBe(0);
   });
 });
+
+describe('compile with sampledColumns (the library; no I/O)', () => {
+  it('checks undeclared collections against the given names, not declared ones', async () => {
+    const { compile } = await import('../src/index.js');
+    const sampledColumns = { customers: ['_id', 'email', 'name'] };
+    await expect(compile('SELECT emial FROM customers', { sampledColumns })).rejects.toMatchObject({ code: 'undefined-column', message: 'column "emial" does not exist', hints: ['did you mean "email"?'] });
+    await expect(compile('SELECT email, _id FROM customers', { sampledColumns })).resolves.toBeDefined();
+    // declared: the declaration decides; after an INSERT: unchecked
+    await expect(compile('CREATE TABLE customers (id int, emial text); SELECT emial FROM customers', { sampledColumns })).resolves.toBeDefined();
+    await expect(compile("INSERT INTO customers (_id, tier) VALUES (1, 'a'); SELECT tier FROM customers", { sampledColumns })).resolves.toBeDefined();
+  });
+});
