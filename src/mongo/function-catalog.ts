@@ -68,6 +68,31 @@ function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
   return letIn({ x }, raiseIf(op(cond(bad, 1, '$$x')), bad, 'invalid-argument-for-logarithm', [message], f.span));
 }
 
+/** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
+const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
+
+const RADIANS_PER_DEGREE = 0.0174532925199432957692;
+
+/** a float8 argument: numeric and integer values become doubles first */
+const toFloat = (v: Mql, e: Expr | undefined): Mql => (e && e.type !== 'float' && e.type !== 'unknown' ? castTo(v, e.type, 'float', e.span) : v);
+
+/** a float8 function of one argument (NULL in, NULL out: the operators return null for null) */
+const float1 =
+  (body: (x: Mql) => Mql): Lowering =>
+  ([x], f) =>
+    letIn({ x: toFloat(x, f.args[0]) }, cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, body('$$x')));
+
+/** `float1` whose argument must satisfy a domain: outside it, PostgreSQL's `input is out of range` */
+const domain =
+  (body: (x: Mql) => Mql, outside: (x: Mql) => Mql): Lowering =>
+  ([x], f) => {
+    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x')] };
+    return letIn(
+      { x: toFloat(x, f.args[0]) },
+      cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, raiseIf(body(cond(bad, 0, '$$x')), bad, 'numeric-value-out-of-range', ['input is out of range'], f.span)),
+    );
+  };
+
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
   lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
@@ -138,6 +163,44 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   exp: ([x]) => ({ $exp: x }),
   ln: ([x], f) => logarithm(x, f, (v) => ({ $ln: v })),
   log: ([a, b], f) => (b === undefined ? logarithm(a, f, (v) => ({ $log10: v })) : { $log: [b, a] }),
+
+  // trigonometric and hyperbolic functions (float8 in PostgreSQL): MongoDB's operators; arguments
+  // outside the domain are PostgreSQL's `input is out of range` (MongoDB would fail with its own words)
+  sin: domain((x) => ({ $sin: x }), infinite),
+  cos: domain((x) => ({ $cos: x }), infinite),
+  tan: domain((x) => ({ $tan: x }), infinite),
+  // 1 / tan(0) is Infinity in PostgreSQL; $divide by zero fails
+  cot: domain((x) => letIn({ t: { $tan: x } }, cond({ $eq: ['$$t', 0] }, Infinity, { $divide: [1, '$$t'] })), infinite),
+  asin: domain((x) => ({ $asin: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  // the embedded engine refuses $acos of 0 (MongoDB gives π/2)
+  acos: domain((x) => cond({ $eq: [x, 0] }, Math.PI / 2, { $acos: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  // the embedded engine refuses $atan of ±Infinity (MongoDB and PostgreSQL give ±π/2)
+  atan: float1((x) => cond({ $eq: [x, Infinity] }, Math.PI / 2, cond({ $eq: [x, -Infinity] }, -Math.PI / 2, { $atan: x }))),
+  atan2: (args, f) => ({ $atan2: args.map((a, i) => toFloat(a, f.args[i])) }),
+  sinh: float1((x) => ({ $sinh: x })),
+  cosh: float1((x) => ({ $cosh: x })),
+  tanh: float1((x) => ({ $tanh: x })),
+  asinh: float1((x) => ({ $asinh: x })),
+  acosh: domain((x) => ({ $acosh: x }), (x) => ({ $lt: [x, 1] })),
+  atanh: domain(
+    (x) => cond({ $eq: [x, 1] }, Infinity, cond({ $eq: [x, -1] }, -Infinity, { $atanh: x })),
+    (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] }),
+  ),
+  // PostgreSQL divides and multiplies by RADIANS_PER_DEGREE
+  degrees: float1((x) => ({ $divide: [x, RADIANS_PER_DEGREE] })),
+  radians: float1((x) => ({ $multiply: [x, RADIANS_PER_DEGREE] })),
+  pi: () => Math.PI,
+  // no $cbrt: the real cube root, |x|^(1/3) with x's sign, then one Newton step
+  cbrt: float1((x) =>
+    letIn(
+      { r: cond({ $lt: [x, 0] }, { $multiply: [-1, { $pow: [{ $abs: x }, 1 / 3] }] }, { $pow: [x, 1 / 3] }) },
+      cond(
+        { $or: [{ $eq: ['$$r', 0] }, { $eq: [{ $abs: '$$r' }, Infinity] }, { $ne: ['$$r', '$$r'] }] },
+        '$$r',
+        { $subtract: ['$$r', { $divide: [{ $subtract: [{ $multiply: ['$$r', '$$r', '$$r'] }, x] }, { $multiply: [3, '$$r', '$$r'] }] }] },
+      ),
+    ),
+  ),
 
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),

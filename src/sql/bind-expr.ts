@@ -257,6 +257,8 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
           return { kind: 'negate', arg, type: arg.type, span };
         }
         if (name === '+') return arg;
+        // |/ x is sqrt(x), ||/ x is cbrt(x)
+        if (name === '|/' || name === '||/') return funcExpr(name === '|/' ? 'sqrt' : 'cbrt', [coerceTo(arg, 'float')], span);
         throw unsupported(`prefix operator ${name}`, span);
       }
       return binaryOp(name, left(), right(), span);
