@@ -202,6 +202,22 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
     ),
   ),
 
+  // generate_series(start, stop[, step]) over integers, as an array of its values (unnested by the plan)
+  generate_series: ([a, b, step], f) =>
+    letIn(
+      { a, b, s: step ?? 1 },
+      cond(
+        { $or: [isNull('$$a'), isNull('$$b'), isNull('$$s')] },
+        [],
+        raiseIf(
+          { $range: ['$$a', { $add: ['$$b', cond({ $gt: ['$$s', 0] }, 1, -1)] }, cond({ $eq: ['$$s', 0] }, 1, '$$s')] },
+          { $eq: ['$$s', 0] },
+          'invalid-parameter-value',
+          ['step size cannot equal zero'],
+          f.span,
+        ),
+      ),
+    ),
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)

@@ -523,6 +523,20 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
 }
 
+/**
+ * `generate_series(start, stop [, step])` over integers, as the array its rows unnest:
+ * the lowering builds it with `$range`. Other argument types are refused here.
+ */
+export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
+  if (args.length < 2 || args.length > 3) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function generate_series takes 2 or 3 arguments, got ${args.length}`, { span });
+  }
+  const typed = args.map((a) => coerceTo(a, 'int'));
+  const bad = typed.find((a) => a.type !== 'int' && !(a.kind === 'literal' && a.value === null));
+  if (bad) throw unsupported(`generate_series over ${bad.type === 'unknown' ? 'values of unknown type' : pgTypeName(bad.type)} (integers only)`, bad.span ?? span, ['cast the arguments to int, or build dates from an integer series: DATE \'2024-01-01\' + g']);
+  return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
+}
+
 export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);

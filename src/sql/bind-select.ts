@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../plan/build-plan.js';
@@ -119,13 +119,15 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   for (const t of (stmt.targetList ?? []) as Node[]) {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
-    if (vtag !== 'FuncCall' || stringsOf(vbody.funcname).at(-1)?.toLowerCase() !== 'unnest' || vbody.over) continue;
-    if (unnestTargets.size > 0) throw unsupported('several unnest(…) calls in one select list', spanOf(base, vbody.location));
-    const args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
+    if ((fname !== 'unnest' && fname !== 'generate_series') || vbody.over) continue;
+    if (unnestTargets.size > 0) throw unsupported('several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
+    let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];
     if (args.length !== 1) throw unsupported('unnest with several arrays', spanOf(base, vbody.location));
     const as = '__u1';
     source = { kind: 'unnest', left: source, array: args[0], as, ordinality: false, outer: false };
-    unnestTargets.set(val, { kind: 'column', path: [as], type: 'unknown' });
+    unnestTargets.set(val, { kind: 'column', path: [as], type: fname === 'generate_series' ? 'int' : 'unknown' });
   }
 
   const windows = new Map<string, Record<string, any>>();
