@@ -153,7 +153,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
-  mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (d) => ({ $mod: [a, d] }))),
+  mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (n, d) => ({ $mod: [n, d] }), f.args[0], a)),
   power: ([a, b], f) => powerOf(a, b, f.span),
   // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
   sqrt: ([x], f) => {
