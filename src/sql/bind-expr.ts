@@ -252,6 +252,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
         const arg = right();
+        if ((name === '-' || name === '+') && NOT_ARITHMETIC.has(arg.type)) throw noOperator(`${name} ${pgOperandName(arg)}`, span);
         if (name === '-') {
           if (arg.kind === 'literal' && typeof arg.value === 'number') return lit(-arg.value, arg.type, span);
           return { kind: 'negate', arg, type: arg.type, span };
@@ -311,6 +312,18 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
 }
 
+/** types without arithmetic operators in PostgreSQL: `true + 1` is `operator does not exist: boolean + integer` */
+const NOT_ARITHMETIC = new Set<SqlType>(['text', 'bool', 'json', 'array']);
+
+function pgOperandName(e: Expr): string {
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval' };
+  return e.type === 'array' ? 'an array' : names[e.type] ?? e.type;
+}
+
+function noOperator(what: string, span?: SourceSpan): SqlEtlError {
+  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
+}
+
 export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Expr {
   const cmp = COMPARE[name];
   if (cmp) {
@@ -325,6 +338,10 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '%':
     case '^': {
       const [a, b] = coerceArith(l, r, name);
+      if (NOT_ARITHMETIC.has(a.type) || NOT_ARITHMETIC.has(b.type)) {
+        if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('jsonb - key (deleting a key or element)', span);
+        throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
+      }
       return { kind: 'arith', op: name, left: a, right: b, type: arithType(name, a.type, b.type), span };
     }
     case '||':
