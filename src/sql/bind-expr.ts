@@ -156,7 +156,9 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
     if (!Number.isFinite(value)) {
       throw new SqlEtlError('numeric-out-of-range', 'bind', `the number ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is out of range: sqletl computes numeric values as doubles (about ±1.8e308)`, { span });
     }
-    return lit(value, /^[+-]?\d+$/.test(text) ? 'int' : 'numeric', span);
+    // an integer beyond bigint's range is a numeric in PostgreSQL (`99999999999999999999::bigint` fails there)
+    const integral = /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
+    return lit(value, integral ? 'int' : 'numeric', span);
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
