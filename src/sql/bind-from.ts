@@ -126,6 +126,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (!kind) throw unsupported(`${String(n.jointype).replace('JOIN_', '')} joins`, keyword('JOIN'));
   if (n.isNatural) throw unsupported('NATURAL JOIN', keyword('NATURAL'), ['spell the condition out with ON or USING']);
   if (n.alias) throw unsupported('an alias on a join', keyword('JOIN'));
+  if (n.join_using_alias) throw unsupported('an alias on JOIN … USING (USING (…) AS name)', keyword('USING'), ['qualify the merged columns with either table instead']);
 
   const leftItem = bindItem(n.larg, b, counter, undefined).bound;
   // a LATERAL function on the right (`JOIN LATERAL unnest(…) ON true`) reads the left side
