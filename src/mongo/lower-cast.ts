@@ -56,6 +56,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     case 'text':
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
+      if (from === 'json') return jsonText(v, span);
+      if (from === 'array') throw unsupported('an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
       return { $toString: v };
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
@@ -82,6 +84,39 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     default:
       throw unsupported(`CAST to ${to}`, span);
   }
+}
+
+/**
+ * jsonb → text as PostgreSQL prints a jsonb scalar: a string keeps its JSON quotes and
+ * escapes (`"Berlin"`), numbers and booleans their JSON spelling. An object or an array
+ * (PostgreSQL's own key order and spacing) is refused when a row holds one.
+ */
+function jsonText(v: Mql, span?: SourceSpan): Mql {
+  let escaped: Mql = '$$j';
+  for (const [find, replacement] of [['\\', '\\\\'], ['"', '\\"'], ['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t']]) {
+    escaped = { $replaceAll: { input: escaped, find, replacement } };
+  }
+  const composite = { $in: [{ $type: '$$j' }, ['object', 'array']] };
+  return letIn(
+    { j: v },
+    raiseIf(
+      {
+        $switch: {
+          branches: [
+            { case: isNull('$$j'), then: null },
+            { case: { $eq: [{ $type: '$$j' }, 'string'] }, then: { $concat: ['"', escaped, '"'] } },
+            { case: { $eq: [{ $type: '$$j' }, 'bool'] }, then: cond('$$j', 'true', 'false') },
+            { case: composite, then: null },
+          ],
+          default: { $toString: '$$j' },
+        },
+      },
+      composite,
+      'feature-not-supported',
+      ['a jsonb object or array as text is not supported yet'],
+      span,
+    ),
+  );
 }
 
 /**
