@@ -102,7 +102,14 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       };
     }
     case 'RangeSubselect': {
-      if (n.lateral) throw unsupported('LATERAL subqueries', span);
+      if (n.lateral) {
+        // the parse tree does not locate the subquery: the last LATERAL before its select list
+        const inner = unwrap(n.subquery)[1];
+        const firstTarget = inner.targetList?.[0] ? spanOf(b.ctx(new Scope([])), unwrap(inner.targetList[0])[1].location)?.start : undefined;
+        let at: SourceSpan | undefined;
+        for (let k = env.keywordSpan('LATERAL', 0); k && (firstTarget === undefined || k.start < firstTarget); k = env.keywordSpan('LATERAL', k.end)) at = k;
+        throw unsupported('LATERAL subqueries', at ?? span, ['join a grouped subquery on the key instead, or use a correlated scalar subquery in the select list']);
+      }
       const q = b.bindQuery(unwrap(n.subquery)[1], env);
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';
       const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), span);
