@@ -66,6 +66,11 @@ export const AGGREGATES: Record<string, Signature> = {
   json_agg: s(1, 1, 'json'), jsonb_agg: s(1, 1, 'json'),
   json_object_agg: s(2, 2, 'json'), jsonb_object_agg: s(2, 2, 'json'),
   string_agg: s(2, 2, 'text'),
+  // statistics of two variables (Y, X) over the rows where both are non-NULL
+  corr: s(2, 2, 'float'), covar_pop: s(2, 2, 'float'), covar_samp: s(2, 2, 'float'),
+  regr_count: s(2, 2, 'int'), regr_avgx: s(2, 2, 'float'), regr_avgy: s(2, 2, 'float'),
+  regr_sxx: s(2, 2, 'float'), regr_syy: s(2, 2, 'float'), regr_sxy: s(2, 2, 'float'),
+  regr_slope: s(2, 2, 'float'), regr_intercept: s(2, 2, 'float'), regr_r2: s(2, 2, 'float'),
   // ordered-set aggregates (… WITHIN GROUP (ORDER BY x)); the direct argument is the fraction
   percentile_cont: s(1, 1, 'float'),
   percentile_disc: s(1, 1, 'arg0'),
