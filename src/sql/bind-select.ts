@@ -260,10 +260,8 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   if (having) requireBoolean(having, 'HAVING');
   // DISTINCT
   const distinctClause = stmt.distinctClause as Node[] | undefined;
-  if (distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0) {
-    throw unsupported('DISTINCT ON', firstLocation(stmt, env));
-  }
-  const distinct = !!distinctClause;
+  const distinctOn = distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0 ? distinctClause : undefined;
+  const distinct = !!distinctClause && !distinctOn;
   if (distinct && passthrough) throw unsupported('SELECT DISTINCT * on a collection without declared columns', firstLocation(stmt, env));
   void relations;
 
@@ -289,7 +287,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
   if (stmt.limitOption === 'LIMIT_OPTION_WITH_TIES') throw unsupported('FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
 
-  return {
+  const query: SelectQuery = {
     kind: 'select',
     source,
     where,
@@ -303,6 +301,56 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     orderBy,
     limit: limit ?? undefined,
     offset: offset ?? undefined,
+  };
+  if (!distinctOn) return query;
+  if (passthrough) throw unsupported('DISTINCT ON with SELECT * on a collection without declared columns', firstLocation(stmt, env));
+  const keys = distinctOn.map((d) => {
+    const ordinal = ordinalOf(d);
+    if (ordinal === undefined) return bindExpr(d, { ...base, allowAggregates: true, clause: 'DISTINCT ON', aliasLookup: aliasOf });
+    const c = columns[ordinal - 1];
+    if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `SELECT DISTINCT ON position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(d)[1].location) });
+    return c.expr;
+  });
+  return distinctOnQuery(query, keys, spanOf(base, unwrap(distinctOn[0])[1].location));
+}
+
+/**
+ * `SELECT DISTINCT ON (k…) … ORDER BY k…, rest`: the first row of each k in the ORDER BY
+ * order. The query computes `row_number() OVER (PARTITION BY k… ORDER BY …)` and the ORDER BY
+ * keys as extra columns; an enclosing query keeps the rows numbered 1, in the ORDER BY
+ * order, with the original columns (then LIMIT/OFFSET). PostgreSQL requires the
+ * DISTINCT ON expressions to be the ORDER BY's leading keys.
+ */
+function distinctOnQuery(q: SelectQuery, keys: Expr[], span?: SourceSpan): SelectQuery {
+  const leading = q.orderBy.slice(0, keys.length);
+  if (q.orderBy.length > 0 && (leading.length < keys.length ? leading.some((k) => !keys.some((e) => sameExpr(e, k.expr))) : !leading.every((k) => keys.some((e) => sameExpr(e, k.expr))) || !keys.every((e) => leading.some((k) => sameExpr(e, k.expr))))) {
+    throw new SqlEtlError('invalid-distinct-on', 'bind', 'SELECT DISTINCT ON expressions must match initial ORDER BY expressions', { span });
+  }
+  const rowNumber: Expr = {
+    kind: 'window',
+    name: 'row_number',
+    args: [],
+    star: false,
+    spec: { partitionBy: keys, orderBy: q.orderBy, frame: { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } } },
+    type: 'int',
+  };
+  const extra: OutputColumn[] = [{ name: '__distinct_rn', field: '', expr: rowNumber }, ...q.orderBy.map((k, i) => ({ name: `__distinct_k${i}`, field: '', expr: k.expr }))];
+  const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
+  assignFields(inner.columns);
+  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
+  const rn = inner.columns[q.columns.length];
+  return {
+    kind: 'select',
+    source: { kind: 'subquery', query: inner },
+    where: { kind: 'compare', op: '=', left: ref(rn), right: { kind: 'literal', value: 1, type: 'int' }, type: 'bool' },
+    groupBy: [],
+    aggregated: false,
+    passthrough: false,
+    columns: q.columns.map((c, i) => ({ name: c.name, field: c.field, expr: ref(inner.columns[i]) })),
+    distinct: false,
+    orderBy: q.orderBy.map((k, i) => ({ ...k, expr: ref(inner.columns[q.columns.length + 1 + i]) })),
+    limit: q.limit,
+    offset: q.offset,
   };
 }
 
