@@ -285,7 +285,8 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
 
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
-  if (stmt.limitOption === 'LIMIT_OPTION_WITH_TIES') throw unsupported('FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
+  const withTies = stmt.limitOption === 'LIMIT_OPTION_WITH_TIES';
+  if (withTies && orderBy.length === 0) throw new SqlEtlError('syntax-error', 'bind', 'WITH TIES cannot be specified without ORDER BY clause', { span: spanOf(base, unwrap(stmt.limitCount)[1].location) });
 
   const query: SelectQuery = {
     kind: 'select',
@@ -302,6 +303,10 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     limit: limit ?? undefined,
     offset: offset ?? undefined,
   };
+  if (withTies) {
+    if (distinctOn) throw unsupported('DISTINCT ON with FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
+    return withTiesQuery(query);
+  }
   if (!distinctOn) return query;
   if (passthrough) throw unsupported('DISTINCT ON with SELECT * on a collection without declared columns', firstLocation(stmt, env));
   const keys = distinctOn.map((d) => {
@@ -312,6 +317,46 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     return c.expr;
   });
   return distinctOnQuery(query, keys, spanOf(base, unwrap(distinctOn[0])[1].location));
+}
+
+/**
+ * `ORDER BY … OFFSET m FETCH FIRST n ROWS WITH TIES`: the first m + n rows and the
+ * peers of the last of them are the rows whose rank() in the ORDER BY order is at most
+ * m + n; OFFSET then skips m of them, in the same order.
+ */
+function withTiesQuery(q: SelectQuery): SelectQuery {
+  if (q.limit === undefined) return q;
+  const rank: Expr = {
+    kind: 'window',
+    name: 'rank',
+    args: [],
+    star: false,
+    spec: { partitionBy: [], orderBy: q.orderBy, frame: { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } } },
+    type: 'int',
+  };
+  return wrapNumbered(q, rank, '<=', (q.offset ?? 0) + q.limit, undefined, q.offset);
+}
+
+/** `q` with a numbering window and its ORDER BY keys as extra columns, inside a query keeping the rows where the number `op` `bound`. */
+function wrapNumbered(q: SelectQuery, numbering: Expr, op: '=' | '<=', bound: number, limit: number | undefined, offset: number | undefined): SelectQuery {
+  const extra: OutputColumn[] = [{ name: '__number', field: '', expr: numbering }, ...q.orderBy.map((k, i) => ({ name: `__order_k${i}`, field: '', expr: k.expr }))];
+  const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
+  assignFields(inner.columns);
+  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
+  const n = inner.columns[q.columns.length];
+  return {
+    kind: 'select',
+    source: { kind: 'subquery', query: inner },
+    where: { kind: 'compare', op, left: ref(n), right: { kind: 'literal', value: bound, type: 'int' }, type: 'bool' },
+    groupBy: [],
+    aggregated: false,
+    passthrough: false,
+    columns: q.columns.map((c, i) => ({ name: c.name, field: c.field, expr: ref(inner.columns[i]) })),
+    distinct: false,
+    orderBy: q.orderBy.map((k, i) => ({ ...k, expr: ref(inner.columns[q.columns.length + 1 + i]) })),
+    limit,
+    offset,
+  };
 }
 
 /**
@@ -334,24 +379,7 @@ function distinctOnQuery(q: SelectQuery, keys: Expr[], span?: SourceSpan): Selec
     spec: { partitionBy: keys, orderBy: q.orderBy, frame: { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } } },
     type: 'int',
   };
-  const extra: OutputColumn[] = [{ name: '__distinct_rn', field: '', expr: rowNumber }, ...q.orderBy.map((k, i) => ({ name: `__distinct_k${i}`, field: '', expr: k.expr }))];
-  const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
-  assignFields(inner.columns);
-  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
-  const rn = inner.columns[q.columns.length];
-  return {
-    kind: 'select',
-    source: { kind: 'subquery', query: inner },
-    where: { kind: 'compare', op: '=', left: ref(rn), right: { kind: 'literal', value: 1, type: 'int' }, type: 'bool' },
-    groupBy: [],
-    aggregated: false,
-    passthrough: false,
-    columns: q.columns.map((c, i) => ({ name: c.name, field: c.field, expr: ref(inner.columns[i]) })),
-    distinct: false,
-    orderBy: q.orderBy.map((k, i) => ({ ...k, expr: ref(inner.columns[q.columns.length + 1 + i]) })),
-    limit: q.limit,
-    offset: q.offset,
-  };
+  return wrapNumbered(q, rowNumber, '=', 1, q.limit, q.offset);
 }
 
 function ctxFor(env: BindEnv): ExprContext {
