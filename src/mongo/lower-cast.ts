@@ -52,6 +52,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       return inIntRange(roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0), typeName, span);
     case 'numeric':
     case 'float':
+      if (from === 'text') return textToDouble(v, to, span);
       return from === 'int' ? v : { $toDouble: v };
     case 'text':
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
@@ -84,6 +85,39 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     default:
       throw unsupported(`CAST to ${to}`, span);
   }
+}
+
+/**
+ * Text → float8/numeric: PostgreSQL's spellings of the infinities (`Infinity`, `inf`,
+ * any case, signed, blanks around) where `$toDouble` knows fewer; 'NaN' is
+ * refused as its literal is (MongoDB orders NaN below every number, PostgreSQL above).
+ */
+function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
+  const inf = ['infinity', '+infinity', 'inf', '+inf'];
+  const minusInf = ['-infinity', '-inf'];
+  const isNaN = { $in: ['$$w', ['nan', '+nan', '-nan']] };
+  return letIn(
+    { t: v },
+    letIn(
+      { w: cond(isNull('$$t'), '', { $toLower: { $trim: { input: '$$t' } } }) },
+      raiseIf(
+        {
+          $switch: {
+            branches: [
+              { case: { $in: ['$$w', inf] }, then: Infinity },
+              { case: { $in: ['$$w', minusInf] }, then: -Infinity },
+              { case: isNaN, then: null },
+            ],
+            default: { $toDouble: '$$t' },
+          },
+        },
+        isNaN,
+        'feature-not-supported',
+        [`'NaN' as a ${to === 'float' ? 'float8' : 'numeric'} value is not supported yet`],
+        span,
+      ),
+    ),
+  );
 }
 
 /**
