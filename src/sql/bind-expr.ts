@@ -365,7 +365,11 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     }
     case '@>':
     case '<@':
-    case '&&':
+    case '&&': {
+      // jsonb containment of objects ('{"a": 1}'): not the array operators below
+      const isObject = (e: Expr) => e.kind === 'literal' && e.value !== null && typeof e.value === 'object' && !Array.isArray(e.value) && !(e.value instanceof Date);
+      if (name !== '&&' && (isObject(l) || isObject(r))) throw unsupported(`jsonb containment ${name} of objects`, span, ['compare the keys: profile->>\'premium\' = \'true\'']);
+    }
       return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
     case '~':
     case '~*':

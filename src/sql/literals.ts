@@ -58,6 +58,14 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       if (!iv) throw fail();
       return iv;
     }
+    case 'json': {
+      // '{"a": 1}'::jsonb is the document itself (an object, array, string, number, boolean)
+      try {
+        return JSON.parse(t) as Value;
+      } catch {
+        throw new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type json`, { span });
+      }
+    }
     default:
       return text;
   }
