@@ -160,9 +160,12 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (n.usingClause) {
     const names = stringsOf(n.usingClause);
     const conds: Expr[] = [];
+    // a chain `a JOIN b USING (k) JOIN c USING (k)`: the left side's k is its own merged column
+    const firstUsing = (kind === 'right' ? rightItem : leftItem).using;
+    const at = keyword('USING');
     for (const name of names) {
-      const l = new Scope(first.relations).resolve([name]);
-      const r = new Scope(nested).resolve([name]);
+      const l = firstUsing.get(name) ?? new Scope(first.relations).resolve([name], at);
+      const r = new Scope(nested).resolve([name], at);
       conds.push(binaryOp('=', l, r));
       // the merged column: the preserved side's value (either side's for FULL)
       using.set(name, kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : l);
