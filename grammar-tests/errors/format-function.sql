@@ -1,3 +1,3 @@
 -- error at 3:13
--- format() is not supported yet
-SELECT _id, format('%s-%s', status, quantity) FROM orders;
+-- format() widths and flags are not supported yet
+SELECT _id, format('%-10s|', status) FROM orders;

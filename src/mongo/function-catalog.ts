@@ -5,7 +5,7 @@ import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
-import { cond, isNull, joinStrings, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
@@ -93,6 +93,68 @@ const domain =
     );
   };
 
+/**
+ * format(fmt, args…) with a constant format: `%s` (the value's text, NULL as nothing),
+ * `%L` (a quoted literal, NULL as NULL), `%%`, and positions (`%2$s`). Widths, flags
+ * and `%I` are refused at the call.
+ */
+function lowerFormat(args: Mql[], f: FuncExpr): Mql {
+  const fmt = f.args[0];
+  if (fmt.kind === 'literal' && fmt.value === null) return null;
+  if (fmt.kind !== 'literal' || typeof fmt.value !== 'string') throw unsupported('format() with a non-constant format string', fmt.span ?? f.span);
+  const text = fmt.value;
+  const parts: Mql[] = [];
+  let next = 1;
+  let plain = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '%') {
+      plain += ch;
+      continue;
+    }
+    const m = /^%(?:(\d+)\$)?([-0-9*]*)([sIL%])?/.exec(text.slice(i));
+    if (!m || !m[3]) throw new SqlEtlError('invalid-parameter-value', 'lower', 'unterminated format() type specifier', { span: f.span });
+    if (m[3] === '%' && !m[1] && !m[2]) {
+      plain += '%';
+      i += 1;
+      continue;
+    }
+    if (m[2] || m[3] === '%') throw unsupported(`format() width and flags (${m[0]})`, f.span);
+    if (m[3] === 'I') throw unsupported('format() %I (quoted identifiers)', f.span);
+    const n = m[1] ? Number(m[1]) : next;
+    if (n === 0) throw new SqlEtlError('invalid-parameter-value', 'lower', 'format specifies argument 0, but arguments are numbered from 1', { span: f.span });
+    if (n >= args.length) throw new SqlEtlError('invalid-parameter-value', 'lower', 'too few arguments for format()', { span: f.span });
+    next = n + 1;
+    if (plain) parts.push(literal(plain));
+    plain = '';
+    const value = outputText(args[n], f.args[n].type, f.args[n].span);
+    if (m[3] === 's') parts.push({ $ifNull: [value, ''] });
+    else {
+      // quote_literal: quotes doubled; with a backslash, E'…' and backslashes doubled
+      parts.push(
+        letIn(
+          { v: value },
+          cond(
+            isNull('$$v'),
+            'NULL',
+            letIn(
+              { q: { $replaceAll: { input: '$$v', find: "'", replacement: "''" } } },
+              cond(
+                { $gte: [{ $indexOfCP: ['$$q', '\\'] }, 0] },
+                { $concat: ["E'", { $replaceAll: { input: '$$q', find: '\\', replacement: '\\\\' } }, "'"] },
+                { $concat: ["'", '$$q', "'"] },
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    i += m[0].length - 1;
+  }
+  if (plain) parts.push(literal(plain));
+  return parts.length === 0 ? '' : { $concat: parts };
+}
+
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
   lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
@@ -112,6 +174,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
       { $ifNull: [joinStrings('$$parts', sep), ''] },
     ));
   },
+  format: (args, f) => lowerFormat(args, f),
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
   btrim: strictText(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
   ltrim: strictText(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),

@@ -19,7 +19,7 @@ export const SCALAR_FUNCTIONS: Record<string, Signature> = {
   length: s(1, 1, 'int'), char_length: s(1, 1, 'int'), character_length: s(1, 1, 'int'),
   substring: s(2, 3, 'text'), substr: s(2, 3, 'text'),
   position: s(2, 2, 'int'), strpos: s(2, 2, 'int'),
-  concat: s(1, 100, 'text'), concat_ws: s(2, 100, 'text'),
+  concat: s(1, 100, 'text'), format: s(1, 100, 'text'), concat_ws: s(2, 100, 'text'),
   btrim: s(1, 2, 'text'), ltrim: s(1, 2, 'text'), rtrim: s(1, 2, 'text'),
   replace: s(3, 3, 'text'), split_part: s(3, 3, 'text'), left: s(2, 2, 'text'), right: s(2, 2, 'text'),
   lpad: s(2, 3, 'text'), rpad: s(2, 3, 'text'), reverse: s(1, 1, 'text'), repeat: s(2, 2, 'text'),
