@@ -96,6 +96,11 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'string_agg':
     case 'json_object_agg':
       return orderedCollect(agg, field, lower, filter);
+    case 'hypothetical_rank':
+    case 'hypothetical_dense_rank':
+    case 'hypothetical_percent_rank':
+    case 'hypothetical_cume_dist':
+      return hypothetical(agg, field, lower, filter);
     case 'corr':
     case 'covar_pop':
     case 'covar_samp':
@@ -177,6 +182,45 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
     ),
     empty: { [field]: [] },
   };
+}
+
+/**
+ * rank/dense_rank/percent_rank/cume_dist(x) WITHIN GROUP (ORDER BY k): the group's rows
+ * before the hypothetical row k = x in the ORDER BY order (NULLs placed as the key says),
+ * its peers, and the group's size, counted in the $group.
+ */
+function hypothetical(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filter: Mql | undefined): LoweredAggregate {
+  const key = agg.orderBy[0];
+  const k = lower(agg.args[0]);
+  const x = lower(agg.args[1]);
+  // a null rank per side: NULLs after the values ascending (NULLS LAST), before them with NULLS FIRST
+  const rank = (v: Mql) => cond(isNull(v), key.nullsFirst ? 0 : 1, key.nullsFirst ? 1 : 0);
+  const before = letIn(
+    { rk: rank(k), rx: rank(x) },
+    { $or: [{ $lt: ['$$rk', '$$rx'] }, { $and: [{ $eq: ['$$rk', '$$rx'] }, { $not: [isNull(x)] }, { $not: [isNull(k)] }, { [key.desc ? '$gt' : '$lt']: [k, x] }] }] },
+  );
+  const peer = { $or: [{ $and: [isNull(k), isNull(x)] }, { $and: [{ $not: [isNull(k)] }, { $not: [isNull(x)] }, { $eq: [k, x] }] }] };
+  const only = (c: Mql): Mql => (filter === undefined ? c : { $and: [filter, c] });
+  const f = (s: string) => `${field}_${s}`;
+  const accumulators: Record<string, Document> = {
+    [f('b')]: { $sum: cond(only(before), 1, 0) },
+    [f('p')]: { $sum: cond(only(peer), 1, 0) },
+    [f('n')]: { $sum: filter === undefined ? 1 : cond(filter, 1, 0) },
+  };
+  const empty: Record<string, unknown> = { [f('b')]: 0, [f('p')]: 0, [f('n')]: 0 };
+  if (agg.name === 'hypothetical_dense_rank') {
+    // rows not before add a marker, taken out after (the embedded engine adds $$REMOVE as null)
+    accumulators[f('d')] = { $addToSet: cond(only(before), { $ifNull: [k, null] }, FILTERED) };
+    empty[f('d')] = [];
+  }
+  const b = `$${f('b')}`;
+  const results: Record<string, Mql> = {
+    hypothetical_rank: { $add: [b, 1] },
+    hypothetical_dense_rank: { $add: [{ $size: { $filter: { input: `$${f('d')}`, cond: { $ne: ['$$this', FILTERED] } } } }, 1] },
+    hypothetical_percent_rank: cond({ $eq: [`$${f('n')}`, 0] }, 0, { $divide: [b, { $max: [`$${f('n')}`, 1] }] }),
+    hypothetical_cume_dist: { $divide: [{ $add: [b, `$${f('p')}`, 1] }, { $add: [`$${f('n')}`, 1] }] },
+  };
+  return { accumulators, result: results[agg.name], empty };
 }
 
 /**

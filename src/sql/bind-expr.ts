@@ -637,6 +637,7 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
  * The fraction is a constant number or an array of numbers (one result per entry).
  */
 function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  if (HYPOTHETICAL.has(name)) return bindHypothetical(name, n, ctx, span);
   if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported(`${name}(…) WITHIN GROUP`, span);
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
   if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
@@ -659,6 +660,30 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
   return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+}
+
+const HYPOTHETICAL = new Set(['rank', 'dense_rank', 'percent_rank', 'cume_dist']);
+
+/**
+ * Hypothetical-set aggregates, `rank(x) WITHIN GROUP (ORDER BY k)`: where a row with
+ * k = x would rank among the group's rows (one key).
+ */
+function bindHypothetical(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
+  const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
+  const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
+  const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
+  if (direct.length !== keys.length) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} has ${direct.length} direct argument(s) for ${keys.length} ORDER BY key(s)`, { span });
+  }
+  if (keys.length !== 1) throw unsupported(`hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
+  const x = coercePair(direct[0], keys[0].expr)[0];
+  if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported(`${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
+  const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+  refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);
+  const type: SqlType = name === 'rank' || name === 'dense_rank' ? 'int' : 'float';
+  return { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
 }
 
 /**
