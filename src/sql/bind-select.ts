@@ -27,6 +27,22 @@ export interface BindEnv {
   capture?: OuterCapture;
 }
 
+/**
+ * VALUES rows with computed expressions (`VALUES (1 + x), (length('ab'))`): each row a
+ * SELECT without FROM, the rows joined by UNION ALL (in order).
+ */
+function valuesOfExpressions(lists: Expr[][], columns: OutputColumn[]): Query {
+  const rowQuery = (r: Expr[]): SelectQuery => ({
+    kind: 'select', source: { kind: 'none' }, groupBy: [], aggregated: false, passthrough: false,
+    columns: r.map((e, i) => ({ name: columns[i].name, field: columns[i].field, expr: e })), distinct: false, orderBy: [],
+  });
+  let q: Query = rowQuery(lists[0]);
+  for (const r of lists.slice(1)) {
+    q = { kind: 'setop', op: 'union', all: true, left: q, right: rowQuery(r), columns: q.columns, passthrough: false, orderBy: [] };
+  }
+  return q;
+}
+
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
 export function bindQuery(stmt: Any, env: BindEnv): Query {
   const scopedEnv = withCtes(stmt.withClause, env);
@@ -467,7 +483,7 @@ function relationOf(name: string, q: Query): Relation {
   };
 }
 
-function bindValues(stmt: Any, env: BindEnv): SelectQuery {
+function bindValues(stmt: Any, env: BindEnv): Query {
   const ctx = ctxFor(env);
   const lists = (stmt.valuesLists as Node[]).map((l) => (unwrap(l)[1].items as Node[]).map((i) => bindExpr(i, ctx)));
   const width = lists[0].length;
@@ -482,12 +498,14 @@ function bindValues(stmt: Any, env: BindEnv): SelectQuery {
     field: `column${i + 1}`,
     expr: { kind: 'column', path: [`column${i + 1}`], type: types[i] },
   }));
-  const rows = lists.map((r) => {
+  for (const r of lists) {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });
+  }
+  if (lists.some((r) => r.some((e) => e.kind !== 'literal'))) return valuesOfExpressions(lists, columns);
+  const rows = lists.map((r) => {
     const row: Record<string, Value> = {};
     r.forEach((e, i) => {
-      if (e.kind !== 'literal') throw unsupported('non-constant expressions in VALUES', e.span);
-      row[`column${i + 1}`] = e.value;
+      row[`column${i + 1}`] = (e as { value: Value }).value;
     });
     return row;
   });
