@@ -250,6 +250,34 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const kind = n.kind as string;
   const left = () => bindExpr(n.lexpr, ctx);
   const right = () => bindExpr(n.rexpr, ctx);
+  const rowArgs = (x: Node | undefined): Node[] | undefined => {
+    if (!x) return undefined;
+    const [tag, body] = unwrap(x);
+    return tag === 'RowExpr' ? ((body.args ?? []) as Node[]) : undefined;
+  };
+  // row constructors: (a, b) = (c, d) is a = c AND b = d (NULL when some pair is NULL and none is false)
+  const rowEquals = (l: Node[], r: Node[], at?: SourceSpan): Expr => {
+    if (l.length !== r.length) throw new SqlEtlError('syntax-error', 'bind', 'unequal number of entries in row expressions', { span: at });
+    const pairs = l.map((x, i) => binaryOp('=', bindExpr(x, ctx), bindExpr(r[i], ctx), at));
+    return pairs.length === 1 ? pairs[0] : { kind: 'and', args: pairs, type: 'bool', span: at };
+  };
+  const leftRow = rowArgs(n.lexpr);
+  if (leftRow && kind === 'AEXPR_OP' && (name === '=' || name === '<>' || name === '!=')) {
+    const rightRow = rowArgs(n.rexpr);
+    if (!rightRow) throw unsupported('comparing a row constructor with a subquery or a composite value', span);
+    const eq = rowEquals(leftRow, rightRow, span);
+    return name === '=' ? eq : { kind: 'not', arg: eq, type: 'bool', span };
+  }
+  if (leftRow && kind === 'AEXPR_IN') {
+    const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
+    const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
+    const rows = items.map((i) => rowArgs(i));
+    if (rows.some((r) => !r)) throw unsupported('IN with a row constructor and a list of non-rows', span);
+    const alternatives = rows.map((r) => rowEquals(leftRow, r!, span));
+    const any: Expr = alternatives.length === 1 ? alternatives[0] : { kind: 'or', args: alternatives, type: 'bool', span };
+    return name === '<>' ? { kind: 'not', arg: any, type: 'bool', span } : any;
+  }
+  if (leftRow) throw unsupported(`the operator ${name} on row constructors (only =, <> and IN)`, span);
   switch (kind) {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
@@ -591,6 +619,7 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
+  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
