@@ -5,7 +5,7 @@ import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
-import { cond, isNull, joinStrings, letIn, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
@@ -68,6 +68,93 @@ function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
   return letIn({ x }, raiseIf(op(cond(bad, 1, '$$x')), bad, 'invalid-argument-for-logarithm', [message], f.span));
 }
 
+/** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
+const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
+
+const RADIANS_PER_DEGREE = 0.0174532925199432957692;
+
+/** a float8 argument: numeric and integer values become doubles first */
+const toFloat = (v: Mql, e: Expr | undefined): Mql => (e && e.type !== 'float' && e.type !== 'unknown' ? castTo(v, e.type, 'float', e.span) : v);
+
+/** a float8 function of one argument (NULL in, NULL out: the operators return null for null) */
+const float1 =
+  (body: (x: Mql) => Mql): Lowering =>
+  ([x], f) =>
+    letIn({ x: toFloat(x, f.args[0]) }, cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, body('$$x')));
+
+/** `float1` whose argument must satisfy a domain: outside it, PostgreSQL's `input is out of range` */
+const domain =
+  (body: (x: Mql) => Mql, outside: (x: Mql) => Mql): Lowering =>
+  ([x], f) => {
+    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x')] };
+    return letIn(
+      { x: toFloat(x, f.args[0]) },
+      cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, raiseIf(body(cond(bad, 0, '$$x')), bad, 'numeric-value-out-of-range', ['input is out of range'], f.span)),
+    );
+  };
+
+/**
+ * format(fmt, args…) with a constant format: `%s` (the value's text, NULL as nothing),
+ * `%L` (a quoted literal, NULL as NULL), `%%`, and positions (`%2$s`). Widths, flags
+ * and `%I` are refused at the call.
+ */
+function lowerFormat(args: Mql[], f: FuncExpr): Mql {
+  const fmt = f.args[0];
+  if (fmt.kind === 'literal' && fmt.value === null) return null;
+  if (fmt.kind !== 'literal' || typeof fmt.value !== 'string') throw unsupported('format() with a non-constant format string', fmt.span ?? f.span);
+  const text = fmt.value;
+  const parts: Mql[] = [];
+  let next = 1;
+  let plain = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '%') {
+      plain += ch;
+      continue;
+    }
+    const m = /^%(?:(\d+)\$)?([-0-9*]*)([sIL%])?/.exec(text.slice(i));
+    if (!m || !m[3]) throw new SqlEtlError('invalid-parameter-value', 'lower', 'unterminated format() type specifier', { span: f.span });
+    if (m[3] === '%' && !m[1] && !m[2]) {
+      plain += '%';
+      i += 1;
+      continue;
+    }
+    if (m[2] || m[3] === '%') throw unsupported(`format() width and flags (${m[0]})`, f.span);
+    if (m[3] === 'I') throw unsupported('format() %I (quoted identifiers)', f.span);
+    const n = m[1] ? Number(m[1]) : next;
+    if (n === 0) throw new SqlEtlError('invalid-parameter-value', 'lower', 'format specifies argument 0, but arguments are numbered from 1', { span: f.span });
+    if (n >= args.length) throw new SqlEtlError('invalid-parameter-value', 'lower', 'too few arguments for format()', { span: f.span });
+    next = n + 1;
+    if (plain) parts.push(literal(plain));
+    plain = '';
+    const value = outputText(args[n], f.args[n].type, f.args[n].span);
+    if (m[3] === 's') parts.push({ $ifNull: [value, ''] });
+    else {
+      // quote_literal: quotes doubled; with a backslash, E'…' and backslashes doubled
+      parts.push(
+        letIn(
+          { v: value },
+          cond(
+            isNull('$$v'),
+            'NULL',
+            letIn(
+              { q: { $replaceAll: { input: '$$v', find: "'", replacement: "''" } } },
+              cond(
+                { $gte: [{ $indexOfCP: ['$$q', '\\'] }, 0] },
+                { $concat: ["E'", { $replaceAll: { input: '$$q', find: '\\', replacement: '\\\\' } }, "'"] },
+                { $concat: ["'", '$$q', "'"] },
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    i += m[0].length - 1;
+  }
+  if (plain) parts.push(literal(plain));
+  return parts.length === 0 ? '' : { $concat: parts };
+}
+
 export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
   lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
@@ -87,6 +174,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
       { $ifNull: [joinStrings('$$parts', sep), ''] },
     ));
   },
+  format: (args, f) => lowerFormat(args, f),
   '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
   btrim: strictText(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
   ltrim: strictText(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
@@ -128,7 +216,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
   round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
-  mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (d) => ({ $mod: [a, d] }))),
+  mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (n, d) => ({ $mod: [n, d] }), f.args[0], a)),
   power: ([a, b], f) => powerOf(a, b, f.span),
   // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
   sqrt: ([x], f) => {
@@ -139,6 +227,60 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   ln: ([x], f) => logarithm(x, f, (v) => ({ $ln: v })),
   log: ([a, b], f) => (b === undefined ? logarithm(a, f, (v) => ({ $log10: v })) : { $log: [b, a] }),
 
+  // trigonometric and hyperbolic functions (float8 in PostgreSQL): MongoDB's operators; arguments
+  // outside the domain are PostgreSQL's `input is out of range` (MongoDB would fail with its own words)
+  sin: domain((x) => ({ $sin: x }), infinite),
+  cos: domain((x) => ({ $cos: x }), infinite),
+  tan: domain((x) => ({ $tan: x }), infinite),
+  // 1 / tan(0) is Infinity in PostgreSQL; $divide by zero fails
+  cot: domain((x) => letIn({ t: { $tan: x } }, cond({ $eq: ['$$t', 0] }, Infinity, { $divide: [1, '$$t'] })), infinite),
+  asin: domain((x) => ({ $asin: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  // the embedded engine refuses $acos of 0 (MongoDB gives π/2)
+  acos: domain((x) => cond({ $eq: [x, 0] }, Math.PI / 2, { $acos: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  // the embedded engine refuses $atan of ±Infinity (MongoDB and PostgreSQL give ±π/2)
+  atan: float1((x) => cond({ $eq: [x, Infinity] }, Math.PI / 2, cond({ $eq: [x, -Infinity] }, -Math.PI / 2, { $atan: x }))),
+  atan2: (args, f) => ({ $atan2: args.map((a, i) => toFloat(a, f.args[i])) }),
+  sinh: float1((x) => ({ $sinh: x })),
+  cosh: float1((x) => ({ $cosh: x })),
+  tanh: float1((x) => ({ $tanh: x })),
+  asinh: float1((x) => ({ $asinh: x })),
+  acosh: domain((x) => ({ $acosh: x }), (x) => ({ $lt: [x, 1] })),
+  atanh: domain(
+    (x) => cond({ $eq: [x, 1] }, Infinity, cond({ $eq: [x, -1] }, -Infinity, { $atanh: x })),
+    (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] }),
+  ),
+  // PostgreSQL divides and multiplies by RADIANS_PER_DEGREE
+  degrees: float1((x) => ({ $divide: [x, RADIANS_PER_DEGREE] })),
+  radians: float1((x) => ({ $multiply: [x, RADIANS_PER_DEGREE] })),
+  pi: () => Math.PI,
+  // no $cbrt: the real cube root, |x|^(1/3) with x's sign, then one Newton step
+  cbrt: float1((x) =>
+    letIn(
+      { r: cond({ $lt: [x, 0] }, { $multiply: [-1, { $pow: [{ $abs: x }, 1 / 3] }] }, { $pow: [x, 1 / 3] }) },
+      cond(
+        { $or: [{ $eq: ['$$r', 0] }, { $eq: [{ $abs: '$$r' }, Infinity] }, { $ne: ['$$r', '$$r'] }] },
+        '$$r',
+        { $subtract: ['$$r', { $divide: [{ $subtract: [{ $multiply: ['$$r', '$$r', '$$r'] }, x] }, { $multiply: [3, '$$r', '$$r'] }] }] },
+      ),
+    ),
+  ),
+
+  // generate_series(start, stop[, step]) over integers, as an array of its values (unnested by the plan)
+  generate_series: ([a, b, step], f) =>
+    letIn(
+      { a, b, s: step ?? 1 },
+      cond(
+        { $or: [isNull('$$a'), isNull('$$b'), isNull('$$s')] },
+        [],
+        raiseIf(
+          { $range: ['$$a', { $add: ['$$b', cond({ $gt: ['$$s', 0] }, 1, -1)] }, cond({ $eq: ['$$s', 0] }, 1, '$$s')] },
+          { $eq: ['$$s', 0] },
+          'invalid-parameter-value',
+          ['step size cannot equal zero'],
+          f.span,
+        ),
+      ),
+    ),
   now: () => '$$NOW',
   current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)

@@ -96,6 +96,24 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'string_agg':
     case 'json_object_agg':
       return orderedCollect(agg, field, lower, filter);
+    case 'hypothetical_rank':
+    case 'hypothetical_dense_rank':
+    case 'hypothetical_percent_rank':
+    case 'hypothetical_cume_dist':
+      return hypothetical(agg, field, lower, filter);
+    case 'corr':
+    case 'covar_pop':
+    case 'covar_samp':
+    case 'regr_count':
+    case 'regr_avgx':
+    case 'regr_avgy':
+    case 'regr_sxx':
+    case 'regr_syy':
+    case 'regr_sxy':
+    case 'regr_slope':
+    case 'regr_intercept':
+    case 'regr_r2':
+      return twoVariable(agg, field, lower, filter);
     default:
       throw unsupported(`the aggregate ${agg.name}`, agg.span);
   }
@@ -164,6 +182,112 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
     ),
     empty: { [field]: [] },
   };
+}
+
+/**
+ * rank/dense_rank/percent_rank/cume_dist(x) WITHIN GROUP (ORDER BY k): the group's rows
+ * before the hypothetical row k = x in the ORDER BY order (NULLs placed as the key says),
+ * its peers, and the group's size, counted in the $group.
+ */
+function hypothetical(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filter: Mql | undefined): LoweredAggregate {
+  const key = agg.orderBy[0];
+  const k = lower(agg.args[0]);
+  const x = lower(agg.args[1]);
+  // a null rank per side: NULLs after the values ascending (NULLS LAST), before them with NULLS FIRST
+  const rank = (v: Mql) => cond(isNull(v), key.nullsFirst ? 0 : 1, key.nullsFirst ? 1 : 0);
+  const before = letIn(
+    { rk: rank(k), rx: rank(x) },
+    { $or: [{ $lt: ['$$rk', '$$rx'] }, { $and: [{ $eq: ['$$rk', '$$rx'] }, { $not: [isNull(x)] }, { $not: [isNull(k)] }, { [key.desc ? '$gt' : '$lt']: [k, x] }] }] },
+  );
+  const peer = { $or: [{ $and: [isNull(k), isNull(x)] }, { $and: [{ $not: [isNull(k)] }, { $not: [isNull(x)] }, { $eq: [k, x] }] }] };
+  const only = (c: Mql): Mql => (filter === undefined ? c : { $and: [filter, c] });
+  const f = (s: string) => `${field}_${s}`;
+  const accumulators: Record<string, Document> = {
+    [f('b')]: { $sum: cond(only(before), 1, 0) },
+    [f('p')]: { $sum: cond(only(peer), 1, 0) },
+    [f('n')]: { $sum: filter === undefined ? 1 : cond(filter, 1, 0) },
+  };
+  const empty: Record<string, unknown> = { [f('b')]: 0, [f('p')]: 0, [f('n')]: 0 };
+  if (agg.name === 'hypothetical_dense_rank') {
+    // rows not before add a marker, taken out after (the embedded engine adds $$REMOVE as null)
+    accumulators[f('d')] = { $addToSet: cond(only(before), { $ifNull: [k, null] }, FILTERED) };
+    empty[f('d')] = [];
+  }
+  const b = `$${f('b')}`;
+  const results: Record<string, Mql> = {
+    hypothetical_rank: { $add: [b, 1] },
+    hypothetical_dense_rank: { $add: [{ $size: { $filter: { input: `$${f('d')}`, cond: { $ne: ['$$this', FILTERED] } } } }, 1] },
+    hypothetical_percent_rank: cond({ $eq: [`$${f('n')}`, 0] }, 0, { $divide: [b, { $max: [`$${f('n')}`, 1] }] }),
+    hypothetical_cume_dist: { $divide: [{ $add: [b, `$${f('p')}`, 1] }, { $add: [`$${f('n')}`, 1] }] },
+  };
+  return { accumulators, result: results[agg.name], empty };
+}
+
+/**
+ * corr, covar_*, regr_* (Y, X) over the rows where both are non-NULL: sums of x, y,
+ * x², y², xy and the count in the $group, then PostgreSQL's formulas on
+ * Sxx = Σx² − (Σx)²/N (PostgreSQL accumulates the same quantities with the
+ * Youngs-Cramer updates: equal within rounding). A column whose values are all equal
+ * (min = max) has Sxx exactly 0, as PostgreSQL's, so the NULL cases agree.
+ */
+function twoVariable(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filter: Mql | undefined): LoweredAggregate {
+  const y = { $toDouble: lower(agg.args[0]) };
+  const x = { $toDouble: lower(agg.args[1]) };
+  const both: Mql = { $and: [{ $ne: [{ $ifNull: [lower(agg.args[0]), null] }, null] }, { $ne: [{ $ifNull: [lower(agg.args[1]), null] }, null] }] };
+  const pair = filter === undefined ? both : { $and: [filter, both] };
+  const f = (k: string) => `${field}_${k}`;
+  const sum = (v: Mql): Document => ({ $sum: cond(pair, v, 0) });
+  const accumulators: Record<string, Document> = {
+    [f('n')]: sum(1),
+    [f('sx')]: sum(x),
+    [f('sy')]: sum(y),
+    [f('sxx')]: sum({ $multiply: [x, x] }),
+    [f('syy')]: sum({ $multiply: [y, y] }),
+    [f('sxy')]: sum({ $multiply: [x, y] }),
+    [f('x0')]: { $min: cond(pair, x, null) },
+    [f('x1')]: { $max: cond(pair, x, null) },
+    [f('y0')]: { $min: cond(pair, y, null) },
+    [f('y1')]: { $max: cond(pair, y, null) },
+  };
+  const empty: Record<string, unknown> = Object.fromEntries(Object.keys(accumulators).map((k) => [k, k.endsWith('0') || k.endsWith('1') ? null : 0]));
+  // N > 0 inside: the divisors are never 0, even in branches not taken
+  const n = { $max: [`$${f('n')}`, 1] };
+  const sq = (s2: string, s: string, lo: string, hi: string) =>
+    cond({ $eq: [`$${f(lo)}`, `$${f(hi)}`] }, 0, { $max: [0, { $subtract: [`$${f(s2)}`, { $divide: [{ $multiply: [`$${f(s)}`, `$${f(s)}`] }, n] }] }] });
+  const vars = {
+    n: `$${f('n')}`,
+    sx: `$${f('sx')}`,
+    sy: `$${f('sy')}`,
+    dxx: sq('sxx', 'sx', 'x0', 'x1'),
+    dyy: sq('syy', 'sy', 'y0', 'y1'),
+    dxy: { $subtract: [`$${f('sxy')}`, { $divide: [{ $multiply: [`$${f('sx')}`, `$${f('sy')}`] }, n] }] },
+  };
+  const safe = (v: string) => cond({ $eq: [v, 0] }, 1, v);
+  const formulas: Record<string, Mql> = {
+    regr_count: '$$n',
+    regr_avgx: { $divide: ['$$sx', safe('$$n')] },
+    regr_avgy: { $divide: ['$$sy', safe('$$n')] },
+    regr_sxx: '$$dxx',
+    regr_syy: '$$dyy',
+    regr_sxy: '$$dxy',
+    covar_pop: { $divide: ['$$dxy', safe('$$n')] },
+    covar_samp: cond({ $lt: ['$$n', 2] }, null, { $divide: ['$$dxy', { $max: [{ $subtract: ['$$n', 1] }, 1] }] }),
+    corr: cond({ $or: [{ $eq: ['$$dxx', 0] }, { $eq: ['$$dyy', 0] }] }, null, { $divide: ['$$dxy', { $sqrt: { $multiply: [safe('$$dxx'), safe('$$dyy')] } }] }),
+    regr_slope: cond({ $eq: ['$$dxx', 0] }, null, { $divide: ['$$dxy', safe('$$dxx')] }),
+    regr_intercept: cond(
+      { $eq: ['$$dxx', 0] },
+      null,
+      { $divide: [{ $subtract: ['$$sy', { $divide: [{ $multiply: ['$$sx', '$$dxy'] }, safe('$$dxx')] }] }, safe('$$n')] },
+    ),
+    regr_r2: cond(
+      { $eq: ['$$dxx', 0] },
+      null,
+      cond({ $eq: ['$$dyy', 0] }, 1, { $divide: [{ $multiply: ['$$dxy', '$$dxy'] }, { $multiply: [safe('$$dxx'), safe('$$dyy')] }] }),
+    ),
+  };
+  const body = formulas[agg.name];
+  const result = agg.name === 'regr_count' ? `$${f('n')}` : letIn(vars, cond({ $eq: ['$$n', 0] }, null, body));
+  return { accumulators, result, empty };
 }
 
 /** The same expression, wherever it was written (spans aside). */

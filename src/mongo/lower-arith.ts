@@ -3,6 +3,7 @@ import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr
 import { isDateType } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
+import { mayBeNull } from '../plan/build-plan.js';
 
 /**
  * Arithmetic with PostgreSQL's semantics: integer division truncates when both
@@ -25,16 +26,21 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     case '*':
       return { $multiply: [l, r] };
     case '%':
-      return byNonZero(right, r, e.span, (d) => ({ $mod: [l, d] }));
+      return byNonZero(right, r, e.span, (n, d) => ({ $mod: [n, d] }), left, l);
     case '^':
       return powerOf(l, r, e.span);
     case '/': {
-      if (left.type === 'int' && right.type === 'int') return byNonZero(right, r, e.span, (d) => ({ $trunc: [{ $divide: [l, d] }, 0] }));
+      if (left.type === 'int' && right.type === 'int') return byNonZero(right, r, e.span, (n, d) => ({ $trunc: [{ $divide: [n, d] }, 0] }), left, l);
       const exact = ['numeric', 'float'];
-      if (exact.includes(left.type) || exact.includes(right.type)) return byNonZero(right, r, e.span, (d) => ({ $divide: [l, d] }));
+      if (exact.includes(left.type) || exact.includes(right.type)) return byNonZero(right, r, e.span, (n, d) => ({ $divide: [n, d] }), left, l);
       // types known only at run time: truncate when both values are integers
-      return byNonZero(right, r, e.span, (d) =>
-        letIn({ l, r: d }, cond({ $and: [isIntegerType('$$l'), isIntegerType('$$r')] }, { $trunc: [{ $divide: ['$$l', '$$r'] }, 0] }, { $divide: ['$$l', '$$r'] })),
+      return byNonZero(
+        right,
+        r,
+        e.span,
+        (n, d) => letIn({ l: n, r: d }, cond({ $and: [isIntegerType('$$l'), isIntegerType('$$r')] }, { $trunc: [{ $divide: ['$$l', '$$r'] }, 0] }, { $divide: ['$$l', '$$r'] })),
+        left,
+        l,
       );
     }
   }
@@ -46,9 +52,14 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
  * The operation always runs on a non-zero divisor, so no engine fails on the branch
  * not taken.
  */
-export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, op: (safe: Mql) => Mql): Mql {
-  if (divisor.kind === 'literal' && typeof divisor.value === 'number' && divisor.value !== 0) return op(d);
-  return letIn({ divisor: d }, raiseIf(op(cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), { $eq: ['$$divisor', 0] }, 'division-by-zero', ['division by zero'], span));
+export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, op: (dividend: Mql, safe: Mql) => Mql, dividend: Expr, n: Mql): Mql {
+  if (divisor.kind === 'literal' && typeof divisor.value === 'number' && divisor.value !== 0) return op(n, d);
+  // NULL / 0 is NULL: the operators are strict, the division never runs
+  if (!mayBeNull(dividend)) {
+    return letIn({ divisor: d }, raiseIf(op(n, cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), { $eq: ['$$divisor', 0] }, 'division-by-zero', ['division by zero'], span));
+  }
+  const zero = { $and: [{ $eq: ['$$divisor', 0] }, { $ne: [{ $ifNull: ['$$dividend', null] }, null] }] };
+  return letIn({ dividend: n, divisor: d }, raiseIf(op('$$dividend', cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), zero, 'division-by-zero', ['division by zero'], span));
 }
 
 /**

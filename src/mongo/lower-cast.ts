@@ -52,10 +52,13 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       return inIntRange(roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0), typeName, span);
     case 'numeric':
     case 'float':
+      if (from === 'text') return textToDouble(v, to, span);
       return from === 'int' ? v : { $toDouble: v };
     case 'text':
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
+      if (from === 'json') return jsonText(v, span);
+      if (from === 'array') throw unsupported('an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
       return { $toString: v };
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
@@ -82,6 +85,72 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     default:
       throw unsupported(`CAST to ${to}`, span);
   }
+}
+
+/**
+ * Text → float8/numeric: PostgreSQL's spellings of the infinities (`Infinity`, `inf`,
+ * any case, signed, blanks around) where `$toDouble` knows fewer; 'NaN' is
+ * refused as its literal is (MongoDB orders NaN below every number, PostgreSQL above).
+ */
+function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
+  const inf = ['infinity', '+infinity', 'inf', '+inf'];
+  const minusInf = ['-infinity', '-inf'];
+  const isNaN = { $in: ['$$w', ['nan', '+nan', '-nan']] };
+  return letIn(
+    { t: v },
+    letIn(
+      { w: cond(isNull('$$t'), '', { $toLower: { $trim: { input: '$$t' } } }) },
+      raiseIf(
+        {
+          $switch: {
+            branches: [
+              { case: { $in: ['$$w', inf] }, then: Infinity },
+              { case: { $in: ['$$w', minusInf] }, then: -Infinity },
+              { case: isNaN, then: null },
+            ],
+            default: { $toDouble: '$$t' },
+          },
+        },
+        isNaN,
+        'feature-not-supported',
+        [`'NaN' as a ${to === 'float' ? 'float8' : 'numeric'} value is not supported yet`],
+        span,
+      ),
+    ),
+  );
+}
+
+/**
+ * jsonb → text as PostgreSQL prints a jsonb scalar: a string keeps its JSON quotes and
+ * escapes (`"Berlin"`), numbers and booleans their JSON spelling. An object or an array
+ * (PostgreSQL's own key order and spacing) is refused when a row holds one.
+ */
+function jsonText(v: Mql, span?: SourceSpan): Mql {
+  let escaped: Mql = '$$j';
+  for (const [find, replacement] of [['\\', '\\\\'], ['"', '\\"'], ['\n', '\\n'], ['\r', '\\r'], ['\t', '\\t']]) {
+    escaped = { $replaceAll: { input: escaped, find, replacement } };
+  }
+  const composite = { $in: [{ $type: '$$j' }, ['object', 'array']] };
+  return letIn(
+    { j: v },
+    raiseIf(
+      {
+        $switch: {
+          branches: [
+            { case: isNull('$$j'), then: null },
+            { case: { $eq: [{ $type: '$$j' }, 'string'] }, then: { $concat: ['"', escaped, '"'] } },
+            { case: { $eq: [{ $type: '$$j' }, 'bool'] }, then: cond('$$j', 'true', 'false') },
+            { case: composite, then: null },
+          ],
+          default: { $toString: '$$j' },
+        },
+      },
+      composite,
+      'feature-not-supported',
+      ['a jsonb object or array as text is not supported yet'],
+      span,
+    ),
+  );
 }
 
 /**

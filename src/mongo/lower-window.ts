@@ -72,8 +72,9 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
 
   // without ORDER BY every row is a peer of every other: ranks are constant, and
   // positional functions follow the partition's (arbitrary) order, as in PostgreSQL
+  // ($first and the other positional window operators need a sortBy: a constant key)
   const PEERS_ONLY: Record<string, number> = { rank: 1, dense_rank: 1, percent_rank: 0, cume_dist: 1 };
-  if (orderBy.length === 0 && node.functions.some((f) => ['row_number', 'ntile', 'lag', 'lead'].includes(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
+  if (orderBy.length === 0 && node.functions.some((f) => ['row_number', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value'].includes(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
     pre[name('z')] = { $literal: 0 };
     sortBy[name('z')] = 1;
     temps.add(name('z'));

@@ -26,7 +26,8 @@ export type RaisedCode =
   | 'numeric-value-out-of-range'
   | 'invalid-argument-for-logarithm'
   | 'invalid-argument-for-power-function'
-  | 'invalid-parameter-value';
+  | 'invalid-parameter-value'
+  | 'feature-not-supported';
 
 /**
  * `value`, or the error `message` (text pieces: strings or string expressions) when

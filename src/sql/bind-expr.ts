@@ -156,7 +156,9 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
     if (!Number.isFinite(value)) {
       throw new SqlEtlError('numeric-out-of-range', 'bind', `the number ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is out of range: sqletl computes numeric values as doubles (about ±1.8e308)`, { span });
     }
-    return lit(value, /^[+-]?\d+$/.test(text) ? 'int' : 'numeric', span);
+    // an integer beyond bigint's range is a numeric in PostgreSQL (`99999999999999999999::bigint` fails there)
+    const integral = /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
+    return lit(value, integral ? 'int' : 'numeric', span);
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
@@ -248,15 +250,46 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const kind = n.kind as string;
   const left = () => bindExpr(n.lexpr, ctx);
   const right = () => bindExpr(n.rexpr, ctx);
+  const rowArgs = (x: Node | undefined): Node[] | undefined => {
+    if (!x) return undefined;
+    const [tag, body] = unwrap(x);
+    return tag === 'RowExpr' ? ((body.args ?? []) as Node[]) : undefined;
+  };
+  // row constructors: (a, b) = (c, d) is a = c AND b = d (NULL when some pair is NULL and none is false)
+  const rowEquals = (l: Node[], r: Node[], at?: SourceSpan): Expr => {
+    if (l.length !== r.length) throw new SqlEtlError('syntax-error', 'bind', 'unequal number of entries in row expressions', { span: at });
+    const pairs = l.map((x, i) => binaryOp('=', bindExpr(x, ctx), bindExpr(r[i], ctx), at));
+    return pairs.length === 1 ? pairs[0] : { kind: 'and', args: pairs, type: 'bool', span: at };
+  };
+  const leftRow = rowArgs(n.lexpr);
+  if (leftRow && kind === 'AEXPR_OP' && (name === '=' || name === '<>' || name === '!=')) {
+    const rightRow = rowArgs(n.rexpr);
+    if (!rightRow) throw unsupported('comparing a row constructor with a subquery or a composite value', span);
+    const eq = rowEquals(leftRow, rightRow, span);
+    return name === '=' ? eq : { kind: 'not', arg: eq, type: 'bool', span };
+  }
+  if (leftRow && kind === 'AEXPR_IN') {
+    const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
+    const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
+    const rows = items.map((i) => rowArgs(i));
+    if (rows.some((r) => !r)) throw unsupported('IN with a row constructor and a list of non-rows', span);
+    const alternatives = rows.map((r) => rowEquals(leftRow, r!, span));
+    const any: Expr = alternatives.length === 1 ? alternatives[0] : { kind: 'or', args: alternatives, type: 'bool', span };
+    return name === '<>' ? { kind: 'not', arg: any, type: 'bool', span } : any;
+  }
+  if (leftRow) throw unsupported(`the operator ${name} on row constructors (only =, <> and IN)`, span);
   switch (kind) {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
         const arg = right();
+        if ((name === '-' || name === '+') && NOT_ARITHMETIC.has(arg.type)) throw noOperator(`${name} ${pgOperandName(arg)}`, span);
         if (name === '-') {
           if (arg.kind === 'literal' && typeof arg.value === 'number') return lit(-arg.value, arg.type, span);
           return { kind: 'negate', arg, type: arg.type, span };
         }
         if (name === '+') return arg;
+        // |/ x is sqrt(x), ||/ x is cbrt(x)
+        if (name === '|/' || name === '||/') return funcExpr(name === '|/' ? 'sqrt' : 'cbrt', [coerceTo(arg, 'float')], span);
         throw unsupported(`prefix operator ${name}`, span);
       }
       return binaryOp(name, left(), right(), span);
@@ -309,6 +342,18 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
 }
 
+/** types without arithmetic operators in PostgreSQL: `true + 1` is `operator does not exist: boolean + integer` */
+const NOT_ARITHMETIC = new Set<SqlType>(['text', 'bool', 'json', 'array']);
+
+function pgOperandName(e: Expr): string {
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval' };
+  return e.type === 'array' ? 'an array' : names[e.type] ?? e.type;
+}
+
+function noOperator(what: string, span?: SourceSpan): SqlEtlError {
+  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
+}
+
 export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Expr {
   const cmp = COMPARE[name];
   if (cmp) {
@@ -323,6 +368,10 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '%':
     case '^': {
       const [a, b] = coerceArith(l, r, name);
+      if (NOT_ARITHMETIC.has(a.type) || NOT_ARITHMETIC.has(b.type)) {
+        if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('jsonb - key (deleting a key or element)', span);
+        throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
+      }
       return { kind: 'arith', op: name, left: a, right: b, type: arithType(name, a.type, b.type), span };
     }
     case '||':
@@ -344,7 +393,11 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     }
     case '@>':
     case '<@':
-    case '&&':
+    case '&&': {
+      // jsonb containment of objects ('{"a": 1}'): not the array operators below
+      const isObject = (e: Expr) => e.kind === 'literal' && e.value !== null && typeof e.value === 'object' && !Array.isArray(e.value) && !(e.value instanceof Date);
+      if (name !== '&&' && (isObject(l) || isObject(r))) throw unsupported(`jsonb containment ${name} of objects`, span, ['compare the keys: profile->>\'premium\' = \'true\'']);
+    }
       return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
     case '~':
     case '~*':
@@ -521,6 +574,20 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
 }
 
+/**
+ * `generate_series(start, stop [, step])` over integers, as the array its rows unnest:
+ * the lowering builds it with `$range`. Other argument types are refused here.
+ */
+export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
+  if (args.length < 2 || args.length > 3) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function generate_series takes 2 or 3 arguments, got ${args.length}`, { span });
+  }
+  const typed = args.map((a) => coerceTo(a, 'int'));
+  const bad = typed.find((a) => a.type !== 'int' && !(a.kind === 'literal' && a.value === null));
+  if (bad) throw unsupported(`generate_series over ${bad.type === 'unknown' ? 'values of unknown type' : pgTypeName(bad.type)} (integers only)`, bad.span ?? span, ['cast the arguments to int, or build dates from an integer series: DATE \'2024-01-01\' + g']);
+  return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
+}
+
 export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);
@@ -552,6 +619,7 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
+  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
@@ -598,6 +666,7 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
  * The fraction is a constant number or an array of numbers (one result per entry).
  */
 function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  if (HYPOTHETICAL.has(name)) return bindHypothetical(name, n, ctx, span);
   if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported(`${name}(…) WITHIN GROUP`, span);
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
   if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
@@ -620,6 +689,30 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
   return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+}
+
+const HYPOTHETICAL = new Set(['rank', 'dense_rank', 'percent_rank', 'cume_dist']);
+
+/**
+ * Hypothetical-set aggregates, `rank(x) WITHIN GROUP (ORDER BY k)`: where a row with
+ * k = x would rank among the group's rows (one key).
+ */
+function bindHypothetical(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
+  const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
+  const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
+  const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
+  if (direct.length !== keys.length) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} has ${direct.length} direct argument(s) for ${keys.length} ORDER BY key(s)`, { span });
+  }
+  if (keys.length !== 1) throw unsupported(`hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
+  const x = coercePair(direct[0], keys[0].expr)[0];
+  if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported(`${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
+  const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
+  refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);
+  const type: SqlType = name === 'rank' || name === 'dense_rank' ? 'int' : 'float';
+  return { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
-import { binaryOp, bindExpr, requireBoolean, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { binaryOp, bindExpr, seriesArray, requireBoolean, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { Scope, type Relation } from './scope.js';
 import type { BindEnv } from './bind-select.js';
 
@@ -102,7 +102,14 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       };
     }
     case 'RangeSubselect': {
-      if (n.lateral) throw unsupported('LATERAL subqueries', span);
+      if (n.lateral) {
+        // the parse tree does not locate the subquery: the last LATERAL before its select list
+        const inner = unwrap(n.subquery)[1];
+        const firstTarget = inner.targetList?.[0] ? spanOf(b.ctx(new Scope([])), unwrap(inner.targetList[0])[1].location)?.start : undefined;
+        let at: SourceSpan | undefined;
+        for (let k = env.keywordSpan('LATERAL', 0); k && (firstTarget === undefined || k.start < firstTarget); k = env.keywordSpan('LATERAL', k.end)) at = k;
+        throw unsupported('LATERAL subqueries', at ?? span, ['join a grouped subquery on the key instead, or use a correlated scalar subquery in the select list']);
+      }
       const q = b.bindQuery(unwrap(n.subquery)[1], env);
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';
       const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), span);
@@ -126,6 +133,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (!kind) throw unsupported(`${String(n.jointype).replace('JOIN_', '')} joins`, keyword('JOIN'));
   if (n.isNatural) throw unsupported('NATURAL JOIN', keyword('NATURAL'), ['spell the condition out with ON or USING']);
   if (n.alias) throw unsupported('an alias on a join', keyword('JOIN'));
+  if (n.join_using_alias) throw unsupported('an alias on JOIN … USING (USING (…) AS name)', keyword('USING'), ['qualify the merged columns with either table instead']);
 
   const leftItem = bindItem(n.larg, b, counter, undefined).bound;
   // a LATERAL function on the right (`JOIN LATERAL unnest(…) ON true`) reads the left side
@@ -152,9 +160,12 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (n.usingClause) {
     const names = stringsOf(n.usingClause);
     const conds: Expr[] = [];
+    // a chain `a JOIN b USING (k) JOIN c USING (k)`: the left side's k is its own merged column
+    const firstUsing = (kind === 'right' ? rightItem : leftItem).using;
+    const at = keyword('USING');
     for (const name of names) {
-      const l = new Scope(first.relations).resolve([name]);
-      const r = new Scope(nested).resolve([name]);
+      const l = firstUsing.get(name) ?? new Scope(first.relations).resolve([name], at);
+      const r = new Scope(nested).resolve([name], at);
       conds.push(binaryOp('=', l, r));
       // the merged column: the preserved side's value (either side's for FULL)
       using.set(name, kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : l);
@@ -180,18 +191,20 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   if (callTag !== 'FuncCall') throw unsupported(`${callTag} in FROM`, span);
   const names = stringsOf(fn.funcname);
   const name = names[names.length - 1].toLowerCase();
-  if (!['unnest', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
+  if (!['unnest', 'generate_series', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
     throw unsupported(`the function ${name}(…) in FROM`, span ?? spanOf(b.ctx(new Scope([])), fn.location));
   }
   const base = left ?? { source: { kind: 'none' } as Source, relations: [], using: new Map() };
   const scope = new Scope(base.relations, b.env.outer, b.env.capture);
   const args = ((fn.args ?? []) as Node[]).map((a) => bindExpr(a, b.ctx(scope)));
-  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span: span ?? spanOf(b.ctx(scope), fn.location) });
+  const fnSpan = span ?? spanOf(b.ctx(scope), fn.location);
+  if (name === 'generate_series') args.splice(0, args.length, seriesArray(args, fnSpan));
+  else if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span: fnSpan });
   const as = nextAs(counter);
   const alias = n.alias?.aliasname as string | undefined;
   const colnames = stringsOf(n.alias?.colnames);
-  const valueName = colnames[0] ?? (alias ?? (name === 'unnest' ? 'unnest' : 'value'));
-  const elementType = name.endsWith('_text') ? 'text' : name.startsWith('json') ? 'json' : 'unknown';
+  const valueName = colnames[0] ?? (alias ?? (name === 'unnest' || name === 'generate_series' ? name : 'value'));
+  const elementType = name === 'generate_series' ? 'int' : name.endsWith('_text') ? 'text' : name.startsWith('json') ? 'json' : 'unknown';
   const columns = [{ name: valueName, field: as, type: elementType as Expr['type'] }];
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
   const relation: Relation = { name: alias ?? name, columns, prefix: [] };

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../plan/build-plan.js';
@@ -30,6 +30,22 @@ export interface BindEnv {
    * catalog key (`name` or `db.name`); a collection drops out once a statement writes it.
    */
   sampled?: Map<string, readonly string[]>;
+}
+
+/**
+ * VALUES rows with computed expressions (`VALUES (1 + x), (length('ab'))`): each row a
+ * SELECT without FROM, the rows joined by UNION ALL (in order).
+ */
+function valuesOfExpressions(lists: Expr[][], columns: OutputColumn[]): Query {
+  const rowQuery = (r: Expr[]): SelectQuery => ({
+    kind: 'select', source: { kind: 'none' }, groupBy: [], aggregated: false, passthrough: false,
+    columns: r.map((e, i) => ({ name: columns[i].name, field: columns[i].field, expr: e })), distinct: false, orderBy: [],
+  });
+  let q: Query = rowQuery(lists[0]);
+  for (const r of lists.slice(1)) {
+    q = { kind: 'setop', op: 'union', all: true, left: q, right: rowQuery(r), columns: q.columns, passthrough: false, orderBy: [] };
+  }
+  return q;
 }
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
@@ -124,13 +140,15 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   for (const t of (stmt.targetList ?? []) as Node[]) {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
-    if (vtag !== 'FuncCall' || stringsOf(vbody.funcname).at(-1)?.toLowerCase() !== 'unnest' || vbody.over) continue;
-    if (unnestTargets.size > 0) throw unsupported('several unnest(…) calls in one select list', spanOf(base, vbody.location));
-    const args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
+    if ((fname !== 'unnest' && fname !== 'generate_series') || vbody.over) continue;
+    if (unnestTargets.size > 0) throw unsupported('several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
+    let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];
     if (args.length !== 1) throw unsupported('unnest with several arrays', spanOf(base, vbody.location));
     const as = '__u1';
     source = { kind: 'unnest', left: source, array: args[0], as, ordinality: false, outer: false };
-    unnestTargets.set(val, { kind: 'column', path: [as], type: 'unknown' });
+    unnestTargets.set(val, { kind: 'column', path: [as], type: fname === 'generate_series' ? 'int' : 'unknown' });
   }
 
   const windows = new Map<string, Record<string, any>>();
@@ -263,10 +281,8 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   if (having) requireBoolean(having, 'HAVING');
   // DISTINCT
   const distinctClause = stmt.distinctClause as Node[] | undefined;
-  if (distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0) {
-    throw unsupported('DISTINCT ON', firstLocation(stmt, env));
-  }
-  const distinct = !!distinctClause;
+  const distinctOn = distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0 ? distinctClause : undefined;
+  const distinct = !!distinctClause && !distinctOn;
   if (distinct && passthrough) throw unsupported('SELECT DISTINCT * on a collection without declared columns', firstLocation(stmt, env));
   void relations;
 
@@ -290,9 +306,10 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
 
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
-  if (stmt.limitOption === 'LIMIT_OPTION_WITH_TIES') throw unsupported('FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
+  const withTies = stmt.limitOption === 'LIMIT_OPTION_WITH_TIES';
+  if (withTies && orderBy.length === 0) throw new SqlEtlError('syntax-error', 'bind', 'WITH TIES cannot be specified without ORDER BY clause', { span: spanOf(base, unwrap(stmt.limitCount)[1].location) });
 
-  return {
+  const query: SelectQuery = {
     kind: 'select',
     source,
     where,
@@ -307,6 +324,83 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     limit: limit ?? undefined,
     offset: offset ?? undefined,
   };
+  if (withTies) {
+    if (distinctOn) throw unsupported('DISTINCT ON with FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
+    return withTiesQuery(query);
+  }
+  if (!distinctOn) return query;
+  if (passthrough) throw unsupported('DISTINCT ON with SELECT * on a collection without declared columns', firstLocation(stmt, env));
+  const keys = distinctOn.map((d) => {
+    const ordinal = ordinalOf(d);
+    if (ordinal === undefined) return bindExpr(d, { ...base, allowAggregates: true, clause: 'DISTINCT ON', aliasLookup: aliasOf });
+    const c = columns[ordinal - 1];
+    if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `SELECT DISTINCT ON position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(d)[1].location) });
+    return c.expr;
+  });
+  return distinctOnQuery(query, keys, spanOf(base, unwrap(distinctOn[0])[1].location));
+}
+
+/**
+ * `ORDER BY … OFFSET m FETCH FIRST n ROWS WITH TIES`: the first m + n rows and the
+ * peers of the last of them are the rows whose rank() in the ORDER BY order is at most
+ * m + n; OFFSET then skips m of them, in the same order.
+ */
+function withTiesQuery(q: SelectQuery): SelectQuery {
+  if (q.limit === undefined) return q;
+  const rank: Expr = {
+    kind: 'window',
+    name: 'rank',
+    args: [],
+    star: false,
+    spec: { partitionBy: [], orderBy: q.orderBy, frame: { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } } },
+    type: 'int',
+  };
+  return wrapNumbered(q, rank, '<=', (q.offset ?? 0) + q.limit, undefined, q.offset);
+}
+
+/** `q` with a numbering window and its ORDER BY keys as extra columns, inside a query keeping the rows where the number `op` `bound`. */
+function wrapNumbered(q: SelectQuery, numbering: Expr, op: '=' | '<=', bound: number, limit: number | undefined, offset: number | undefined): SelectQuery {
+  const extra: OutputColumn[] = [{ name: '__number', field: '', expr: numbering }, ...q.orderBy.map((k, i) => ({ name: `__order_k${i}`, field: '', expr: k.expr }))];
+  const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
+  assignFields(inner.columns);
+  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
+  const n = inner.columns[q.columns.length];
+  return {
+    kind: 'select',
+    source: { kind: 'subquery', query: inner },
+    where: { kind: 'compare', op, left: ref(n), right: { kind: 'literal', value: bound, type: 'int' }, type: 'bool' },
+    groupBy: [],
+    aggregated: false,
+    passthrough: false,
+    columns: q.columns.map((c, i) => ({ name: c.name, field: c.field, expr: ref(inner.columns[i]) })),
+    distinct: false,
+    orderBy: q.orderBy.map((k, i) => ({ ...k, expr: ref(inner.columns[q.columns.length + 1 + i]) })),
+    limit,
+    offset,
+  };
+}
+
+/**
+ * `SELECT DISTINCT ON (k…) … ORDER BY k…, rest`: the first row of each k in the ORDER BY
+ * order. The query computes `row_number() OVER (PARTITION BY k… ORDER BY …)` and the ORDER BY
+ * keys as extra columns; an enclosing query keeps the rows numbered 1, in the ORDER BY
+ * order, with the original columns (then LIMIT/OFFSET). PostgreSQL requires the
+ * DISTINCT ON expressions to be the ORDER BY's leading keys.
+ */
+function distinctOnQuery(q: SelectQuery, keys: Expr[], span?: SourceSpan): SelectQuery {
+  const leading = q.orderBy.slice(0, keys.length);
+  if (q.orderBy.length > 0 && (leading.length < keys.length ? leading.some((k) => !keys.some((e) => sameExpr(e, k.expr))) : !leading.every((k) => keys.some((e) => sameExpr(e, k.expr))) || !keys.every((e) => leading.some((k) => sameExpr(e, k.expr))))) {
+    throw new SqlEtlError('invalid-distinct-on', 'bind', 'SELECT DISTINCT ON expressions must match initial ORDER BY expressions', { span });
+  }
+  const rowNumber: Expr = {
+    kind: 'window',
+    name: 'row_number',
+    args: [],
+    star: false,
+    spec: { partitionBy: keys, orderBy: q.orderBy, frame: { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } } },
+    type: 'int',
+  };
+  return wrapNumbered(q, rowNumber, '=', 1, q.limit, q.offset);
 }
 
 function ctxFor(env: BindEnv): ExprContext {
@@ -394,7 +488,7 @@ function relationOf(name: string, q: Query): Relation {
   };
 }
 
-function bindValues(stmt: Any, env: BindEnv): SelectQuery {
+function bindValues(stmt: Any, env: BindEnv): Query {
   const ctx = ctxFor(env);
   const lists = (stmt.valuesLists as Node[]).map((l) => (unwrap(l)[1].items as Node[]).map((i) => bindExpr(i, ctx)));
   const width = lists[0].length;
@@ -409,12 +503,14 @@ function bindValues(stmt: Any, env: BindEnv): SelectQuery {
     field: `column${i + 1}`,
     expr: { kind: 'column', path: [`column${i + 1}`], type: types[i] },
   }));
-  const rows = lists.map((r) => {
+  for (const r of lists) {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });
+  }
+  if (lists.some((r) => r.some((e) => e.kind !== 'literal'))) return valuesOfExpressions(lists, columns);
+  const rows = lists.map((r) => {
     const row: Record<string, Value> = {};
     r.forEach((e, i) => {
-      if (e.kind !== 'literal') throw unsupported('non-constant expressions in VALUES', e.span);
-      row[`column${i + 1}`] = e.value;
+      row[`column${i + 1}`] = (e as { value: Value }).value;
     });
     return row;
   });

@@ -85,7 +85,7 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
           case 'CONSTR_NULL':
             break;
           default:
-            throw unsupported(`the column constraint ${String(con.contype).replace('CONSTR_', '')}`, spanOf(ctx, con.location));
+            throw unsupported(`the column constraint ${constraintName(con.contype)}`, spanOf(ctx, con.location), constraintHints(con.contype));
         }
       }
       table.columns.push(col);
@@ -102,7 +102,7 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
           checkExprs.push({ node: c.raw_expr });
           break;
         default:
-          throw unsupported(`the table constraint ${String(c.contype).replace('CONSTR_', '')}`, spanOf(ctx, c.location));
+          throw unsupported(`the table constraint ${constraintName(c.contype)}`, spanOf(ctx, c.location), constraintHints(c.contype));
       }
     } else throw unsupported(`${tag} in CREATE TABLE`, spanOf(ctx, c.location));
   }
@@ -339,4 +339,16 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
     }
   });
   return { kind: 'merge', table, def, joined, clauses, strict: true };
+}
+
+/** PostgreSQL's words for a constraint kind (`CONSTR_FOREIGN` → FOREIGN KEY). */
+function constraintName(contype: unknown): string {
+  const names: Record<string, string> = { CONSTR_FOREIGN: 'FOREIGN KEY (REFERENCES)', CONSTR_IDENTITY: 'GENERATED … AS IDENTITY', CONSTR_GENERATED: 'GENERATED ALWAYS AS (…) STORED', CONSTR_EXCLUSION: 'EXCLUDE' };
+  return names[String(contype)] ?? String(contype).replace('CONSTR_', '');
+}
+
+function constraintHints(contype: unknown): string[] {
+  if (contype === 'CONSTR_FOREIGN') return ['sqletl would not check it: drop the constraint, and check the references with an anti-join (NOT EXISTS) if needed'];
+  if (contype === 'CONSTR_IDENTITY') return ['insert the values explicitly, e.g. with row_number() OVER (…)'];
+  return [];
 }

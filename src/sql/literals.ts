@@ -7,6 +7,13 @@ import type { SqlType } from '../ir/types.js';
  * a typed context (`'2024-01-31'::date`, `d > '2024-01-01'`, `interval '30 days'`).
  * Invalid text is an error at the literal, worded like PostgreSQL's.
  */
+const INT2 = { min: -32768n, max: 32767n, name: 'smallint' };
+const INT4 = { min: -2147483648n, max: 2147483647n, name: 'integer' };
+const INT8 = { min: -9223372036854775808n, max: 9223372036854775807n, name: 'bigint' };
+const INT_TEXT_RANGES: Record<string, { min: bigint; max: bigint; name: string }> = {
+  int2: INT2, smallint: INT2, int4: INT4, int: INT4, integer: INT4, int8: INT8, bigint: INT8,
+};
+
 export function parseLiteral(text: string, type: SqlType, typeName: string, span?: SourceSpan): Value {
   const fail = () =>
     new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type ${typeName}: "${text}"`, { span });
@@ -17,6 +24,10 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
   switch (type) {
     case 'int': {
       if (!/^[+-]?\d+$/.test(t)) throw fail();
+      const range = INT_TEXT_RANGES[typeName.toLowerCase()];
+      if (range && (BigInt(t) < range.min || BigInt(t) > range.max)) {
+        throw new SqlEtlError('numeric-value-out-of-range', 'bind', `value "${text}" is out of range for type ${range.name}`, { span });
+      }
       return Number(t);
     }
     case 'numeric':
@@ -46,6 +57,14 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       const iv = parseInterval(t);
       if (!iv) throw fail();
       return iv;
+    }
+    case 'json': {
+      // '{"a": 1}'::jsonb is the document itself (an object, array, string, number, boolean)
+      try {
+        return JSON.parse(t) as Value;
+      } catch {
+        throw new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type json`, { span });
+      }
     }
     default:
       return text;

@@ -1,0 +1,3 @@
+-- error at 3:43
+-- postgres-error
+SELECT _id FROM orders FETCH FIRST 2 ROWS WITH TIES;

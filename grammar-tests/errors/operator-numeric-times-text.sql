@@ -1,0 +1,3 @@
+-- error at 3:20
+-- postgres-error
+SELECT _id, amount * note FROM orders;

@@ -1,0 +1,3 @@
+-- error at 3:22
+-- the type time is not supported
+SELECT _id, '12:30'::time FROM orders;
