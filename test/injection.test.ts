@@ -73,7 +73,8 @@ const VALUES: [string, unknown][] = [
   [`:v`, '$x.y'],
   [`:r`, '$$ROOT'],
   [`:w`, '{"$gt": ""}'],
-  [`'{"$gt": ""}'::jsonb`, '{"$gt": ""}'],
+  // a jsonb literal is its document (as in PostgreSQL): a key that is data, never an operator
+  [`'{"$gt": ""}'::jsonb`, { $gt: '' }],
   [`CAST('$x.y' AS text)`, '$x.y'],
   [`coalesce(no_such_field, :v)`, '$x.y'],
   [`nullif(:v, 'z')`, '$x.y'],

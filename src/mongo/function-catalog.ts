@@ -233,7 +233,8 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   cos: domain((x) => ({ $cos: x }), infinite),
   tan: domain((x) => ({ $tan: x }), infinite),
   // 1 / tan(0) is Infinity in PostgreSQL; $divide by zero fails
-  cot: domain((x) => letIn({ t: { $tan: x } }, cond({ $eq: ['$$t', 0] }, Infinity, { $divide: [1, '$$t'] })), infinite),
+  // the division never sees 0, even in the branch not taken (DocumentDB evaluates both)
+  cot: domain((x) => letIn({ t: { $tan: x } }, cond({ $eq: ['$$t', 0] }, Infinity, { $divide: [1, cond({ $eq: ['$$t', 0] }, 1, '$$t')] })), infinite),
   asin: domain((x) => ({ $asin: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
   // the embedded engine refuses $acos of 0 (MongoDB gives π/2)
   acos: domain((x) => cond({ $eq: [x, 0] }, Math.PI / 2, { $acos: x }), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
