@@ -7,7 +7,8 @@ import { COLLECTION_EXTENSIONS } from '../io/data-files.js';
 import type { CompiledStatement } from '../mongo/commands.js';
 import { isStageName } from '../mongo/stage-names.js';
 import { readsOf, writesOf } from './dry-run-checks.js';
-import { closestName, tableNameOffset } from './sql-text.js';
+import { closestName } from '../closest-name.js';
+import { tableNameOffset } from './sql-text.js';
 
 /**
  * Strictness about collections (issue 20): reading a collection that neither exists

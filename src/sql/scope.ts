@@ -1,6 +1,7 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { ColumnExpr, Expr } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
+import { closestName } from '../closest-name.js';
 
 /**
  * Name resolution for one query level. A relation is a collection (its documents
@@ -152,25 +153,6 @@ export class Scope {
 
 /** `did you mean "name"?` for a declared column within edit distance 2 (none when nothing is close). */
 function didYouMean(name: string, candidates: string[]): string[] {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const c of new Set(candidates)) {
-    if (c === name || c.startsWith('__')) continue;
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance && d < Math.max(name.length, 2)) {
-      best = c;
-      bestDistance = d;
-    }
-  }
+  const best = closestName(name, [...new Set(candidates)].filter((c) => !c.startsWith('__')));
   return best === undefined ? [] : [`did you mean "${best}"?`];
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
