@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, CLI_ENV, runCli, writeIn } from './support/cli-process.js';
 
 /**
  * What CI steps rely on (issue 20), in child processes:
@@ -14,26 +15,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
  * Needs `npm run build` (the CLI runs from dist/).
  */
 
-const BIN = resolve('bin/sqletl');
 let root: string;
 let dir: string;
 
-const env = (() => {
-  const e = { ...process.env };
-  for (const k of ['SQLETL_MONGODB_URI', 'MONGODB_URI', 'NO_COLOR', 'FORCE_COLOR', 'SQLETL_DEBUG']) delete e[k];
-  return e;
-})();
 
-function sqletl(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sqletl = (args: string[]) => runCli(args, dir);
 
-function write(rel: string, text: string): void {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, text);
-}
+const write = (rel: string, text: string) => writeIn(dir, rel, text);
 
 /** The last stdout line as the summary, checking it is the only summary line. */
 function summaryOf(stdout: string): Record<string, unknown> {
@@ -237,7 +225,7 @@ describe('--resume after fixing the cause', () => {
 describe('interruptions', () => {
   /** Starts a run, sends the signal once the COPY has started, and collects the outcome. */
   async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [BIN, 'run', 'job.sql', '--data', 'data', '--progress', '--batch-size', '50', '--json'], { cwd: dir, env });
+    const child = spawn(process.execPath, [BIN, 'run', 'job.sql', '--data', 'data', '--progress', '--batch-size', '50', '--json'], { cwd: dir, env: CLI_ENV });
     let stdout = '';
     let stderr = '';
     let sent = false;

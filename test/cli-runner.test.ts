@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, runCli } from './support/cli-process.js';
 
 /**
  * The batch-runner side of `sqletl run` (issue 6) as users see it, in child
@@ -12,16 +13,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
  * Needs `npm run build` (the CLI runs from dist/).
  */
 
-const BIN = resolve('bin/sqletl');
 let root: string;
 let dir: string;
 
-function sqletl(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  for (const k of ['SQLETL_MONGODB_URI', 'MONGODB_URI', 'NO_COLOR', 'FORCE_COLOR', 'SQLETL_DEBUG']) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sqletl = (args: string[]) => runCli(args, dir);
 
 /** Runs the CLI with stdin/stdout/stderr on a pseudo-terminal; returns what the terminal showed. */
 function onTerminal(args: string[]): { code: number | null; screen: string } {

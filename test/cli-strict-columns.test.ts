@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, writeIn } from './support/cli-process.js';
 
 /**
  * `run --strict-columns` (issue 20, item 3): without declared columns, a column
@@ -11,26 +11,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
  * Needs `npm run build` (the CLI runs from dist/).
  */
 
-const BIN = resolve('bin/sqletl');
 let root: string;
 let dir: string;
 
-const env = (() => {
-  const e = { ...process.env };
-  for (const k of ['SQLETL_MONGODB_URI', 'MONGODB_URI', 'NO_COLOR', 'FORCE_COLOR', 'SQLETL_DEBUG']) delete e[k];
-  return e;
-})();
 
-function sqletl(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sqletl = (args: string[]) => runCli(args, dir);
 
-function write(rel: string, text: string): void {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, text);
-}
+const write = (rel: string, text: string) => writeIn(dir, rel, text);
 
 beforeAll(() => {
   if (!existsSync(resolve('dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` before the CLI tests');

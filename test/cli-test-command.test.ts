@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findAll, parseXml, type XmlElement } from './support/xml.js';
+import { runCli, writeIn } from './support/cli-process.js';
 
 /**
  * `sqletl test` (issue 20) as a CI step runs it, in child processes: singular tests
@@ -12,22 +12,12 @@ import { findAll, parseXml, type XmlElement } from './support/xml.js';
  * codes, and `run --test`. Needs `npm run build` (the CLI runs from dist/).
  */
 
-const BIN = resolve('bin/sqletl');
 let root: string;
 let dir: string;
 
-function sqletl(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  for (const k of ['SQLETL_MONGODB_URI', 'MONGODB_URI', 'NO_COLOR', 'FORCE_COLOR', 'SQLETL_DEBUG']) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sqletl = (args: string[]) => runCli(args, dir);
 
-function write(rel: string, text: string): void {
-  const p = join(dir, rel);
-  mkdirSync(join(p, '..'), { recursive: true });
-  writeFileSync(p, text);
-}
+const write = (rel: string, text: string) => writeIn(dir, rel, text);
 
 // 15 orders: #3 has an unknown status, #4 a customer that does not exist, #5 a negative amount
 const ORDERS = [
