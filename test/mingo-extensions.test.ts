@@ -5,19 +5,11 @@
  * MongoDB, and against MongoDB's documented rule where mingo does not.
  */
 import { describe, expect, it } from 'vitest';
-import { accumulatorOperators, Aggregator, Context, expressionOperators, pipelineOperators, projectionOperators, queryOperators, windowOperators } from '../src/engine/mingo-runtime.js';
+import { Aggregator } from '../src/engine/mingo-runtime.js';
+import { MINGO_OWN } from './support/mingo-own.js';
 import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 
 const run = (pipeline: object[], docs: object[]) => new Aggregator(pipeline as never, { context: EMBEDDED_CONTEXT }).run(docs as never);
-/** mingo's operators alone, without the embedded engine's replacements */
-const MINGO_OWN = Context.init({
-  pipeline: pipelineOperators,
-  expression: expressionOperators,
-  accumulator: accumulatorOperators,
-  query: queryOperators,
-  projection: projectionOperators,
-  window: windowOperators,
-} as never);
 
 describe('$unwind', () => {
   const docs = () => [

@@ -6,18 +6,11 @@
  * missing fields and non-numbers, against mingo's own stage.
  */
 import { describe, expect, it } from 'vitest';
-import { accumulatorOperators, Aggregator, Context, expressionOperators, pipelineOperators, projectionOperators, queryOperators, windowOperators } from '../src/engine/mingo-runtime.js';
+import { Aggregator } from '../src/engine/mingo-runtime.js';
+import { MINGO_OWN } from './support/mingo-own.js';
 import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { prng } from './support/prng.js';
 
-const MINGO_OWN = Context.init({
-  pipeline: pipelineOperators,
-  expression: expressionOperators,
-  accumulator: accumulatorOperators,
-  query: queryOperators,
-  projection: projectionOperators,
-  window: windowOperators,
-} as never);
 const ours = (pipeline: object[], docs: object[]) => new Aggregator(pipeline as never, { context: EMBEDDED_CONTEXT }).run(structuredClone(docs) as never);
 const mingos = (pipeline: object[], docs: object[]) => new Aggregator(pipeline as never, { context: MINGO_OWN }).run(structuredClone(docs) as never);
 
