@@ -1,4 +1,5 @@
 import type { Document, MongoCommand } from './commands.js';
+import { walkKeys } from './walk-keys.js';
 
 /**
  * Where in a command an engine's error points: the server's (or mingo's) message
@@ -29,20 +30,9 @@ export function locateOperator(cmd: MongoCommand, message: string): OperatorLoca
 
 /** Does `op` appear as a key anywhere in `v` (outside `$literal` data)? */
 function uses(v: unknown, op: string): boolean {
-  const stack: unknown[] = [v];
-  while (stack.length) {
-    const x = stack.pop();
-    if (x === null || typeof x !== 'object' || x instanceof Date || typeof (x as { _bsontype?: unknown })._bsontype === 'string') continue;
-    if (Array.isArray(x)) {
-      stack.push(...x);
-      continue;
-    }
-    for (const [k, y] of Object.entries(x as Document)) {
-      if (k === op) return true;
-      if (k !== '$literal') stack.push(y);
-    }
-  }
-  return false;
+  let found = false;
+  walkKeys(v, (k) => (found = k === op));
+  return found;
 }
 
 /** "command 2 (aggregate on "orders"), stage 4 ($setWindowFields), operator $documentNumber" */

@@ -1,4 +1,5 @@
 import type { Document, MongoCommand } from './commands.js';
+import { walkKeys } from './walk-keys.js';
 
 /**
  * Rules MongoDB (7.0+) enforces on a pipeline that mingo does not. sqletl's own
@@ -67,20 +68,9 @@ function checkWindowStage(spec: Document, out: RuleViolation[]): void {
 
 /** Operator rules inside expressions and accumulators, anywhere in a stage. */
 function walkExpressions(root: unknown, out: RuleViolation[]): void {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object' || v instanceof Date || typeof (v as { _bsontype?: unknown })._bsontype === 'string') continue;
-    if (Array.isArray(v)) {
-      stack.push(...v);
-      continue;
+  walkKeys(root, (k, x) => {
+    if (APPROXIMATE_ONLY.has(k) && (x as Document | null)?.method !== 'approximate') {
+      out.push({ operator: k, message: `${k} needs method: 'approximate' (the only method MongoDB 7.0 accepts)` });
     }
-    for (const [k, x] of Object.entries(v as Document)) {
-      if (k === '$literal') continue; // data, never an operator
-      if (APPROXIMATE_ONLY.has(k) && (x as Document | null)?.method !== 'approximate') {
-        out.push({ operator: k, message: `${k} needs method: 'approximate' (the only method MongoDB 7.0 accepts)` });
-      }
-      stack.push(x);
-    }
-  }
+  });
 }
