@@ -13,6 +13,7 @@ import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
 import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
+import { keyInSubqueries } from '../src/plan/key-in-subqueries.js';
 import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
 import type { Source } from '../src/ir/query.js';
 
@@ -178,6 +179,42 @@ describe('semi-join-in-subqueries', () => {
   test('a computed column: unchanged', () => {
     const computed = attach({ kind: 'project', input: scan('lineitem'), fields: [{ field: 'k', expr: { kind: 'arith', op: '+', left: col(['l_orderkey']), right: num(1, 'int'), type: 'int' } }], keepInput: false }, inSub('k'));
     expect(semiJoinInSubqueries(computed, { keepOnlyTrue: true })).toBe(computed);
+  });
+});
+
+describe('key-in-subqueries', () => {
+  const inSub = (field: string, type: Expr['type'] = 'int', extra: Partial<SubqueryExpr> = {}): SubqueryExpr => {
+    const s = sub('in', []);
+    return { ...s, op: '=', arg: col(['customer_id'], type), query: { ...s.query, kind: 'select', columns: [{ name: field, field, expr: col([field], type) }] } as SubqueryExpr['query'], ...extra };
+  };
+  const unique2 = filter(project(scan('tenk1'), 'unique2'), eq(col(['two']), num(0, 'int')));
+  test('uncorrelated IN where NULL and FALSE differ (NOT IN, a select list): keyed on the column, with a summary', () => {
+    const out = keyInSubqueries(attach(unique2, inSub('unique2')));
+    expect(out.key).toEqual({ local: ['customer_id'], foreign: ['unique2'] });
+    expect(out.summaryField).toBe('__sq0_s');
+    expect(out.sub.summaryField).toBe('__sq0_s');
+    expect(out.sub.mode).toBe('in');
+    expect(out.subplan).toBe(unique2);
+  });
+  test('correlated (reads an outer value): unchanged', () => {
+    const input = attach(unique2, inSub('unique2', 'int', { outer: [{ name: 'o0', expr: col(['two']) }] }));
+    expect(keyInSubqueries(input)).toBe(input);
+  });
+  test('numeric, json or untyped keys (MongoDB would not compare them as SQL does): unchanged', () => {
+    for (const type of ['numeric', 'json', 'unknown'] as const) {
+      const input = attach(unique2, inSub('unique2', type));
+      expect(keyInSubqueries(input)).toBe(input);
+    }
+  });
+  test('ALL, or ANY with another comparison: unchanged', () => {
+    const all = attach(unique2, inSub('unique2', 'int', { mode: 'all' }));
+    const less = attach(unique2, inSub('unique2', 'int', { mode: 'any', op: '<' }));
+    expect(keyInSubqueries(all)).toBe(all);
+    expect(keyInSubqueries(less)).toBe(less);
+  });
+  test('a LIMIT under the column: unchanged', () => {
+    const limited = attach({ kind: 'limit', input: project(scan('tenk1'), 'unique2'), count: 3 }, inSub('unique2'));
+    expect(keyInSubqueries(limited)).toBe(limited);
   });
 });
 

@@ -85,6 +85,12 @@ export interface SubqueryExpr extends Base {
   outer: { name: string; expr: Expr }[];
   /** set by the planner: the row field where the subquery's result rows are attached */
   attachedField?: string;
+  /**
+   * set by key-in-subqueries.ts: `attachedField` holds only the rows whose column equals
+   * `arg`, and this field the one-document summary of the whole subquery (`{n}`: some
+   * value is NULL), none when it has no rows
+   */
+  summaryField?: string;
 }
 
 /** One end of a window frame. `offset` is a constant: rows, a number, or an interval. */

@@ -7,6 +7,7 @@ import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { regexOf } from './regex-pattern.js';
+import { quantifiedValue } from './lower-quantified.js';
 import { roundHalfAway } from './rounding.js';
 
 /**
@@ -234,10 +235,8 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
       return { $gt: [{ $size: rows }, 0] };
     case 'in':
     case 'any':
-      // TRUE if some row compares TRUE; else NULL if some comparison was NULL; else FALSE (also for no rows)
-      return cond({ $eq: [{ $size: rows }, 0] }, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
     case 'all':
-      return cond({ $eq: [{ $size: rows }, 0] }, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
+      return quantifiedValue(e, rows, lowerExpr);
   }
 }
 

@@ -7,6 +7,7 @@ import { lookupFrom, lowerJoin, lowerUnnest, type SubPipeline } from './lower-jo
 import { lowerSetOp } from './lower-setop.js';
 import { lowerOrderedSet } from './lower-ordered-set.js';
 import { lowerWindow } from './lower-window.js';
+import { keyedNullSummary, summaryPlan, summaryStages } from './lower-quantified.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
 import { cond, isNull, literal, orNull } from './mql.js';
@@ -127,8 +128,8 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
     case 'attach': {
       const sub = subPipeline(node.subplan, ctx);
       const lets: Document = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
-      const summary = subquerySummary(node.sub);
-      if (summary.arg !== undefined) lets.sqarg = lowerExpr(summary.arg);
+      const plan = summaryPlan(node.sub);
+      if (plan.kind === 'compare') lets.sqarg = lowerExpr(plan.arg);
       // keyed (src/plan/join-subqueries-by-key.ts): localField/foreignField, and SQL's NULL key matches nothing
       const key = node.key && sub.collection ? { localField: node.key.local.join('.'), foreignField: node.key.foreign.join('.') } : undefined;
       const guard = key ? [{ $match: { [key.foreignField]: { $ne: null } } }] : [];
@@ -137,10 +138,11 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
           ...lookupFrom(sub),
           ...key,
           ...(Object.keys(lets).length ? { let: lets } : {}),
-          pipeline: [...guard, ...sub.stages, ...summary.stages],
+          pipeline: [...guard, ...sub.stages, ...summaryStages(node.sub, plan)],
           as: node.field,
         },
       });
+      if (node.summaryField) stages.push({ $lookup: { ...lookupFrom(sub), pipeline: [...sub.stages, ...keyedNullSummary(node.sub)], as: node.summaryField } });
       break;
     }
     case 'join':
@@ -179,31 +181,6 @@ function subPipeline(plan: PlanNode, ctx: LowerContext): SubPipeline {
     return { collection: sub.source.name, stages: sub.stages };
   }
   return { stages: [{ $documents: sub.source.rows }, ...sub.stages] };
-}
-
-/**
- * What a subquery's `$lookup` keeps: EXISTS and scalar subqueries need one row;
- * IN / ANY / ALL need only whether some row compares TRUE, FALSE or NULL with the
- * tested value (`$$sqarg`), summarised by one `$group` — never the rows themselves.
- */
-function subquerySummary(sub: SubqueryExpr): { stages: Document[]; arg?: Expr } {
-  if (sub.mode === 'exists' || sub.mode === 'scalar') return { stages: [{ $limit: 1 }] };
-  const column = `$${sub.query.columns[0].field}`;
-  const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
-  const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
-  return {
-    arg: sub.arg,
-    stages: [
-      {
-        $group: {
-          _id: null,
-          t: { $max: { $eq: [value, true] } },
-          f: { $max: { $eq: [value, false] } },
-          n: { $max: isNull(value) },
-        },
-      },
-    ],
-  };
 }
 
 /** Values in $project are expressions; constants must not read as inclusion flags. */

@@ -45,6 +45,8 @@ export type PlanNode =
        * path, a NULL key matching nothing (`$lookup` localField/foreignField)
        */
       key?: { local: string[]; foreign: string[] };
+      /** set by key-in-subqueries.ts: also attach the whole subquery's summary under this field */
+      summaryField?: string;
     }
   /**
    * Join: `right`'s rows attached under `as` (then unwound). `equi` is an index-

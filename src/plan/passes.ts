@@ -3,6 +3,7 @@ import type { PlanNode } from './logical-plan.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
 import { foldConstants } from './fold-constants.js';
 import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
+import { keyInSubqueries } from './key-in-subqueries.js';
 import { orderJoins } from './order-joins.js';
 import { pruneExistsColumns } from './prune-exists-columns.js';
 import { pruneSource } from './prune-columns.js';
@@ -42,6 +43,8 @@ export interface SubqueryContext {
 export const SUBQUERY_PASSES: ((node: Attach, ctx: SubqueryContext) => Attach)[] = [
   // `x IN (SELECT c …)` in WHERE: a keyed semi-join (EXISTS … WHERE c = x)
   semiJoinInSubqueries,
+  // `x IN (SELECT c …)` elsewhere (NOT IN, select list): the keyed match and a once-computed summary
+  keyInSubqueries,
   // EXISTS reads no column of the subquery: its select list goes
   pruneExistsColumns,
   // `inner.col = outer.col` on the subquery's first collection: localField/foreignField

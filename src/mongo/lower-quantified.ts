@@ -1,0 +1,101 @@
+import { SqlEtlError } from '../errors.js';
+import type { CompareOp, Expr, SubqueryExpr } from '../ir/expr.js';
+import type { Document } from './commands.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
+
+/**
+ * Quantified subqueries — `x IN (…)`, `x op ANY (…)`, `x op ALL (…)` — in two halves:
+ * what the subquery's `$lookup` reduces its rows to (one summary document, none
+ * without rows), and the SQL three-valued answer the row computes from it.
+ *
+ * - An ordering comparison (`<`, `<=`, `>`, `>=`), `<> ANY` and `= ALL` need only the
+ *   subquery's smallest and largest non-NULL value and whether some value is NULL:
+ *   some s has `x < s` exactly when `x < max`, and so on. That summary does not
+ *   depend on x, so the lookup reads no `let` variable: MongoDB computes an
+ *   uncorrelated one once (and a keyed one once per key in the embedded engine),
+ *   where a summary of `x op s` for every s is computed again for every row —
+ *   quadratic (`unique2 > ALL (SELECT unique1 FROM tenk1 …)`). `$min`, `$max` and the
+ *   comparison operators use the same BSON order, so this holds for any type.
+ * - `= ANY` (IN) and `<> ALL` (NOT IN) need membership: keyed on the column when
+ *   key-in-subqueries.ts could (`keyed`: the matching rows, at most one, plus `{n}`
+ *   in `summaryField`); otherwise the summary of `$$sqarg op s` over every row.
+ */
+export type SummaryPlan = { kind: 'rows' } | { kind: 'range' } | { kind: 'compare'; arg: Expr };
+
+export function summaryPlan(sub: SubqueryExpr): SummaryPlan {
+  if (sub.mode === 'exists' || sub.mode === 'scalar' || sub.summaryField) return { kind: 'rows' };
+  const op = sub.op ?? '=';
+  const membership = (sub.mode === 'all' && op === '<>') || (sub.mode !== 'all' && op === '=');
+  if (!membership) return { kind: 'range' };
+  if (!sub.arg) throw new SqlEtlError('internal', 'lower', `${sub.mode.toUpperCase()} (subquery) without a left operand`, { span: sub.span });
+  return { kind: 'compare', arg: sub.arg };
+}
+
+/** The stages that end the subquery's `$lookup` pipeline: its rows reduced to what the answer needs. */
+export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Document[] {
+  const column = `$${sub.query.columns[0].field}`;
+  switch (plan.kind) {
+    case 'rows':
+      return [{ $limit: 1 }];
+    case 'range':
+      // $min/$max skip NULLs
+      return [{ $group: { _id: null, mn: { $min: column }, mx: { $max: column }, n: { $max: isNull(column) } } }];
+    case 'compare': {
+      const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
+      const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
+      return [{ $group: { _id: null, t: { $max: { $eq: [value, true] } }, f: { $max: { $eq: [value, false] } }, n: { $max: isNull(value) } } }];
+    }
+  }
+}
+
+/** A keyed IN's summary of the whole subquery (its own `$lookup`): `{n}`, none without rows. */
+export function keyedNullSummary(sub: SubqueryExpr): Document[] {
+  return [{ $group: { _id: null, n: { $max: isNull(`$${sub.query.columns[0].field}`) } } }];
+}
+
+/** The row's answer, from the attached summary (`rows`: `$__sqN`). */
+export function quantifiedValue(e: SubqueryExpr, rows: string, lowerExpr: (e: Expr) => Mql): Mql {
+  const all = e.mode === 'all';
+  const empty = { $eq: [{ $size: rows }, 0] };
+  const first = { $arrayElemAt: [rows, 0] };
+  if (e.summaryField && e.arg) {
+    // FALSE without rows; NULL for a NULL x; TRUE on a match; else NULL if some value is NULL
+    const summary = `$${e.summaryField}`;
+    return cond(
+      { $eq: [{ $size: summary }, 0] },
+      false,
+      cond(isNull(lowerExpr(e.arg)), null, cond({ $gt: [{ $size: rows }, 0] }, true, cond({ $arrayElemAt: [`${summary}.n`, 0] }, null, false))),
+    );
+  }
+  const plan = summaryPlan(e);
+  if (plan.kind === 'range' && e.arg) {
+    // ANY: TRUE if some s compares TRUE; ALL: FALSE if some s compares FALSE; then NULL if x or some s is NULL
+    const decisive = some(all ? negate(e.op ?? '=') : (e.op ?? '='));
+    return cond(empty, all, letIn({ s: first }, letIn({ x: lowerExpr(e.arg) }, cond(isNull('$$x'), null, cond(decisive, !all, cond('$$s.n', null, all))))));
+  }
+  // t/f/n: some comparison TRUE / FALSE / NULL (IN is `= ANY`)
+  if (all) return cond(empty, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
+  return cond(empty, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
+}
+
+/** Is there a non-NULL s (between `$$s.mn` and `$$s.mx`) with `$$x op s`? */
+function some(op: CompareOp): Mql {
+  const none = isNull('$$s.mx');
+  switch (op) {
+    case '<':
+      return cond(none, false, { $lt: ['$$x', '$$s.mx'] });
+    case '<=':
+      return cond(none, false, { $lte: ['$$x', '$$s.mx'] });
+    case '>':
+      return cond(none, false, { $gt: ['$$x', '$$s.mn'] });
+    case '>=':
+      return cond(none, false, { $gte: ['$$x', '$$s.mn'] });
+    case '<>':
+      return cond(none, false, { $or: [{ $ne: ['$$x', '$$s.mn'] }, { $ne: ['$$x', '$$s.mx'] }] });
+    case '=':
+      throw new SqlEtlError('internal', 'lower', '= ANY and <> ALL are membership tests (summaryPlan)');
+  }
+}
+
+const NEGATED: Record<CompareOp, CompareOp> = { '=': '<>', '<>': '=', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+const negate = (op: CompareOp): CompareOp => NEGATED[op];
