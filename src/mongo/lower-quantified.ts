@@ -10,7 +10,8 @@ import { cond, isNull, letIn, type Mql } from './mql.js';
  *
  * - An ordering comparison (`<`, `<=`, `>`, `>=`), `<> ANY` and `= ALL` need only the
  *   subquery's smallest and largest non-NULL value and whether some value is NULL:
- *   some s has `x < s` exactly when `x < max`, and so on. That summary does not
+ *   some s has `x < s` exactly when `x < max`, and so on (two groups: the non-NULL
+ *   values' min and max, and the NULLs if any). That summary does not
  *   depend on x, so the lookup reads no `let` variable: MongoDB computes an
  *   uncorrelated one once (and a keyed one once per key in the embedded engine),
  *   where a summary of `x op s` for every s is computed again for every row —
@@ -38,8 +39,8 @@ export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Document[] 
     case 'rows':
       return [{ $limit: 1 }];
     case 'range':
-      // $min/$max skip NULLs
-      return [{ $group: { _id: null, mn: { $min: column }, mx: { $max: column }, n: { $max: isNull(column) } } }];
+      // the NULLs in a group of their own (DocumentDB's $min does not skip them as MongoDB's does), after the rest
+      return [{ $group: { _id: isNull(column), mn: { $min: column }, mx: { $max: column } } }, { $sort: { _id: 1 } }];
     case 'compare': {
       const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
       const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
@@ -71,14 +72,16 @@ export function quantifiedValue(e: SubqueryExpr, rows: string, lowerExpr: (e: Ex
   if (plan.kind === 'range' && e.arg) {
     // ANY: TRUE if some s compares TRUE; ALL: FALSE if some s compares FALSE; then NULL if x or some s is NULL
     const decisive = some(all ? negate(e.op ?? '=') : (e.op ?? '='));
-    return cond(empty, all, letIn({ s: first }, letIn({ x: lowerExpr(e.arg) }, cond(isNull('$$x'), null, cond(decisive, !all, cond('$$s.n', null, all))))));
+    // the first group holds the non-NULL values if there are any (else its mx is NULL); the last is the NULLs' if any
+    const someNull = { $eq: [{ $arrayElemAt: [`${rows}._id`, -1] }, true] };
+    return cond(empty, all, letIn({ s: first }, letIn({ x: lowerExpr(e.arg) }, cond(isNull('$$x'), null, cond(decisive, !all, cond(someNull, null, all))))));
   }
   // t/f/n: some comparison TRUE / FALSE / NULL (IN is `= ANY`)
   if (all) return cond(empty, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
   return cond(empty, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
 }
 
-/** Is there a non-NULL s (between `$$s.mn` and `$$s.mx`) with `$$x op s`? */
+/** Is there a non-NULL s (between `$$s.mn` and `$$s.mx`, both NULL when there is none) with `$$x op s`? */
 function some(op: CompareOp): Mql {
   const none = isNull('$$s.mx');
   switch (op) {
