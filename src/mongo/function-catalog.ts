@@ -323,7 +323,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
 
 export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   const entry = FUNCTION_CATALOG[f.name];
-  if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span });
+  if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span, params: { function: f.name } });
   return entry(f.args.map(lower), f, lower);
 }
 

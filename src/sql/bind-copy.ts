@@ -35,7 +35,7 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
       throw new SqlEtlError('copy-columns', 'bind', `COPY ${table.name} FROM a CSV file needs the table's columns: list them, declare the table, or use HEADER`, { span: table.span });
     }
     for (const c of listed) {
-      if (def && !def.columns.some((d) => d.name === c)) throw new SqlEtlError('undefined-column', 'bind', `column "${c}" of relation "${table.name}" does not exist`, { span: table.span });
+      if (def && !def.columns.some((d) => d.name === c)) throw new SqlEtlError('undefined-column', 'bind', `column "${c}" of relation "${table.name}" does not exist`, { params: { column: c, relation: table.name }, span: table.span });
     }
     // the source: one document per row, fields named after the target columns (typed by the table on insert)
     const source: Query = {

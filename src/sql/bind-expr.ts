@@ -351,7 +351,7 @@ function pgOperandName(e: Expr): string {
 }
 
 function noOperator(what: string, span?: SourceSpan): SqlEtlError {
-  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
+  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { params: { function: what }, span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
 }
 
 export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Expr {
@@ -565,7 +565,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   const sig = SCALAR_FUNCTIONS[name];
   if (!sig) {
-    throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan });
+    throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan, params: { function: name } });
   }
   const args = rawArgs.map((a) => bindExpr(a, ctx));
   if (args.length < sig.min || args.length > sig.max) {

@@ -108,7 +108,7 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
   }
   for (const k of table.primaryKey ?? []) {
     const col = table.columns.find((c) => c.name === k);
-    if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${k}" named in key does not exist`, { span: spanOf(ctx, rel.location) });
+    if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${k}" named in key does not exist`, { params: { column: k }, span: spanOf(ctx, rel.location) });
     col.notNull = true;
   }
   // CHECK expressions see the row's columns; PostgreSQL's names: t_col_check, t_check, t_check1, …
@@ -131,7 +131,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   for (const c of listed) {
     if (c.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, c.location));
     if (def && !def.columns.some((d) => d.name === c.name)) {
-      throw new SqlEtlError('undefined-column', 'bind', `column "${c.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, c.location, c.name.length) });
+      throw new SqlEtlError('undefined-column', 'bind', `column "${c.name}" of relation "${table.name}" does not exist`, { params: { column: c.name, relation: table.name }, span: spanOf(ctx0, c.location, c.name.length) });
     }
   }
   let columns = listed.map((c) => c.name as string);
@@ -180,7 +180,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
       const set = ((oc.targetList ?? []) as Node[]).map((t) => {
         const rt = unwrap(t)[1];
         const col = def!.columns.find((c) => c.name === rt.name);
-        if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+        if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
         if (key.includes(rt.name)) throw unsupported(`updating a key column ("${rt.name}") in ON CONFLICT DO UPDATE`, spanOf(ctx0, rt.location));
         return { column: rt.name as string, expr: coerceTo(bindBoth(rt.val, false), col.type) };
       });
@@ -235,7 +235,7 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     const e = bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' });
     return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
   });
@@ -252,7 +252,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
     const rt = unwrap(t)[1];
     if (rt.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, rt.location));
     const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported(`updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
     const expr = bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' });
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
