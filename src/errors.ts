@@ -10,6 +10,9 @@ export { ERROR_CODES, isErrorCode, type ErrorCode, type ErrorParams, type ErrorP
 
 export type Stage = 'parse' | 'bind' | 'plan' | 'lower' | 'run' | 'usage' | 'io';
 
+/** The stages of compiling and running a statement (what `unsupported()` names). */
+export type SqlStage = 'parse' | 'bind' | 'plan' | 'lower' | 'run';
+
 export interface SourceSpan {
   /** 0-based character offset into the whole script text. */
   start: number;
@@ -110,9 +113,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-/** An unsupported SQL construct, reported at its position. */
-export function unsupported(what: string, span?: SourceSpan, hints: string[] = []): SqlEtlError {
-  return new SqlEtlError('unsupported-sql', 'bind', `${what} is not supported yet`, { span, hints, params: { feature: what } });
+/** An unsupported SQL construct, reported at its position by the stage that meets it. */
+export function unsupported(stage: SqlStage, what: string, span?: SourceSpan, hints: string[] = []): SqlEtlError {
+  return new SqlEtlError('unsupported-sql', stage, `${what} is not supported yet`, { span, hints, params: { feature: what } });
 }
 
 export function spanAt(location: number | undefined, length = 1): SourceSpan | undefined {

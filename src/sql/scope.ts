@@ -93,7 +93,7 @@ export class Scope {
       return outerExpr;
     }
     // `SELECT t FROM … t`: PostgreSQL reads a relation's name alone as its whole row (a composite value)
-    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
