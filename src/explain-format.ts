@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { lineColumn } from './errors.js';
 import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
+import { compactJson } from './mongo/compact-json.js';
 import { commandToEjson } from './mongo/print-json.js';
 import { printShell } from './mongo/print-shell.js';
 
@@ -13,7 +14,8 @@ import { printShell } from './mongo/print-shell.js';
  * also pastes on its own.
  *
  * json: one JSON array (valid as a whole) of `{statement, line, sql, commands}`,
- * the commands in canonical Extended JSON.
+ * the commands in canonical Extended JSON, laid out as the golden files are (what
+ * fits in 100 columns on one line).
  */
 export interface ExplainFormatOptions {
   format: 'shell' | 'json';
@@ -51,7 +53,7 @@ function formatJson(script: CompiledScript, sqlText: string): string {
       ...(notes.length > 0 ? { notes } : {}),
     };
   });
-  return JSON.stringify(statements, undefined, 2) + '\n';
+  return compactJson(statements) + '\n';
 }
 
 /**

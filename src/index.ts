@@ -11,7 +11,7 @@ import type { RunRecord } from './run/journal.js';
 export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult, StatementFailure, ProgressEvent } from './api-types.js';
 export type { RunRecord, StatementRecord } from './run/journal.js';
 export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
-export { SqlEtlError } from './errors.js';
+export { ERROR_CODES, SqlEtlError, hasCode, type ErrorCode, type ErrorParams, type Stage } from './errors.js';
 
 /** Compile a script (pure: no I/O). */
 export function compile(sql: string, options: CompileOptions = {}): Promise<CompiledScript> {

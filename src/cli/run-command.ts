@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { writeFileAtomically } from '../io/write-collection.js';
 import type { ProgressEvent, RunOptions, RunResult, StatementResult } from '../api-types.js';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, type ErrorCode, type ErrorParams } from '../errors.js';
 import { formatExplain } from '../explain-format.js';
 import { runFiles } from '../index.js';
 import type { CompiledStatement } from '../mongo/commands.js';
@@ -368,10 +368,10 @@ function writeReport(
   writeFileAtomically(resolve(file), JSON.stringify(report, null, 2) + '\n');
 }
 
-function describe(err: unknown): { message: string; code?: string; line?: number; column?: number } {
+function describe(err: unknown): { message: string; code?: ErrorCode; line?: number; column?: number; params?: ErrorParams[keyof ErrorParams] } {
   if (err instanceof SqlEtlError) {
     const pos = err.position();
-    return { message: err.message, code: err.code, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+    return { message: err.message, code: err.code, ...(pos ? { line: pos.line, column: pos.column } : {}), ...(err.params ? { params: err.params } : {}) };
   }
   return { message: err instanceof Error ? err.message : String(err) };
 }

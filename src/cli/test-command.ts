@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { RunOptions } from '../api-types.js';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, type ErrorCode, type ErrorParams } from '../errors.js';
 import { writeFileAtomically } from '../io/write-collection.js';
 import { collectTests, displayPath, MAX_SHOWN_ROWS, runTests, testFiles, type DataTest, type TestResult } from '../run/data-tests.js';
 import { junitXml } from '../run/junit.js';
@@ -180,12 +180,24 @@ function jsonResult(r: TestResult): Record<string, unknown> {
   return line;
 }
 
-/** An error as `run --json` and `test --json` report it: `{code, message, file, line, column, statement}`. */
-export function errorJson(err: unknown, statement: number | null = null): { code: string; message: string; file: string | null; line: number | null; column: number | null; statement: number | null } {
+/** An error as `run --json` and `test --json` report it: `{code, message, file, line, column, statement}`, and `params` for the codes that have them. */
+export function errorJson(err: unknown, statement: number | null = null): ErrorJson {
   if (err instanceof SqlEtlError) {
     const pos = err.position();
-    return { code: err.code, message: err.message, file: err.source?.file ?? null, line: pos?.line ?? null, column: pos?.column ?? null, statement };
+    const out: ErrorJson = { code: err.code, message: err.message, file: err.source?.file ?? null, line: pos?.line ?? null, column: pos?.column ?? null, statement };
+    if (err.params) out.params = err.params;
+    return out;
   }
   return { code: 'internal-error', message: err instanceof Error ? err.message : String(err), file: null, line: null, column: null, statement };
+}
+
+export interface ErrorJson {
+  code: ErrorCode;
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  statement: number | null;
+  params?: ErrorParams[keyof ErrorParams];
 }
 

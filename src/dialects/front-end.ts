@@ -77,6 +77,7 @@ export function parseDialectScript(text: string, dialect: ForeignDialect, known:
       span: { start: at, end: at + 1 },
       hints: [`sqletl reads ${DIALECT_TITLE[dialect]} by translating it to PostgreSQL; see the README's Dialects section for what is supported`],
       cause: err,
+      params: { feature: `this ${DIALECT_TITLE[dialect]} statement` },
     });
   }
   const stmts = result.stmts ?? [];

@@ -104,7 +104,7 @@ export class Translator {
   /** An error naming the dialect, at a position (default: the next token). */
   fail(what: string, at?: number, hints: string[] = []): SqlEtlError {
     const start = at ?? this.here();
-    return new SqlEtlError('unsupported-sql', 'bind', `${what} is not supported in ${this.title} (--dialect ${this.dialect})`, { span: { start, end: start + 1 }, hints });
+    return new SqlEtlError('unsupported-sql', 'parse', `${what} is not supported in ${this.title} (--dialect ${this.dialect})`, { span: { start, end: start + 1 }, hints, params: { feature: what } });
   }
 
   /** `:name` (and T-SQL's `@name`) parameters become PostgreSQL's `$N`, bound by name as in the PostgreSQL front end. */

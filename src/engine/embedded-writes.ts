@@ -222,7 +222,7 @@ export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }
         return { existed: true };
       }
       const existed = store.exists(collection, db);
-      if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${collection}" does not exist`);
+      if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${collection}" does not exist`, { params: { table: collection } });
       store.drop(collection, db);
       const all = store.readIndexes();
       if (all[nsKey(collection, db)]) {

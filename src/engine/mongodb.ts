@@ -193,7 +193,7 @@ export class MongoEngine implements Engine {
       case 'drop': {
         const existed = await exists(cmd.collection);
         if (!existed && attempt > 0) return { existed: true }; // dropped by the attempt whose reply was lost
-        if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${cmd.collection}" does not exist`);
+        if (!existed && !cmd.ifExists) throw new SqlEtlError('undefined-table', 'run', `table "${cmd.collection}" does not exist`, { params: { table: cmd.collection } });
         if (existed) await db.collection(cmd.collection).drop();
         return { existed };
       }

@@ -101,7 +101,7 @@ const domain =
 function lowerFormat(args: Mql[], f: FuncExpr): Mql {
   const fmt = f.args[0];
   if (fmt.kind === 'literal' && fmt.value === null) return null;
-  if (fmt.kind !== 'literal' || typeof fmt.value !== 'string') throw unsupported('format() with a non-constant format string', fmt.span ?? f.span);
+  if (fmt.kind !== 'literal' || typeof fmt.value !== 'string') throw unsupported('lower', 'format() with a non-constant format string', fmt.span ?? f.span);
   const text = fmt.value;
   const parts: Mql[] = [];
   let next = 1;
@@ -119,8 +119,8 @@ function lowerFormat(args: Mql[], f: FuncExpr): Mql {
       i += 1;
       continue;
     }
-    if (m[2] || m[3] === '%') throw unsupported(`format() width and flags (${m[0]})`, f.span);
-    if (m[3] === 'I') throw unsupported('format() %I (quoted identifiers)', f.span);
+    if (m[2] || m[3] === '%') throw unsupported('lower', `format() width and flags (${m[0]})`, f.span);
+    if (m[3] === 'I') throw unsupported('lower', 'format() %I (quoted identifiers)', f.span);
     const n = m[1] ? Number(m[1]) : next;
     if (n === 0) throw new SqlEtlError('invalid-parameter-value', 'lower', 'format specifies argument 0, but arguments are numbered from 1', { span: f.span });
     if (n >= args.length) throw new SqlEtlError('invalid-parameter-value', 'lower', 'too few arguments for format()', { span: f.span });
@@ -182,7 +182,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
   replace: strictText(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
   split_part: strictText(([s, delim], f) => {
     const k = constInt(f, 2);
-    if (k === undefined) throw unsupported('split_part with a non-constant field number', f.args[2].span);
+    if (k === undefined) throw unsupported('lower', 'split_part with a non-constant field number', f.args[2].span);
     if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
     return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
   }),
@@ -323,7 +323,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
 
 export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   const entry = FUNCTION_CATALOG[f.name];
-  if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span });
+  if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span, params: { function: f.name } });
   return entry(f.args.map(lower), f, lower);
 }
 

@@ -31,9 +31,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
   const nonNull = (arr: Mql): Mql => ({ $filter: { input: arr, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } });
 
   if (agg.distinct && agg.name !== 'count' && agg.name !== 'sum' && agg.name !== 'avg' && agg.name !== 'array_agg' && agg.name !== 'min' && agg.name !== 'max') {
-    throw unsupported(`${agg.name}(DISTINCT …)`, agg.span);
+    throw unsupported('lower', `${agg.name}(DISTINCT …)`, agg.span);
   }
-  if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg') throw unsupported('ORDER BY inside an aggregate with DISTINCT', agg.span);
+  if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg') throw unsupported('lower', 'ORDER BY inside an aggregate with DISTINCT', agg.span);
   if (agg.distinct && agg.orderBy.some((k) => !sameExpr(k.expr, agg.args[0]))) {
     throw new SqlEtlError('invalid-aggregate', 'lower', 'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list', { span: agg.orderBy.find((k) => !sameExpr(k.expr, agg.args[0]))?.expr.span ?? agg.span });
   }
@@ -115,7 +115,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'regr_r2':
       return twoVariable(agg, field, lower, filter);
     default:
-      throw unsupported(`the aggregate ${agg.name}`, agg.span);
+      throw unsupported('lower', `the aggregate ${agg.name}`, agg.span);
   }
 }
 

@@ -116,7 +116,7 @@ function dateArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     // timestamp - timestamp: an interval, carried as milliseconds
     return { $subtract: [lower(left), lower(right)] };
   }
-  throw unsupported(`the operator ${op} between ${left.type} and ${right.type}`, e.span);
+  throw unsupported('lower', `the operator ${op} between ${left.type} and ${right.type}`, e.span);
 }
 
 function negate(iv: Interval): Interval {

@@ -58,7 +58,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       if (from === 'json') return jsonText(v, span);
-      if (from === 'array') throw unsupported('an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
+      if (from === 'array') throw unsupported('lower', 'an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
       return { $toString: v };
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
@@ -83,7 +83,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     case 'json':
       return v;
     default:
-      throw unsupported(`CAST to ${to}`, span);
+      throw unsupported('lower', `CAST to ${to}`, span);
   }
 }
 

@@ -56,7 +56,7 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   let body: Mql;
   if (src.type === 'interval') {
     // the difference of two timestamps, in milliseconds
-    if (field !== 'epoch') throw unsupported(`EXTRACT(${field} FROM interval)`, fieldArg.span);
+    if (field !== 'epoch') throw unsupported('lower', `EXTRACT(${field} FROM interval)`, fieldArg.span);
     body = { $divide: [source, 1000] };
   } else {
     const d = source;
@@ -96,9 +96,9 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 /** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns. */
 export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
   const fmtArg = f.args[1];
-  if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('to_char with a non-constant format', fmtArg.span);
+  if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('lower', 'to_char with a non-constant format', fmtArg.span);
   if (f.args[0].type !== 'date' && f.args[0].type !== 'timestamp' && f.args[0].type !== 'unknown') {
-    throw unsupported(`to_char of ${f.args[0].type}`, f.span);
+    throw unsupported('lower', `to_char of ${f.args[0].type}`, f.span);
   }
   const fmt = fmtArg.value;
   const parts: Mql[] = [];

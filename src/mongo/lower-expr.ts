@@ -21,7 +21,7 @@ export function lowerExpr(e: Expr): Mql {
     case 'column':
       return fieldRef(e.path);
     case 'literal':
-      if (isInterval(e.value)) throw unsupported('an interval value outside date arithmetic', e.span);
+      if (isInterval(e.value)) throw unsupported('lower', 'an interval value outside date arithmetic', e.span);
       return literal(e.value);
     case 'compare':
       return lowerCompareValue(e);
@@ -195,7 +195,7 @@ function inListValue(v: Mql, arg: Expr, list: Expr[], negated: boolean): Mql {
 
 function regexMatch(e: LikeExpr, input: Mql): Mql {
   if (e.pattern.kind !== 'literal' || typeof e.pattern.value !== 'string') {
-    throw unsupported(`${e.syntax === 'like' ? 'LIKE' : 'a regular expression'} with a non-constant pattern`, e.pattern.span ?? e.span);
+    throw unsupported('lower', `${e.syntax === 'like' ? 'LIKE' : 'a regular expression'} with a non-constant pattern`, e.pattern.span ?? e.span);
   }
   const { regex, options, backReference } = regexOf(e, e.pattern.value);
   // DocumentDB (Cosmos DB vCore, FerretDB 2) compiles $regexMatch without captures, so back references fail there; $regexFind works everywhere

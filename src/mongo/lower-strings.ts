@@ -171,13 +171,13 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
   const [, patternArg, replArg, flagsArg] = f.args;
   const constant = (a: typeof patternArg | undefined, what: string) => {
     if (!a) return '';
-    if (a.kind !== 'literal' || typeof a.value !== 'string') throw unsupported(`regexp_replace with a non-constant ${what}`, a.span);
+    if (a.kind !== 'literal' || typeof a.value !== 'string') throw unsupported('lower', `regexp_replace with a non-constant ${what}`, a.span);
     return a.value;
   };
   const { regex: pattern, caseInsensitive } = pgRegexToMongo(constant(patternArg, 'pattern'), patternArg?.span);
   const repl = constant(replArg, 'replacement');
   const flags = constant(flagsArg, 'flags');
-  if (/[^gic]/.test(flags)) throw unsupported(`regexp_replace flag(s) "${flags.replace(/[gic]/g, '')}"`, flagsArg?.span);
+  if (/[^gic]/.test(flags)) throw unsupported('lower', `regexp_replace flag(s) "${flags.replace(/[gic]/g, '')}"`, flagsArg?.span);
   // flags after the pattern's own (?i)/(?c); the last of i and c wins, as in PostgreSQL
   const lastCase = flags.replace(/g/g, '').at(-1);
   const options = ((lastCase ? lastCase === 'i' : caseInsensitive) ? 'i' : '') + 's';

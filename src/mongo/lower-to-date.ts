@@ -18,7 +18,7 @@ type Field = keyof typeof FIELDS;
 
 export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
   const fmtArg = f.args[1];
-  if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('to_date with a non-constant format', fmtArg.span);
+  if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('lower', 'to_date with a non-constant format', fmtArg.span);
   const fmt = fmtArg.value;
   const elements: (Field | 'sep')[] = [];
   for (let i = 0; i < fmt.length; ) {
@@ -27,7 +27,7 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
       elements.push(field);
       i += field.length;
     } else if (/[A-Za-z0-9]/.test(fmt[i])) {
-      throw unsupported(`to_date format "${fmt}" (supported: YYYY, MM, DD and separators)`, fmtArg.span);
+      throw unsupported('lower', `to_date format "${fmt}" (supported: YYYY, MM, DD and separators)`, fmtArg.span);
     } else {
       elements.push('sep');
       i++;
@@ -35,7 +35,7 @@ export function lowerToDate([text]: Mql[], f: FuncExpr): Mql {
   }
   const fields = elements.filter((e): e is Field => e !== 'sep');
   for (const k of Object.keys(FIELDS) as Field[]) {
-    if (fields.filter((x) => x === k).length !== 1) throw unsupported(`to_date format "${fmt}" without exactly one ${k}`, fmtArg.span);
+    if (fields.filter((x) => x === k).length !== 1) throw unsupported('lower', `to_date format "${fmt}" without exactly one ${k}`, fmtArg.span);
   }
   const regex =
     '^\\s*' +

@@ -297,7 +297,7 @@ function frameOperators(
       };
     }
     default:
-      throw unsupported(`${fn.name}(…) over a window frame`, fn.span);
+      throw unsupported('lower', `${fn.name}(…) over a window frame`, fn.span);
   }
 }
 
@@ -318,7 +318,7 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Do
   let unit: string | undefined;
   let toNumber = (v: unknown): number => v as number;
   if (intervals.some(isInterval)) {
-    if (!isDate) throw unsupported('an interval frame offset over a non-date ORDER BY key', fn.span);
+    if (!isDate) throw unsupported('lower', 'an interval frame offset over a non-date ORDER BY key', fn.span);
     const ivs = intervals.filter(isInterval);
     if (ivs.every((iv) => iv.days === 0 && iv.ms === 0) && !key.desc) {
       unit = 'month';
@@ -329,7 +329,7 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Do
     } else if (ivs.every((iv) => iv.months === 0)) {
       unit = key.desc ? undefined : 'millisecond';
       toNumber = (v) => (isInterval(v) ? v.days * 86_400_000 + v.ms : 0);
-    } else throw unsupported('a frame offset mixing months with days or time', fn.span);
+    } else throw unsupported('lower', 'a frame offset mixing months with days or time', fn.span);
   }
   // with a negated (descending) key, PRECEDING still means smaller sort values
   const bound = (b: FrameBound): number | 'unbounded' => {

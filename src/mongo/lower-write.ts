@@ -169,14 +169,14 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   const stage = stageName(ctx.index, table.name);
   const read = lowerPlan(buildPlan(source), ctx.options);
   if (read.kind !== 'aggregate') throw new Error('unreachable');
-  if (read.db !== table.db) throw unsupported(`INSERT into "${table.name}" from a query over another database`, table.span);
+  if (read.db !== table.db) throw unsupported('lower', `INSERT into "${table.name}" from a query over another database`, table.span);
 
   // conform each source row to the table; the source values of converted columns are kept for the rejects
   const conformed: Document = { _id: 0 };
   const sourceCopy: Document = {};
   const converted = new Set<string>();
   if (source.passthrough) {
-    if (def) throw unsupported(`INSERT … SELECT * from a collection without declared columns into the declared table "${table.name}"`, table.span);
+    if (def) throw unsupported('lower', `INSERT … SELECT * from a collection without declared columns into the declared table "${table.name}"`, table.span);
   } else {
     columns.forEach((name, i) => {
       const src = source.columns[i];
@@ -499,7 +499,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
 export function lowerCreateView(s: Extract<Statement, { kind: 'create-view' }>, ctx: WriteContext): MongoCommand[] {
   const read = lowerPlan(buildPlan(s.query), ctx.options);
   if (read.kind !== 'aggregate') throw new Error('unreachable');
-  if (!read.collection) throw unsupported('a view that reads no collection (VALUES only)', s.table.span);
-  if (read.db !== s.table.db) throw unsupported('a view over another database', s.table.span);
+  if (!read.collection) throw unsupported('lower', 'a view that reads no collection (VALUES only)', s.table.span);
+  if (read.db !== s.table.db) throw unsupported('lower', 'a view over another database', s.table.span);
   return [{ kind: 'createView', collection: s.table.name, ...(s.table.db ? { db: s.table.db } : {}), viewOn: read.collection, pipeline: read.pipeline, replace: s.replace, role: 'ddl' }];
 }

@@ -1,4 +1,4 @@
-import { RAISE_CLOSE, RAISE_OPEN, type SourceSpan } from '../errors.js';
+import { RAISE_CLOSE, RAISE_OPEN, type ErrorCode, type SourceSpan } from '../errors.js';
 import type { Document } from './commands.js';
 import { cond, type Mql } from './mql.js';
 
@@ -17,8 +17,9 @@ import { cond, type Mql } from './mql.js';
  * driven instead: `$toInt` always runs, on "0" when all is well and on the message
  * when the condition holds, inside the condition of the `$cond` that yields the value.
  */
-/** PostgreSQL's condition names (SQLSTATE class 22), kebab-cased */
-export type RaisedCode =
+/** PostgreSQL's condition names (SQLSTATE class 22), kebab-cased: error codes (a name not in ERROR_CODES drops out, so its callers fail to compile) */
+export type RaisedCode = Extract<
+  ErrorCode,
   | 'division-by-zero'
   | 'invalid-text-representation'
   | 'datetime-field-overflow'
@@ -27,7 +28,8 @@ export type RaisedCode =
   | 'invalid-argument-for-logarithm'
   | 'invalid-argument-for-power-function'
   | 'invalid-parameter-value'
-  | 'feature-not-supported';
+  | 'feature-not-supported'
+>;
 
 /**
  * `value`, or the error `message` (text pieces: strings or string expressions) when

@@ -63,7 +63,7 @@ export function literalChar(c: number): string {
 function inClass(c: number, span?: SourceSpan): string {
   if (c < 0x20 || c === 0x7f) return hex2(c);
   if (c < 0x80) return /[\\\]\[^-]/.test(String.fromCharCode(c)) ? '\\' + String.fromCharCode(c) : String.fromCharCode(c);
-  if (c > 0xffff) throw unsupported(`a character above U+FFFF (U+${c.toString(16).toUpperCase()}) in a bracket expression`, span);
+  if (c > 0xffff) throw unsupported('lower', `a character above U+FFFF (U+${c.toString(16).toUpperCase()}) in a bracket expression`, span);
   return String.fromCodePoint(c);
 }
 
@@ -78,7 +78,7 @@ const NOT_BOUNDARY = () => `(?:(?<=[${WORD()}])(?=[${WORD()}])|(?<![${WORD()}])(
 const isHex = (c: string | undefined) => c !== undefined && /[0-9A-Fa-f]/.test(c);
 
 export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
-  const fail = (what: string) => unsupported(`${what} in a regular expression`, span);
+  const fail = (what: string) => unsupported('lower', `${what} in a regular expression`, span);
   /** a pattern PostgreSQL itself refuses, with its message */
   const invalid = (what: string) => new SqlEtlError('invalid-regular-expression', 'lower', `invalid regular expression: ${what}`, { span });
   let caseInsensitive: boolean | undefined;

@@ -470,7 +470,7 @@ async function compileGeneric(t: DataTest, ddl: string[], options: RunOptions): 
 
 /** A generic test's error points at its declaration (or names the test), not at generated SQL. */
 function atDeclaration(t: DataTest, e: SqlEtlError): SqlEtlError {
-  const out = new SqlEtlError(e.code, e.stage, `${t.name}: ${e.message}`, { hints: e.hints, cause: e });
+  const out = new SqlEtlError(e.code, e.stage, `${t.name}: ${e.message}`, { hints: e.hints, cause: e, params: e.params });
   const at = t.declaredAt;
   if (at) {
     out.span = { start: at.offset, end: at.offset + 1 };

@@ -66,7 +66,7 @@ export class ReadChecker {
     if (close) hints.push(`did you mean "${close}"?`);
     hints.push(`no collection "${name}" in ${where}; create it earlier in the job, or pass --allow-missing to read it as empty`);
     const qualified = db && db !== this.options.db ? `${db}.${name}` : name;
-    const err = new SqlEtlError('undefined-table', 'run', `relation "${qualified}" does not exist`, { span: { start: at, end: at + name.length }, hints });
+    const err = new SqlEtlError('undefined-table', 'run', `relation "${qualified}" does not exist`, { span: { start: at, end: at + name.length }, hints, params: { table: qualified } });
     err.source = { text, file };
     return err;
   }

@@ -20,8 +20,8 @@ type Any = Record<string, any>; // raw parse-tree node bodies
  */
 export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): Statement {
   const ctx: ExprContext = { scope: new Scope([]), param: env.param, toChar: env.toChar, allowAggregates: false, clause: 'COPY', bindSubquery: () => { throw new Error('unreachable'); } };
-  if (n.is_program) throw unsupported('COPY … PROGRAM', spanOf(ctx, n.relation?.location) ?? span);
-  if (n.whereClause) throw unsupported('COPY … WHERE', span);
+  if (n.is_program) throw unsupported('bind', 'COPY … PROGRAM', spanOf(ctx, n.relation?.location) ?? span);
+  if (n.whereClause) throw unsupported('bind', 'COPY … WHERE', span);
   const options = copyOptions((n.options ?? []) as Node[], ctx);
   const file = (n.filename as string | undefined) ?? undefined;
   checkSource(file, !!n.is_from, options, copyOptionSpans((n.options ?? []) as Node[], ctx), span);
@@ -35,7 +35,7 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
       throw new SqlEtlError('copy-columns', 'bind', `COPY ${table.name} FROM a CSV file needs the table's columns: list them, declare the table, or use HEADER`, { span: table.span });
     }
     for (const c of listed) {
-      if (def && !def.columns.some((d) => d.name === c)) throw new SqlEtlError('undefined-column', 'bind', `column "${c}" of relation "${table.name}" does not exist`, { span: table.span });
+      if (def && !def.columns.some((d) => d.name === c)) throw new SqlEtlError('undefined-column', 'bind', `column "${c}" of relation "${table.name}" does not exist`, { params: { column: c, relation: table.name }, span: table.span });
     }
     // the source: one document per row, fields named after the target columns (typed by the table on insert)
     const source: Query = {
@@ -104,9 +104,9 @@ function checkSource(file: string | undefined, from: boolean, o: CopyOptions, at
     throw new SqlEtlError('copy-option', 'bind', `COPY option ${httpOption.toUpperCase()} is for an http(s) source (COPY … FROM 'https://…')`, { span: at.get(httpOption) ?? span });
   }
   if (o.format === 'parquet' && (url || file === undefined)) span = at.get('format') ?? span;
-  if (url && !from) throw unsupported('COPY … TO an http(s) URL', span);
-  if (url && o.format === 'parquet') throw unsupported('COPY … FROM an http(s) URL in FORMAT parquet', span, ['download the file first, or serve JSON']);
-  if (file === undefined && o.format === 'parquet') throw unsupported(`COPY … ${from ? 'FROM STDIN' : 'TO STDOUT'} in FORMAT parquet`, span, ['parquet needs a file']);
+  if (url && !from) throw unsupported('bind', 'COPY … TO an http(s) URL', span);
+  if (url && o.format === 'parquet') throw unsupported('bind', 'COPY … FROM an http(s) URL in FORMAT parquet', span, ['download the file first, or serve JSON']);
+  if (file === undefined && o.format === 'parquet') throw unsupported('bind', `COPY … ${from ? 'FROM STDIN' : 'TO STDOUT'} in FORMAT parquet`, span, ['parquet needs a file']);
 }
 
 /** `SELECT cols | * FROM t`, as the parse tree PostgreSQL would produce. */
@@ -134,7 +134,7 @@ function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
     switch (d.defname as string) {
       case 'format': {
         const f = (value ?? '').toLowerCase();
-        if (!['csv', 'json', 'ndjson', 'text', 'parquet'].includes(f)) throw unsupported(`COPY FORMAT ${f}`, where, ['formats: csv, \'json\' (an array or one document per line), ndjson, text, parquet']);
+        if (!['csv', 'json', 'ndjson', 'text', 'parquet'].includes(f)) throw unsupported('bind', `COPY FORMAT ${f}`, where, ['formats: csv, \'json\' (an array or one document per line), ndjson, text, parquet']);
         o.format = f as CopyOptions['format'];
         break;
       }
@@ -169,7 +169,7 @@ function copyOptions(nodes: Node[], ctx: ExprContext): CopyOptions {
         o.quote = value ?? '"';
         break;
       default:
-        throw unsupported(`the COPY option ${String(d.defname).toUpperCase()}`, where);
+        throw unsupported('bind', `the COPY option ${String(d.defname).toUpperCase()}`, where);
     }
   }
   if (o.next && o.paginate) throw new SqlEtlError('copy-option', 'bind', 'COPY options NEXT and PAGINATE both say where the next page is: give one', { span: copyOptionSpans(nodes, ctx).get('paginate') });

@@ -75,7 +75,7 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
   switch (tag) {
     case 'ColumnRef': {
       const fields = stringsOf(n.fields);
-      if (fields.includes('*')) throw unsupported('* in an expression', span);
+      if (fields.includes('*')) throw unsupported('bind', '* in an expression', span);
       if (fields.length === 1 && ctx.aliasLookup) {
         const aliased = ctx.aliasLookup(fields[0]);
         if (aliased) return aliased;
@@ -115,7 +115,7 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       const op = n.op as string;
       if (op === 'SVFOP_CURRENT_DATE') return funcExpr('current_date', [], span);
       if (op.startsWith('SVFOP_CURRENT_TIMESTAMP') || op.startsWith('SVFOP_LOCALTIMESTAMP')) return funcExpr('now', [], span);
-      throw unsupported(op.replace('SVFOP_', '').toLowerCase(), span);
+      throw unsupported('bind', op.replace('SVFOP_', '').toLowerCase(), span);
     }
     case 'FuncCall':
       return bindFuncCall(n, ctx, span);
@@ -134,7 +134,7 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       return funcExpr('grouping', ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner)), span, 'int');
     }
     default:
-      throw unsupported(describeNode(tag), span);
+      throw unsupported('bind', describeNode(tag), span);
   }
 }
 
@@ -162,7 +162,7 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
-  if (n.bsval !== undefined) throw unsupported('bit-string literals', span);
+  if (n.bsval !== undefined) throw unsupported('bind', 'bit-string literals', span);
   return lit(null, 'unknown', span);
 }
 
@@ -199,16 +199,16 @@ export function refuseUnsupportedType(typeName: Any, span?: SourceSpan): void {
   const names = stringsOf(typeName.names);
   const last = names[names.length - 1];
   if (last === 'float4') {
-    throw unsupported('type real (float4)', span, [
+    throw unsupported('bind', 'type real (float4)', span, [
       'PostgreSQL rounds real to single precision (about 7 significant digits); sqletl computes in double precision: use double precision',
     ]);
   }
   if (last === 'bpchar') {
-    throw unsupported('type character(n) (blank-padded char)', span, [
+    throw unsupported('bind', 'type character(n) (blank-padded char)', span, [
       'character(n) pads with blanks and ignores trailing blanks in comparisons, which sqletl does not reproduce: use varchar(n) or text',
     ]);
   }
-  if (names.length === 1 && last === 'char') throw unsupported('type "char" (the single-byte internal type)', span, ['use text']);
+  if (names.length === 1 && last === 'char') throw unsupported('bind', 'type "char" (the single-byte internal type)', span, ['use text']);
 }
 
 /** The length of varchar(n) (undefined for a plain varchar or another type). */
@@ -221,7 +221,7 @@ export function varcharLengthOf(typeName: Any): number | undefined {
 function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const typeName = typeNameOf(n.typeName);
   const castSpan = spanOf(ctx, n.typeName.location) ?? span;
-  if (n.typeName.arrayBounds) throw unsupported(`cast to ${typeName}[]`, castSpan);
+  if (n.typeName.arrayBounds) throw unsupported('bind', `cast to ${typeName}[]`, castSpan);
   refuseUnsupportedType(n.typeName, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
@@ -239,7 +239,7 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (arg.value === null) return lit(null, to, arg.span);
     if (typeof arg.value === 'string') return lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span);
   }
-  if (to === 'interval') throw unsupported('casting a non-constant to interval', castSpan);
+  if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
   return { kind: 'cast', arg, to, typeName, type: to, span: castSpan };
 }
 
@@ -264,7 +264,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const leftRow = rowArgs(n.lexpr);
   if (leftRow && kind === 'AEXPR_OP' && (name === '=' || name === '<>' || name === '!=')) {
     const rightRow = rowArgs(n.rexpr);
-    if (!rightRow) throw unsupported('comparing a row constructor with a subquery or a composite value', span);
+    if (!rightRow) throw unsupported('bind', 'comparing a row constructor with a subquery or a composite value', span);
     const eq = rowEquals(leftRow, rightRow, span);
     return name === '=' ? eq : { kind: 'not', arg: eq, type: 'bool', span };
   }
@@ -272,12 +272,12 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
     const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
     const rows = items.map((i) => rowArgs(i));
-    if (rows.some((r) => !r)) throw unsupported('IN with a row constructor and a list of non-rows', span);
+    if (rows.some((r) => !r)) throw unsupported('bind', 'IN with a row constructor and a list of non-rows', span);
     const alternatives = rows.map((r) => rowEquals(leftRow, r!, span));
     const any: Expr = alternatives.length === 1 ? alternatives[0] : { kind: 'or', args: alternatives, type: 'bool', span };
     return name === '<>' ? { kind: 'not', arg: any, type: 'bool', span } : any;
   }
-  if (leftRow) throw unsupported(`the operator ${name} on row constructors (only =, <> and IN)`, span);
+  if (leftRow) throw unsupported('bind', `the operator ${name} on row constructors (only =, <> and IN)`, span);
   switch (kind) {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
@@ -290,7 +290,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
         if (name === '+') return arg;
         // |/ x is sqrt(x), ||/ x is cbrt(x)
         if (name === '|/' || name === '||/') return funcExpr(name === '|/' ? 'sqrt' : 'cbrt', [coerceTo(arg, 'float')], span);
-        throw unsupported(`prefix operator ${name}`, span);
+        throw unsupported('bind', `prefix operator ${name}`, span);
       }
       return binaryOp(name, left(), right(), span);
     }
@@ -329,16 +329,16 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     case 'AEXPR_OP_ALL': {
       // `x op ANY (array)` / `x op ALL (array)` (the subquery forms are SubLinks)
       const op = COMPARE[name];
-      if (!op) throw unsupported(`${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
+      if (!op) throw unsupported('bind', `${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
       const arr = right();
       const x = left();
       const elemType = arr.kind === 'literal' && Array.isArray(arr.value) ? commonType(arr.value.map((v) => lit(v, typeof v === 'number' ? 'numeric' : 'unknown'))) : 'unknown';
       return funcExpr(kind === 'AEXPR_OP_ANY' ? 'op_any' : 'op_all', [lit(op, 'text'), coerceTo(x, elemType), arr], span, 'bool');
     }
     case 'AEXPR_SIMILAR':
-      throw unsupported('SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
+      throw unsupported('bind', 'SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
     default:
-      throw unsupported(`the operator ${name}`, span);
+      throw unsupported('bind', `the operator ${name}`, span);
   }
 }
 
@@ -351,7 +351,7 @@ function pgOperandName(e: Expr): string {
 }
 
 function noOperator(what: string, span?: SourceSpan): SqlEtlError {
-  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
+  return new SqlEtlError('undefined-function', 'bind', `operator does not exist: ${what}`, { params: { function: what }, span, hints: ['cast an operand to the type you mean, e.g. x::numeric'] });
 }
 
 export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Expr {
@@ -369,7 +369,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '^': {
       const [a, b] = coerceArith(l, r, name);
       if (NOT_ARITHMETIC.has(a.type) || NOT_ARITHMETIC.has(b.type)) {
-        if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('jsonb - key (deleting a key or element)', span);
+        if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
       return { kind: 'arith', op: name, left: a, right: b, type: arithType(name, a.type, b.type), span };
@@ -381,7 +381,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       return { kind: 'element', arg: l, key: r, asText: name === '->>', type: name === '->>' ? 'text' : 'json', span };
     case '#>':
     case '#>>': {
-      if (r.kind !== 'literal' || typeof r.value !== 'string') throw unsupported(`${name} with a non-constant path`, span);
+      if (r.kind !== 'literal' || typeof r.value !== 'string') throw unsupported('bind', `${name} with a non-constant path`, span);
       const keys = r.value.replace(/^\{|\}$/g, '').split(',').map((k) => k.trim().replace(/^"|"$/g, ''));
       let e: Expr = l;
       keys.forEach((k, i) => {
@@ -396,7 +396,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '&&': {
       // jsonb containment of objects ('{"a": 1}'): not the array operators below
       const isObject = (e: Expr) => e.kind === 'literal' && e.value !== null && typeof e.value === 'object' && !Array.isArray(e.value) && !(e.value instanceof Date);
-      if (name !== '&&' && (isObject(l) || isObject(r))) throw unsupported(`jsonb containment ${name} of objects`, span, ['compare the keys: profile->>\'premium\' = \'true\'']);
+      if (name !== '&&' && (isObject(l) || isObject(r))) throw unsupported('bind', `jsonb containment ${name} of objects`, span, ['compare the keys: profile->>\'premium\' = \'true\'']);
     }
       return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
     case '~':
@@ -410,7 +410,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '!~~*':
       return { kind: 'like', arg: l, pattern: r, syntax: 'like', caseInsensitive: name.includes('*'), negated: name.startsWith('!'), type: 'bool', span };
     default:
-      throw unsupported(`the operator ${name}`, span);
+      throw unsupported('bind', `the operator ${name}`, span);
   }
 }
 
@@ -501,7 +501,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const names = stringsOf(n.funcname);
   const name = names[names.length - 1].toLowerCase();
   const nameSpan = span && { start: span.start, end: span.start + name.length };
-  if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported(`the function ${names.join('.')}`, nameSpan);
+  if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported('bind', `the function ${names.join('.')}`, nameSpan);
   if (n.over) {
     if (!ctx.allowWindows) {
       throw new SqlEtlError('window-not-allowed', 'bind', `window functions are not allowed in ${ctx.clause}`, { span: nameSpan });
@@ -535,7 +535,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (aggName === 'sum' && type === 'int') type = 'int';
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
     const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
-    if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…)`, nameSpan);
+    if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, nameSpan);
     refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
   }
@@ -549,13 +549,13 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   if (name === 'extract' || name === 'date_part') {
     const field = rawArgs[0] ? bindExpr(rawArgs[0], ctx) : undefined;
-    if (!field || field.kind !== 'literal' || typeof field.value !== 'string') throw unsupported(`${name} with a non-constant field`, nameSpan);
+    if (!field || field.kind !== 'literal' || typeof field.value !== 'string') throw unsupported('bind', `${name} with a non-constant field`, nameSpan);
     const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
     return funcExpr(name, [lit(field.value.toLowerCase(), 'text', field.span), source], span);
   }
   if (name === 'date_trunc') {
     const unit = bindExpr(rawArgs[0], ctx);
-    if (unit.kind !== 'literal' || typeof unit.value !== 'string') throw unsupported('date_trunc with a non-constant unit', nameSpan);
+    if (unit.kind !== 'literal' || typeof unit.value !== 'string') throw unsupported('bind', 'date_trunc with a non-constant unit', nameSpan);
     const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
     return funcExpr('date_trunc', [lit(unit.value.toLowerCase(), 'text', unit.span), source], span);
   }
@@ -565,7 +565,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   const sig = SCALAR_FUNCTIONS[name];
   if (!sig) {
-    throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan });
+    throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan, params: { function: name } });
   }
   const args = rawArgs.map((a) => bindExpr(a, ctx));
   if (args.length < sig.min || args.length > sig.max) {
@@ -584,7 +584,7 @@ export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
   }
   const typed = args.map((a) => coerceTo(a, 'int'));
   const bad = typed.find((a) => a.type !== 'int' && !(a.kind === 'literal' && a.value === null));
-  if (bad) throw unsupported(`generate_series over ${bad.type === 'unknown' ? 'values of unknown type' : pgTypeName(bad.type)} (integers only)`, bad.span ?? span, ['cast the arguments to int, or build dates from an integer series: DATE \'2024-01-01\' + g']);
+  if (bad) throw unsupported('bind', `generate_series over ${bad.type === 'unknown' ? 'values of unknown type' : pgTypeName(bad.type)} (integers only)`, bad.span ?? span, ['cast the arguments to int, or build dates from an integer series: DATE \'2024-01-01\' + g']);
   return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
 }
 
@@ -592,7 +592,7 @@ export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);
   const desc = s.sortby_dir === 'SORTBY_DESC';
-  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('ORDER BY … USING', spanOf(ctx, s.location));
+  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('bind', 'ORDER BY … USING', spanOf(ctx, s.location));
   const nullsFirst = s.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : s.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
   return { expr, desc, nullsFirst };
 }
@@ -612,14 +612,14 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
       e = { kind: 'element', arg: e, key: { kind: 'arith', op: '-', left: coerceTo(index, 'int'), right: lit(1, 'int'), type: 'int' }, asText: false, type: 'unknown', span: e.span };
     } else if (tag === 'String') {
       e = { kind: 'element', arg: e, key: lit(body.sval, 'text'), asText: false, type: 'unknown', span: e.span };
-    } else throw unsupported('this kind of subscript', e.span);
+    } else throw unsupported('bind', 'this kind of subscript', e.span);
   }
   return e;
 }
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
-  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
+  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('bind', 'a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
@@ -630,12 +630,12 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK') {
     const opName = n.operName ? stringsOf(n.operName)[0] : '=';
     const op = COMPARE[opName];
-    if (!op) throw unsupported(`${opName} ${type === 'ALL_SUBLINK' ? 'ALL' : 'ANY'} (subquery)`, span);
+    if (!op) throw unsupported('bind', `${opName} ${type === 'ALL_SUBLINK' ? 'ALL' : 'ANY'} (subquery)`, span);
     const arg = coerceTo(bindExpr(n.testexpr, ctx), query.columns[0].expr.type);
     if (type === 'ANY_SUBLINK' && op === '=') return { ...base, mode: 'in', op, arg, type: 'bool' };
     return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }
-  throw unsupported('this kind of subquery', span);
+  throw unsupported('bind', 'this kind of subquery', span);
 }
 
 /** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */
@@ -645,7 +645,7 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
   if (names.at(-1) !== 'like_escape') return bindExpr(node, ctx);
   const [pattern, escape] = (body.args as Node[]).map((a) => bindExpr(a, ctx));
   if (pattern.kind !== 'literal' || typeof pattern.value !== 'string' || escape.kind !== 'literal' || typeof escape.value !== 'string') {
-    throw unsupported('LIKE … ESCAPE with non-constant operands', spanOf(ctx, body.location));
+    throw unsupported('bind', 'LIKE … ESCAPE with non-constant operands', spanOf(ctx, body.location));
   }
   const esc = escape.value;
   if (esc.length > 1) throw new SqlEtlError('invalid-escape', 'bind', 'invalid escape string', { span: escape.span, hints: ['Escape string must be empty or one character.'] });
@@ -667,19 +667,19 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
  */
 function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (HYPOTHETICAL.has(name)) return bindHypothetical(name, n, ctx, span);
-  if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported(`${name}(…) WITHIN GROUP`, span);
+  if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported('bind', `${name}(…) WITHIN GROUP`, span);
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
-  if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
+  if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
   const expected = name === 'mode' ? 0 : 1;
   if (direct.length !== expected) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${expected} direct argument(s), got ${direct.length}`, { span });
   const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
-  if (keys.length !== 1) throw unsupported(`${name} WITHIN GROUP with ${keys.length} ORDER BY keys`, span);
+  if (keys.length !== 1) throw unsupported('bind', `${name} WITHIN GROUP with ${keys.length} ORDER BY keys`, span);
   const fraction = direct[0];
   if (fraction) {
     const values = fraction.kind === 'literal' ? (Array.isArray(fraction.value) ? fraction.value : [fraction.value]) : [undefined];
-    if (!values.every((v) => typeof v === 'number')) throw unsupported(`${name} with a non-constant fraction`, fraction.span ?? span);
+    if (!values.every((v) => typeof v === 'number')) throw unsupported('bind', `${name} with a non-constant fraction`, fraction.span ?? span);
     const bad = (values as number[]).find((v) => v < 0 || v > 1);
     if (bad !== undefined) throw new SqlEtlError('invalid-argument', 'bind', `percentile value ${bad} is not between 0 and 1`, { span: fraction.span });
   }
@@ -699,16 +699,16 @@ const HYPOTHETICAL = new Set(['rank', 'dense_rank', 'percent_rank', 'cume_dist']
  */
 function bindHypothetical(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
-  if (n.over) throw unsupported(`${name}(…) WITHIN GROUP … OVER (…)`, span);
+  if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
   const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
   if (direct.length !== keys.length) {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} has ${direct.length} direct argument(s) for ${keys.length} ORDER BY key(s)`, { span });
   }
-  if (keys.length !== 1) throw unsupported(`hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
+  if (keys.length !== 1) throw unsupported('bind', `hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
   const x = coercePair(direct[0], keys[0].expr)[0];
-  if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported(`${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
+  if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);
   const type: SqlType = name === 'rank' || name === 'dense_rank' ? 'int' : 'float';
@@ -730,7 +730,7 @@ function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): v
     });
   }
   if (columns.length > 0 && columns.every((c) => /^\$\$o\d+$/.test(c))) {
-    throw unsupported(`an aggregate of the enclosing query's columns inside a subquery (${name}(…))`, span, [
+    throw unsupported('bind', `an aggregate of the enclosing query's columns inside a subquery (${name}(…))`, span, [
       'PostgreSQL computes such an aggregate once in the enclosing query, not per row of it: compute it there (or in a CTE) and refer to the result',
     ]);
   }

@@ -92,7 +92,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
         const renamed = b.renameColumns(declared.view, stringsOf(n.alias?.colnames), span);
         return { bound: { source: { kind: 'subquery', query: renamed }, relations: [b.relationOf(alias ?? name, renamed)], using: new Map() } };
       }
-      if (n.alias?.colnames) throw unsupported('column aliases on a table', span);
+      if (n.alias?.colnames) throw unsupported('bind', 'column aliases on a table', span);
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
@@ -108,7 +108,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
         const firstTarget = inner.targetList?.[0] ? spanOf(b.ctx(new Scope([])), unwrap(inner.targetList[0])[1].location)?.start : undefined;
         let at: SourceSpan | undefined;
         for (let k = env.keywordSpan('LATERAL', 0); k && (firstTarget === undefined || k.start < firstTarget); k = env.keywordSpan('LATERAL', k.end)) at = k;
-        throw unsupported('LATERAL subqueries', at ?? span, ['join a grouped subquery on the key instead, or use a correlated scalar subquery in the select list']);
+        throw unsupported('bind', 'LATERAL subqueries', at ?? span, ['join a grouped subquery on the key instead, or use a correlated scalar subquery in the select list']);
       }
       const q = b.bindQuery(unwrap(n.subquery)[1], env);
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';
@@ -120,7 +120,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
     case 'JoinExpr':
       return { bound: bindJoin(n, b, counter) };
     default:
-      throw unsupported(`${tag} in FROM`, span);
+      throw unsupported('bind', `${tag} in FROM`, span);
   }
 }
 
@@ -130,19 +130,19 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   const ctx0 = b.ctx(new Scope([]));
   const keyword = (word: string) => b.env.keywordSpan(word, spanOf(ctx0, unwrap(n.larg)[1].location)?.start ?? 0);
   const kind = JOIN_TYPES[n.jointype as string];
-  if (!kind) throw unsupported(`${String(n.jointype).replace('JOIN_', '')} joins`, keyword('JOIN'));
-  if (n.isNatural) throw unsupported('NATURAL JOIN', keyword('NATURAL'), ['spell the condition out with ON or USING']);
-  if (n.alias) throw unsupported('an alias on a join', keyword('JOIN'));
-  if (n.join_using_alias) throw unsupported('an alias on JOIN … USING (USING (…) AS name)', keyword('USING'), ['qualify the merged columns with either table instead']);
+  if (!kind) throw unsupported('bind', `${String(n.jointype).replace('JOIN_', '')} joins`, keyword('JOIN'));
+  if (n.isNatural) throw unsupported('bind', 'NATURAL JOIN', keyword('NATURAL'), ['spell the condition out with ON or USING']);
+  if (n.alias) throw unsupported('bind', 'an alias on a join', keyword('JOIN'));
+  if (n.join_using_alias) throw unsupported('bind', 'an alias on JOIN … USING (USING (…) AS name)', keyword('USING'), ['qualify the merged columns with either table instead']);
 
   const leftItem = bindItem(n.larg, b, counter, undefined).bound;
   // a LATERAL function on the right (`JOIN LATERAL unnest(…) ON true`) reads the left side
   const [rtag, rbody] = unwrap(n.rarg);
   if (rtag === 'RangeFunction') {
-    if (kind !== 'inner' && kind !== 'left') throw unsupported(`${kind.toUpperCase()} JOIN to a set-returning function`, keyword('JOIN'));
+    if (kind !== 'inner' && kind !== 'left') throw unsupported('bind', `${kind.toUpperCase()} JOIN to a set-returning function`, keyword('JOIN'));
     const on = n.quals ? bindExpr(n.quals, b.ctx(new Scope(leftItem.relations, b.env.outer, b.env.capture))) : undefined;
     if (on) checkJoinCondition(on);
-    if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('a join condition other than ON true for a set-returning function', on.span);
+    if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('bind', 'a join condition other than ON true for a set-returning function', on.span);
     return bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location));
   }
   const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
@@ -186,13 +186,13 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   // functions: [List [FuncCall, column definitions]]
   const first = (n.functions as Node[])[0] as Node | Node[];
   const call = Array.isArray(first) ? first[0] : (unwrap(first)[1].items as Node[])[0];
-  if ((n.functions as Node[]).length > 1) throw unsupported('ROWS FROM with several functions', span);
+  if ((n.functions as Node[]).length > 1) throw unsupported('bind', 'ROWS FROM with several functions', span);
   const [callTag, fn] = unwrap(call);
-  if (callTag !== 'FuncCall') throw unsupported(`${callTag} in FROM`, span);
+  if (callTag !== 'FuncCall') throw unsupported('bind', `${callTag} in FROM`, span);
   const names = stringsOf(fn.funcname);
   const name = names[names.length - 1].toLowerCase();
   if (!['unnest', 'generate_series', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
-    throw unsupported(`the function ${name}(…) in FROM`, span ?? spanOf(b.ctx(new Scope([])), fn.location));
+    throw unsupported('bind', `the function ${name}(…) in FROM`, span ?? spanOf(b.ctx(new Scope([])), fn.location));
   }
   const base = left ?? { source: { kind: 'none' } as Source, relations: [], using: new Map() };
   const scope = new Scope(base.relations, b.env.outer, b.env.capture);
@@ -237,6 +237,6 @@ function checkJoinCondition(on: Expr): void {
     return false;
   });
   if (sub) {
-    throw unsupported('a subquery in a JOIN … ON condition', sub.span, ['compute it in a CTE or a derived table and join that, or move the condition to WHERE (for an inner join)']);
+    throw unsupported('bind', 'a subquery in a JOIN … ON condition', sub.span, ['compute it in a CTE or a derived table and join that, or move the condition to WHERE (for an inner join)']);
   }
 }

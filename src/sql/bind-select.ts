@@ -62,12 +62,12 @@ export function bindQuery(stmt: Any, env: BindEnv): Query {
  */
 export function withCtes(withClause: Any, env: BindEnv): BindEnv {
   if (!withClause) return env;
-  if (withClause.recursive) throw unsupported('WITH RECURSIVE', spanOf(ctxFor(env), withClause.location));
+  if (withClause.recursive) throw unsupported('bind', 'WITH RECURSIVE', spanOf(ctxFor(env), withClause.location));
   const ctes = new Map(env.ctes);
   for (const c of withClause.ctes as Node[]) {
     const cte = unwrap(c)[1];
     const inner = unwrap(cte.ctequery);
-    if (inner[0] !== 'SelectStmt') throw unsupported(`a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
+    if (inner[0] !== 'SelectStmt') throw unsupported('bind', `a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
     const q = bindQuery(inner[1], { ...env, ctes });
     const renamed = stringsOf(cte.aliascolnames);
     ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
@@ -81,7 +81,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   const right = bindQuery(stmt.rarg, env);
   const keyword = env.keywordSpan(op.toUpperCase(), firstLocation(stmt.larg, env)?.start ?? 0);
   if (left.passthrough || right.passthrough) {
-    throw unsupported(`${op.toUpperCase()} of SELECT * over collections without declared columns`, keyword, ['list the columns, or declare them with CREATE TABLE']);
+    throw unsupported('bind', `${op.toUpperCase()} of SELECT * over collections without declared columns`, keyword, ['list the columns, or declare them with CREATE TABLE']);
   }
   if (left.columns.length !== right.columns.length) {
     throw new SqlEtlError('setop-columns', 'bind', `each ${op.toUpperCase()} query must have the same number of columns`, { span: keyword });
@@ -98,7 +98,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     const [tag, body] = unwrap(sb.node);
     const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
     const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
-    if (!col) throw unsupported(`ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
+    if (!col) throw unsupported('bind', `ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
     const desc = sb.sortby_dir === 'SORTBY_DESC';
     const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
     return { expr: col.expr, desc, nullsFirst };
@@ -142,10 +142,10 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const [vtag, vbody] = unwrap(val);
     const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
     if ((fname !== 'unnest' && fname !== 'generate_series') || vbody.over) continue;
-    if (unnestTargets.size > 0) throw unsupported('several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
+    if (unnestTargets.size > 0) throw unsupported('bind', 'several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
     let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
     if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];
-    if (args.length !== 1) throw unsupported('unnest with several arrays', spanOf(base, vbody.location));
+    if (args.length !== 1) throw unsupported('bind', 'unnest with several arrays', spanOf(base, vbody.location));
     const as = '__u1';
     source = { kind: 'unnest', left: source, array: args[0], as, ordinality: false, outer: false };
     unnestTargets.set(val, { kind: 'column', path: [as], type: fname === 'generate_series' ? 'int' : 'unknown' });
@@ -173,14 +173,14 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const starSpan = spanOf(base, body.location);
       if (relations.length === 0) throw new SqlEtlError('no-from', 'bind', 'SELECT * with no tables specified is not valid', { span: starSpan });
       const chosen = fields.length > 1 ? relations.filter((r) => r.name === fields[0]) : relations;
-      if (chosen.length === 0) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: starSpan });
+      if (chosen.length === 0) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: starSpan, params: { table: fields[0] } });
       const open = chosen.filter((r) => !r.columns || r.open);
       if (open.length) {
         if (relations.length === 1 && (stmt.targetList as Node[]).length === 1 && source.kind !== 'join') {
           passthrough = true;
           continue;
         }
-        throw unsupported(`* over "${open[0].name}", whose columns are not declared, next to other columns or relations`, starSpan, [
+        throw unsupported('bind', `* over "${open[0].name}", whose columns are not declared, next to other columns or relations`, starSpan, [
           `declare the collection's columns with CREATE TABLE ${open[0].name} (…) (in the job or a --schema file)`,
         ]);
       }
@@ -259,7 +259,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       case 'GROUPING_SET_SETS':
         return content.flatMap((c) => (unwrap(c)[0] === 'GroupingSet' ? setsOf(c) : [part(c)]));
       default:
-        throw unsupported(`grouping set ${String(body.kind)}`, spanOf(base, body.location));
+        throw unsupported('bind', `grouping set ${String(body.kind)}`, spanOf(base, body.location));
     }
   };
   let sets: number[][] = [[]];
@@ -283,7 +283,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const distinctClause = stmt.distinctClause as Node[] | undefined;
   const distinctOn = distinctClause && distinctClause.length > 0 && Object.keys(distinctClause[0]).length > 0 ? distinctClause : undefined;
   const distinct = !!distinctClause && !distinctOn;
-  if (distinct && passthrough) throw unsupported('SELECT DISTINCT * on a collection without declared columns', firstLocation(stmt, env));
+  if (distinct && passthrough) throw unsupported('bind', 'SELECT DISTINCT * on a collection without declared columns', firstLocation(stmt, env));
   void relations;
 
   // ORDER BY: ordinals and output names first, then input expressions
@@ -325,11 +325,11 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     offset: offset ?? undefined,
   };
   if (withTies) {
-    if (distinctOn) throw unsupported('DISTINCT ON with FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
+    if (distinctOn) throw unsupported('bind', 'DISTINCT ON with FETCH … WITH TIES', spanOf(base, unwrap(stmt.limitCount)[1].location));
     return withTiesQuery(query);
   }
   if (!distinctOn) return query;
-  if (passthrough) throw unsupported('DISTINCT ON with SELECT * on a collection without declared columns', firstLocation(stmt, env));
+  if (passthrough) throw unsupported('bind', 'DISTINCT ON with SELECT * on a collection without declared columns', firstLocation(stmt, env));
   const keys = distinctOn.map((d) => {
     const ordinal = ordinalOf(d);
     if (ordinal === undefined) return bindExpr(d, { ...base, allowAggregates: true, clause: 'DISTINCT ON', aliasLookup: aliasOf });
@@ -432,7 +432,7 @@ function constInt(node: Node, ctx: ExprContext, clause: string): number | undefi
   const e = foldConstant(bindExpr(node, { ...ctx, clause }));
   if (e.kind === 'literal' && e.value === null) return undefined;
   const v = e.kind === 'literal' ? (typeof e.value === 'string' ? Number(e.value) : e.value) : NaN;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw unsupported(`${clause} with a non-constant value`, e.span);
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw unsupported('bind', `${clause} with a non-constant value`, e.span);
   if (v < 0) throw new SqlEtlError('negative-limit', 'bind', `${clause} must not be negative`, { span: e.span });
   return v;
 }
@@ -470,7 +470,7 @@ export function assignFields(columns: OutputColumn[]): void {
 
 function renameColumns(q: Query, names: string[], span?: SourceSpan): Query {
   if (names.length === 0) return q;
-  if (q.passthrough) throw unsupported('column aliases on a SELECT * of an undeclared collection', span);
+  if (q.passthrough) throw unsupported('bind', 'column aliases on a SELECT * of an undeclared collection', span);
   if (names.length > q.columns.length) throw new SqlEtlError('too-many-aliases', 'bind', `has ${q.columns.length} columns available but ${names.length} columns specified`, { span });
   const columns = q.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name }));
   return { ...q, columns };

@@ -53,7 +53,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const value = String(raw?.sval?.sval ?? (raw?.ival ? (raw.ival.ival ?? 0) : '')).toLowerCase();
         const where = spanOfLocation(env, n.location);
         const allowed = settings[name];
-        if (!allowed) throw unsupported(`SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);
+        if (!allowed) throw unsupported('bind', `SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);
         if (allowed === 'count' ? !/^[1-9][0-9]{0,8}$/.test(value) : !allowed.includes(value)) {
           const hint = allowed === 'count' ? 'a whole number from 1 to 999999999' : `one of: ${allowed.join(', ')}`;
           throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [hint] });
@@ -72,7 +72,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'ViewStmt': {
         const query = bindQuery(unwrap(n.query)[1], env);
         const rel = n.view;
-        if (query.passthrough) throw unsupported('a view over SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
+        if (query.passthrough) throw unsupported('bind', 'a view over SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
         const names = stringsOf(n.aliases);
         const named = names.length ? { ...query, columns: query.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name })) } : query;
         const table = { name: rel.relname, db: rel.schemaname, columns: named.columns.map((c) => ({ name: c.name, type: c.expr.type, typeName: c.expr.type, notNull: false })), unique: [], checks: [], view: named };
@@ -94,7 +94,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const query = bindQuery(unwrap(n.query)[1], env);
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
-        if (query.passthrough) throw unsupported('CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
+        if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
         const columns = query.columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.expr.type, typeName: c.expr.type, notNull: false }));
         const materialized = n.objtype === 'OBJECT_MATVIEW' ? query : undefined;
         const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [], materialized };
@@ -120,7 +120,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'TruncateStmt':
         return { kind: 'truncate', tables: bindTableList(n.relations, env), ...base };
       case 'DropStmt': {
-        if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(n.removeType)) throw unsupported(`DROP ${String(n.removeType).replace('OBJECT_', '')}`, { start: ps.start, end: ps.start + 4 });
+        if (!['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW'].includes(n.removeType)) throw unsupported('bind', `DROP ${String(n.removeType).replace('OBJECT_', '')}`, { start: ps.start, end: ps.start + 4 });
         const tables = bindTableList(n.objects, env);
         for (const t of tables) catalog.delete(tableKey(t));
         return { kind: 'drop-table', tables, ifExists: !!n.missing_ok, view: n.removeType === 'OBJECT_VIEW', ...base };
@@ -129,13 +129,13 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const table = bindTableList([{ RangeVar: n.relation } as Node], env)[0];
         const columns = ((n.indexParams ?? []) as Node[]).map((p) => {
           const ie = unwrap(p)[1];
-          if (!ie.name) throw unsupported('an index on an expression', spanOfLocation(env, n.relation.location));
+          if (!ie.name) throw unsupported('bind', 'an index on an expression', spanOfLocation(env, n.relation.location));
           return ie.name as string;
         });
         return { kind: 'create-index', table, name: n.idxname ?? `${table.name}_${columns.join('_')}_idx`, columns, unique: !!n.unique, ...base };
       }
       default:
-        throw unsupported(STATEMENT_NAMES[tag] ?? tag.replace(/Stmt$/, '').toUpperCase(), { start: ps.start, end: ps.start + 1 });
+        throw unsupported('bind', STATEMENT_NAMES[tag] ?? tag.replace(/Stmt$/, '').toUpperCase(), { start: ps.start, end: ps.start + 1 });
     }
   }
 }

@@ -46,10 +46,10 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: So
   const aggName = AGGREGATE_ALIASES[name] ?? name;
   const ranking = RANKING[name];
   if (!ranking && !WINDOW_AGGREGATES.has(aggName)) {
-    throw unsupported(`${name}(…) as a window function`, span);
+    throw unsupported('bind', `${name}(…) as a window function`, span);
   }
-  if (n.agg_distinct) throw unsupported(`${name}(DISTINCT …) OVER (…)`, span);
-  if (n.agg_order) throw unsupported(`ORDER BY inside ${name}(…) OVER (…)`, span);
+  if (n.agg_distinct) throw unsupported('bind', `${name}(DISTINCT …) OVER (…)`, span);
+  if (n.agg_order) throw unsupported('bind', `ORDER BY inside ${name}(…) OVER (…)`, span);
   const argCtx: ExprContext = { ...ctx, allowWindows: false, clause: 'window function calls' } as ExprContext;
   const args = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, argCtx));
   if (ranking && (args.length < ranking.min || args.length > ranking.max)) {
@@ -70,17 +70,17 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: So
   if (ranking && (name === 'lag' || name === 'lead' || name === 'ntile' || name === 'nth_value')) {
     const k = name === 'ntile' ? args[0] : args[1];
     if (k && !(k.kind === 'literal' && typeof k.value === 'number' && Number.isInteger(k.value))) {
-      throw unsupported(`${name} with a non-constant ${name === 'ntile' ? 'bucket count' : 'offset'}`, k.span ?? span);
+      throw unsupported('bind', `${name} with a non-constant ${name === 'ntile' ? 'bucket count' : 'offset'}`, k.span ?? span);
     }
     if (k && k.kind === 'literal' && typeof k.value === 'number' && k.value < (name === 'lag' || name === 'lead' ? 0 : 1)) {
       throw new SqlEtlError('invalid-argument', 'bind', name === 'ntile' ? 'argument of ntile must be greater than zero' : `argument of ${name} must be ${name === 'nth_value' ? 'greater than zero' : 'non-negative'}`, { span: k.span });
     }
     if ((name === 'lag' || name === 'lead') && args[2] && args[2].kind !== 'literal') {
-      throw unsupported(`${name} with a non-constant default`, args[2].span ?? span);
+      throw unsupported('bind', `${name} with a non-constant default`, args[2].span ?? span);
     }
   }
   const call: WindowExpr = { kind: 'window', name: ranking ? name : aggName, args, star: !!n.agg_star, filter, spec, type, span };
-  if (someExpr(call, (x) => x.kind === 'subquery')) throw unsupported(`a subquery inside ${name}(…) OVER (…)`, span);
+  if (someExpr(call, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…) OVER (…)`, span);
   return call;
 }
 
@@ -124,12 +124,12 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span?: Sourc
       ? { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } }
       : { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'unbounded-following' } };
   }
-  if (opts & F.GROUPS) throw unsupported('GROUPS frames', span);
-  if (opts & F.EXCLUDE) throw unsupported('frame EXCLUDE clauses', span);
+  if (opts & F.GROUPS) throw unsupported('bind', 'GROUPS frames', span);
+  if (opts & F.EXCLUDE) throw unsupported('bind', 'frame EXCLUDE clauses', span);
   const rows = !!(opts & F.ROWS);
   const offset = (node: Node | undefined): Value => {
     const e: Expr | undefined = node && bindExpr(node, ctx);
-    if (!e || e.kind !== 'literal') throw unsupported('a non-constant frame offset', e?.span ?? span);
+    if (!e || e.kind !== 'literal') throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
     const value = typeof e.value === 'string' ? typedOffset(e.value, rows, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : e.value;
     if (typeof value === 'number' && value < 0) throw new SqlEtlError('invalid-frame', 'bind', 'frame starting offset must not be negative', { span: e.span });
     return value;

@@ -85,7 +85,7 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
           case 'CONSTR_NULL':
             break;
           default:
-            throw unsupported(`the column constraint ${constraintName(con.contype)}`, spanOf(ctx, con.location), constraintHints(con.contype));
+            throw unsupported('bind', `the column constraint ${constraintName(con.contype)}`, spanOf(ctx, con.location), constraintHints(con.contype));
         }
       }
       table.columns.push(col);
@@ -102,13 +102,13 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
           checkExprs.push({ node: c.raw_expr });
           break;
         default:
-          throw unsupported(`the table constraint ${constraintName(c.contype)}`, spanOf(ctx, c.location), constraintHints(c.contype));
+          throw unsupported('bind', `the table constraint ${constraintName(c.contype)}`, spanOf(ctx, c.location), constraintHints(c.contype));
       }
-    } else throw unsupported(`${tag} in CREATE TABLE`, spanOf(ctx, c.location));
+    } else throw unsupported('bind', `${tag} in CREATE TABLE`, spanOf(ctx, c.location));
   }
   for (const k of table.primaryKey ?? []) {
     const col = table.columns.find((c) => c.name === k);
-    if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${k}" named in key does not exist`, { span: spanOf(ctx, rel.location) });
+    if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${k}" named in key does not exist`, { params: { column: k }, span: spanOf(ctx, rel.location) });
     col.notNull = true;
   }
   // CHECK expressions see the row's columns; PostgreSQL's names: t_col_check, t_check, t_check1, …
@@ -123,15 +123,15 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
 
 export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'insert' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'INSERT');
-  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const source: Query = n.selectStmt ? bindQuery(unwrap(n.selectStmt)[1], env) : defaultValuesQuery();
   const listed = ((n.cols ?? []) as Node[]).map((c) => unwrap(c)[1]);
   for (const c of listed) {
-    if (c.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, c.location));
+    if (c.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, c.location));
     if (def && !def.columns.some((d) => d.name === c.name)) {
-      throw new SqlEtlError('undefined-column', 'bind', `column "${c.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, c.location, c.name.length) });
+      throw new SqlEtlError('undefined-column', 'bind', `column "${c.name}" of relation "${table.name}" does not exist`, { params: { column: c.name, relation: table.name }, span: spanOf(ctx0, c.location, c.name.length) });
     }
   }
   let columns = listed.map((c) => c.name as string);
@@ -154,7 +154,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   if (oc) {
     const span = spanOf(ctx0, oc.location);
     const target = ((oc.infer?.indexElems ?? []) as Node[]).map((e) => unwrap(e)[1].name as string);
-    if (oc.infer?.conname) throw unsupported('ON CONFLICT ON CONSTRAINT', span);
+    if (oc.infer?.conname) throw unsupported('bind', 'ON CONFLICT ON CONSTRAINT', span);
     const identity = def ? identityKey(def) : undefined;
     if (oc.action === 'ONCONFLICT_UPDATE' && target.length === 0) {
       throw new SqlEtlError('conflict-target', 'bind', 'ON CONFLICT DO UPDATE requires inference specification or constraint name', { span });
@@ -180,8 +180,8 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
       const set = ((oc.targetList ?? []) as Node[]).map((t) => {
         const rt = unwrap(t)[1];
         const col = def!.columns.find((c) => c.name === rt.name);
-        if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
-        if (key.includes(rt.name)) throw unsupported(`updating a key column ("${rt.name}") in ON CONFLICT DO UPDATE`, spanOf(ctx0, rt.location));
+        if (!col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
+        if (key.includes(rt.name)) throw unsupported('bind', `updating a key column ("${rt.name}") in ON CONFLICT DO UPDATE`, spanOf(ctx0, rt.location));
         return { column: rt.name as string, expr: coerceTo(bindBoth(rt.val, false), col.type) };
       });
       const where = oc.whereClause ? bindBoth(oc.whereClause, false) : undefined;
@@ -229,13 +229,13 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   const src = bindFromClause((action === 'update' ? n.fromClause : n.usingClause) as Node[], env);
   const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
   const both = exprCtx(env, [...src.relations, target], action === 'update' ? 'UPDATE … FROM' : 'DELETE … USING');
-  if (!n.whereClause) throw unsupported(`${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
+  if (!n.whereClause) throw unsupported('bind', `${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
   const on = bindExpr(n.whereClause, { ...both, clause: 'WHERE' });
   const joined = joinedToTarget(src.source, table, on);
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     const e = bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' });
     return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
   });
@@ -244,16 +244,16 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
 
 export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'update' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'UPDATE');
-  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'UPDATE');
   const set = ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
-    if (rt.indirection) throw unsupported('assigning to a part of a column', spanOf(ctx0, rt.location));
+    if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
     const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { span: spanOf(ctx0, rt.location) });
-    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported(`updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
+    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
     const expr = bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' });
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
   });
@@ -264,7 +264,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
 
 export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'delete' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'DELETE');
-  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'WHERE');
@@ -297,7 +297,7 @@ export { lit };
  */
 export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'MERGE');
-  if (n.returningList) throw unsupported('RETURNING', spanOf(ctx0, n.relation.location));
+  if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const src = bindFromClause([n.sourceRelation], env);
@@ -309,7 +309,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
   const clauses = ((n.mergeWhenClauses ?? []) as Node[]).map((w): MergeClause => {
     const c = unwrap(w)[1];
     const matched = c.matchKind === 'MERGE_WHEN_MATCHED';
-    if (c.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') throw unsupported('WHEN NOT MATCHED BY SOURCE', spanOf(ctx0, n.relation.location));
+    if (c.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') throw unsupported('bind', 'WHEN NOT MATCHED BY SOURCE', spanOf(ctx0, n.relation.location));
     const ctx = matched ? both : sourceOnly;
     const condition = c.condition ? bindExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
     const colType = (name: string) => def?.columns.find((d) => d.name === name)?.type;
@@ -335,7 +335,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
         return { matched, condition, action: 'insert', values: names.map((column, i) => ({ column, expr: colType(column) ? coerceTo(vals[i], colType(column)!) : vals[i] })) };
       }
       default:
-        throw unsupported(`MERGE ${String(c.commandType)}`, spanOf(ctx0, n.relation.location));
+        throw unsupported('bind', `MERGE ${String(c.commandType)}`, spanOf(ctx0, n.relation.location));
     }
   });
   return { kind: 'merge', table, def, joined, clauses, strict: true };

@@ -35,7 +35,7 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
       if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
       // MongoDB sorts NaN below every number and PostgreSQL above, and MongoDB's NaN equals itself in $match only
-      if (/^[+-]?nan$/i.test(t)) throw unsupported(`'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
+      if (/^[+-]?nan$/i.test(t)) throw unsupported('bind', `'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
       throw fail();
     }
     case 'bool': {

@@ -93,14 +93,14 @@ export class Scope {
       return outerExpr;
     }
     // `SELECT t FROM … t`: PostgreSQL reads a relation's name alone as its whole row (a composite value)
-    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
     if (this.relations.length === 0) {
-      throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { span, hints: ['this SELECT has no FROM clause'] });
+      throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
     if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
-      throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span });
+      throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span, params: { table: fields[0] } });
     }
-    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { span, hints: didYouMean(fields[0], this.relations.flatMap(knownNames)) });
+    throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { params: { column: fields[0] }, span, hints: didYouMean(fields[0], this.relations.flatMap(knownNames)) });
   }
 
   hasRelation(name: string): boolean {
@@ -119,7 +119,7 @@ export class Scope {
     if (fields.length === 1 && this.using.has(fields[0])) return this.using.get(fields[0]);
     const declared = this.relations.filter((r) => r.columns?.some((c) => c.name === fields[0]));
     if (declared.length > 1) {
-      throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span });
+      throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span, params: { column: fields[0] } });
     }
     if (declared.length === 1) return this.inRelation(declared[0], fields, span);
     // an undeclared collection whose sampled documents lack the name does not have it
@@ -127,6 +127,7 @@ export class Scope {
     if (open.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, {
         span,
+        params: { column: fields[0] },
         hints: [`qualify it (${open.map((r) => `${r.name}.${fields[0]}`).join(' or ')}), or declare the collections' columns with CREATE TABLE`],
       });
     }
@@ -137,10 +138,10 @@ export class Scope {
   private inRelation(rel: Relation, fields: string[], span?: SourceSpan): ColumnExpr {
     const column = rel.columns?.find((c) => c.name === fields[0]);
     if (rel.columns && !column && !rel.open) {
-      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
+      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { params: { column: fields[0], relation: rel.name }, span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
     }
     if (!column && !mayHave(rel, fields[0])) {
-      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { span, hints: didYouMean(fields[0], knownNames(rel)) });
+      throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { params: { column: fields[0], relation: rel.name }, span, hints: didYouMean(fields[0], knownNames(rel)) });
     }
     if (fields.some(UNSAFE)) {
       throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });

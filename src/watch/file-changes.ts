@@ -128,7 +128,7 @@ export class FileChanges {
     try {
       return readCollectionFile(join(this.snapshotDir, state.snapshot));
     } catch (err) {
-      if (err instanceof SqlEtlError) throw new SqlEtlError(err.code, err.stage, err.message.split(join(this.snapshotDir, state.snapshot)).join(file), { cause: err });
+      if (err instanceof SqlEtlError) throw new SqlEtlError(err.code, err.stage, err.message.split(join(this.snapshotDir, state.snapshot)).join(file), { cause: err, params: err.params });
       throw err;
     }
   }

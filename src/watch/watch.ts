@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { CompileOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
 import type { MongoChangeSource } from '../engine/mongodb-changes.js';
-import { SqlEtlError } from '../errors.js';
+import { SqlEtlError, type ErrorCode } from '../errors.js';
 import type { MongoCommand } from '../mongo/commands.js';
 import { newRunId, sha256, type JournalStore, type RunRecord } from '../run/journal.js';
 import { applyStatement, type ApplyOptions, type StatementOutcome } from './apply-batch.js';
@@ -209,7 +209,7 @@ export class Watch {
 }
 
 /** errors that pass: the next wake-up tries the batch again (its position was not stored) */
-const RETRYABLE = new Set(['bad-data-file', 'data-dir-locked']);
+const RETRYABLE = new Set<ErrorCode>(['bad-data-file', 'data-dir-locked']);
 
 function position(r: RunRecord): WatchPosition {
   return r.watch as unknown as WatchPosition;

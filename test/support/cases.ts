@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EJSON } from 'bson';
+import { compactJson } from '../../src/mongo/compact-json.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GRAMMAR_DIR = join(ROOT, 'grammar-tests');
@@ -118,7 +119,10 @@ export function caseDialect(area: string): CaseDialect | undefined {
   return m ? (m[1] as CaseDialect) : undefined;
 }
 
-/** The golden text of a compiled script: every statement's commands, canonical Extended JSON. */
+/**
+ * The golden text of a compiled script: every statement's commands, canonical Extended
+ * JSON, each array or object on one line when it fits in 100 columns (src/mongo/compact-json.ts).
+ */
 export function pipelineText(script: { statements: { commands: unknown[] }[] }): string {
-  return EJSON.stringify(script.statements.map((s) => s.commands), undefined, 2, { relaxed: false }) + '\n';
+  return compactJson(EJSON.serialize(script.statements.map((s) => s.commands), { relaxed: false })) + '\n';
 }
