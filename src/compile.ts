@@ -1,7 +1,7 @@
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
-import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
+import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
 import { lowerPlan } from './mongo/lower-plan.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';

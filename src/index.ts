@@ -5,12 +5,12 @@
 import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './api-types.js';
 import { compileScript, compileStages } from './compile.js';
 import { formatExplain } from './explain-format.js';
-import type { CompiledScript } from './mongo/commands.js';
+import type { CompiledScript } from './commands/command-ir.js';
 import type { RunRecord } from './run/journal.js';
 
 export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult, StatementFailure, ProgressEvent } from './api-types.js';
 export type { RunRecord, StatementRecord } from './run/journal.js';
-export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
+export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './commands/command-ir.js';
 export { SqlEtlError } from './errors.js';
 
 /** Compile a script (pure: no I/O). */

@@ -15,7 +15,7 @@ import { MongoEngine, redactText, redactUri, toEngineError } from '../src/engine
 import { backoffDelay, classifyError, RetryStopped, withRetries } from '../src/engine/mongo-retry.js';
 import { retrySafety } from '../src/mongo/retry-safety.js';
 import { parseCount, parseReadPreference, parseWriteConcern } from '../src/engine/server-options.js';
-import type { MongoCommand } from '../src/mongo/commands.js';
+import type { MongoCommand } from '../src/commands/command-ir.js';
 
 const PASSWORD = 'S3cr@t!pw';
 const URI = `mongodb://alice:${encodeURIComponent(PASSWORD)}@127.0.0.1:1/shop?serverSelectionTimeoutMS=200`;

@@ -3,7 +3,7 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
 import { FreshIds } from './embedded-fresh-ids.js';

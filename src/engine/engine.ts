@@ -1,4 +1,4 @@
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import type { JournalStore } from '../run/journal.js';
 
 /**

@@ -1,7 +1,7 @@
 import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError, raisedError } from '../errors.js';
-import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
+import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
 import type { JournalStore } from '../run/journal.js';
 import { MongoJournal } from '../run/journal-stores.js';
 import { retrySafety, type RetrySafety } from '../mongo/retry-safety.js';

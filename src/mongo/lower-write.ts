@@ -4,7 +4,7 @@ import type { ColumnDef, Statement, TableDef } from '../ir/statement.js';
 import { isDateType } from '../ir/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { identityKey } from '../sql/bind-write.js';
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';

@@ -4,7 +4,7 @@ import type { RunOptions } from '../api-types.js';
 import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { lineColumn, SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { loadParser, parseScript } from '../sql/parse.js';
 import { openEngine } from './run-job.js';
 import { runStatement } from './run-script.js';

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { RunOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
-import type { CompiledStatement, Document, MongoCommand } from '../mongo/commands.js';
+import type { CompiledStatement, Document, MongoCommand } from '../commands/command-ir.js';
 import { resolvePath } from './run-script.js';
 import { redactUrl as redact } from '../io/copy-http.js';
 

@@ -3,7 +3,7 @@ import type { RunOptions, RunResult, StatementFailure, StatementResult } from '.
 import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
 import { runStatement } from './run-script.js';
 import { commandLimitProblem } from '../mongo/command-limits.js';

@@ -3,7 +3,7 @@ import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
 import { SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { toRows } from './rows.js';
 import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
 import { collectionFile } from '../io/data-files.js';

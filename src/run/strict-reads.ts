@@ -4,7 +4,7 @@ import type { RunOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import { COLLECTION_EXTENSIONS } from '../io/data-files.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { isStageName } from '../mongo/stage-names.js';
 import { readsOf, writesOf } from './dry-run-checks.js';
 import { closestName } from '../closest-name.js';

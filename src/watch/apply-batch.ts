@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerPlan, type LowerOptions } from '../mongo/lower-plan.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { valueKey, type CollectionChanges } from './changes.js';

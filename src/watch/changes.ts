@@ -1,6 +1,6 @@
 import { EJSON } from 'bson';
 import { SqlEtlError } from '../errors.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * What a watch batch is made of: per source collection, the documents that

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { valueKey, type CollectionChanges } from './changes.js';
 import type { WatchedStatement } from './watchable.js';
 

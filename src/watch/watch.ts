@@ -3,7 +3,7 @@ import type { CompileOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
 import type { MongoChangeSource } from '../engine/mongodb-changes.js';
 import { SqlEtlError } from '../errors.js';
-import type { MongoCommand } from '../mongo/commands.js';
+import type { MongoCommand } from '../commands/command-ir.js';
 import { newRunId, sha256, type JournalStore, type RunRecord } from '../run/journal.js';
 import { applyStatement, type ApplyOptions, type StatementOutcome } from './apply-batch.js';
 import { nsKey, summarize, viewSource, type ChangeBatch } from './changes.js';

@@ -4,7 +4,7 @@ import { dialectDirective } from '../dialects/directive.js';
 import { SqlEtlError } from '../errors.js';
 import type { Query } from '../ir/query.js';
 import type { Statement } from '../ir/statement.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { Catalog } from '../sql/bind-select.js';
 import { bindScript } from '../sql/bind-statement.js';
