@@ -1,5 +1,4 @@
-import type { Statement, TableDef } from '../ir/statement.js';
-import { identityKey } from '../sql/bind-write.js';
+import { identityKey, type Statement, type TableDef } from '../ir/statement.js';
 import type { Document } from '../commands/command-ir.js';
 import { lowerPredicate } from './lower-expr.js';
 import { cond, isNull, type Mql } from './mql.js';

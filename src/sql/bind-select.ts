@@ -6,7 +6,7 @@ import type { TableDef } from '../ir/statement.js';
 import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
-import { mayBeNull } from '../plan/build-plan.js';
+import { mayBeNull } from '../ir/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
