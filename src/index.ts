@@ -6,10 +6,10 @@ import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './ap
 import { compileScript, compileStages } from './compile.js';
 import { formatExplain } from './explain-format.js';
 import type { CompiledScript } from './commands/command-ir.js';
-import type { RunRecord } from './run/journal.js';
+import type { RunRecord } from './engine/run-journal.js';
 
 export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult, StatementFailure, ProgressEvent } from './api-types.js';
-export type { RunRecord, StatementRecord } from './run/journal.js';
+export type { RunRecord, StatementRecord } from './engine/run-journal.js';
 export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './commands/command-ir.js';
 export { SqlEtlError } from './errors.js';
 

@@ -14,7 +14,7 @@ import { EJSON } from 'bson';
 import { describe, expect, test } from 'vitest';
 import { run, SqlEtlError } from '../src/index.js';
 import { readCollectionFile } from '../src/io/data-files.js';
-import type { RunRecord } from '../src/run/journal.js';
+import type { RunRecord } from '../src/engine/run-journal.js';
 import { EmbeddedEngine } from '../src/engine/embedded.js';
 import { applyStatement } from '../src/watch/apply-batch.js';
 import type { ChangeBatch } from '../src/watch/changes.js';

@@ -2,8 +2,8 @@ import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, 
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
-import type { JournalStore } from '../run/journal.js';
-import { MongoJournal } from '../run/journal-stores.js';
+import type { JournalStore } from './run-journal.js';
+import { MongoJournal } from './journal-stores.js';
 import { retrySafety, type RetrySafety } from '../mongo/retry-safety.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { RetryStopped, withRetries, type RetryPolicy } from './mongo-retry.js';
