@@ -7,7 +7,7 @@ import type { MongoCommand } from '../commands/command-ir.js';
 import type { JournalStore, RunRecord } from '../engine/run-journal.js';
 import { newRunId, sha256 } from '../run/journal.js';
 import { applyStatement, type ApplyOptions, type StatementOutcome } from './apply-batch.js';
-import { nsKey, summarize, viewSource, type ChangeBatch } from './changes.js';
+import { nsKey, summarize, viewSource, type ChangeBatch } from '../engine/change-batch.js';
 import { FileChanges, type FileStates } from './file-changes.js';
 import { readViews } from '../io/write-collection.js';
 import { watchFolders } from './file-watch.js';

@@ -9,7 +9,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import type { Catalog } from '../sql/bind-select.js';
 import { bindScript } from '../sql/bind-statement.js';
 import { loadParser, parseScript } from '../sql/parse.js';
-import { nsKey, type CollectionRef } from './changes.js';
+import { nsKey, type CollectionRef } from '../engine/change-batch.js';
 import { planIncrementally, type IncrementalPlan } from './incremental-plan.js';
 
 /**
