@@ -431,7 +431,7 @@ function uniqueSql(from: string, cols: string[]): string {
 /** NOT NULL / PRIMARY KEY / UNIQUE of a CREATE TABLE → tests (named as a declaration would name them). */
 async function derivedTests(d: { file: string; text: string; offset: number; sql: string }, options: RunOptions): Promise<DataTest[]> {
   const { bindScript } = await import('../sql/bind-statement.js');
-  const catalog: import('../sql/bind-select.js').Catalog = new Map();
+  const catalog: import('../sql/bind-context.js').Catalog = new Map();
   try {
     bindScript(parseScript(d.sql), catalog, options.vars ?? {});
   } catch {

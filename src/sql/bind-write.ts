@@ -4,8 +4,9 @@ import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, spanOf, stringsOf, typeNameOf, unwrap, varcharLengthOf, type ExprContext } from './bind-expr.js';
-import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
+import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, stringsOf, typeNameOf, varcharLengthOf } from './bind-expr.js';
+import { bindFromClause, bindQuery } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 import { sampledOf } from './bind-from.js';
 

@@ -6,7 +6,7 @@ import type { Query } from '../ir/query.js';
 import { identityKey, type Statement } from '../ir/statement.js';
 import type { CompiledStatement } from '../commands/command-ir.js';
 import { buildPlan } from '../plan/build-plan.js';
-import type { Catalog } from '../sql/bind-select.js';
+import type { Catalog } from '../sql/bind-context.js';
 import { bindScript } from '../sql/bind-statement.js';
 import { loadParser, parseScript } from '../sql/parse.js';
 import { nsKey, type CollectionRef } from '../engine/change-batch.js';
