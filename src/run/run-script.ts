@@ -8,7 +8,8 @@ import { toRows } from './rows.js';
 import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
 import { collectionFile } from '../io/data-files.js';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
+import { copyLocation, openCopySource, openCopyWriter, writeCopyOutput } from '../io/copy-files.js';
+import { readCopyRows } from '../io/copy-read.js';
 import { literal } from '../mongo/mql.js';
 
 /**
