@@ -46,6 +46,6 @@ export async function history(options: Pick<RunOptions, 'uri' | 'db' | 'dataDir'
 
 /** Run a script on MongoDB (`uri`) or on the embedded engine over `dataDir`. */
 export async function run(sql: string, options: RunOptions = {}): Promise<RunResult> {
-  const { runScript } = await import('./run/run-script.js');
+  const { runScript } = await import('./run/run-job.js');
   return runScript(sql, options);
 }

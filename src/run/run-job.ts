@@ -26,6 +26,11 @@ export interface JobFile {
   text: string;
 }
 
+/** Runs one script (the library's `run`): a job of one file. */
+export async function runScript(sql: string, options: RunOptions = {}): Promise<RunResult> {
+  return runJob([{ path: options.file, text: sql }], options);
+}
+
 export async function runJob(files: JobFile[], options: RunOptions = {}): Promise<RunResult> {
   const engine = await openEngine(options);
   try {
