@@ -1,0 +1,75 @@
+/**
+ * The import boundaries of src/ (src/layers.ts): no cycles, no import from a lower
+ * layer to a higher one, the driver and mingo only in engine/, the parsers only in
+ * the front ends. The graph is read with the TypeScript compiler, so `import type`,
+ * `export … from`, `import()` and `import('…').T` all count.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { COMPUTED_IMPORTS, LAYERS, PACKAGES } from '../src/layers.js';
+import { buildImportGraph, checkBoundaries, findCycles, type ImportEdge, type ImportGraph } from './support/import-graph.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const rules = { layers: LAYERS, packages: PACKAGES, computedImports: COMPUTED_IMPORTS };
+const graph = buildImportGraph(root, 'src');
+
+describe('import boundaries of src/', () => {
+  test('the graph is read whole: every form of import is an edge', () => {
+    expect(graph.files.length).toBeGreaterThan(100);
+    const has = (from: string, to: string, form: ImportEdge['form']) => graph.edges.some((e) => e.from === from && e.to === to && e.form === form);
+    expect(has('src/ir/statement.ts', 'src/ir/expr.ts', 'import type')).toBe(true);
+    expect(has('src/index.ts', 'src/run/run-job.ts', 'import()')).toBe(true);
+    expect(has('src/commands/command-ir.ts', 'src/ir/statement.ts', "import('…').T")).toBe(true);
+    expect(has('src/ir/query.ts', 'src/ir/expr.ts', 'export from')).toBe(true);
+    expect(has('src/engine/mongodb.ts', 'mongodb', 'import')).toBe(true);
+  });
+
+  test('no cycles, no wrong-way imports, packages where they belong', () => {
+    expect(checkBoundaries(graph, rules)).toEqual([]);
+  });
+
+  test('every layer in the table holds files, and ranks are listed lowest first', () => {
+    for (const layer of LAYERS) expect(graph.files.some((f) => layer.paths.some((p) => (p.endsWith('/') ? f.startsWith(p) : f === p))), layer.name).toBe(true);
+    expect(LAYERS.map((l) => l.rank)).toEqual([...LAYERS.map((l) => l.rank)].sort((a, b) => a - b));
+  });
+});
+
+describe('the checker finds what it is for', () => {
+  const edge = (from: string, to: string, form: ImportEdge['form'] = 'import'): ImportEdge => ({ from, to, external: !to.startsWith('src/'), form });
+  const made: ImportGraph = {
+    files: ['src/ir/a.ts', 'src/ir/b.ts', 'src/ir/c.ts', 'src/sql/bind.ts', 'src/plan/pass.ts', 'src/mongo/lower.ts', 'src/stray.ts', 'src/dialects/load.ts', 'src/run/job.ts'],
+    edges: [
+      edge('src/ir/a.ts', 'src/ir/b.ts'),
+      edge('src/ir/b.ts', 'src/ir/c.ts', 'import type'),
+      edge('src/ir/c.ts', 'src/ir/a.ts', 'import type'),
+      edge('src/sql/bind.ts', 'src/plan/pass.ts'),
+      edge('src/ir/a.ts', 'src/mongo/lower.ts', "import('…').T"),
+      edge('src/plan/pass.ts', 'src/ir/a.ts'),
+      edge('src/mongo/lower.ts', 'mongodb'),
+      edge('src/mongo/lower.ts', '@pgsql/types', 'import type'),
+      edge('src/mongo/lower.ts', 'bson'),
+      edge('src/run/job.ts', 'src/mongo/lower.ts', 'import()'),
+    ],
+    computed: ['src/dialects/load.ts', 'src/run/job.ts'],
+    unresolved: [{ from: 'src/run/job.ts', specifier: './gone.js' }],
+  };
+
+  test('a cycle (type-only edges included) is printed as its path of files', () => {
+    expect(findCycles(made)).toEqual([['src/ir/a.ts', 'src/ir/b.ts', 'src/ir/c.ts', 'src/ir/a.ts']]);
+  });
+
+  test('each broken rule is reported once, and nothing else', () => {
+    const problems = checkBoundaries(made, { ...rules, computedImports: { 'src/dialects/load.ts': ['node-sql-parser', 'mingo'] } });
+    expect(problems).toEqual([
+      'not in any layer of src/layers.ts: src/stray.ts',
+      "unresolved import: src/run/job.ts imports './gone.js'",
+      'import cycle: src/ir/a.ts → src/ir/b.ts → src/ir/c.ts → src/ir/a.ts',
+      'wrong-way import: src/sql/bind.ts (sql, rank 2) import src/plan/pass.ts (plan, rank 2): layers of equal rank never import each other',
+      "wrong-way import: src/ir/a.ts (ir, rank 1) import('…').T src/mongo/lower.ts (mongo, rank 3): a layer imports only lower layers",
+      "package outside its layers: src/mongo/lower.ts (mongo) import 'mongodb', which only engine may",
+      "package outside its layers: src/mongo/lower.ts (mongo) import type '@pgsql/types', which only sql, dialects may",
+      "package outside its layers: src/dialects/load.ts (dialects) import() of 'mingo', which only engine may",
+      'computed import(): src/run/job.ts imports a name the check cannot read; list what it can load in COMPUTED_IMPORTS (src/layers.ts)',
+    ]);
+  });
+});
