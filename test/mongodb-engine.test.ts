@@ -13,7 +13,7 @@ import { compile } from '../src/index.js';
 import { SqlEtlError } from '../src/errors.js';
 import { MongoEngine, redactText, redactUri, toEngineError } from '../src/engine/mongodb.js';
 import { backoffDelay, classifyError, RetryStopped, withRetries } from '../src/engine/mongo-retry.js';
-import { retrySafety } from '../src/mongo/retry-safety.js';
+import { retrySafety } from '../src/commands/retry-safety.js';
 import { parseCount, parseReadPreference, parseWriteConcern } from '../src/engine/server-options.js';
 import type { MongoCommand } from '../src/commands/command-ir.js';
 

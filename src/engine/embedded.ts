@@ -15,7 +15,7 @@ import { FileJournal } from './journal-stores.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EJSON } from 'bson';
-import { isStageName } from '../mongo/stage-names.js';
+import { isStageName } from '../commands/stage-names.js';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the

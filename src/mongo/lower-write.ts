@@ -9,7 +9,7 @@ import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
-import { classifiedName, stageName } from './stage-names.js';
+import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
 import { impossibleDate } from './lower-cast.js';
 

@@ -5,7 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import { COLLECTION_EXTENSIONS } from '../io/data-files.js';
 import type { CompiledStatement } from '../commands/command-ir.js';
-import { isStageName } from '../mongo/stage-names.js';
+import { isStageName } from '../commands/stage-names.js';
 import { readsOf, writesOf } from './dry-run-checks.js';
 import { closestName } from '../closest-name.js';
 import { tableNameOffset } from './sql-text.js';
