@@ -6,42 +6,56 @@
  *
  * 1. an import cycle between files, type-only ones included (a cycle of types is
  *    still two modules that cannot be read, changed or tested one without the other);
- * 2. an import from a layer to a layer of the same or a higher rank (a layer may
- *    import its own files and any layer of a lower rank; layers of equal rank never
- *    import each other: the front ends and the planner meet only at the IR, the
- *    lowering and the COPY readers only at the command IR);
+ * 2. a wrong-way import: a file imports its own layer, the layers its layer `uses`,
+ *    and what those use in turn — nothing else. So the front ends (sql, dialects)
+ *    and the planner meet only at the IR, lowering and the COPY readers only at the
+ *    command IR, and no layer imports one above it;
  * 3. a package imported outside the layers it is confined to (PACKAGES);
  * 4. a file in no layer, an import it cannot resolve, or an `import()` of a
  *    computed name not listed in COMPUTED_IMPORTS.
  *
- * This module only describes; nothing in src/ imports it.
+ * A layer is listed after every layer it uses. This module only describes;
+ * nothing in src/ imports it.
  */
 
 export interface Layer {
   name: string;
-  rank: number;
   /** folders (ending in `/`) and files, relative to the repository root */
-  paths: string[];
+  paths: readonly string[];
+  /** the layers it imports directly; it may also import what they use */
+  uses: readonly string[];
   what: string;
 }
 
 export const LAYERS: readonly Layer[] = [
-  { rank: 0, name: 'base', paths: ['src/errors.ts', 'src/closest-name.ts', 'src/layers.ts'], what: 'errors with source spans and codes; did-you-mean; this table' },
-  { rank: 1, name: 'ir', paths: ['src/ir/'], what: 'the SQL IR (values, expressions, queries, statements) and small functions over it' },
-  { rank: 2, name: 'sql', paths: ['src/sql/'], what: 'parse (libpg-query) and bind: SQL text → IR' },
-  { rank: 2, name: 'plan', paths: ['src/plan/'], what: 'IR → logical plan, and the plan rewrites' },
-  { rank: 2, name: 'commands', paths: ['src/commands/'], what: 'the command IR: the MongoDB commands a statement compiles to' },
-  { rank: 2, name: 'api-types', paths: ['src/api-types.ts'], what: "the library's option and result types (types only)" },
-  { rank: 3, name: 'dialects', paths: ['src/dialects/'], what: 'the other dialects (node-sql-parser), translated to PostgreSQL for sql/' },
-  { rank: 3, name: 'mongo', paths: ['src/mongo/'], what: 'lowering: logical plan → commands; MongoDB rule checks; printers' },
-  { rank: 3, name: 'io', paths: ['src/io/'], what: 'data files, COPY sources and sinks, atomic writes, the data directory' },
-  { rank: 4, name: 'compile', paths: ['src/compile.ts', 'src/explain-format.ts'], what: 'the compiler: the stages chained; explain output' },
-  { rank: 4, name: 'engine', paths: ['src/engine/'], what: 'the engines (mongodb driver, embedded mingo), their journal stores and change streams' },
-  { rank: 5, name: 'run', paths: ['src/run/'], what: 'jobs: statements in order, journal and resume, checks, analyze' },
-  { rank: 6, name: 'watch', paths: ['src/watch/'], what: 'sqletl watch: incremental runs on changes' },
-  { rank: 7, name: 'library', paths: ['src/index.ts'], what: 'the public library API' },
-  { rank: 8, name: 'cli', paths: ['src/cli/'], what: 'the command-line tool' },
+  { name: 'base', paths: ['src/errors.ts', 'src/closest-name.ts', 'src/layers.ts'], uses: [], what: 'errors with source spans and codes; did-you-mean; this table' },
+  { name: 'ir', paths: ['src/ir/'], uses: ['base'], what: 'the SQL IR (values, expressions, queries, statements) and small functions over it' },
+  { name: 'sql', paths: ['src/sql/'], uses: ['ir'], what: 'parse (libpg-query) and bind: SQL text → IR' },
+  { name: 'plan', paths: ['src/plan/'], uses: ['ir'], what: 'IR → logical plan, and the plan rewrites' },
+  { name: 'commands', paths: ['src/commands/'], uses: ['ir'], what: 'the command IR: the MongoDB commands a statement compiles to, and facts about them' },
+  { name: 'api-types', paths: ['src/api-types.ts'], uses: ['ir'], what: "the library's option and result types (types only)" },
+  { name: 'dialects', paths: ['src/dialects/'], uses: ['sql'], what: 'the other dialects (node-sql-parser), translated to PostgreSQL for sql/' },
+  { name: 'mongo', paths: ['src/mongo/'], uses: ['plan', 'commands'], what: 'lowering: logical plan → commands; MongoDB rule checks; printers' },
+  { name: 'io', paths: ['src/io/'], uses: ['commands'], what: 'data files, COPY sources and sinks, atomic writes, the data directory' },
+  { name: 'compile', paths: ['src/compile.ts', 'src/explain-format.ts'], uses: ['dialects', 'mongo', 'api-types'], what: 'the compiler: the stages chained; explain output' },
+  { name: 'engine', paths: ['src/engine/'], uses: ['io', 'api-types'], what: 'the engines (mongodb driver, embedded mingo), their journal stores and change streams' },
+  { name: 'run', paths: ['src/run/'], uses: ['compile', 'engine'], what: 'jobs: statements in order, journal and resume, checks, analyze' },
+  { name: 'watch', paths: ['src/watch/'], uses: ['run'], what: 'sqletl watch: incremental runs on changes' },
+  { name: 'library', paths: ['src/index.ts'], uses: ['run'], what: 'the public library API' },
+  { name: 'cli', paths: ['src/cli/'], uses: ['library', 'watch'], what: 'the command-line tool' },
 ];
+
+/** The layers a layer may import: itself, what it uses, and what those use in turn. */
+export function reachable(layers: readonly Layer[], name: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (n: string) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const u of layers.find((l) => l.name === n)?.uses ?? []) visit(u);
+  };
+  visit(name);
+  return seen;
+}
 
 /**
  * Packages confined to some layers. Any other package may be imported anywhere;
