@@ -4,6 +4,7 @@
  * the front ends. The graph is read with the TypeScript compiler, so `import type`,
  * `export … from`, `import()` and `import('…').T` all count.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { COMPUTED_IMPORTS, LAYERS, PACKAGES, type Layer } from '../src/layers.js';
@@ -32,6 +33,15 @@ describe('import boundaries of src/', () => {
     for (const layer of LAYERS) expect(graph.files.some((f) => layer.paths.some((p) => (p.endsWith('/') ? f.startsWith(p) : f === p))), layer.name).toBe(true);
     const above = (l: Layer) => LAYERS.slice(0, LAYERS.indexOf(l)).map((x) => x.name);
     for (const layer of LAYERS) expect(layer.uses.filter((u) => !above(layer).includes(u)), layer.name).toEqual([]);
+  });
+
+  test("README's layer table is src/layers.ts", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('### Layers and import rules');
+    const section = readme.slice(start, readme.indexOf('\n\n', readme.indexOf('| layer |', start)));
+    const rows = [...section.matchAll(/^\| ([a-z-]+) \| (.+) \| (.+) \|$/gm)].filter((m) => m[1] !== 'layer');
+    const table = rows.map((m) => ({ name: m[1], paths: [...m[2].matchAll(/`([^`]+)`/g)].map((p) => p[1]), uses: m[3] === '—' ? [] : m[3].split(', ') }));
+    expect(table).toEqual(LAYERS.map((l) => ({ name: l.name, paths: [...l.paths], uses: [...l.uses] })));
   });
 });
 
