@@ -1,12 +1,12 @@
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
-import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
+import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
 import { lowerPlan } from './mongo/lower-plan.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
-import type { Catalog } from './sql/bind-select.js';
+import type { Catalog } from './sql/bind-context.js';
 import { loadParser, parseScript, type ParsedScript } from './sql/parse.js';
 import { loadDialect, parseDialectScript } from './dialects/front-end.js';
 import { dialectDirective } from './dialects/directive.js';

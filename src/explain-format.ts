@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { lineColumn } from './errors.js';
-import type { CompiledScript, CompiledStatement } from './mongo/commands.js';
+import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
 import { compactJson } from './mongo/compact-json.js';
 import { commandToEjson } from './mongo/print-json.js';
 import { printShell } from './mongo/print-shell.js';

@@ -5,12 +5,12 @@
 import type { CompileOptions, ExplainOptions, RunOptions, RunResult } from './api-types.js';
 import { compileScript, compileStages } from './compile.js';
 import { formatExplain } from './explain-format.js';
-import type { CompiledScript } from './mongo/commands.js';
-import type { RunRecord } from './run/journal.js';
+import type { CompiledScript } from './commands/command-ir.js';
+import type { RunRecord } from './engine/run-journal.js';
 
 export type { CompileOptions, ExplainOptions, RunOptions, RunResult, StatementResult, StatementFailure, ProgressEvent } from './api-types.js';
-export type { RunRecord, StatementRecord } from './run/journal.js';
-export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './mongo/commands.js';
+export type { RunRecord, StatementRecord } from './engine/run-journal.js';
+export type { CompiledScript, CompiledStatement, MongoCommand, CompiledColumn, Document } from './commands/command-ir.js';
 export { ERROR_CODES, SqlEtlError, hasCode, type ErrorCode, type ErrorParams, type Stage } from './errors.js';
 
 /** Compile a script (pure: no I/O). */
@@ -46,6 +46,6 @@ export async function history(options: Pick<RunOptions, 'uri' | 'db' | 'dataDir'
 
 /** Run a script on MongoDB (`uri`) or on the embedded engine over `dataDir`. */
 export async function run(sql: string, options: RunOptions = {}): Promise<RunResult> {
-  const { runScript } = await import('./run/run-script.js');
+  const { runScript } = await import('./run/run-job.js');
   return runScript(sql, options);
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile, explain } from '../src/index.js';
-import type { AggregateCommand } from '../src/mongo/commands.js';
+import type { AggregateCommand } from '../src/commands/command-ir.js';
 
 const schema = readFileSync('grammar-tests/fixtures/schema.sql', 'utf8');
 const sql = 'SELECT c.first_name, o.amount FROM orders o JOIN customers c ON c._id = o.customer_id';

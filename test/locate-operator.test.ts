@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { describeLocation, locateOperator } from '../src/mongo/locate-operator.js';
-import type { MongoCommand } from '../src/mongo/commands.js';
+import type { MongoCommand } from '../src/commands/command-ir.js';
 import { run, SqlEtlError } from '../src/index.js';
 
 const cmd: MongoCommand = {

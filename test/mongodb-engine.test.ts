@@ -13,9 +13,9 @@ import { compile } from '../src/index.js';
 import { SqlEtlError } from '../src/errors.js';
 import { MongoEngine, redactText, redactUri, toEngineError } from '../src/engine/mongodb.js';
 import { backoffDelay, classifyError, RetryStopped, withRetries } from '../src/engine/mongo-retry.js';
-import { retrySafety } from '../src/mongo/retry-safety.js';
+import { retrySafety } from '../src/commands/retry-safety.js';
 import { parseCount, parseReadPreference, parseWriteConcern } from '../src/engine/server-options.js';
-import type { MongoCommand } from '../src/mongo/commands.js';
+import type { MongoCommand } from '../src/commands/command-ir.js';
 
 const PASSWORD = 'S3cr@t!pw';
 const URI = `mongodb://alice:${encodeURIComponent(PASSWORD)}@127.0.0.1:1/shop?serverSelectionTimeoutMS=200`;

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { EJSON } from 'bson';
 import { discoverCases } from './support/cases.js';
 import { serverRuleViolations } from '../src/mongo/server-rules.js';
-import type { MongoCommand } from '../src/mongo/commands.js';
+import type { MongoCommand } from '../src/commands/command-ir.js';
 
 const cases = discoverCases().filter((c) => !c.error);
 

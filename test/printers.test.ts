@@ -1,7 +1,7 @@
 import { Decimal128, EJSON, Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { formatExplain } from '../src/explain-format.js';
-import type { CompiledScript, MongoCommand } from '../src/mongo/commands.js';
+import type { CompiledScript, MongoCommand } from '../src/commands/command-ir.js';
 import { printJson } from '../src/mongo/print-json.js';
 import { printShell } from '../src/mongo/print-shell.js';
 

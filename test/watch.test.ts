@@ -14,10 +14,10 @@ import { EJSON } from 'bson';
 import { describe, expect, test } from 'vitest';
 import { run, SqlEtlError } from '../src/index.js';
 import { readCollectionFile } from '../src/io/data-files.js';
-import type { RunRecord } from '../src/run/journal.js';
+import type { RunRecord } from '../src/engine/run-journal.js';
 import { EmbeddedEngine } from '../src/engine/embedded.js';
 import { applyStatement } from '../src/watch/apply-batch.js';
-import type { ChangeBatch } from '../src/watch/changes.js';
+import type { ChangeBatch } from '../src/engine/change-batch.js';
 import { applyBatch, Watch, type BatchReport } from '../src/watch/watch.js';
 import { planWatchJob } from '../src/watch/watchable.js';
 

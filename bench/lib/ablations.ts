@@ -16,7 +16,7 @@
  *    repeats it, `{$let: {vars: {nnK: E}, in: <the guard with "$$nnK" for E>}}`, so E is
  *    computed once (LOWER(SPLIT_PART(…)) computes the split twice, nested guards 2ⁿ times).
  */
-import type { Document } from '../../src/mongo/commands.js';
+import type { Document } from '../../src/commands/command-ir.js';
 
 type Json = unknown;
 export type Rewrite = (pipeline: Document[]) => { pipeline: Document[]; fired: number };

@@ -26,7 +26,7 @@ import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
 import { leavesInputIntact } from '../../dist/engine/embedded.js';
 import { readCollectionFile } from '../../dist/io/data-files.js';
 import { toRows } from '../../dist/run/rows.js';
-import type { Document } from '../../src/mongo/commands.js';
+import type { Document } from '../../src/commands/command-ir.js';
 import { compareTables } from '../../test/support/compare.js';
 import { readNdjsonFast } from './fast-read.js';
 import { loadJob, readSchema, type Query } from './jobs.js';

@@ -10,7 +10,7 @@
  */
 import { Aggregator, ProcessingMode, evalExpr } from '../../dist/engine/mingo-runtime.js';
 import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
-import type { Document } from '../../src/mongo/commands.js';
+import type { Document } from '../../src/commands/command-ir.js';
 import { cpuMark, cpuSince, gc, round } from './measure.js';
 
 export interface StageCost {

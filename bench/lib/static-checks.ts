@@ -17,7 +17,7 @@ import { parseSync, loadModule } from 'libpg-query';
 import { compile } from '../../dist/index.js';
 import { EMBEDDED_CONTEXT } from '../../dist/engine/mingo-extensions.js';
 import { readCollectionFile } from '../../dist/io/data-files.js';
-import type { Document } from '../../src/mongo/commands.js';
+import type { Document } from '../../src/commands/command-ir.js';
 import { FIXTURES_DIR, caseOptions, discoverCases, readSchema } from '../../test/support/cases.js';
 import { JOB_NAMES, loadJob, readSchema as readBenchSchema } from './jobs.js';
 import { median } from './measure.js';

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../dist/index.js';
 import { EmbeddedEngine } from '../../dist/engine/embedded.js';
-import type { Document } from '../../src/mongo/commands.js';
+import type { Document } from '../../src/commands/command-ir.js';
 import { compareTables } from '../../test/support/compare.js';
 import { loadJob, readSchema } from './jobs.js';
 import { cpuMark, cpuSince, gc, now, peakRssMb, round, rssMb } from './measure.js';

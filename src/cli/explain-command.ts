@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { SqlEtlError } from '../errors.js';
 import { compile, explain } from '../index.js';
 import type { Value } from '../ir/expr.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { checkSharding, type ShardKeys } from '../mongo/sharding-check.js';
 import { checkDataDir, readInputFile, resolveTarget } from './options.js';
 import { EXIT_OK, wantsColor, writeErr, writeOut } from './terminal.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { history } from '../index.js';
-import type { RunRecord } from '../run/journal.js';
+import type { RunRecord } from '../engine/run-journal.js';
 import { formatTable } from './format-table.js';
 import { resolveTarget } from './options.js';
 import { EXIT_OK, writeOut } from './terminal.js';

@@ -4,7 +4,7 @@ import type { ProgressEvent, RunOptions, RunResult, StatementResult } from '../a
 import { SqlEtlError, type ErrorCode, type ErrorParams } from '../errors.js';
 import { formatExplain } from '../explain-format.js';
 import { runFiles } from '../index.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { commandToEjson } from '../mongo/print-json.js';
 import { formatSummary, formatTable } from './format-table.js';
 import { checkDataDir, readInputFile, resolveTarget, type SqlCommandOptions } from './options.js';

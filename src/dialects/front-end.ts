@@ -7,6 +7,7 @@ import { isMerge, mergeStatement } from './merge.js';
 import { loadDialectParser, parseDialectStatement, type Ast } from './parse-dialect.js';
 import { PgText } from './pg-text.js';
 import { statement } from './translate-statement.js';
+import { TRANSLATIONS } from './translations.js';
 import { Translator, type KnownTable, type ScriptParams } from './translator.js';
 import { splitStatements, tokenize, type Token } from './tokens.js';
 import { extractUnpivot } from './unpivot-prepass.js';
@@ -47,7 +48,7 @@ export function parseDialectScript(text: string, dialect: ForeignDialect, known:
   for (const st of splitStatements(tokens)) {
     if (spans.length) out.write(';\n');
     out.mark(st.start);
-    const tx = new Translator(dialect, out, st.tokens, st.start, params, tables);
+    const tx = new Translator(dialect, out, st.tokens, st.start, params, tables, TRANSLATIONS);
     if (isMerge(st.tokens)) {
       mergeStatement(tx, text, (sql, offset) => parseDialectStatement(parser, dialect, sql, offset));
     } else {

@@ -147,7 +147,7 @@ class Reader {
   /** A translator for a fragment parsed from `prefix + text.slice(from)`: its node locations shift back by the prefix. */
   sub(from: number, prefixLength: number): Translator {
     const tx = this.tx;
-    const sub = new Translator(tx.dialect, tx.out, tx.tokens, from - prefixLength, tx.params, tx.tables);
+    const sub = new Translator(tx.dialect, tx.out, tx.tokens, from - prefixLength, tx.params, tx.tables, tx.translations);
     sub.seek({ start: { offset: prefixLength } });
     return sub;
   }

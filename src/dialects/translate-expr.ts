@@ -1,8 +1,6 @@
 import type { Ast } from './parse-dialect.js';
 import { pgString } from './pg-text.js';
-import { DIALECT_FUNCTIONS } from './function-table.js';
 import { pgType } from './data-types.js';
-import { query } from './translate-query.js';
 import type { Translator } from './translator.js';
 
 /**
@@ -17,7 +15,7 @@ export function expr(tx: Translator, e: Ast | null | undefined): void {
   if (e.ast) {
     // a subquery: { tableList, columnList, ast }
     tx.write('(');
-    query(tx, e.ast);
+    tx.translations.query(tx, e.ast);
     tx.write(')');
     return;
   }
@@ -91,7 +89,7 @@ export function expr(tx: Translator, e: Ast | null | undefined): void {
       return;
     case 'select':
       tx.write('(');
-      query(tx, e);
+      tx.translations.query(tx, e);
       tx.write(')');
       return;
     default:
@@ -325,7 +323,7 @@ function call(tx: Translator, e: Ast): void {
   const name = functionName(e);
   const at = tx.seek(e.loc) ?? tx.findWord(name)?.start;
   const upper = name.toUpperCase();
-  const rule = DIALECT_FUNCTIONS[tx.dialect][upper] ?? DIALECT_FUNCTIONS.common[upper];
+  const rule = tx.translations.functions[tx.dialect][upper] ?? tx.translations.functions.common[upper];
   const args = callArgs(e);
   if (rule) {
     tx.out.mark(at ?? tx.here());

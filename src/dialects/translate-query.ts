@@ -1,6 +1,5 @@
 import type { Ast } from './parse-dialect.js';
 import { pgIdent } from './pg-text.js';
-import { pivotSource, unpivotSource } from './pivot.js';
 import { columnName, expr, orderBy, windowSpec } from './translate-expr.js';
 import type { Translator } from './translator.js';
 
@@ -226,8 +225,8 @@ export function from(tx: Translator, items: Ast[]): void {
 
 function fromItem(tx: Translator, item: Ast): void {
   const op = item.operator as Ast | null | undefined;
-  if (op?.type === 'pivot') return pivotSource(tx, item, op);
-  if (op?.type === 'unpivot') return unpivotSource(tx, item, op);
+  if (op?.type === 'pivot') return tx.translations.pivotSource(tx, item, op);
+  if (op?.type === 'unpivot') return tx.translations.unpivotSource(tx, item, op);
   if (op) throw tx.fail(String(op.type ?? 'this FROM item').toUpperCase());
   plainItem(tx, item);
 }

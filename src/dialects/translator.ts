@@ -23,6 +23,25 @@ export interface ScriptParams {
  * positions node-sql-parser's tree does not carry), parameters, and the tables
  * known so far.
  */
+/**
+ * The translations that reach each other through the Translator rather than
+ * through imports. They are mutually recursive by nature: an expression holds
+ * subqueries (translate-expr → query), a FROM item can be a PIVOT or UNPIVOT that
+ * translates its source as a FROM item again (translate-query → pivot → …), and a
+ * function call follows its dialect's rule, which translates its arguments as
+ * expressions (translate-expr → function-table → translate-expr). front-end.ts
+ * passes them in (translations.ts), so each module imports the others one way.
+ */
+export interface Translations {
+  /** a query or subquery (translate-query.ts) */
+  query(tx: Translator, q: Ast): void;
+  /** a FROM item with PIVOT / UNPIVOT (pivot.ts) */
+  pivotSource(tx: Translator, item: Ast, op: Ast): void;
+  unpivotSource(tx: Translator, item: Ast, op: Ast): void;
+  /** each dialect's function rules, and the ones they share (function-table.ts, whose FunctionRule this is) */
+  functions: Record<ForeignDialect | 'common', Record<string, (tx: Translator, args: Ast[], call: Ast, at: number | undefined) => void>>;
+}
+
 export class Translator {
   private cursor = 0;
   /** inside MySQL's ON DUPLICATE KEY UPDATE, where VALUES(col) is the proposed row's column */
@@ -36,6 +55,7 @@ export class Translator {
     readonly base: number,
     readonly params: ScriptParams,
     readonly tables: (name: string, db?: string) => KnownTable | undefined,
+    readonly translations: Translations,
   ) {}
 
   get title(): string {

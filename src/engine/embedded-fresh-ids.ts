@@ -1,5 +1,5 @@
 import { ObjectId } from 'bson';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * Which `_id`s are certainly new, so a `$merge` of them may append to its target

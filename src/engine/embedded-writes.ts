@@ -1,7 +1,7 @@
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode, Query, resolve } from './mingo-runtime.js';
 import { SqlEtlError } from '../errors.js';
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import type { FreshIds } from './embedded-fresh-ids.js';

@@ -3,19 +3,19 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
 import { FreshIds } from './embedded-fresh-ids.js';
 import { collectionPath, collectionText, dropCollectionFiles, INDEXES_FILE, parseCollectionText, readIndexes, readViews, saveCollection, VIEWS_FILE, writeIndexes, writeViews } from '../io/write-collection.js';
 import { DataDirTransaction, recover } from '../io/data-dir-transaction.js';
 import { lockDataDir, type DataDirLock } from '../io/data-dir-lock.js';
-import type { JournalStore } from '../run/journal.js';
-import { FileJournal } from '../run/journal-stores.js';
+import type { JournalStore } from './run-journal.js';
+import { FileJournal } from './journal-stores.js';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { relative } from 'node:path';
 import { EJSON } from 'bson';
-import { isStageName } from '../mongo/stage-names.js';
+import { isStageName } from '../commands/stage-names.js';
 
 /**
  * The embedded engine: mingo runs the very pipelines MongoDB would get, over the

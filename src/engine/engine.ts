@@ -1,5 +1,5 @@
-import type { Document, MongoCommand } from '../mongo/commands.js';
-import type { JournalStore } from '../run/journal.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { JournalStore } from './run-journal.js';
 
 /**
  * One interface, two engines: the MongoDB driver (the real target) and the embedded

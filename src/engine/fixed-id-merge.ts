@@ -1,4 +1,4 @@
-import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
+import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
 
 /**
  * A `$merge` whose documents get their `_id` from the server on insert (rows of a

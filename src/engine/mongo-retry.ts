@@ -1,5 +1,5 @@
 import { MongoError, MongoNetworkError, MongoServerSelectionError } from 'mongodb';
-import type { RetrySafety } from '../mongo/retry-safety.js';
+import type { RetrySafety } from '../commands/retry-safety.js';
 
 /**
  * Transient MongoDB errors and the retry loop of the MongoDB engine: exponential

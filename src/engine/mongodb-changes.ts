@@ -1,6 +1,6 @@
 import { MongoClient, type ChangeStream, type ChangeStreamDocument, type Document as BsonDocument } from 'mongodb';
 import { SqlEtlError } from '../errors.js';
-import { nsKey, viewSource, type ChangeBatch, type CollectionChanges, type CollectionRef, type DocChange } from '../watch/changes.js';
+import { nsKey, viewSource, type ChangeBatch, type CollectionChanges, type CollectionRef, type DocChange } from './change-batch.js';
 import { redactText, redactUri } from './mongodb.js';
 
 /**

@@ -1,10 +1,10 @@
 import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError, raisedError } from '../errors.js';
-import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
-import type { JournalStore } from '../run/journal.js';
-import { MongoJournal } from '../run/journal-stores.js';
-import { retrySafety, type RetrySafety } from '../mongo/retry-safety.js';
+import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
+import type { JournalStore } from './run-journal.js';
+import { MongoJournal } from './journal-stores.js';
+import { retrySafety, type RetrySafety } from '../commands/retry-safety.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { RetryStopped, withRetries, type RetryPolicy } from './mongo-retry.js';
 import { fixedIdMergePlan, RETRY_TEMP_PREFIX } from './fixed-id-merge.js';
@@ -15,7 +15,7 @@ import { fixedIdMergePlan, RETRY_TEMP_PREFIX } from './fixed-id-merge.js';
  *
  * Every command runs under `withRetries`: transient errors (mongo-retry.ts) are
  * retried with exponential backoff and jitter, and a command that could have been
- * partly applied is sent again only if it is idempotent (mongo/retry-safety.ts),
+ * partly applied is sent again only if it is idempotent (commands/retry-safety.ts),
  * so a retry never duplicates rows; a `$merge` whose documents would get their
  * `_id` from the server first fixes the ids in a temporary collection
  * (fixed-id-merge.ts), which makes it resendable. Writes, and reads of a statement's own stage

@@ -1,73 +1,23 @@
 import { closeSync, createReadStream, createWriteStream, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import { SqlEtlError } from '../errors.js';
 import type { CopyOptions } from '../ir/statement.js';
 import { readHttpRows, redactUrl } from './copy-http.js';
-import { readJsonRows } from './copy-json.js';
 import { readParquetRows, writeParquetFile } from './copy-parquet.js';
 import { jsonValue, textValue } from './copy-values.js';
 
 /**
  * COPY's sources and sinks: readers stream rows (memory stays bounded by the batch,
- * whatever the file's size) with their line numbers — CSV and text here, JSON in
- * copy-json.ts, parquet in copy-parquet.ts, http(s) in copy-http.ts; writers write a
+ * whatever the file's size) with their line numbers — CSV and text in copy-read.ts,
+ * JSON in copy-json.ts, parquet in copy-parquet.ts, http(s) in copy-http.ts; writers write a
  * temporary file and rename it over the target, so a failed COPY TO never leaves
  * half a file, and print values as PostgreSQL does (copy-values.ts).
  */
-export interface CopyRow {
-  line: number;
-  values: Record<string, unknown>;
-}
-
-export async function* readCopyRows(input: Readable, options: CopyOptions, columns: string[], label: string): AsyncGenerator<CopyRow> {
-  if (input.readableObjectMode) {
-    // parquet files and http sources hand over rows themselves (see openCopySource)
-    yield* input as AsyncIterable<CopyRow>;
-    return;
-  }
-  if (options.format === 'json' || options.format === 'ndjson') {
-    yield* readJsonRows(input, label);
-    return;
-  }
-  const parser = input.pipe(
-    parseCsv({
-      delimiter: options.delimiter,
-      quote: options.format === 'csv' ? options.quote : false,
-      relax_column_count: true,
-      info: true,
-      skip_empty_lines: true,
-      bom: true,
-    }),
-  );
-  let names = columns;
-  let first = true;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (first && options.header) {
-        first = false;
-        if (names.length === 0) names = record;
-        continue;
-      }
-      first = false;
-      if (record.length !== names.length) {
-        throw new SqlEtlError('copy-bad-row', 'io', `${label}:${info.lines}: ${record.length > names.length ? 'extra data after last expected column' : `missing data for column "${names[record.length]}"`}`);
-      }
-      const values: Record<string, unknown> = {};
-      names.forEach((n, i) => (values[n] = record[i] === options.null ? null : record[i]));
-      yield { line: info.lines, values };
-    }
-  } catch (err) {
-    if (err instanceof SqlEtlError) throw err;
-    const e = err as { message: string; lines?: number };
-    throw new SqlEtlError('copy-bad-file', 'io', `${label}${e.lines ? `:${e.lines}` : ''}: ${e.message}`, { cause: err });
-  }
-}
 
 /**
  * Where a COPY FROM's rows come from: STDIN, a file, or an http(s) URL (copy-http.ts).
- * Byte sources are streams that readCopyRows parses; parquet files and http sources
+ * Byte sources are streams that readCopyRows (copy-read.ts) parses; parquet files and http sources
  * are object streams of rows already parsed.
  */
 export function openCopySource(file: string | undefined, options?: CopyOptions, columns: string[] = []): { stream: Readable; label: string } {

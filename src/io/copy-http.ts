@@ -3,7 +3,8 @@ import { EJSON } from 'bson';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { SqlEtlError } from '../errors.js';
 import type { CopyOptions } from '../ir/statement.js';
-import { readCopyRows, type CopyRow } from './copy-files.js';
+import type { CopyRow } from './copy-row.js';
+import { readCopyRows } from './copy-read.js';
 
 /**
  * COPY t FROM 'http(s)://…': rows from a web API or a file server.

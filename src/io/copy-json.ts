@@ -1,6 +1,6 @@
 import { EJSON } from 'bson';
 import { SqlEtlError } from '../errors.js';
-import type { CopyRow } from './copy-files.js';
+import type { CopyRow } from './copy-row.js';
 
 /**
  * COPY … FROM in FORMAT 'json' / ndjson, streamed: one document per line (NDJSON), or

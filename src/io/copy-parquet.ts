@@ -3,7 +3,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'h
 import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import { SqlEtlError } from '../errors.js';
-import type { CopyRow } from './copy-files.js';
+import type { CopyRow } from './copy-row.js';
 
 /**
  * COPY … FORMAT parquet, both ways (hyparquet / hyparquet-writer, pure JavaScript).

@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { lineColumn, SqlEtlError } from '../errors.js';
 import { jsonErrorOffset } from './json-locate.js';
 import { decodeUtf8 } from './utf8.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * Collections of the embedded engine's data directory: `<name>.json` (an array),

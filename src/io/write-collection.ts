@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { EJSON } from 'bson';
 import { COLLECTION_EXTENSIONS } from './data-files.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * Writing collections of the embedded engine's data directory. A collection is

@@ -33,6 +33,11 @@ export interface TableDef {
   materialized?: Query;
 }
 
+/** The columns that identify a row (its `_id`): the primary key, else the first UNIQUE constraint. */
+export function identityKey(def: TableDef): string[] | undefined {
+  return def.primaryKey ?? def.unique[0];
+}
+
 export interface TableRef {
   name: string;
   db?: string;

@@ -1,4 +1,4 @@
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 
 /**
  * Limits a MongoDB server enforces on a command that the embedded engine does not:

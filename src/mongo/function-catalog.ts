@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
-import { mayBeNull } from '../plan/build-plan.js';
+import { mayBeNull } from '../ir/nullability.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';

@@ -1,6 +1,5 @@
-import type { Statement, TableDef } from '../ir/statement.js';
-import { identityKey } from '../sql/bind-write.js';
-import type { Document } from './commands.js';
+import { identityKey, type Statement, type TableDef } from '../ir/statement.js';
+import type { Document } from '../commands/command-ir.js';
 import { lowerPredicate } from './lower-expr.js';
 import { cond, isNull, type Mql } from './mql.js';
 

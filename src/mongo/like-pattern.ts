@@ -1,4 +1,4 @@
-import { literalChar } from './regex-pattern.js';
+import { literalChar } from './regex-chars.js';
 
 /**
  * LIKE pattern → regular expression, valid PCRE and JavaScript alike (see

@@ -1,4 +1,4 @@
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { walkKeys } from './walk-keys.js';
 
 /**

@@ -1,8 +1,8 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
-import { mayBeNull } from '../plan/build-plan.js';
+import { mayBeNull } from '../ir/nullability.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's

@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
-import { mayBeNull } from '../plan/build-plan.js';
-import { intervalTotalMs, parseTimestamp } from '../sql/literals.js';
+import { mayBeNull } from '../ir/nullability.js';
+import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';

@@ -1,6 +1,6 @@
 import type { Expr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 
 /**

@@ -1,5 +1,5 @@
 import { isInterval, type Expr } from '../ir/expr.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { regexOf } from './regex-pattern.js';
 import { untypedDateLiteral } from './lower-expr.js';
 

@@ -1,5 +1,5 @@
 import type { AggExpr, Expr } from '../ir/expr.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, rowNumber, type Mql } from './mql.js';
 
 /**

@@ -1,7 +1,7 @@
 import { SqlEtlError } from '../errors.js';
 import type { Expr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerAggregate } from './lower-aggregate.js';
 import { lookupFrom, lowerJoin, lowerUnnest, type SubPipeline } from './lower-join.js';
 import { lowerSetOp } from './lower-setop.js';

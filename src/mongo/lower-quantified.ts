@@ -1,6 +1,6 @@
 import { SqlEtlError } from '../errors.js';
 import type { CompareOp, Expr, SubqueryExpr } from '../ir/expr.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 
 /**

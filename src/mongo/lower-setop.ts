@@ -1,5 +1,5 @@
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { unionColl, type SubPipeline } from './lower-join.js';
 
 /**

@@ -1,8 +1,8 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import { mayBeNull } from '../plan/build-plan.js';
-import type { Document } from './commands.js';
+import { mayBeNull } from '../ir/nullability.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 
 /**

@@ -1,16 +1,15 @@
 import { unsupported } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
-import type { ColumnDef, Statement, TableDef } from '../ir/statement.js';
+import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
 import { isDateType } from '../ir/types.js';
 import { buildPlan } from '../plan/build-plan.js';
-import { identityKey } from '../sql/bind-write.js';
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
-import { classifiedName, stageName } from './stage-names.js';
+import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
 import { impossibleDate } from './lower-cast.js';
 

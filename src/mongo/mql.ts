@@ -1,4 +1,4 @@
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * Small builders for MongoDB aggregation expressions, shared by every lowering

@@ -1,5 +1,5 @@
 import { EJSON, type Document as BsonDocument } from 'bson';
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 
 /**
  * Prints a MongoCommand as the server command document in canonical Extended JSON:

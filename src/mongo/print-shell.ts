@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { MongoCommand } from './commands.js';
+import type { MongoCommand } from '../commands/command-ir.js';
 
 /**
  * Prints a MongoCommand as mongosh source that can be pasted into a shell and run:

@@ -1,5 +1,5 @@
 import { RAISE_CLOSE, RAISE_OPEN, type ErrorCode, type SourceSpan } from '../errors.js';
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { cond, type Mql } from './mql.js';
 
 /**

@@ -2,6 +2,7 @@ import { SqlEtlError, unsupported } from '../errors.js';
 import type { SourceSpan } from '../errors.js';
 import type { LikeExpr } from '../ir/expr.js';
 import { likeToRegex } from './like-pattern.js';
+import { hex2, literalChar } from './regex-chars.js';
 import { CLASS_RANGES } from './unicode-data.js';
 
 /**
@@ -47,16 +48,6 @@ export function classBody(name: string): string | undefined {
   const ranges = CLASS_RANGES[name];
   if (!ranges) return undefined;
   return ranges.map(([a, b]) => (a === b ? inClass(a) : b === a + 1 ? inClass(a) + inClass(b) : `${inClass(a)}-${inClass(b)}`)).join('');
-}
-
-const hex2 = (c: number) => '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
-
-/** One character outside a bracket expression, literally. */
-export function literalChar(c: number): string {
-  if (c < 0x20 || c === 0x7f) return hex2(c);
-  if (c < 0x80) return /[\\^$.|?*+()[\]{}]/.test(String.fromCharCode(c)) ? '\\' + String.fromCharCode(c) : String.fromCharCode(c);
-  // above U+FFFF JavaScript sees two code units: group them so a quantifier takes both
-  return c > 0xffff ? `(?:${String.fromCodePoint(c)})` : String.fromCodePoint(c);
 }
 
 /** One character inside a bracket expression. */

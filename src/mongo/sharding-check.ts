@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import type { CompiledStatement, Document, MongoCommand } from './commands.js';
+import type { CompiledStatement, Document, MongoCommand } from '../commands/command-ir.js';
 
 /**
  * Which compiled statements cannot run when their target is a sharded collection,

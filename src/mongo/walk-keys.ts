@@ -1,4 +1,4 @@
-import type { Document } from './commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * Every key of a command's documents with its value, depth first, iteratively (a

@@ -1,6 +1,7 @@
 import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
+import { mayBeNull } from '../ir/nullability.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
@@ -159,38 +160,5 @@ function setOpPlan(q: Extract<Query, { kind: 'setop' }>): PlanNode {
   if (q.offset) node = { kind: 'skip', input: node, count: q.offset };
   if (q.limit !== undefined) node = { kind: 'limit', input: node, count: q.limit };
   return node;
-}
-
-/** Conservative nullability: only what is certainly never NULL says false. */
-export function mayBeNull(e: Expr): boolean {
-  switch (e.kind) {
-    case 'literal':
-      return e.value === null;
-    case 'column':
-      return !e.notNull;
-    case 'isnull':
-    case 'isbool':
-    case 'distinctfrom':
-      return false;
-    case 'agg':
-      return !(e.name === 'count');
-    case 'func':
-      if (e.name === 'coalesce') return e.args.every(mayBeNull);
-      if (e.name === 'now' || e.name === 'current_date' || e.name === 'concat' || e.name === 'concat_ws') return false;
-      return true;
-    case 'compare':
-    case 'arith':
-      return mayBeNull(e.left) || mayBeNull(e.right);
-    case 'negate':
-    case 'not':
-      return mayBeNull(e.arg);
-    case 'and':
-    case 'or':
-      return e.args.some(mayBeNull);
-    case 'case':
-      return e.whens.some((w) => mayBeNull(w.then)) || mayBeNull(e.else);
-    default:
-      return true;
-  }
 }
 

@@ -1,5 +1,5 @@
 import type { EmbeddedEngine } from '../engine/embedded.js';
-import type { AggregateCommand, MongoCommand } from '../mongo/commands.js';
+import type { AggregateCommand, MongoCommand } from '../commands/command-ir.js';
 import { stageName, type AnalyzeBackend, type StageStats } from './analyze.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { MongoEngine } from '../engine/mongodb.js';
-import type { AggregateCommand, Document, MongoCommand } from '../mongo/commands.js';
+import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
 import type { AnalyzeBackend, LeadingScan, StageStats } from './analyze.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AggregateCommand, CompiledStatement, Document, MongoCommand } from '../mongo/commands.js';
+import type { AggregateCommand, CompiledStatement, Document, MongoCommand } from '../commands/command-ir.js';
 import { suggestIndex, type IndexSuggestion } from './suggest-index.js';
 
 /**

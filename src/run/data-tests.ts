@@ -4,7 +4,7 @@ import type { RunOptions } from '../api-types.js';
 import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { lineColumn, SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { loadParser, parseScript } from '../sql/parse.js';
 import { openEngine } from './run-job.js';
 import { runStatement } from './run-script.js';
@@ -431,7 +431,7 @@ function uniqueSql(from: string, cols: string[]): string {
 /** NOT NULL / PRIMARY KEY / UNIQUE of a CREATE TABLE → tests (named as a declaration would name them). */
 async function derivedTests(d: { file: string; text: string; offset: number; sql: string }, options: RunOptions): Promise<DataTest[]> {
   const { bindScript } = await import('../sql/bind-statement.js');
-  const catalog: import('../sql/bind-select.js').Catalog = new Map();
+  const catalog: import('../sql/bind-context.js').Catalog = new Map();
   try {
     bindScript(parseScript(d.sql), catalog, options.vars ?? {});
   } catch {

@@ -1,8 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import type { RunOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
-import type { CompiledStatement, Document, MongoCommand } from '../mongo/commands.js';
-import { resolvePath } from './run-script.js';
+import type { CompiledStatement, Document, MongoCommand } from '../commands/command-ir.js';
+import { copyLocation } from '../io/copy-files.js';
 import { redactUrl as redact } from '../io/copy-http.js';
 
 /**
@@ -55,7 +55,7 @@ async function sourceProblem(location: string, options: RunOptions): Promise<str
       return `COPY source ${redact(location)} cannot be fetched: ${(err as Error).message}`;
     }
   }
-  const path = resolvePath(location, options);
+  const path = copyLocation(location, options.file);
   try {
     accessSync(path, constants.R_OK);
     return undefined;

@@ -1,5 +1,5 @@
 import type { RunOptions } from '../api-types.js';
-import type { RunRecord } from './journal.js';
+import type { RunRecord } from '../engine/run-journal.js';
 import { openEngine } from './run-job.js';
 
 /**

@@ -8,66 +8,11 @@
  * On the embedded engine a statement's writes and its journal entry are committed
  * together (src/io/data-dir-transaction.ts), so after a crash the journal says
  * "done" exactly for the statements whose writes are on disk.
+ *
+ * The records and the store interface are src/engine/run-journal.ts; each engine
+ * implements the store (src/engine/journal-stores.ts). This file makes the ids.
  */
 import { createHash, randomBytes } from 'node:crypto';
-
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'interrupted';
-export type StatementStatus = 'done' | 'failed' | 'skipped' | 'interrupted';
-
-export interface StatementRecord {
-  /** which input file (index into RunRecord.files) */
-  file: number;
-  /** 1-based statement number within its file */
-  statement: number;
-  kind: string;
-  /** sha256 of the statement's SQL text: a resumed run must run the same statements */
-  sqlHash: string;
-  status: StatementStatus;
-  startedAt: string;
-  durationMs: number;
-  rowsRead?: number;
-  rowCount?: number;
-  inserted?: number;
-  updated?: number;
-  deleted?: number;
-  rejected?: number;
-  error?: string;
-}
-
-export interface RunRecord {
-  /** e.g. 20261122-224501-3f9a */
-  id: string;
-  /** generic runs are 'run'; `sqletl watch` keeps its own kind of record */
-  kind: 'run' | 'watch';
-  files: { path: string; sha256: string }[];
-  engine: 'embedded' | 'mongodb';
-  /** data directory or database name, never a URI (credentials must not reach the journal) */
-  target: string;
-  startedAt: string;
-  finishedAt?: string;
-  durationMs?: number;
-  status: RunStatus;
-  /** times the run was continued with --resume */
-  resumes: string[];
-  /** `--var` values as given (resume reuses them) */
-  vars: Record<string, unknown>;
-  statements: StatementRecord[];
-  rowsWritten: number;
-  rejected: number;
-  error?: string;
-  /** watch only: the change-stream resume token / file-watch position of the last applied batch */
-  watch?: Record<string, unknown>;
-}
-
-/** Where the records live; one implementation per engine. */
-export interface JournalStore {
-  save(record: RunRecord): Promise<void>;
-  load(id: string): Promise<RunRecord | undefined>;
-  /** newest first */
-  list(): Promise<RunRecord[]>;
-}
-
-export const RUNS_COLLECTION = '_sqletl_runs';
 
 export function newRunId(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -77,9 +22,4 @@ export function newRunId(now = new Date()): string {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** Run ids are file names on the embedded engine: nothing but the shape newRunId makes. */
-export function isRunId(id: string): boolean {
-  return /^[0-9]{8}-[0-9]{6}-[0-9a-f]{4}$/.test(id);
 }

@@ -1,4 +1,4 @@
-import type { CompiledColumn, Document } from '../mongo/commands.js';
+import type { CompiledColumn, Document } from '../commands/command-ir.js';
 
 /**
  * Documents → SQL result rows. With known columns each row is the columns' fields

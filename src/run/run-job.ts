@@ -3,8 +3,9 @@ import type { RunOptions, RunResult, StatementFailure, StatementResult } from '.
 import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
-import { newRunId, sha256, type JournalStore, type RunRecord, type StatementRecord } from './journal.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
+import type { JournalStore, RunRecord, StatementRecord } from '../engine/run-journal.js';
+import { newRunId, sha256 } from './journal.js';
 import { runStatement } from './run-script.js';
 import { commandLimitProblem } from '../mongo/command-limits.js';
 import { serverRuleViolations } from '../mongo/server-rules.js';
@@ -23,6 +24,11 @@ export interface JobFile {
   /** name used in messages and the journal; undefined for SQL given as a string */
   path?: string;
   text: string;
+}
+
+/** Runs one script (the library's `run`): a job of one file. */
+export async function runScript(sql: string, options: RunOptions = {}): Promise<RunResult> {
+  return runJob([{ path: options.file, text: sql }], options);
 }
 
 export async function runJob(files: JobFile[], options: RunOptions = {}): Promise<RunResult> {

@@ -1,24 +1,21 @@
-import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
+import type { RunOptions, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
 import { SqlEtlError } from '../errors.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { toRows } from './rows.js';
 import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
 import { collectionFile } from '../io/data-files.js';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
+import { isAbsolute, relative } from 'node:path';
+import { copyLocation, openCopySource, openCopyWriter, writeCopyOutput } from '../io/copy-files.js';
+import { readCopyRows } from '../io/copy-read.js';
 import { literal } from '../mongo/mql.js';
 
 /**
- * Runs one script (the library's `run`): a job of one file, see run-job.ts for the
- * journal, resume and failure handling. This file runs single statements.
+ * Runs single statements; run-job.ts runs a job of them (the journal, resume and
+ * failure handling), and the library's `run` of one script (runScript).
  */
-export async function runScript(sql: string, options: RunOptions = {}): Promise<RunResult> {
-  const { runJob } = await import('./run-job.js');
-  return runJob([{ path: options.file, text: sql }], options);
-}
 
 type Counts = Partial<Record<'inserted' | 'updated' | 'deleted' | 'rejected', number>>;
 
@@ -105,11 +102,6 @@ async function rowSource(engine: Engine, st: CompiledStatement, value: string, o
 function displayPath(p: string): string {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
-}
-
-/** A COPY's relative path is relative to the folder of the .sql file that names it. */
-export function resolvePath(file: string, options: RunOptions): string {
-  return isAbsolute(file) ? file : resolve(options.file ? dirname(resolve(options.file)) : process.cwd(), file);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { RunOptions } from '../api-types.js';
 import { compileScript, tableNamesOf } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
-import type { CompiledScript } from '../mongo/commands.js';
-import { isStageName } from '../mongo/stage-names.js';
+import type { CompiledScript } from '../commands/command-ir.js';
+import { isStageName } from '../commands/stage-names.js';
 import { writesOf } from './dry-run-checks.js';
 
 /** how many documents of a collection are read for its field names */

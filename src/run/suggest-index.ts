@@ -1,4 +1,4 @@
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * The index suggestion of `explain --analyze`: when a pipeline's leading `$match`

@@ -3,8 +3,9 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Query, SelectQuery } from '../ir/query.js';
 import { children, type Expr } from '../ir/expr.js';
 import type { CopyOptions, Statement } from '../ir/statement.js';
-import { spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
-import { bindQuery, type BindEnv } from './bind-select.js';
+import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { stringsOf } from './bind-expr.js';
+import { bindQuery } from './bind-select.js';
 import { Scope } from './scope.js';
 import { tableKey } from './bind-write.js';
 

@@ -6,40 +6,9 @@ import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/typ
 import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, ORDERED_SET_AGGREGATES, SCALAR_FUNCTIONS } from './function-signatures.js';
 import { parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
-import type { Scope } from './scope.js';
-
-/** What expression binding needs from its surroundings. */
-export interface ExprContext {
-  scope: Scope;
-  /** `$N` parameter → its bound value */
-  param: (n: number, span?: SourceSpan) => Value;
-  toChar: (byte: number) => number;
-  /** where aggregates are allowed (select list, HAVING, ORDER BY) */
-  allowAggregates: boolean;
-  /** the clause, for error messages ("aggregate functions are not allowed in WHERE") */
-  clause: string;
-  /** binds a sub-SELECT; `outer` lists the enclosing query's values it reads (correlation) */
-  bindSubquery: (node: Node) => { query: Query; outer: { name: string; expr: Expr }[] };
-  /** a name for the current ORDER BY / GROUP BY alias lookup, if any */
-  aliasLookup?: (name: string) => Expr | undefined;
-  /** window functions are allowed (select list and ORDER BY) */
-  allowWindows?: boolean;
-  /** named windows of the SELECT (`WINDOW w AS (…)`) */
-  windows?: Map<string, Record<string, any>>;
-}
+import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
-
-export function unwrap(node: Node): [string, Any] {
-  const [tag, body] = Object.entries(node)[0] as [string, Any];
-  return [tag, body];
-}
-
-export function spanOf(ctx: ExprContext, location: number | undefined, length = 1): SourceSpan | undefined {
-  if (location === undefined || location < 0) return undefined;
-  const start = ctx.toChar(location);
-  return { start, end: start + length };
-}
 
 export function stringsOf(nodes: Node[] | undefined): string[] {
   return (nodes ?? []).map((n) => (n as { String?: { sval: string } }).String?.sval ?? '*');
@@ -506,7 +475,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (!ctx.allowWindows) {
       throw new SqlEtlError('window-not-allowed', 'bind', `window functions are not allowed in ${ctx.clause}`, { span: nameSpan });
     }
-    return bindWindowCall(name, n, ctx, nameSpan);
+    return bindWindowCall(name, n, ctx, nameSpan, { bindExpr, bindSortKey });
   }
   if (n.agg_within_group) return bindOrderedSet(name, n, ctx, nameSpan);
   const rawArgs = (n.args ?? []) as Node[];

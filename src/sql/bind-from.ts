@@ -2,9 +2,9 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
-import { binaryOp, bindExpr, seriesArray, requireBoolean, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { binaryOp, bindExpr, seriesArray, requireBoolean, stringsOf } from './bind-expr.js';
 import { Scope, type Relation } from './scope.js';
-import type { BindEnv } from './bind-select.js';
+import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 

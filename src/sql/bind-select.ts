@@ -2,35 +2,14 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
-import type { TableDef } from '../ir/statement.js';
-import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
+import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
-import { mayBeNull } from '../plan/build-plan.js';
+import { mayBeNull } from '../ir/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
-
-/** Declared tables (CREATE TABLE in the job or --schema), by collection name. */
-export type Catalog = Map<string, TableDef>;
-
-export interface BindEnv {
-  catalog: Catalog;
-  ctes: Map<string, Query>;
-  param: (n: number, span?: SourceSpan) => Value;
-  toChar: (byte: number) => number;
-  /** where a keyword (which the parse tree does not locate) first appears after a position */
-  keywordSpan: (word: string, fromChar: number) => SourceSpan | undefined;
-  /** the enclosing query's scope, for a correlated subquery */
-  outer?: Scope;
-  /** where a correlated subquery records the outer values it reads */
-  capture?: OuterCapture;
-  /**
-   * `--strict-columns`: sampled top-level field names of undeclared collections, by
-   * catalog key (`name` or `db.name`); a collection drops out once a statement writes it.
-   */
-  sampled?: Map<string, readonly string[]>;
-}
 
 /**
  * VALUES rows with computed expressions (`VALUES (1 + x), (length('ab'))`): each row a

@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
-import { bindExpr, bindSortKey, spanOf, unwrap, type ExprContext } from './bind-expr.js';
+import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-context.js';
 import { AGGREGATES, AGGREGATE_ALIASES } from './function-signatures.js';
 import { parseLiteral } from './literals.js';
 
@@ -42,7 +42,8 @@ const F = {
   NONDEFAULT: 0x1,
 };
 
-export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): WindowExpr {
+export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: SourceSpan | undefined, binder: ExprBinder): WindowExpr {
+  const { bindExpr } = binder;
   const aggName = AGGREGATE_ALIASES[name] ?? name;
   const ranking = RANKING[name];
   if (!ranking && !WINDOW_AGGREGATES.has(aggName)) {
@@ -60,7 +61,7 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: So
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.max} argument(s), got ${args.length}`, { span });
   }
   const filter = n.agg_filter ? bindExpr(n.agg_filter, argCtx) : undefined;
-  const spec = bindWindowSpec(n.over, ctx);
+  const spec = bindWindowSpec(n.over, ctx, binder);
   let type: SqlType;
   if (ranking) type = ranking.type === 'arg0' ? args[0]?.type ?? 'unknown' : ranking.type;
   else {
@@ -84,7 +85,8 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span?: So
   return call;
 }
 
-function bindWindowSpec(over: Any, ctx: ExprContext): WindowSpec {
+function bindWindowSpec(over: Any, ctx: ExprContext, binder: ExprBinder): WindowSpec {
+  const { bindExpr, bindSortKey } = binder;
   const span = spanOf(ctx, over.location);
   // `OVER w`: the named window as it is; `OVER (w …)`: its partition and order, own frame
   let base: Any | undefined;
@@ -100,7 +102,7 @@ function bindWindowSpec(over: Any, ctx: ExprContext): WindowSpec {
   const keyCtx: ExprContext = { ...ctx, allowWindows: false, clause: 'window definitions' } as ExprContext;
   const partitionBy = partitionNodes.map((p) => bindExpr(p, keyCtx));
   const orderBy: SortKey[] = orderNodes.map((s) => bindSortKey(s, keyCtx));
-  return { partitionBy, orderBy, frame: bindFrame(over, orderBy, keyCtx, span) };
+  return { partitionBy, orderBy, frame: bindFrame(over, orderBy, keyCtx, span, binder) };
 }
 
 /**
@@ -116,7 +118,7 @@ function typedOffset(text: string, rows: boolean, keyType: SqlType | undefined, 
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? parseLiteral(text, 'numeric', 'numeric', span) : parseLiteral(text, 'interval', 'interval', span);
 }
 
-function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span?: SourceSpan): Frame {
+function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: SourceSpan | undefined, { bindExpr }: ExprBinder): Frame {
   const ordered = orderBy.length > 0;
   const opts = (over.frameOptions ?? 0) as number;
   if (!(opts & F.NONDEFAULT)) {

@@ -2,10 +2,11 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
-import type { ColumnDef, ConflictAction, MergeClause, Statement, TableDef, TableRef } from '../ir/statement.js';
+import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
 import { typeFromName } from '../ir/types.js';
-import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, spanOf, stringsOf, typeNameOf, unwrap, varcharLengthOf, type ExprContext } from './bind-expr.js';
-import { bindFromClause, bindQuery, type BindEnv } from './bind-select.js';
+import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, stringsOf, typeNameOf, varcharLengthOf } from './bind-expr.js';
+import { bindFromClause, bindQuery } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 import { sampledOf } from './bind-from.js';
 
@@ -194,11 +195,6 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
 
 function defaultValuesQuery(): Query {
   return { kind: 'select', source: { kind: 'values', rows: [{}] }, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] };
-}
-
-/** The columns that identify a row (its `_id`): the primary key, else the first UNIQUE constraint. */
-export function identityKey(def: TableDef): string[] | undefined {
-  return def.primaryKey ?? def.unique[0];
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));

@@ -1,9 +1,9 @@
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
-import type { Document, MongoCommand } from '../mongo/commands.js';
+import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerPlan, type LowerOptions } from '../mongo/lower-plan.js';
 import { buildPlan } from '../plan/build-plan.js';
-import { valueKey, type CollectionChanges } from './changes.js';
+import { valueKey, type CollectionChanges } from '../engine/change-batch.js';
 import { IDENTITY } from './incremental-plan.js';
 import { hasKeyIndex, rebuildKeyIndex, updateKeyIndex, withIndexedOldKeys } from './key-index.js';
 import type { WatchedStatement } from './watchable.js';

@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { extname, join } from 'node:path';
 import { SqlEtlError } from '../errors.js';
 import { collectionFile, parseExtendedJsonLine, readCollectionFile } from '../io/data-files.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 import { writeFileAtomically } from '../io/write-collection.js';
-import { nsKey, valueKey, type ChangeBatch, type CollectionRef, type DocChange } from './changes.js';
+import { nsKey, valueKey, type ChangeBatch, type CollectionRef, type DocChange } from '../engine/change-batch.js';
 
 /**
  * Change detection on the embedded engine: the sources are files of the data

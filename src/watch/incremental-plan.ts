@@ -1,6 +1,6 @@
 import { col, type Expr } from '../ir/expr.js';
 import { inputOf, type PlanNode } from '../plan/logical-plan.js';
-import type { CollectionRef } from './changes.js';
+import type { CollectionRef } from '../engine/change-batch.js';
 
 /**
  * The incremental planner: how a statement's target can follow changes to its

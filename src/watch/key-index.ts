@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/engine.js';
-import type { Document } from '../mongo/commands.js';
-import { valueKey, type CollectionChanges } from './changes.js';
+import type { Document } from '../commands/command-ir.js';
+import { valueKey, type CollectionChanges } from '../engine/change-batch.js';
 import type { WatchedStatement } from './watchable.js';
 
 /**

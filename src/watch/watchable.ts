@@ -3,14 +3,13 @@ import { compileScript, withSource } from '../compile.js';
 import { dialectDirective } from '../dialects/directive.js';
 import { SqlEtlError } from '../errors.js';
 import type { Query } from '../ir/query.js';
-import type { Statement } from '../ir/statement.js';
-import type { CompiledStatement } from '../mongo/commands.js';
+import { identityKey, type Statement } from '../ir/statement.js';
+import type { CompiledStatement } from '../commands/command-ir.js';
 import { buildPlan } from '../plan/build-plan.js';
-import type { Catalog } from '../sql/bind-select.js';
+import type { Catalog } from '../sql/bind-context.js';
 import { bindScript } from '../sql/bind-statement.js';
-import { identityKey } from '../sql/bind-write.js';
 import { loadParser, parseScript } from '../sql/parse.js';
-import { nsKey, type CollectionRef } from './changes.js';
+import { nsKey, type CollectionRef } from '../engine/change-batch.js';
 import { planIncrementally, type IncrementalPlan } from './incremental-plan.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Document, MongoCommand } from './commands.js';
+import type { Document, MongoCommand } from './command-ir.js';
 
 /**
  * Whether a command may be sent again after a transient error that left it in an

@@ -2,6 +2,12 @@
  * The MongoDB commands a statement compiles to: what `explain` prints and what the
  * engines execute. Plain data (documents with BSON-compatible values), so the same
  * command runs on a server through the driver and in process on mingo.
+ *
+ * This is sqletl's second IR, the one between lowering and running: `src/ir/` is
+ * what the front ends produce and the planner rewrites; this is what lowering
+ * (src/mongo/) produces and the runner, the engines and the COPY readers
+ * (src/run/, src/engine/, src/io/) consume. It has its own folder so those layers
+ * depend on the command model, not on the lowering that makes it (src/layers.ts).
  */
 export type Document = Record<string, unknown>;
 

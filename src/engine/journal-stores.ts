@@ -3,10 +3,10 @@ import { writeFileAtomically } from '../io/write-collection.js';
 import { join } from 'node:path';
 import type { Db } from 'mongodb';
 import type { DataDirTransaction } from '../io/data-dir-transaction.js';
-import { isRunId, RUNS_COLLECTION, type JournalStore, type RunRecord } from './journal.js';
+import { isRunId, RUNS_COLLECTION, type JournalStore, type RunRecord } from './run-journal.js';
 
 /**
- * The two homes of the run journal (src/run/journal.ts).
+ * The two homes of the run journal (src/run/journal.ts), one per engine.
  *
  * Embedded: one JSON file per run under `<data>/.sqletl/runs/`. While a statement's
  * transaction is open the record is staged in it, so it is committed with the

@@ -1,12 +1,14 @@
 import { EJSON } from 'bson';
 import { SqlEtlError } from '../errors.js';
-import type { Document } from '../mongo/commands.js';
+import type { Document } from '../commands/command-ir.js';
 
 /**
  * What a watch batch is made of: per source collection, the documents that
  * changed, with their old and new versions where known. Both change sources (the
  * data directory's files, MongoDB change streams) produce this shape, and the
- * incremental apply step reads only this shape.
+ * incremental apply step reads only this shape. It lives with the engines because
+ * an engine's change stream (mongodb-changes.ts) produces it; `sqletl watch`
+ * (src/watch/) consumes it, and makes it itself from the data directory's files.
  */
 export interface CollectionRef {
   name: string;

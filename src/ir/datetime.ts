@@ -1,0 +1,85 @@
+import type { Interval } from './expr.js';
+
+/**
+ * PostgreSQL's timestamp and interval text read into IR values, and intervals
+ * compared as PostgreSQL compares them. The binder reads literals with these
+ * (src/sql/literals.ts), lowering folds constants with them (src/mongo/), so they
+ * live below both.
+ */
+export const TIMESTAMP_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** ISO-8601-like timestamps; without a zone they are UTC (sqletl's session zone). */
+export function parseTimestamp(t: string): Date | undefined {
+  const m = TIMESTAMP_RE.exec(t.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const ms = frac ? Math.round(Number(frac) * 1000) : 0;
+  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const check = new Date(time);
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+    time -= sign * offset * 60_000;
+  }
+  return new Date(time);
+}
+
+const UNIT_MS: Record<string, { months?: number; days?: number; ms?: number }> = {
+  millennium: { months: 12000 }, millenniums: { months: 12000 }, millennia: { months: 12000 },
+  century: { months: 1200 }, centuries: { months: 1200 },
+  decade: { months: 120 }, decades: { months: 120 },
+  year: { months: 12 }, years: { months: 12 }, y: { months: 12 }, yr: { months: 12 }, yrs: { months: 12 },
+  month: { months: 1 }, months: { months: 1 }, mon: { months: 1 }, mons: { months: 1 },
+  week: { days: 7 }, weeks: { days: 7 }, w: { days: 7 },
+  day: { days: 1 }, days: { days: 1 }, d: { days: 1 },
+  hour: { ms: 3_600_000 }, hours: { ms: 3_600_000 }, h: { ms: 3_600_000 }, hr: { ms: 3_600_000 }, hrs: { ms: 3_600_000 },
+  minute: { ms: 60_000 }, minutes: { ms: 60_000 }, min: { ms: 60_000 }, mins: { ms: 60_000 }, m: { ms: 60_000 },
+  second: { ms: 1000 }, seconds: { ms: 1000 }, sec: { ms: 1000 }, secs: { ms: 1000 }, s: { ms: 1000 },
+  millisecond: { ms: 1 }, milliseconds: { ms: 1 }, ms: { ms: 1 },
+};
+
+/** PostgreSQL interval text: `30 days`, `1 year 2 mons`, `-1 day`, `2 hours 30 minutes`, `1 day 02:00:00`. */
+export function parseInterval(t: string): Interval | undefined {
+  const iv: Interval = { kind: 'interval', months: 0, days: 0, ms: 0 };
+  const s = t.trim().toLowerCase().replace(/^@\s*/, '');
+  if (s === '') return undefined;
+  const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?/gy;
+  let pos = 0;
+  let any = false;
+  while (pos < s.length) {
+    while (s[pos] === ' ' || s[pos] === ',') pos++;
+    if (pos >= s.length) break;
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    pos = re.lastIndex;
+    any = true;
+    if (m[2] !== undefined) {
+      const unit = UNIT_MS[m[2]];
+      if (!unit) return undefined;
+      const n = Number(m[1]);
+      if (unit.months) {
+        const months = n * unit.months;
+        iv.months += Math.trunc(months);
+        iv.days += Math.round((months - Math.trunc(months)) * 30);
+      }
+      if (unit.days) {
+        const days = n * unit.days;
+        iv.days += Math.trunc(days);
+        iv.ms += Math.round((days - Math.trunc(days)) * 86_400_000);
+      }
+      if (unit.ms) iv.ms += Math.round(n * unit.ms);
+    } else {
+      const sign = m[3] === '-' ? -1 : 1;
+      iv.ms += sign * (Number(m[4]) * 3_600_000 + Number(m[5]) * 60_000 + Math.round(Number(m[6] ?? 0) * 1000));
+    }
+  }
+  return any ? iv : undefined;
+}
+
+/** Interval as PostgreSQL compares intervals: a month is 30 days. */
+export function intervalTotalMs(iv: Interval): number {
+  return (iv.months * 30 + iv.days) * 86_400_000 + iv.ms;
+}
