@@ -1,5 +1,6 @@
 import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
+import { aggregateNulls, scalarNulls } from '../catalog/functions.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
@@ -173,11 +174,11 @@ export function mayBeNull(e: Expr): boolean {
     case 'distinctfrom':
       return false;
     case 'agg':
-      return !(e.name === 'count');
-    case 'func':
-      if (e.name === 'coalesce') return e.args.every(mayBeNull);
-      if (e.name === 'now' || e.name === 'current_date' || e.name === 'concat' || e.name === 'concat_ws') return false;
-      return true;
+      return aggregateNulls(e.name) !== 'never';
+    case 'func': {
+      const nulls = scalarNulls(e.name);
+      return nulls === 'if-all-null' ? e.args.every(mayBeNull) : nulls !== 'never';
+    }
     case 'compare':
     case 'arith':
       return mayBeNull(e.left) || mayBeNull(e.right);
