@@ -190,6 +190,27 @@ export const WINDOW_FUNCTIONS = {
 
 export type WindowFunctionName = keyof typeof WINDOW_FUNCTIONS;
 
+/**
+ * Set-returning functions, a row per element of the array they stand for: in FROM
+ * (`unnest(a) WITH ORDINALITY AS t(v, n)`), and where `selectList`, in a select list.
+ */
+export interface SetReturningFunction {
+  /** the type of the value column */
+  element: SqlType;
+  /** the value column's name when the call has no alias (else 'value') */
+  column?: string;
+  selectList?: true;
+}
+
+export const SET_RETURNING_FUNCTIONS = {
+  unnest: { element: 'unknown', column: 'unnest', selectList: true },
+  generate_series: { element: 'int', column: 'generate_series', selectList: true }, // integers: the scalar generate_series builds the array
+  jsonb_array_elements: { element: 'json' },
+  json_array_elements: { element: 'json' },
+  jsonb_array_elements_text: { element: 'text' },
+  json_array_elements_text: { element: 'text' },
+} as const satisfies Record<string, SetReturningFunction>;
+
 type WindowAggregateName = { [K in AggregateName]: (typeof AGGREGATE_FUNCTIONS)[K] extends { window: true } ? K : never }[AggregateName];
 /** A window call's name in the IR and the lowering: a window function or an aggregate that runs over frames. */
 export type WindowCallName = WindowFunctionName | WindowAggregateName;
@@ -250,6 +271,8 @@ export function withinGroupSignature(name: string): Signature | undefined {
 export const isOrderedSet = (name: string): name is OrderedSetName => own(ORDERED_SET_FUNCTIONS, name);
 
 export const hypotheticalSet = (name: string): HypotheticalSetFunction | undefined => (own(HYPOTHETICAL_SET_FUNCTIONS, name) ? HYPOTHETICAL_SET_FUNCTIONS[name] : undefined);
+
+export const setReturning = (name: string): SetReturningFunction | undefined => (own(SET_RETURNING_FUNCTIONS, name) ? SET_RETURNING_FUNCTIONS[name] : undefined);
 
 export const windowFunction = (name: string): WindowFunction | undefined => (own(WINDOW_FUNCTIONS, name) ? WINDOW_FUNCTIONS[name] : undefined);
 

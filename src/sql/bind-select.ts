@@ -3,6 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import type { TableDef } from '../ir/statement.js';
+import { setReturning } from '../catalog/functions.js';
 import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, spanOf, stringsOf, unwrap, type ExprContext } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
@@ -141,7 +142,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
     const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
-    if ((fname !== 'unnest' && fname !== 'generate_series') || vbody.over) continue;
+    if (!(fname && setReturning(fname)?.selectList) || vbody.over) continue;
     if (unnestTargets.size > 0) throw unsupported('several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
     let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
     if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];
