@@ -30,8 +30,9 @@ export interface Layer {
 export const LAYERS: readonly Layer[] = [
   { name: 'base', paths: ['src/errors.ts', 'src/error-codes.ts', 'src/closest-name.ts', 'src/layers.ts'], uses: [], what: 'errors with source spans; the error codes; did-you-mean; this table' },
   { name: 'ir', paths: ['src/ir/'], uses: ['base'], what: 'the SQL IR (values, expressions, queries, statements) and small functions over it' },
-  { name: 'sql', paths: ['src/sql/'], uses: ['ir'], what: 'parse (libpg-query) and bind: SQL text → IR' },
-  { name: 'plan', paths: ['src/plan/'], uses: ['ir'], what: 'IR → logical plan, and the plan rewrites' },
+  { name: 'catalog', paths: ['src/catalog/'], uses: ['ir'], what: 'the function catalogue (data) and what it decides: nullability' },
+  { name: 'sql', paths: ['src/sql/'], uses: ['catalog'], what: 'parse (libpg-query) and bind: SQL text → IR' },
+  { name: 'plan', paths: ['src/plan/'], uses: ['catalog'], what: 'IR → logical plan, and the plan rewrites' },
   { name: 'commands', paths: ['src/commands/'], uses: ['ir'], what: 'the command IR: the MongoDB commands a statement compiles to, and facts about them' },
   { name: 'api-types', paths: ['src/api-types.ts'], uses: ['ir'], what: "the library's option and result types (types only)" },
   { name: 'dialects', paths: ['src/dialects/'], uses: ['sql'], what: 'the other dialects (node-sql-parser), translated to PostgreSQL for sql/' },

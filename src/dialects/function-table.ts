@@ -2,13 +2,15 @@ import type { Ast } from './parse-dialect.js';
 import { callArgs, columnName, constantNumber, expr, functionName, intervalOf, list, orderBy } from './translate-expr.js';
 import { pgType } from './data-types.js';
 import type { Translator } from './translator.js';
+import { DIALECT_ALIASES } from '../catalog/functions.js';
 
 /**
  * Dialect functions → PostgreSQL, one table per dialect plus the ones every
  * dialect shares. A rule writes the PostgreSQL spelling of the call (with the
  * dialect's meaning); a function in no table is passed on under its own name,
  * so everything PostgreSQL and sqletl share (COALESCE, ROUND, UPPER, SUM, window
- * functions …) needs no entry.
+ * functions …) needs no entry. Plain renames (SUBSTR → substring) are the
+ * function catalogue's dialect aliases (src/catalog/functions.ts).
  */
 export type FunctionRule = (tx: Translator, args: Ast[], call: Ast, at: number | undefined) => void;
 
@@ -223,11 +225,10 @@ const stringAgg =
     tx.write(')');
   };
 
-export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql', Record<string, FunctionRule>> = {
+type Scope = 'common' | 'tsql' | 'snowflake' | 'bigquery' | 'mysql';
+
+export const DIALECT_RULES: Record<Scope, Record<string, FunctionRule>> = {
   common: {
-    CEILING: rename('ceil'),
-    POW: rename('power'),
-    SUBSTR: rename('substring'),
     YEAR: field('YEAR'),
     MONTH: field('MONTH'),
     DAY: field('DAY'),
@@ -263,17 +264,11 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
       expr(tx, args[1]);
       tx.write(` AS ${pgType(tx, { dataType: name, length: sizes[0], scale: sizes[1] })})`);
     },
-    COUNT_BIG: rename('count'),
-    STDEV: rename('stddev_samp'),
-    STDEVP: rename('stddev_pop'),
-    VAR: rename('var_samp'),
-    VARP: rename('var_pop'),
     LOG: (tx, args, call, at) => {
       // T-SQL's LOG(x) is the natural logarithm
       arity(tx, 'LOG', args, [1], at);
       rename('ln')(tx, args, call, at);
     },
-    LOG10: rename('log'),
   },
   snowflake: {
     IFNULL: coalesce('IFNULL'),
@@ -305,7 +300,6 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
     LISTAGG: stringAgg('LISTAGG', ''),
     CHARINDEX: position('CHARINDEX', true),
     POSITION: position('POSITION', true),
-    LEN: rename('length'),
     SYSDATE: constant('CURRENT_TIMESTAMP'),
   },
   bigquery: {
@@ -343,7 +337,6 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
       expr(tx, args[0]);
       tx.write(')');
     },
-    STRPOS: rename('strpos'),
     INSTR: position('INSTR', false),
   },
   mysql: {
@@ -371,11 +364,24 @@ export const DIALECT_FUNCTIONS: Record<'common' | 'tsql' | 'snowflake' | 'bigque
     GROUP_CONCAT: stringAgg('GROUP_CONCAT', ','),
     CURDATE: constant('CURRENT_DATE'),
     SYSDATE: constant('CURRENT_TIMESTAMP'),
-    TRUNCATE: rename('trunc'),
     VALUES: (tx, args, _call, at) => {
       if (!tx.upsert || args.length !== 1 || args[0].type !== 'column_ref') throw tx.fail('VALUES(…) outside ON DUPLICATE KEY UPDATE', at);
       tx.write('EXCLUDED.');
       tx.ident(columnName(args[0].column));
     },
   },
+};
+
+/** A scope's rules and the catalogue's plain renames for it (no name is both: test/function-catalog.test.ts). */
+const withRenames = (scope: Scope): Record<string, FunctionRule> => ({
+  ...Object.fromEntries(Object.entries(DIALECT_ALIASES[scope]).map(([name, pg]) => [name, rename(pg)])),
+  ...DIALECT_RULES[scope],
+});
+
+export const DIALECT_FUNCTIONS: Record<Scope, Record<string, FunctionRule>> = {
+  common: withRenames('common'),
+  tsql: withRenames('tsql'),
+  snowflake: withRenames('snowflake'),
+  bigquery: withRenames('bigquery'),
+  mysql: withRenames('mysql'),
 };

@@ -1,6 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
-import { mayBeNull } from '../ir/nullability.js';
+import type { ScalarFunctionName } from '../catalog/functions.js';
+import { mayBeNull } from '../catalog/nullability.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
@@ -12,9 +13,11 @@ import { raiseIf } from './raise.js';
 import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
- * The function catalog: SQL scalar function → MongoDB expression. One entry per
- * function; the NULL behaviour is PostgreSQL's (strict functions return NULL for a
- * NULL argument, even where the MongoDB operator would return "" or fail).
+ * The scalar functions' lowering: SQL scalar function → MongoDB expression, one
+ * entry per function of the catalogue (src/catalog/functions.ts; the table's type
+ * makes a missing or an extra entry a compile error). The NULL behaviour is
+ * PostgreSQL's (strict functions return NULL for a NULL argument, even where the
+ * MongoDB operator would return "" or fail).
  */
 type Lowering = (args: Mql[], f: FuncExpr, lower: (e: Expr) => Mql) => Mql;
 
@@ -155,7 +158,7 @@ function lowerFormat(args: Mql[], f: FuncExpr): Mql {
   return parts.length === 0 ? '' : { $concat: parts };
 }
 
-export const FUNCTION_CATALOG: Record<string, Lowering> = {
+export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   // PostgreSQL's case mapping, non-ASCII letters included (MongoDB's $toUpper/$toLower change ASCII only)
   lower: strict(([s], f) => lowerCase(s, 'lower', f.args[0].type === 'text')),
   upper: strict(([s], f) => lowerCase(s, 'upper', f.args[0].type === 'text')),
@@ -322,7 +325,7 @@ export const FUNCTION_CATALOG: Record<string, Lowering> = {
 };
 
 export function lowerFunction(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
-  const entry = FUNCTION_CATALOG[f.name];
+  const entry = Object.hasOwn(SCALAR_LOWERING, f.name) ? SCALAR_LOWERING[f.name as ScalarFunctionName] : undefined;
   if (!entry) throw new SqlEtlError('undefined-function', 'lower', `function ${f.name}(…) is not supported yet`, { span: f.span, params: { function: f.name } });
   return entry(f.args.map(lower), f, lower);
 }

@@ -1,8 +1,9 @@
 import { SqlEtlError, unsupported } from '../errors.js';
+import type { GroupAggregateName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -55,7 +56,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     return { accumulators: set, result: result[agg.name], empty: { [field]: [] } };
   }
 
-  switch (agg.name) {
+  // every aggregate of the catalogue (src/catalog/functions.ts) but the ordered-set ones (lower-ordered-set.ts)
+  const name = agg.name as GroupAggregateName;
+  switch (name) {
     case 'count':
       if (agg.star) return { accumulators: { [field]: { $sum: when(1, 0) } }, result: ref, empty: { [field]: 0 } };
       return { accumulators: { [field]: countOf(value) }, result: ref, empty: { [field]: 0 } };
@@ -115,6 +118,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'regr_r2':
       return twoVariable(agg, field, lower, filter);
     default:
+      name satisfies never;
       throw unsupported('lower', `the aggregate ${agg.name}`, agg.span);
   }
 }

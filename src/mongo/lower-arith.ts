@@ -3,7 +3,7 @@ import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr
 import { isDateType } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 
 /**
  * Arithmetic with PostgreSQL's semantics: integer division truncates when both

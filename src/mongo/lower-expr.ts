@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';

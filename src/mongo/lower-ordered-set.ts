@@ -1,3 +1,4 @@
+import type { OrderedSetName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, rowNumber, type Mql } from './mql.js';
@@ -22,6 +23,14 @@ export interface OrderedSetLowering {
   note: string;
 }
 
+/** How each ordered-set aggregate of the catalogue (src/catalog/functions.ts) is computed. */
+const METHOD: Record<OrderedSetName, 'cont' | 'disc' | 'mode' | 'approximate'> = {
+  percentile_cont: 'cont',
+  percentile_disc: 'disc',
+  mode: 'mode',
+  approx_percentile: 'approximate',
+};
+
 export function lowerOrderedSet(
   agg: AggExpr,
   field: string,
@@ -35,8 +44,9 @@ export function lowerOrderedSet(
   const fractions = fractionArg?.kind === 'literal' ? (Array.isArray(fractionArg.value) ? (fractionArg.value as number[]) : [fractionArg.value as number]) : [];
   const many = fractionArg?.kind === 'literal' && Array.isArray(fractionArg.value);
   const pick = (values: Mql[]): Mql => (many ? values : values[0]);
+  const method = METHOD[agg.name as OrderedSetName];
 
-  if (agg.name === 'approx_percentile' || (approximate && agg.name !== 'mode')) {
+  if (method === 'approximate' || (approximate && method !== 'mode')) {
     const input = agg.filter ? cond(predicate(agg.filter), x, null) : x;
     const acc = { $percentile: { input, p: fractions, method: 'approximate' } };
     const values = fractions.map((_, i) => ({ $arrayElemAt: [`$${field}`, i] }));
@@ -59,7 +69,7 @@ export function lowerOrderedSet(
   const set = { $set: { [N]: cond(skip, 1, 0), [K]: x } };
   const partition = groupKey === undefined ? {} : { partitionBy: groupKey };
 
-  if (agg.name === 'mode') {
+  if (method === 'mode') {
     return {
       pre: [
         set,
@@ -90,7 +100,7 @@ export function lowerOrderedSet(
   const count = `$${field}c`;
   const values: Mql[] = [];
   fractions.forEach((p, i) => {
-    if (agg.name === 'percentile_disc') {
+    if (method === 'disc') {
       accumulators[`${field}_${i}`] = at({ $max: [1, { $ceil: { $multiply: [p, `$${C}`] } }] });
       values.push(`$${field}_${i}`);
     } else {

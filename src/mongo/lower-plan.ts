@@ -1,5 +1,6 @@
 import { SqlEtlError } from '../errors.js';
 import type { Expr, SubqueryExpr } from '../ir/expr.js';
+import { isOrderedSet } from '../catalog/functions.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import type { Document, MongoCommand } from '../commands/command-ir.js';
 import { lowerAggregate } from './lower-aggregate.js';
@@ -221,7 +222,7 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
   const pre: Document[] = [];
   for (const a of node.aggregates) {
     let l: { accumulators: Record<string, Document>; result: unknown; empty: Record<string, unknown> };
-    if (ORDERED.has(a.agg.name)) {
+    if (isOrderedSet(a.agg.name)) {
       const os = lowerOrderedSet(a.agg, a.field, node.global ? undefined : group._id, lowerExpr, lowerPredicate, ctx.options.percentiles === 'approximate');
       pre.push(...os.pre);
       ctx.notes.add(os.note);
@@ -239,8 +240,6 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
   if (Object.keys(finish).length) stages.push({ $set: finish });
   return stages;
 }
-
-const ORDERED = new Set(['percentile_cont', 'percentile_disc', 'mode', 'approx_percentile']);
 
 function literalDoc(d: Document): Document {
   const out: Document = {};

@@ -1,7 +1,8 @@
 import { SqlEtlError, unsupported } from '../errors.js';
+import { windowFunction, type WindowCallName } from '../catalog/functions.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 import type { Document } from '../commands/command-ir.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 
@@ -70,19 +71,22 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
     temps.add(RANK);
   };
 
-  // without ORDER BY every row is a peer of every other: ranks are constant, and
-  // positional functions follow the partition's (arbitrary) order, as in PostgreSQL
-  // ($first and the other positional window operators need a sortBy: a constant key)
-  const PEERS_ONLY: Record<string, number> = { rank: 1, dense_rank: 1, percent_rank: 0, cume_dist: 1 };
-  if (orderBy.length === 0 && node.functions.some((f) => ['row_number', 'ntile', 'lag', 'lead', 'first_value', 'last_value', 'nth_value'].includes(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
+  // without ORDER BY every row is a peer of every other: ranks are constant (the
+  // catalogue's `peers` value), and positional functions follow the partition's
+  // (arbitrary) order, as in PostgreSQL ($first and the other positional window
+  // operators need a sortBy: a constant key)
+  const peers = (name: string): number | undefined => windowFunction(name)?.peers;
+  const positional = (name: string): boolean => windowFunction(name) !== undefined && peers(name) === undefined;
+  if (orderBy.length === 0 && node.functions.some((f) => positional(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
     pre[name('z')] = { $literal: 0 };
     sortBy[name('z')] = 1;
     temps.add(name('z'));
   }
 
   for (const { field, fn } of node.functions) {
-    if (orderBy.length === 0 && fn.name in PEERS_ONLY) {
-      finish[field] = { $literal: PEERS_ONLY[fn.name] };
+    const constant = orderBy.length === 0 ? peers(fn.name) : undefined;
+    if (constant !== undefined) {
+      finish[field] = { $literal: constant };
       continue;
     }
     const arg = (i: number): Mql => lower(fn.args[i]);
@@ -90,7 +94,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
       const a = fn.args[i];
       return a?.kind === 'literal' && typeof a.value === 'number' ? a.value : undefined;
     };
-    switch (fn.name) {
+    switch (fn.name as WindowCallName) {
       case 'row_number':
         main[field] = rowNumber();
         continue;
@@ -256,7 +260,9 @@ function frameOperators(
   const v = x === undefined ? undefined : filter === undefined ? x : cond(filter, x, null);
   const nonNull = (e: Mql) => ({ $sum: cond(isNull(e), 0, 1) });
   const n = `${field}_n`;
-  switch (fn.name) {
+  // every window function and window aggregate of the catalogue (src/catalog/functions.ts)
+  const name = fn.name as WindowCallName;
+  switch (name) {
     case 'first_value':
       return { accumulators: { [field]: { $first: { $ifNull: [x, null] } } } };
     case 'last_value':
@@ -296,7 +302,18 @@ function frameOperators(
         result: fn.name.startsWith('var') ? { $let: { vars: { sd }, in: cond(isNull('$$sd'), null, { $multiply: ['$$sd', '$$sd'] }) } } : sd,
       };
     }
+    // computed by lowerWindow itself, never over a frame
+    case 'row_number':
+    case 'rank':
+    case 'dense_rank':
+    case 'percent_rank':
+    case 'cume_dist':
+    case 'ntile':
+    case 'lag':
+    case 'lead':
+      throw unsupported('lower', `${fn.name}(…) over a window frame`, fn.span);
     default:
+      name satisfies never;
       throw unsupported('lower', `${fn.name}(…) over a window frame`, fn.span);
   }
 }

@@ -1,7 +1,7 @@
 import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';

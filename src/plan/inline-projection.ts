@@ -1,10 +1,8 @@
+import { isPlainAggregate } from '../catalog/functions.js';
 import { children, mapExpr, someExpr, type AggExpr, type Expr } from '../ir/expr.js';
 import type { PlanNode } from './logical-plan.js';
 
 type Group = Extract<PlanNode, { kind: 'group' }>;
-
-/** Aggregates whose lowering reads nothing but their arguments (no pre-stages, no sorting). */
-const PLAIN = new Set(['count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or']);
 
 /**
  * A GROUP BY over a subquery's or CTE's select list (`WITH recent AS (SELECT …)
@@ -26,7 +24,7 @@ const PLAIN = new Set(['count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or
 export function inlineProjection(group: Group): Group {
   const project = group.input;
   if (project.kind !== 'project' || project.keepInput || group.sets) return group;
-  if (!group.aggregates.every((a) => PLAIN.has(a.agg.name) && a.agg.orderBy.length === 0)) return group;
+  if (!group.aggregates.every((a) => isPlainAggregate(a.agg.name) && a.agg.orderBy.length === 0)) return group;
   const fields = new Map(project.fields.map((f) => [f.field, f.expr]));
   const exprs: Expr[] = [...group.keys.map((k) => k.expr), ...group.aggregates.map((a) => a.agg)];
   const complex = (e: Expr) => e.kind === 'subquery' || e.kind === 'window' || e.kind === 'agg';

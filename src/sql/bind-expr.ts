@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
-import { AGGREGATES, AGGREGATE_ALIASES, FUNCTION_ALIASES, ORDERED_SET_AGGREGATES, SCALAR_FUNCTIONS } from './function-signatures.js';
+import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature } from '../catalog/functions.js';
 import { parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
@@ -453,7 +453,7 @@ export function commonType(exprs: Expr[]): SqlType {
 }
 
 export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: SqlType): Expr {
-  const sig = SCALAR_FUNCTIONS[name];
+  const sig = scalarSignature(name);
   let resultType: SqlType = type ?? 'unknown';
   let typedArgs = args;
   if (!type && sig) {
@@ -463,7 +463,7 @@ export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: S
       typedArgs = args.map((a) => coerceTo(a, resultType));
     } else resultType = sig.returns;
   }
-  return { kind: 'func', name: FUNCTION_ALIASES[name] ?? name, args: typedArgs, type: resultType, span };
+  return { kind: 'func', name: scalarName(name), args: typedArgs, type: resultType, span };
 }
 
 function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
@@ -480,15 +480,15 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (n.agg_within_group) return bindOrderedSet(name, n, ctx, nameSpan);
   const rawArgs = (n.args ?? []) as Node[];
 
-  const aggName = AGGREGATE_ALIASES[name] ?? name;
-  if (ORDERED_SET_AGGREGATES.has(name)) {
+  const aggName = aggregateName(name);
+  if (withinGroupSignature(name)) {
     throw new SqlEtlError('within-group-required', 'bind', `WITHIN GROUP is required for ordered-set aggregate ${name}`, { span: nameSpan });
   }
-  if (AGGREGATES[name]) {
+  const sig = aggregateSignature(name);
+  if (sig) {
     if (!ctx.allowAggregates) {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
     }
-    const sig = AGGREGATES[name];
     const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
     const args = rawArgs.map((a) => bindExpr(a, inner));
     if (!n.agg_star && (args.length < sig.min || args.length > sig.max)) {
@@ -532,13 +532,13 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const args = rawArgs.map((a) => bindExpr(a, ctx));
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
   }
-  const sig = SCALAR_FUNCTIONS[name];
-  if (!sig) {
+  const scalar = scalarSignature(name);
+  if (!scalar) {
     throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan, params: { function: name } });
   }
   const args = rawArgs.map((a) => bindExpr(a, ctx));
-  if (args.length < sig.min || args.length > sig.max) {
-    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
+  if (args.length < scalar.min || args.length > scalar.max) {
+    throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${scalar.min === scalar.max ? scalar.min : `${scalar.min} to ${scalar.max}`} argument(s), got ${args.length}`, { span: nameSpan });
   }
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
 }
@@ -635,13 +635,15 @@ function likePattern(node: Node, ctx: ExprContext): Expr {
  * The fraction is a constant number or an array of numbers (one result per entry).
  */
 function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
-  if (HYPOTHETICAL.has(name)) return bindHypothetical(name, n, ctx, span);
-  if (!ORDERED_SET_AGGREGATES.has(name)) throw unsupported('bind', `${name}(…) WITHIN GROUP`, span);
+  const hypothetical = hypotheticalSet(name);
+  if (hypothetical) return bindHypothetical(name, hypothetical.returns, n, ctx, span);
+  const sig = withinGroupSignature(name);
+  if (!sig) throw unsupported('bind', `${name}(…) WITHIN GROUP`, span);
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
-  const expected = name === 'mode' ? 0 : 1;
+  const expected = sig.min;
   if (direct.length !== expected) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${expected} direct argument(s), got ${direct.length}`, { span });
   const keys = ((n.agg_order ?? []) as Node[]).map((k) => bindSortKey(k, inner));
   if (keys.length !== 1) throw unsupported('bind', `${name} WITHIN GROUP with ${keys.length} ORDER BY keys`, span);
@@ -654,19 +656,17 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   }
   const x = keys[0].expr;
   const many = fraction?.kind === 'literal' && Array.isArray(fraction.value);
-  const type: SqlType = many ? 'array' : name === 'percentile_cont' ? 'float' : x.type;
+  const type: SqlType = many ? 'array' : sig.returns === 'arg0' ? x.type : (sig.returns as SqlType);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
   return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
 }
 
-const HYPOTHETICAL = new Set(['rank', 'dense_rank', 'percent_rank', 'cume_dist']);
-
 /**
  * Hypothetical-set aggregates, `rank(x) WITHIN GROUP (ORDER BY k)`: where a row with
  * k = x would rank among the group's rows (one key).
  */
-function bindHypothetical(name: string, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
@@ -680,7 +680,6 @@ function bindHypothetical(name: string, n: Any, ctx: ExprContext, span?: SourceS
   if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);
-  const type: SqlType = name === 'rank' || name === 'dense_rank' ? 'int' : 'float';
   return { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
 }
 

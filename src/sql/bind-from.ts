@@ -2,6 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
+import { setReturning } from '../catalog/functions.js';
 import { binaryOp, bindExpr, seriesArray, requireBoolean, stringsOf } from './bind-expr.js';
 import { Scope, type Relation } from './scope.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
@@ -191,7 +192,8 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   if (callTag !== 'FuncCall') throw unsupported('bind', `${callTag} in FROM`, span);
   const names = stringsOf(fn.funcname);
   const name = names[names.length - 1].toLowerCase();
-  if (!['unnest', 'generate_series', 'jsonb_array_elements', 'json_array_elements', 'jsonb_array_elements_text', 'json_array_elements_text'].includes(name)) {
+  const srf = setReturning(name);
+  if (!srf) {
     throw unsupported('bind', `the function ${name}(…) in FROM`, span ?? spanOf(b.ctx(new Scope([])), fn.location));
   }
   const base = left ?? { source: { kind: 'none' } as Source, relations: [], using: new Map() };
@@ -203,9 +205,8 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const as = nextAs(counter);
   const alias = n.alias?.aliasname as string | undefined;
   const colnames = stringsOf(n.alias?.colnames);
-  const valueName = colnames[0] ?? (alias ?? (name === 'unnest' || name === 'generate_series' ? name : 'value'));
-  const elementType = name === 'generate_series' ? 'int' : name.endsWith('_text') ? 'text' : name.startsWith('json') ? 'json' : 'unknown';
-  const columns = [{ name: valueName, field: as, type: elementType as Expr['type'] }];
+  const valueName = colnames[0] ?? (alias ?? srf.column ?? 'value');
+  const columns = [{ name: valueName, field: as, type: srf.element }];
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
   const relation: Relation = { name: alias ?? name, columns, prefix: [] };
   if (!alias && colnames.length === 0) relation.name = name;

@@ -2,11 +2,12 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
+import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
-import { mayBeNull } from '../ir/nullability.js';
+import { mayBeNull } from '../catalog/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -120,7 +121,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
     const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
-    if ((fname !== 'unnest' && fname !== 'generate_series') || vbody.over) continue;
+    if (!(fname && setReturning(fname)?.selectList) || vbody.over) continue;
     if (unnestTargets.size > 0) throw unsupported('bind', 'several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
     let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
     if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];

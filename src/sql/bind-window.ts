@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-context.js';
-import { AGGREGATES, AGGREGATE_ALIASES } from './function-signatures.js';
+import { aggregateName, aggregateSignature, isWindowAggregate, windowFunction } from '../catalog/functions.js';
 import { parseLiteral } from './literals.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -14,23 +14,6 @@ type Any = Record<string, any>; // raw parse-tree node bodies
  * PostgreSQL's defaults: with ORDER BY, RANGE BETWEEN UNBOUNDED PRECEDING AND
  * CURRENT ROW (peers included); without, the whole partition.
  */
-const RANKING: Record<string, { min: number; max: number; type: SqlType | 'arg0' }> = {
-  row_number: { min: 0, max: 0, type: 'int' },
-  rank: { min: 0, max: 0, type: 'int' },
-  dense_rank: { min: 0, max: 0, type: 'int' },
-  percent_rank: { min: 0, max: 0, type: 'float' },
-  cume_dist: { min: 0, max: 0, type: 'float' },
-  ntile: { min: 1, max: 1, type: 'int' },
-  lag: { min: 1, max: 3, type: 'arg0' },
-  lead: { min: 1, max: 3, type: 'arg0' },
-  first_value: { min: 1, max: 1, type: 'arg0' },
-  last_value: { min: 1, max: 1, type: 'arg0' },
-  nth_value: { min: 2, max: 2, type: 'arg0' },
-};
-
-/** Aggregates that can run over a window frame. */
-const WINDOW_AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'stddev_samp', 'stddev_pop', 'var_samp', 'var_pop', 'bool_and', 'bool_or']);
-
 // PostgreSQL's frameOptions bits (nodes/parsenodes.h)
 const F = {
   RANGE: 0x2, ROWS: 0x4, GROUPS: 0x8,
@@ -44,9 +27,9 @@ const F = {
 
 export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: SourceSpan | undefined, binder: ExprBinder): WindowExpr {
   const { bindExpr } = binder;
-  const aggName = AGGREGATE_ALIASES[name] ?? name;
-  const ranking = RANKING[name];
-  if (!ranking && !WINDOW_AGGREGATES.has(aggName)) {
+  const aggName = aggregateName(name);
+  const ranking = windowFunction(name);
+  if (!ranking && !isWindowAggregate(aggName)) {
     throw unsupported('bind', `${name}(…) as a window function`, span);
   }
   if (n.agg_distinct) throw unsupported('bind', `${name}(DISTINCT …) OVER (…)`, span);
@@ -56,18 +39,15 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: Sou
   if (ranking && (args.length < ranking.min || args.length > ranking.max)) {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${ranking.min === ranking.max ? ranking.min : `${ranking.min} to ${ranking.max}`} argument(s), got ${args.length}`, { span });
   }
-  const sig = AGGREGATES[name];
+  const sig = aggregateSignature(name)!; // read only for a window aggregate, which has one
   if (!ranking && !n.agg_star && (args.length < Math.max(sig.min, 1) || args.length > sig.max)) {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.max} argument(s), got ${args.length}`, { span });
   }
   const filter = n.agg_filter ? bindExpr(n.agg_filter, argCtx) : undefined;
   const spec = bindWindowSpec(n.over, ctx, binder);
   let type: SqlType;
-  if (ranking) type = ranking.type === 'arg0' ? args[0]?.type ?? 'unknown' : ranking.type;
-  else {
-    const sig = AGGREGATES[name];
-    type = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
-  }
+  if (ranking) type = ranking.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (ranking.returns as SqlType);
+  else type = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
   if (ranking && (name === 'lag' || name === 'lead' || name === 'ntile' || name === 'nth_value')) {
     const k = name === 'ntile' ? args[0] : args[1];
     if (k && !(k.kind === 'literal' && typeof k.value === 'number' && Number.isInteger(k.value))) {

@@ -1,4 +1,5 @@
-import type { Expr } from './expr.js';
+import type { Expr } from '../ir/expr.js';
+import { aggregateNulls, scalarNulls } from './functions.js';
 
 /** Conservative nullability: only what is certainly never NULL says false. */
 export function mayBeNull(e: Expr): boolean {
@@ -12,11 +13,12 @@ export function mayBeNull(e: Expr): boolean {
     case 'distinctfrom':
       return false;
     case 'agg':
-      return !(e.name === 'count');
-    case 'func':
-      if (e.name === 'coalesce') return e.args.every(mayBeNull);
-      if (e.name === 'now' || e.name === 'current_date' || e.name === 'concat' || e.name === 'concat_ws') return false;
-      return true;
+      return aggregateNulls(e.name) !== 'never';
+    case 'func': {
+      // the catalogue's NULL behaviour of the function
+      const nulls = scalarNulls(e.name);
+      return nulls === 'if-all-null' ? e.args.every(mayBeNull) : nulls !== 'never';
+    }
     case 'compare':
     case 'arith':
       return mayBeNull(e.left) || mayBeNull(e.right);
