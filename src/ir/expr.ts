@@ -6,12 +6,12 @@ import type { Query } from './query.js';
 export type Value = null | boolean | number | string | Date | Interval | Value[];
 
 /** PostgreSQL's interval: months, days and milliseconds are kept apart, as PostgreSQL does. */
-export interface Interval {
+export type Interval = {
   kind: 'interval';
   months: number;
   days: number;
   ms: number;
-}
+};
 
 export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^';

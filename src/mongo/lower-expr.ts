@@ -64,7 +64,10 @@ export function lowerExpr(e: Expr): Mql {
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
       // varchar(n) cuts to n characters (a NULL stays null: $substrCP of null is "", so it is guarded)
-      if (e.length !== undefined) return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, e.length] }));
+      if (e.length !== undefined) {
+        const length = e.length;
+        return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, length] }));
+      }
       return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'), e.typeName), e.scale);
     case 'func':
       return lowerFunction(e, lowerExpr);

@@ -1,5 +1,5 @@
 import type { AggExpr, Expr } from '../ir/expr.js';
-import type { Document } from './commands.js';
+import type { MqlDocument, Stage } from './mql-types.js';
 import { cond, isNull, rowNumber, type Mql } from './mql.js';
 
 /**
@@ -15,10 +15,10 @@ import { cond, isNull, rowNumber, type Mql } from './mql.js';
  * 'approximate'), which is also what `approx_percentile(x, p)` always uses.
  */
 export interface OrderedSetLowering {
-  pre: Document[];
-  accumulators: Record<string, Document>;
+  pre: Stage[];
+  accumulators: Record<string, MqlDocument>;
   result: Mql;
-  empty: Record<string, unknown>;
+  empty: MqlDocument;
   note: string;
 }
 
@@ -72,7 +72,7 @@ export function lowerOrderedSet(
     };
   }
 
-  const pre = [
+  const pre: Stage[] = [
     set,
     {
       $setWindowFields: {
@@ -85,8 +85,8 @@ export function lowerOrderedSet(
       },
     },
   ];
-  const at = (position: Mql): Document => ({ $max: cond({ $and: [{ $eq: [`$${N}`, 0] }, { $eq: [`$${S}`, position] }] }, `$${K}`, null) });
-  const accumulators: Record<string, Document> = { [`${field}c`]: { $max: `$${C}` } };
+  const at = (position: Mql): MqlDocument => ({ $max: cond({ $and: [{ $eq: [`$${N}`, 0] }, { $eq: [`$${S}`, position] }] }, `$${K}`, null) });
+  const accumulators: Record<string, MqlDocument> = { [`${field}c`]: { $max: `$${C}` } };
   const count = `$${field}c`;
   const values: Mql[] = [];
   fractions.forEach((p, i) => {
@@ -104,7 +104,7 @@ export function lowerOrderedSet(
       values.push(cond(isNull(lo), null, { $add: [lo, { $multiply: [{ $subtract: [hi, lo] }, frac] }] }));
     }
   });
-  const empty: Record<string, unknown> = {};
+  const empty: MqlDocument = {};
   for (const f of Object.keys(accumulators)) empty[f] = null;
   return {
     pre,

@@ -1,7 +1,8 @@
 import { SqlEtlError } from '../errors.js';
 import type { Expr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document, MongoCommand } from './commands.js';
+import type { MongoCommand } from './commands.js';
+import type { Filter, GroupSpec, Mql, MqlDocument, SortSpec, Stage } from './mql-types.js';
 import { lowerAggregate } from './lower-aggregate.js';
 import { lookupFrom, lowerJoin, lowerUnnest, type SubPipeline } from './lower-join.js';
 import { lowerSetOp } from './lower-setop.js';
@@ -41,9 +42,9 @@ export function lowerPlan(plan: PlanNode, options: LowerOptions = {}): MongoComm
     : { kind: 'aggregate', ...db, pipeline: [{ $documents: source.rows }, ...stages], ...note };
 }
 
-type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
+type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: MqlDocument[] };
 
-function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Document[] } {
+function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Stage[] } {
   // a group reads its input's select list directly (src/plan/inline-projection.ts)
   const node = planned.kind === 'group' ? inlineProjection(planned) : planned;
   switch (node.kind) {
@@ -66,7 +67,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
         // one $group per grouping set over the same input; keys outside a set are NULL
         const input = [...stages];
         node.sets.forEach((set, i) => {
-          const branch: Document[] = [
+          const branch: Stage[] = [
             ...groupStages({ ...node, global: set.length === 0, keys: node.keys.map((k, j) => (set.includes(j) ? k : { field: k.field, expr: { kind: 'literal', value: null, type: 'unknown' } })) }, ctx),
             { $set: { __gset: i } },
           ];
@@ -83,7 +84,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       stages.push(...lowerWindow(node, lowerExpr, lowerPredicate));
       break;
     case 'project': {
-      const spec: Document = {};
+      const spec: MqlDocument = {};
       for (const f of node.fields) spec[f.field] = projected(lowerExpr(f.expr));
       // A select list builds new rows: `$replaceWith` of an object expression, which
       // leaves out `_id` unless it is a column, and a field whose value is missing, as
@@ -93,14 +94,14 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       break;
     }
     case 'distinct': {
-      const key: Document = {};
+      const key: MqlDocument = {};
       for (const f of node.fields) key[f] = { $ifNull: [`$${f}`, null] };
       stages.push({ $group: { _id: key } }, { $replaceWith: '$_id' });
       break;
     }
     case 'sort': {
-      const ranks: Document = {};
-      const sort: Document = {};
+      const ranks: MqlDocument = {};
+      const sort: SortSpec = {};
       node.keys.forEach((k, i) => {
         if (k.nullable) {
           // PostgreSQL: NULLS LAST ascending, FIRST descending, unless told; MongoDB puts null first
@@ -126,7 +127,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       break;
     case 'attach': {
       const sub = subPipeline(node.subplan, ctx);
-      const lets: Document = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
+      const lets: MqlDocument = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
       const summary = subquerySummary(node.sub);
       if (summary.arg !== undefined) lets.sqarg = lowerExpr(summary.arg);
       // keyed (src/plan/join-subqueries-by-key.ts): localField/foreignField, and SQL's NULL key matches nothing
@@ -186,7 +187,7 @@ function subPipeline(plan: PlanNode, ctx: LowerContext): SubPipeline {
  * IN / ANY / ALL need only whether some row compares TRUE, FALSE or NULL with the
  * tested value (`$$sqarg`), summarised by one `$group` — never the rows themselves.
  */
-function subquerySummary(sub: SubqueryExpr): { stages: Document[]; arg?: Expr } {
+function subquerySummary(sub: SubqueryExpr): { stages: Stage[]; arg?: Expr } {
   if (sub.mode === 'exists' || sub.mode === 'scalar') return { stages: [{ $limit: 1 }] };
   const column = `$${sub.query.columns[0].field}`;
   const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
@@ -207,22 +208,22 @@ function subquerySummary(sub: SubqueryExpr): { stages: Document[]; arg?: Expr } 
 }
 
 /** Values in $project are expressions; constants must not read as inclusion flags. */
-function projected(v: unknown): unknown {
+function projected(v: Mql): Mql {
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return { $literal: v };
   if (typeof v === 'string' && !v.startsWith('$')) return { $literal: v };
   return v;
 }
 
-function filterStages(predicate: Expr, atStart: boolean): Document[] {
+function filterStages(predicate: Expr, atStart: boolean): Stage[] {
   if (!atStart) return [{ $match: { $expr: lowerPredicate(predicate) } }];
-  const query: Document[] = [];
+  const query: Filter[] = [];
   const rest: Expr[] = [];
   for (const c of conjuncts(predicate)) {
     const q = toQuery(c);
     if (q) query.push(q);
     else rest.push(c);
   }
-  const match: Document = query.length === 1 ? { ...query[0] } : query.length ? { $and: query } : {};
+  const match: Filter = query.length === 1 ? { ...query[0] } : query.length ? { $and: query } : {};
   if (rest.length) {
     const expr = rest.length === 1 ? lowerPredicate(rest[0]) : { $and: rest.map(lowerPredicate) };
     if (query.length === 0) return [{ $match: { $expr: expr } }];
@@ -231,19 +232,15 @@ function filterStages(predicate: Expr, atStart: boolean): Document[] {
   return [{ $match: match }];
 }
 
-function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerContext): Document[] {
-  const group: Document = {};
-  if (node.global) group._id = null;
-  else {
-    const id: Document = {};
-    for (const k of node.keys) id[k.field] = orNull(lowerExpr(k.expr));
-    group._id = id;
-  }
-  const finish: Document = {};
-  const empty: Document = { _id: null };
-  const pre: Document[] = [];
+function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerContext): Stage[] {
+  const id: MqlDocument = {};
+  if (!node.global) for (const k of node.keys) id[k.field] = orNull(lowerExpr(k.expr));
+  const group: GroupSpec = { _id: node.global ? null : id };
+  const finish: MqlDocument = {};
+  const empty: MqlDocument = { _id: null };
+  const pre: Stage[] = [];
   for (const a of node.aggregates) {
-    let l: { accumulators: Record<string, Document>; result: unknown; empty: Record<string, unknown> };
+    let l: { accumulators: Record<string, MqlDocument>; result: Mql; empty: MqlDocument };
     if (ORDERED.has(a.agg.name)) {
       const os = lowerOrderedSet(a.agg, a.field, node.global ? undefined : group._id, lowerExpr, lowerPredicate, ctx.options.percentiles === 'approximate');
       pre.push(...os.pre);
@@ -254,7 +251,7 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
     Object.assign(empty, l.empty);
     if (l.result !== `$${a.field}`) finish[a.field] = l.result;
   }
-  const stages: Document[] = [...pre, { $group: group }];
+  const stages: Stage[] = [...pre, { $group: group }];
   if (node.global) {
     // one row even without input rows: append the empty group's row, keep the first
     stages.push({ $unionWith: { pipeline: [{ $documents: [literalDoc(empty)] }] } }, { $limit: 1 });
@@ -265,8 +262,8 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
 
 const ORDERED = new Set(['percentile_cont', 'percentile_disc', 'mode', 'approx_percentile']);
 
-function literalDoc(d: Document): Document {
-  const out: Document = {};
-  for (const [k, v] of Object.entries(d)) out[k] = literal(v);
+function literalDoc(d: MqlDocument): MqlDocument {
+  const out: MqlDocument = {};
+  for (const [k, v] of Object.entries(d)) out[k] = v === undefined ? v : literal(v);
   return out;
 }

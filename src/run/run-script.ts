@@ -9,7 +9,7 @@ import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from '
 import { collectionFile } from '../io/data-files.js';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { copyLocation, openCopySource, openCopyWriter, readCopyRows, writeCopyOutput } from '../io/copy-files.js';
-import { literal } from '../mongo/mql.js';
+import { fromData, literal, type MqlDocument } from '../mongo/mql.js';
 
 /**
  * Runs one script (the library's `run`): a job of one file, see run-job.ts for the
@@ -122,7 +122,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   const copy = st.copy!;
   const { stream, label } = openCopySource(copy.file && copyLocation(copy.file, options.file), copy.options, copy.columns);
   const total: Counts = { inserted: 0, updated: 0, rejected: 0 };
-  let batch: Record<string, unknown>[] = [];
+  let batch: MqlDocument[] = [];
   let rowsRead = 0;
   const flush = async () => {
     if (batch.length === 0) return;
@@ -149,7 +149,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   for await (const row of readCopyRows(stream, copy.options, copy.columns, label)) {
     rowsRead++;
     // `$documents` evaluates its documents: a value such as '$75,000' must stay data, not become a field path
-    batch.push({ ...Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, literal(v)])), __line: row.line });
+    batch.push({ ...Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, literal(fromData(v))])), __line: row.line });
     if (batch.length >= (options.batchSize ?? 1000)) await flush();
   }
   await flush();
