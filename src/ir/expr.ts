@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { SourceSpan } from '../errors.js';
 import type { SqlType } from './types.js';
 import type { Query } from './query.js';
@@ -181,6 +182,8 @@ export function children(e: Expr): Expr[] {
       return e.arg ? [e.arg] : [];
     case 'window':
       return [...e.args, ...(e.filter ? [e.filter] : []), ...e.spec.partitionBy, ...e.spec.orderBy.map((k) => k.expr)];
+    default:
+      return assertNever(e, 'plan');
   }
 }
 
@@ -227,6 +230,8 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
         filter: e.filter && m(e.filter),
         spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(m), orderBy: e.spec.orderBy.map((k) => ({ ...k, expr: m(k.expr) })) },
       };
+    default:
+      return assertNever(e, 'plan');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
 import { mayBeNull } from '../plan/build-plan.js';
@@ -79,6 +80,8 @@ export function lowerExpr(e: Expr): Mql {
       return lowerSubquery(e);
     case 'window':
       throw new SqlEtlError('internal', 'lower', 'window function left in a row expression', { span: e.span });
+    default:
+      return assertNever(e, 'lower');
   }
 }
 
@@ -106,8 +109,23 @@ export function lowerPredicate(e: Expr): Mql {
     }
     case 'literal':
       return e.value === true;
-    default:
+    case 'column':
+    case 'window':
+    case 'arith':
+    case 'negate':
+    case 'not':
+    case 'isnull':
+    case 'isbool':
+    case 'distinctfrom':
+    case 'case':
+    case 'cast':
+    case 'func':
+    case 'element':
+    case 'agg':
+    case 'subquery':
       return { $eq: [lowerExpr(e), true] };
+    default:
+      return assertNever(e, 'lower');
   }
 }
 
@@ -241,6 +259,8 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
       return cond({ $eq: [{ $size: rows }, 0] }, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
     case 'all':
       return cond({ $eq: [{ $size: rows }, 0] }, true, letIn({ s: first }, cond('$$s.f', false, cond('$$s.n', null, true))));
+    default:
+      return assertNever(e.mode, 'lower');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { isInterval, type Expr } from '../ir/expr.js';
 import type { Filter, Mql } from './mql-types.js';
 import { regexOf } from './regex-pattern.js';
@@ -70,8 +71,22 @@ export function toQuery(e: Expr): Filter | undefined {
       const path = e.arg.kind === 'column' && e.arg.type === 'bool' ? pathOf(e.arg) : undefined;
       return path === undefined ? undefined : { [path]: false };
     }
-    default:
+    // not in the query language's terms: left to `$expr`
+    case 'literal':
+    case 'window':
+    case 'arith':
+    case 'negate':
+    case 'isbool':
+    case 'distinctfrom':
+    case 'case':
+    case 'cast':
+    case 'func':
+    case 'element':
+    case 'agg':
+    case 'subquery':
       return undefined;
+    default:
+      return assertNever(e, 'lower');
   }
 }
 

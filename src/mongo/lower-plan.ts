@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError } from '../errors.js';
 import type { Expr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
@@ -52,9 +53,8 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       return { source: { kind: 'collection', name: node.collection, db: node.db }, stages: [] };
     case 'values':
       return { source: { kind: 'documents', rows: node.rows.map((r) => literalDoc(r)) }, stages: [] };
-    default:
-      break;
   }
+  // every other node reads an input: `node` is no longer a scan or values
   const inner = lowerNode(node.input, ctx);
   const stages = inner.stages;
   const atStart = stages.length === 0 && inner.source.kind === 'collection';
@@ -153,6 +153,8 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
     case 'setop':
       stages.push(...lowerSetOp(node, subPipeline(node.right, ctx)));
       break;
+    default:
+      return assertNever(node, 'lower');
   }
   return { source: inner.source, stages };
 }

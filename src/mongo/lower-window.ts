@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
@@ -214,6 +215,8 @@ function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
       return -(b.offset as number);
     case 'following':
       return b.offset as number;
+    default:
+      return assertNever(b, 'lower');
   }
 }
 
@@ -344,6 +347,8 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
         return -toNumber(b.offset);
       case 'following':
         return toNumber(b.offset);
+      default:
+        return assertNever(b, 'lower');
     }
   };
   const keyField = `__w${j}x`;

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { unsupported } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import type { ColumnDef, Statement, TableDef } from '../ir/statement.js';
@@ -116,8 +117,13 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
       return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, truncateDate('$$d', 'day'), '$$d')));
     case 'timestamp':
       return checkedDate(v, from, convert('date'));
-    default:
+    case 'interval':
+    case 'json':
+    case 'array':
+    case 'unknown':
       return v;
+    default:
+      return assertNever(col.type, 'lower');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
@@ -132,6 +133,8 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       }
       return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: split.let, residual: split.residual, mirrored };
     }
+    default:
+      return assertNever(source, 'plan');
   }
 }
 
@@ -189,8 +192,15 @@ export function mayBeNull(e: Expr): boolean {
       return e.args.some(mayBeNull);
     case 'case':
       return e.whens.some((w) => mayBeNull(w.then)) || mayBeNull(e.else);
-    default:
+    case 'window':
+    case 'inlist':
+    case 'like':
+    case 'cast':
+    case 'element':
+    case 'subquery':
       return true;
+    default:
+      return assertNever(e, 'plan');
   }
 }
 
