@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
@@ -217,8 +218,13 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
           if (st.kind === 'merge') counts.deleted ??= 0;
           else counts.rejected ??= 0;
           break;
-        default:
+        case 'stage':
+        case 'rejects':
+        case 'write':
+        case 'ddl':
           break;
+        default:
+          return assertNever(cmd.role, 'run');
       }
     }
   } catch (err) {

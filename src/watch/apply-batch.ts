@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../mongo/commands.js';
@@ -91,7 +92,8 @@ async function applyChanges(engine: Engine, w: WatchedStatement, changes: Collec
     const groupIds = list.map((t) => Object.fromEntries(m.keys.map((k, i) => [k.field, t[i]])));
     return recompute(engine, w, { kind: 'groups', match, deleteIds: groupIds, count: list.length }, options);
   }
-  return recompute(engine, w, { kind: 'partitions', match, deleteIds: ids, count: list.length }, options);
+  if (m.kind === 'partitions') return recompute(engine, w, { kind: 'partitions', match, deleteIds: ids, count: list.length }, options);
+  return assertNever(m, 'run');
 }
 
 const NOT_PLAIN = Symbol('not plain');

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { Engine } from '../engine/engine.js';
 import type { Document } from '../mongo/commands.js';
 import type { Stage } from '../mongo/mql-types.js';
@@ -18,7 +19,17 @@ export const keyIndexName = (w: WatchedStatement): string => `__sqletl_watch_key
 
 function keyPaths(w: WatchedStatement): string[][] {
   const m = w.incremental.maintenance;
-  return m.kind === 'groups' ? m.keys.map((k) => k.path) : m.kind === 'partitions' ? m.keys : [];
+  switch (m.kind) {
+    case 'groups':
+      return m.keys.map((k) => k.path);
+    case 'partitions':
+      return m.keys;
+    case 'rows':
+    case 'full':
+      return [];
+    default:
+      return assertNever(m, 'run');
+  }
 }
 
 /** `{_id, k: [key values]}` of the source documents, as `$group` sees the values (missing is null). */
