@@ -1,3 +1,4 @@
+import { assertNever } from './assert-never.js';
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
@@ -88,6 +89,8 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
         kind: 'insert',
         commands: lowerCreateTable({ kind: 'create-table', table: { name: s.table.name, db: s.table.db, columns: [], unique: [], checks: [] }, ifNotExists: true, asQuery: s.query, sql: s.sql, span: s.span }, ctx),
       };
+    default:
+      return assertNever(s, 'lower');
   }
 }
 

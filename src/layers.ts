@@ -28,7 +28,7 @@ export interface Layer {
 }
 
 export const LAYERS: readonly Layer[] = [
-  { name: 'base', paths: ['src/errors.ts', 'src/error-codes.ts', 'src/closest-name.ts', 'src/layers.ts'], uses: [], what: 'errors with source spans; the error codes; did-you-mean; this table' },
+  { name: 'base', paths: ['src/errors.ts', 'src/error-codes.ts', 'src/assert-never.ts', 'src/closest-name.ts', 'src/layers.ts'], uses: [], what: 'errors with source spans; the error codes; did-you-mean; this table' },
   { name: 'ir', paths: ['src/ir/'], uses: ['base'], what: 'the SQL IR (values, expressions, queries, statements) and small functions over it' },
   { name: 'catalog', paths: ['src/catalog/'], uses: ['ir'], what: 'the function catalogue (data) and what it decides: nullability' },
   { name: 'sql', paths: ['src/sql/'], uses: ['catalog'], what: 'parse (libpg-query) and bind: SQL text → IR' },

@@ -9,6 +9,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compile, explain } from '../src/index.js';
 import type { AggregateCommand } from '../src/commands/command-ir.js';
+import type { LookupSpec } from '../src/commands/mql-types.js';
+
+/** the `$lookup` of stage `i` */
+function lookupAt(cmd: AggregateCommand, i: number): LookupSpec {
+  const stage = cmd.pipeline[i];
+  if (!('$lookup' in stage)) throw new Error(`stage ${i} is not a $lookup`);
+  return stage.$lookup;
+}
 
 const schema = readFileSync('grammar-tests/fixtures/schema.sql', 'utf8');
 const sql = 'SELECT c.first_name, o.amount FROM orders o JOIN customers c ON c._id = o.customer_id';
@@ -25,7 +33,7 @@ describe('equi-join lowering', () => {
     const [cmd] = (await compile(sql, { schema })).statements[0].commands as AggregateCommand[];
     const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
     expect(cmd.pipeline[i - 1]).toEqual({ $match: { customer_id: { $ne: null } } });
-    expect((cmd.pipeline[i].$lookup as { pipeline?: unknown[] }).pipeline).toBeUndefined();
+    expect(lookupAt(cmd, i).pipeline).toBeUndefined();
     expect(Object.keys(cmd.pipeline[i + 1])).toEqual(['$unwind']);
   });
 
@@ -33,8 +41,8 @@ describe('equi-join lowering', () => {
     const left = 'SELECT c.first_name, o.amount FROM orders o LEFT JOIN customers c ON c._id = o.customer_id';
     const [cmd] = (await compile(left, { schema })).statements[0].commands as AggregateCommand[];
     const i = cmd.pipeline.findIndex((s) => '$lookup' in s);
-    const lookup = cmd.pipeline[i].$lookup as { pipeline: unknown[] };
-    expect(lookup.pipeline[0]).toEqual({ $match: { _id: { $ne: null } } });
+    const lookup = lookupAt(cmd, i);
+    expect(lookup.pipeline?.[0]).toEqual({ $match: { _id: { $ne: null } } });
     expect(cmd.pipeline.slice(0, i).some((s) => '$match' in s)).toBe(false);
     expect(Object.keys(cmd.pipeline[i + 1])).toEqual(['$unwind']);
   });

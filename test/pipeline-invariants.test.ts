@@ -10,6 +10,7 @@ import { EJSON } from 'bson';
 import { discoverCases } from './support/cases.js';
 import { serverRuleViolations } from '../src/mongo/server-rules.js';
 import type { MongoCommand } from '../src/commands/command-ir.js';
+import type { MqlDocument, SortSpec } from '../src/commands/mql-types.js';
 
 const cases = discoverCases().filter((c) => !c.error);
 
@@ -44,7 +45,7 @@ describe('generated pipelines', () => {
 });
 
 describe('MongoDB rules that mingo does not enforce', () => {
-  const window = (sortBy: Record<string, number>, output: Record<string, unknown>): MongoCommand => ({
+  const window = (sortBy: SortSpec, output: MqlDocument): MongoCommand => ({
     kind: 'aggregate',
     collection: 'c',
     pipeline: [{ $setWindowFields: { sortBy, output } }],

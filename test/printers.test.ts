@@ -2,6 +2,7 @@ import { Decimal128, EJSON, Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
 import { formatExplain } from '../src/explain-format.js';
 import type { CompiledScript, MongoCommand } from '../src/commands/command-ir.js';
+import type { Stage } from '../src/commands/mql-types.js';
 import { printJson } from '../src/mongo/print-json.js';
 import { printShell } from '../src/mongo/print-shell.js';
 
@@ -60,7 +61,7 @@ describe('printShell', () => {
   });
 
   it('writes a __proto__ field as a computed key so it stays a field', () => {
-    const stage = JSON.parse('{"$project": {"__proto__": 1}}') as Record<string, unknown>;
+    const stage = JSON.parse('{"$project": {"__proto__": 1}}') as Stage;
     const out = printShell({ kind: 'aggregate', collection: 'c', pipeline: [stage] }, plain);
     expect(out).toContain('["__proto__"]: 1');
     const { pipeline } = evalShell(out) as { pipeline: { $project: object }[] };

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../dist/index.js';
 import { EmbeddedEngine } from '../../dist/engine/embedded.js';
-import type { Document } from '../../src/commands/command-ir.js';
+import type { Stage } from '../../src/commands/mql-types.js';
 import { compareTables } from '../../test/support/compare.js';
 import { loadJob, readSchema } from './jobs.js';
 import { cpuMark, cpuSince, gc, now, peakRssMb, round, rssMb } from './measure.js';
@@ -91,7 +91,7 @@ export async function runWriteWorker(args: WorkerArgs): Promise<WorkerResult> {
     const handTimes = { ms: [] as number[], wall: [] as number[] };
     const handTable = await timeOnCopy(async (dir) => {
       const engine = new EmbeddedEngine(dir);
-      await engine.aggregate({ kind: 'aggregate', collection: job.collections[1], pipeline: q.hand as Document[] });
+      await engine.aggregate({ kind: 'aggregate', collection: job.collections[1], pipeline: q.hand as Stage[] });
       await engine.close();
     }, handTimes);
     r.ms.hand = keep(handTimes.ms);

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { Expr } from '../ir/expr.js';
 import { aggregateNulls, scalarNulls } from './functions.js';
 
@@ -30,7 +31,14 @@ export function mayBeNull(e: Expr): boolean {
       return e.args.some(mayBeNull);
     case 'case':
       return e.whens.some((w) => mayBeNull(w.then)) || mayBeNull(e.else);
-    default:
+    case 'window':
+    case 'inlist':
+    case 'like':
+    case 'cast':
+    case 'element':
+    case 'subquery':
       return true;
+    default:
+      return assertNever(e, 'plan');
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { resolve } from 'node:path';
 import type { RunOptions } from '../api-types.js';
 import { SqlEtlError, type ErrorCode, type ErrorParams } from '../errors.js';
@@ -162,6 +163,8 @@ function humanResult(r: TestResult): string {
     }
     case 'error':
       return `ERROR  ${r.test.name}  (${where(r)})\n${indent(errorText(r))}`;
+    default:
+      return assertNever(r.status, 'run');
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Filter, Stage, UpdateStage } from './mql-types.js';
+
 /**
  * The MongoDB commands a statement compiles to: what `explain` prints and what the
  * engines execute. Plain data (documents with BSON-compatible values), so the same
@@ -28,15 +30,15 @@ interface CommandBase {
 
 export type MongoCommand =
   /** `db.getCollection(collection).aggregate(pipeline)`, or `db.aggregate(pipeline)` without a collection (pipelines that start with `$documents`) */
-  | (CommandBase & { kind: 'aggregate'; collection?: string; pipeline: Document[] })
+  | (CommandBase & { kind: 'aggregate'; collection?: string; pipeline: Stage[] })
   | (CommandBase & { kind: 'createCollection'; collection: string; ifNotExists: boolean })
-  | (CommandBase & { kind: 'createIndex'; collection: string; keys: Record<string, 1>; name: string; unique: boolean; partialFilterExpression?: Document })
+  | (CommandBase & { kind: 'createIndex'; collection: string; keys: Record<string, 1>; name: string; unique: boolean; partialFilterExpression?: Filter })
   | (CommandBase & { kind: 'drop'; collection: string; ifExists: boolean })
   /** `db.createView(collection, viewOn, pipeline)` (replace: drop an existing view first) */
-  | (CommandBase & { kind: 'createView'; collection: string; viewOn: string; pipeline: Document[]; replace: boolean })
+  | (CommandBase & { kind: 'createView'; collection: string; viewOn: string; pipeline: Stage[]; replace: boolean })
   /** `updateMany(filter, [pipeline])`: matched and modified counts */
-  | (CommandBase & { kind: 'updateMany'; collection: string; filter: Document; update: Document[] })
-  | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Document });
+  | (CommandBase & { kind: 'updateMany'; collection: string; filter: Filter; update: UpdateStage[] })
+  | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Filter });
 
 export type AggregateCommand = Extract<MongoCommand, { kind: 'aggregate' }>;
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { Document, MongoCommand } from './command-ir.js';
 
 /**
@@ -55,6 +56,8 @@ export function retrySafety(cmd: MongoCommand): RetrySafety {
     case 'drop':
     case 'createView':
       return { safe: true, why: 'DDL: a repeat accepts what an earlier attempt did' };
+    default:
+      return assertNever(cmd, 'run');
   }
 }
 

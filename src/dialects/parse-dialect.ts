@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError } from '../errors.js';
 import { DIALECT_TITLE, PARSER_DATABASE, type ForeignDialect } from './dialects.js';
 
@@ -38,6 +39,8 @@ async function loadBuild(dialect: ForeignDialect): Promise<ParserModule> {
       return load('node-sql-parser/build/bigquery.js');
     case 'mysql':
       return load('node-sql-parser/build/mysql.js');
+    default:
+      return assertNever(dialect, 'parse');
   }
 }
 

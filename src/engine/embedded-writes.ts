@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode, Query, resolve } from './mingo-runtime.js';
 import { SqlEtlError } from '../errors.js';
@@ -266,6 +267,8 @@ export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }
       if (matched) store.replace(collection, db, next);
       return { matched, modified };
     }
+    default:
+      return assertNever(cmd, 'run');
   }
 }
 

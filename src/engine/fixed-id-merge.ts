@@ -1,4 +1,5 @@
-import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
+import type { AggregateCommand, MongoCommand } from '../commands/command-ir.js';
+import type { MergeSpec } from '../commands/mql-types.js';
 
 /**
  * A `$merge` whose documents get their `_id` from the server on insert (rows of a
@@ -27,7 +28,7 @@ export interface FixedIdPlan {
 export function fixedIdMergePlan(cmd: AggregateCommand, temp: string): FixedIdPlan | undefined {
   const last = cmd.pipeline.at(-1);
   if (!last || !('$merge' in last)) return undefined;
-  const merge = { ...(last.$merge as Document) };
+  const merge: MergeSpec = { ...last.$merge };
   if (merge.whenMatched === 'fail') merge.whenMatched = 'keepExisting';
   const db = cmd.db !== undefined ? { db: cmd.db } : {};
   return {

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError, raisedError } from '../errors.js';
@@ -212,6 +213,8 @@ export class MongoEngine implements Engine {
         const r = await db.collection(cmd.collection).deleteMany(cmd.filter, maxTimeMS);
         return { deleted: r.deletedCount };
       }
+      default:
+        return assertNever(cmd, 'run');
     }
   }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { renameSync, rmSync } from 'node:fs';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { fileWriter, parquetWriteRows } from 'hyparquet-writer';
@@ -77,6 +78,8 @@ function schemaElement(name: string, kind: ParquetKind): SchemaElement {
       return { ...optional, type: 'BYTE_ARRAY', converted_type: 'JSON' };
     case 'text':
       return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8' };
+    default:
+      return assertNever(kind, 'io');
   }
 }
 
@@ -110,6 +113,8 @@ function toParquet(v: unknown, kind: ParquetKind): unknown {
       return v;
     case 'text':
       return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    default:
+      return assertNever(kind, 'io');
   }
 }
 

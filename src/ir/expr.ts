@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { SourceSpan } from '../errors.js';
 import type { SqlType } from './types.js';
 
@@ -5,12 +6,12 @@ import type { SqlType } from './types.js';
 export type Value = null | boolean | number | string | Date | Interval | Value[];
 
 /** PostgreSQL's interval: months, days and milliseconds are kept apart, as PostgreSQL does. */
-export interface Interval {
+export type Interval = {
   kind: 'interval';
   months: number;
   days: number;
   ms: number;
-}
+};
 
 export type CompareOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^';
@@ -257,6 +258,8 @@ export function children(e: Expr): Expr[] {
       return e.arg ? [e.arg] : [];
     case 'window':
       return [...e.args, ...(e.filter ? [e.filter] : []), ...e.spec.partitionBy, ...e.spec.orderBy.map((k) => k.expr)];
+    default:
+      return assertNever(e, 'plan');
   }
 }
 
@@ -303,6 +306,8 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
         filter: e.filter && m(e.filter),
         spec: { ...e.spec, partitionBy: e.spec.partitionBy.map(m), orderBy: e.spec.orderBy.map((k) => ({ ...k, expr: m(k.expr) })) },
       };
+    default:
+      return assertNever(e, 'plan');
   }
 }
 

@@ -1,5 +1,5 @@
 import { identityKey, type Statement, type TableDef } from '../ir/statement.js';
-import type { Document } from '../commands/command-ir.js';
+import type { MqlDocument, Stage } from '../commands/mql-types.js';
 import { lowerPredicate } from './lower-expr.js';
 import { cond, isNull, type Mql } from './mql.js';
 
@@ -24,7 +24,7 @@ const VALID = { $eq: [{ $size: '$__reasons' }, 0] };
 const HAS_KEY = { $ne: [{ $type: '$__key' }, 'missing'] };
 
 /** Appends `reason` to the row's reasons when `when` holds. */
-const addReason = (when: Mql, reason: string): Document => ({ $set: { __reasons: cond(when, { $concatArrays: ['$__reasons', [reason]] }, '$__reasons') } });
+const addReason = (when: Mql, reason: string): Stage => ({ $set: { __reasons: cond(when, { $concatArrays: ['$__reasons', [reason]] }, '$__reasons') } });
 
 /**
  * `field` set to `value` (null for a row that takes no part), and `${field}_first`: the
@@ -34,7 +34,7 @@ const addReason = (when: Mql, reason: string): Document => ({ $set: { __reasons:
  * in a pipeline that ends in `$out`/`$merge` ("mutable functions"); both are one
  * window pass on MongoDB.
  */
-function withPrevious(field: string, value: Mql): { stages: Document[]; same: Mql; temporary: string[] } {
+function withPrevious(field: string, value: Mql): { stages: Stage[]; same: Mql; temporary: string[] } {
   const first = `${field}_first`;
   return {
     stages: [
@@ -47,7 +47,7 @@ function withPrevious(field: string, value: Mql): { stages: Document[]; same: Mq
 }
 
 /** The classifying pipeline (without its `$out`), over the stage of `s`, an INSERT into the keyed table `def`. */
-export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, pkey: string): Document[] {
+export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 'insert' }>, pkey: string): Stage[] {
   const onConflict = s.onConflict;
   const update = onConflict?.update;
   const identity = identityKey(def)!;
@@ -56,7 +56,7 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
   const numbered = !update;
   // the row's key, when the row could be written, next to the previous such row's
   const byKey = numbered ? withPrevious('__k', cond({ $and: [VALID, HAS_KEY] }, '$__key', null)) : undefined;
-  const pipeline: Document[] = byKey ? [...byKey.stages] : [];
+  const pipeline: Stage[] = byKey ? [...byKey.stages] : [];
   const duplicate = byKey ? byKey.same : false;
   // the table's row with the same key (a row without a key matches none: every stored row has an _id)
   if (onConflict) pipeline.push({ $lookup: { from: def.name, localField: '__key', foreignField: '_id', as: '__old' } });
@@ -92,7 +92,7 @@ export function classifyStagedRows(def: TableDef, s: Extract<Statement, { kind: 
  * stage share fails the statement before anything is written. Counting rows per key
  * needs no order, so it runs over the stage as it is.
  */
-export function duplicateKeyCheck(): Document[] {
+export function duplicateKeyCheck(): Stage[] {
   return [{ $match: { '__reasons.0': { $exists: false }, __key: { $exists: true } } }, { $group: { _id: '$__key', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }];
 }
 
@@ -105,8 +105,8 @@ export function duplicateKeyCheck(): Document[] {
  * CONFLICT DO UPDATE) does not clash with itself; when the update does not set the
  * constraint's columns, the values it proposes are not written and are not checked.
  */
-function uniqueChecks(def: TableDef, secondary: string[][], update: NonNullable<Extract<Statement, { kind: 'insert' }>['onConflict']>['update']): Document[] {
-  const pipeline: Document[] = [];
+function uniqueChecks(def: TableDef, secondary: string[][], update: NonNullable<Extract<Statement, { kind: 'insert' }>['onConflict']>['update']): Stage[] {
+  const pipeline: Stage[] = [];
   secondary.forEach((u, j) => {
     const clash = `__clash${j}`;
     const present = { $and: u.map((c) => ({ $not: [isNull(`$${c}`)] })) };

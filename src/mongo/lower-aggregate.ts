@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { GroupAggregateName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
-import type { Document } from '../commands/command-ir.js';
+import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../catalog/nullability.js';
 
@@ -12,11 +12,11 @@ import { mayBeNull } from '../catalog/nullability.js';
  * (MongoDB's $sum gives 0); FILTER (WHERE …) drops rows before accumulating.
  */
 export interface LoweredAggregate {
-  accumulators: Record<string, Document>;
+  accumulators: Record<string, MqlDocument>;
   /** reads the accumulator fields (`$<field>…`) after the $group */
   result: Mql;
   /** the accumulator values of a group with no rows (aggregates without GROUP BY over empty input) */
-  empty: Record<string, unknown>;
+  empty: MqlDocument;
 }
 
 /** What a row left out by FILTER (WHERE …) adds to a DISTINCT aggregate's set. */
@@ -25,10 +25,11 @@ const FILTERED = '\u0000sqletl:filtered';
 export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => Mql, predicate: (e: Expr) => Mql): LoweredAggregate {
   const filter = agg.filter ? predicate(agg.filter) : undefined;
   const when = (v: Mql, otherwise: Mql = null): Mql => (filter === undefined ? v : cond(filter, v, otherwise));
-  const arg = agg.args[0] ? lower(agg.args[0]) : undefined;
-  const value = arg === undefined ? undefined : when(arg);
+  // every aggregate but count(*) has its argument: the binder checks their arity
+  const arg: Mql = agg.args[0] ? lower(agg.args[0]) : null;
+  const value: Mql = agg.args[0] ? when(arg) : null;
   const ref = `$${field}`;
-  const countOf = (v: Mql): Document => ({ $sum: cond(isNull(v), 0, 1) });
+  const countOf = (v: Mql): MqlDocument => ({ $sum: cond(isNull(v), 0, 1) });
   const nonNull = (arr: Mql): Mql => ({ $filter: { input: arr, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } });
 
   if (agg.distinct && agg.name !== 'count' && agg.name !== 'sum' && agg.name !== 'avg' && agg.name !== 'array_agg' && agg.name !== 'min' && agg.name !== 'max') {
@@ -206,12 +207,12 @@ function hypothetical(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filt
   const peer = { $or: [{ $and: [isNull(k), isNull(x)] }, { $and: [{ $not: [isNull(k)] }, { $not: [isNull(x)] }, { $eq: [k, x] }] }] };
   const only = (c: Mql): Mql => (filter === undefined ? c : { $and: [filter, c] });
   const f = (s: string) => `${field}_${s}`;
-  const accumulators: Record<string, Document> = {
+  const accumulators: Record<string, MqlDocument> = {
     [f('b')]: { $sum: cond(only(before), 1, 0) },
     [f('p')]: { $sum: cond(only(peer), 1, 0) },
     [f('n')]: { $sum: filter === undefined ? 1 : cond(filter, 1, 0) },
   };
-  const empty: Record<string, unknown> = { [f('b')]: 0, [f('p')]: 0, [f('n')]: 0 };
+  const empty: MqlDocument = { [f('b')]: 0, [f('p')]: 0, [f('n')]: 0 };
   if (agg.name === 'hypothetical_dense_rank') {
     // rows not before add a marker, taken out after (the embedded engine adds $$REMOVE as null)
     accumulators[f('d')] = { $addToSet: cond(only(before), { $ifNull: [k, null] }, FILTERED) };
@@ -240,8 +241,8 @@ function twoVariable(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filte
   const both: Mql = { $and: [{ $ne: [{ $ifNull: [lower(agg.args[0]), null] }, null] }, { $ne: [{ $ifNull: [lower(agg.args[1]), null] }, null] }] };
   const pair = filter === undefined ? both : { $and: [filter, both] };
   const f = (k: string) => `${field}_${k}`;
-  const sum = (v: Mql): Document => ({ $sum: cond(pair, v, 0) });
-  const accumulators: Record<string, Document> = {
+  const sum = (v: Mql): MqlDocument => ({ $sum: cond(pair, v, 0) });
+  const accumulators: Record<string, MqlDocument> = {
     [f('n')]: sum(1),
     [f('sx')]: sum(x),
     [f('sy')]: sum(y),
@@ -253,7 +254,7 @@ function twoVariable(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filte
     [f('y0')]: { $min: cond(pair, y, null) },
     [f('y1')]: { $max: cond(pair, y, null) },
   };
-  const empty: Record<string, unknown> = Object.fromEntries(Object.keys(accumulators).map((k) => [k, k.endsWith('0') || k.endsWith('1') ? null : 0]));
+  const empty: MqlDocument = Object.fromEntries(Object.keys(accumulators).map((k) => [k, k.endsWith('0') || k.endsWith('1') ? null : 0]));
   // N > 0 inside: the divisors are never 0, even in branches not taken
   const n = { $max: [`$${f('n')}`, 1] };
   const sq = (s2: string, s: string, lo: string, hi: string) =>

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
 import { isDateType } from '../ir/types.js';
@@ -43,6 +44,8 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
         l,
       );
     }
+    default:
+      return assertNever(e.op, 'lower');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import type { SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
@@ -82,8 +83,12 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       return textToDate(v, from, span);
     case 'json':
       return v;
-    default:
+    case 'interval':
+    case 'array':
+    case 'unknown':
       throw unsupported('lower', `CAST to ${to}`, span);
+    default:
+      return assertNever(to, 'lower');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -65,7 +66,10 @@ export function lowerExpr(e: Expr): Mql {
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
       // varchar(n) cuts to n characters (a NULL stays null: $substrCP of null is "", so it is guarded)
-      if (e.length !== undefined) return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, e.length] }));
+      if (e.length !== undefined) {
+        const length = e.length;
+        return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, length] }));
+      }
       return withScale(castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp'), e.typeName), e.scale);
     case 'func':
       return lowerFunction(e, lowerExpr);
@@ -77,6 +81,8 @@ export function lowerExpr(e: Expr): Mql {
       return lowerSubquery(e);
     case 'window':
       throw new SqlEtlError('internal', 'lower', 'window function left in a row expression', { span: e.span });
+    default:
+      return assertNever(e, 'lower');
   }
 }
 
@@ -104,8 +110,23 @@ export function lowerPredicate(e: Expr): Mql {
     }
     case 'literal':
       return e.value === true;
-    default:
+    case 'column':
+    case 'window':
+    case 'arith':
+    case 'negate':
+    case 'not':
+    case 'isnull':
+    case 'isbool':
+    case 'distinctfrom':
+    case 'case':
+    case 'cast':
+    case 'func':
+    case 'element':
+    case 'agg':
+    case 'subquery':
       return { $eq: [lowerExpr(e), true] };
+    default:
+      return assertNever(e, 'lower');
   }
 }
 
@@ -237,6 +258,8 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
     case 'any':
     case 'all':
       return quantifiedValue(e, rows, lowerExpr);
+    default:
+      return assertNever(e.mode, 'lower');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Expr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document } from '../commands/command-ir.js';
+import type { LookupSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 
 /**
@@ -19,17 +19,17 @@ import { cond, isNull, letIn, type Mql } from './mql.js';
 export interface SubPipeline {
   /** the collection the pipeline reads; none when its stages start with `$documents` */
   collection?: string;
-  stages: Document[];
+  stages: Stage[];
 }
 
 /** `{from: c}` for $lookup, `{coll: c}` for $unionWith, nothing for a `$documents` pipeline */
-export const lookupFrom = (p: SubPipeline): Document => (p.collection ? { from: p.collection } : {});
-export const unionColl = (p: SubPipeline): Document => (p.collection ? { coll: p.collection } : {});
+export const lookupFrom = (p: SubPipeline): { from?: string } => (p.collection ? { from: p.collection } : {});
+export const unionColl = (p: SubPipeline): { coll?: string } => (p.collection ? { coll: p.collection } : {});
 
 type Lower = (e: Expr) => Mql;
 type JoinNode = Extract<PlanNode, { kind: 'join' }>;
 
-export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline, lower: Lower, predicate: Lower): Document[] {
+export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline, lower: Lower, predicate: Lower): Stage[] {
   if (node.type === 'inner' && node.equi && right.collection && right.stages.length === 0 && !node.let.length && !node.residual) {
     // The plain form: the NULL-key guard moves to the left side (an inner join drops a
     // row whose key is NULL anyway; with a non-NULL left key, a NULL right key cannot
@@ -42,25 +42,20 @@ export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline,
       { $unwind: { path: `$${node.as}` } },
     ];
   }
-  const lookup: Document = { ...lookupFrom(right) };
-  const pipeline: Document[] = [];
-  if (node.equi) {
-    lookup.localField = node.equi.local.join('.');
-    lookup.foreignField = node.equi.foreign.join('.');
-    pipeline.push({ $match: { [lookup.foreignField as string]: { $ne: null } } });
-  }
+  const equi = node.equi ? { localField: node.equi.local.join('.'), foreignField: node.equi.foreign.join('.') } : undefined;
+  const pipeline: Stage[] = [];
+  if (equi) pipeline.push({ $match: { [equi.foreignField]: { $ne: null } } });
   pipeline.push(...right.stages);
-  if (node.let.length) lookup.let = Object.fromEntries(node.let.map((l) => [l.name, lower(l.expr)]));
+  const lets = node.let.length ? { let: Object.fromEntries(node.let.map((l) => [l.name, lower(l.expr)])) } : {};
   if (node.residual) pipeline.push({ $match: { $expr: predicate(node.residual) } });
-  lookup.pipeline = pipeline;
-  lookup.as = node.as;
-  const stages: Document[] = [
+  const lookup: LookupSpec = { ...lookupFrom(right), ...equi, ...lets, pipeline, as: node.as };
+  const stages: Stage[] = [
     { $lookup: lookup },
     { $unwind: { path: `$${node.as}`, ...(node.type === 'left' || node.type === 'full' ? { preserveNullAndEmptyArrays: true } : {}) } },
   ];
   if (node.type === 'full' && node.mirrored) {
     // right rows without a partner: look the left side up from each right document
-    const anti: Document = {
+    const anti: LookupSpec = {
       ...lookupFrom(left),
       ...(node.mirrored.let.length ? { let: Object.fromEntries(node.mirrored.let.map((l) => [l.name, lower(l.expr)])) } : {}),
       pipeline: [...left.stages, { $match: { $expr: predicate(node.mirrored.condition) } }, { $limit: 1 }],
@@ -83,9 +78,9 @@ export function lowerJoin(node: JoinNode, right: SubPipeline, left: SubPipeline,
 }
 
 /** unnest(array): the array at `as`, one row per element; `${as}_n` the 1-based ordinal. */
-export function lowerUnnest(node: Extract<PlanNode, { kind: 'unnest' }>, lower: Lower): Document[] {
+export function lowerUnnest(node: Extract<PlanNode, { kind: 'unnest' }>, lower: Lower): Stage[] {
   const value = lower(node.array);
-  const stages: Document[] = [
+  const stages: Stage[] = [
     { $set: { [node.as]: letIn({ a: value }, cond({ $isArray: ['$$a'] }, '$$a', cond(isNull('$$a'), [], ['$$a']))) } },
     {
       $unwind: {

@@ -1,5 +1,6 @@
+import { assertNever } from '../assert-never.js';
 import { isInterval, type Expr } from '../ir/expr.js';
-import type { Document } from '../commands/command-ir.js';
+import type { Filter, Mql } from '../commands/mql-types.js';
 import { regexOf } from './regex-pattern.js';
 import { untypedDateLiteral } from './lower-expr.js';
 
@@ -10,17 +11,17 @@ import { untypedDateLiteral } from './lower-expr.js';
  * fields, so `a <> 5` becomes `$nin: [5, null]`; comparisons only against
  * constants (the query language brackets by type, as SQL's typed comparisons do).
  */
-export function toQuery(e: Expr): Document | undefined {
+export function toQuery(e: Expr): Filter | undefined {
   switch (e.kind) {
     case 'and': {
-      const parts = e.args.map(toQuery);
-      if (parts.some((p) => p === undefined)) return undefined;
-      return { $and: parts as Document[] };
+      const parts = e.args.map(toQuery).filter((p) => p !== undefined);
+      if (parts.length !== e.args.length) return undefined;
+      return { $and: parts };
     }
     case 'or': {
-      const parts = e.args.map(toQuery);
-      if (parts.some((p) => p === undefined)) return undefined;
-      return { $or: parts as Document[] };
+      const parts = e.args.map(toQuery).filter((p) => p !== undefined);
+      if (parts.length !== e.args.length) return undefined;
+      return { $or: parts };
     }
     case 'compare': {
       let { left, right } = e;
@@ -48,7 +49,7 @@ export function toQuery(e: Expr): Document | undefined {
       const path = pathOf(e.arg);
       const values = e.list.map(constantOf);
       if (path === undefined || values.some((v) => v === undefined)) return undefined;
-      const nonNull = values.filter((v) => v !== null);
+      const nonNull = values.filter((v): v is Mql => v !== null && v !== undefined); // none is undefined (above)
       if (!e.negated) return { [path]: { $in: nonNull } };
       if (nonNull.length !== values.length) return undefined; // NOT IN (…, NULL): never TRUE
       return { [path]: { $nin: [...nonNull, null] } };
@@ -70,8 +71,22 @@ export function toQuery(e: Expr): Document | undefined {
       const path = e.arg.kind === 'column' && e.arg.type === 'bool' ? pathOf(e.arg) : undefined;
       return path === undefined ? undefined : { [path]: false };
     }
-    default:
+    // not in the query language's terms: left to `$expr`
+    case 'literal':
+    case 'window':
+    case 'arith':
+    case 'negate':
+    case 'isbool':
+    case 'distinctfrom':
+    case 'case':
+    case 'cast':
+    case 'func':
+    case 'element':
+    case 'agg':
+    case 'subquery':
       return undefined;
+    default:
+      return assertNever(e, 'lower');
   }
 }
 
@@ -82,7 +97,7 @@ function pathOf(e: Expr): string | undefined {
   return e.path.join('.');
 }
 
-function constantOf(e: Expr): unknown {
+function constantOf(e: Expr): Mql | undefined {
   if (e.kind !== 'literal') return undefined;
   const v = e.value;
   if (Array.isArray(v) || isInterval(v)) return undefined;

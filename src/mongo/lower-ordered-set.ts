@@ -1,6 +1,6 @@
 import type { OrderedSetName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
-import type { Document } from '../commands/command-ir.js';
+import type { MqlDocument, Stage } from '../commands/mql-types.js';
 import { cond, isNull, rowNumber, type Mql } from './mql.js';
 
 /**
@@ -16,10 +16,10 @@ import { cond, isNull, rowNumber, type Mql } from './mql.js';
  * 'approximate'), which is also what `approx_percentile(x, p)` always uses.
  */
 export interface OrderedSetLowering {
-  pre: Document[];
-  accumulators: Record<string, Document>;
+  pre: Stage[];
+  accumulators: Record<string, MqlDocument>;
   result: Mql;
-  empty: Record<string, unknown>;
+  empty: MqlDocument;
   note: string;
 }
 
@@ -82,7 +82,7 @@ export function lowerOrderedSet(
     };
   }
 
-  const pre = [
+  const pre: Stage[] = [
     set,
     {
       $setWindowFields: {
@@ -95,8 +95,8 @@ export function lowerOrderedSet(
       },
     },
   ];
-  const at = (position: Mql): Document => ({ $max: cond({ $and: [{ $eq: [`$${N}`, 0] }, { $eq: [`$${S}`, position] }] }, `$${K}`, null) });
-  const accumulators: Record<string, Document> = { [`${field}c`]: { $max: `$${C}` } };
+  const at = (position: Mql): MqlDocument => ({ $max: cond({ $and: [{ $eq: [`$${N}`, 0] }, { $eq: [`$${S}`, position] }] }, `$${K}`, null) });
+  const accumulators: Record<string, MqlDocument> = { [`${field}c`]: { $max: `$${C}` } };
   const count = `$${field}c`;
   const values: Mql[] = [];
   fractions.forEach((p, i) => {
@@ -114,7 +114,7 @@ export function lowerOrderedSet(
       values.push(cond(isNull(lo), null, { $add: [lo, { $multiply: [{ $subtract: [hi, lo] }, frac] }] }));
     }
   });
-  const empty: Record<string, unknown> = {};
+  const empty: MqlDocument = {};
   for (const f of Object.keys(accumulators)) empty[f] = null;
   return {
     pre,

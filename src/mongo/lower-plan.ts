@@ -1,8 +1,10 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError } from '../errors.js';
 import type { Expr, SubqueryExpr } from '../ir/expr.js';
 import { isOrderedSet } from '../catalog/functions.js';
 import type { PlanNode } from '../plan/logical-plan.js';
-import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { MongoCommand } from '../commands/command-ir.js';
+import type { Filter, GroupSpec, Mql, MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { lowerAggregate } from './lower-aggregate.js';
 import { lookupFrom, lowerJoin, lowerUnnest, type SubPipeline } from './lower-join.js';
 import { lowerSetOp } from './lower-setop.js';
@@ -43,9 +45,9 @@ export function lowerPlan(plan: PlanNode, options: LowerOptions = {}): MongoComm
     : { kind: 'aggregate', ...db, pipeline: [{ $documents: source.rows }, ...stages], ...note };
 }
 
-type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: Document[] };
+type PipelineSource = { kind: 'collection'; name: string; db?: string } | { kind: 'documents'; rows: MqlDocument[] };
 
-function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Document[] } {
+function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSource; stages: Stage[] } {
   // a group reads its input's select list directly (src/plan/inline-projection.ts)
   const node = planned.kind === 'group' ? inlineProjection(planned) : planned;
   switch (node.kind) {
@@ -53,9 +55,8 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       return { source: { kind: 'collection', name: node.collection, db: node.db }, stages: [] };
     case 'values':
       return { source: { kind: 'documents', rows: node.rows.map((r) => literalDoc(r)) }, stages: [] };
-    default:
-      break;
   }
+  // every other node reads an input: `node` is no longer a scan or values
   const inner = lowerNode(node.input, ctx);
   const stages = inner.stages;
   const atStart = stages.length === 0 && inner.source.kind === 'collection';
@@ -68,7 +69,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
         // one $group per grouping set over the same input; keys outside a set are NULL
         const input = [...stages];
         node.sets.forEach((set, i) => {
-          const branch: Document[] = [
+          const branch: Stage[] = [
             ...groupStages({ ...node, global: set.length === 0, keys: node.keys.map((k, j) => (set.includes(j) ? k : { field: k.field, expr: { kind: 'literal', value: null, type: 'unknown' } })) }, ctx),
             { $set: { __gset: i } },
           ];
@@ -85,7 +86,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       stages.push(...lowerWindow(node, lowerExpr, lowerPredicate));
       break;
     case 'project': {
-      const spec: Document = {};
+      const spec: MqlDocument = {};
       for (const f of node.fields) spec[f.field] = projected(lowerExpr(f.expr));
       // A select list builds new rows: `$replaceWith` of an object expression, which
       // leaves out `_id` unless it is a column, and a field whose value is missing, as
@@ -95,14 +96,14 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       break;
     }
     case 'distinct': {
-      const key: Document = {};
+      const key: MqlDocument = {};
       for (const f of node.fields) key[f] = { $ifNull: [`$${f}`, null] };
       stages.push({ $group: { _id: key } }, { $replaceWith: '$_id' });
       break;
     }
     case 'sort': {
-      const ranks: Document = {};
-      const sort: Document = {};
+      const ranks: MqlDocument = {};
+      const sort: SortSpec = {};
       node.keys.forEach((k, i) => {
         if (k.nullable) {
           // PostgreSQL: NULLS LAST ascending, FIRST descending, unless told; MongoDB puts null first
@@ -128,7 +129,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       break;
     case 'attach': {
       const sub = subPipeline(node.subplan, ctx);
-      const lets: Document = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
+      const lets: MqlDocument = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
       const plan = summaryPlan(node.sub);
       if (plan.kind === 'compare') lets.sqarg = lowerExpr(plan.arg);
       // keyed (src/plan/join-subqueries-by-key.ts): localField/foreignField, and SQL's NULL key matches nothing
@@ -155,6 +156,8 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
     case 'setop':
       stages.push(...lowerSetOp(node, subPipeline(node.right, ctx)));
       break;
+    default:
+      return assertNever(node, 'lower');
   }
   return { source: inner.source, stages };
 }
@@ -185,22 +188,22 @@ function subPipeline(plan: PlanNode, ctx: LowerContext): SubPipeline {
 }
 
 /** Values in $project are expressions; constants must not read as inclusion flags. */
-function projected(v: unknown): unknown {
+function projected(v: Mql): Mql {
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return { $literal: v };
   if (typeof v === 'string' && !v.startsWith('$')) return { $literal: v };
   return v;
 }
 
-function filterStages(predicate: Expr, atStart: boolean): Document[] {
+function filterStages(predicate: Expr, atStart: boolean): Stage[] {
   if (!atStart) return [{ $match: { $expr: lowerPredicate(predicate) } }];
-  const query: Document[] = [];
+  const query: Filter[] = [];
   const rest: Expr[] = [];
   for (const c of conjuncts(predicate)) {
     const q = toQuery(c);
     if (q) query.push(q);
     else rest.push(c);
   }
-  const match: Document = query.length === 1 ? { ...query[0] } : query.length ? { $and: query } : {};
+  const match: Filter = query.length === 1 ? { ...query[0] } : query.length ? { $and: query } : {};
   if (rest.length) {
     const expr = rest.length === 1 ? lowerPredicate(rest[0]) : { $and: rest.map(lowerPredicate) };
     if (query.length === 0) return [{ $match: { $expr: expr } }];
@@ -209,19 +212,15 @@ function filterStages(predicate: Expr, atStart: boolean): Document[] {
   return [{ $match: match }];
 }
 
-function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerContext): Document[] {
-  const group: Document = {};
-  if (node.global) group._id = null;
-  else {
-    const id: Document = {};
-    for (const k of node.keys) id[k.field] = orNull(lowerExpr(k.expr));
-    group._id = id;
-  }
-  const finish: Document = {};
-  const empty: Document = { _id: null };
-  const pre: Document[] = [];
+function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerContext): Stage[] {
+  const id: MqlDocument = {};
+  if (!node.global) for (const k of node.keys) id[k.field] = orNull(lowerExpr(k.expr));
+  const group: GroupSpec = { _id: node.global ? null : id };
+  const finish: MqlDocument = {};
+  const empty: MqlDocument = { _id: null };
+  const pre: Stage[] = [];
   for (const a of node.aggregates) {
-    let l: { accumulators: Record<string, Document>; result: unknown; empty: Record<string, unknown> };
+    let l: { accumulators: Record<string, MqlDocument>; result: Mql; empty: MqlDocument };
     if (isOrderedSet(a.agg.name)) {
       const os = lowerOrderedSet(a.agg, a.field, node.global ? undefined : group._id, lowerExpr, lowerPredicate, ctx.options.percentiles === 'approximate');
       pre.push(...os.pre);
@@ -232,7 +231,7 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
     Object.assign(empty, l.empty);
     if (l.result !== `$${a.field}`) finish[a.field] = l.result;
   }
-  const stages: Document[] = [...pre, { $group: group }];
+  const stages: Stage[] = [...pre, { $group: group }];
   if (node.global) {
     // one row even without input rows: append the empty group's row, keep the first
     stages.push({ $unionWith: { pipeline: [{ $documents: [literalDoc(empty)] }] } }, { $limit: 1 });
@@ -241,8 +240,8 @@ function groupStages(node: Extract<PlanNode, { kind: 'group' }>, ctx: LowerConte
   return stages;
 }
 
-function literalDoc(d: Document): Document {
-  const out: Document = {};
-  for (const [k, v] of Object.entries(d)) out[k] = literal(v);
+function literalDoc(d: MqlDocument): MqlDocument {
+  const out: MqlDocument = {};
+  for (const [k, v] of Object.entries(d)) out[k] = v === undefined ? v : literal(v);
   return out;
 }

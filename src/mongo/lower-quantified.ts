@@ -1,6 +1,6 @@
 import { SqlEtlError } from '../errors.js';
 import type { CompareOp, Expr, SubqueryExpr } from '../ir/expr.js';
-import type { Document } from '../commands/command-ir.js';
+import type { Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 
 /**
@@ -33,7 +33,7 @@ export function summaryPlan(sub: SubqueryExpr): SummaryPlan {
 }
 
 /** The stages that end the subquery's `$lookup` pipeline: its rows reduced to what the answer needs. */
-export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Document[] {
+export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
   const column = `$${sub.query.columns[0].field}`;
   switch (plan.kind) {
     case 'rows':
@@ -50,7 +50,7 @@ export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Document[] 
 }
 
 /** A keyed IN's summary of the whole subquery (its own `$lookup`): `{n}`, none without rows. */
-export function keyedNullSummary(sub: SubqueryExpr): Document[] {
+export function keyedNullSummary(sub: SubqueryExpr): Stage[] {
   return [{ $group: { _id: null, n: { $max: isNull(`$${sub.query.columns[0].field}`) } } }];
 }
 

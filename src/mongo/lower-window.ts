@@ -1,9 +1,10 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { windowFunction, type WindowCallName } from '../catalog/functions.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
-import type { Document } from '../commands/command-ir.js';
+import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 
 /**
@@ -21,7 +22,7 @@ type Fn = { field: string; fn: WindowExpr };
 type Lower = (e: Expr) => Mql;
 type Node = Extract<PlanNode, { kind: 'window' }>;
 
-export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Document[] {
+export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[] {
   const j = node.id;
   const name = (s: string) => `__w${j}${s}`;
   const P = name('p');
@@ -31,13 +32,13 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
   const LAST = name('l');
   const { partitionBy, orderBy } = node.spec;
   const temps = new Set<string>();
-  const pre: Document = {};
+  const pre: MqlDocument = {};
 
   // partition key and null-ranked sort keys, as fields ($setWindowFields sorts by fields)
   if (partitionBy.length === 1) pre[P] = orNull(lower(partitionBy[0]));
   else if (partitionBy.length > 1) pre[P] = Object.fromEntries(partitionBy.map((p, i) => [`p${i}`, orNull(lower(p))]));
-  const sortBy: Document = {};
-  const peerKey: Document = partitionBy.length ? { p: `$${P}` } : {};
+  const sortBy: SortSpec = {};
+  const peerKey: MqlDocument = partitionBy.length ? { p: `$${P}` } : {};
   orderBy.forEach((k, i) => {
     pre[name(`n${i}`)] = cond(isNull(lower(k.expr)), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
     pre[name(`k${i}`)] = orNull(lower(k.expr));
@@ -48,15 +49,15 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
   Object.keys(pre).forEach((k) => temps.add(k));
   const partitionSpec = partitionBy.length ? { partitionBy: `$${P}` } : {};
 
-  const main: Document = {};
-  const peer: Document = {};
+  const main: MqlDocument = {};
+  const peer: MqlDocument = {};
   // the same two passes in reverse row order: where a frame's last row is wanted, it is
   // the first row there (DocumentDB's backend crashes on a window $last, $bottom or $top)
-  const peerMirror: Document = {};
-  const mirror: Document = {};
-  const dense: Document = {};
-  const rangeStages: Document[] = [];
-  const finish: Document = {};
+  const peerMirror: MqlDocument = {};
+  const mirror: MqlDocument = {};
+  const dense: MqlDocument = {};
+  const rangeStages: Stage[] = [];
+  const finish: MqlDocument = {};
   const needSeq = () => {
     main[SEQ] = rowNumber();
     temps.add(SEQ);
@@ -191,7 +192,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Documen
     if (ops.result !== undefined) finish[field] = ops.result;
   }
 
-  const stages: Document[] = [];
+  const stages: Stage[] = [];
   if (Object.keys(pre).length) stages.push({ $set: pre });
   const sort = Object.keys(sortBy).length ? { sortBy } : {};
   if (Object.keys(main).length) stages.push({ $setWindowFields: { ...partitionSpec, ...sort, output: main } });
@@ -218,6 +219,8 @@ function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
       return -(b.offset as number);
     case 'following':
       return b.offset as number;
+    default:
+      return assertNever(b, 'lower');
   }
 }
 
@@ -254,10 +257,11 @@ function frameOperators(
   holdsCurrentRow: boolean,
   /** the range window's sort field (last_value over a RANGE frame with offsets: the `$top` of its reversed order) */
   rangeKey: string,
-): { accumulators: Record<string, Document>; result?: Mql } {
+): { accumulators: Record<string, MqlDocument>; result?: Mql } {
   const filter = fn.filter ? predicate(fn.filter) : undefined;
-  const x = fn.args[0] ? lower(fn.args[0]) : undefined;
-  const v = x === undefined ? undefined : filter === undefined ? x : cond(filter, x, null);
+  // every window aggregate but count(*) has its argument: the binder checks their arity
+  const x: Mql = fn.args[0] ? lower(fn.args[0]) : null;
+  const v: Mql = !fn.args[0] ? null : filter === undefined ? x : cond(filter, x, null);
   const nonNull = (e: Mql) => ({ $sum: cond(isNull(e), 0, 1) });
   const n = `${field}_n`;
   // every window function and window aggregate of the catalogue (src/catalog/functions.ts)
@@ -323,7 +327,7 @@ function frameOperators(
  * ROW`): MongoDB's range windows, which need exactly one ascending numeric or date
  * sort field. A descending key is negated (dates as milliseconds).
  */
-function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Document>, lower: Lower, partitionSpec: Document, j: number): { stages: Document[]; keyField: string } {
+function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, MqlDocument>, lower: Lower, partitionSpec: { partitionBy?: Mql }, j: number): { stages: Stage[]; keyField: string } {
   const { orderBy } = node.spec;
   if (orderBy.length !== 1) {
     throw new SqlEtlError('invalid-frame', 'lower', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span: fn.span });
@@ -360,6 +364,8 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Do
         return -toNumber(b.offset);
       case 'following':
         return toNumber(b.offset);
+      default:
+        return assertNever(b, 'lower');
     }
   };
   const keyField = `__w${j}x`;
@@ -369,8 +375,8 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Do
   // (MongoDB refuses a range window over a null sort value; mingo read it as 0)
   const keyValue = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
   const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw) } };
-  const window: Document = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
-  const output: Document = {};
+  const window: MqlDocument = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
+  const output: MqlDocument = {};
   for (const [f, op] of Object.entries(accumulators)) output[f] = { ...op, window };
   return {
     stages: [{ $set: { [keyField]: keyValue } }, { $setWindowFields: { ...partition, sortBy: { [keyField]: 1 }, output } }],

@@ -1,12 +1,14 @@
+import { assertNever } from '../assert-never.js';
 import { unsupported } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
 import { isDateType } from '../ir/types.js';
 import { buildPlan } from '../plan/build-plan.js';
-import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { MongoCommand } from '../commands/command-ir.js';
+import type { Filter, MergeSpec, MqlDocument, Stage } from '../commands/mql-types.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
-import { cond, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
+import { cond, isMqlArray, isMqlDocument, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from '../commands/stage-names.js';
@@ -45,7 +47,7 @@ export interface WriteContext {
 }
 
 /** With on_error = stop: fail with the first rejected row's reasons before any write. */
-function stopOnReject(collection: string, db: Document, rejected: Document[], ctx: WriteContext): MongoCommand[] {
+function stopOnReject(collection: string, db: MqlDocument, rejected: Stage[], ctx: WriteContext): MongoCommand[] {
   if (ctx.onError !== 'stop') return [];
   return [{ kind: 'aggregate', collection, ...db, role: 'check', message: 'a row breaks the table\'s constraints (sqletl.on_error = stop); nothing was written', pipeline: [...rejected, { $limit: 1 }] }];
 }
@@ -114,8 +116,13 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
       return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, truncateDate('$$d', 'day'), '$$d')));
     case 'timestamp':
       return checkedDate(v, from, convert('date'));
-    default:
+    case 'interval':
+    case 'json':
+    case 'array':
+    case 'unknown':
       return v;
+    default:
+      return assertNever(col.type, 'lower');
   }
 }
 
@@ -160,7 +167,7 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
 const asValue = (v: Mql): Mql => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !v.startsWith('$')) ? { $literal: v } : v);
 
 /** Drops NULL fields: a missing field is SQL's NULL, and missing keys never collide. */
-const withoutNulls: Document = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
+const withoutNulls: Stage = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
 
 export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: WriteContext): MongoCommand[] {
   const { table, def, columns, source, onConflict } = s;
@@ -171,8 +178,8 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   if (read.db !== table.db) throw unsupported('lower', `INSERT into "${table.name}" from a query over another database`, table.span);
 
   // conform each source row to the table; the source values of converted columns are kept for the rejects
-  const conformed: Document = { _id: 0 };
-  const sourceCopy: Document = {};
+  const conformed: MqlDocument = { _id: 0 };
+  const sourceCopy: MqlDocument = {};
   const converted = new Set<string>();
   if (source.passthrough) {
     if (def) throw unsupported('lower', `INSERT … SELECT * from a collection without declared columns into the declared table "${table.name}"`, table.span);
@@ -195,7 +202,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   }
   const keyed = def && identityKey(def);
   const into = (coll: string) => (table.db ? { db: table.db, coll } : coll);
-  const pipeline: Document[] = [...read.pipeline];
+  const pipeline: Stage[] = [...read.pipeline];
   if (source.passthrough) pipeline.push({ $unset: ['_id', '__line'] }, { $set: { __source: '$$ROOT', __reasons: [] } });
   else {
     const kept = Object.keys(sourceCopy).length ? { __source: sourceCopy } : {};
@@ -210,7 +217,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     if (converted.size === 0 && !def?.checks.length) {
       // every value is stored as it comes and there is no CHECK: the reasons and the key read the values
       // the row gets in this very step, so they are computed in it (no second pass over the rows)
-      const ref: ColumnRef = (c) => conformed[c];
+      const ref: ColumnRef = (c) => conformed[c] ?? null; // every declared column has its value (above)
       const id = def && identityExpr(def, ref);
       pipeline.push({ $replaceWith: { ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
     } else {
@@ -231,8 +238,8 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   }
   if (def && keyed) commands.push({ kind: 'aggregate', collection: stage, ...db, role: 'stage', pipeline: [...classifyStagedRows(def, s, pkey), { $out: into(rows) }] });
   // query-language selections (no expression per row); a row without reasons is valid
-  const rejected: Document = keyed ? { $match: { [OUTCOME]: 'rejected' } } : { $match: { '__reasons.0': { $exists: true } } };
-  const written: Document = keyed ? { $match: { [OUTCOME]: { $in: ['inserted', 'updated'] } } } : { $match: { '__reasons.0': { $exists: false } } };
+  const rejected: Stage = keyed ? { $match: { [OUTCOME]: 'rejected' } } : { $match: { '__reasons.0': { $exists: true } } };
+  const written: Stage = keyed ? { $match: { [OUTCOME]: { $in: ['inserted', 'updated'] } } } : { $match: { '__reasons.0': { $exists: false } } };
 
   // what the write will do, counted before it runs (MongoDB's $merge reports no counts)
   const outcome = keyed ? `$${OUTCOME}` : cond({ $eq: [{ $size: '$__reasons' }, 0] }, 'inserted', 'rejected');
@@ -260,10 +267,10 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
   // (a valid row's NOT NULL columns are never NULL); without `_id`, a row of a table without a key gets a new one
   const notNull = new Set(def?.columns.filter((c) => c.notNull).map((c) => c.name));
   const tableRow = Object.fromEntries(Object.keys(conformed).filter((k) => k !== '_id').map((c) => [c, notNull.has(c) ? `$${c}` : orRemove(`$${c}`)]));
-  const toTableRow: Document[] = source.passthrough
+  const toTableRow: Stage[] = source.passthrough
     ? [{ $unset: ['_id', '__reasons', '__source'] }, withoutNulls]
     : [{ $replaceWith: { ...(keyed ? { _id: { $ifNull: ['$__key', '$_id'] } } : {}), ...tableRow } }];
-  let whenMatched: unknown = 'keepExisting';
+  let whenMatched: MergeSpec['whenMatched'] = 'keepExisting';
   if (onConflict?.update) {
     const set: [string, Mql][] = onConflict.update.set.map((x) => [x.column, lowerExpr(x.expr)]);
     if (onConflict.update.where) {
@@ -289,23 +296,23 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
 }
 
 /** `{c: {$ifNull: ["$c", "$$REMOVE"]}}` per column: a NULL column is left out of the document (SQL's NULL is a missing field). */
-function withoutNullColumns(columns: string[]): Document {
+function withoutNullColumns(columns: string[]): MqlDocument {
   return Object.fromEntries(columns.map((c) => [c, orRemove(`$${c}`)]));
 }
 
 export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: WriteContext): MongoCommand[] {
   const db = s.table.db ? { db: s.table.db } : {};
   const where = s.where ? lowerPredicate(s.where) : true;
-  const set: Document = {};
+  const set: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
     set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type) : lowerExpr(x.expr);
   }
   const commands: MongoCommand[] = [];
-  let filter: Document = { $expr: where };
+  let filter: Filter = { $expr: where };
   if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined))))) {
     // rows whose new values would break the table are left as they are and reported
-    const check: Document[] = [
+    const check: Stage[] = [
       { $match: { $expr: where } },
       { $set: { __source: '$$ROOT' } },
       { $set: set },
@@ -333,21 +340,21 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
 }
 
 /** The reasons as one expression over the current document with `set` applied (for an update filter). */
-function rowReasons(def: TableDef, set: Document): Mql {
+function rowReasons(def: TableDef, set: Record<string, Mql>): Mql {
   // evaluate the table's checks against the new values: each column reads its new value when set
-  const vars: Document = {};
+  const vars: MqlDocument = {};
   for (const c of def.columns) vars[c.name] = c.name in set ? set[c.name] : `$${c.name}`;
   const reasons = reasonsOf(def);
   return { $let: { vars: { row: vars }, in: replaceFieldRefs(reasons, '$$row.') } };
 }
 
 /** Rewrites `$field` references to `$$row.field` inside an expression tree. */
-function replaceFieldRefs(e: unknown, prefix: string): unknown {
+function replaceFieldRefs(e: Mql, prefix: string): Mql {
   if (typeof e === 'string') return e.startsWith('$') && !e.startsWith('$$') ? `${prefix}${e.slice(1)}` : e;
-  if (Array.isArray(e)) return e.map((x) => replaceFieldRefs(x, prefix));
-  if (e && typeof e === 'object' && !(e instanceof Date)) {
-    const out: Document = {};
-    for (const [k, v] of Object.entries(e)) out[k] = k === '$literal' ? v : replaceFieldRefs(v, prefix);
+  if (isMqlArray(e)) return e.map((x) => replaceFieldRefs(x, prefix));
+  if (isMqlDocument(e)) {
+    const out: MqlDocument = {};
+    for (const [k, v] of Object.entries(e)) out[k] = k === '$literal' || v === undefined ? v : replaceFieldRefs(v, prefix);
     return out;
   }
   return e;
@@ -425,7 +432,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
     $switch: { branches: s.clauses.map((c, i) => ({ case: { $eq: ['$$c', i] }, then: field(c) })), default: null },
   });
   const id = def && identityExpr(def);
-  const stageStages: Document[] = [
+  const stageStages: Stage[] = [
     ...read.pipeline,
     { $set: { __c: clauseIndex } },
     {
@@ -440,7 +447,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
     { $out: table.db ? { db: table.db, coll: stage } : stage },
   ];
   const into = table.db ? { db: table.db, coll: table.name } : table.name;
-  const kind = (k: string) => ({ $match: { __kind: k } });
+  const kind = (k: string): Stage => ({ $match: { __kind: k } });
   const marker = `__sqletl_merge_delete_${ctx.index}`;
   return [
     { kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline: stageStages, role: 'stage' },

@@ -1,4 +1,6 @@
-import type { Document } from '../commands/command-ir.js';
+import type { Mql, MqlDocument } from '../commands/mql-types.js';
+
+export type { Mql, MqlDocument } from '../commands/mql-types.js';
 
 /**
  * Small builders for MongoDB aggregation expressions, shared by every lowering
@@ -7,11 +9,18 @@ import type { Document } from '../commands/command-ir.js';
  * null is false) and null sorts below every value (`$lt: [null, 1]` is true),
  * so SQL's "NULL" test is always `$ifNull`-based.
  */
-export type Mql = unknown;
+
+/**
+ * A value read from a collection, put back into a command (an `_id` to delete, a COPY
+ * row for `$documents`). A stored document holds BSON values only, which `Mql`
+ * describes, but the engines type documents' values `unknown` (the driver's and mingo's
+ * documents are untyped): the one place such a value is taken as `Mql`, unchecked.
+ */
+export const fromData = (v: unknown): Mql => v as Mql;
 
 /** x IS NULL, true for a missing field too. */
-export const isNull = (x: Mql): Document => ({ $eq: [{ $ifNull: [x, null] }, null] });
-export const notNull = (x: Mql): Document => ({ $ne: [{ $ifNull: [x, null] }, null] });
+export const isNull = (x: Mql): MqlDocument => ({ $eq: [{ $ifNull: [x, null] }, null] });
+export const notNull = (x: Mql): MqlDocument => ({ $ne: [{ $ifNull: [x, null] }, null] });
 
 /**
  * Operators whose result is always a value (null for null or missing operands),
@@ -28,24 +37,33 @@ const VALUE_OPERATORS = new Set([
 ]);
 
 /** True when `x` evaluates to a value (possibly null), never to a missing field. */
-export function neverMissing(x: Mql): boolean {
+export function neverMissing(x: Mql | undefined): boolean {
+  if (x === undefined) return false;
   if (x === null || typeof x === 'number' || typeof x === 'boolean' || x instanceof Date) return true;
   if (typeof x === 'string') return !x.startsWith('$');
-  if (typeof x !== 'object' || Array.isArray(x)) return Array.isArray(x);
-  const keys = Object.keys(x as object);
+  if (isMqlArray(x)) return true;
+  if (typeof x !== 'object' || x instanceof RegExp || '_bsontype' in x) return false;
+  const keys = Object.keys(x);
   if (keys.length !== 1) return false;
   const op = keys[0];
-  const arg = (x as Record<string, unknown>)[op];
+  const arg = x[op];
   if (op === '$literal' || VALUE_OPERATORS.has(op)) return true;
-  if (op === '$cond') return Array.isArray(arg) ? neverMissing(arg[1]) && neverMissing(arg[2]) : neverMissing((arg as Document).then) && neverMissing((arg as Document).else);
-  if (op === '$ifNull') return Array.isArray(arg) && neverMissing(arg[arg.length - 1]);
-  if (op === '$let') return neverMissing((arg as Document).in);
+  if (op === '$cond') return isMqlArray(arg) ? neverMissing(arg[1]) && neverMissing(arg[2]) : isMqlDocument(arg) && neverMissing(arg.then) && neverMissing(arg.else);
+  if (op === '$ifNull') return isMqlArray(arg) && neverMissing(arg[arg.length - 1]);
+  if (op === '$let') return isMqlDocument(arg) && neverMissing(arg.in);
   if (op === '$switch') {
-    const spec = arg as { branches: { then: Mql }[]; default?: Mql };
-    return 'default' in spec && neverMissing(spec.default) && spec.branches.every((b) => neverMissing(b.then));
+    if (!isMqlDocument(arg) || !('default' in arg) || !isMqlArray(arg.branches)) return false;
+    return neverMissing(arg.default) && arg.branches.every((b) => isMqlDocument(b) && neverMissing(b.then));
   }
   return false;
 }
+
+/** `Array.isArray` for an expression: it does not narrow a readonly array type by itself. */
+export const isMqlArray = (x: Mql | undefined): x is readonly Mql[] => Array.isArray(x);
+
+/** An operator or plain document, not a BSON value (Date, RegExp, a bson class instance) nor an array. */
+export const isMqlDocument = (x: Mql | undefined): x is MqlDocument =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Date) && !(x instanceof RegExp) && !('_bsontype' in x);
 
 /**
  * `x`, with a missing field turned into null. Where missing and null differ (a
@@ -55,10 +73,10 @@ export function neverMissing(x: Mql): boolean {
 export const orNull = (x: Mql): Mql => (neverMissing(x) ? x : { $ifNull: [x, null] });
 
 /** `x`, or no field at all when it is NULL or missing (SQL's NULL is a missing field in a stored document). */
-export const orRemove = (x: Mql): Document => ({ $ifNull: [x, '$$REMOVE'] });
+export const orRemove = (x: Mql): MqlDocument => ({ $ifNull: [x, '$$REMOVE'] });
 
 /** `cond ? then : else` */
-export const cond = (c: Mql, then: Mql, otherwise: Mql): Document => ({ $cond: [c, then, otherwise] });
+export const cond = (c: Mql, then: Mql, otherwise: Mql): MqlDocument => ({ $cond: [c, then, otherwise] });
 
 /** NULL when any of `guards` is NULL, else `value`. */
 export function nullIfAnyNull(guards: Mql[], value: Mql): Mql {
@@ -68,7 +86,7 @@ export function nullIfAnyNull(guards: Mql[], value: Mql): Mql {
 }
 
 /** A constant in expression position: `$`-strings, arrays and objects must not be interpreted. */
-export function literal(v: unknown): Mql {
+export function literal(v: Mql): Mql {
   if (typeof v === 'string' && v.startsWith('$')) return { $literal: v };
   if (Array.isArray(v) || (typeof v === 'object' && v !== null && !(v instanceof Date))) return { $literal: v };
   return v;
@@ -85,7 +103,7 @@ export function fieldRef(path: string[]): Mql {
 }
 
 /** `let` bindings so a sub-expression is evaluated once. */
-export function letIn(vars: Record<string, Mql>, body: Mql): Document {
+export function letIn(vars: Record<string, Mql>, body: Mql): MqlDocument {
   const names = Object.keys(vars);
   // nested, one variable each, unless a later expression reads an earlier name (an outer variable)
   const clash = names.some((n, i) => i > 0 && readsAny(vars[n], new Set(names.slice(0, i))));
@@ -93,23 +111,23 @@ export function letIn(vars: Record<string, Mql>, body: Mql): Document {
 }
 
 /** `$let`s of one variable each, for bindings whose expressions cannot read each other's names. */
-export const nestedLet = (vars: Record<string, Mql>, body: Mql): Document => oneVariableEach(Object.entries(vars), body);
+export const nestedLet = (vars: Record<string, Mql>, body: Mql): MqlDocument => oneVariableEach(Object.entries(vars), body);
 
 const MAX_NESTED_LETS = 8;
 
 /**
  * `$let`s of one variable each, the first outermost. The same expression on MongoDB
  * as one `$let` binding them all (when no later expression reads an earlier name);
- * DocumentDB (Azure Cosmos DB vCore, FerretDB 2) crashes its backend on any `$let`
+ * MqlDocumentDB (Azure Cosmos DB vCore, FerretDB 2) crashes its backend on any `$let`
  * with two or more variables (measured: two fields, a field and a constant, two
  * constants) and runs nested single ones.
  */
-function oneVariableEach(pairs: [string, Mql][], body: Mql): Document {
+function oneVariableEach(pairs: [string, Mql][], body: Mql): MqlDocument {
   // past a few, nesting would eat MongoDB's 200-level depth limit (a 1,000-term OR): one $let
   if (pairs.length > MAX_NESTED_LETS) return { $let: { vars: Object.fromEntries(pairs), in: body } };
   let out = body;
   for (const [n, v] of [...pairs].reverse()) out = { $let: { vars: { [n]: v }, in: out } };
-  return out as Document;
+  return out as MqlDocument;
 }
 
 /** Does `x` mention one of the variables `names` (`$$name`, `$$name.path`)? */
@@ -120,7 +138,7 @@ function readsAny(x: Mql, names: Set<string>): boolean {
   return false;
 }
 
-export const isIntegerType = (x: Mql): Document => ({ $in: [{ $type: x }, ['int', 'long']] });
+export const isIntegerType = (x: Mql): MqlDocument => ({ $in: [{ $type: x }, ['int', 'long']] });
 
 /**
  * Binds non-trivial operands to `$let` variables, so an expression that needs an
@@ -148,19 +166,19 @@ export function shared(values: Mql[], body: (refs: Mql[]) => Mql): Mql {
 
 /**
  * The row's 1-based position in its `$setWindowFields` partition, in `sortBy` order.
- * Not `$documentNumber`: MongoDB (and DocumentDB) accept `$documentNumber`, `$rank`
+ * Not `$documentNumber`: MongoDB (and MqlDocumentDB) accept `$documentNumber`, `$rank`
  * and `$denseRank` only with a `sortBy` of exactly one field (error 5371602), and a
  * SQL ORDER BY becomes two fields per key (a null rank and the value). A running
  * count over a documents window has no such limit and numbers the rows the same way.
  */
-export const rowNumber = (): Document => ({ $sum: 1, window: { documents: ['unbounded', 'current'] } });
+export const rowNumber = (): MqlDocument => ({ $sum: 1, window: { documents: ['unbounded', 'current'] } });
 
 /**
  * The strings of `list` (an array expression) joined by `sep`, each through `each`; an
  * empty list gives null. The first element is the fold's initial value, not null then
- * a test on every step: DocumentDB's `$reduce` answers null for `initialValue: null`.
+ * a test on every step: MqlDocumentDB's `$reduce` answers null for `initialValue: null`.
  */
-export function joinStrings(list: Mql, sep: Mql, each: (x: Mql) => Mql = (x) => x): Document {
+export function joinStrings(list: Mql, sep: Mql, each: (x: Mql) => Mql = (x) => x): MqlDocument {
   return {
     $reduce: {
       input: { $slice: [list, 1, { $max: [{ $size: list }, 1] }] },

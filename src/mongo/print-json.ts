@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { EJSON, type Document as BsonDocument } from 'bson';
 import type { Document, MongoCommand } from '../commands/command-ir.js';
 
@@ -48,6 +49,8 @@ export function commandDocument(cmd: MongoCommand): Document {
     case 'deleteMany':
       doc = { delete: cmd.collection, deletes: [{ q: cmd.filter, limit: 0 }] };
       break;
+    default:
+      return assertNever(cmd, 'lower');
   }
   if (cmd.db !== undefined) doc.$db = cmd.db;
   return doc;

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { Chalk } from 'chalk';
 import type { MongoCommand } from '../commands/command-ir.js';
 
@@ -46,6 +47,8 @@ export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
       return call('updateMany', cmd.filter, cmd.update);
     case 'deleteMany':
       return call('deleteMany', cmd.filter);
+    default:
+      return assertNever(cmd, 'lower');
   }
 }
 

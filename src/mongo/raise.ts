@@ -1,5 +1,5 @@
 import { RAISE_CLOSE, RAISE_OPEN, type ErrorCode, type SourceSpan } from '../errors.js';
-import type { Document } from '../commands/command-ir.js';
+import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, type Mql } from './mql.js';
 
 /**
@@ -36,7 +36,7 @@ export type RaisedCode = Extract<
  * `when` is true. `value` itself must not fail when `when` holds: engines may
  * evaluate it anyway (use a safe operand, e.g. a divisor of 1).
  */
-export function raiseIf(value: Mql, when: Mql, code: RaisedCode, message: Mql[], span?: SourceSpan): Document {
+export function raiseIf(value: Mql, when: Mql, code: RaisedCode, message: Mql[], span?: SourceSpan): MqlDocument {
   const at = span ? `@${span.start}-${span.end}` : '';
   // a NULL piece would make the whole text NULL, and $toInt of NULL does not fail
   const pieces = message.map((p) => (typeof p === 'string' ? p : { $ifNull: [p, 'NULL'] }));

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
@@ -133,6 +134,8 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       }
       return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: split.let, residual: split.residual, mirrored };
     }
+    default:
+      return assertNever(source, 'plan');
   }
 }
 

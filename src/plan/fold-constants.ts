@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { isInterval, lit, mapExpr, type Expr, type Interval } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
 import { add, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
@@ -29,7 +30,8 @@ export function foldConstants(q: SelectQuery): SelectQuery {
 function foldSource(s: Source): Source {
   if (s.kind === 'join') return { ...s, left: foldSource(s.left), on: s.on && fold(s.on) };
   if (s.kind === 'unnest') return { ...s, left: foldSource(s.left), array: fold(s.array) };
-  return s;
+  if (s.kind === 'collection' || s.kind === 'subquery' || s.kind === 'values' || s.kind === 'none') return s;
+  return assertNever(s, 'plan');
 }
 
 export function fold(e: Expr): Expr {

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { children, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 
@@ -42,7 +43,7 @@ function visitSource(s: Source, visit: (e: Expr) => void): void {
   } else if (s.kind === 'unnest') {
     visit(s.array);
     visitSource(s.left, visit);
-  }
+  } else if (s.kind !== 'collection' && s.kind !== 'subquery' && s.kind !== 'values' && s.kind !== 'none') assertNever(s, 'plan');
 }
 
 export type { Query };

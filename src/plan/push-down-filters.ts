@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { someExpr, type Expr } from '../ir/expr.js';
 import type { Source } from '../ir/query.js';
 
@@ -55,7 +56,8 @@ export function pushDownFilters(source: Source, where: Expr | undefined): { sour
 function provided(s: Source): Set<string> {
   if (s.kind === 'join') return new Set([...provided(s.left), s.as]);
   if (s.kind === 'unnest') return new Set([...provided(s.left), s.as]);
-  return new Set(['']);
+  if (s.kind === 'collection' || s.kind === 'subquery' || s.kind === 'values' || s.kind === 'none') return new Set(['']);
+  return assertNever(s, 'plan');
 }
 
 function place(s: Source, c: Expr, refs: Set<string>): Source | undefined {

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { PlanNode } from './logical-plan.js';
 
 /**
@@ -39,9 +40,14 @@ export function baseColumn(node: PlanNode, path: string[]): string[] | undefined
     case 'unnest':
       if (path[0] === node.as || path[0] === `${node.as}_n`) return undefined;
       return baseColumn(node.input, path);
-    default:
-      // values, window, limit, skip, setop
+    case 'values':
+    case 'window':
+    case 'limit':
+    case 'skip':
+    case 'setop':
       return undefined;
+    default:
+      return assertNever(node, 'plan');
   }
 }
 

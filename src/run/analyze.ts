@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { AggregateCommand, CompiledStatement, Document, MongoCommand } from '../commands/command-ir.js';
 import { suggestIndex, type IndexSuggestion } from './suggest-index.js';
 
@@ -123,9 +124,9 @@ export async function analyzeStatements(statements: CompiledStatement[], backend
       } else if (cmd.kind === 'updateMany' || cmd.kind === 'deleteMany') {
         const r = await backend.filter(cmd);
         commands.push({ ...base, run: true, stages: r.stages, notes: r.notes });
-      } else {
+      } else if (cmd.kind === 'createCollection' || cmd.kind === 'createIndex' || cmd.kind === 'drop' || cmd.kind === 'createView') {
         commands.push({ ...base, run: false, stages: [], notes: [`not run: ${cmd.role === 'cleanup' ? 'cleanup' : 'DDL'} (analyze is read-only)`] });
-      }
+      } else assertNever(cmd, 'run');
     }
     out.push({ statement: st.index, sql: st.sql, commands });
   }

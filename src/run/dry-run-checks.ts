@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { accessSync, constants } from 'node:fs';
 import type { RunOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
@@ -80,7 +81,7 @@ export function readsOf(cmd: MongoCommand): Ns[] {
   else if (cmd.kind === 'createView') {
     out.push({ name: cmd.viewOn, db });
     walkPipeline(cmd.pipeline, db, out);
-  }
+  } else if (cmd.kind !== 'createCollection' && cmd.kind !== 'createIndex' && cmd.kind !== 'drop') assertNever(cmd, 'run');
   return out;
 }
 
@@ -106,7 +107,8 @@ function walkPipeline(pipeline: Document[], db: string | undefined, out: Ns[]): 
 /** Collections a command creates or fills, which later statements may then read. */
 export function writesOf(cmd: MongoCommand): Ns[] {
   if (cmd.kind === 'createCollection' || cmd.kind === 'createView') return [{ name: cmd.collection, db: cmd.db }];
-  if (cmd.kind !== 'aggregate') return [];
+  if (cmd.kind === 'createIndex' || cmd.kind === 'drop' || cmd.kind === 'updateMany' || cmd.kind === 'deleteMany') return [];
+  if (cmd.kind !== 'aggregate') return assertNever(cmd, 'run');
   const last = cmd.pipeline.at(-1) as Document | undefined;
   const target = (last?.$merge as Document | undefined)?.into ?? last?.$out;
   if (typeof target === 'string') return [{ name: target, db: cmd.db }];

@@ -1,4 +1,5 @@
-import type { RunOptions, StatementResult } from '../api-types.js';
+import { assertNever } from '../assert-never.js';
+import type { RunOptions, RunResult, StatementResult } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
@@ -10,7 +11,7 @@ import { collectionFile } from '../io/data-files.js';
 import { isAbsolute, relative } from 'node:path';
 import { copyLocation, openCopySource, openCopyWriter, writeCopyOutput } from '../io/copy-files.js';
 import { readCopyRows } from '../io/copy-read.js';
-import { literal } from '../mongo/mql.js';
+import { fromData, literal, type MqlDocument } from '../mongo/mql.js';
 
 /**
  * Runs single statements; run-job.ts runs a job of them (the journal, resume and
@@ -114,7 +115,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   const copy = st.copy!;
   const { stream, label } = openCopySource(copy.file && copyLocation(copy.file, options.file), copy.options, copy.columns);
   const total: Counts = { inserted: 0, updated: 0, rejected: 0 };
-  let batch: Record<string, unknown>[] = [];
+  let batch: MqlDocument[] = [];
   let rowsRead = 0;
   const flush = async () => {
     if (batch.length === 0) return;
@@ -141,7 +142,7 @@ async function copyFrom(engine: Engine, st: CompiledStatement, options: RunOptio
   for await (const row of readCopyRows(stream, copy.options, copy.columns, label)) {
     rowsRead++;
     // `$documents` evaluates its documents: a value such as '$75,000' must stay data, not become a field path
-    batch.push({ ...Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, literal(v)])), __line: row.line });
+    batch.push({ ...Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, literal(fromData(v))])), __line: row.line });
     if (batch.length >= (options.batchSize ?? 1000)) await flush();
   }
   await flush();
@@ -209,8 +210,13 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
           if (st.kind === 'merge') counts.deleted ??= 0;
           else counts.rejected ??= 0;
           break;
-        default:
+        case 'stage':
+        case 'rejects':
+        case 'write':
+        case 'ddl':
           break;
+        default:
+          return assertNever(cmd.role, 'run');
       }
     }
   } catch (err) {

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
@@ -67,8 +68,12 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
         throw new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type json`, { span });
       }
     }
-    default:
+    case 'text':
+    case 'array':
+    case 'unknown':
       return text;
+    default:
+      return assertNever(type, 'bind');
   }
 }
 

@@ -1,6 +1,9 @@
+import { assertNever } from '../assert-never.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { Filter, Stage } from '../commands/mql-types.js';
+import { fromData, isMqlDocument } from '../mongo/mql.js';
 import { lowerPlan, type LowerOptions } from '../mongo/lower-plan.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { valueKey, type CollectionChanges } from '../engine/change-batch.js';
@@ -70,7 +73,7 @@ async function applyChanges(engine: Engine, w: WatchedStatement, changes: Collec
   const ids = uniqueValues(changes.changes.map((c) => c.id));
   if (m.kind === 'rows') {
     if (ids.length > MAX_KEYS) return fully(`${ids.length} documents changed`);
-    return recompute(engine, w, { kind: 'rows', match: { _id: { $in: ids } }, deleteIds: ids, count: ids.length }, options);
+    return recompute(engine, w, { kind: 'rows', match: { _id: { $in: ids.map(fromData) } }, deleteIds: ids, count: ids.length }, options);
   }
   const paths = m.kind === 'groups' ? m.keys.map((k) => k.path) : m.keys;
   const tuples = new Map<string, unknown[]>();
@@ -89,7 +92,8 @@ async function applyChanges(engine: Engine, w: WatchedStatement, changes: Collec
     const groupIds = list.map((t) => Object.fromEntries(m.keys.map((k, i) => [k.field, t[i]])));
     return recompute(engine, w, { kind: 'groups', match, deleteIds: groupIds, count: list.length }, options);
   }
-  return recompute(engine, w, { kind: 'partitions', match, deleteIds: ids, count: list.length }, options);
+  if (m.kind === 'partitions') return recompute(engine, w, { kind: 'partitions', match, deleteIds: ids, count: list.length }, options);
+  return assertNever(m, 'run');
 }
 
 const NOT_PLAIN = Symbol('not plain');
@@ -107,9 +111,9 @@ function valueAt(doc: Document, path: string[]): unknown {
 }
 
 /** Documents whose key values are one of the tuples: index-friendly query language. */
-function keyMatch(paths: string[][], tuples: unknown[][]): Document {
-  if (paths.length === 1) return { [paths[0].join('.')]: { $in: tuples.map((t) => t[0]) } };
-  return { $or: tuples.map((t) => Object.fromEntries(paths.map((p, i) => [p.join('.'), { $eq: t[i] }]))) };
+function keyMatch(paths: string[][], tuples: unknown[][]): Filter {
+  if (paths.length === 1) return { [paths[0].join('.')]: { $in: tuples.map((t) => fromData(t[0])) } };
+  return { $or: tuples.map((t) => Object.fromEntries(paths.map((p, i) => [p.join('.'), { $eq: fromData(t[i]) }]))) };
 }
 
 function uniqueValues(values: unknown[]): unknown[] {
@@ -120,21 +124,21 @@ function uniqueValues(values: unknown[]): unknown[] {
 
 type Recompute =
   | { kind: 'full'; reason: string }
-  | { kind: 'rows' | 'groups' | 'partitions'; match: Document; deleteIds: unknown[]; count: number };
+  | { kind: 'rows' | 'groups' | 'partitions'; match: Filter; deleteIds: unknown[]; count: number };
 
 /** Drops NULL fields, as the job's own writes do (a missing field is SQL's NULL). */
-const WITHOUT_NULLS: Document = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
+const WITHOUT_NULLS: Stage = { $replaceWith: { $arrayToObject: { $filter: { input: { $objectToArray: '$$ROOT' }, cond: { $ne: ['$$this.v', null] } } } } };
 
 async function recompute(engine: Engine, w: WatchedStatement, r: Recompute, options: LowerOptions): Promise<StatementOutcome> {
   // (for full maintenance the plan carries no identity: rows get fresh _ids, as a run gives them)
   const read = lowerPlan(w.incremental.plan, options);
   if (read.kind !== 'aggregate') throw new Error('unreachable');
-  const head = r.kind === 'full' ? [] : [{ $match: r.match }];
+  const head: Stage[] = r.kind === 'full' ? [] : [{ $match: r.match }];
   const into = w.target.db ? { db: w.target.db, coll: w.target.name } : w.target.name;
   const db = w.target.db ? { db: w.target.db } : {};
   // the identity becomes _id; without one (full maintenance, a source row without _id) the row gets a fresh _id
-  const finish: Document[] = [{ $unset: '_id' }, { $set: { _id: `$${IDENTITY}` } }, { $unset: IDENTITY }, WITHOUT_NULLS];
-  const write: Document = r.kind === 'full' ? { $out: into } : { $merge: { into, on: '_id', whenMatched: 'replace', whenNotMatched: 'insert' } };
+  const finish: Stage[] = [{ $unset: '_id' }, { $set: { _id: `$${IDENTITY}` } }, { $unset: IDENTITY }, WITHOUT_NULLS];
+  const write: Stage = r.kind === 'full' ? { $out: into } : { $merge: { into, on: '_id', whenMatched: 'replace', whenNotMatched: 'insert' } };
   const outcome: StatementOutcome = {
     statement: w.index,
     target: w.target.name,
@@ -143,7 +147,7 @@ async function recompute(engine: Engine, w: WatchedStatement, r: Recompute, opti
   };
 
   if (r.kind !== 'full' && r.deleteIds.length) {
-    await engine.write({ kind: 'deleteMany', collection: w.target.name, ...db, filter: { _id: { $in: r.deleteIds } }, role: 'write' });
+    await engine.write({ kind: 'deleteMany', collection: w.target.name, ...db, filter: { _id: { $in: r.deleteIds.map(fromData) } }, role: 'write' });
   }
   if (!w.insert) {
     await engine.aggregate({ ...read, pipeline: [...head, ...read.pipeline, ...finish, write], role: 'write' });
@@ -156,9 +160,11 @@ async function recompute(engine: Engine, w: WatchedStatement, r: Recompute, opti
   const original = lowerPlan(buildPlan(w.insert.source), options);
   if (original.kind !== 'aggregate') throw new Error('unreachable');
   // the conforming step (lower-write.ts) carries the identity field on to the stage
-  const rest = stage.pipeline.slice(original.pipeline.length).map((s, i) => (i === 0 && '$replaceWith' in s ? { $replaceWith: { ...(s.$replaceWith as Document), [IDENTITY]: `$${IDENTITY}` } } : s));
+  const rest = stage.pipeline.slice(original.pipeline.length).map((s, i) => (i === 0 && '$replaceWith' in s && isMqlDocument(s.$replaceWith) ? { $replaceWith: { ...s.$replaceWith, [IDENTITY]: `$${IDENTITY}` } } : s));
   const patched: MongoCommand = { ...stage, ...(read.collection ? { collection: read.collection } : {}), pipeline: [...head, ...read.pipeline, ...rest] };
-  const stageName = (stage.pipeline.at(-1)!.$out as string | { coll: string });
+  const last = stage.pipeline.at(-1);
+  if (!last || !('$out' in last)) throw new Error('unreachable: a stage command without its $out');
+  const stageName = last.$out;
   const stageColl = typeof stageName === 'string' ? stageName : stageName.coll;
   try {
     await engine.aggregate(patched as Extract<MongoCommand, { kind: 'aggregate' }>);

@@ -1,5 +1,8 @@
+import { assertNever } from '../assert-never.js';
 import type { Engine } from '../engine/engine.js';
 import type { Document } from '../commands/command-ir.js';
+import type { Stage } from '../commands/mql-types.js';
+import { fromData } from '../mongo/mql.js';
 import { valueKey, type CollectionChanges } from '../engine/change-batch.js';
 import type { WatchedStatement } from './watchable.js';
 
@@ -16,11 +19,21 @@ export const keyIndexName = (w: WatchedStatement): string => `__sqletl_watch_key
 
 function keyPaths(w: WatchedStatement): string[][] {
   const m = w.incremental.maintenance;
-  return m.kind === 'groups' ? m.keys.map((k) => k.path) : m.kind === 'partitions' ? m.keys : [];
+  switch (m.kind) {
+    case 'groups':
+      return m.keys.map((k) => k.path);
+    case 'partitions':
+      return m.keys;
+    case 'rows':
+    case 'full':
+      return [];
+    default:
+      return assertNever(m, 'run');
+  }
 }
 
 /** `{_id, k: [key values]}` of the source documents, as `$group` sees the values (missing is null). */
-function keyStages(w: WatchedStatement): Document[] {
+function keyStages(w: WatchedStatement): Stage[] {
   return [{ $project: { _id: 1, k: keyPaths(w).map((p) => ({ $ifNull: [`$${p.join('.')}`, null] })) } }];
 }
 
@@ -40,12 +53,12 @@ export async function updateKeyIndex(engine: Engine, w: WatchedStatement, ids: u
   if (!ids.length) return;
   const src = w.incremental.source!;
   const db = src.db ? { db: src.db } : {};
-  await engine.write({ kind: 'deleteMany', collection: keyIndexName(w), ...db, filter: { _id: { $in: ids } }, role: 'write' });
+  await engine.write({ kind: 'deleteMany', collection: keyIndexName(w), ...db, filter: { _id: { $in: ids.map(fromData) } }, role: 'write' });
   await engine.aggregate({
     kind: 'aggregate',
     collection: src.name,
     ...db,
-    pipeline: [{ $match: { _id: { $in: ids } } }, ...keyStages(w), { $merge: { into: src.db ? { db: src.db, coll: keyIndexName(w) } : keyIndexName(w), on: '_id', whenMatched: 'replace', whenNotMatched: 'insert' } }],
+    pipeline: [{ $match: { _id: { $in: ids.map(fromData) } } }, ...keyStages(w), { $merge: { into: src.db ? { db: src.db, coll: keyIndexName(w) } : keyIndexName(w), on: '_id', whenMatched: 'replace', whenNotMatched: 'insert' } }],
     role: 'write',
   });
 }
@@ -62,7 +75,7 @@ export async function withIndexedOldKeys(engine: Engine, w: WatchedStatement, ch
     kind: 'aggregate',
     collection: keyIndexName(w),
     ...(src.db ? { db: src.db } : {}),
-    pipeline: [{ $match: { _id: { $in: unknown.map((c) => c.id) } } }],
+    pipeline: [{ $match: { _id: { $in: unknown.map((c) => fromData(c.id)) } } }],
     role: 'rows',
   });
   const old = new Map(rows.map((r) => [valueKey(r._id), r.k as unknown[]]));

@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never.js';
 import type { CompileOptions } from '../api-types.js';
 import { compileScript, withSource } from '../compile.js';
 import { dialectDirective } from '../dialects/directive.js';
@@ -120,6 +121,8 @@ function classify(s: Statement, compiled: CompiledStatement, defaultDb: string |
       throw notWatchable(s, `${s.sql.trim().split(/\s+/)[0].toUpperCase()} changes rows once; it does not define a table's contents`);
     case 'refresh-view':
       throw notWatchable(s, 'REFRESH MATERIALIZED VIEW: watch the CREATE MATERIALIZED VIEW statement instead');
+    default:
+      return assertNever(s, 'run');
   }
 }
 
