@@ -4,12 +4,12 @@
  * a variant of it in the same process, in interleaved turns, collections read once
  * beforehand; CPU ms per query and the variant's output checked equal. Variants:
  * `mingo-stages`: $group/$set/$addFields/$replaceWith back to mingo's own (before
- * src/engine/mingo-compiled.ts). Needs `npm run build` and bench/.tmp data (bench:tpch).
+ * src/engine/mingo-compiled.ts); `mingo-expr`: the `$expr` query operator back to mingo's. Needs `npm run build` and bench/.tmp data (bench:tpch).
  */
 import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { compile } from '../dist/index.js';
-import { Aggregator, Context, ProcessingMode, pipelineOperators } from '../dist/engine/mingo-runtime.js';
+import { Aggregator, Context, ProcessingMode, pipelineOperators, queryOperators } from '../dist/engine/mingo-runtime.js';
 import { EMBEDDED_CONTEXT, EMBEDDED_OPERATORS } from '../dist/engine/mingo-extensions.js';
 import { readCollectionFile } from '../dist/io/data-files.js';
 
@@ -29,6 +29,8 @@ for (let i = 0; i < args.length; i++) {
 const ops = EMBEDDED_OPERATORS as Record<string, Record<string, unknown>>;
 const mingoPipe = pipelineOperators as unknown as Record<string, unknown>;
 const VARIANTS: Record<string, () => unknown> = {
+  same: () => EMBEDDED_CONTEXT,
+  'mingo-expr': () => Context.init({ ...ops, query: { ...ops.query, $expr: (queryOperators as Record<string, unknown>).$expr } } as never),
   'mingo-stages': () => Context.init({ ...ops, pipeline: { ...ops.pipeline, $group: mingoPipe.$group, $set: mingoPipe.$set, $addFields: mingoPipe.$addFields, $replaceWith: mingoPipe.$replaceWith } } as never),
 };
 const other = VARIANTS[variant]();

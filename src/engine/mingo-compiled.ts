@@ -1,4 +1,4 @@
-import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -278,4 +278,28 @@ export function $replaceWith(coll: Coll, expr: unknown, options: Options): unkno
     assert(typeOf(out) === 'object', '$replaceWith expression must return an object');
     return out;
   });
+}
+
+const mingoQuery = queryOperators as unknown as Record<string, (field: string, expr: unknown, options: Options) => (obj: unknown) => boolean>;
+
+/** the `$expr` query operator (every `$match` on an expression): mingo's, with the expression compiled */
+export function $expr(field: string, expr: unknown, options: Options): (obj: unknown) => boolean {
+  if (rooted(options)) return mingoQuery.$expr(field, expr, options);
+  // mingo's Query hands its operators a deep copy of the condition, made anew for every
+  // Query (a lookup's pipeline runs per document); the condition itself, which is the
+  // pipeline's own object and stays the same, is in the options: compiled once through it
+  const condition = (options.local as { condition?: Doc } | undefined)?.condition;
+  // (only mingo's Query calls query operators, with its condition's own field: the copy is of condition.$expr)
+  const source = field === '$expr' && condition && typeOf(condition) === 'object' && sameShape(condition.$expr, expr) ? condition.$expr : expr;
+  const f = compileExpr(source, options);
+  const strict = options.useStrictMode;
+  return (obj) => truthy(f(obj, options), strict);
+}
+
+/** a cheap check that `a` is the original of the copy `b` (same type, same first key) */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (typeOf(a) !== typeOf(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length;
+  if (typeOf(a) === 'object') return Object.keys(a as Doc).join() === Object.keys(b as Doc).join();
+  return a === b;
 }

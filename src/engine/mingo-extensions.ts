@@ -14,7 +14,7 @@ import {
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $setWindowFields } from './mingo-window.js';
-import { $addFields, $group, $replaceWith } from './mingo-compiled.js';
+import { $addFields, $expr, $group, $replaceWith } from './mingo-compiled.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -405,7 +405,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $replaceWith: $replaceWith as unknown as (typeof pipelineOperators)['$replaceWith'],
   },
   projection: projectionOperators,
-  query: queryOperators,
+  query: { ...queryOperators, $expr: $expr as unknown as (typeof queryOperators)['$expr'] },
   window: windowOperators,
 };
 
