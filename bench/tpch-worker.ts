@@ -5,7 +5,7 @@
  * `ms` is the wall time of `run()` as a user calls it: compile, read the collections
  * it touches (a fresh embedded engine every time), run the pipeline, build rows.
  */
-import { compile, run } from '../src/index.js';
+import { compile, run } from '../dist/index.js'; // what users run: mingo's ES-module build bundled (npm run build)
 import { planShape } from './tpch-shape.js';
 
 interface Request {

@@ -14,6 +14,7 @@ import {
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $setWindowFields } from './mingo-window.js';
+import { $addFields, $expr, $group, $replaceWith } from './mingo-compiled.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -373,7 +374,8 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
-export const EMBEDDED_CONTEXT = Context.init({
+/** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
+export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
     ...expressionOperators,
@@ -396,8 +398,15 @@ export const EMBEDDED_CONTEXT = Context.init({
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
     $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
+    // compiled expressions (mingo-compiled.ts)
+    $group: $group as unknown as (typeof pipelineOperators)['$group'],
+    $addFields: $addFields as unknown as (typeof pipelineOperators)['$addFields'],
+    $set: $addFields as unknown as (typeof pipelineOperators)['$set'],
+    $replaceWith: $replaceWith as unknown as (typeof pipelineOperators)['$replaceWith'],
   },
   projection: projectionOperators,
-  query: queryOperators,
+  query: { ...queryOperators, $expr: $expr as unknown as (typeof queryOperators)['$expr'] },
   window: windowOperators,
-});
+};
+
+export const EMBEDDED_CONTEXT = Context.init(EMBEDDED_OPERATORS);

@@ -14,7 +14,7 @@ export { Aggregator } from 'mingo/aggregator';
 export { Context, evalExpr, ProcessingMode } from 'mingo/core';
 export { Query } from 'mingo/query';
 export { Lazy } from 'mingo/lazy';
-export { cloneDeep, compare, resolve } from 'mingo/util';
+export { assert, cloneDeep, compare, groupBy, isEqual, isOperator, removeValue, resolve, setValue, typeOf } from 'mingo/util';
 export * as accumulatorOperators from 'mingo/operators/accumulator';
 export * as expressionOperators from 'mingo/operators/expression';
 export * as pipelineOperators from 'mingo/operators/pipeline';

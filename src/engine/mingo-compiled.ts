@@ -1,0 +1,305 @@
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+
+/**
+ * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
+ * $replaceWith). mingo interprets an expression tree anew for every document: each node
+ * goes through `evalExpr` (a fresh options object per call), an operator look-up and
+ * argument arrays. Here a tree is turned once into nested closures. Only operators whose
+ * mingo implementation is copied exactly below are compiled (and only when the context
+ * still holds mingo's own operator under that name); any other node, and every `$$`
+ * variable, is evaluated by mingo itself, so the results are mingo's, value for value.
+ */
+type Doc = Record<string, unknown>;
+type Options = Parameters<typeof evalExpr>[2] & {
+  useStrictMode?: boolean;
+  failOnError?: boolean;
+  local?: { root?: unknown };
+  context: { getOperator(type: string, name: string): unknown };
+  constructor: { init(o: unknown): { update(l: object): unknown } };
+};
+/** a compiled expression: the value for a root document (which is also the current one) */
+export type Compiled = (doc: unknown, options: Options) => unknown;
+type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
+
+const mingoExpr = expressionOperators as unknown as Record<string, Operator>;
+const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+const truthy = (v: unknown, strict: boolean | undefined) => !!v || (strict === true && v === '');
+/** field names `resolve` treats specially (Object.prototype's own names) are left to it */
+const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const CACHE = new WeakMap<object, WeakMap<object, Compiled>>();
+
+/** `expr` compiled for the options' operator context (cached per context and expression object). */
+export function compileExpr(expr: unknown, options: Options): Compiled {
+  if (typeof expr !== 'object' || expr === null) return build(expr, options.context);
+  const ctx = options.context as object;
+  let byExpr = CACHE.get(ctx);
+  if (!byExpr) CACHE.set(ctx, (byExpr = new WeakMap()));
+  let fn = byExpr.get(expr);
+  if (!fn) byExpr.set(expr, (fn = build(expr, options.context)));
+  return fn;
+}
+
+const fallback = (expr: unknown): Compiled => (doc, options) => evalExpr(doc, expr, options);
+
+function build(expr: unknown, ctx: Options['context']): Compiled {
+  if (typeof expr === 'string') {
+    if (!expr.startsWith('$')) return () => expr;
+    if (expr.startsWith('$$')) return fallback(expr);
+    const path = expr.slice(1);
+    if (path === '') return fallback(expr);
+    if (path.includes('.') || PROTO_NAMES.has(path) || path === '__proto__' || path === 'prototype') return (doc) => resolve(doc as Doc, path);
+    return (doc) => (doc !== null && typeof doc === 'object' && (doc as object).constructor === Object ? (doc as Doc)[path] : resolve(doc as Doc, path));
+  }
+  if (Array.isArray(expr)) {
+    const items = expr.map((e) => build(e, ctx));
+    return (doc, o) => {
+      const out = new Array(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = items[i](doc, o);
+      return out;
+    };
+  }
+  if (typeOf(expr) !== 'object') return () => expr;
+  const keys = Object.keys(expr as Doc);
+  if (isOperator(keys[0])) {
+    if (keys.length !== 1) return fallback(expr);
+    const op = keys[0];
+    const native = NATIVE[op];
+    if (native && ctx.getOperator('expression', op) === mingoExpr[op]) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    return fallback(expr);
+  }
+  const fields = keys.map((k) => [k, build((expr as Doc)[k], ctx)] as const);
+  return (doc, o) => {
+    const out: Doc = {};
+    for (const [k, f] of fields) out[k] = f(doc, o);
+    return out;
+  };
+}
+
+/** two-argument comparisons: exact copies of mingo's for a non-array left operand, mingo's own otherwise */
+function comparison(op: string, test: (a: unknown, b: unknown) => boolean) {
+  return (args: unknown, ctx: Options['context']): Compiled | undefined => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fa, fb] = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const a = fa(doc, o);
+      const b = fb(doc, o);
+      if (Array.isArray(a)) return mingoExpr[op](doc, [{ $literal: a }, { $literal: b }], o);
+      return test(a, b);
+    };
+  };
+}
+const ordered = (f: (c: number) => boolean) => (a: unknown, b: unknown) => {
+  if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return f(a < b ? -1 : a > b ? 1 : 0);
+  return typeOf(a) === typeOf(b) && f(compare(a, b));
+};
+const equal = (a: unknown, b: unknown) => {
+  if (a === b && a === a && typeof a !== 'object') return true;
+  return isEqual(a, b) || (isNil(a) && isNil(b));
+};
+
+const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
+  $literal: (args) => () => args,
+  $ifNull: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      let v: unknown;
+      for (const f of fs) {
+        v = f(doc, o);
+        if (!isNil(v)) return v;
+      }
+      return v;
+    };
+  },
+  $cond: (args, ctx) => {
+    let parts: unknown[];
+    if (Array.isArray(args)) {
+      if (args.length !== 3) return undefined;
+      parts = args;
+    } else if (typeOf(args) === 'object') parts = [(args as Doc).if, (args as Doc).then, (args as Doc).else];
+    else return undefined;
+    const [fi, ft, fe] = parts.map((a) => build(a, ctx));
+    return (doc, o) => (truthy(fi(doc, o), o.useStrictMode) ? ft(doc, o) : fe(doc, o));
+  },
+  $and: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const strict = o.useStrictMode;
+      for (const f of fs) if (!truthy(f(doc, o), strict)) return false;
+      return true;
+    };
+  },
+  $or: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const strict = o.useStrictMode;
+      for (const f of fs) if (truthy(f(doc, o), strict)) return true;
+      return false;
+    };
+  },
+  $eq: comparison('$eq', equal),
+  $ne: comparison('$ne', (a, b) => !equal(a, b)),
+  $gt: comparison('$gt', ordered((c) => c > 0)),
+  $gte: comparison('$gte', ordered((c) => c >= 0)),
+  $lt: comparison('$lt', ordered((c) => c < 0)),
+  $lte: comparison('$lte', ordered((c) => c <= 0)),
+  $multiply: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const vals = fs.map((f) => f(doc, o));
+      if (vals.some(isNil)) return null;
+      let res = 1;
+      for (const n of vals) {
+        if (!isNumber(n)) return mingoExpr.$multiply(doc, vals.map((v) => ({ $literal: v })), o);
+        res *= n;
+      }
+      return res;
+    };
+  },
+  $add: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const vals = fs.map((f) => f(doc, o));
+      let res = 0;
+      for (const n of vals) {
+        if (isNil(n)) return null;
+        if (typeof n !== 'number') return mingoExpr.$add(doc, vals.map((v) => ({ $literal: v })), o);
+        res += n;
+      }
+      return res;
+    };
+  },
+  $subtract: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const vals = fs.map((f) => f(doc, o));
+      if (vals.some(isNil)) return null;
+      if (vals.length === 2 && typeof vals[0] === 'number' && typeof vals[1] === 'number') return vals[0] - vals[1];
+      return mingoExpr.$subtract(doc, vals.map((v) => ({ $literal: v })), o);
+    };
+  },
+  $divide: (args, ctx) => {
+    if (!Array.isArray(args)) return undefined;
+    const fs = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const vals = fs.map((f) => f(doc, o));
+      if (vals.some(isNil)) return null;
+      if (vals.length === 2 && isNumber(vals[0]) && isNumber(vals[1]) && vals[1] !== 0) return vals[0] / vals[1];
+      return mingoExpr.$divide(doc, vals.map((v) => ({ $literal: v })), o);
+    };
+  },
+};
+
+type Coll = { map(f: (o: Doc) => unknown): unknown; transform(f: (items: Doc[]) => unknown): unknown };
+const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
+const mingoAcc = accumulatorOperators as unknown as Record<string, Operator>;
+/** mingo evaluates "$x" against the options' root when one is set: then everything is left to mingo */
+const rooted = (options: Options) => !isNil(options.local?.root);
+
+/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push` arguments compiled */
+export function $group(coll: Coll, expr: Doc, options: Options): unknown {
+  if (rooted(options) || !('_id' in expr)) return mingoPipeline.$group(coll, expr, options);
+  const ctx = options.context;
+  const idFn = compileExpr(expr._id, options);
+  const fields = Object.keys(expr)
+    .filter((k) => k !== '_id')
+    .map((key) => {
+      const spec = expr[key] as Doc;
+      const op = typeOf(spec) === 'object' ? Object.keys(spec) : [];
+      // mingo looks an operator up among the expressions first, then the accumulators
+      const acc = op.length === 1 && ['$sum', '$avg', '$push'].includes(op[0]) && !ctx.getOperator('expression', op[0]) && ctx.getOperator('accumulator', op[0]) === mingoAcc[op[0]] ? op[0] : undefined;
+      return { key, spec, acc, arg: acc ? spec[acc] : undefined, fn: acc && !isNil(spec[acc]) ? compileExpr(spec[acc], options) : undefined };
+    });
+  const copts = options.constructor.init(options) as { update(l: object): Options };
+  return coll.transform((items: Doc[]) => {
+    const partitions = groupBy(items, (obj: unknown) => idFn(obj, options)) as Map<unknown, Doc[]>;
+    const out: Doc[] = [];
+    for (const [groupId, docs] of partitions) {
+      const obj: Doc = {};
+      if (groupId !== undefined) obj._id = groupId;
+      for (const f of fields) {
+        if (!f.acc) {
+          obj[f.key] = evalExpr(docs, f.spec, copts.update({ root: null, groupId }));
+          continue;
+        }
+        if (f.acc === '$sum' && isNumber(f.arg)) {
+          obj[f.key] = docs.length * f.arg;
+          continue;
+        }
+        const values = f.fn ? docs.map((d) => f.fn!(d, options) ?? null) : docs;
+        if (f.acc === '$push') obj[f.key] = values;
+        else {
+          let sum = 0;
+          let n = 0;
+          for (const v of values) {
+            if (isNumber(v)) {
+              sum += v;
+              n++;
+            }
+          }
+          obj[f.key] = f.acc === '$sum' ? sum : n === 0 ? null : sum / n;
+        }
+      }
+      out.push(obj);
+    }
+    return Lazy(out);
+  });
+}
+
+/** `$addFields`/`$set`: mingo's, with the values compiled */
+export function $addFields(coll: Coll, expr: Doc, options: Options): unknown {
+  if (rooted(options)) return mingoPipeline.$addFields(coll, expr, options);
+  const fields = Object.keys(expr).map((k) => [k, compileExpr(expr[k], options)] as const);
+  if (fields.length === 0) return coll;
+  return coll.map((obj) => {
+    const next = { ...obj };
+    for (const [field, f] of fields) {
+      const value = f(obj, options);
+      if (value !== undefined) setValue(next, field, value);
+      else removeValue(next, field);
+    }
+    return next;
+  });
+}
+
+/** `$replaceWith`: mingo's, with the expression compiled */
+export function $replaceWith(coll: Coll, expr: unknown, options: Options): unknown {
+  if (rooted(options)) return mingoPipeline.$replaceWith(coll, expr, options);
+  const f = compileExpr(expr, options);
+  return coll.map((obj) => {
+    const out = f(obj, options);
+    assert(typeOf(out) === 'object', '$replaceWith expression must return an object');
+    return out;
+  });
+}
+
+const mingoQuery = queryOperators as unknown as Record<string, (field: string, expr: unknown, options: Options) => (obj: unknown) => boolean>;
+
+/** the `$expr` query operator (every `$match` on an expression): mingo's, with the expression compiled */
+export function $expr(field: string, expr: unknown, options: Options): (obj: unknown) => boolean {
+  if (rooted(options)) return mingoQuery.$expr(field, expr, options);
+  // mingo's Query hands its operators a deep copy of the condition, made anew for every
+  // Query (a lookup's pipeline runs per document); the condition itself, which is the
+  // pipeline's own object and stays the same, is in the options: compiled once through it
+  const condition = (options.local as { condition?: Doc } | undefined)?.condition;
+  // (only mingo's Query calls query operators, with its condition's own field: the copy is of condition.$expr)
+  const source = field === '$expr' && condition && typeOf(condition) === 'object' && sameShape(condition.$expr, expr) ? condition.$expr : expr;
+  const f = compileExpr(source, options);
+  const strict = options.useStrictMode;
+  return (obj) => truthy(f(obj, options), strict);
+}
+
+/** a cheap check that `a` is the original of the copy `b` (same type, same first key) */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (typeOf(a) !== typeOf(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length;
+  if (typeOf(a) === 'object') return Object.keys(a as Doc).join() === Object.keys(b as Doc).join();
+  return a === b;
+}
