@@ -497,7 +497,9 @@ function bindValues(stmt: Any, env: BindEnv): Query {
     const t = commonType(lists.map((r) => r[i]).filter((e) => e !== undefined));
     return t === 'unknown' && lists.every((r) => r[i]?.kind === 'literal') ? 'text' : t;
   });
-  lists.forEach((r) => r.forEach((e, i) => (r[i] = coerceTo(e, types[i]))));
+  // an integer constant beyond int4 makes PostgreSQL's column bigint, so its quoted values are read as bigint
+  const bigint = types.map((t, i) => t === 'int' && lists.some((r) => r[i]?.kind === 'literal' && typeof r[i].value === 'number' && Math.abs(r[i].value as number) > 2147483647));
+  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,
