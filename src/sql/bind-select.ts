@@ -68,7 +68,13 @@ export function withCtes(withClause: Any, env: BindEnv): BindEnv {
     const cte = unwrap(c)[1];
     const inner = unwrap(cte.ctequery);
     if (inner[0] !== 'SelectStmt') throw unsupported(`a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
-    const q = bindQuery(inner[1], { ...env, ctes });
+    // a CTE is computed once, so it cannot read the enclosing query's row (PostgreSQL recomputes it per row)
+    let correlated: { span?: SourceSpan } | undefined;
+    const capture = env.capture && Object.assign(Object.create(env.capture) as OuterCapture, {
+      capture: (e: Parameters<OuterCapture['capture']>[0]) => ((correlated ??= { span: e.span }), env.capture!.capture(e)),
+    });
+    const q = bindQuery(inner[1], { ...env, ctes, capture });
+    if (correlated) throw unsupported('a WITH query that reads a column of the enclosing query', correlated.span ?? spanOf(ctxFor(env), cte.location), ['move the WITH query into the FROM clause of the enclosing query, or write the subquery without WITH']);
     const renamed = stringsOf(cte.aliascolnames);
     ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
   }
