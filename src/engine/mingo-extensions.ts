@@ -150,6 +150,21 @@ function extreme(sign: 1 | -1): Operator {
   };
 }
 
+/**
+ * `$round: [number, place]` at place 0 (or without one): the nearest integer, a tie to the even one, decided on
+ * the double's exact value, as MongoDB rounds a double. mingo decides by the first decimal digit after
+ * `toFixed(1)`, which has 3.4999 → 4 and 2.51 → 2. Other places: mingo's.
+ */
+function $round(obj: unknown, expr: unknown, options: Options): unknown {
+  const args = (Array.isArray(expr) ? expr : [expr]) as unknown[];
+  if (args.length > 2) return mingoExpression.$round(obj, expr, options);
+  const [x, place = 0] = evalExpr(obj, args, options) as unknown[];
+  if (place !== 0 || typeof x !== 'number') return mingoExpression.$round(obj, expr, options);
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  // |x| < 2^52 here (larger doubles are integers), so x % 1 and x / 2 are exact
+  return Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x);
+}
+
 /** `$mod`: null if either operand is null or missing; the result has the dividend's sign. */
 function $mod(obj: unknown, expr: unknown, options: Options): unknown {
   const [a, b] = evalExpr(obj, expr, options) as unknown[];
@@ -389,6 +404,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $max: extreme(1),
     $min: extreme(-1),
     $mod,
+    $round,
     $dateDiff,
     $regexFindAll,
     $arrayToObject,

@@ -217,7 +217,8 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   floor: ([x]) => ({ $floor: x }),
   sign: strict(([x]) => cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0))),
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
-  round: ([x, n], f) => (f.args[0].type === 'int' && n === undefined ? x : roundHalfAway(x, n ?? 0)),
+  // round(float8) is rint, half to even like $round at 0 places (as a float8 → int cast); round(numeric[, n]) half away from zero
+  round: ([x, n], f) => (n === undefined && f.args[0].type === 'int' ? x : n === undefined && f.args[0].type === 'float' ? { $round: [x, 0] } : roundHalfAway(x, n ?? 0)),
   trunc: strict(([x, n]) => ({ $trunc: [x, n ?? 0] })),
   mod: strict(([a, b], f) => byNonZero(f.args[1], b, f.span, (n, d) => ({ $mod: [n, d] }), f.args[0], a)),
   power: ([a, b], f) => powerOf(a, b, f.span),

@@ -400,14 +400,24 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
 }
 
 /** PostgreSQL types an untyped quoted literal by the other operand's type. */
-export function coerceTo(e: Expr, type: SqlType): Expr {
+export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): Expr {
   if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
   if (type === 'unknown' || type === 'text' || type === 'json' || type === 'array') return type === 'unknown' ? e : { ...e, type: 'text' };
-  return lit(parseLiteral(e.value, type, pgTypeName(type), e.span), type, e.span);
+  return lit(parseLiteral(e.value, type, typeName, e.span), type, e.span);
 }
 
 export function coercePair(a: Expr, b: Expr): [Expr, Expr] {
-  return [coerceTo(a, b.type), coerceTo(b, a.type)];
+  return [coerceBeside(a, b.type), coerceBeside(b, a.type)];
+}
+
+/** Beside an integer (sqletl does not know if it is int4 or int8), a quoted literal may be any bigint, as beside PostgreSQL's bigint column. */
+function coerceBeside(e: Expr, type: SqlType): Expr {
+  try {
+    return coerceTo(e, type);
+  } catch (err) {
+    if (type === 'int' && err instanceof SqlEtlError && err.code === 'numeric-value-out-of-range') return coerceTo(e, type, 'bigint');
+    throw err;
+  }
 }
 
 function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {

@@ -2,6 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
+import type { SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
@@ -48,7 +49,13 @@ export function withCtes(withClause: Any, env: BindEnv): BindEnv {
     const cte = unwrap(c)[1];
     const inner = unwrap(cte.ctequery);
     if (inner[0] !== 'SelectStmt') throw unsupported('bind', `a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
-    const q = bindQuery(inner[1], { ...env, ctes });
+    // a CTE is computed once, so it cannot read the enclosing query's row (PostgreSQL recomputes it per row)
+    let correlated: { span?: SourceSpan } | undefined;
+    const capture = env.capture && Object.assign(Object.create(env.capture) as OuterCapture, {
+      capture: (e: Parameters<OuterCapture['capture']>[0]) => ((correlated ??= { span: e.span }), env.capture!.capture(e)),
+    });
+    const q = bindQuery(inner[1], { ...env, ctes, capture });
+    if (correlated) throw unsupported('bind', 'a WITH query that reads a column of the enclosing query', correlated.span ?? spanOf(ctxFor(env), cte.location), ['move the WITH query into the FROM clause of the enclosing query, or write the subquery without WITH']);
     const renamed = stringsOf(cte.aliascolnames);
     ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
   }
@@ -57,14 +64,22 @@ export function withCtes(withClause: Any, env: BindEnv): BindEnv {
 
 function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   const op = String(stmt.op).replace('SETOP_', '').toLowerCase() as SetOpQuery['op'];
-  const left = bindQuery(stmt.larg, env);
-  const right = bindQuery(stmt.rarg, env);
+  let left = bindQuery(stmt.larg, env);
+  let right = bindQuery(stmt.rarg, env);
   const keyword = env.keywordSpan(op.toUpperCase(), firstLocation(stmt.larg, env)?.start ?? 0);
   if (left.passthrough || right.passthrough) {
     throw unsupported('bind', `${op.toUpperCase()} of SELECT * over collections without declared columns`, keyword, ['list the columns, or declare them with CREATE TABLE']);
   }
   if (left.columns.length !== right.columns.length) {
     throw new SqlEtlError('setop-columns', 'bind', `each ${op.toUpperCase()} query must have the same number of columns`, { span: keyword });
+  }
+  // a quoted literal of one side takes the other side's type, as PostgreSQL resolves a UNION column (`SELECT 1 UNION SELECT '1'` is one row)
+  for (let i = 0; i < left.columns.length; i++) {
+    const typed = [left.columns[i].expr, right.columns[i].expr].filter((e) => e.type !== 'unknown');
+    if (typed.length !== 1) continue;
+    const t = typed[0].type;
+    left = coerceSetOpColumn(left, i, t);
+    right = coerceSetOpColumn(right, i, t);
   }
   const columns: OutputColumn[] = left.columns.map((c, i) => ({
     name: c.name,
@@ -87,6 +102,19 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
   return { kind: 'setop', op, all: !!stmt.all, left, right, columns, passthrough: false, orderBy, limit, offset, span: keyword };
+}
+
+/** Column `i` of a set operation's side: an untyped quoted literal there (or in its own sides) read as type `t`. */
+function coerceSetOpColumn(q: Query, i: number, t: SqlType): Query {
+  const c = q.columns[i];
+  if (q.kind === 'select') {
+    if (c.expr.kind !== 'literal' || c.expr.type !== 'unknown') return q;
+    return { ...q, columns: q.columns.map((x, j) => (j === i ? { ...x, expr: coerceTo(x.expr, t) } : x)) };
+  }
+  const left = coerceSetOpColumn(q.left, i, t);
+  const right = coerceSetOpColumn(q.right, i, t);
+  const type = commonType([left.columns[i].expr, right.columns[i].expr]);
+  return { ...q, left, right, columns: q.columns.map((x, j) => (j === i ? { ...x, expr: { ...x.expr, type } } : x)) };
 }
 
 /** A FROM list on its own (for statements such as MERGE … USING). */
@@ -477,7 +505,9 @@ function bindValues(stmt: Any, env: BindEnv): Query {
     const t = commonType(lists.map((r) => r[i]).filter((e) => e !== undefined));
     return t === 'unknown' && lists.every((r) => r[i]?.kind === 'literal') ? 'text' : t;
   });
-  lists.forEach((r) => r.forEach((e, i) => (r[i] = coerceTo(e, types[i]))));
+  // an integer constant beyond int4 makes PostgreSQL's column bigint, so its quoted values are read as bigint
+  const bigint = types.map((t, i) => t === 'int' && lists.some((r) => r[i]?.kind === 'literal' && typeof r[i].value === 'number' && Math.abs(r[i].value as number) > 2147483647));
+  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,

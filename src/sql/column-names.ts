@@ -53,6 +53,8 @@ function figure(node: Node): Figured {
     }
     case 'CaseExpr':
       return ['case', 1];
+    case 'GroupingFunc':
+      return ['grouping', 2];
     case 'CoalesceExpr':
       return ['coalesce', 2];
     case 'MinMaxExpr':

@@ -34,7 +34,15 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     }
     case 'numeric':
     case 'float': {
-      if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) {
+        const n = Number(t);
+        // beyond a double, or so small it becomes 0: PostgreSQL's float8 refuses it, and its numeric would hold it exactly
+        if (!Number.isFinite(n) || (n === 0 && /[1-9]/.test(t.replace(/e.*$/i, '')))) {
+          const message = type === 'float' ? `"${text}" is out of range for type double precision` : `the number "${text}" is out of range: sqletl computes numeric values as doubles (about ±1.8e308, smallest 5e-324)`;
+          throw new SqlEtlError('numeric-value-out-of-range', 'bind', message, { span });
+        }
+        return n;
+      }
       if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
       // MongoDB sorts NaN below every number and PostgreSQL above, and MongoDB's NaN equals itself in $match only
       if (/^[+-]?nan$/i.test(t)) throw unsupported('bind', `'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
