@@ -239,18 +239,21 @@ const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unkn
  */
 function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
   if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
-  if (!(expr.localField && expr.foreignField && expr.pipeline?.length)) return mingoPipeline.$lookup(coll, expr, options);
+  // a plain localField/foreignField join too: mingo hashes the foreign collection every
+  // time the stage runs, which inside another lookup's pipeline is once per outer row
+  if (!(expr.localField && expr.foreignField && (expr.pipeline?.length || expr.from !== undefined))) return mingoPipeline.$lookup(coll, expr, options);
   // Leading `$match` stages that read no `let` variable select the same documents
   // before or after the equality match: they run once over the foreign collection
   // (a join's filter on its right side, a subquery's WHERE), not once per document.
+  const pipeline = expr.pipeline ?? [];
   const vars = new Set(Object.keys(expr.let ?? {}));
   let lead = 0;
-  while (lead < expr.pipeline.length && Object.keys(expr.pipeline[lead])[0] === '$match' && !readsVariable(expr.pipeline[lead], vars)) lead++;
-  const rest = expr.pipeline.slice(lead);
+  while (lead < pipeline.length && Object.keys(pipeline[lead])[0] === '$match' && !readsVariable(pipeline[lead], vars)) lead++;
+  const rest = pipeline.slice(lead);
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
-  const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(expr.pipeline.slice(0, lead))}`, () => {
+  const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, () => {
     const all = options.collectionResolver?.(expr.from ?? '') ?? [];
-    const foreign = lead ? (new Aggregator(expr.pipeline!.slice(0, lead), options as never).run(all) as Doc[]) : all;
+    const foreign = lead ? (new Aggregator(pipeline.slice(0, lead), options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
       const value = resolve(doc, expr.foreignField!) ?? null;
