@@ -5,6 +5,7 @@ import {
   Context,
   evalExpr,
   expressionOperators,
+  isEqual,
   Lazy,
   pipelineOperators,
   projectionOperators,
@@ -392,6 +393,20 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
+/**
+ * `$eq` / `$ne` as MongoDB's aggregation operators compare: whole values. mingo's match
+ * an array against any of its elements (the query language's rule), so
+ * `{$eq: [["a", null], null]}` was true: a NULL test of an array holding a NULL said
+ * the array itself was NULL (`array_position(ARRAY['a', NULL], NULL)` gave NULL).
+ * null and missing stay equal here, as in mingo (sqletl's NULL tests go through `$ifNull`).
+ */
+function wholeValueEqual(obj: unknown, expr: unknown, options: Options): boolean {
+  const [a, b] = evalExpr(obj, expr, options) as [unknown, unknown];
+  return isEqual(a, b) || ((a === null || a === undefined) && (b === null || b === undefined));
+}
+const $eq = (obj: unknown, expr: unknown, options: Options): boolean => wholeValueEqual(obj, expr, options);
+const $ne = (obj: unknown, expr: unknown, options: Options): boolean => !wholeValueEqual(obj, expr, options);
+
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
 export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
@@ -411,6 +426,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $dateDiff,
     $regexFindAll,
     $arrayToObject,
+    $eq,
+    $ne,
   },
   pipeline: {
     ...pipelineOperators,

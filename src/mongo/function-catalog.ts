@@ -318,8 +318,10 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   array_append: ([a, x]) => ({ $concatArrays: [{ $ifNull: [a, []] }, [{ $ifNull: [x, null] }]] }),
   array_prepend: ([x, a]) => ({ $concatArrays: [[{ $ifNull: [x, null] }], { $ifNull: [a, []] }] }),
   array_cat: ([a, b]) => cond({ $and: [isNull(a), isNull(b)] }, null, { $concatArrays: [{ $ifNull: [a, []] }, { $ifNull: [b, []] }] }),
-  array_position: strict(([a, x]) => letIn({ i: { $indexOfArray: [a, x] } }, cond({ $lt: ['$$i', 0] }, null, { $add: ['$$i', 1] }))),
-  array_remove: strict(([a, x]) => ({ $filter: { input: a, cond: { $ne: ['$$this', x] } } })),
+  // not strict in PostgreSQL: a NULL element is found / removed (IS NOT DISTINCT FROM); only a NULL array gives NULL
+  array_position: (args) =>
+    shared(args, ([a, x]) => cond(isNull(a), null, letIn({ i: { $indexOfArray: [a, { $ifNull: [x, null] }] } }, cond({ $lt: ['$$i', 0] }, null, { $add: ['$$i', 1] })))),
+  array_remove: (args) => shared(args, ([a, x]) => cond(isNull(a), null, { $filter: { input: a, cond: { $ne: [{ $ifNull: ['$$this', null] }, { $ifNull: [x, null] }] } } })),
   jsonb_array_length: strict(([a]) => ({ $size: a })),
   json_build_object: (args, f, lower) => jsonBuildObject(args, f, lower),
   json_build_array: (args) => jsonBuildArray(args),
