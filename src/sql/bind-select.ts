@@ -213,11 +213,17 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
 
   // GROUP BY: ordinals and output aliases are allowed, input columns win over aliases
   const groupBy: Expr[] = [];
+  // the select-list column each key stands for (PostgreSQL groups by target-list entries: two
+  // output columns with the same expression are two keys, which grouping sets null apart)
+  const keyColumn: number[] = [];
+  let twoColumnsOneKey: SourceSpan | undefined;
   const groupCtx: ExprContext = { ...base, clause: 'GROUP BY', aliasLookup: (name) => (inputHas(name) ? undefined : aliasOf(name)) };
   const keyIndex = (g: Node): number => {
     const ordinal = ordinalOf(g);
     let e: Expr;
+    let column: number | undefined;
     if (ordinal !== undefined) {
+      column = ordinal - 1;
       const c = columns[ordinal - 1];
       if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `GROUP BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(g)[1].location) });
       e = c.expr;
@@ -226,12 +232,19 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const [tag, body] = unwrap(g);
       const bare = tag === 'ColumnRef' && ((body.fields ?? []) as Node[]).length === 1;
       e = bindExpr(g, bare ? groupCtx : { ...base, clause: 'GROUP BY' });
+      const name = bare ? String(unwrap(((body.fields ?? []) as Node[])[0])[1].sval ?? '') : undefined;
+      if (name !== undefined && !inputHas(name) && aliasOf(name)) column = columns.findIndex((c) => c.name === name);
     }
+    column ??= columns.findIndex((c) => sameExpr(c.expr, e));
     if (someExpr(e, (x) => x.kind === 'agg' || x.kind === 'window')) {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', 'aggregate functions are not allowed in GROUP BY', { span: e.span ?? spanOf(base, unwrap(g)[1].location) });
     }
     const found = groupBy.findIndex((k) => sameExpr(k, e));
-    if (found >= 0) return found;
+    if (found >= 0) {
+      if (keyColumn[found] !== column) twoColumnsOneKey ??= spanOf(base, unwrap(g)[1].location) ?? e.span;
+      return found;
+    }
+    keyColumn.push(column);
     groupBy.push(e);
     return groupBy.length - 1;
   };
@@ -282,6 +295,9 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const key = [...set].sort((a, b) => a - b).join(',');
       return seen.has(key) ? false : (seen.add(key), true);
     });
+  }
+  if (usesSets && twoColumnsOneKey) {
+    throw unsupported('bind', 'one expression grouped under two output columns in GROUPING SETS, ROLLUP or CUBE (PostgreSQL keeps them apart)', twoColumnsOneKey, ['group by one of the columns, and repeat it in the select list']);
   }
   const groupingSets = usesSets ? sets : undefined;
 
