@@ -1,5 +1,6 @@
 import type { ColumnExpr, Expr } from '../ir/expr.js';
 import type { PlanNode } from './logical-plan.js';
+import { plainPath } from './trace-column.js';
 import { conjunctsOf } from './push-down-filters.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
@@ -55,7 +56,6 @@ function keyPair(c: Expr, outer: Attach['outer']): Attach['key'] {
 }
 
 const isVariable = (c: ColumnExpr) => c.path[0].startsWith('$$');
-const plainPath = (path: string[]) => path.length > 0 && path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
 /** an array or document value would match element-wise or by whole value in `$lookup`, unlike SQL's `=`: only scalar types */
 const scalar = (c: ColumnExpr) => c.type !== 'array' && c.type !== 'json';
 

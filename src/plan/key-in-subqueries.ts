@@ -1,7 +1,7 @@
 import type { SubqueryExpr } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import type { PlanNode } from './logical-plan.js';
-import { baseColumn } from './trace-column.js';
+import { baseColumn, plainPath } from './trace-column.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 
@@ -40,7 +40,6 @@ export function keyInSubqueries(node: Attach): Attach {
   return { ...node, sub: keyed, key: { local: arg.path, foreign }, summaryField };
 }
 
-const plainPath = (path: string[]) => path.length > 0 && path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
 
 // not 'unknown': a column without a declared type may hold arrays or Decimal128 values
 const KEY_TYPES: SqlType[] = ['int', 'float', 'text', 'bool', 'date', 'timestamp'];

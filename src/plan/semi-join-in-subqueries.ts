@@ -1,6 +1,6 @@
 import type { ColumnExpr, SubqueryExpr } from '../ir/expr.js';
 import type { PlanNode } from './logical-plan.js';
-import { baseColumn } from './trace-column.js';
+import { baseColumn, plainPath } from './trace-column.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 
@@ -33,5 +33,4 @@ export function semiJoinInSubqueries(node: Attach, { keepOnlyTrue }: { keepOnlyT
   return { ...node, sub: exists, key: { local: arg.path, foreign } };
 }
 
-const plainPath = (path: string[]) => path.length > 0 && path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
 const scalar = (c: ColumnExpr) => c.type !== 'array' && c.type !== 'json';

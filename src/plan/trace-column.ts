@@ -51,3 +51,6 @@ export function baseColumn(node: PlanNode, path: string[]): string[] | undefined
   }
 }
 
+
+/** A path `$lookup` localField/foreignField can name: plain identifiers (no `$`, dots or spaces in a part). */
+export const plainPath = (path: string[]): boolean => path.length > 0 && path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p));
