@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
-import { isDateType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -21,11 +21,11 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   const r = lower(right);
   switch (e.op) {
     case '+':
-      return { $add: [l, r] };
+      return exactInteger(e, { $add: [l, r] });
     case '-':
-      return { $subtract: [l, r] };
+      return exactInteger(e, { $subtract: [l, r] });
     case '*':
-      return { $multiply: [l, r] };
+      return exactInteger(e, { $multiply: [l, r] });
     case '%':
       return byNonZero(right, r, e.span, (n, d) => ({ $mod: [n, d] }), left, l);
     case '^':
@@ -47,6 +47,29 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     default:
       return assertNever(e.op, 'lower');
   }
+}
+
+/**
+ * Integer overflow as PostgreSQL has it: a smallint or integer result outside its
+ * type (both operands' widths known: `int4_col * 2`) is `integer out of range`. And
+ * an integer sum, difference or product beyond 2^53 − 1 is an error (ir/types.ts,
+ * MAX_EXACT_INTEGER): the embedded engine's doubles would round it, and PostgreSQL's
+ * bigint answer is exact. Only results typed integer are checked (numeric and double
+ * precision are doubles by design); an operand of unknown type is an integer when
+ * its value is one, as for integer division.
+ */
+function exactInteger(e: ArithExpr, value: Mql): Mql {
+  if (e.type === 'int' && (e.intWidth === 16 || e.intWidth === 32)) {
+    const range = intRangeOfWidth(e.intWidth);
+    const outside = { $or: [{ $gt: ['$$n', range.max] }, { $lt: ['$$n', range.min] }] };
+    return letIn({ n: value }, raiseIf('$$n', { $and: [{ $isNumber: '$$n' }, outside] }, 'numeric-value-out-of-range', [`${range.name} out of range`], e.span));
+  }
+  const known = e.left.type !== 'unknown' && e.right.type !== 'unknown';
+  if (known && e.type !== 'int') return value;
+  if (!known && [e.left.type, e.right.type].some((t) => t !== 'int' && t !== 'unknown')) return value;
+  const beyond = { $gt: [{ $abs: '$$n' }, MAX_EXACT_INTEGER] };
+  const when = known ? beyond : { $and: [isIntegerType('$$n'), beyond] };
+  return letIn({ n: value }, raiseIf('$$n', when, 'feature-not-supported', [`an integer result beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], e.span));
 }
 
 /**

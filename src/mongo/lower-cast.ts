@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
-import type { SqlType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -25,7 +25,11 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
   const message = text === undefined ? [`${range.name} out of range`] : ['value "', text, `" is out of range for type ${range.name}`];
   const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }] };
   const bad = { $and: [{ $isNumber: '$$r' }, outside] };
-  return letIn({ r }, raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span));
+  const checked = raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span);
+  if (range.max <= MAX_EXACT_INTEGER) return letIn({ r }, checked);
+  // within bigint but beyond what sqletl holds exactly (ir/types.ts): refused, not rounded
+  const inexact = { $and: [{ $isNumber: '$$r' }, { $gt: [{ $abs: '$$r' }, MAX_EXACT_INTEGER] }] };
+  return letIn({ r }, raiseIf(checked, { $and: [{ $not: [bad] }, inexact] }, 'feature-not-supported', [`an integer beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], span));
 }
 
 /**
@@ -46,7 +50,14 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
   switch (to) {
     case 'int':
       if (from === 'int') return inIntRange(v, typeName, span);
-      if (from === 'text') return letIn({ t: v }, inIntRange({ $toLong: '$$t' }, typeName, span, '$$t'));
+      if (from === 'text') {
+        // text naming an integer sqletl cannot hold exactly: its double is past the limit too (rounding is monotone);
+        // tested before `$toLong`, which the embedded engine cannot apply to such text
+        const inexact = { $gt: [{ $abs: { $convert: { input: '$$t', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
+        const inRange = inIntRange({ $toLong: cond(inexact, '0', '$$t') }, typeName, span, '$$t');
+        if (INT_RANGES[typeName] && INT_RANGES[typeName].max <= MAX_EXACT_INTEGER) return letIn({ t: v }, inRange);
+        return letIn({ t: v }, raiseIf(inRange, inexact, 'feature-not-supported', ['the integer "', '$$t', `", beyond ${EXACT_INTEGER_LIMIT}, is not supported yet (sqletl computes integers exactly only up to 2^53)`], span));
+      }
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
       if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span);

@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { isInterval, lit, mapExpr, type Expr, type Interval } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
+import { intRangeOfWidth, widthField } from '../ir/types.js';
 import { add, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
 
 /**
@@ -41,7 +42,7 @@ export function fold(e: Expr): Expr {
     if (x.kind === 'arith') return foldArith({ ...x, left: fold(x.left), right: fold(x.right) });
     if (x.kind === 'negate') {
       const arg = fold(x.arg);
-      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span);
+      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return { ...lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span), ...widthField(x.type, x.intWidth) };
       return { ...x, arg };
     }
     return undefined;
@@ -70,8 +71,11 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   const out = compute(e.op, a, b, e.type === 'int');
   if (!out) return e;
   if (e.type === 'int' && (out.scale !== 0 || out.coef > MAX_SAFE || out.coef < -MAX_SAFE)) return e;
+  // an int2/int4 result outside its type stays to run time, where it is PostgreSQL's `integer out of range`
+  const range = e.type === 'int' && e.intWidth ? intRangeOfWidth(e.intWidth) : undefined;
+  if (range && (out.coef < range.exact[0] || out.coef > range.exact[1])) return e;
   const value = toNumber(out);
-  return lit(Object.is(value, -0) ? 0 : value, e.type, e.span);
+  return { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth) };
 }
 
 function compute(op: string, a: Decimal, b: Decimal, integer: boolean): Decimal | undefined {
