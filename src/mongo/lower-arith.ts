@@ -19,6 +19,7 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   }
   const l = lower(left);
   const r = lower(right);
+  if (e.type === 'float' && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
   switch (e.op) {
     case '+':
       return exactInteger(e, { $add: [l, r] });
@@ -70,6 +71,26 @@ function exactInteger(e: ArithExpr, value: Mql): Mql {
   const beyond = { $gt: [{ $abs: '$$n' }, MAX_EXACT_INTEGER] };
   const when = known ? beyond : { $and: [isIntegerType('$$n'), beyond] };
   return letIn({ n: value }, raiseIf('$$n', when, 'feature-not-supported', [`an integer result beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], e.span));
+}
+
+/**
+ * double precision arithmetic fails where PostgreSQL's does (float.h's checks): a
+ * result that is infinite from finite operands is `value out of range: overflow`, a
+ * product or quotient that is zero from non-zero operands (a finite divisor) is
+ * `value out of range: underflow`. The engines would give Infinity or 0.
+ */
+function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
+  const op = e.op as '+' | '-' | '*' | '/';
+  const value =
+    op === '/'
+      ? byNonZero(e.right, '$$b', e.span, (n, d) => ({ $divide: [n, d] }), e.left, '$$a')
+      : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: ['$$a', '$$b'] };
+  const finite = (x: string) => ({ $ne: [{ $abs: x }, Infinity] });
+  const overflow = { $and: [{ $eq: [{ $abs: '$$n' }, Infinity] }, finite('$$a'), finite('$$b')] };
+  const checked = raiseIf('$$n', overflow, 'numeric-value-out-of-range', ['value out of range: overflow'], e.span);
+  if (op === '+' || op === '-') return letIn({ a: l, b: r }, letIn({ n: value }, checked));
+  const underflow = { $and: [{ $eq: ['$$n', 0] }, { $ne: ['$$a', 0] }, op === '*' ? { $ne: ['$$b', 0] } : finite('$$b')] };
+  return letIn({ a: l, b: r }, letIn({ n: value }, raiseIf(checked, underflow, 'numeric-value-out-of-range', ['value out of range: underflow'], e.span)));
 }
 
 /**
