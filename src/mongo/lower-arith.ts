@@ -79,18 +79,27 @@ function exactInteger(e: ArithExpr, value: Mql): Mql {
  * product or quotient that is zero from non-zero operands (a finite divisor) is
  * `value out of range: underflow`. The engines would give Infinity or 0.
  */
+/**
+ * `$$n` (a result bound by the caller), or PostgreSQL's `value out of range: overflow`
+ * when it is infinite from finite `operands` (variable references), and `…: underflow`
+ * when it is zero where `underflow` (a condition on the operands) says it may not be.
+ */
+export function inFloatRange(operands: string[], underflow: Mql | undefined, span: SourceSpan | undefined): Mql {
+  const finite = operands.map((x) => ({ $ne: [{ $abs: x }, Infinity] }));
+  const overflow = { $and: [{ $eq: [{ $abs: '$$n' }, Infinity] }, ...finite] };
+  const checked = raiseIf('$$n', overflow, 'numeric-value-out-of-range', ['value out of range: overflow'], span);
+  if (!underflow) return checked;
+  return raiseIf(checked, { $and: [{ $eq: ['$$n', 0] }, underflow] }, 'numeric-value-out-of-range', ['value out of range: underflow'], span);
+}
+
 function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
   const op = e.op as '+' | '-' | '*' | '/';
   const value =
     op === '/'
       ? byNonZero(e.right, '$$b', e.span, (n, d) => ({ $divide: [n, d] }), e.left, '$$a')
       : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: ['$$a', '$$b'] };
-  const finite = (x: string) => ({ $ne: [{ $abs: x }, Infinity] });
-  const overflow = { $and: [{ $eq: [{ $abs: '$$n' }, Infinity] }, finite('$$a'), finite('$$b')] };
-  const checked = raiseIf('$$n', overflow, 'numeric-value-out-of-range', ['value out of range: overflow'], e.span);
-  if (op === '+' || op === '-') return letIn({ a: l, b: r }, letIn({ n: value }, checked));
-  const underflow = { $and: [{ $eq: ['$$n', 0] }, { $ne: ['$$a', 0] }, op === '*' ? { $ne: ['$$b', 0] } : finite('$$b')] };
-  return letIn({ a: l, b: r }, letIn({ n: value }, raiseIf(checked, underflow, 'numeric-value-out-of-range', ['value out of range: underflow'], e.span)));
+  const underflow = op === '+' || op === '-' ? undefined : { $and: [{ $ne: ['$$a', 0] }, op === '*' ? { $ne: ['$$b', 0] } : { $ne: [{ $abs: '$$b' }, Infinity] }] };
+  return letIn({ a: l, b: r }, letIn({ n: value }, inFloatRange(['$$a', '$$b'], underflow, e.span)));
 }
 
 /**
@@ -132,10 +141,13 @@ export function powerOf(a: Mql, b: Mql, span?: SourceSpan): Mql {
       default: { $pow: [cond({ $or: [zeroToNegative, negativeToFraction] }, 1, '$$a'), '$$b'] },
     },
   };
+  // beyond a double (`10 ^ 400`) or below its smallest (`10 ^ -400`): PostgreSQL's errors (float8pow), not ±Infinity or 0
+  const finiteOperands = [{ $ne: [{ $abs: '$$a' }, Infinity] }, { $ne: [{ $abs: '$$b' }, Infinity] }];
+  const ranged = letIn({ n: value }, inFloatRange(['$$a', '$$b'], { $and: [{ $ne: ['$$a', 0] }, ...finiteOperands] }, span));
   return letIn(
     { a, b },
     raiseIf(
-      raiseIf(value, zeroToNegative, 'invalid-argument-for-power-function', ['zero raised to a negative power is undefined'], span),
+      raiseIf(ranged, zeroToNegative, 'invalid-argument-for-power-function', ['zero raised to a negative power is undefined'], span),
       negativeToFraction,
       'invalid-argument-for-power-function',
       ['a negative number raised to a non-integer power yields a complex result'],
