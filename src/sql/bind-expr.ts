@@ -698,6 +698,10 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   }
   if (keys.length !== 1) throw unsupported('bind', `hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
   const x = coercePair(direct[0], keys[0].expr)[0];
+  const [xt, kt] = [x.type, keys[0].expr.type];
+  if (xt !== 'unknown' && kt !== 'unknown' && xt !== kt && !(isNumericType(xt) && isNumericType(kt)) && !(isDateType(xt) && isDateType(kt))) {
+    throw new SqlEtlError('datatype-mismatch', 'bind', `WITHIN GROUP types ${pgTypeName(kt)} and ${pgTypeName(xt)} cannot be matched`, { span: x.span ?? span });
+  }
   if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);

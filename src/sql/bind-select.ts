@@ -31,6 +31,12 @@ function valuesOfExpressions(lists: Expr[][], columns: OutputColumn[]): Query {
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
 export function bindQuery(stmt: Any, env: BindEnv): Query {
+  if (stmt.lockingClause?.length) {
+    // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE lock rows in PostgreSQL (and it refuses them with set operations): nothing to lock here
+    let at: SourceSpan | undefined;
+    for (let k = env.keywordSpan('FOR', 0); k; k = env.keywordSpan('FOR', k.end)) at = k;
+    throw unsupported('bind', 'row locking clauses (FOR UPDATE, FOR SHARE, …)', at);
+  }
   const scopedEnv = withCtes(stmt.withClause, env);
   if (stmt.op && stmt.op !== 'SETOP_NONE') return bindSetOp(stmt, scopedEnv);
   if (stmt.valuesLists) return bindValues(stmt, scopedEnv);
