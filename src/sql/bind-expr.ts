@@ -578,11 +578,21 @@ export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
   return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
 }
 
+/**
+ * ASC / DESC, or `USING <` / `USING >` (PostgreSQL's ascending and descending operators,
+ * with the same NULLS default); another USING operator is refused.
+ */
+export function sortIsDescending(s: Any, ctx: ExprContext): boolean {
+  if (s.sortby_dir !== 'SORTBY_USING') return s.sortby_dir === 'SORTBY_DESC';
+  const op = stringsOf(s.useOp).join('.');
+  if (op === '<' || op === '>') return op === '>';
+  throw unsupported('bind', `ORDER BY … USING ${op}`, spanOf(ctx, s.location), ['USING < and USING > are supported: they are ASC and DESC']);
+}
+
 export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);
-  const desc = s.sortby_dir === 'SORTBY_DESC';
-  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('bind', 'ORDER BY … USING', spanOf(ctx, s.location));
+  const desc = sortIsDescending(s, ctx);
   const nullsFirst = s.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : s.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
   return { expr, desc, nullsFirst };
 }

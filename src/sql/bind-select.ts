@@ -5,7 +5,7 @@ import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.j
 import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
-import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -100,7 +100,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
     const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
     if (!col) throw unsupported('bind', `ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
-    const desc = sb.sortby_dir === 'SORTBY_DESC';
+    const desc = sortIsDescending(sb, ctxFor(env));
     const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
     return { expr: col.expr, desc, nullsFirst };
   });
