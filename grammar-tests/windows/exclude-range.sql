@@ -1,0 +1,18 @@
+-- EXCLUDE over RANGE frames (the default frame, peers bound, numeric offsets with a
+-- NULL key, no ORDER BY), in partitions; count(*) counts rows, count(x) and the other
+-- aggregates skip NULLs, an emptied frame gives NULL (count 0)
+SELECT _id, customer_id, quantity, amount,
+  sum(amount) OVER (ORDER BY quantity RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) AS s_cur,
+  count(*) OVER (ORDER BY quantity RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS n_group,
+  count(quantity) OVER (ORDER BY quantity RANGE BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE TIES) AS nq_ties,
+  sum(quantity) OVER (PARTITION BY customer_id ORDER BY quantity RANGE BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE CURRENT ROW) AS s_peers,
+  avg(amount) OVER (ORDER BY quantity RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE GROUP) AS a_near,
+  min(_id) OVER (ORDER BY quantity RANGE BETWEEN 2 PRECEDING AND 2 FOLLOWING EXCLUDE TIES) AS min_near,
+  max(amount) OVER (ORDER BY quantity DESC RANGE BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) AS max_near,
+  first_value(quantity) OVER (ORDER BY quantity RANGE BETWEEN 1 FOLLOWING AND 3 FOLLOWING EXCLUDE GROUP) AS f_next,
+  last_value(quantity) OVER (ORDER BY quantity RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS l_before,
+  nth_value(quantity, 2) OVER (ORDER BY quantity RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS nth_2,
+  count(*) OVER (PARTITION BY customer_id RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW) AS n_others,
+  sum(amount) OVER (PARTITION BY customer_id RANGE CURRENT ROW EXCLUDE GROUP) AS s_no_peers,
+  count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS n_unordered
+FROM orders;
