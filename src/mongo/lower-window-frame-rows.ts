@@ -2,7 +2,7 @@ import { unsupported } from '../errors.js';
 import type { WindowCallName } from '../catalog/functions.js';
 import type { Expr, Frame, FrameBound, WindowExpr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
-import { cond, type Mql } from './mql.js';
+import { cond, letIn, type Mql } from './mql.js';
 
 /**
  * Window functions over a frame's rows gathered as an array, for what MongoDB's
@@ -14,8 +14,7 @@ import { cond, type Mql } from './mql.js';
  * The window `$push`es each frame row's number, peer group and value; a `$set` keeps
  * the rows the EXCLUDE clause leaves in, in row order, as the array of their values;
  * the function is then computed on that array with MongoDB's array forms of `$sum`,
- * `$avg`, `$min`, `$max`, `$stdDevSamp`/`$stdDevPop` (which skip NULLs, as aggregates
- * do) and `$arrayElemAt`. A frame that holds no row gives NULL (count: 0).
+ * `$avg`, `$min`, `$max` (which skip NULLs, as aggregates do) and `$arrayElemAt`. A frame that holds no row gives NULL (count: 0).
  *
  * The array is one frame's rows, never more: the cost of a wide frame (UNBOUNDED)
  * is its size per row, as in PostgreSQL's own EXCLUDE evaluation.
@@ -107,10 +106,13 @@ export function overFrameValues(fn: WindowExpr, values: string): Mql {
     case 'stddev_pop':
     case 'var_samp':
     case 'var_pop': {
+      // two passes over the values (their mean, then the squared deviations from it):
+      // DocumentDB has no array form of $stdDevSamp/$stdDevPop
       const sample = fn.name.endsWith('_samp');
-      const sd = { [sample ? '$stdDevSamp' : '$stdDevPop']: all };
-      // the variance squares the deviation; both are NULL below 2 (1) non-NULL values
-      const value = fn.name.startsWith('var') ? { $multiply: [sd, sd] } : sd;
+      const squares = letIn({ m: { $avg: all } }, { $sum: { $map: { input: nonNull, in: { $pow: [{ $subtract: ['$$this', '$$m'] }, 2] } } } });
+      // the divisor is never 0, even in the branch not taken (DocumentDB evaluates both)
+      const variance = { $divide: [squares, { $max: [sample ? { $subtract: [countNonNull, 1] } : countNonNull, 1] }] };
+      const value = fn.name.startsWith('var') ? variance : { $sqrt: variance };
       return cond({ $lt: [countNonNull, sample ? 2 : 1] }, null, value);
     }
     case 'row_number':
