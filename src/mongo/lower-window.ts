@@ -7,6 +7,7 @@ import { mayBeNull } from '../catalog/nullability.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
+import { excludeBySubtraction, subtractable } from './lower-window-exclude-sums.js';
 
 /**
  * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
@@ -66,6 +67,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   // frames read after the peer groups are numbered: GROUPS frames and EXCLUDE clauses
   const lateRows: MqlDocument = {};
   const lateGroups: MqlDocument = {};
+  const latePeers: MqlDocument = {};
   const lateStages: Stage[] = [];
   const frameValues: MqlDocument = {};
   const finish: MqlDocument = {};
@@ -192,10 +194,19 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
       // a RANGE frame bounded by peers (or the whole partition) is the GROUPS frame of the same bounds
       const byGroup = frame.mode === 'groups' || !(hasOffset(frame.start) || hasOffset(frame.end));
       needSeq();
+      const subtract = subtractable(fn);
       if (byGroup) needGroup();
-      else if (excludesPeers(frame)) needRank();
+      else if (excludesPeers(frame) && !subtract) needRank();
       let accumulators: Record<string, MqlDocument>;
-      if (frame.exclude || fn.name === 'first_value' || fn.name === 'last_value' || fn.name === 'nth_value') {
+      if (subtract) {
+        const parts = excludeBySubtraction(fn, field, lower, predicate);
+        accumulators = parts.frame;
+        // the peers inside the frame: within a ROWS frame's offsets, or all of them
+        const peerWindow = { documents: frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
+        for (const [f, op] of Object.entries(parts.peers)) latePeers[f] = { ...op, window: peerWindow };
+        [...Object.keys(parts.frame), ...Object.keys(parts.peers)].forEach((f) => temps.add(f));
+        finish[field] = parts.result;
+      } else if (frame.exclude || fn.name === 'first_value' || fn.name === 'last_value' || fn.name === 'nth_value') {
         const rows = frameRows(fn, field, lower, predicate, { seq: SEQ, rank: RANK }, frame.mode === 'rows');
         accumulators = { [field]: rows.accumulator };
         frameValues[field] = rows.values;
@@ -261,6 +272,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   if (Object.keys(lateRows).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: 1 }, output: lateRows } });
   if (Object.keys(lateGroups).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [GROUP]: 1 }, output: lateGroups } });
   stages.push(...lateStages);
+  if (Object.keys(latePeers).length) stages.push({ $setWindowFields: { ...peerPartition, sortBy: { [SEQ]: 1 }, output: latePeers } });
   if (Object.keys(frameValues).length) stages.push({ $set: frameValues });
   if (Object.keys(finish).length) stages.push({ $set: finish });
   if (temps.size) stages.push({ $unset: [...temps] });
@@ -409,6 +421,14 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
     throw new SqlEtlError('invalid-frame', 'lower', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span: fn.span });
   }
   const key = orderBy[0];
+  // PostgreSQL's frame of a NULL key holds its peers (the NULL rows) and, past an UNBOUNDED
+  // bound on the other side, every non-NULL row; past an UNBOUNDED bound on the NULLs'
+  // side, a non-NULL key's frame holds the NULL rows. The NULL rows' own partition below
+  // is exact only without UNBOUNDED bounds.
+  const unbounded = [fn.spec.frame.start, fn.spec.frame.end].some((b) => b.kind === 'unbounded-preceding' || b.kind === 'unbounded-following');
+  if (unbounded && mayBeNull(key.expr)) {
+    throw unsupported('lower', 'a RANGE frame with an offset and an UNBOUNDED bound over an ORDER BY key that may be NULL', fn.span);
+  }
   const isDate = key.expr.type === 'date' || key.expr.type === 'timestamp';
   const offsets = [fn.spec.frame.start, fn.spec.frame.end];
   const intervals = offsets.filter((b): b is Extract<FrameBound, { offset: unknown }> => 'offset' in b).map((b) => b.offset);
