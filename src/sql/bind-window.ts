@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
+import { isInterval, someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-context.js';
 import { aggregateName, aggregateSignature, isWindowAggregate, windowFunction } from '../catalog/functions.js';
@@ -121,7 +121,9 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     if (value === null) throw new SqlEtlError('invalid-frame', 'bind', `frame ${which} offset must not be null`, { span: e.span });
     // a numeric count is cast to bigint: rounded half away from zero, as PostgreSQL does
     if (counted && typeof value === 'number' && !Number.isInteger(value)) value = Math.sign(value) * Math.round(Math.abs(value));
-    if (typeof value === 'number' && value < 0) {
+    // an interval's sign is that of its length with 30-day months, as PostgreSQL compares intervals
+    const negative = typeof value === 'number' ? value < 0 : isInterval(value) && (value.months * 30 + value.days) * 86_400_000 + value.ms < 0;
+    if (negative) {
       throw new SqlEtlError('invalid-frame', 'bind', counted ? `frame ${which} offset must not be negative` : 'invalid preceding or following size in window function', { span: e.span });
     }
     return value;
