@@ -20,9 +20,11 @@ import { excludeBySubtraction, subtractable } from './lower-window-exclude-sums.
  *   total is the value at the peer group's last row;
  * - GROUPS frames are range windows over the peer-group number (a running count of
  *   the rows that start a peer group, its dense rank), which is one ascending number;
- * - EXCLUDE clauses, and value functions over GROUPS frames, gather the frame's rows
- *   (`lower-window-frame-rows.ts`);
- * - frames are always written out; nothing collects a partition into one document.
+ * - EXCLUDE clauses take the excluded rows' part off the frame's total for counts and
+ *   integer sums (`lower-window-exclude-sums.ts`); other functions under EXCLUDE, and
+ *   value functions over GROUPS frames, gather the frame's rows (`lower-window-frame-rows.ts`);
+ * - frames are always written out; nothing but such a frame's own rows is collected
+ *   into one document.
  */
 type Fn = { field: string; fn: WindowExpr };
 type Lower = (e: Expr) => Mql;
