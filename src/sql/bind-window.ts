@@ -126,6 +126,9 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     if (negative) {
       throw new SqlEtlError('invalid-frame', 'bind', counted ? `frame ${which} offset must not be negative` : 'invalid preceding or following size in window function', { span: e.span });
     }
+    // no partition holds 2^53 rows or groups: a larger count (up to bigint's 2^63 - 1) frames
+    // the same rows, and stays an exact integer for the window bounds
+    if (counted && typeof value === 'number' && value > Number.MAX_SAFE_INTEGER) value = Number.MAX_SAFE_INTEGER;
     return value;
   };
   const start: FrameBound =
