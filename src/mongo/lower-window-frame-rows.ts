@@ -14,10 +14,12 @@ import { cond, letIn, type Mql } from './mql.js';
  * The window `$push`es each frame row's number, peer group and value; a `$set` keeps
  * the rows the EXCLUDE clause leaves in, in row order, as the array of their values;
  * the function is then computed on that array with MongoDB's array forms of `$sum`,
- * `$avg`, `$min`, `$max` (which skip NULLs, as aggregates do) and `$arrayElemAt`. A frame that holds no row gives NULL (count: 0).
+ * `$avg`, `$min`, `$max` (which skip NULLs, as aggregates do) and `$arrayElemAt`.
+ * A frame that holds no row gives NULL (count: 0).
  *
- * The array is one frame's rows, never more: the cost of a wide frame (UNBOUNDED)
- * is its size per row, as in PostgreSQL's own EXCLUDE evaluation.
+ * The array is one frame's rows, never more: the cost of a wide frame (UNBOUNDED) is
+ * its size per row, as PostgreSQL re-aggregates such a frame for each row. Counts
+ * and integer sums are not gathered (`lower-window-exclude-sums.ts`).
  */
 type Lower = (e: Expr) => Mql;
 
