@@ -126,8 +126,10 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     if (negative) {
       throw new SqlEtlError('invalid-frame', 'bind', counted ? `frame ${which} offset must not be negative` : 'invalid preceding or following size in window function', { span: e.span });
     }
-    // no partition holds 2^53 rows or groups: a larger count (up to bigint's 2^63 - 1) frames
-    // the same rows, and stays an exact integer for the window bounds
+    // the count is a bigint: PostgreSQL's cast error past 2^63 - 1
+    if (counted && typeof value === 'number' && value >= 2 ** 63) throw new SqlEtlError('numeric-value-out-of-range', 'bind', 'bigint out of range', { span: e.span });
+    // no partition holds 2^53 rows or groups: a larger count frames the same rows, and
+    // stays an exact integer for the window bounds
     if (counted && typeof value === 'number' && value > Number.MAX_SAFE_INTEGER) value = Number.MAX_SAFE_INTEGER;
     return value;
   };
