@@ -1,6 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, shared, type Mql } from './mql.js';
+import { lowerToCharNumber } from './lower-to-char-number.js';
 
 /**
  * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
@@ -93,11 +94,13 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns. */
+/** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns; numbers in lower-to-char-number.ts. */
 export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
   const fmtArg = f.args[1];
   if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('lower', 'to_char with a non-constant format', fmtArg.span);
-  if (f.args[0].type !== 'date' && f.args[0].type !== 'timestamp' && f.args[0].type !== 'unknown') {
+  const argType = f.args[0].type;
+  if (argType === 'int' || argType === 'numeric' || argType === 'float') return lowerToCharNumber(date, f, argType);
+  if (argType !== 'date' && argType !== 'timestamp' && argType !== 'unknown') {
     throw unsupported('lower', `to_char of ${f.args[0].type}`, f.span);
   }
   const fmt = fmtArg.value;
