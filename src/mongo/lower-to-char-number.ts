@@ -71,7 +71,19 @@ export function lowerToCharNumber(value: Mql, f: FuncExpr, kind: NumberKind): Mq
     const nine = template.nodes.find((n) => n.kind === 'keyword' && (n.keyword === '9' || n.keyword === '0'));
     throw unsupported('lower', `to_char of ${kind === 'int' ? 'integer' : kind === 'float' ? 'double precision' : 'numeric'} with more than ${widest} ${kind === 'float' ? 'integer ' : ''}digit positions (${digitPositions})`, at(nine?.kind === 'keyword' ? nine.offset : 0, 1));
   }
-  return fixedPoint(x, template.nodes, desc, kind, f.span);
+  const out = fixedPoint(x, template.nodes, desc, kind, f.span);
+  if (kind !== 'int' || desc.multi === 0) return out;
+  // PostgreSQL multiplies an int4 by 10^V in int4 arithmetic, which wraps around past
+  // 2^31 (and an int8 fails past 2^63); the argument's width is not known here: refused
+  // for those values at run time
+  const v = keyword('V');
+  return raiseIf(
+    out,
+    { $gte: [{ $abs: { $multiply: [x, 10 ** desc.multi] } }, 2 ** 31] },
+    'feature-not-supported',
+    ['to_char of an integer with V whose product is 2^31 or more is not supported yet'],
+    v?.kind === 'keyword' ? at(v.offset) : f.span,
+  );
 }
 
 /** The variables the classes are told apart by: `$$neg`, `$$i`, `$$f`, `$$over` (the number does not fit). */
@@ -224,7 +236,8 @@ function fixedPoint(x: Mql, nodes: TemplateNode[], desc: TemplateDescription, ki
     for (const fd of overFracs) classes.push({ neg, intDigits: -1, fracDigits: fd, relevant: 0 });
     if (pre >= INFINITY.length) classes.push({ neg, infinite: true, intDigits: INFINITY.length, fracDigits: kept(INFINITY.length), relevant: 0 });
   }
-  const groups = new Map<string, { out: Mql; keys: number[] }>();
+  // each class's output, as text with placeholders (or PostgreSQL's error)
+  const rendered = new Map<number, { c: NumberClass; number: string; text: string } | { c: NumberClass; error: string }>();
   for (const c of classes) {
     const d = { ...desc, post: c.fracDigits };
     let number: string;
@@ -244,19 +257,33 @@ function fixedPoint(x: Mql, nodes: TemplateNode[], desc: TemplateDescription, ki
       number = c.fracDigits ? `${ip}.${fp}` : ip;
       outPreSpaces = pre - ip.length;
     }
-    let out: Mql;
     try {
-      out = pieces(applyNumberTemplate(nodes, d, c.neg ? '-' : '+', number, outPreSpaces), c.intDigits);
+      rendered.set(classKey(c), { c, number, text: applyNumberTemplate(nodes, d, c.neg ? '-' : '+', number, outPreSpaces) });
     } catch (e) {
       // TH of "Infinity": PostgreSQL's error, for these numbers only
       if (!(e instanceof TemplateError)) throw e;
       if (!c.infinite) throw unsupported('lower', `a to_char template that PostgreSQL refuses (${e.message})`, span);
-      out = raiseIf('', true, 'invalid-parameter-value', [e.message], span);
+      rendered.set(classKey(c), { c, error: e.message });
     }
+  }
+  // a positive class and its negative twin share one branch when they differ only in sign characters
+  const groups = new Map<string, { out: Mql; keys: number[] }>();
+  const add = (out: Mql, keys: number[]) => {
     const id = JSON.stringify(out);
     const g = groups.get(id);
-    if (g) g.keys.push(classKey(c));
-    else groups.set(id, { out, keys: [classKey(c)] });
+    if (g) g.keys.push(...keys);
+    else groups.set(id, { out, keys });
+  };
+  for (const [key, r] of rendered) {
+    if (r.c.neg) continue;
+    const twin = rendered.get(key + classKey({ ...r.c, neg: true }) - classKey(r.c));
+    const render = (x: typeof r): Mql => ('error' in x ? raiseIf('', true, 'invalid-parameter-value', [x.error], span) : pieces([x.text], x.number, x.c.intDigits));
+    const merged = twin && !('error' in r) && !('error' in twin) ? signMerged(r.text, twin.text) : undefined;
+    if (merged && twin && 'number' in r) add(pieces(merged, r.number, r.c.intDigits), [key, classKey(twin.c)]);
+    else {
+      add(render(r), [key]);
+      if (twin) add(render(twin), [classKey(twin.c)]);
+    }
   }
   const list = [...groups.values()].sort((a, b) => b.keys.length - a.keys.length);
   const [common, ...rest] = list;
@@ -282,22 +309,62 @@ const placeholders = (from: number, count: number): string => {
   return s;
 };
 
-/** compile-time output with placeholders → `$concat` of text and substrings of `$$s` */
-function pieces(text: string, intDigits: number): Mql {
+type Segment = string | { pos: string; neg: string };
+
+/**
+ * The outputs of a positive class and of its negative twin as one, where they differ
+ * only in characters that are not digits: the differing stretch (PR's two brackets:
+ * each differing character) becomes a choice on `$$neg`. Undefined when digits differ.
+ */
+function signMerged(pos: string, neg: string): Segment[] | undefined {
+  if (pos === neg) return [pos];
+  const p = [...pos];
+  const n = [...neg];
+  const plain = (cs: string[]) => cs.every((ch) => !isPlaceholder(ch) && ch !== ORDINAL_UPPER && ch !== ORDINAL_LOWER);
+  let a = 0;
+  while (a < p.length && a < n.length && p[a] === n[a]) a++;
+  let b = 0;
+  while (b < p.length - a && b < n.length - a && p[p.length - 1 - b] === n[n.length - 1 - b]) b++;
+  const mp = p.slice(a, p.length - b);
+  const mn = n.slice(a, n.length - b);
+  if (plain(mp) && plain(mn)) return [p.slice(0, a).join(''), { pos: mp.join(''), neg: mn.join('') }, p.slice(p.length - b).join('')];
+  if (p.length !== n.length) return undefined;
+  const out: Segment[] = [];
+  for (let j = 0; j < p.length; j++) {
+    if (p[j] === n[j]) out.push(p[j]);
+    else if (plain([p[j], n[j]])) out.push({ pos: p[j], neg: n[j] });
+    else return undefined;
+  }
+  return out;
+}
+
+/**
+ * compile-time output → `$concat` of text, `$$neg` choices and substrings of `$$s`
+ * where the placeholders were (a run of them, with the known characters of `number`
+ * that follow it, such as the decimal point, is one substring)
+ */
+function pieces(segments: Segment[], number: string, intDigits: number): Mql {
   const parts: Mql[] = [];
   let plain = '';
   const flush = () => {
     if (plain) parts.push(literal(plain));
     plain = '';
   };
-  const chars = [...text];
+  const known = [...number];
+  const chars = segments.flatMap((g): Segment[] => (typeof g === 'string' ? [...g] : [g]));
   for (let j = 0; j < chars.length; j++) {
     const ch = chars[j];
-    if (isPlaceholder(ch)) {
+    if (typeof ch !== 'string') {
+      flush();
+      parts.push(ch.pos === ch.neg ? ch.pos : cond('$$neg', literal(ch.neg), literal(ch.pos)));
+    } else if (isPlaceholder(ch)) {
       flush();
       const from = ch.charCodeAt(0) - PLACEHOLDER_BASE;
       let len = 1;
-      while (j + 1 < chars.length && isPlaceholder(chars[j + 1]) && chars[j + 1].charCodeAt(0) - PLACEHOLDER_BASE === from + len) {
+      for (;;) {
+        const next = chars[j + 1];
+        const expected = known[from + len];
+        if (typeof next !== 'string' || expected === undefined || next !== expected) break;
         len++;
         j++;
       }
@@ -308,6 +375,7 @@ function pieces(text: string, intDigits: number): Mql {
     } else plain += ch;
   }
   flush();
+  // adjacent texts (a sign choice next to text stays apart)
   if (parts.length === 0) return '';
   return parts.length === 1 && typeof parts[0] !== 'string' ? parts[0] : { $concat: parts };
 }
