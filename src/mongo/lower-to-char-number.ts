@@ -170,10 +170,11 @@ function exactProductError(a: Mql, c: Mql): Mql {
   return letIn(
     { ...split(a, 'a'), ...split(c, 'c') },
     letIn(
-      { al: { $subtract: [a, '$$ah'] }, cl: { $subtract: [c, '$$ch'] }, hi: { $multiply: [a, c] } },
+      // names of their own: DocumentDB loses a variable that an inner $let shadows
+      { al: { $subtract: [a, '$$ah'] }, cl: { $subtract: [c, '$$ch'] }, product: { $multiply: [a, c] } },
       {
         $add: [
-          { $add: [{ $add: [{ $subtract: [{ $multiply: ['$$ah', '$$ch'] }, '$$hi'] }, { $multiply: ['$$ah', '$$cl'] }] }, { $multiply: ['$$al', '$$ch'] }] },
+          { $add: [{ $add: [{ $subtract: [{ $multiply: ['$$ah', '$$ch'] }, '$$product'] }, { $multiply: ['$$ah', '$$cl'] }] }, { $multiply: ['$$al', '$$ch'] }] },
           { $multiply: ['$$al', '$$cl'] },
         ],
       },
