@@ -1,4 +1,5 @@
 import { SqlEtlError, unsupported } from '../errors.js';
+import { raiseIf } from './raise.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
@@ -103,7 +104,29 @@ export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
   if (argType !== 'date' && argType !== 'timestamp' && argType !== 'unknown') {
     throw unsupported('lower', `to_char of ${f.args[0].type}`, f.span);
   }
-  const fmt = fmtArg.value;
+  if (argType === 'unknown') return untypedToChar(date, f);
+  return dateToChar(date, fmtArg.value);
+}
+
+/**
+ * to_char of a value whose type is known only at run time (no declared column): a
+ * number is formatted as a numeric, anything else as a date. Each branch reads a safe
+ * stand-in for the other kind (DocumentDB evaluates both branches of a $cond); a
+ * template that cannot format numbers fails the statement for numbers only.
+ */
+function untypedToChar(value: Mql, f: FuncExpr): Mql {
+  const isNumber = { $isNumber: value };
+  let asNumber: Mql;
+  try {
+    asNumber = lowerToCharNumber(cond(isNumber, value, 0), f, 'numeric');
+  } catch (e) {
+    if (!(e instanceof SqlEtlError)) throw e;
+    asNumber = raiseIf(null, isNumber, 'feature-not-supported', [`to_char of a number: ${e.message}`], f.span);
+  }
+  return cond(isNumber, asNumber, dateToChar(cond(isNumber, null, value), (f.args[1] as { value: string }).value));
+}
+
+function dateToChar(date: Mql, fmt: string): Mql {
   const parts: Mql[] = [];
   let text = '';
   const flush = () => {
