@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { raiseIf } from './raise.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, shared, type Mql } from './mql.js';
+import { cond, notNull, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
 
 /**
@@ -105,7 +105,7 @@ export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
     throw unsupported('lower', `to_char of ${f.args[0].type}`, f.span);
   }
   if (argType === 'unknown') return untypedToChar(date, f);
-  return dateToChar(date, fmtArg.value);
+  return dateToChar(date, f);
 }
 
 /**
@@ -123,10 +123,19 @@ function untypedToChar(value: Mql, f: FuncExpr): Mql {
     if (!(e instanceof SqlEtlError)) throw e;
     asNumber = raiseIf(null, isNumber, 'feature-not-supported', [`to_char of a number: ${e.message}`], f.span);
   }
-  return cond(isNumber, asNumber, dateToChar(cond(isNumber, null, value), (f.args[1] as { value: string }).value));
+  let asDate: Mql;
+  try {
+    asDate = dateToChar(cond(isNumber, null, value), f);
+  } catch (e) {
+    if (!(e instanceof SqlEtlError)) throw e;
+    asDate = raiseIf(null, { $and: [{ $not: [isNumber] }, notNull(value)] }, 'feature-not-supported', [`to_char of a date: ${e.message}`], f.span);
+  }
+  return cond(isNumber, asNumber, asDate);
 }
 
-function dateToChar(date: Mql, fmt: string): Mql {
+function dateToChar(date: Mql, f: FuncExpr): Mql {
+  const fmtArg = f.args[1];
+  const fmt = fmtArg.kind === 'literal' && typeof fmtArg.value === 'string' ? fmtArg.value : '';
   const parts: Mql[] = [];
   let text = '';
   const flush = () => {
