@@ -22,11 +22,9 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   if (e.type === 'float' && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
   switch (e.op) {
     case '+':
-      return exactInteger(e, { $add: [l, r] });
     case '-':
-      return exactInteger(e, { $subtract: [l, r] });
     case '*':
-      return exactInteger(e, { $multiply: [l, r] });
+      return exactInteger(e, l, r);
     case '%':
       return byNonZero(right, r, e.span, (n, d) => ({ $mod: [n, d] }), left, l);
     case '^':
@@ -59,18 +57,56 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
  * precision are doubles by design); an operand of unknown type is an integer when
  * its value is one, as for integer division.
  */
-function exactInteger(e: ArithExpr, value: Mql): Mql {
+function exactInteger(e: ArithExpr, l: Mql, r: Mql): Mql {
+  const op = e.op === '+' ? '$add' : e.op === '-' ? '$subtract' : '$multiply';
   if (e.type === 'int' && (e.intWidth === 16 || e.intWidth === 32)) {
     const range = intRangeOfWidth(e.intWidth);
     const outside = { $or: [{ $gt: ['$$n', range.max] }, { $lt: ['$$n', range.min] }] };
-    return letIn({ n: value }, raiseIf('$$n', { $and: [{ $isNumber: '$$n' }, outside] }, 'numeric-value-out-of-range', [`${range.name} out of range`], e.span));
+    return letIn({ n: { [op]: [l, r] } }, raiseIf('$$n', { $and: [{ $isNumber: '$$n' }, outside] }, 'numeric-value-out-of-range', [`${range.name} out of range`], e.span));
   }
   const known = e.left.type !== 'unknown' && e.right.type !== 'unknown';
-  if (known && e.type !== 'int') return value;
-  if (!known && [e.left.type, e.right.type].some((t) => t !== 'int' && t !== 'unknown')) return value;
-  const beyond = { $gt: [{ $abs: '$$n' }, MAX_EXACT_INTEGER] };
-  const when = known ? beyond : { $and: [isIntegerType('$$n'), beyond] };
-  return letIn({ n: value }, raiseIf('$$n', when, 'feature-not-supported', [`an integer result beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], e.span));
+  if (known && e.type !== 'int') return { [op]: [l, r] };
+  if (!known && [e.left.type, e.right.type].some((t) => t !== 'int' && t !== 'unknown')) return { [op]: [l, r] };
+  const integer = (c: Mql) => (known ? c : { $and: [isIntegerType('$$n'), c] });
+  // past bigint: PostgreSQL's own error (on MongoDB a long overflowing becomes a double there)
+  const bigintOverflow = integer({ $gte: [{ $abs: '$$n' }, 2 ** 63] });
+  const overflowChecked = (inexact: Mql) =>
+    raiseIf(
+      raiseIf('$$n', bigintOverflow, 'numeric-value-out-of-range', ['bigint out of range'], e.span),
+      { $and: [{ $not: [bigintOverflow] }, integer(inexact)] },
+      'feature-not-supported',
+      [`an integer result past ${EXACT_INTEGER_LIMIT} that a double cannot hold exactly is not supported yet (the embedded engine computes with doubles)`],
+      e.span,
+    );
+  /*
+   * A sum or difference is exact when the rounding error of the double operation is 0
+   * (Knuth's TwoSum, exact in IEEE arithmetic): 4567890123456789 + 4567890123456789 is
+   * past 2^53 and still exact. On MongoDB, longs add exactly and the error is 0.
+   * Operands and the intermediate value are named by nesting level (no shadowing, no
+   * many-variable $let: both trouble DocumentDB).
+   */
+  const d = nestingDepth(e);
+  const [a, b, bb] = [`ia${d}`, `ib${d}`, `ic${d}`];
+  // the error is computed over numbers only (a NULL, or a date of an untyped field, reads as 0: no error)
+  const number = (x: string): Mql => cond({ $isNumber: x }, x, 0);
+  if (e.op === '*') {
+    /*
+     * A product past 2^53 is exact when dividing it by one factor gives the other with
+     * no remainder (`$mod` of doubles is exact; a rounded product leaves a remainder or
+     * another quotient): 4567890123456789 * 2 is computed, 3 * 3002399751580331 refused.
+     */
+    const [sa, sb] = [number(`$$${a}`), letIn({ v: number(`$$${b}`) }, cond({ $eq: ['$$v', 0] }, 1, '$$v'))];
+    const sn = number('$$n');
+    const inexact = { $and: [{ $gt: [{ $abs: sn }, MAX_EXACT_INTEGER] }, { $or: [{ $ne: [{ $mod: [sn, sb] }, 0] }, { $ne: [{ $divide: [sn, sb] }, sa] }] }] };
+    return letIn({ [a]: l, [b]: r }, letIn({ n: { [op]: [`$$${a}`, `$$${b}`] } }, overflowChecked(inexact)));
+  }
+  const [sa, sb] = [number(`$$${a}`), e.op === '+' ? number(`$$${b}`) : { $multiply: [-1, number(`$$${b}`)] }];
+  const sum = { $add: [sa, sb] };
+  const error = { $add: [{ $subtract: [sa, { $subtract: [sum, `$$${bb}`] }] }, { $subtract: [sb, `$$${bb}`] }] };
+  return letIn(
+    { [a]: l, [b]: r },
+    letIn({ n: { [op]: [`$$${a}`, `$$${b}`] } }, letIn({ [bb]: { $subtract: [sum, sa] } }, overflowChecked({ $ne: [error, 0] }))),
+  );
 }
 
 /**

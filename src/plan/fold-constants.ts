@@ -53,6 +53,16 @@ export function fold(e: Expr): Expr {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** A comparison of two number constants (`1 = 0`, `CASE 1 WHEN 0`) as the boolean constant it is (NULL beside NULL). */
+function constantComparison(e: Expr): Expr {
+  if (e.kind !== 'compare' || e.left.kind !== 'literal' || e.right.kind !== 'literal') return e;
+  const [a, b] = [e.left.value, e.right.value];
+  if (a === null || b === null) return lit(null, 'bool', e.span);
+  if (typeof a !== 'number' || typeof b !== 'number') return e;
+  const value = { '=': a === b, '<>': a !== b, '<': a < b, '<=': a <= b, '>': a > b, '>=': a >= b }[e.op];
+  return lit(value, 'bool', e.span);
+}
+
 /**
  * CASE as PostgreSQL's planner simplifies it, arm by arm: an arm whose WHEN is the
  * constant FALSE or NULL is dropped unread, and the arms after a constant TRUE are
@@ -63,7 +73,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function foldCase(e: Extract<Expr, { kind: 'case' }>): Expr {
   const whens: { when: Expr; then: Expr }[] = [];
   for (const w of e.whens) {
-    const when = fold(w.when);
+    const when = constantComparison(fold(w.when));
     if (when.kind === 'literal' && (when.value === false || when.value === null)) continue;
     const then = fold(w.then);
     if (when.kind === 'literal' && when.value === true) return whens.length === 0 ? then : { ...e, whens, else: then };
