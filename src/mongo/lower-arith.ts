@@ -143,13 +143,17 @@ function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
   return letIn({ [a]: l, [b]: r }, letIn({ n: value }, inFloatRange([`$$${a}`, `$$${b}`], underflow, e.span)));
 }
 
-/** How deeply arithmetic nests under `e` (0 for an operator over plain operands). */
+/** How deeply arithmetic nests under `e` (0 for an operator over plain operands); each node's depth is computed once. */
+const depths = new WeakMap<Expr, number>();
 function nestingDepth(e: Expr): number {
+  const known = depths.get(e);
+  if (known !== undefined) return known;
   let depth = 0;
   someExpr(e, (x) => {
     if (x !== e && x.kind === 'arith') depth = Math.max(depth, 1 + nestingDepth(x));
     return false;
   });
+  depths.set(e, depth);
   return depth;
 }
 
