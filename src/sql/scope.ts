@@ -20,6 +20,11 @@ export interface RelationColumn {
   type: SqlType;
   /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
   notNull?: boolean;
+  /**
+   * a computed column, read as this expression instead of a field: a JOIN … USING's
+   * merged column (COALESCE of both sides for FULL), a column of an aliased join
+   */
+  expr?: Expr;
 }
 
 export interface Relation {
@@ -37,6 +42,16 @@ export interface Relation {
    * not a column of the relation (`_id` always is).
    */
   sampled?: readonly string[];
+  /**
+   * column names an enclosing JOIN … USING / NATURAL JOIN merged: an unqualified name
+   * (and `SELECT *`) means the merged column, only `rel.name` reaches this one
+   */
+  hidden?: readonly string[];
+}
+
+/** Whether an unqualified name may reach the relation's column (not merged away by a USING join). */
+export function visible(r: Relation, name: string): boolean {
+  return !r.hidden?.includes(name);
 }
 
 /** Whether an undeclared relation may have the top-level field (always, unless sampled without it). */
@@ -65,9 +80,6 @@ export class OuterCapture {
 const UNSAFE = (f: string) => f.startsWith('$') || f === '';
 
 export class Scope {
-  /** columns merged by JOIN … USING: an unqualified name means this expression */
-  readonly using = new Map<string, Expr>();
-
   constructor(
     readonly relations: Relation[],
     readonly outer?: Scope,
@@ -82,6 +94,7 @@ export class Scope {
       try {
         outerExpr = this.outer.resolve(fields, span);
       } catch (err) {
+        if (err instanceof SqlEtlError && err.code === 'undefined-column') this.refuseWholeRow(fields, span);
         // a sampled relation here did not have the name, nor did the enclosing query: hint from here too
         if (err instanceof SqlEtlError && err.code === 'undefined-column' && err.hints.length === 0) err.hints.push(...didYouMean(fields[0], this.relations.flatMap(knownNames)));
         throw err;
@@ -92,8 +105,7 @@ export class Scope {
       }
       return outerExpr;
     }
-    // `SELECT t FROM … t`: PostgreSQL reads a relation's name alone as its whole row (a composite value)
-    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    this.refuseWholeRow(fields, span);
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
@@ -101,6 +113,16 @@ export class Scope {
       throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span, params: { table: fields[0] } });
     }
     throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { params: { column: fields[0] }, span, hints: didYouMean(fields[0], this.relations.flatMap(knownNames)) });
+  }
+
+  /**
+   * `SELECT t FROM … t`: PostgreSQL reads a relation's name alone, when no column has
+   * it, as the relation's whole row (a composite value), which sqletl does not build.
+   */
+  private refuseWholeRow(fields: string[], span?: SourceSpan): void {
+    if (fields.length === 1 && this.hasRelation(fields[0])) {
+      throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    }
   }
 
   hasRelation(name: string): boolean {
@@ -116,14 +138,13 @@ export class Scope {
       // not a nested path of a relation here
       if (this.outer?.hasRelation(fields[0])) return undefined;
     }
-    if (fields.length === 1 && this.using.has(fields[0])) return this.using.get(fields[0]);
-    const declared = this.relations.filter((r) => r.columns?.some((c) => c.name === fields[0]));
+    const declared = this.relations.filter((r) => visible(r, fields[0]) && r.columns?.some((c) => c.name === fields[0]));
     if (declared.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span, params: { column: fields[0] } });
     }
     if (declared.length === 1) return this.inRelation(declared[0], fields, span);
     // an undeclared collection whose sampled documents lack the name does not have it
-    const open = this.relations.filter((r) => (!r.columns || r.open) && mayHave(r, fields[0]));
+    const open = this.relations.filter((r) => (!r.columns || r.open) && visible(r, fields[0]) && mayHave(r, fields[0]));
     if (open.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, {
         span,
@@ -135,8 +156,12 @@ export class Scope {
     return undefined;
   }
 
-  private inRelation(rel: Relation, fields: string[], span?: SourceSpan): ColumnExpr {
+  private inRelation(rel: Relation, fields: string[], span?: SourceSpan): Expr {
     const column = rel.columns?.find((c) => c.name === fields[0]);
+    // an aliased join may have two columns of one name (`(a JOIN b ON …) AS j`, both with x)
+    if (column && rel.columns!.filter((c) => c.name === fields[0]).length > 1) {
+      throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span, params: { column: fields[0] } });
+    }
     if (rel.columns && !column && !rel.open) {
       throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { params: { column: fields[0], relation: rel.name }, span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
     }
@@ -145,6 +170,11 @@ export class Scope {
     }
     if (fields.some(UNSAFE)) {
       throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });
+    }
+    if (column?.expr) {
+      if (fields.length === 1) return { ...column.expr, span };
+      if (column.expr.kind === 'column') return { kind: 'column', path: [...column.expr.path, ...fields.slice(1)], type: 'unknown', span };
+      throw unsupported('bind', `a path into the merged column "${column.name}" of a FULL JOIN … USING`, span, ['qualify it with one of the joined tables']);
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
