@@ -4,7 +4,7 @@ import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { setReturning } from '../catalog/functions.js';
 import { binaryOp, bindExpr, seriesArray, requireBoolean, stringsOf } from './bind-expr.js';
-import { Scope, visible, type Relation, type RelationColumn } from './scope.js';
+import { OuterCapture, Scope, visible, type Relation, type RelationColumn } from './scope.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -136,14 +136,8 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       };
     }
     case 'RangeSubselect': {
-      if (n.lateral) {
-        // the parse tree does not locate the subquery: the last LATERAL before its select list
-        const inner = unwrap(n.subquery)[1];
-        const firstTarget = inner.targetList?.[0] ? spanOf(b.ctx(new Scope([])), unwrap(inner.targetList[0])[1].location)?.start : undefined;
-        let at: SourceSpan | undefined;
-        for (let k = env.keywordSpan('LATERAL', 0); k && (firstTarget === undefined || k.start < firstTarget); k = env.keywordSpan('LATERAL', k.end)) at = k;
-        throw unsupported('bind', 'LATERAL subqueries', at ?? span, ['join a grouped subquery on the key instead, or use a correlated scalar subquery in the select list']);
-      }
+      // `a, LATERAL (SELECT … a.x …) s`: a join to the subquery, which reads each row of a
+      if (n.lateral && left) return { bound: bindLateral(n, b, counter, left, 'cross', undefined), lateralOf: true };
       const q = b.bindQuery(unwrap(n.subquery)[1], env);
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';
       const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), span);
@@ -177,6 +171,11 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
     if (on && !(on.kind === 'literal' && on.value === true)) throw unsupported('bind', 'a join condition other than ON true for a set-returning function', on.span);
     return aliasedJoin(n, bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location)), keyword);
   }
+  if (rtag === 'RangeSubselect' && rbody.lateral && (kind === 'inner' || kind === 'left')) {
+    if (n.isNatural || n.usingClause) throw unsupported('bind', `${n.isNatural ? 'NATURAL JOIN' : 'JOIN … USING'} to a LATERAL subquery`, keyword(n.isNatural ? 'NATURAL' : 'USING'), ['join ON the condition instead']);
+    return aliasedJoin(n, bindLateral(rbody, b, counter, leftItem, kind, n.quals, keyword('JOIN')), keyword);
+  }
+  // (a LATERAL subquery on the right of a RIGHT/FULL JOIN cannot read the left side: a plain subquery)
   const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
   // RIGHT JOIN is the mirrored LEFT JOIN: the preserved side stays in place
   const [first, other] = kind === 'right' ? [rightItem, leftItem] : [leftItem, rightItem];
@@ -213,6 +212,33 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   if (!on) on = lit(true, 'bool');
   const bound: BoundFrom = { source: { kind: 'join', type, left: first.source, right: other.source, as, on, span: keyword('JOIN') }, relations };
   return aliasedJoin(n, bound, keyword);
+}
+
+/**
+ * `left [LEFT] JOIN LATERAL (subquery) s ON …` (a comma or CROSS JOIN: ON true): the
+ * subquery is bound with the left side's relations as its enclosing scope, so the
+ * columns it reads there become `$$oN` variables, as in a correlated subquery; the
+ * join's `$lookup` binds them (`let`) and runs the subquery per left row. An inner
+ * join drops the rows for which it returns nothing; LEFT keeps them with NULLs. An
+ * aggregate without GROUP BY gives its one row per left row (count 0 on no input).
+ */
+function bindLateral(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom, kind: 'inner' | 'left' | 'cross', quals: Node | undefined, joinSpan?: SourceSpan): BoundFrom {
+  const capture = new OuterCapture();
+  const q = b.bindQuery(unwrap(n.subquery)[1], { ...b.env, outer: new Scope(left.relations, b.env.outer, b.env.capture), capture });
+  const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), spanOf(b.ctx(new Scope([])), n.location));
+  const as = nextAs(counter);
+  const relation = b.relationOf(n.alias?.aliasname ?? 'unnamed_subquery', renamed);
+  const relations = [...left.relations, ...nest(kind === 'left' ? nullExtended([relation]) : [relation], as)];
+  let on: Expr | undefined;
+  if (quals) {
+    on = bindExpr(quals, { ...b.ctx(new Scope(relations, b.env.outer, b.env.capture)), clause: 'JOIN conditions' });
+    checkJoinCondition(on);
+  }
+  const type: JoinType = kind === 'cross' && !on ? 'cross' : kind === 'cross' ? 'inner' : kind;
+  return {
+    source: { kind: 'join', type, left: left.source, right: { kind: 'subquery', query: renamed }, as, on: on ?? lit(true, 'bool'), span: joinSpan, lateral: capture.refs },
+    relations,
+  };
 }
 
 /** NATURAL JOIN: the column names both sides have (in the left side's order), which needs both sides' columns. */
