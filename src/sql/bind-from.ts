@@ -137,7 +137,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
     }
     case 'RangeSubselect': {
       // `a, LATERAL (SELECT … a.x …) s`: a join to the subquery, which reads each row of a
-      if (n.lateral && left) return { bound: bindLateral(n, b, counter, left, 'cross', undefined), lateralOf: true };
+      if (n.lateral && left) return { bound: bindLateral(n, b, counter, left, 'cross'), lateralOf: true };
       const q = b.bindQuery(unwrap(n.subquery)[1], env);
       const alias = n.alias?.aliasname ?? 'unnamed_subquery';
       const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), span);
@@ -172,8 +172,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
     return aliasedJoin(n, bindTableFunction(rbody, b, counter, leftItem, kind === 'left', spanOf(ctx0, rbody.location)), keyword);
   }
   if (rtag === 'RangeSubselect' && rbody.lateral && (kind === 'inner' || kind === 'left')) {
-    if (n.isNatural || n.usingClause) throw unsupported('bind', `${n.isNatural ? 'NATURAL JOIN' : 'JOIN … USING'} to a LATERAL subquery`, keyword(n.isNatural ? 'NATURAL' : 'USING'), ['join ON the condition instead']);
-    return aliasedJoin(n, bindLateral(rbody, b, counter, leftItem, kind, n.quals, keyword('JOIN')), keyword);
+    return aliasedJoin(n, bindLateral(rbody, b, counter, leftItem, kind, n, keyword), keyword);
   }
   // (a LATERAL subquery on the right of a RIGHT/FULL JOIN cannot read the left side: a plain subquery)
   const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
@@ -187,22 +186,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   let relations = [...lefts, ...rights];
   let on: Expr | undefined;
   if (n.usingClause || n.isNatural) {
-    const at = keyword(n.isNatural ? 'NATURAL' : 'USING');
-    const names = n.isNatural ? commonColumnNames(lefts, rights, at) : stringsOf(n.usingClause);
-    const conds: Expr[] = [];
-    const merged: RelationColumn[] = [];
-    names.forEach((name, i) => {
-      if (names.indexOf(name) !== i) throw new SqlEtlError('ambiguous-column', 'bind', `column name "${name}" appears more than once in USING clause`, { span: at, params: { column: name } });
-      const l = usingSide(lefts, name, 'left', at);
-      const r = usingSide(rights, name, 'right', at);
-      conds.push(binaryOp('=', l, r));
-      // the merged column: the preserved side's value (the first non-NULL of both for FULL)
-      const value: Expr = kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : kind === 'right' ? r : l;
-      merged.push({ name, field: '', type: value.type, expr: value });
-    });
-    on = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
-    const alias = n.join_using_alias?.aliasname as string | undefined;
-    relations = [{ name: alias ?? '', columns: merged, prefix: [] }, ...relations.map((r) => ({ ...r, hidden: [...(r.hidden ?? []), ...names] }))];
+    ({ on, relations } = mergeUsing(n, kind, lefts, rights, keyword));
   } else if (n.quals) {
     const ctx = { ...b.ctx(new Scope(relations, b.env.outer, b.env.capture)), clause: 'JOIN conditions' };
     on = bindExpr(n.quals, ctx);
@@ -215,6 +199,31 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
 }
 
 /**
+ * JOIN … USING (k, …) / NATURAL JOIN (USING the common names): the condition
+ * `left.k = right.k` for each, and the merged columns, a relation of their own ahead
+ * of both sides' (which no longer show k to an unqualified name or `*`).
+ */
+function mergeUsing(n: Any, kind: 'inner' | 'left' | 'right' | 'full', lefts: Relation[], rights: Relation[], keyword: (word: string) => SourceSpan | undefined): { on?: Expr; relations: Relation[] } {
+  const at = keyword(n.isNatural ? 'NATURAL' : 'USING');
+  const names = n.isNatural ? commonColumnNames(lefts, rights, at) : stringsOf(n.usingClause);
+  const conds: Expr[] = [];
+  const merged: RelationColumn[] = [];
+  names.forEach((name, i) => {
+    if (names.indexOf(name) !== i) throw new SqlEtlError('ambiguous-column', 'bind', `column name "${name}" appears more than once in USING clause`, { span: at, params: { column: name } });
+    const l = usingSide(lefts, name, 'left', at);
+    const r = usingSide(rights, name, 'right', at);
+    conds.push(binaryOp('=', l, r));
+    // the merged column: the preserved side's value (the first non-NULL of both for FULL)
+    const value: Expr = kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : kind === 'right' ? r : l;
+    merged.push({ name, field: '', type: value.type, expr: value });
+  });
+  const on: Expr | undefined = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
+  const alias = n.join_using_alias?.aliasname as string | undefined;
+  const relations = [{ name: alias ?? '', columns: merged, prefix: [] }, ...[...lefts, ...rights].map((r) => ({ ...r, hidden: [...(r.hidden ?? []), ...names] }))];
+  return { on, relations };
+}
+
+/**
  * `left [LEFT] JOIN LATERAL (subquery) s ON …` (a comma or CROSS JOIN: ON true): the
  * subquery is bound with the left side's relations as its enclosing scope, so the
  * columns it reads there become `$$oN` variables, as in a correlated subquery; the
@@ -222,21 +231,24 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
  * join drops the rows for which it returns nothing; LEFT keeps them with NULLs. An
  * aggregate without GROUP BY gives its one row per left row (count 0 on no input).
  */
-function bindLateral(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom, kind: 'inner' | 'left' | 'cross', quals: Node | undefined, joinSpan?: SourceSpan): BoundFrom {
+function bindLateral(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom, kind: 'inner' | 'left' | 'cross', joinNode?: Any, keyword?: (word: string) => SourceSpan | undefined): BoundFrom {
   const capture = new OuterCapture();
   const q = b.bindQuery(unwrap(n.subquery)[1], { ...b.env, outer: new Scope(left.relations, b.env.outer, b.env.capture), capture });
   const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), spanOf(b.ctx(new Scope([])), n.location));
   const as = nextAs(counter);
   const relation = b.relationOf(n.alias?.aliasname ?? 'unnamed_subquery', renamed);
-  const relations = [...left.relations, ...nest(kind === 'left' ? nullExtended([relation]) : [relation], as)];
+  const rights = nest(kind === 'left' ? nullExtended([relation]) : [relation], as);
+  let relations = [...left.relations, ...rights];
   let on: Expr | undefined;
-  if (quals) {
-    on = bindExpr(quals, { ...b.ctx(new Scope(relations, b.env.outer, b.env.capture)), clause: 'JOIN conditions' });
+  if (joinNode && keyword && kind !== 'cross' && (joinNode.usingClause || joinNode.isNatural)) {
+    ({ on, relations } = mergeUsing(joinNode, kind, left.relations, rights, keyword));
+  } else if (joinNode?.quals) {
+    on = bindExpr(joinNode.quals, { ...b.ctx(new Scope(relations, b.env.outer, b.env.capture)), clause: 'JOIN conditions' });
     checkJoinCondition(on);
   }
   const type: JoinType = kind === 'cross' && !on ? 'cross' : kind === 'cross' ? 'inner' : kind;
   return {
-    source: { kind: 'join', type, left: left.source, right: { kind: 'subquery', query: renamed }, as, on: on ?? lit(true, 'bool'), span: joinSpan, lateral: capture.refs },
+    source: { kind: 'join', type, left: left.source, right: { kind: 'subquery', query: renamed }, as, on: on ?? lit(true, 'bool'), span: keyword?.('JOIN'), lateral: capture.refs },
     relations,
   };
 }
