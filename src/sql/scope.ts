@@ -1,5 +1,5 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import type { ColumnExpr, Expr } from '../ir/expr.js';
+import { mapExpr, type ColumnExpr, type Expr } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import { closestName } from '../closest-name.js';
 
@@ -99,11 +99,10 @@ export class Scope {
         if (err instanceof SqlEtlError && err.code === 'undefined-column' && err.hints.length === 0) err.hints.push(...didYouMean(fields[0], this.relations.flatMap(knownNames)));
         throw err;
       }
-      if (outerExpr.kind === 'column') {
-        const name = this.capture.capture(outerExpr);
-        return { kind: 'column', path: [`$$${name}`], type: outerExpr.type, span };
-      }
-      return outerExpr;
+      // each enclosing-row column it reads is captured (a USING join's merged FULL JOIN column is a COALESCE of two)
+      const capture = this.capture;
+      const captured = mapExpr(outerExpr, (x) => (x.kind === 'column' ? { kind: 'column', path: [`$$${capture.capture(x)}`], type: x.type, span } : undefined));
+      return captured.kind === 'column' ? captured : { ...captured, span };
     }
     this.refuseWholeRow(fields, span);
     if (this.relations.length === 0) {
