@@ -289,7 +289,8 @@ function aliasedJoin(n: Any, bound: BoundFrom, keyword: (word: string) => Source
     throw new SqlEtlError('too-many-aliases', 'bind', `table "${name}" has ${output.length} columns available but ${colnames.length} columns specified`, { span: keyword('JOIN') });
   }
   const columns: RelationColumn[] = output.map((c, i) => ({ name: colnames[i] ?? c.name, field: '', type: c.expr.type, expr: c.expr, ...(c.notNull ? { notNull: true } : {}) }));
-  return { source: bound.source, relations: [{ name, columns, prefix: [] }] };
+  const hides = bound.relations.flatMap((r) => [r.name, ...(r.hides ?? [])]).filter((x) => x !== '');
+  return { source: bound.source, relations: [{ name, columns, prefix: [], hides }] };
 }
 
 /** `unnest(array) [WITH ORDINALITY] AS t(value, n)` and `jsonb_array_elements[_text](json)`. */

@@ -180,6 +180,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const starSpan = spanOf(base, body.location);
       if (relations.length === 0) throw new SqlEtlError('no-from', 'bind', 'SELECT * with no tables specified is not valid', { span: starSpan });
       const chosen = fields.length > 1 ? relations.filter((r) => r.name === fields[0]) : relations;
+      if (chosen.length === 0) scope.refuseHidden(fields, starSpan);
       if (chosen.length === 0) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: starSpan, params: { table: fields[0] } });
       const open = chosen.filter((r) => !r.columns || r.open);
       if (open.length) {

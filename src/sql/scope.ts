@@ -47,6 +47,8 @@ export interface Relation {
    * (and `SELECT *`) means the merged column, only `rel.name` reaches this one
    */
   hidden?: readonly string[];
+  /** an aliased join `(a JOIN b …) AS j`: the names of the relations inside, which its alias hides */
+  hides?: readonly string[];
 }
 
 /** Whether an unqualified name may reach the relation's column (not merged away by a USING join). */
@@ -108,6 +110,7 @@ export class Scope {
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
+    this.refuseHidden(fields, span);
     if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
       throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span, params: { table: fields[0] } });
     }
@@ -121,6 +124,17 @@ export class Scope {
   private refuseWholeRow(fields: string[], span?: SourceSpan): void {
     if (fields.length === 1 && this.hasRelation(fields[0])) {
       throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    }
+  }
+
+  /** `a.x` where a is inside an aliased join `(a JOIN b …) AS j`: PostgreSQL's own message */
+  refuseHidden(fields: string[], span?: SourceSpan): void {
+    if (fields.length > 1 && !this.relations.some((r) => r.name === fields[0]) && this.relations.some((r) => r.hides?.includes(fields[0]))) {
+      throw new SqlEtlError('undefined-table', 'bind', `invalid reference to FROM-clause entry for table "${fields[0]}"`, {
+        span,
+        params: { table: fields[0] },
+        hints: [`there is an entry for table "${fields[0]}", but it cannot be referenced from this part of the query (the join's alias hides it)`],
+      });
     }
   }
 
