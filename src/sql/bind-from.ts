@@ -51,9 +51,22 @@ export function bindFrom(items: Node[], b: FromBinder): BoundFrom {
       acc = right.bound;
       continue;
     }
+    distinctNames(acc.relations, right.bound.relations, spanOf(b.ctx(new Scope([])), unwrap(item)[1].location));
     acc = join(acc, right.bound, 'cross', undefined, counter);
   }
   return acc;
+}
+
+/**
+ * PostgreSQL's rule: the relations one FROM level brings into scope have distinct names
+ * (an aliased join's insides are their own level); `a JOIN b a` is an error, not a
+ * second `a` that qualified names cannot reach.
+ */
+function distinctNames(left: Relation[], right: Relation[], span?: SourceSpan): void {
+  for (const r of right) {
+    const twin = r.name !== '' && r.name !== 'unnamed_subquery' && left.find((l) => l.name === r.name && l.db === r.db);
+    if (twin) throw new SqlEtlError('duplicate-alias', 'bind', `table name "${r.name}" specified more than once`, { span });
+  }
 }
 
 function nextAs(counter: { n: number }): string {
@@ -131,7 +144,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-          relations: [{ name: alias ?? name, columns, prefix: [], ...sampledOf(env, declared ? undefined : key) }],
+          relations: [{ name: alias ?? name, columns, prefix: [], ...(alias === undefined && n.schemaname ? { db: n.schemaname as string } : {}), ...sampledOf(env, declared ? undefined : key) }],
         },
       };
     }
@@ -176,6 +189,7 @@ function bindJoin(n: Any, b: FromBinder, counter: { n: number }): BoundFrom {
   }
   // (a LATERAL subquery on the right of a RIGHT/FULL JOIN cannot read the left side: a plain subquery)
   const rightItem = bindItem(n.rarg, b, counter, undefined).bound;
+  distinctNames(leftItem.relations, rightItem.relations, spanOf(ctx0, rbody.location) ?? keyword('JOIN'));
   // RIGHT JOIN is the mirrored LEFT JOIN: the preserved side stays in place
   const [first, other] = kind === 'right' ? [rightItem, leftItem] : [leftItem, rightItem];
   const firstRelations = kind === 'full' ? nullExtended(first.relations) : first.relations;
@@ -219,6 +233,7 @@ function mergeUsing(n: Any, kind: 'inner' | 'left' | 'right' | 'full', lefts: Re
   });
   const on: Expr | undefined = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };
   const alias = n.join_using_alias?.aliasname as string | undefined;
+  if (alias !== undefined) distinctNames([...lefts, ...rights], [{ name: alias, prefix: [] }], at);
   const relations = [{ name: alias ?? '', columns: merged, prefix: [] }, ...[...lefts, ...rights].map((r) => ({ ...r, hidden: [...(r.hidden ?? []), ...names] }))];
   return { on, relations };
 }
@@ -237,6 +252,7 @@ function bindLateral(n: Any, b: FromBinder, counter: { n: number }, left: BoundF
   const renamed = b.renameColumns(q, stringsOf(n.alias?.colnames), spanOf(b.ctx(new Scope([])), n.location));
   const as = nextAs(counter);
   const relation = b.relationOf(n.alias?.aliasname ?? 'unnamed_subquery', renamed);
+  distinctNames(left.relations, [relation], lateralSpan(n, b));
   const rights = nest(kind === 'left' ? nullExtended([relation]) : [relation], as);
   let relations = [...left.relations, ...rights];
   let on: Expr | undefined;
@@ -251,6 +267,15 @@ function bindLateral(n: Any, b: FromBinder, counter: { n: number }, left: BoundF
     source: { kind: 'join', type, left: left.source, right: { kind: 'subquery', query: renamed }, as, on: on ?? lit(true, 'bool'), span: keyword?.('JOIN'), lateral: capture.refs },
     relations,
   };
+}
+
+/** Where a LATERAL subquery is (the parse tree does not locate it): the last LATERAL before its select list. */
+function lateralSpan(n: Any, b: FromBinder): SourceSpan | undefined {
+  const inner = unwrap(n.subquery)[1];
+  const firstTarget = inner.targetList?.[0] ? spanOf(b.ctx(new Scope([])), unwrap(inner.targetList[0])[1].location)?.start : undefined;
+  let at: SourceSpan | undefined;
+  for (let k = b.env.keywordSpan('LATERAL', 0); k && (firstTarget === undefined || k.start < firstTarget); k = b.env.keywordSpan('LATERAL', k.end)) at = k;
+  return at;
 }
 
 /** NATURAL JOIN: the column names both sides have (in the left side's order), which needs both sides' columns. */
@@ -321,6 +346,7 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
   const relation: Relation = { name: alias ?? name, columns, prefix: [] };
   if (!alias && colnames.length === 0) relation.name = name;
+  distinctNames(base.relations, [relation], fnSpan);
   return {
     source: { kind: 'unnest', left: base.source, array: args[0], as, ordinality: !!n.ordinality, outer },
     relations: [...base.relations, relation],

@@ -47,6 +47,8 @@ export interface Relation {
    * (and `SELECT *`) means the merged column, only `rel.name` reaches this one
    */
   hidden?: readonly string[];
+  /** an unaliased collection's database (`db.t` and `other.t` may both be in one FROM) */
+  db?: string;
   /** an aliased join `(a JOIN b …) AS j`: the names of the relations inside, which its alias hides */
   hides?: readonly string[];
 }
