@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import type { SourceSpan } from '../errors.js';
-import type { SqlType } from './types.js';
+import type { IntWidth, SqlType } from './types.js';
 
 /** A constant value: JSON scalars, dates, intervals, arrays of constants. */
 export type Value = null | boolean | number | string | Date | Interval | Value[];
@@ -19,6 +19,8 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^';
 interface Base {
   type: SqlType;
   span?: SourceSpan;
+  /** int2/int4/int8, where known: integer arithmetic overflows at this width, as in PostgreSQL (absent: treated as bigint) */
+  intWidth?: IntWidth;
 }
 
 /** A field of the current input row: a path into the document. */

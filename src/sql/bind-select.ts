@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
-import type { SqlType } from '../ir/types.js';
+import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
@@ -502,7 +502,7 @@ function relationOf(name: string, q: Query): Relation {
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...(neverNull(c.expr) ? { notNull: true } : {}) })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }
@@ -518,11 +518,17 @@ function bindValues(stmt: Any, env: BindEnv): Query {
   });
   // an integer constant beyond int4 makes PostgreSQL's column bigint, so its quoted values are read as bigint
   const bigint = types.map((t, i) => t === 'int' && lists.some((r) => r[i]?.kind === 'literal' && typeof r[i].value === 'number' && Math.abs(r[i].value as number) > 2147483647));
+  // an integer column's width: the widest of its values (a NULL or a quoted literal takes the column's own type)
+  const widths = types.map((t, i) => {
+    if (t !== 'int') return undefined;
+    const known = lists.map((r) => (r[i]?.kind === 'literal' && (r[i].value === null || typeof r[i].value === 'string') ? 32 : r[i]?.intWidth));
+    return bigint[i] ? 64 : known.every((w) => w !== undefined) ? (Math.max(...known) as IntWidth) : undefined;
+  });
   lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,
-    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i] },
+    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i], ...widthField(types[i], widths[i]) },
   }));
   for (const r of lists) {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });
