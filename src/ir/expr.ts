@@ -105,9 +105,12 @@ export type FrameBound =
 
 /** A window frame, always explicit (PostgreSQL's defaults are filled in by the binder). */
 export interface Frame {
-  mode: 'rows' | 'range';
+  /** GROUPS: offsets count peer groups (rows with equal ORDER BY keys) */
+  mode: 'rows' | 'range' | 'groups';
   start: FrameBound;
   end: FrameBound;
+  /** EXCLUDE CURRENT ROW / GROUP (the current row and its peers) / TIES (its peers only); absent for EXCLUDE NO OTHERS */
+  exclude?: 'current-row' | 'group' | 'ties';
 }
 
 export interface WindowSpec {

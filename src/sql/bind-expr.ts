@@ -578,11 +578,21 @@ export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
   return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
 }
 
+/**
+ * ASC / DESC, or `USING <` / `USING >` (PostgreSQL's ascending and descending operators,
+ * with the same NULLS default); another USING operator is refused.
+ */
+export function sortIsDescending(s: Any, ctx: ExprContext): boolean {
+  if (s.sortby_dir !== 'SORTBY_USING') return s.sortby_dir === 'SORTBY_DESC';
+  const op = stringsOf(s.useOp).join('.');
+  if (op === '<' || op === '>') return op === '>';
+  throw unsupported('bind', `ORDER BY … USING ${op}`, spanOf(ctx, s.location), ['USING < and USING > are supported: they are ASC and DESC']);
+}
+
 export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);
-  const desc = s.sortby_dir === 'SORTBY_DESC';
-  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('bind', 'ORDER BY … USING', spanOf(ctx, s.location));
+  const desc = sortIsDescending(s, ctx);
   const nullsFirst = s.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : s.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
   return { expr, desc, nullsFirst };
 }
@@ -701,6 +711,10 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   }
   if (keys.length !== 1) throw unsupported('bind', `hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
   const x = coercePair(direct[0], keys[0].expr)[0];
+  const [xt, kt] = [x.type, keys[0].expr.type];
+  if (xt !== 'unknown' && kt !== 'unknown' && xt !== kt && !(isNumericType(xt) && isNumericType(kt)) && !(isDateType(xt) && isDateType(kt))) {
+    throw new SqlEtlError('datatype-mismatch', 'bind', `WITHIN GROUP types ${pgTypeName(kt)} and ${pgTypeName(xt)} cannot be matched`, { span: x.span ?? span });
+  }
   if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);

@@ -5,7 +5,7 @@ import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.j
 import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
-import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -31,6 +31,12 @@ function valuesOfExpressions(lists: Expr[][], columns: OutputColumn[]): Query {
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
 export function bindQuery(stmt: Any, env: BindEnv): Query {
+  if (stmt.lockingClause?.length) {
+    // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE lock rows in PostgreSQL (and it refuses them with set operations): nothing to lock here
+    let at: SourceSpan | undefined;
+    for (let k = env.keywordSpan('FOR', 0); k; k = env.keywordSpan('FOR', k.end)) at = k;
+    throw unsupported('bind', 'row locking clauses (FOR UPDATE, FOR SHARE, …)', at);
+  }
   const scopedEnv = withCtes(stmt.withClause, env);
   if (stmt.op && stmt.op !== 'SETOP_NONE') return bindSetOp(stmt, scopedEnv);
   if (stmt.valuesLists) return bindValues(stmt, scopedEnv);
@@ -94,7 +100,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
     const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
     if (!col) throw unsupported('bind', `ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
-    const desc = sb.sortby_dir === 'SORTBY_DESC';
+    const desc = sortIsDescending(sb, ctxFor(env));
     const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
     return { expr: col.expr, desc, nullsFirst };
   });

@@ -55,11 +55,13 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       return b;
     }
     case 'date': {
+      special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
     }
     case 'timestamp': {
+      special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
       return d;
@@ -83,6 +85,19 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       return text;
     default:
       return assertNever(type, 'bind');
+  }
+}
+
+/**
+ * PostgreSQL's special date/time inputs: 'epoch' is 1970-01-01 (parseTimestamp reads
+ * it), the others are refused by name rather than called invalid: 'now', 'today',
+ * 'tomorrow', 'yesterday' would fix the compile time into the pipeline, and MongoDB
+ * dates have no infinities.
+ */
+function special(t: string, typeName: string, span?: SourceSpan): void {
+  const word = t.toLowerCase();
+  if (['now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs'].includes(word)) {
+    throw unsupported('bind', `'${word}' as a ${typeName} value`, span, word === 'now' || word === 'today' ? ['CURRENT_TIMESTAMP, NOW() and CURRENT_DATE are supported'] : []);
   }
 }
 
