@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   'setop-columns': 'UNION/INTERSECT/EXCEPT queries with different numbers of columns',
   'subquery-columns': 'a scalar subquery that does not return exactly one column',
   'too-many-aliases': 'more column aliases than the relation has columns',
+  'duplicate-alias': 'two FROM items of one query level with the same name (table name "x" specified more than once)',
   'values-width': 'VALUES rows of different lengths',
   'insert-columns': 'INSERT with a different number of target columns and values',
   'conflict-target': 'an ON CONFLICT target missing, or not the table\'s key',

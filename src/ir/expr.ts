@@ -170,7 +170,14 @@ export type Source =
    * side's rows are attached under the field `as` (RIGHT JOIN arrives swapped as LEFT).
    * `on` reads left columns at their row paths and right columns under `as`.
    */
-  | { kind: 'join'; type: JoinType; left: Source; right: Source; as: string; on?: Expr; span?: SourceSpan }
+  | {
+      kind: 'join'; type: JoinType; left: Source; right: Source; as: string; on?: Expr; span?: SourceSpan;
+      /**
+       * a LATERAL subquery on the right: the left row's values it reads, as `$$name`
+       * variables (bound by the join's `$lookup` let), so the join stays in FROM order
+       */
+      lateral?: { name: string; expr: Expr }[];
+    }
   /** `unnest(array) [WITH ORDINALITY]` as a relation: one row per element, lateral to `left` */
   | { kind: 'unnest'; left: Source; array: Expr; as: string; ordinality: boolean; outer: boolean };
 

@@ -34,14 +34,17 @@ export function summaryPlan(sub: SubqueryExpr): SummaryPlan {
 
 /** The stages that end the subquery's `$lookup` pipeline: its rows reduced to what the answer needs. */
 export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
-  const column = `$${sub.query.columns[0].field}`;
   switch (plan.kind) {
     case 'rows':
+      // (EXISTS (SELECT FROM …) has no column at all)
       return [{ $limit: 1 }];
-    case 'range':
+    case 'range': {
+      const column = `$${sub.query.columns[0].field}`;
       // the NULLs in a group of their own (DocumentDB's $min does not skip them as MongoDB's does), after the rest
       return [{ $group: { _id: isNull(column), mn: { $min: column }, mx: { $max: column } } }, { $sort: { _id: 1 } }];
+    }
     case 'compare': {
+      const column = `$${sub.query.columns[0].field}`;
       const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
       const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
       return [{ $group: { _id: null, t: { $max: { $eq: [value, true] } }, f: { $max: { $eq: [value, false] } }, n: { $max: isNull(value) } } }];

@@ -126,13 +126,15 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       // localField/foreignField compare raw documents: only for a right side that is a collection
       const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
       // a derived table keyed on the collection it reads first (key-derived-joins.ts)
-      const split = (!plainRight && keyDerivedJoin(source.on, source.as, source.type, right)) || splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      const split = (!plainRight && !source.lateral && keyDerivedJoin(source.on, source.as, source.type, right)) || splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
       let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
       if (source.type === 'full') {
         const m = asSeenFromLeft(source.on, source.as);
         mirrored = { let: m.lets, condition: m.expr ?? { kind: 'literal', value: true, type: 'bool' } };
       }
-      return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: split.let, residual: split.residual, mirrored };
+      // a LATERAL right side's reads of the left row ride in the same `let` ($$oN beside the condition's $$lN)
+      const lets = source.lateral ? [...split.let, ...source.lateral] : split.let;
+      return { kind: 'join', input: left, right, as: source.as, type: source.type, equi: split.equi, let: lets, residual: split.residual, mirrored };
     }
     default:
       return assertNever(source, 'plan');

@@ -41,7 +41,8 @@ function flatten(s: Source): { root: Source; rights: JoinSource[] } | undefined 
   const rights: JoinSource[] = [];
   let node = s;
   while (node.kind === 'join') {
-    if (node.type !== 'inner' && node.type !== 'cross') return undefined;
+    // a LATERAL right side reads the relations before it: it stays where it is
+    if ((node.type !== 'inner' && node.type !== 'cross') || node.lateral) return undefined;
     rights.unshift(node);
     node = node.left;
   }

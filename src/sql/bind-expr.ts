@@ -690,7 +690,10 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const type: SqlType = many ? 'array' : sig.returns === 'arg0' ? x.type : (sig.returns as SqlType);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
-  return { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+  const agg: AggExpr = { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+  // as for the other aggregates: the planner attaches no subquery inside an aggregate's input
+  if (someExpr(agg, (e) => e.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, span);
+  return agg;
 }
 
 /**
@@ -715,7 +718,9 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);
-  return { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
+  const agg: AggExpr = { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
+  if (someExpr(agg, (e) => e.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, span);
+  return agg;
 }
 
 /**

@@ -6,7 +6,7 @@ import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
-import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
+import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
@@ -133,7 +133,6 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const env = scopedEnv;
   const from = bindFromClause(stmt.fromClause ?? [], scopedEnv);
   const scope = new Scope(from.relations, env.outer, env.capture);
-  from.using.forEach((v, k) => scope.using.set(k, v));
   const base: ExprContext = {
     scope,
     param: env.param,
@@ -187,6 +186,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const starSpan = spanOf(base, body.location);
       if (relations.length === 0) throw new SqlEtlError('no-from', 'bind', 'SELECT * with no tables specified is not valid', { span: starSpan });
       const chosen = fields.length > 1 ? relations.filter((r) => r.name === fields[0]) : relations;
+      if (chosen.length === 0) scope.refuseHidden(fields, starSpan);
       if (chosen.length === 0) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span: starSpan, params: { table: fields[0] } });
       const open = chosen.filter((r) => !r.columns || r.open);
       if (open.length) {
@@ -198,14 +198,9 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
           `declare the collection's columns with CREATE TABLE ${open[0].name} (…) (in the job or a --schema file)`,
         ]);
       }
-      // USING columns come first, once; then each relation's other columns, in FROM order
-      const merged = fields.length === 1 ? [...from.using.keys()] : [];
-      for (const name of merged) columns.push({ name, field: '', expr: from.using.get(name)! });
-      for (const r of chosen) {
-        for (const c of r.columns!) {
-          if (merged.includes(c.name)) continue;
-          columns.push({ name: c.name, field: '', expr: { kind: 'column', path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth) } });
-        }
+      // FROM order; a USING join's merged columns stand once, first, for its sides' (`a.*` lists a's own)
+      for (const c of fields.length === 1 ? visibleColumns(chosen) : chosen.flatMap((r) => visibleColumns([{ ...r, hidden: [] }]))) {
+        columns.push({ name: c.name, field: '', expr: c.expr });
       }
       continue;
     }

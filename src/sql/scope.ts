@@ -1,5 +1,5 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import type { ColumnExpr, Expr } from '../ir/expr.js';
+import { mapExpr, type ColumnExpr, type Expr } from '../ir/expr.js';
 import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { closestName } from '../closest-name.js';
 
@@ -22,6 +22,11 @@ export interface RelationColumn {
   intWidth?: IntWidth;
   /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
   notNull?: boolean;
+  /**
+   * a computed column, read as this expression instead of a field: a JOIN … USING's
+   * merged column (COALESCE of both sides for FULL), a column of an aliased join
+   */
+  expr?: Expr;
 }
 
 export interface Relation {
@@ -39,6 +44,20 @@ export interface Relation {
    * not a column of the relation (`_id` always is).
    */
   sampled?: readonly string[];
+  /**
+   * column names an enclosing JOIN … USING / NATURAL JOIN merged: an unqualified name
+   * (and `SELECT *`) means the merged column, only `rel.name` reaches this one
+   */
+  hidden?: readonly string[];
+  /** an unaliased collection's database (`db.t` and `other.t` may both be in one FROM) */
+  db?: string;
+  /** an aliased join `(a JOIN b …) AS j`: the names of the relations inside, which its alias hides */
+  hides?: readonly string[];
+}
+
+/** Whether an unqualified name may reach the relation's column (not merged away by a USING join). */
+export function visible(r: Relation, name: string): boolean {
+  return !r.hidden?.includes(name);
 }
 
 /** Whether an undeclared relation may have the top-level field (always, unless sampled without it). */
@@ -67,9 +86,6 @@ export class OuterCapture {
 const UNSAFE = (f: string) => f.startsWith('$') || f === '';
 
 export class Scope {
-  /** columns merged by JOIN … USING: an unqualified name means this expression */
-  readonly using = new Map<string, Expr>();
-
   constructor(
     readonly relations: Relation[],
     readonly outer?: Scope,
@@ -84,25 +100,46 @@ export class Scope {
       try {
         outerExpr = this.outer.resolve(fields, span);
       } catch (err) {
+        if (err instanceof SqlEtlError && err.code === 'undefined-column') this.refuseWholeRow(fields, span);
         // a sampled relation here did not have the name, nor did the enclosing query: hint from here too
         if (err instanceof SqlEtlError && err.code === 'undefined-column' && err.hints.length === 0) err.hints.push(...didYouMean(fields[0], this.relations.flatMap(knownNames)));
         throw err;
       }
-      if (outerExpr.kind === 'column') {
-        const name = this.capture.capture(outerExpr);
-        return { kind: 'column', path: [`$$${name}`], type: outerExpr.type, span };
-      }
-      return outerExpr;
+      // each enclosing-row column it reads is captured (a USING join's merged FULL JOIN column is a COALESCE of two)
+      const capture = this.capture;
+      const captured = mapExpr(outerExpr, (x) => (x.kind === 'column' ? { kind: 'column', path: [`$$${capture.capture(x)}`], type: x.type, span } : undefined));
+      return captured.kind === 'column' ? captured : { ...captured, span };
     }
-    // `SELECT t FROM … t`: PostgreSQL reads a relation's name alone as its whole row (a composite value)
-    if (fields.length === 1 && this.hasRelation(fields[0])) throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    this.refuseWholeRow(fields, span);
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
+    this.refuseHidden(fields, span);
     if (fields.length > 1 && !this.relations.some((r) => !r.columns || r.open)) {
       throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${fields[0]}"`, { span, params: { table: fields[0] } });
     }
     throw new SqlEtlError('undefined-column', 'bind', `column "${fields[0]}" does not exist`, { params: { column: fields[0] }, span, hints: didYouMean(fields[0], this.relations.flatMap(knownNames)) });
+  }
+
+  /**
+   * `SELECT t FROM … t`: PostgreSQL reads a relation's name alone, when no column has
+   * it, as the relation's whole row (a composite value), which sqletl does not build.
+   */
+  private refuseWholeRow(fields: string[], span?: SourceSpan): void {
+    if (fields.length === 1 && this.hasRelation(fields[0])) {
+      throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
+    }
+  }
+
+  /** `a.x` where a is inside an aliased join `(a JOIN b …) AS j`: PostgreSQL's own message */
+  refuseHidden(fields: string[], span?: SourceSpan): void {
+    if (fields.length > 1 && !this.relations.some((r) => r.name === fields[0]) && this.relations.some((r) => r.hides?.includes(fields[0]))) {
+      throw new SqlEtlError('undefined-table', 'bind', `invalid reference to FROM-clause entry for table "${fields[0]}"`, {
+        span,
+        params: { table: fields[0] },
+        hints: [`there is an entry for table "${fields[0]}", but it cannot be referenced from this part of the query (the join's alias hides it)`],
+      });
+    }
   }
 
   hasRelation(name: string): boolean {
@@ -118,14 +155,13 @@ export class Scope {
       // not a nested path of a relation here
       if (this.outer?.hasRelation(fields[0])) return undefined;
     }
-    if (fields.length === 1 && this.using.has(fields[0])) return this.using.get(fields[0]);
-    const declared = this.relations.filter((r) => r.columns?.some((c) => c.name === fields[0]));
+    const declared = this.relations.filter((r) => visible(r, fields[0]) && r.columns?.some((c) => c.name === fields[0]));
     if (declared.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span, params: { column: fields[0] } });
     }
     if (declared.length === 1) return this.inRelation(declared[0], fields, span);
     // an undeclared collection whose sampled documents lack the name does not have it
-    const open = this.relations.filter((r) => (!r.columns || r.open) && mayHave(r, fields[0]));
+    const open = this.relations.filter((r) => (!r.columns || r.open) && visible(r, fields[0]) && mayHave(r, fields[0]));
     if (open.length > 1) {
       throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, {
         span,
@@ -137,8 +173,12 @@ export class Scope {
     return undefined;
   }
 
-  private inRelation(rel: Relation, fields: string[], span?: SourceSpan): ColumnExpr {
+  private inRelation(rel: Relation, fields: string[], span?: SourceSpan): Expr {
     const column = rel.columns?.find((c) => c.name === fields[0]);
+    // an aliased join may have two columns of one name (`(a JOIN b ON …) AS j`, both with x)
+    if (column && rel.columns!.filter((c) => c.name === fields[0]).length > 1) {
+      throw new SqlEtlError('ambiguous-column', 'bind', `column reference "${fields[0]}" is ambiguous`, { span, params: { column: fields[0] } });
+    }
     if (rel.columns && !column && !rel.open) {
       throw new SqlEtlError('undefined-column', 'bind', `column ${rel.name}.${fields[0]} does not exist`, { params: { column: fields[0], relation: rel.name }, span, hints: didYouMean(fields[0], rel.columns.map((c) => c.name)) });
     }
@@ -147,6 +187,11 @@ export class Scope {
     }
     if (fields.some(UNSAFE)) {
       throw new SqlEtlError('unsafe-field-name', 'bind', `field name "${fields.find(UNSAFE)}" cannot be used as a document path`, { span });
+    }
+    if (column?.expr) {
+      if (fields.length === 1) return { ...column.expr, span };
+      if (column.expr.kind === 'column') return { kind: 'column', path: [...column.expr.path, ...fields.slice(1)], type: 'unknown', span };
+      throw unsupported('bind', `a path into the merged column "${column.name}" of a FULL JOIN … USING`, span, ['qualify it with one of the joined tables']);
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
