@@ -4,6 +4,7 @@ import { SqlEtlError } from './errors.js';
 import type { Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
 import { lowerPlan } from './mongo/lower-plan.js';
+import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
@@ -21,11 +22,13 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
     const parsed = parseIn(sql, options, catalog);
     const statements = namingDialect(options.dialect, () => bindScript(parsed, catalog, options.vars ?? {}, options.sampledColumns));
     let onError = options.onError ?? 'reject';
+    let maxRecursion = DEFAULT_MAX_RECURSION;
     return {
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
+        if (s.kind === 'set' && s.name === 'sqletl.max_recursion') maxRecursion = Number(s.value);
         try {
-          return lowerStatement(s, i + 1, { ...options, onError });
+          return lowerStatement(s, i + 1, { ...options, onError }, maxRecursion);
         } catch (err) {
           // an error the lowering could not place points at its statement
           throw nameDialect(placed(err, s.span.start), options.dialect);
@@ -35,13 +38,15 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
   });
 }
 
-function lowerStatement(s: Statement, index: number, options: CompileOptions): CompiledStatement {
+function lowerStatement(s: Statement, index: number, options: CompileOptions, maxRecursion: number): CompiledStatement {
   const base = { index, sql: s.sql, span: s.span };
   const ctx = { index, options: { percentiles: options.percentiles }, onError: options.onError ?? 'reject' };
   const db = (t: { db?: string }) => (t.db ? { db: t.db } : {});
   switch (s.kind) {
     case 'select': {
-      const commands = [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }];
+      // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
+      const loops = (s.recursive ?? []).map((r) => lowerRecursive(r, ctx.options, maxRecursion));
+      const commands = [...loops.map((l) => l.loop), { ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }, ...loops.flatMap((l) => l.cleanup)];
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'select', commands, columns };
     }

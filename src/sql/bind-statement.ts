@@ -27,9 +27,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     return vars[name];
   };
   const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan, ...(sampled ? { sampled: new Map(Object.entries(sampled)) } : {}) };
-  return script.statements.map((ps) => {
+  return script.statements.map((ps, i) => {
     try {
-      const s = bindStatement(ps);
+      const s = bindStatement(ps, i + 1);
       if (env.sampled) forgetWritten(s, env.sampled);
       return s;
     } catch (err) {
@@ -37,16 +37,20 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     }
   });
 
-  function bindStatement(ps: ParsedScript['statements'][number]): Statement {
+  function bindStatement(ps: ParsedScript['statements'][number], index: number): Statement {
     const [tag, n] = unwrap(ps.node);
     const span = { start: ps.start, end: ps.end };
     const base = { sql: ps.sql, span };
     switch (tag) {
-      case 'SelectStmt':
-        return { kind: 'select', query: bindQuery(n, env), ...base };
+      case 'SelectStmt': {
+        // its WITH RECURSIVE queries are computed first, into collections named by `index`
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const query = bindQuery(n, { ...env, recursive });
+        return { kind: 'select', query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
+      }
       case 'VariableSetStmt': {
         // a list of allowed words, or 'count' for a positive integer
-        const settings: Record<string, string[] | 'count'> = { 'sqletl.on_error': ['stop', 'reject'], 'sqletl.batch_size': 'count' };
+        const settings: Record<string, string[] | 'count'> = { 'sqletl.on_error': ['stop', 'reject'], 'sqletl.batch_size': 'count', 'sqletl.max_recursion': 'count' };
         const name = String(n.name ?? '').toLowerCase();
         const arg = (n.args ?? [])[0] as Node | undefined;
         const raw = arg ? unwrap(arg)[1] : undefined;
@@ -54,7 +58,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const value = String(raw?.sval?.sval ?? (raw?.ival ? (raw.ival.ival ?? 0) : '')).toLowerCase();
         const where = spanOfLocation(env, n.location);
         const allowed = settings[name];
-        if (!allowed) throw unsupported('bind', `SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);
+        if (!allowed) throw unsupported('bind', `SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>, sqletl.max_recursion = <iterations of a WITH RECURSIVE query>']);
         if (allowed === 'count' ? !/^[1-9][0-9]{0,8}$/.test(value) : !allowed.includes(value)) {
           const hint = allowed === 'count' ? 'a whole number from 1 to 999999999' : `one of: ${allowed.join(', ')}`;
           throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [hint] });
