@@ -17,6 +17,8 @@ type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-q
 /** What bind-select.ts lends: binding a query, and its helpers for CTE columns. */
 export interface RecursiveBinder {
   bindQuery(stmt: Any, env: BindEnv): Query;
+  /** `env` with the items of a WITH clause in scope */
+  withCtes(withClause: Any, env: BindEnv): BindEnv;
   renameColumns(q: Query, names: string[], span?: SourceSpan): Query;
   /** column `i` of `q`, an untyped literal there read as type `t` (as a UNION resolves it) */
   coerceColumn(q: Query, i: number, t: SqlType): Query;
@@ -82,10 +84,10 @@ export function isSelfReferencing(cte: Any): boolean {
  * and recorded in `env.recursive`; returns the query the rest of the statement reads
  * (its result collection).
  */
-export function bindRecursiveCte(cte: Any, env: BindEnv, b: RecursiveBinder): Query {
+export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder): Query {
   const name = cte.ctename as string;
   const at = b.span(cte.location);
-  const collector = env.recursive;
+  const collector = outerEnv.recursive;
   if (!collector) {
     throw unsupported('bind', 'WITH RECURSIVE outside a SELECT statement (in INSERT, UPDATE, DELETE, MERGE, CREATE TABLE … AS, CREATE VIEW or COPY)', at, [
       'compute it with a SELECT, or write its rows to a table first',
@@ -101,7 +103,9 @@ export function bindRecursiveCte(cte: Any, env: BindEnv, b: RecursiveBinder): Qu
   if (q.sortClause) throw fail('ORDER BY in a recursive query is not implemented', unwrap(unwrap(q.sortClause[0])[1].node)[1].location);
   if (q.limitOffset) throw fail('OFFSET in a recursive query is not implemented', unwrap(q.limitOffset)[1].location);
   if (q.limitCount) throw fail('LIMIT in a recursive query is not implemented', unwrap(q.limitCount)[1].location);
-  if (q.withClause) throw unsupported('bind', 'a WITH clause on the UNION of a recursive query', at);
+  // a WITH on the UNION itself is in scope in both terms; it is bound before the item exists, so it may not read it
+  if (q.withClause && referencesTo(q.withClause, name).length) throw unsupported('bind', `a WITH clause on the UNION of recursive query "${name}" that reads "${name}"`, at);
+  const env = q.withClause ? b.withCtes(q.withClause, outerEnv) : outerEnv;
   const inSeed = referencesTo(q.larg, name);
   if (inSeed.length) throw fail(`recursive reference to query "${name}" must not appear within its non-recursive term`, inSeed[0].location);
   const refs = referencesTo(q.rarg, name);

@@ -59,7 +59,7 @@ export function withCtes(withClause: Any, env: BindEnv): BindEnv {
     });
     const scoped = { ...env, ctes, capture };
     const q = recursive && isSelfReferencing(cte)
-      ? bindRecursiveCte(cte, scoped, { bindQuery, renameColumns, coerceColumn: coerceSetOpColumn, span })
+      ? bindRecursiveCte(cte, scoped, { bindQuery, withCtes, renameColumns, coerceColumn: coerceSetOpColumn, span })
       : renameColumns(bindQuery(inner[1], scoped), stringsOf(cte.aliascolnames), span(cte.location));
     if (correlated) throw unsupported('bind', 'a WITH query that reads a column of the enclosing query', correlated.span ?? span(cte.location), ['move the WITH query into the FROM clause of the enclosing query, or write the subquery without WITH']);
     ctes.set(cte.ctename, q);
