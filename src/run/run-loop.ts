@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import type { MongoCommand } from '../commands/command-ir.js';
+import type { AggregateCommand, MongoCommand } from '../commands/command-ir.js';
 import { SqlEtlError } from '../errors.js';
 
 type LoopCommand = Extract<MongoCommand, { kind: 'loop' }>;
@@ -12,10 +12,19 @@ type LoopCommand = Extract<MongoCommand, { kind: 'loop' }>;
  * whether the loop ends or fails.
  */
 export async function runLoop(engine: Engine, loop: LoopCommand, stopIfAborted: () => void): Promise<void> {
-  for (const cmd of loop.init) await engine.aggregate(cmd);
+  // an engine's error says which of the loop's commands failed (explain prints them in this order)
+  const run = async (cmd: AggregateCommand, where: string) => {
+    try {
+      return await engine.aggregate(cmd);
+    } catch (err) {
+      if (err instanceof SqlEtlError && err.code === 'engine-error') err.message += ` (in the loop's ${where})`;
+      throw err;
+    }
+  };
+  for (const [i, cmd] of loop.init.entries()) await run(cmd, `first command ${i + 1}`);
   for (let pass = 0; ; pass++) {
     stopIfAborted();
-    const more = await engine.aggregate(loop.until);
+    const more = await run(loop.until, 'check for rows');
     if (more.length === 0) return;
     if (pass === loop.maxIterations) {
       throw new SqlEtlError('recursion-limit', 'run', `recursive query "${loop.name}" is still producing rows after ${loop.maxIterations} iterations`, {
@@ -23,6 +32,6 @@ export async function runLoop(engine: Engine, loop: LoopCommand, stopIfAborted: 
         hints: ['a recursion that does not end (a cycle under UNION ALL?), or a deeper one: raise the limit with SET sqletl.max_recursion = <iterations>'],
       });
     }
-    for (const cmd of loop.body) await engine.aggregate(cmd);
+    for (const [i, cmd] of loop.body.entries()) await run(cmd, `repeated command ${i + 1}`);
   }
 }
