@@ -1,9 +1,9 @@
 import { assertNever } from './assert-never.js';
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
-import type { Statement } from './ir/statement.js';
-import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
-import { lowerPlan } from './mongo/lower-plan.js';
+import type { RecursiveCte, Statement } from './ir/statement.js';
+import type { CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
+import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
 import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -45,8 +45,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
   switch (s.kind) {
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
-      const loops = (s.recursive ?? []).map((r) => lowerRecursive(r, ctx.options, maxRecursion));
-      const commands = [...loops.map((l) => l.loop), { ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }, ...loops.flatMap((l) => l.cleanup)];
+      const commands = withRecursive(s.recursive, [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }], ctx.options, maxRecursion);
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'select', commands, columns };
     }
@@ -55,7 +54,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
     case 'set':
       return { ...base, kind: 'create', commands: [], setting: { name: s.name, value: s.value } };
     case 'create-table':
-      return { ...base, kind: 'create', commands: lowerCreateTable(s, ctx) };
+      return { ...base, kind: 'create', commands: withRecursive(s.recursive, lowerCreateTable(s, ctx), ctx.options, maxRecursion) };
     case 'create-index':
       return {
         ...base,
@@ -67,7 +66,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
     case 'truncate':
       return { ...base, kind: 'delete', commands: s.tables.map((t) => ({ kind: 'deleteMany' as const, collection: t.name, ...db(t), filter: {}, role: 'write' as const })) };
     case 'insert':
-      return { ...base, kind: 'insert', commands: lowerInsert(s, ctx) };
+      return { ...base, kind: 'insert', commands: withRecursive(s.recursive, lowerInsert(s, ctx), ctx.options, maxRecursion) };
     case 'update':
       return { ...base, kind: 'update', commands: lowerUpdate(s, ctx) };
     case 'delete':
@@ -97,6 +96,13 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
     default:
       return assertNever(s, 'lower');
   }
+}
+
+/** A statement's commands after the loops of its WITH RECURSIVE queries, and before the drops of their collections. */
+function withRecursive(recursive: RecursiveCte[] | undefined, commands: MongoCommand[], options: LowerOptions, maxRecursion: number): MongoCommand[] {
+  if (!recursive?.length) return commands;
+  const loops = recursive.map((r) => lowerRecursive(r, options, maxRecursion));
+  return [...loops.map((l) => l.loop), ...commands, ...loops.flatMap((l) => l.cleanup)];
 }
 
 /** Loads the parser and the `schema` option's declarations (CREATE TABLE …) into a fresh catalog. */

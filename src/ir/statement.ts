@@ -83,7 +83,7 @@ export type Statement =
   | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
   /** `SET sqletl.<setting> = value`: a job setting for the statements after it */
   | { kind: 'set'; name: string; value: string; sql: string; span: SourceSpan }
-  | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
+  | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; recursive?: RecursiveCte[]; sql: string; span: SourceSpan }
   | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; view?: boolean; sql: string; span: SourceSpan }
   /**
    * COPY t [(cols)] FROM 'file' | STDIN: the rows of the file, batch by batch, go through
@@ -105,6 +105,8 @@ export type Statement =
       columns: string[];
       source: Query;
       onConflict?: ConflictAction;
+      /** the WITH RECURSIVE queries the source reads, computed first */
+      recursive?: RecursiveCte[];
       sql: string;
       span: SourceSpan;
     }

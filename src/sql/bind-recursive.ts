@@ -89,8 +89,8 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   const at = b.span(cte.location);
   const collector = outerEnv.recursive;
   if (!collector) {
-    throw unsupported('bind', 'WITH RECURSIVE outside a SELECT statement (in INSERT, UPDATE, DELETE, MERGE, CREATE TABLE … AS, CREATE VIEW or COPY)', at, [
-      'compute it with a SELECT, or write its rows to a table first',
+    throw unsupported('bind', 'WITH RECURSIVE in UPDATE, DELETE, MERGE, CREATE VIEW, CREATE MATERIALIZED VIEW or COPY', at, [
+      'write its rows to a table first (CREATE TABLE … AS or INSERT INTO … SELECT), then read the table',
     ]);
   }
   if (collector.within) throw unsupported('bind', `a WITH RECURSIVE query inside the recursive term of "${collector.within}"`, at);

@@ -96,7 +96,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         return { kind: 'refresh-view', table: t, query: def.materialized, ...base };
       }
       case 'CreateTableAsStmt': {
-        const query = bindQuery(unwrap(n.query)[1], env);
+        // a materialized view keeps its query for REFRESH, which has no statement to compute WITH RECURSIVE in: refused there
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const query = bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive });
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
@@ -104,12 +106,17 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const materialized = n.objtype === 'OBJECT_MATVIEW' ? query : undefined;
         const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [], materialized };
         catalog.set(tableKey(table), table);
-        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...base };
+        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
       }
       // a leading WITH belongs to the write statement: its CTEs are in scope for the source
       // query, FROM/USING and subqueries, and hide tables of the same name (the target stays the table)
-      case 'InsertStmt':
-        return { ...bindInsert(n, withCtes(n.withClause, env)), ...base };
+      case 'InsertStmt': {
+        // its WITH RECURSIVE queries (in the leading WITH or the source query) are computed first
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const withRecursive = { ...env, recursive };
+        const insert = bindInsert(n, withCtes(n.withClause, withRecursive));
+        return { ...insert, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
+      }
       case 'UpdateStmt': {
         const scoped = withCtes(n.withClause, env);
         return n.fromClause?.length ? { ...bindJoinedWrite(n, scoped, 'update'), ...base } : { ...bindUpdate(n, scoped), ...base };
