@@ -108,3 +108,27 @@ describe('collection text in chunks (write-collection.ts)', () => {
     expect(collectionText([])).toEqual([]);
   });
 });
+
+describe('integers sqletl cannot hold exactly (beyond 2^53 − 1)', () => {
+  const file = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqletl-exact-'));
+    const f = join(dir, 't.ndjson');
+    writeFileSync(f, text);
+    return f;
+  };
+
+  it('a number beyond 2^53 − 1 is refused at its line and column, never read rounded', () => {
+    const f = file('{"id": 1, "v": 9007199254740991}\n{"id": 2, "v": -9007199254740993}\n');
+    expect(() => readJsonLinesFile(f)).toThrow(`${f}:2:16: the integer -9007199254740993 is beyond ±9007199254740991 (2^53 − 1)`);
+  });
+
+  it('a $numberLong beyond 2^53 − 1 too (EJSON would make it a rounded number)', () => {
+    const f = file('{"v": {"$numberLong": "9223372036854775807"}}\n');
+    expect(() => readJsonLinesFile(f)).toThrow(`${f}:1:24: the integer 9223372036854775807`);
+  });
+
+  it('the largest exact integers, digits inside strings, decimals and exponents are read as they are', () => {
+    const f = file('{"a": 9007199254740991, "b": -9007199254740991, "s": "12345678901234567890", "k": {"$numberLong": "42"}, "d": 1234567890123456.5, "e": 1e20}\n');
+    expect(readJsonLinesFile(f)).toStrictEqual([{ a: 9007199254740991, b: -9007199254740991, s: '12345678901234567890', k: 42, d: 1234567890123456.5, e: 1e20 }]);
+  });
+});

@@ -90,6 +90,30 @@ describe('rejects and counts', () => {
     ]);
   });
 
+  test('integer columns reject values outside their type, and integers beyond 2^53 − 1, with PostgreSQL\'s words', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE nums (id int PRIMARY KEY, s smallint, i int, b bigint);
+       INSERT INTO nums VALUES (1, 1, 1, 1), (2, 40000, 1, 1), (3, 1, 3000000000, 1), (4, -32768, -2147483648, 9007199254740991);
+       INSERT INTO nums SELECT 5, '70000', 1, 1;
+       INSERT INTO nums SELECT 6, 1, 1, '9007199254740993';
+       UPDATE nums SET s = s * 100000 WHERE id = 1;
+       SELECT id, s, i, b FROM nums ORDER BY id;
+       SELECT row, reasons FROM nums__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ inserted: 2, rejected: 2 });
+    expect(result.statements[5].rows).toEqual([[1, 1, 1, 1], [4, -32768, -2147483648, 9007199254740991]]);
+    const rejects = result.statements[6].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual([
+      [2, ['smallint out of range']],
+      [3, ['integer out of range']],
+      [5, ['value "70000" is out of range for type smallint']],
+      [6, ['the integer 9007199254740993 is beyond ±9007199254740991 (2^53 − 1): not supported yet (sqletl computes integers exactly only up to 2^53)']],
+      [1, ['smallint out of range']],
+    ]);
+  });
+
   test('a key already in the table is a reject for a plain INSERT, an update with ON CONFLICT', async () => {
     const dir = dataDir();
     const result = await run(

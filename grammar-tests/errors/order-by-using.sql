@@ -1,3 +1,3 @@
--- error at 3:43
--- ORDER BY … USING is not supported yet
-SELECT _id FROM orders ORDER BY _id USING <;
+-- error at 3:46
+-- ORDER BY … USING an operator other than < and > is not supported yet
+SELECT _id FROM orders ORDER BY status USING ~<~;

@@ -1,4 +1,5 @@
 import { EJSON } from 'bson';
+import { findInexactInteger, inexactIntegerMessage } from './json-integers.js';
 import { SqlEtlError } from '../errors.js';
 import type { CopyRow } from './copy-row.js';
 
@@ -150,6 +151,8 @@ class JsonScanner {
       throw this.error(line, (err as Error).message.replace(/, ".*" is not valid JSON$/s, ''));
     }
     if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) throw this.error(line, 'expected a document (an object)');
+    const inexact = findInexactInteger(text);
+    if (inexact) throw this.error(line, inexactIntegerMessage(inexact.digits));
     return v as Record<string, unknown>;
   }
 

@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { findInexactInteger, inexactIntegerMessage } from './json-integers.js';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -118,6 +119,11 @@ function readJsonArray(text: string, file: string): Document[] {
     throw badData(pos ? `${file}:${pos.line}:${pos.column}` : file, jsonMessage(err), err);
   }
   if (!Array.isArray(parsed)) throw badData(file, `expected a JSON array of documents, found ${describe(parsed)}`);
+  const inexact = findInexactInteger(text);
+  if (inexact) {
+    const pos = lineColumn(text, inexact.offset);
+    throw badData(`${file}:${pos.line}:${pos.column}`, inexactIntegerMessage(inexact.digits));
+  }
   for (let k = 0; k < parsed.length; k++) {
     if (!isDocument(parsed[k])) throw badData(file, `element ${k + 1} of the array is ${describe(parsed[k])}, not a document (an object)`);
   }
@@ -143,6 +149,8 @@ function readJsonLines(text: string, file: string, linesBefore: number, docs: Do
       throw badData(`${file}:${lineNo}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
     }
     if (!isDocument(doc)) throw badData(`${file}:${lineNo}`, `expected a document (an object), found ${describe(doc)}`);
+    const inexact = findInexactInteger(line);
+    if (inexact) throw badData(`${file}:${lineNo}:${inexact.offset + 1}`, inexactIntegerMessage(inexact.digits));
     docs.push(doc);
   }
   return linesBefore + lines.length - 1;

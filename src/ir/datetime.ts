@@ -10,6 +10,8 @@ export const TIMESTAMP_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}
 
 /** ISO-8601-like timestamps; without a zone they are UTC (sqletl's session zone). */
 export function parseTimestamp(t: string): Date | undefined {
+  // PostgreSQL's special input 'epoch': 1970-01-01 00:00:00 UTC
+  if (t.trim().toLowerCase() === 'epoch') return new Date(0);
   const m = TIMESTAMP_RE.exec(t.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;

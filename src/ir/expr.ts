@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import type { SourceSpan } from '../errors.js';
-import type { SqlType } from './types.js';
+import type { IntWidth, SqlType } from './types.js';
 
 /** A constant value: JSON scalars, dates, intervals, arrays of constants. */
 export type Value = null | boolean | number | string | Date | Interval | Value[];
@@ -19,6 +19,8 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^';
 interface Base {
   type: SqlType;
   span?: SourceSpan;
+  /** int2/int4/int8, where known: integer arithmetic overflows at this width, as in PostgreSQL (absent: treated as bigint) */
+  intWidth?: IntWidth;
 }
 
 /** A field of the current input row: a path into the document. */
@@ -103,9 +105,12 @@ export type FrameBound =
 
 /** A window frame, always explicit (PostgreSQL's defaults are filled in by the binder). */
 export interface Frame {
-  mode: 'rows' | 'range';
+  /** GROUPS: offsets count peer groups (rows with equal ORDER BY keys) */
+  mode: 'rows' | 'range' | 'groups';
   start: FrameBound;
   end: FrameBound;
+  /** EXCLUDE CURRENT ROW / GROUP (the current row and its peers) / TIES (its peers only); absent for EXCLUDE NO OTHERS */
+  exclude?: 'current-row' | 'group' | 'ties';
 }
 
 export interface WindowSpec {

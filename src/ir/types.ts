@@ -36,3 +36,53 @@ const TYPE_NAMES: Record<string, SqlType> = {
 export function typeFromName(name: string): SqlType | undefined {
   return TYPE_NAMES[name.toLowerCase()];
 }
+
+/**
+ * The largest integer sqletl computes exactly, 2^53 − 1. The embedded engine's numbers
+ * are doubles, which hold every integer only up to 2^53; PostgreSQL's bigint goes to
+ * 2^63 − 1. So an integer beyond this, in a literal, a data file, a cast from text or
+ * an arithmetic result, is refused rather than silently rounded (a wrong id is worse
+ * than an error). The same rule holds on MongoDB, so a job answers the same on both.
+ */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
+export const EXACT_INTEGER_LIMIT = '±9007199254740991 (2^53 − 1)';
+
+/** Whether decimal digits (an optional sign, then digits) name an integer sqletl cannot hold exactly. */
+export function isInexactIntegerText(digits: string): boolean {
+  const t = digits.trim();
+  if (!/^[+-]?\d+$/.test(t)) return false;
+  const v = BigInt(t);
+  return v > BigInt(MAX_EXACT_INTEGER) || v < -BigInt(MAX_EXACT_INTEGER);
+}
+
+/** PostgreSQL's integer types by the names a column or cast may use: their range and PostgreSQL's name for them. */
+/** `min`/`max` as doubles (bigint's are rounded: every value past MAX_EXACT_INTEGER is refused before they matter), `exact` as BigInts */
+export interface IntRange { min: number; max: number; exact: [bigint, bigint]; name: 'smallint' | 'integer' | 'bigint' }
+const INT2_RANGE: IntRange = { min: -32768, max: 32767, exact: [-32768n, 32767n], name: 'smallint' };
+const INT4_RANGE: IntRange = { min: -2147483648, max: 2147483647, exact: [-2147483648n, 2147483647n], name: 'integer' };
+const INT8_RANGE: IntRange = { min: -9223372036854775808, max: 9223372036854775807, exact: [-9223372036854775808n, 9223372036854775807n], name: 'bigint' };
+const INT_RANGE_BY_NAME: Record<string, IntRange> = {
+  int2: INT2_RANGE, smallint: INT2_RANGE, smallserial: INT2_RANGE, serial2: INT2_RANGE,
+  int4: INT4_RANGE, int: INT4_RANGE, integer: INT4_RANGE, serial: INT4_RANGE, serial4: INT4_RANGE,
+  int8: INT8_RANGE, bigint: INT8_RANGE, bigserial: INT8_RANGE, serial8: INT8_RANGE,
+};
+
+/** int2, int4, int8 in bits: PostgreSQL's integer arithmetic overflows at its operands' width */
+export type IntWidth = 16 | 32 | 64;
+export function intWidthOf(typeName: string): IntWidth {
+  const { name } = intRangeOf(typeName);
+  return name === 'smallint' ? 16 : name === 'integer' ? 32 : 64;
+}
+/** The range of an integer width */
+export function intRangeOfWidth(width: IntWidth): IntRange {
+  return width === 16 ? INT2_RANGE : width === 32 ? INT4_RANGE : INT8_RANGE;
+}
+/** `{ intWidth }` when `type` is an integer type and the width is known (a spread: no field otherwise) */
+export function widthField(type: SqlType, width: IntWidth | undefined): { intWidth?: IntWidth } {
+  return type === 'int' && width !== undefined ? { intWidth: width } : {};
+}
+
+/** The range of an integer type name (`int4`, `bigint`, …); bigint's for a name it does not know. */
+export function intRangeOf(typeName: string): IntRange {
+  return INT_RANGE_BY_NAME[typeName.toLowerCase()] ?? INT8_RANGE;
+}

@@ -8,7 +8,7 @@ import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
-import { byNonZero, powerOf } from './lower-arith.js';
+import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
 import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
@@ -227,7 +227,8 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
     const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }] }; // `$lt` of null is true: test for a number
     return letIn({ x }, raiseIf({ $sqrt: cond(bad, 0, '$$x') }, bad, 'invalid-argument-for-power-function', ['cannot take square root of a negative number'], f.span));
   },
-  exp: ([x]) => ({ $exp: x }),
+  // beyond a double (`exp(1000)`), or so small it is 0 (`exp(-1000)`): PostgreSQL's `value out of range` errors
+  exp: ([x], f) => letIn({ x }, letIn({ n: { $exp: '$$x' } }, inFloatRange(['$$x'], { $ne: [{ $abs: '$$x' }, Infinity] }, f.span))),
   ln: ([x], f) => logarithm(x, f, (v) => ({ $ln: v })),
   log: ([a, b], f) => (b === undefined ? logarithm(a, f, (v) => ({ $log10: v })) : { $log: [b, a] }),
 

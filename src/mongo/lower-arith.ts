@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
-import { isDateType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -19,13 +19,14 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   }
   const l = lower(left);
   const r = lower(right);
+  if (e.type === 'float' && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
   switch (e.op) {
     case '+':
-      return { $add: [l, r] };
+      return exactInteger(e, { $add: [l, r] });
     case '-':
-      return { $subtract: [l, r] };
+      return exactInteger(e, { $subtract: [l, r] });
     case '*':
-      return { $multiply: [l, r] };
+      return exactInteger(e, { $multiply: [l, r] });
     case '%':
       return byNonZero(right, r, e.span, (n, d) => ({ $mod: [n, d] }), left, l);
     case '^':
@@ -47,6 +48,58 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
     default:
       return assertNever(e.op, 'lower');
   }
+}
+
+/**
+ * Integer overflow as PostgreSQL has it: a smallint or integer result outside its
+ * type (both operands' widths known: `int4_col * 2`) is `integer out of range`. And
+ * an integer sum, difference or product beyond 2^53 − 1 is an error (ir/types.ts,
+ * MAX_EXACT_INTEGER): the embedded engine's doubles would round it, and PostgreSQL's
+ * bigint answer is exact. Only results typed integer are checked (numeric and double
+ * precision are doubles by design); an operand of unknown type is an integer when
+ * its value is one, as for integer division.
+ */
+function exactInteger(e: ArithExpr, value: Mql): Mql {
+  if (e.type === 'int' && (e.intWidth === 16 || e.intWidth === 32)) {
+    const range = intRangeOfWidth(e.intWidth);
+    const outside = { $or: [{ $gt: ['$$n', range.max] }, { $lt: ['$$n', range.min] }] };
+    return letIn({ n: value }, raiseIf('$$n', { $and: [{ $isNumber: '$$n' }, outside] }, 'numeric-value-out-of-range', [`${range.name} out of range`], e.span));
+  }
+  const known = e.left.type !== 'unknown' && e.right.type !== 'unknown';
+  if (known && e.type !== 'int') return value;
+  if (!known && [e.left.type, e.right.type].some((t) => t !== 'int' && t !== 'unknown')) return value;
+  const beyond = { $gt: [{ $abs: '$$n' }, MAX_EXACT_INTEGER] };
+  const when = known ? beyond : { $and: [isIntegerType('$$n'), beyond] };
+  return letIn({ n: value }, raiseIf('$$n', when, 'feature-not-supported', [`an integer result beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], e.span));
+}
+
+/**
+ * double precision arithmetic fails where PostgreSQL's does (float.h's checks): a
+ * result that is infinite from finite operands is `value out of range: overflow`, a
+ * product or quotient that is zero from non-zero operands (a finite divisor) is
+ * `value out of range: underflow`. The engines would give Infinity or 0.
+ */
+/**
+ * `$$n` (a result bound by the caller), or PostgreSQL's `value out of range: overflow`
+ * when it is infinite from finite `operands` (variable references), and `…: underflow`
+ * when it is zero where `underflow` (a condition on the operands) says it may not be.
+ */
+export function inFloatRange(operands: string[], underflow: Mql | undefined, span: SourceSpan | undefined): Mql {
+  const finite = operands.map((x) => ({ $ne: [{ $abs: x }, Infinity] }));
+  const overflow = { $and: [{ $eq: [{ $abs: '$$n' }, Infinity] }, ...finite] };
+  const checked = raiseIf('$$n', overflow, 'numeric-value-out-of-range', ['value out of range: overflow'], span);
+  if (!underflow) return checked;
+  return raiseIf(checked, { $and: [{ $eq: ['$$n', 0] }, underflow] }, 'numeric-value-out-of-range', ['value out of range: underflow'], span);
+}
+
+function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
+  const op = e.op as '+' | '-' | '*' | '/';
+  const value =
+    op === '/'
+      ? byNonZero(e.right, '$$b', e.span, (n, d) => ({ $divide: [n, d] }), e.left, '$$a')
+      : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: ['$$a', '$$b'] };
+  const underflow = op === '+' || op === '-' ? undefined : { $and: [{ $ne: ['$$a', 0] }, op === '*' ? { $ne: ['$$b', 0] } : { $ne: [{ $abs: '$$b' }, Infinity] }] };
+  return letIn({ a: l, b: r }, letIn({ n: value }, inFloatRange(['$$a', '$$b'], underflow, e.span)));
 }
 
 /**
@@ -88,10 +141,13 @@ export function powerOf(a: Mql, b: Mql, span?: SourceSpan): Mql {
       default: { $pow: [cond({ $or: [zeroToNegative, negativeToFraction] }, 1, '$$a'), '$$b'] },
     },
   };
+  // beyond a double (`10 ^ 400`) or below its smallest (`10 ^ -400`): PostgreSQL's errors (float8pow), not ±Infinity or 0
+  const finiteOperands = [{ $ne: [{ $abs: '$$a' }, Infinity] }, { $ne: [{ $abs: '$$b' }, Infinity] }];
+  const ranged = letIn({ n: value }, inFloatRange(['$$a', '$$b'], { $and: [{ $ne: ['$$a', 0] }, ...finiteOperands] }, span));
   return letIn(
     { a, b },
     raiseIf(
-      raiseIf(value, zeroToNegative, 'invalid-argument-for-power-function', ['zero raised to a negative power is undefined'], span),
+      raiseIf(ranged, zeroToNegative, 'invalid-argument-for-power-function', ['zero raised to a negative power is undefined'], span),
       negativeToFraction,
       'invalid-argument-for-power-function',
       ['a negative number raised to a non-integer power yields a complex result'],

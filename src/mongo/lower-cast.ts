@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
-import type { SqlType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -25,7 +25,11 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
   const message = text === undefined ? [`${range.name} out of range`] : ['value "', text, `" is out of range for type ${range.name}`];
   const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }] };
   const bad = { $and: [{ $isNumber: '$$r' }, outside] };
-  return letIn({ r }, raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span));
+  const checked = raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span);
+  if (range.max <= MAX_EXACT_INTEGER) return letIn({ r }, checked);
+  // within bigint but beyond what sqletl holds exactly (ir/types.ts): refused, not rounded
+  const inexact = { $and: [{ $isNumber: '$$r' }, { $gt: [{ $abs: '$$r' }, MAX_EXACT_INTEGER] }] };
+  return letIn({ r }, raiseIf(checked, { $and: [{ $not: [bad] }, inexact] }, 'feature-not-supported', [`an integer beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], span));
 }
 
 /**
@@ -46,11 +50,24 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
   switch (to) {
     case 'int':
       if (from === 'int') return inIntRange(v, typeName, span);
-      if (from === 'text') return letIn({ t: v }, inIntRange({ $toLong: '$$t' }, typeName, span, '$$t'));
+      if (from === 'unknown') {
+        // a field of no declared type: its text is read as text is (PostgreSQL's words for bad text), a number as a number;
+        // each branch reads a harmless value when the other applies (DocumentDB evaluates both branches of a $cond)
+        const isText = { $eq: [{ $type: '$$u' }, 'string'] };
+        return letIn({ u: v }, cond(isText, castTo(cond(isText, '$$u', '0'), 'text', 'int', span, tz, typeName), inIntRange(roundHalfAway({ $toDouble: cond(isText, 0, '$$u') }, 0), typeName, span)));
+      }
+      if (from === 'text') {
+        // text naming an integer sqletl cannot hold exactly: its double is past the limit too (rounding is monotone);
+        // tested before `$toLong`, which the embedded engine cannot apply to such text
+        const inexact = { $gt: [{ $abs: { $convert: { input: '$$t', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
+        const inRange = inIntRange({ $toLong: cond(inexact, '0', '$$t') }, typeName, span, '$$t');
+        if (INT_RANGES[typeName] && INT_RANGES[typeName].max <= MAX_EXACT_INTEGER) return letIn({ t: v }, inRange);
+        return letIn({ t: v }, raiseIf(inRange, inexact, 'feature-not-supported', ['the integer "', '$$t', `", beyond ${EXACT_INTEGER_LIMIT}, is not supported yet (sqletl computes integers exactly only up to 2^53)`], span));
+      }
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
       if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span);
-      return inIntRange(roundHalfAway(from === 'unknown' ? { $toDouble: v } : v, 0), typeName, span);
+      return inIntRange(roundHalfAway(v, 0), typeName, span);
     case 'numeric':
     case 'float':
       if (from === 'text') return textToDouble(v, to, span);
@@ -60,6 +77,11 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       if (from === 'json') return jsonText(v, span);
       if (from === 'array') throw unsupported('lower', 'an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
+      if (from === 'unknown') {
+        // a field of no declared type may hold a document or an array, which `$toString` cannot print
+        const composite = { $in: [{ $type: '$$j' }, ['object', 'array']] };
+        return letIn({ j: v }, raiseIf({ $toString: cond(composite, '', '$$j') }, composite, 'feature-not-supported', ['a document or an array as text is not supported yet'], span));
+      }
       return { $toString: v };
     case 'bool':
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));

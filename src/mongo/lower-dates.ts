@@ -141,25 +141,44 @@ export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
     ['MS', () => dts('%L')],
     ['Q', () => ({ $toString: { $ceil: { $divide: [{ $month: date }, 3] } } })],
     ['D', () => ({ $toString: { $dayOfWeek: date } })],
+    ['dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbrlower', false)],
   ];
+  // PostgreSQL reads the numeric patterns in lower case too (`yyyy-mm-dd`)
+  for (const [t, build] of [...tokens]) if (/^[A-Z0-9]+$/.test(t) && !['MONTH', 'MON', 'DAY', 'DY'].includes(t)) tokens.push([t.toLowerCase(), build]);
+  const at = (i: number, n: number) => (fmtArg.span ? { start: fmtArg.span.start + 1 + i, end: fmtArg.span.start + 1 + i + n } : f.span);
   let i = 0;
   while (i < fmt.length) {
     let fm = false;
-    if (fmt.startsWith('FM', i)) {
+    if (fmt.startsWith('FM', i) || fmt.startsWith('fm', i)) {
       fm = true;
       i += 2;
     }
     if (fmt[i] === '"') {
-      const close = fmt.indexOf('"', i + 1);
-      text += fmt.slice(i + 1, close < 0 ? fmt.length : close);
-      i = close < 0 ? fmt.length : close + 1;
+      // quoted text is copied; a backslash in it takes the next character as it is
+      i++;
+      while (i < fmt.length && fmt[i] !== '"') {
+        if (fmt[i] === '\\' && i + 1 < fmt.length) i++;
+        text += fmt[i];
+        i++;
+      }
+      i++;
       continue;
     }
+    if (fmt.startsWith('\\"', i)) {
+      text += '"';
+      i += 2;
+      continue;
+    }
+    // PostgreSQL's longest pattern here: one sqletl does not compute is refused, never copied as text
+    const pg = PG_DATE_PATTERNS.find((t) => fmt.startsWith(t, i));
     const tok = tokens.find(([t]) => fmt.startsWith(t, i));
+    if (pg && (!tok || pg.length > tok[0].length)) throw unsupported('lower', `the to_char pattern ${pg}`, at(i, pg.length));
+    const suffix = tok && ['TH', 'th', 'SP', 'sp'].find((s) => fmt.startsWith(s, i + tok[0].length));
+    if (suffix) throw unsupported('lower', `the to_char suffix ${suffix}`, at(i + tok[0].length, 2));
     if (tok) {
       flush();
       let part = tok[1](fm);
-      if (fm && ['MM', 'DD', 'HH24', 'HH12', 'HH', 'MI', 'SS'].includes(tok[0])) part = { $toString: { $toInt: part } };
+      if (fm && ['MM', 'DD', 'HH24', 'HH12', 'HH', 'MI', 'SS'].includes(tok[0].toUpperCase())) part = { $toString: { $toInt: part } };
       parts.push(part);
       i += tok[0].length;
     } else {
@@ -170,6 +189,19 @@ export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
   flush();
   return parts.length === 1 ? parts[0] : { $concat: parts };
 }
+
+/**
+ * PostgreSQL's to_char template patterns (formatting.c's keywords, and the FX/TM
+ * prefixes), longest first: the ones `lowerToChar` does not compute are refused.
+ */
+const PG_DATE_PATTERNS = [
+  'A.D.', 'A.M.', 'AD', 'AM', 'B.C.', 'BC', 'CC', 'DAY', 'DDD', 'DD', 'DY', 'Day', 'Dy', 'D', 'FF1', 'FF2', 'FF3', 'FF4', 'FF5', 'FF6', 'FX',
+  'HH24', 'HH12', 'HH', 'IDDD', 'ID', 'IW', 'IYYY', 'IYY', 'IY', 'I', 'J', 'MI', 'MM', 'MONTH', 'MON', 'MS', 'Month', 'Mon', 'OF',
+  'P.M.', 'PM', 'Q', 'RM', 'SSSSS', 'SSSS', 'SS', 'TZH', 'TZM', 'TZ', 'TM', 'US', 'WW', 'W', 'Y,YYY', 'YYYY', 'YYY', 'YY', 'Y',
+  'a.d.', 'a.m.', 'ad', 'am', 'b.c.', 'bc', 'cc', 'day', 'ddd', 'dd', 'dy', 'd', 'ff1', 'ff2', 'ff3', 'ff4', 'ff5', 'ff6', 'fx',
+  'hh24', 'hh12', 'hh', 'iddd', 'id', 'iw', 'iyyy', 'iyy', 'iy', 'i', 'j', 'mi', 'mm', 'month', 'mon', 'ms', 'of',
+  'p.m.', 'pm', 'q', 'rm', 'sssss', 'ssss', 'ss', 'tz', 'us', 'ww', 'w', 'y,yyy', 'yyyy', 'yyy', 'yy', 'y',
+].sort((a, b) => b.length - a.length);
 
 function hour12(date: Mql): Mql {
   const h = { $mod: [{ $hour: date }, 12] };

@@ -6,6 +6,8 @@ import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
+import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
+import { excludeBySubtraction, subtractable } from './lower-window-exclude-sums.js';
 
 /**
  * Window functions → `$setWindowFields`, with PostgreSQL's semantics:
@@ -16,7 +18,13 @@ import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
  *   `$setWindowFields` partitioned by the peer group (the partition plus the sort
  *   key values): a rank is the first row number of the peer group, a running
  *   total is the value at the peer group's last row;
- * - frames are always written out; nothing collects a partition into one document.
+ * - GROUPS frames are range windows over the peer-group number (a running count of
+ *   the rows that start a peer group, its dense rank), which is one ascending number;
+ * - EXCLUDE clauses take the excluded rows' part off the frame's total for counts and
+ *   integer sums (`lower-window-exclude-sums.ts`); other functions under EXCLUDE, and
+ *   value functions over GROUPS frames, gather the frame's rows (`lower-window-frame-rows.ts`);
+ * - frames are always written out; nothing but such a frame's own rows is collected
+ *   into one document.
  */
 type Fn = { field: string; fn: WindowExpr };
 type Lower = (e: Expr) => Mql;
@@ -30,6 +38,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   const CNT = name('c');
   const RANK = name('r');
   const LAST = name('l');
+  const GROUP = name('g');
   const { partitionBy, orderBy } = node.spec;
   const temps = new Set<string>();
   const pre: MqlDocument = {};
@@ -57,6 +66,12 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   const mirror: MqlDocument = {};
   const dense: MqlDocument = {};
   const rangeStages: Stage[] = [];
+  // frames read after the peer groups are numbered: GROUPS frames and EXCLUDE clauses
+  const lateRows: MqlDocument = {};
+  const lateGroups: MqlDocument = {};
+  const latePeers: MqlDocument = {};
+  const lateStages: Stage[] = [];
+  const frameValues: MqlDocument = {};
   const finish: MqlDocument = {};
   const needSeq = () => {
     main[SEQ] = rowNumber();
@@ -71,6 +86,12 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
     peer[RANK] = { $first: `$${SEQ}`, window: { documents: ['unbounded', 'unbounded'] } };
     temps.add(RANK);
   };
+  const needGroup = () => {
+    needRank();
+    // the peer group's number in its partition: its dense rank
+    dense[GROUP] = { $sum: cond({ $eq: [`$${RANK}`, `$${SEQ}`] }, 1, 0), window: { documents: ['unbounded', 'current'] } };
+    temps.add(GROUP);
+  };
 
   // without ORDER BY every row is a peer of every other: ranks are constant (the
   // catalogue's `peers` value), and positional functions follow the partition's
@@ -78,7 +99,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   // operators need a sortBy: a constant key)
   const peers = (name: string): number | undefined => windowFunction(name)?.peers;
   const positional = (name: string): boolean => windowFunction(name) !== undefined && peers(name) === undefined;
-  if (orderBy.length === 0 && node.functions.some((f) => positional(f.fn.name) || f.fn.spec.frame.mode === 'rows')) {
+  if (orderBy.length === 0 && node.functions.some((f) => positional(f.fn.name) || f.fn.spec.frame.mode === 'rows' || f.fn.spec.frame.exclude)) {
     pre[name('z')] = { $literal: 0 };
     sortBy[name('z')] = 1;
     temps.add(name('z'));
@@ -129,6 +150,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
       }
       case 'last_value': {
         const frame = fn.spec.frame;
+        if (frame.mode === 'groups' || frame.exclude || startsAfterEnd(frame)) break; // below, with the other frames
         const x = { $ifNull: [arg(0), null] };
         const wholePartition = { documents: ['unbounded', 'unbounded'] };
         if (orderBy.length === 0 && frame.mode !== 'rows') {
@@ -164,6 +186,50 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
       !['following', 'unbounded-following'].includes(frame.start.kind) && !['preceding', 'unbounded-preceding'].includes(frame.end.kind);
     const holdsCurrentRow =
       frame.mode === 'rows' ? aroundCurrentRow : !ordered || (aroundCurrentRow && !(hasOffset(frame.start) || hasOffset(frame.end)));
+    if (startsAfterEnd(frame)) {
+      // no row's frame holds a row (a NULL RANGE key's frame would hold its peers)
+      if (frame.mode === 'range') throw unsupported('lower', 'a RANGE frame that starts after it ends', fn.span);
+      finish[field] = { $literal: fn.name === 'count' ? 0 : null };
+      continue;
+    }
+    if (frame.mode === 'groups' || frame.exclude) {
+      // a RANGE frame bounded by peers (or the whole partition) is the GROUPS frame of the same bounds
+      const byGroup = frame.mode === 'groups' || !(hasOffset(frame.start) || hasOffset(frame.end));
+      needSeq();
+      const subtract = subtractable(fn);
+      if (byGroup) needGroup();
+      else if (excludesPeers(frame) && !subtract) needRank();
+      let accumulators: Record<string, MqlDocument>;
+      if (subtract) {
+        const parts = excludeBySubtraction(fn, field, lower, predicate);
+        accumulators = parts.frame;
+        // the peers inside the frame: within a ROWS frame's offsets, or all of them
+        const peerWindow = { documents: frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
+        for (const [f, op] of Object.entries(parts.peers)) latePeers[f] = { ...op, window: peerWindow };
+        [...Object.keys(parts.frame), ...Object.keys(parts.peers)].forEach((f) => temps.add(f));
+        finish[field] = parts.result;
+      } else if (frame.exclude || fn.name === 'first_value' || fn.name === 'last_value' || fn.name === 'nth_value') {
+        const rows = frameRows(fn, field, lower, predicate, { seq: SEQ, rank: RANK }, frame.mode === 'rows');
+        accumulators = { [field]: rows.accumulator };
+        frameValues[field] = rows.values;
+        finish[field] = overFrameValues(fn, field);
+      } else {
+        const ops = frameOperators(fn, field, lower, predicate, aroundCurrentRow, GROUP);
+        accumulators = ops.accumulators;
+        Object.keys(accumulators).filter((f) => f !== field).forEach((f) => temps.add(f));
+        if (ops.result !== undefined) finish[field] = ops.result;
+      }
+      if (frame.mode === 'rows') {
+        for (const [f, op] of Object.entries(accumulators)) lateRows[f] = { ...op, window: { documents: [documentsBound(frame.start), documentsBound(frame.end)] } };
+      } else if (byGroup) {
+        for (const [f, op] of Object.entries(accumulators)) lateGroups[f] = { ...op, window: { range: [groupBound(frame.start), groupBound(frame.end)] } };
+      } else {
+        const { stages: range, keyField } = rangeWindow(node, fn, accumulators, lower, partitionSpec, j);
+        lateStages.push(...range);
+        temps.add(keyField);
+      }
+      continue;
+    }
     const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, `__w${j}x`);
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
@@ -197,12 +263,19 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
   const sort = Object.keys(sortBy).length ? { sortBy } : {};
   if (Object.keys(main).length) stages.push({ $setWindowFields: { ...partitionSpec, ...sort, output: main } });
   stages.push(...rangeStages);
+  // without PARTITION BY and ORDER BY every row is a peer of every other
+  const peerPartition = Object.keys(peerKey).length ? { partitionBy: peerKey } : {};
   if (Object.keys(peer).length) {
-    stages.push({ $setWindowFields: { partitionBy: peerKey, sortBy: { [SEQ]: 1 }, output: peer } });
+    stages.push({ $setWindowFields: { ...peerPartition, sortBy: { [SEQ]: 1 }, output: peer } });
   }
-  if (Object.keys(peerMirror).length) stages.push({ $setWindowFields: { partitionBy: peerKey, sortBy: { [SEQ]: -1 }, output: peerMirror } });
+  if (Object.keys(peerMirror).length) stages.push({ $setWindowFields: { ...peerPartition, sortBy: { [SEQ]: -1 }, output: peerMirror } });
   if (Object.keys(mirror).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: -1 }, output: mirror } });
   if (Object.keys(dense).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: 1 }, output: dense } });
+  if (Object.keys(lateRows).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [SEQ]: 1 }, output: lateRows } });
+  if (Object.keys(lateGroups).length) stages.push({ $setWindowFields: { ...partitionSpec, sortBy: { [GROUP]: 1 }, output: lateGroups } });
+  stages.push(...lateStages);
+  if (Object.keys(latePeers).length) stages.push({ $setWindowFields: { ...peerPartition, sortBy: { [SEQ]: 1 }, output: latePeers } });
+  if (Object.keys(frameValues).length) stages.push({ $set: frameValues });
   if (Object.keys(finish).length) stages.push({ $set: finish });
   if (temps.size) stages.push({ $unset: [...temps] });
   return stages;
@@ -215,6 +288,23 @@ function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
       return 'unbounded';
     case 'current-row':
       return 'current';
+    case 'preceding':
+      return -(b.offset as number);
+    case 'following':
+      return b.offset as number;
+    default:
+      return assertNever(b, 'lower');
+  }
+}
+
+/** A GROUPS bound as a range-window bound over the peer-group number: offsets count groups, CURRENT ROW is the current group. */
+function groupBound(b: FrameBound): number | 'unbounded' {
+  switch (b.kind) {
+    case 'unbounded-preceding':
+    case 'unbounded-following':
+      return 'unbounded';
+    case 'current-row':
+      return 0;
     case 'preceding':
       return -(b.offset as number);
     case 'following':
@@ -333,6 +423,14 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
     throw new SqlEtlError('invalid-frame', 'lower', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span: fn.span });
   }
   const key = orderBy[0];
+  // PostgreSQL's frame of a NULL key holds its peers (the NULL rows) and, past an UNBOUNDED
+  // bound on the other side, every non-NULL row; past an UNBOUNDED bound on the NULLs'
+  // side, a non-NULL key's frame holds the NULL rows. The NULL rows' own partition below
+  // is exact only without UNBOUNDED bounds.
+  const unbounded = [fn.spec.frame.start, fn.spec.frame.end].some((b) => b.kind === 'unbounded-preceding' || b.kind === 'unbounded-following');
+  if (unbounded && mayBeNull(key.expr)) {
+    throw unsupported('lower', 'a RANGE frame with an offset and an UNBOUNDED bound over an ORDER BY key that may be NULL', fn.span);
+  }
   const isDate = key.expr.type === 'date' || key.expr.type === 'timestamp';
   const offsets = [fn.spec.frame.start, fn.spec.frame.end];
   const intervals = offsets.filter((b): b is Extract<FrameBound, { offset: unknown }> => 'offset' in b).map((b) => b.offset);

@@ -2,7 +2,7 @@ import { assertNever } from '../assert-never.js';
 import { unsupported } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
-import { isDateType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, intRangeOf, intWidthOf, isDateType, MAX_EXACT_INTEGER, type IntWidth } from '../ir/types.js';
 import { buildPlan } from '../plan/build-plan.js';
 import type { MongoCommand } from '../commands/command-ir.js';
 import type { Filter, MergeSpec, MqlDocument, Stage } from '../commands/mql-types.js';
@@ -38,6 +38,8 @@ const INVALID = '\u0000sqletl:invalid';
 const OUT_OF_RANGE = '\u0000sqletl:out-of-range';
 /** A conformed value too long for its varchar(n) column */
 const TOO_LONG = '\u0000sqletl:too-long';
+/** A conformed value outside its integer column's type (or beyond what sqletl holds exactly: ir/types.ts) */
+const INT_OUT_OF_RANGE = '\u0000sqletl:int-out-of-range';
 
 export interface WriteContext {
   index: number;
@@ -66,9 +68,12 @@ function identityExpr(def: TableDef, ref: ColumnRef = fieldOf): Mql | undefined 
 type ColumnRef = (column: string) => Mql;
 const fieldOf: ColumnRef = (c) => `$${c}`;
 
-/** Value of a source field converted to a column's declared type (numeric(p, s) rounded to s decimals); INVALID when it cannot be. */
-function conform(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
-  const value = conformType(v, col, from);
+/**
+ * Value of a source field converted to a column's declared type (numeric(p, s) rounded to s
+ * decimals); INVALID when it cannot be. `fromWidth`: the source's integer width, where known.
+ */
+function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
+  const value = conformType(v, col, from, fromWidth);
   if (col.length !== undefined) return fitLength(value, col.length);
   return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
 }
@@ -85,12 +90,31 @@ function fitLength(value: Mql, n: number): Mql {
   );
 }
 
-function conformType(v: Mql, col: ColumnDef, from: Expr['type']): Mql {
-  if (from === col.type) return v;
+/**
+ * Whether an integer source needs its column's range checked: not when the column is a
+ * bigint (integer arithmetic and literals are already held within 2^53, ir/types.ts) or
+ * the source's width fits the column's (`INSERT … VALUES (1)` into an int4).
+ */
+function intSourceFits(col: ColumnDef, fromWidth?: IntWidth): boolean {
+  const width = intWidthOf(col.typeName);
+  return width === 64 || (fromWidth !== undefined && fromWidth <= width);
+}
+
+function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
+  if (from === col.type && (from !== 'int' || intSourceFits(col, fromWidth))) return v;
   const convert = (to: string) => ({ $convert: { input: v, to, onError: INVALID, onNull: null } });
   switch (col.type) {
-    case 'int':
-      return letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: roundHalfAway('$$v', 0) }, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } }));
+    case 'int': {
+      // text naming an integer beyond 2^53 − 1 (its double is past the limit too): refused before `$convert`, which
+      // the embedded engine cannot apply to it
+      const inexactText = { $gt: [{ $abs: { $convert: { input: '$$v', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
+      const fromText = cond(inexactText, INT_OUT_OF_RANGE, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } });
+      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: roundHalfAway('$$v', 0) }, fromText));
+      const range = intRangeOf(col.typeName);
+      const max = Math.min(range.max, MAX_EXACT_INTEGER);
+      const outside = { $and: [{ $isNumber: '$$i' }, { $or: [{ $gt: ['$$i', max] }, { $lt: ['$$i', -max - (max < MAX_EXACT_INTEGER ? 1 : 0)] }] }] };
+      return letIn({ i: converted }, cond(outside, INT_OUT_OF_RANGE, '$$i'));
+    }
     case 'numeric':
     case 'float':
       return convert('double');
@@ -131,6 +155,20 @@ function checkedDate(v: Mql, from: Expr['type'], converted: Mql): Mql {
   return from === 'text' || from === 'unknown' ? cond(impossibleDate(v), OUT_OF_RANGE, converted) : converted;
 }
 
+/**
+ * Why an integer column refused its value: PostgreSQL's words when the value is outside
+ * the column's type (`value "…" is out of range for type integer` for text, `integer out
+ * of range` for a number), sqletl's when it is within bigint but beyond 2^53 − 1.
+ */
+function intRangeReason(c: ColumnDef): Mql {
+  const range = intRangeOf(c.typeName);
+  const source = `$__source.${c.name}`;
+  const pgWords = cond({ $eq: [{ $type: source }, 'string'] }, { $concat: ['value "', source, `" is out of range for type ${range.name}`] }, `${range.name} out of range`);
+  if (range.max <= MAX_EXACT_INTEGER) return pgWords;
+  const exceeds = { $gt: [{ $abs: { $convert: { input: source, to: 'double', onError: 0, onNull: 0 } } }, range.max] };
+  return cond(exceeds, pgWords, { $concat: ['the integer ', { $toString: source }, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
+}
+
 const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
 
 /**
@@ -142,8 +180,9 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   const rules: [test: Mql, reason: Mql][] = [];
   const mayBeInvalid = def.columns.filter((c) => !converted || converted.has(c.name));
   for (const c of def.columns) {
-    if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${c.type === 'int' ? intRangeOf(c.typeName).name : PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
     if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type character varying(${c.length})`]);
+    if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
     if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
@@ -187,7 +226,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     columns.forEach((name, i) => {
       const src = source.columns[i];
       const col = def?.columns.find((c) => c.name === name);
-      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type) : `$${src.field}`;
+      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type, src.expr.intWidth) : `$${src.field}`;
       if (conformed[name] !== `$${src.field}`) {
         converted.add(name);
         sourceCopy[name] = `$${src.field}`;
@@ -306,11 +345,11 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   const set: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
-    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type) : lowerExpr(x.expr);
+    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth) : lowerExpr(x.expr);
   }
   const commands: MongoCommand[] = [];
   let filter: Filter = { $expr: where };
-  if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined))))) {
+  if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined || (c.type === 'int' && !intSourceFits(c, x.expr.intWidth))))))) {
     // rows whose new values would break the table are left as they are and reported
     const check: Stage[] = [
       { $match: { $expr: where } },

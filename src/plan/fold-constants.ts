@@ -1,6 +1,8 @@
 import { assertNever } from '../assert-never.js';
+import { SqlEtlError } from '../errors.js';
 import { isInterval, lit, mapExpr, type Expr, type Interval } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
+import { intRangeOfWidth, widthField } from '../ir/types.js';
 import { add, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
 
 /**
@@ -36,12 +38,13 @@ function foldSource(s: Source): Source {
 
 export function fold(e: Expr): Expr {
   return mapExpr(e, (x) => {
+    if (x.kind === 'case') return foldCase(x);
     // a subscript `x[i]` arrives as `i - 1`, a shape its lowering recognises: left as it is
     if (x.kind === 'element') return { ...x, arg: fold(x.arg) };
     if (x.kind === 'arith') return foldArith({ ...x, left: fold(x.left), right: fold(x.right) });
     if (x.kind === 'negate') {
       const arg = fold(x.arg);
-      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span);
+      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return { ...lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span), ...widthField(x.type, x.intWidth) };
       return { ...x, arg };
     }
     return undefined;
@@ -49,6 +52,26 @@ export function fold(e: Expr): Expr {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * CASE as PostgreSQL's planner simplifies it, arm by arm: an arm whose WHEN is the
+ * constant FALSE or NULL is dropped unread, and the arms after a constant TRUE are
+ * never read. Only the arms it reads are folded, so `CASE WHEN x > 0 THEN 1 ELSE 1/0
+ * END` is PostgreSQL's `division by zero` even when no row reaches the ELSE, while
+ * `CASE WHEN true THEN 1 ELSE 1/0 END` is 1.
+ */
+function foldCase(e: Extract<Expr, { kind: 'case' }>): Expr {
+  const whens: { when: Expr; then: Expr }[] = [];
+  for (const w of e.whens) {
+    const when = fold(w.when);
+    if (when.kind === 'literal' && (when.value === false || when.value === null)) continue;
+    const then = fold(w.then);
+    if (when.kind === 'literal' && when.value === true) return whens.length === 0 ? then : { ...e, whens, else: then };
+    whens.push({ when, then });
+  }
+  const otherwise = fold(e.else);
+  return whens.length === 0 ? otherwise : { ...e, whens, else: otherwise };
+}
 
 function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   const { left, right } = e;
@@ -62,6 +85,8 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
     return t ? lit(t, e.type, e.span) : e;
   }
   if (typeof left.value !== 'number' || typeof right.value !== 'number') return e;
+  // a constant divided by zero is PostgreSQL's error while planning, whether or not a row reaches it
+  if ((e.op === '/' || e.op === '%') && right.value === 0) throw new SqlEtlError('division-by-zero', 'plan', 'division by zero', { span: e.span });
   if (e.type !== 'int' && e.type !== 'numeric') return e;
   if (![left.type, right.type].every((t) => t === 'int' || t === 'numeric')) return e;
   const a = fromNumber(left.value);
@@ -70,8 +95,11 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   const out = compute(e.op, a, b, e.type === 'int');
   if (!out) return e;
   if (e.type === 'int' && (out.scale !== 0 || out.coef > MAX_SAFE || out.coef < -MAX_SAFE)) return e;
+  // an int2/int4 result outside its type stays to run time, where it is PostgreSQL's `integer out of range`
+  const range = e.type === 'int' && e.intWidth ? intRangeOfWidth(e.intWidth) : undefined;
+  if (range && (out.coef < range.exact[0] || out.coef > range.exact[1])) return e;
   const value = toNumber(out);
-  return lit(Object.is(value, -0) ? 0 : value, e.type, e.span);
+  return { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth) };
 }
 
 function compute(op: string, a: Decimal, b: Decimal, integer: boolean): Decimal | undefined {

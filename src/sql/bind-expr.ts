@@ -2,9 +2,9 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
-import { isDateType, isNumericType, typeFromName, type SqlType } from '../ir/types.js';
+import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature } from '../catalog/functions.js';
-import { parseLiteral } from './literals.js';
+import { inexactInteger, parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
@@ -117,7 +117,8 @@ function describeNode(tag: string): string {
 
 function bindConst(n: Any, span?: SourceSpan): Expr {
   if (n.isnull) return lit(null, 'unknown', span);
-  if (n.ival !== undefined) return lit(n.ival.ival ?? 0, 'int', span);
+  // an integer constant is an int4, or an int8 beyond int4's range (as PostgreSQL types it)
+  if (n.ival !== undefined) return { ...lit(n.ival.ival ?? 0, 'int', span), intWidth: 32 };
   if (n.fval !== undefined) {
     const text = n.fval.fval as string;
     const value = Number(text);
@@ -127,7 +128,8 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
     }
     // an integer beyond bigint's range is a numeric in PostgreSQL (`99999999999999999999::bigint` fails there)
     const integral = /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
-    return lit(value, integral ? 'int' : 'numeric', span);
+    if (isInexactIntegerText(text)) throw inexactInteger(text, span);
+    return integral ? { ...lit(value, 'int', span), intWidth: 64 } : lit(value, 'numeric', span);
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
@@ -194,6 +196,12 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   refuseUnsupportedType(n.typeName, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
+  // `99999999999999999999::bigint`: PostgreSQL's error at the cast, before sqletl would refuse the constant as inexact
+  const digits = to === 'int' ? (n.arg as Any)?.A_Const?.fval?.fval : undefined;
+  if (typeof digits === 'string' && /^[+-]?\d+$/.test(digits)) {
+    const range = intRangeOf(typeName);
+    if (BigInt(digits) < range.exact[0] || BigInt(digits) > range.exact[1]) throw new SqlEtlError('numeric-value-out-of-range', 'bind', `${range.name} out of range`, { span: castSpan });
+  }
   const arg = bindExpr(n.arg, ctx);
   const scale = numericScaleOf(n.typeName);
   if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
@@ -206,10 +214,10 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
-    if (typeof arg.value === 'string') return lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span);
+    if (typeof arg.value === 'string') return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)) };
   }
   if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
-  return { kind: 'cast', arg, to, typeName, type: to, span: castSpan };
+  return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, ...widthField(to, intWidthOf(typeName)) };
 }
 
 const COMPARE: Record<string, CompareOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
@@ -253,8 +261,8 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
         const arg = right();
         if ((name === '-' || name === '+') && NOT_ARITHMETIC.has(arg.type)) throw noOperator(`${name} ${pgOperandName(arg)}`, span);
         if (name === '-') {
-          if (arg.kind === 'literal' && typeof arg.value === 'number') return lit(-arg.value, arg.type, span);
-          return { kind: 'negate', arg, type: arg.type, span };
+          if (arg.kind === 'literal' && typeof arg.value === 'number') return { ...lit(-arg.value, arg.type, span), ...widthField(arg.type, arg.intWidth) };
+          return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth) };
         }
         if (name === '+') return arg;
         // |/ x is sqrt(x), ||/ x is cbrt(x)
@@ -341,7 +349,10 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
-      return { kind: 'arith', op: name, left: a, right: b, type: arithType(name, a.type, b.type), span };
+      const type = arithType(name, a.type, b.type);
+      // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
+      const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
+      return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width) };
     }
     case '||':
       return funcExpr('||', [l, r], span, 'text');
@@ -567,11 +578,21 @@ export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
   return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
 }
 
+/**
+ * ASC / DESC, or `USING <` / `USING >` (PostgreSQL's ascending and descending operators,
+ * with the same NULLS default); another USING operator is refused.
+ */
+export function sortIsDescending(s: Any, ctx: ExprContext): boolean {
+  if (s.sortby_dir !== 'SORTBY_USING') return s.sortby_dir === 'SORTBY_DESC';
+  const op = stringsOf(s.useOp).join('.');
+  if (op === '<' || op === '>') return op === '>';
+  throw unsupported('bind', `ORDER BY … USING ${op}`, spanOf(ctx, s.location), ['USING < and USING > are supported: they are ASC and DESC']);
+}
+
 export function bindSortKey(node: Node, ctx: ExprContext): SortKey {
   const [, s] = unwrap(node);
   const expr = bindExpr(s.node, ctx);
-  const desc = s.sortby_dir === 'SORTBY_DESC';
-  if (s.sortby_dir === 'SORTBY_USING') throw unsupported('bind', 'ORDER BY … USING', spanOf(ctx, s.location));
+  const desc = sortIsDescending(s, ctx);
   const nullsFirst = s.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : s.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
   return { expr, desc, nullsFirst };
 }
@@ -687,6 +708,10 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   }
   if (keys.length !== 1) throw unsupported('bind', `hypothetical-set aggregate ${name} with ${keys.length} ORDER BY keys`, span);
   const x = coercePair(direct[0], keys[0].expr)[0];
+  const [xt, kt] = [x.type, keys[0].expr.type];
+  if (xt !== 'unknown' && kt !== 'unknown' && xt !== kt && !(isNumericType(xt) && isNumericType(kt)) && !(isDateType(xt) && isDateType(kt))) {
+    throw new SqlEtlError('datatype-mismatch', 'bind', `WITHIN GROUP types ${pgTypeName(kt)} and ${pgTypeName(xt)} cannot be matched`, { span: x.span ?? span });
+  }
   if (someExpr(x, (e) => e.kind === 'column' && !/^\$\$o\d+$/.test(e.path[0]))) throw unsupported('bind', `${name}(…) WITHIN GROUP with a direct argument that reads the rows`, x.span ?? span);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([keys[0].expr, ...(filter ? [filter] : [])], name, span);

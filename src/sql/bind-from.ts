@@ -1,4 +1,5 @@
 import type { Node } from '@pgsql/types';
+import { intWidthOf, widthField } from '../ir/types.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
@@ -97,7 +98,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-          relations: [{ name: alias ?? name, columns: declared?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })), prefix: [], ...sampledOf(env, declared ? undefined : key) }],
+          relations: [{ name: alias ?? name, columns: declared?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)) })), prefix: [], ...sampledOf(env, declared ? undefined : key) }],
           using: new Map(),
         },
       };

@@ -2,10 +2,10 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
-import type { SqlType } from '../ir/types.js';
+import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
-import { bindExpr, bindSortKey, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
@@ -32,6 +32,12 @@ function valuesOfExpressions(lists: Expr[][], columns: OutputColumn[]): Query {
 
 /** A query expression: SELECT, VALUES, or a set operation, with its WITH clause. */
 export function bindQuery(stmt: Any, env: BindEnv): Query {
+  if (stmt.lockingClause?.length) {
+    // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE lock rows in PostgreSQL (and it refuses them with set operations): nothing to lock here
+    let at: SourceSpan | undefined;
+    for (let k = env.keywordSpan('FOR', 0); k; k = env.keywordSpan('FOR', k.end)) at = k;
+    throw unsupported('bind', 'row locking clauses (FOR UPDATE, FOR SHARE, …)', at);
+  }
   const scopedEnv = withCtes(stmt.withClause, env);
   if (stmt.op && stmt.op !== 'SETOP_NONE') return bindSetOp(stmt, scopedEnv);
   if (stmt.valuesLists) return bindValues(stmt, scopedEnv);
@@ -99,7 +105,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
     const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
     if (!col) throw unsupported('bind', `ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
-    const desc = sb.sortby_dir === 'SORTBY_DESC';
+    const desc = sortIsDescending(sb, ctxFor(env));
     const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
     return { expr: col.expr, desc, nullsFirst };
   });
@@ -203,7 +209,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       for (const r of chosen) {
         for (const c of r.columns!) {
           if (merged.includes(c.name)) continue;
-          columns.push({ name: c.name, field: '', expr: { kind: 'column', path: [...r.prefix, c.field], type: c.type } });
+          columns.push({ name: c.name, field: '', expr: { kind: 'column', path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth) } });
         }
       }
       continue;
@@ -512,7 +518,7 @@ function relationOf(name: string, q: Query): Relation {
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...(neverNull(c.expr) ? { notNull: true } : {}) })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }
@@ -528,11 +534,17 @@ function bindValues(stmt: Any, env: BindEnv): Query {
   });
   // an integer constant beyond int4 makes PostgreSQL's column bigint, so its quoted values are read as bigint
   const bigint = types.map((t, i) => t === 'int' && lists.some((r) => r[i]?.kind === 'literal' && typeof r[i].value === 'number' && Math.abs(r[i].value as number) > 2147483647));
+  // an integer column's width: the widest of its values (a NULL or a quoted literal takes the column's own type)
+  const widths = types.map((t, i) => {
+    if (t !== 'int') return undefined;
+    const known = lists.map((r) => (r[i]?.kind === 'literal' && (r[i].value === null || typeof r[i].value === 'string') ? 32 : r[i]?.intWidth));
+    return bigint[i] ? 64 : known.every((w) => w !== undefined) ? (Math.max(...known) as IntWidth) : undefined;
+  });
   lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,
-    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i] },
+    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i], ...widthField(types[i], widths[i]) },
   }));
   for (const r of lists) {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });

@@ -5,6 +5,7 @@ import type { Statement } from '../ir/statement.js';
 import { unwrap, type BindEnv, type Catalog } from './bind-context.js';
 import { stringsOf } from './bind-expr.js';
 import { bindQuery, withCtes } from './bind-select.js';
+import type { Query } from '../ir/query.js';
 import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 import { bindCopy } from './bind-copy.js';
@@ -45,7 +46,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'SelectStmt': {
         // its WITH RECURSIVE queries are computed first, into collections named by `index`
         const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
-        const query = bindQuery(n, { ...env, recursive });
+        const query = refuseIntervalColumns(bindQuery(n, { ...env, recursive }));
         return { kind: 'select', query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
       }
       case 'VariableSetStmt': {
@@ -75,7 +76,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, ...base };
       }
       case 'ViewStmt': {
-        const query = bindQuery(unwrap(n.query)[1], env);
+        const query = refuseIntervalColumns(bindQuery(unwrap(n.query)[1], env));
         const rel = n.view;
         if (query.passthrough) throw unsupported('bind', 'a view over SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
         const names = stringsOf(n.aliases);
@@ -98,7 +99,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'CreateTableAsStmt': {
         // a materialized view keeps its query for REFRESH, which has no statement to compute WITH RECURSIVE in: refused there
         const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
-        const query = bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive });
+        const query = refuseIntervalColumns(bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive }));
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
@@ -185,4 +186,15 @@ function forgetWritten(s: Statement, sampled: Map<string, readonly string[]>): v
   if (s.kind === 'select' || s.kind === 'copy-to' || s.kind === 'set' || s.kind === 'create-schema') return;
   const tables = 'tables' in s ? s.tables : 'table' in s ? [s.table] : [];
   for (const t of tables) sampled.delete(tableKey(t));
+}
+
+/**
+ * A result column of type interval (`ts1 - ts2`) is refused: sqletl carries an interval
+ * between timestamps as milliseconds, which is right inside date arithmetic and
+ * comparisons but would print, or be stored, as a number where PostgreSQL has `-9863 days`.
+ */
+function refuseIntervalColumns(q: Query): Query {
+  const c = q.columns.find((x) => x.expr.type === 'interval');
+  if (c) throw unsupported('bind', `an interval as a result column ("${c.name}")`, c.expr.span, ['extract(epoch from …) gives its seconds, date - date its days']);
+  return q;
 }

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
+import { isInterval, someExpr, type Expr, type Frame, type FrameBound, type SortKey, type Value, type WindowExpr, type WindowSpec } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
 import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-context.js';
 import { aggregateName, aggregateSignature, isWindowAggregate, windowFunction } from '../catalog/functions.js';
@@ -21,7 +21,7 @@ const F = {
   START_CURRENT_ROW: 0x200, END_CURRENT_ROW: 0x400,
   START_OFFSET_PRECEDING: 0x800, END_OFFSET_PRECEDING: 0x1000,
   START_OFFSET_FOLLOWING: 0x2000, END_OFFSET_FOLLOWING: 0x4000,
-  EXCLUDE: 0x8000 | 0x10000 | 0x20000,
+  EXCLUDE_CURRENT_ROW: 0x8000, EXCLUDE_GROUP: 0x10000, EXCLUDE_TIES: 0x20000,
   NONDEFAULT: 0x1,
 };
 
@@ -106,30 +106,48 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
       ? { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'current-row' } }
       : { mode: 'range', start: { kind: 'unbounded-preceding' }, end: { kind: 'unbounded-following' } };
   }
-  if (opts & F.GROUPS) throw unsupported('bind', 'GROUPS frames', span);
-  if (opts & F.EXCLUDE) throw unsupported('bind', 'frame EXCLUDE clauses', span);
-  const rows = !!(opts & F.ROWS);
-  const offset = (node: Node | undefined): Value => {
+  const mode = opts & F.ROWS ? 'rows' : opts & F.GROUPS ? 'groups' : 'range';
+  // PostgreSQL checks this when it builds the window, offsets or not
+  if (mode === 'groups' && !ordered) throw new SqlEtlError('invalid-frame', 'bind', 'GROUPS mode requires an ORDER BY clause', { span });
+  const counted = mode !== 'range'; // ROWS and GROUPS offsets are bigint counts
+  const offset = (node: Node | undefined, which: 'starting' | 'ending'): Value => {
     const e: Expr | undefined = node && bindExpr(node, ctx);
+    if (e && someExpr(e, (x) => x.kind === 'column')) {
+      throw new SqlEtlError('invalid-frame', 'bind', `argument of ${mode.toUpperCase()} must not contain variables`, { span: e.span ?? span });
+    }
     if (!e || e.kind !== 'literal') throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
-    const value = typeof e.value === 'string' ? typedOffset(e.value, rows, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : e.value;
-    if (typeof value === 'number' && value < 0) throw new SqlEtlError('invalid-frame', 'bind', 'frame starting offset must not be negative', { span: e.span });
+    let value = typeof e.value === 'string' ? typedOffset(e.value, counted, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : e.value;
+    // PostgreSQL's run-time checks, here with the offset's position
+    if (value === null) throw new SqlEtlError('invalid-frame', 'bind', `frame ${which} offset must not be null`, { span: e.span });
+    // a numeric count is cast to bigint: rounded half away from zero, as PostgreSQL does
+    if (counted && typeof value === 'number' && !Number.isInteger(value)) value = Math.sign(value) * Math.round(Math.abs(value));
+    // an interval's sign is that of its length with 30-day months, as PostgreSQL compares intervals
+    const negative = typeof value === 'number' ? value < 0 : isInterval(value) && (value.months * 30 + value.days) * 86_400_000 + value.ms < 0;
+    if (negative) {
+      throw new SqlEtlError('invalid-frame', 'bind', counted ? `frame ${which} offset must not be negative` : 'invalid preceding or following size in window function', { span: e.span });
+    }
+    // the count is a bigint: PostgreSQL's cast error past 2^63 - 1
+    if (counted && typeof value === 'number' && value >= 2 ** 63) throw new SqlEtlError('numeric-value-out-of-range', 'bind', 'bigint out of range', { span: e.span });
+    // no partition holds 2^53 rows or groups: a larger count frames the same rows, and
+    // stays an exact integer for the window bounds
+    if (counted && typeof value === 'number' && value > Number.MAX_SAFE_INTEGER) value = Number.MAX_SAFE_INTEGER;
     return value;
   };
   const start: FrameBound =
     opts & F.START_UNBOUNDED_PRECEDING ? { kind: 'unbounded-preceding' }
     : opts & F.START_CURRENT_ROW ? { kind: 'current-row' }
-    : opts & F.START_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.startOffset) }
-    : { kind: 'following', offset: offset(over.startOffset) };
+    : opts & F.START_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.startOffset, 'starting') }
+    : { kind: 'following', offset: offset(over.startOffset, 'starting') };
   const end: FrameBound =
     opts & F.END_UNBOUNDED_FOLLOWING ? { kind: 'unbounded-following' }
     : opts & F.END_CURRENT_ROW ? { kind: 'current-row' }
-    : opts & F.END_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.endOffset) }
-    : opts & F.END_OFFSET_FOLLOWING ? { kind: 'following', offset: offset(over.endOffset) }
+    : opts & F.END_OFFSET_PRECEDING ? { kind: 'preceding', offset: offset(over.endOffset, 'ending') }
+    : opts & F.END_OFFSET_FOLLOWING ? { kind: 'following', offset: offset(over.endOffset, 'ending') }
     : { kind: 'current-row' }; // `ROWS n PRECEDING` without BETWEEN ends at the current row
-  const mode = opts & F.ROWS ? 'rows' : 'range';
   if (mode === 'range' && (start.kind === 'preceding' || start.kind === 'following' || end.kind === 'preceding' || end.kind === 'following') && !ordered) {
     throw new SqlEtlError('invalid-frame', 'bind', 'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column', { span });
   }
-  return { mode, start, end };
+  const exclude =
+    opts & F.EXCLUDE_CURRENT_ROW ? 'current-row' : opts & F.EXCLUDE_GROUP ? 'group' : opts & F.EXCLUDE_TIES ? 'ties' : undefined;
+  return exclude ? { mode, start, end, exclude } : { mode, start, end };
 }

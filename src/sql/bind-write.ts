@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
-import { typeFromName } from '../ir/types.js';
+import { intWidthOf, typeFromName, widthField } from '../ir/types.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, stringsOf, typeNameOf, varcharLengthOf } from './bind-expr.js';
 import { bindFromClause, bindQuery } from './bind-select.js';
@@ -45,7 +45,7 @@ function exprCtx(env: BindEnv, relations: Relation[], clause: string): ExprConte
 
 const relationOf = (def: TableDef | undefined, name: string, prefix: string[]): Relation => ({
   name,
-  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type })),
+  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)) })),
   prefix,
 });
 

@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
-import type { SqlType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, isInexactIntegerText, type SqlType } from '../ir/types.js';
 import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
 
 /**
@@ -30,6 +30,7 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       if (range && (BigInt(t) < range.min || BigInt(t) > range.max)) {
         throw new SqlEtlError('numeric-value-out-of-range', 'bind', `value "${text}" is out of range for type ${range.name}`, { span });
       }
+      if (isInexactIntegerText(t)) throw inexactInteger(text, span);
       return Number(t);
     }
     case 'numeric':
@@ -54,11 +55,13 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       return b;
     }
     case 'date': {
+      special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
       return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
     }
     case 'timestamp': {
+      special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
       return d;
@@ -85,9 +88,29 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
   }
 }
 
+/**
+ * PostgreSQL's special date/time inputs: 'epoch' is 1970-01-01 (parseTimestamp reads
+ * it), the others are refused by name rather than called invalid: 'now', 'today',
+ * 'tomorrow', 'yesterday' would fix the compile time into the pipeline, and MongoDB
+ * dates have no infinities.
+ */
+function special(t: string, typeName: string, span?: SourceSpan): void {
+  const word = t.toLowerCase();
+  if (['now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs'].includes(word)) {
+    throw unsupported('bind', `'${word}' as a ${typeName} value`, span, word === 'now' || word === 'today' ? ['CURRENT_TIMESTAMP, NOW() and CURRENT_DATE are supported'] : []);
+  }
+}
+
 export function parseBool(t: string): boolean | undefined {
   const s = t.trim().toLowerCase();
   if (['t', 'true', 'y', 'yes', 'on', '1'].includes(s)) return true;
   if (['f', 'false', 'n', 'no', 'off', '0'].includes(s)) return false;
   return undefined;
+}
+
+/** An integer literal sqletl cannot hold exactly (ir/types.ts, MAX_EXACT_INTEGER): refused where it is written. */
+export function inexactInteger(text: string, span?: SourceSpan): SqlEtlError {
+  return unsupported('bind', `the integer ${text.trim()}, beyond ${EXACT_INTEGER_LIMIT},`, span, [
+    'sqletl computes integers as doubles, exact only up to 2^53; keep such values (large ids, hashes) as text',
+  ]);
 }

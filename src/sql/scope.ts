@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { ColumnExpr, Expr } from '../ir/expr.js';
-import type { SqlType } from '../ir/types.js';
+import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { closestName } from '../closest-name.js';
 
 /**
@@ -18,6 +18,8 @@ export interface RelationColumn {
   name: string;
   field: string;
   type: SqlType;
+  /** int2/int4/int8 of a declared or computed integer column */
+  intWidth?: IntWidth;
   /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
   notNull?: boolean;
 }
@@ -148,7 +150,8 @@ export class Scope {
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
-    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span } : { kind: 'column', path, type, span };
+    const width = fields.length === 1 ? widthField(type, column?.intWidth) : {};
+    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width } : { kind: 'column', path, type, span, ...width };
   }
 }
 

@@ -1,0 +1,16 @@
+-- EXCLUDE for count and integer sum/avg, computed as the frame's total less the
+-- excluded rows' part: NULL quantities, FILTER, offsets of 0, RANGE offsets,
+-- partitions, frames left with no non-NULL value (NULL) or no row (count 0)
+SELECT _id, customer_id, status, quantity,
+  sum(quantity) OVER (ORDER BY status GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE CURRENT ROW) AS s_cur,
+  sum(quantity) OVER (ORDER BY status GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE GROUP) AS s_group,
+  sum(quantity) OVER (ORDER BY status GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) AS s_ties,
+  avg(quantity) OVER (ORDER BY status RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS a_ties,
+  count(quantity) OVER (PARTITION BY customer_id ORDER BY quantity ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW) AS n_cur,
+  count(*) FILTER (WHERE quantity > 2) OVER (ORDER BY status NULLS FIRST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS n_big,
+  sum(quantity) OVER (ORDER BY quantity GROUPS BETWEEN 0 FOLLOWING AND 2 FOLLOWING EXCLUDE GROUP) AS s_zero_start,
+  sum(_id) OVER (ORDER BY quantity RANGE BETWEEN 2 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) AS s_range_offsets,
+  sum(quantity) OVER (PARTITION BY status ORDER BY quantity RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW) AS s_before,
+  count(*) OVER (PARTITION BY customer_id ORDER BY _id ROWS BETWEEN 0 PRECEDING AND 0 FOLLOWING EXCLUDE CURRENT ROW) AS n_none,
+  avg(quantity) OVER (PARTITION BY customer_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE GROUP) AS a_none
+FROM orders;

@@ -1,0 +1,3 @@
+-- error at 3:61
+-- postgres-error
+SELECT _id, count(*) OVER (ORDER BY quantity GROUPS BETWEEN UNBOUNDED FOLLOWING AND UNBOUNDED FOLLOWING EXCLUDE TIES) FROM orders;

@@ -1,2 +1,0 @@
--- error
-SELECT _id, sum(amount) OVER (ORDER BY _id GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM orders;
