@@ -27,10 +27,10 @@ describe('error codes', () => {
     expect(bound.stage).toBe('bind');
     expect(bound.params).toEqual({ feature: expect.any(String) });
     expect(bound.message).toBe(`${(bound.params as { feature: string }).feature} is not supported yet`);
-    const lowered = await compileError("CREATE TABLE orders (_id int PRIMARY KEY, amount numeric);\nSELECT to_char(amount, '9999.99') FROM orders");
+    const lowered = await compileError("CREATE TABLE measures (_id int PRIMARY KEY, score double precision);\nSELECT to_char(score, '9.99EEEE') FROM measures");
     expect(lowered.code).toBe('unsupported-sql');
     expect(lowered.stage).toBe('lower');
-    expect(lowered.params).toEqual({ feature: 'to_char of numeric' });
+    expect(lowered.params).toEqual({ feature: 'to_char of double precision with EEEE (C printf rounding of the binary value)' });
   });
 
   test('undefined-column carries the column; --json error objects add params', async () => {

@@ -1,6 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
-import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
+import { isInterval, someExpr, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
 import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -94,12 +94,27 @@ export function inFloatRange(operands: string[], underflow: Mql | undefined, spa
 
 function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
   const op = e.op as '+' | '-' | '*' | '/';
+  // names of this nesting level: an operand's own checks bind lower levels, so no name is shadowed
+  // (DocumentDB loses shadowed variables) nor read by a sibling binding (which would need a
+  // many-variable $let, which crashes DocumentDB's backend)
+  const d = nestingDepth(e);
+  const [a, b] = [`fa${d}`, `fb${d}`];
   const value =
     op === '/'
-      ? byNonZero(e.right, '$$b', e.span, (n, d) => ({ $divide: [n, d] }), e.left, '$$a')
-      : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: ['$$a', '$$b'] };
-  const underflow = op === '+' || op === '-' ? undefined : { $and: [{ $ne: ['$$a', 0] }, op === '*' ? { $ne: ['$$b', 0] } : { $ne: [{ $abs: '$$b' }, Infinity] }] };
-  return letIn({ a: l, b: r }, letIn({ n: value }, inFloatRange(['$$a', '$$b'], underflow, e.span)));
+      ? byNonZero(e.right, `$$${b}`, e.span, (n, dv) => ({ $divide: [n, dv] }), e.left, `$$${a}`)
+      : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: [`$$${a}`, `$$${b}`] };
+  const underflow = op === '+' || op === '-' ? undefined : { $and: [{ $ne: [`$$${a}`, 0] }, op === '*' ? { $ne: [`$$${b}`, 0] } : { $ne: [{ $abs: `$$${b}` }, Infinity] }] };
+  return letIn({ [a]: l, [b]: r }, letIn({ n: value }, inFloatRange([`$$${a}`, `$$${b}`], underflow, e.span)));
+}
+
+/** How deeply arithmetic nests under `e` (0 for an operator over plain operands). */
+function nestingDepth(e: Expr): number {
+  let depth = 0;
+  someExpr(e, (x) => {
+    if (x !== e && x.kind === 'arith') depth = Math.max(depth, 1 + nestingDepth(x));
+    return false;
+  });
+  return depth;
 }
 
 /**

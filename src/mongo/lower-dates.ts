@@ -1,6 +1,8 @@
 import { SqlEtlError, unsupported } from '../errors.js';
+import { raiseIf } from './raise.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, shared, type Mql } from './mql.js';
+import { cond, notNull, shared, type Mql } from './mql.js';
+import { lowerToCharNumber } from './lower-to-char-number.js';
 
 /**
  * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
@@ -93,14 +95,47 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns. */
+/** TO_CHAR(date, 'pattern') for the common PostgreSQL template patterns; numbers in lower-to-char-number.ts. */
 export function lowerToChar([date]: Mql[], f: FuncExpr): Mql {
   const fmtArg = f.args[1];
   if (fmtArg.kind !== 'literal' || typeof fmtArg.value !== 'string') throw unsupported('lower', 'to_char with a non-constant format', fmtArg.span);
-  if (f.args[0].type !== 'date' && f.args[0].type !== 'timestamp' && f.args[0].type !== 'unknown') {
+  const argType = f.args[0].type;
+  if (argType === 'int' || argType === 'numeric' || argType === 'float') return lowerToCharNumber(date, f, argType);
+  if (argType !== 'date' && argType !== 'timestamp' && argType !== 'unknown') {
     throw unsupported('lower', `to_char of ${f.args[0].type}`, f.span);
   }
-  const fmt = fmtArg.value;
+  if (argType === 'unknown') return untypedToChar(date, f);
+  return dateToChar(date, f);
+}
+
+/**
+ * to_char of a value whose type is known only at run time (no declared column): a
+ * number is formatted as a numeric, anything else as a date. Each branch reads a safe
+ * stand-in for the other kind (DocumentDB evaluates both branches of a $cond); a
+ * template that cannot format numbers fails the statement for numbers only.
+ */
+function untypedToChar(value: Mql, f: FuncExpr): Mql {
+  const isNumber = { $isNumber: value };
+  let asNumber: Mql;
+  try {
+    asNumber = lowerToCharNumber(cond(isNumber, value, 0), f, 'numeric');
+  } catch (e) {
+    if (!(e instanceof SqlEtlError)) throw e;
+    asNumber = raiseIf(null, isNumber, 'feature-not-supported', [`to_char of a number: ${e.message}`], f.span);
+  }
+  let asDate: Mql;
+  try {
+    asDate = dateToChar(cond(isNumber, null, value), f);
+  } catch (e) {
+    if (!(e instanceof SqlEtlError)) throw e;
+    asDate = raiseIf(null, { $and: [{ $not: [isNumber] }, notNull(value)] }, 'feature-not-supported', [`to_char of a date: ${e.message}`], f.span);
+  }
+  return cond(isNumber, asNumber, asDate);
+}
+
+function dateToChar(date: Mql, f: FuncExpr): Mql {
+  const fmtArg = f.args[1];
+  const fmt = fmtArg.kind === 'literal' && typeof fmtArg.value === 'string' ? fmtArg.value : '';
   const parts: Mql[] = [];
   let text = '';
   const flush = () => {

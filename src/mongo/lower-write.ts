@@ -163,10 +163,12 @@ function checkedDate(v: Mql, from: Expr['type'], converted: Mql): Mql {
 function intRangeReason(c: ColumnDef): Mql {
   const range = intRangeOf(c.typeName);
   const source = `$__source.${c.name}`;
-  const pgWords = cond({ $eq: [{ $type: source }, 'string'] }, { $concat: ['value "', source, `" is out of range for type ${range.name}`] }, `${range.name} out of range`);
+  // both branches read text: DocumentDB evaluates both branches of a $cond
+  const sourceText = { $convert: { input: source, to: 'string', onError: '', onNull: '' } };
+  const pgWords = cond({ $eq: [{ $type: source }, 'string'] }, { $concat: ['value "', sourceText, `" is out of range for type ${range.name}`] }, `${range.name} out of range`);
   if (range.max <= MAX_EXACT_INTEGER) return pgWords;
   const exceeds = { $gt: [{ $abs: { $convert: { input: source, to: 'double', onError: 0, onNull: 0 } } }, range.max] };
-  return cond(exceeds, pgWords, { $concat: ['the integer ', { $toString: source }, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
+  return cond(exceeds, pgWords, { $concat: ['the integer ', sourceText, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
 }
 
 const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
