@@ -1,9 +1,10 @@
 import { assertNever } from './assert-never.js';
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
-import type { Statement } from './ir/statement.js';
-import type { CompiledScript, CompiledStatement } from './commands/command-ir.js';
-import { lowerPlan } from './mongo/lower-plan.js';
+import type { RecursiveCte, Statement } from './ir/statement.js';
+import type { CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
+import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
+import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { bindScript, placed } from './sql/bind-statement.js';
@@ -21,11 +22,13 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
     const parsed = parseIn(sql, options, catalog);
     const statements = namingDialect(options.dialect, () => bindScript(parsed, catalog, options.vars ?? {}, options.sampledColumns));
     let onError = options.onError ?? 'reject';
+    let maxRecursion = DEFAULT_MAX_RECURSION;
     return {
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
+        if (s.kind === 'set' && s.name === 'sqletl.max_recursion') maxRecursion = Number(s.value);
         try {
-          return lowerStatement(s, i + 1, { ...options, onError });
+          return lowerStatement(s, i + 1, { ...options, onError }, maxRecursion);
         } catch (err) {
           // an error the lowering could not place points at its statement
           throw nameDialect(placed(err, s.span.start), options.dialect);
@@ -35,13 +38,14 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
   });
 }
 
-function lowerStatement(s: Statement, index: number, options: CompileOptions): CompiledStatement {
+function lowerStatement(s: Statement, index: number, options: CompileOptions, maxRecursion: number): CompiledStatement {
   const base = { index, sql: s.sql, span: s.span };
   const ctx = { index, options: { percentiles: options.percentiles }, onError: options.onError ?? 'reject' };
   const db = (t: { db?: string }) => (t.db ? { db: t.db } : {});
   switch (s.kind) {
     case 'select': {
-      const commands = [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }];
+      // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
+      const commands = withRecursive(s.recursive, [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }], ctx.options, maxRecursion);
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'select', commands, columns };
     }
@@ -50,7 +54,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
     case 'set':
       return { ...base, kind: 'create', commands: [], setting: { name: s.name, value: s.value } };
     case 'create-table':
-      return { ...base, kind: 'create', commands: lowerCreateTable(s, ctx) };
+      return { ...base, kind: 'create', commands: withRecursive(s.recursive, lowerCreateTable(s, ctx), ctx.options, maxRecursion) };
     case 'create-index':
       return {
         ...base,
@@ -62,7 +66,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
     case 'truncate':
       return { ...base, kind: 'delete', commands: s.tables.map((t) => ({ kind: 'deleteMany' as const, collection: t.name, ...db(t), filter: {}, role: 'write' as const })) };
     case 'insert':
-      return { ...base, kind: 'insert', commands: lowerInsert(s, ctx) };
+      return { ...base, kind: 'insert', commands: withRecursive(s.recursive, lowerInsert(s, ctx), ctx.options, maxRecursion) };
     case 'update':
       return { ...base, kind: 'update', commands: lowerUpdate(s, ctx) };
     case 'delete':
@@ -92,6 +96,13 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions): C
     default:
       return assertNever(s, 'lower');
   }
+}
+
+/** A statement's commands after the loops of its WITH RECURSIVE queries, and before the drops of their collections. */
+function withRecursive(recursive: RecursiveCte[] | undefined, commands: MongoCommand[], options: LowerOptions, maxRecursion: number): MongoCommand[] {
+  if (!recursive?.length) return commands;
+  const loops = recursive.map((r) => lowerRecursive(r, options, maxRecursion));
+  return [...loops.map((l) => l.loop), ...commands, ...loops.flatMap((l) => l.cleanup)];
 }
 
 /** Loads the parser and the `schema` option's declarations (CREATE TABLE …) into a fresh catalog. */

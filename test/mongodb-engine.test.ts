@@ -251,6 +251,7 @@ describe('a $merge of server-generated _ids, made resendable (fixed-id-merge.ts)
     const contents = async (dir: string, split: boolean) => {
       const engine = new EmbeddedEngine(dir);
       for (const c of cmds) {
+        if (c.kind === 'loop') throw new Error('no loop expected');
         if (c.kind !== 'aggregate') await engine.write(c);
         else if (split && (retrySafety(c) as { freshIds?: boolean }).freshIds) {
           const plan = fixedIdMergePlan(c, '__sqletl_retry_test')!;

@@ -30,7 +30,7 @@ describe('generated pipelines', () => {
       const commands = EJSON.parse(readFileSync(c.pipelinePath, 'utf8'), { relaxed: true }) as { pipeline: Record<string, unknown>[] }[][];
       for (const cmd of commands.flat()) {
         expect(serverRuleViolations(cmd as unknown as MongoCommand)).toEqual([]);
-        walk(cmd.pipeline, (key, value) => {
+        walk(cmd.pipeline ?? cmd, (key, value) => {
           expect(['$where', '$function', '$accumulator']).not.toContain(key);
           if (key === '$push' || key === '$addToSet') expect(value).not.toBe('$$ROOT');
         });

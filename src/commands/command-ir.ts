@@ -30,7 +30,7 @@ interface CommandBase {
 
 export type MongoCommand =
   /** `db.getCollection(collection).aggregate(pipeline)`, or `db.aggregate(pipeline)` without a collection (pipelines that start with `$documents`) */
-  | (CommandBase & { kind: 'aggregate'; collection?: string; pipeline: Stage[] })
+  | AggregateCommand
   | (CommandBase & { kind: 'createCollection'; collection: string; ifNotExists: boolean })
   | (CommandBase & { kind: 'createIndex'; collection: string; keys: Record<string, 1>; name: string; unique: boolean; partialFilterExpression?: Filter })
   | (CommandBase & { kind: 'drop'; collection: string; ifExists: boolean })
@@ -38,9 +38,20 @@ export type MongoCommand =
   | (CommandBase & { kind: 'createView'; collection: string; viewOn: string; pipeline: Stage[]; replace: boolean })
   /** `updateMany(filter, [pipeline])`: matched and modified counts */
   | (CommandBase & { kind: 'updateMany'; collection: string; filter: Filter; update: UpdateStage[] })
-  | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Filter });
+  | (CommandBase & { kind: 'deleteMany'; collection: string; filter: Filter })
+  /**
+   * A fixpoint loop (WITH RECURSIVE): the runner runs `init` once, then `body` again and
+   * again while `until` returns a document; `body` runs at most `maxIterations` times,
+   * after which a still non-empty `until` is an error naming `name` at `span`. Its
+   * commands are plain aggregates (each engine runs them as any other), so the loop
+   * itself is the runner's, not an engine's.
+   */
+  | (CommandBase & { kind: 'loop'; name: string; init: AggregateCommand[]; body: AggregateCommand[]; until: AggregateCommand; maxIterations: number; span?: { start: number; end: number } });
 
-export type AggregateCommand = Extract<MongoCommand, { kind: 'aggregate' }>;
+/** A command an engine runs itself: every command but the runner's loops. */
+export type EngineCommand = Exclude<MongoCommand, { kind: 'loop' }>;
+
+export type AggregateCommand = CommandBase & { kind: 'aggregate'; collection?: string; pipeline: Stage[] };
 
 export interface CompiledColumn {
   /** SQL output name (PostgreSQL's default name for unaliased expressions; duplicates allowed) */

@@ -56,6 +56,9 @@ export function retrySafety(cmd: MongoCommand): RetrySafety {
     case 'drop':
     case 'createView':
       return { safe: true, why: 'DDL: a repeat accepts what an earlier attempt did' };
+    case 'loop':
+      // never sent whole: the runner sends its commands one by one, each judged on its own
+      return { safe: false, why: 'a loop of commands, retried one command at a time' };
     default:
       return assertNever(cmd, 'run');
   }

@@ -3,7 +3,9 @@
  * (lower-write.ts): their names start with STAGE_PREFIX, so engines and tools can
  * tell them from the user's collections (the embedded engine keeps them in memory).
  */
-export const STAGE_PREFIX = '__sqletl_stage_';
+import { STAGE_PREFIX } from '../ir/stage-prefix.js';
+
+export { STAGE_PREFIX };
 
 /** where statement `index` stages its rows for `table` */
 export const stageName = (index: number, table: string): string => `${STAGE_PREFIX}${index}_${table}`;
@@ -12,3 +14,4 @@ export const stageName = (index: number, table: string): string => `${STAGE_PREF
 export const classifiedName = (index: number, table: string): string => `${stageName(index, table)}__rows`;
 
 export const isStageName = (name: string): boolean => name.startsWith(STAGE_PREFIX);
+

@@ -2,7 +2,7 @@ import { assertNever } from '../assert-never.js';
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode, Query, resolve } from './mingo-runtime.js';
 import { SqlEtlError } from '../errors.js';
-import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import type { FreshIds } from './embedded-fresh-ids.js';
@@ -194,7 +194,7 @@ export interface WriteResult {
   existed?: boolean;
 }
 
-export function runWriteCommand(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>, store: Store): WriteResult {
+export function runWriteCommand(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>, store: Store): WriteResult {
   const { collection, db } = cmd;
   switch (cmd.kind) {
     case 'createCollection': {

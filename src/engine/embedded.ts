@@ -3,7 +3,7 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
 import { FreshIds } from './embedded-fresh-ids.js';
@@ -213,7 +213,7 @@ export class EmbeddedEngine implements Engine {
     return typeof t === 'string' ? (EJSON.parse(t, { relaxed: true }) as ReturnType<typeof readViews>) : readViews(this.dataDir);
   }
 
-  async write(command: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+  async write(command: Exclude<EngineCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
     const cmd = command.db === undefined && this.defaultDb !== undefined ? { ...command, db: this.defaultDb } : command;
     try {
       return runWriteCommand(cmd, this.store);

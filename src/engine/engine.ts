@@ -1,4 +1,4 @@
-import type { Document, MongoCommand } from '../commands/command-ir.js';
+import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { JournalStore } from './run-journal.js';
 
 /**
@@ -17,7 +17,7 @@ export interface Engine {
    */
   aggregateBatches(cmd: Extract<MongoCommand, { kind: 'aggregate' }>, batchSize: number): AsyncIterable<Document[]>;
   /** runs a write or DDL command */
-  write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
+  write(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
   collectionSize(collection: string, db?: string): Promise<number | undefined>;
   /** whether a collection or view exists (for `run --dry-run`'s checks) */

@@ -2,7 +2,7 @@ import { assertNever } from '../assert-never.js';
 import { MongoClient, ObjectId, ReadPreference, type AggregateOptions, type Db, type WriteConcernSettings } from 'mongodb';
 import type { ReadPreferenceMode, WriteConcernSpec } from '../api-types.js';
 import { SqlEtlError, raisedError } from '../errors.js';
-import type { AggregateCommand, Document, MongoCommand } from '../commands/command-ir.js';
+import type { AggregateCommand, Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { JournalStore } from './run-journal.js';
 import { MongoJournal } from './journal-stores.js';
 import { retrySafety, type RetrySafety } from '../commands/retry-safety.js';
@@ -165,12 +165,12 @@ export class MongoEngine implements Engine {
     }
   }
 
-  async write(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
+  async write(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>): Promise<WriteOutcome> {
     return this.guard(retrySafety(cmd), (attempt) => this.writeOnce(cmd, attempt));
   }
 
   /** One attempt of a write; `attempt` > 0 accepts what an earlier attempt may have done. */
-  private async writeOnce(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>, attempt: number): Promise<WriteOutcome> {
+  private async writeOnce(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>, attempt: number): Promise<WriteOutcome> {
     const db = this.db(cmd.db);
     const maxTimeMS = this.opts.maxTimeMS ? { maxTimeMS: this.opts.maxTimeMS } : {};
     const exists = async (name: string) => (await db.listCollections({ name }, { nameOnly: true }).toArray()).length > 0;

@@ -57,12 +57,33 @@ export interface ConflictAction {
   };
 }
 
+/**
+ * A `WITH RECURSIVE` query, computed before the statement that reads it into a
+ * collection of its own (PostgreSQL's iteration: the non-recursive term's rows are the
+ * first working table; the recursive term, reading only the working table, gives the
+ * next one; every working table is appended to the result; an empty one ends it).
+ * Both terms are bound to write the CTE's columns as fields `c0, c1, …` (never `_id`:
+ * rows of the result may repeat, a collection's `_id`s may not).
+ */
+export interface RecursiveCte {
+  name: string;
+  /** the CTE's name in the WITH clause: where its errors (the iteration limit) point */
+  span?: SourceSpan;
+  /** the non-recursive term (for UNION: made DISTINCT) */
+  seed: Query;
+  /** the recursive term over `work` (for UNION: EXCEPT the result so far, which also drops its own duplicates) */
+  step: Query;
+  /** the result (what the statement reads), the working table, the next working table */
+  collections: { result: string; work: string; next: string };
+}
+
 export type Statement =
-  | { kind: 'select'; query: Query; sql: string; span: SourceSpan }
+  /** `recursive`: the WITH RECURSIVE queries the statement reads, in the order they are computed */
+  | { kind: 'select'; query: Query; recursive?: RecursiveCte[]; sql: string; span: SourceSpan }
   | { kind: 'create-schema'; name: string; sql: string; span: SourceSpan }
   /** `SET sqletl.<setting> = value`: a job setting for the statements after it */
   | { kind: 'set'; name: string; value: string; sql: string; span: SourceSpan }
-  | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; sql: string; span: SourceSpan }
+  | { kind: 'create-table'; table: TableDef; ifNotExists: boolean; asQuery?: Query; recursive?: RecursiveCte[]; sql: string; span: SourceSpan }
   | { kind: 'drop-table'; tables: TableRef[]; ifExists: boolean; view?: boolean; sql: string; span: SourceSpan }
   /**
    * COPY t [(cols)] FROM 'file' | STDIN: the rows of the file, batch by batch, go through
@@ -84,6 +105,8 @@ export type Statement =
       columns: string[];
       source: Query;
       onConflict?: ConflictAction;
+      /** the WITH RECURSIVE queries the source reads, computed first */
+      recursive?: RecursiveCte[];
       sql: string;
       span: SourceSpan;
     }

@@ -49,6 +49,10 @@ export function commandDocument(cmd: MongoCommand): Document {
     case 'deleteMany':
       doc = { delete: cmd.collection, deletes: [{ q: cmd.filter, limit: 0 }] };
       break;
+    case 'loop':
+      // not a server command: the runner's loop over server commands (command-ir.ts)
+      doc = { loop: cmd.name, maxIterations: cmd.maxIterations, init: cmd.init.map(commandDocument), body: cmd.body.map(commandDocument), until: commandDocument(cmd.until) };
+      break;
     default:
       return assertNever(cmd, 'lower');
   }

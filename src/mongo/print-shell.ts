@@ -47,6 +47,14 @@ export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
       return call('updateMany', cmd.filter, cmd.update);
     case 'deleteMany':
       return call('deleteMany', cmd.filter);
+    case 'loop': {
+      // the runner's loop, as the mongosh script that does the same
+      const indent = (text: string) => text.split('\n').map((l) => INDENT + l).join('\n');
+      const init = cmd.init.map((c) => `${printShell(c, opts)};`);
+      const body = cmd.body.map((c) => indent(`${printShell(c, opts)};`));
+      const limit = `${INDENT}if (pass === ${cmd.maxIterations}) throw new Error(${st.string(JSON.stringify(`recursive query "${cmd.name}" is still producing rows after ${cmd.maxIterations} iterations`))});`;
+      return [`// WITH RECURSIVE ${cmd.name}: repeat the body while the working table has rows`, ...init, `for (let pass = 0; ${printShell(cmd.until, opts)}.hasNext(); pass++) {`, limit, ...body, '}'].join('\n');
+    }
     default:
       return assertNever(cmd, 'lower');
   }

@@ -84,6 +84,7 @@ function writeTarget(stage: Document | undefined): string | undefined {
 function describe(cmd: MongoCommand): string {
   const role = cmd.role ? ` (${cmd.role})` : '';
   if (cmd.kind === 'aggregate') return `aggregate on ${cmd.collection ?? '$documents'}${role}`;
+  if (cmd.kind === 'loop') return `loop ${cmd.name}${role}`;
   return `${cmd.kind} ${cmd.collection}${role}`;
 }
 
@@ -126,6 +127,8 @@ export async function analyzeStatements(statements: CompiledStatement[], backend
         commands.push({ ...base, run: true, stages: r.stages, notes: r.notes });
       } else if (cmd.kind === 'createCollection' || cmd.kind === 'createIndex' || cmd.kind === 'drop' || cmd.kind === 'createView') {
         commands.push({ ...base, run: false, stages: [], notes: [`not run: ${cmd.role === 'cleanup' ? 'cleanup' : 'DDL'} (analyze is read-only)`] });
+      } else if (cmd.kind === 'loop') {
+        commands.push({ ...base, run: false, stages: [], notes: ['not run: a WITH RECURSIVE loop, whose commands write its stage collections (analyze is read-only)'] });
       } else assertNever(cmd, 'run');
     }
     out.push({ statement: st.index, sql: st.sql, commands });

@@ -81,6 +81,9 @@ export function readsOf(cmd: MongoCommand): Ns[] {
   else if (cmd.kind === 'createView') {
     out.push({ name: cmd.viewOn, db });
     walkPipeline(cmd.pipeline, db, out);
+  } else if (cmd.kind === 'loop') {
+    // a loop's reads are its commands' (its own stage collections among them)
+    for (const c of [...cmd.init, ...cmd.body]) out.push(...readsOf(c));
   } else if (cmd.kind !== 'createCollection' && cmd.kind !== 'createIndex' && cmd.kind !== 'drop') assertNever(cmd, 'run');
   return out;
 }
@@ -108,6 +111,7 @@ function walkPipeline(pipeline: Document[], db: string | undefined, out: Ns[]): 
 export function writesOf(cmd: MongoCommand): Ns[] {
   if (cmd.kind === 'createCollection' || cmd.kind === 'createView') return [{ name: cmd.collection, db: cmd.db }];
   if (cmd.kind === 'createIndex' || cmd.kind === 'drop' || cmd.kind === 'updateMany' || cmd.kind === 'deleteMany') return [];
+  if (cmd.kind === 'loop') return [...cmd.init, ...cmd.body].flatMap(writesOf);
   if (cmd.kind !== 'aggregate') return assertNever(cmd, 'run');
   const last = cmd.pipeline.at(-1) as Document | undefined;
   const target = (last?.$merge as Document | undefined)?.into ?? last?.$out;

@@ -4,6 +4,7 @@ import { compileScript } from '../compile.js';
 import type { Engine } from '../engine/engine.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../commands/command-ir.js';
+import { isStageName } from '../commands/stage-names.js';
 import type { JournalStore, RunRecord, StatementRecord } from '../engine/run-journal.js';
 import { newRunId, sha256 } from './journal.js';
 import { runStatement } from './run-script.js';
@@ -291,9 +292,14 @@ function checkServerRules(st: CompiledStatement, file: JobFile, onServer: boolea
   }
 }
 
-/** a statement that writes: any command besides reading rows, or COPY … FROM */
+/**
+ * a statement that writes: any command besides reading rows, or COPY … FROM. A WITH
+ * RECURSIVE loop and the drops after it only touch the statement's own stage
+ * collections (the embedded engine keeps them in memory): a SELECT with one still reads only.
+ */
 function changesData(st: CompiledStatement): boolean {
-  return st.copy?.direction === 'from' || st.commands.some((c) => c.role !== 'rows' && c.role !== undefined);
+  const ownStage = (c: CompiledStatement['commands'][number]) => c.kind === 'loop' || (c.kind === 'drop' && c.role === 'cleanup' && isStageName(c.collection));
+  return st.copy?.direction === 'from' || st.commands.some((c) => c.role !== 'rows' && c.role !== undefined && !ownStage(c));
 }
 
 function written(r: StatementResult): number {

@@ -6,6 +6,7 @@ import { describeLocation, locateOperator } from '../mongo/locate-operator.js';
 import { SqlEtlError } from '../errors.js';
 import type { CompiledStatement } from '../commands/command-ir.js';
 import { toRows } from './rows.js';
+import { runLoop } from './run-loop.js';
 import { copyRowWithValue, dataFileRow, failingValue, pgConversionError } from './row-errors.js';
 import { collectionFile } from '../io/data-files.js';
 import { isAbsolute, relative } from 'node:path';
@@ -167,6 +168,10 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
       current++;
       if (cmd.role === 'cleanup') continue;
       stopIfAborted(signal);
+      if (cmd.kind === 'loop') {
+        await runLoop(engine, cmd, () => stopIfAborted(signal));
+        continue;
+      }
       if (cmd.kind !== 'aggregate') {
         const out = await engine.write(cmd);
         // a MERGE's counts come from its count step; its deleteMany only removes marked rows
@@ -230,7 +235,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
     throw err;
   } finally {
     for (const c of commands.filter((x) => x.role === 'cleanup')) {
-      if (c.kind !== 'aggregate') await engine.write(c).catch(() => undefined);
+      if (c.kind !== 'aggregate' && c.kind !== 'loop') await engine.write(c).catch(() => undefined);
     }
   }
   return { counts, rows, rowsRead, streamed };

@@ -1,7 +1,7 @@
 import type { Node } from '@pgsql/types';
 import type { SourceSpan } from '../errors.js';
 import type { Expr, Query, SortKey, Value } from '../ir/expr.js';
-import type { TableDef } from '../ir/statement.js';
+import type { RecursiveCte, TableDef } from '../ir/statement.js';
 import type { OuterCapture, Scope } from './scope.js';
 
 /**
@@ -29,6 +29,12 @@ export interface BindEnv {
    * catalog key (`name` or `db.name`); a collection drops out once a statement writes it.
    */
   sampled?: Map<string, readonly string[]>;
+  /**
+   * Where a statement that can compute WITH RECURSIVE queries first (a SELECT) collects
+   * them, with its 1-based index in the script (their collections are named by it);
+   * `within`: the recursive query whose recursive term is being bound. Absent: refused.
+   */
+  recursive?: { index: number; ctes: RecursiveCte[]; within?: string };
 }
 
 /** What expression binding needs from its surroundings. */

@@ -7,6 +7,7 @@ import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
+import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
@@ -49,21 +50,25 @@ export function bindQuery(stmt: Any, env: BindEnv): Query {
  */
 export function withCtes(withClause: Any, env: BindEnv): BindEnv {
   if (!withClause) return env;
-  if (withClause.recursive) throw unsupported('bind', 'WITH RECURSIVE', spanOf(ctxFor(env), withClause.location));
   const ctes = new Map(env.ctes);
-  for (const c of withClause.ctes as Node[]) {
-    const cte = unwrap(c)[1];
+  const span = (location: number | undefined) => spanOf(ctxFor(env), location);
+  const items = (withClause.ctes as Node[]).map((c) => unwrap(c)[1]);
+  // WITH RECURSIVE: an item may read a later one, and itself (bind-recursive.ts)
+  const recursive = !!withClause.recursive;
+  for (const cte of recursive ? recursiveOrder(items, span) : items) {
     const inner = unwrap(cte.ctequery);
-    if (inner[0] !== 'SelectStmt') throw unsupported('bind', `a data-modifying statement in WITH`, spanOf(ctxFor(env), cte.location));
+    if (inner[0] !== 'SelectStmt') throw unsupported('bind', `a data-modifying statement in WITH`, span(cte.location));
     // a CTE is computed once, so it cannot read the enclosing query's row (PostgreSQL recomputes it per row)
     let correlated: { span?: SourceSpan } | undefined;
     const capture = env.capture && Object.assign(Object.create(env.capture) as OuterCapture, {
       capture: (e: Parameters<OuterCapture['capture']>[0]) => ((correlated ??= { span: e.span }), env.capture!.capture(e)),
     });
-    const q = bindQuery(inner[1], { ...env, ctes, capture });
-    if (correlated) throw unsupported('bind', 'a WITH query that reads a column of the enclosing query', correlated.span ?? spanOf(ctxFor(env), cte.location), ['move the WITH query into the FROM clause of the enclosing query, or write the subquery without WITH']);
-    const renamed = stringsOf(cte.aliascolnames);
-    ctes.set(cte.ctename, renameColumns(q, renamed, spanOf(ctxFor(env), cte.location)));
+    const scoped = { ...env, ctes, capture };
+    const q = recursive && isSelfReferencing(cte)
+      ? bindRecursiveCte(cte, scoped, { bindQuery, withCtes, renameColumns, coerceColumn: coerceSetOpColumn, span })
+      : renameColumns(bindQuery(inner[1], scoped), stringsOf(cte.aliascolnames), span(cte.location));
+    if (correlated) throw unsupported('bind', 'a WITH query that reads a column of the enclosing query', correlated.span ?? span(cte.location), ['move the WITH query into the FROM clause of the enclosing query, or write the subquery without WITH']);
+    ctes.set(cte.ctename, q);
   }
   return { ...env, ctes };
 }

@@ -28,9 +28,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     return vars[name];
   };
   const env: BindEnv = { catalog, ctes: new Map(), param, toChar: script.toChar, keywordSpan: script.keywordSpan, ...(sampled ? { sampled: new Map(Object.entries(sampled)) } : {}) };
-  return script.statements.map((ps) => {
+  return script.statements.map((ps, i) => {
     try {
-      const s = bindStatement(ps);
+      const s = bindStatement(ps, i + 1);
       if (env.sampled) forgetWritten(s, env.sampled);
       return s;
     } catch (err) {
@@ -38,16 +38,20 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
     }
   });
 
-  function bindStatement(ps: ParsedScript['statements'][number]): Statement {
+  function bindStatement(ps: ParsedScript['statements'][number], index: number): Statement {
     const [tag, n] = unwrap(ps.node);
     const span = { start: ps.start, end: ps.end };
     const base = { sql: ps.sql, span };
     switch (tag) {
-      case 'SelectStmt':
-        return { kind: 'select', query: refuseIntervalColumns(bindQuery(n, env)), ...base };
+      case 'SelectStmt': {
+        // its WITH RECURSIVE queries are computed first, into collections named by `index`
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const query = refuseIntervalColumns(bindQuery(n, { ...env, recursive }));
+        return { kind: 'select', query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
+      }
       case 'VariableSetStmt': {
         // a list of allowed words, or 'count' for a positive integer
-        const settings: Record<string, string[] | 'count'> = { 'sqletl.on_error': ['stop', 'reject'], 'sqletl.batch_size': 'count' };
+        const settings: Record<string, string[] | 'count'> = { 'sqletl.on_error': ['stop', 'reject'], 'sqletl.batch_size': 'count', 'sqletl.max_recursion': 'count' };
         const name = String(n.name ?? '').toLowerCase();
         const arg = (n.args ?? [])[0] as Node | undefined;
         const raw = arg ? unwrap(arg)[1] : undefined;
@@ -55,7 +59,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const value = String(raw?.sval?.sval ?? (raw?.ival ? (raw.ival.ival ?? 0) : '')).toLowerCase();
         const where = spanOfLocation(env, n.location);
         const allowed = settings[name];
-        if (!allowed) throw unsupported('bind', `SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>']);
+        if (!allowed) throw unsupported('bind', `SET ${n.name}`, where ?? { start: ps.start, end: ps.start + 3 }, ['sqletl settings: sqletl.on_error = stop | reject, sqletl.batch_size = <rows per COPY batch>, sqletl.max_recursion = <iterations of a WITH RECURSIVE query>']);
         if (allowed === 'count' ? !/^[1-9][0-9]{0,8}$/.test(value) : !allowed.includes(value)) {
           const hint = allowed === 'count' ? 'a whole number from 1 to 999999999' : `one of: ${allowed.join(', ')}`;
           throw new SqlEtlError('invalid-setting', 'bind', `invalid value for ${name}: "${value}"`, { span: where, hints: [hint] });
@@ -93,7 +97,9 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         return { kind: 'refresh-view', table: t, query: def.materialized, ...base };
       }
       case 'CreateTableAsStmt': {
-        const query = refuseIntervalColumns(bindQuery(unwrap(n.query)[1], env));
+        // a materialized view keeps its query for REFRESH, which has no statement to compute WITH RECURSIVE in: refused there
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const query = refuseIntervalColumns(bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive }));
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
@@ -101,12 +107,17 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const materialized = n.objtype === 'OBJECT_MATVIEW' ? query : undefined;
         const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [], materialized };
         catalog.set(tableKey(table), table);
-        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...base };
+        return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, asQuery: query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
       }
       // a leading WITH belongs to the write statement: its CTEs are in scope for the source
       // query, FROM/USING and subqueries, and hide tables of the same name (the target stays the table)
-      case 'InsertStmt':
-        return { ...bindInsert(n, withCtes(n.withClause, env)), ...base };
+      case 'InsertStmt': {
+        // its WITH RECURSIVE queries (in the leading WITH or the source query) are computed first
+        const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
+        const withRecursive = { ...env, recursive };
+        const insert = bindInsert(n, withCtes(n.withClause, withRecursive));
+        return { ...insert, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
+      }
       case 'UpdateStmt': {
         const scoped = withCtes(n.withClause, env);
         return n.fromClause?.length ? { ...bindJoinedWrite(n, scoped, 'update'), ...base } : { ...bindUpdate(n, scoped), ...base };

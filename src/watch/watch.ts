@@ -3,7 +3,7 @@ import type { CompileOptions } from '../api-types.js';
 import type { Engine } from '../engine/engine.js';
 import type { MongoChangeSource } from '../engine/mongodb-changes.js';
 import { SqlEtlError, type ErrorCode } from '../errors.js';
-import type { MongoCommand } from '../commands/command-ir.js';
+import type { EngineCommand } from '../commands/command-ir.js';
 import type { JournalStore, RunRecord } from '../engine/run-journal.js';
 import { newRunId, sha256 } from '../run/journal.js';
 import { applyStatement, type ApplyOptions, type StatementOutcome } from './apply-batch.js';
@@ -120,7 +120,7 @@ export class Watch {
     await this.backend.start(this.record.id, async (engine) => {
       for (const s of this.job.statements) {
         for (const cmd of s.compiled.commands) {
-          if (cmd.kind === 'aggregate' || cmd.role === 'cleanup') continue;
+          if (cmd.kind === 'aggregate' || cmd.kind === 'loop' || cmd.role === 'cleanup') continue;
           // the watch owns the targets' contents: DDL that exists already is fine
           await engine.write(tolerant(cmd));
         }
@@ -217,7 +217,7 @@ function position(r: RunRecord): WatchPosition {
 }
 
 /** DDL run again on a restart must not fail because its object exists. */
-function tolerant(cmd: Exclude<MongoCommand, { kind: 'aggregate' }>): Exclude<MongoCommand, { kind: 'aggregate' }> {
+function tolerant(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>): Exclude<EngineCommand, { kind: 'aggregate' }> {
   if (cmd.kind === 'createCollection') return { ...cmd, ifNotExists: true };
   if (cmd.kind === 'createView') return { ...cmd, replace: true };
   return cmd;

@@ -92,6 +92,10 @@ function classify(s: Statement, compiled: CompiledStatement, defaultDb: string |
     if (incremental.source) incremental.source = ref(incremental.source);
     return { kind: 'watched', index: compiled.index, sql: s.sql, compiled, target, insert, incremental };
   };
+  // a WITH RECURSIVE query is recomputed whole by a loop: no changed rows to follow through it
+  if ((s.kind === 'create-table' || s.kind === 'insert') && s.recursive?.length) {
+    throw notWatchable(s, 'it reads a WITH RECURSIVE query, which is computed whole, not from the changed rows', ['run it with sqletl run (again after its sources change)']);
+  }
   switch (s.kind) {
     case 'create-table':
       return s.asQuery ? watched(ref(s.table), s.asQuery) : { kind: 'setup', index: compiled.index, compiled };

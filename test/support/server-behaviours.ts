@@ -87,6 +87,7 @@ export function serverBehaviourTests(ctx: ServerContext, which: readonly ServerB
       let rows: { columns: string[]; rows: unknown[][] } | undefined;
       for (const st of (await compile(sql, { schema, db })).statements) {
         for (const c of st.commands) {
+          if (c.kind === 'loop') throw new Error('no loop expected');
           if (c.kind !== 'aggregate') await e.write(c);
           else if (c.role === 'rows' || c.role === undefined) rows = toRows(await e.aggregate(c), st.columns);
           else await e.aggregate(c);
