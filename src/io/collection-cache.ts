@@ -186,6 +186,12 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return b;
 }
 
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const isPlainObject = (v: object): boolean => Object.getPrototypeOf(v) === Object.prototype;
 
 /** The file's bytes as blobs in order, or undefined when the documents do not fit the store. */
@@ -196,13 +202,16 @@ function encode(docs: Document[], stamp: SourceStamp): Buffer[] | undefined {
   const shapes: number[][] = [];
   const rowShape = new Uint8Array(docs.length);
   const values: unknown[][] = [];
+  let lastKeys: string[] = [];
+  let last = -1;
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i];
     if (!isPlainObject(d)) return undefined;
     const keys = Object.keys(d);
-    const id = keys.join('\0');
-    let s = shapeOf.get(id);
+    // most documents have the shape of the one before (JSON.parse interns keys: cheap to compare)
+    let s = sameKeys(keys, lastKeys) ? last : shapeOf.get(keys.join('\0'));
     if (s === undefined) {
+      const id = keys.join('\0');
       // "__proto__" as a key of the object literal that rebuilds a document would set its prototype
       if (keys.includes('__proto__') || shapes.length >= MAX_SHAPES) return undefined;
       s = shapes.length;
@@ -221,8 +230,11 @@ function encode(docs: Document[], stamp: SourceStamp): Buffer[] | undefined {
       );
     }
     rowShape[i] = s;
+    lastKeys = keys;
+    last = s;
     const cols = shapes[s];
-    for (let j = 0; j < keys.length; j++) values[cols[j]][i] = d[keys[j]];
+    const vs = Object.values(d);
+    for (let j = 0; j < vs.length; j++) values[cols[j]][i] = vs[j];
   }
   const blobs: Buffer[] = [];
   let offset = 0; // from the start of the blob area
@@ -289,20 +301,18 @@ function encodeColumn(vals: unknown[], addBlob: (b: Buffer) => [number, number])
       for (let i = 0; i < n; i++) if (vals[i] !== undefined) idx[i] = dict.get(vals[i] as string)!;
       return { kind: 'dict', blobs: [addBlob(Buffer.from(idx.buffer)), addBlob(v8.serialize([...dict.keys()]))] };
     }
-    const parts: Buffer[] = [];
+    let total = 0;
+    for (const v of vals) if (v !== undefined) total += Buffer.byteLength(v as string, 'utf8');
+    if (total > 0xffffffff) return undefined;
+    const bytes = Buffer.allocUnsafe(total);
     const offsets = new Uint32Array(n + 1);
     let at = 0;
     for (let i = 0; i < n; i++) {
       const v = vals[i];
-      if (v !== undefined) {
-        const b = Buffer.from(v as string, 'utf8');
-        parts.push(b);
-        at += b.length;
-      }
+      if (v !== undefined) at += bytes.write(v as string, at, 'utf8');
       offsets[i + 1] = at;
     }
-    if (at > 0xffffffff) return undefined;
-    return { kind: 'str', blobs: [addBlob(Buffer.from(offsets.buffer)), addBlob(Buffer.concat(parts))] };
+    return { kind: 'str', blobs: [addBlob(Buffer.from(offsets.buffer)), addBlob(bytes)] };
   }
   return { kind: 'any', blobs: [addBlob(v8.serialize(vals))] };
 }
