@@ -170,6 +170,8 @@ describe('fields a pipeline reads', () => {
     expect(needs('c', [{ $lookup: { from: 'd', localField: 'k', foreignField: 'dk', as: 'j' } }])).toEqual({ c: 'all', d: 'all' });
     // a lookup pipeline that builds new documents needs only what it reads
     expect(needs('c', [{ $lookup: { from: 'd', as: 'j', let: { v: '$k' }, pipeline: [{ $match: { $expr: { $eq: ['$dk', '$$v'] } } }, { $group: { _id: null, s: { $sum: '$w' } } }] } }, { $replaceWith: { j: '$j' } }])).toEqual({ c: ['j', 'k', 'v'], d: ['_id', 'dk', 's', 'w'] });
+    // the length of the join's array (EXISTS) reads none of the other collection's fields
+    expect(needs('c', [{ $lookup: { from: 'd', localField: 'k', foreignField: 'dk', as: 'j', pipeline: [{ $limit: 1 }] } }, { $match: { $expr: { $gt: [{ $size: '$j' }, 0] } } }, { $count: 'n' }])).toEqual({ c: ['j', 'k'], d: ['dk'] });
     // $unionWith's documents are read by the stages after it
     expect(needs('c', [{ $unionWith: { coll: 'd', pipeline: [{ $match: { q: 1 } }] } }, { $group: { _id: '$g' } }])).toEqual({ c: ['_id', 'g'], d: ['_id', 'g', 'q'] });
   });

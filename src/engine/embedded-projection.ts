@@ -155,6 +155,12 @@ function refs(spec: unknown): Paths {
     for (const [k, x] of Object.entries(v)) {
       // $getField reads a field of $$CURRENT named by a value, not by a "$path"
       if (k === '$getField' && (typeof x !== 'object' || x === null || !('input' in x))) return false;
+      // the length of an array (an EXISTS subquery's lookup) reads none of its elements' fields
+      const sized = Array.isArray(x) && x.length === 1 ? x[0] : x;
+      if (k === '$size' && typeof sized === 'string' && sized.startsWith('$') && !sized.startsWith('$$')) {
+        out.add(`${sized.slice(1)}.${ELEMENT}`);
+        continue;
+      }
       if (!k.startsWith('$')) out.add(k);
       if (!walk(x)) return false;
     }
