@@ -31,6 +31,7 @@ const LINES = [
   '{"_id":4,"s":"ünïcödé \\"quoted\\" \\u2028","n":12345678901234,"o":{}}',
   '{}',
   '{"_id":6,"1":"integer key","a":"x"}',
+  '{"_id":7,"s":"lone \\ud800 surrogate","\\udc00":1}',
 ];
 
 describe('collection cache', () => {
@@ -75,6 +76,12 @@ describe('collection cache', () => {
     const f = file(lines);
     cacheNow(f);
     expect(readCollectionCache(f)).toStrictEqual(readJsonLinesFile(f));
+    // a lone surrogate (which UTF-8 cannot hold) among many distinct strings
+    const g = file([...lines, '{"u":"lone \\ud800 surrogate"}']);
+    cacheNow(g);
+    const back = readCollectionCache(g)!;
+    expect(back).toStrictEqual(readJsonLinesFile(g));
+    expect(back.at(-1)!.u).toBe('lone \ud800 surrogate');
   });
 
   it('is not read once the file changed, even to the same size, and not written from a changed file', () => {
@@ -154,6 +161,7 @@ describe('fields a pipeline reads', () => {
     expect(needs('c', [{ $replaceWith: { r: '$$ROOT' } }])).toEqual({ c: 'all' });
     expect(needs('c', [{ $group: { _id: null, a: { $push: '$$CURRENT.x' } } }])).toEqual({ c: 'all' });
     expect(needs('c', [{ $replaceWith: { v: { $getField: 'a' } } }])).toEqual({ c: 'all' });
+    expect(needs('c', [{ $match: { $where: 'this.a > 1' } }, { $count: 'n' }])).toEqual({ c: 'all' });
     expect(needs('c', [{ $replaceWith: { v: { $getField: { field: 'a', input: '$o' } } } }])).toEqual({ c: ['field', 'input', 'o', 'v'] });
     expect(needs('c', [{ $lookup: { from: 'd', localField: 'a', foreignField: 'b', as: 'j' } }, { $facet: {} }])).toEqual({});
   });

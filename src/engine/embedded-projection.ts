@@ -11,7 +11,7 @@ import type { Document } from '../commands/command-ir.js';
  * with `$` (query fields, sort keys, but also output names, which costs nothing but a
  * column). Whole documents are needed when they leave the pipeline as they are (it ends
  * without a stage that builds new documents), when `$$ROOT`/`$$CURRENT` or `$getField`
- * without an input appears, and for any stage not known here (then no collection of
+ * without an input or `$where` appears, and for any stage not known here (then no collection of
  * the command is narrowed). The analysis runs backwards: what the stages after a stage
  * read is what that stage must be given, plus what it reads itself, unless it builds new
  * documents (`$group`, `$replaceWith`, an including `$project`, `$count`).
@@ -155,6 +155,8 @@ function refs(spec: unknown): Paths {
     for (const [k, x] of Object.entries(v)) {
       // $getField reads a field of $$CURRENT named by a value, not by a "$path"
       if (k === '$getField' && (typeof x !== 'object' || x === null || !('input' in x))) return false;
+      // JavaScript that reads the document by itself (sqletl emits none, but a pipeline may come from elsewhere)
+      if (k === '$where') return false;
       // the length of an array (an EXISTS subquery's lookup) reads none of its elements' fields
       const sized = Array.isArray(x) && x.length === 1 ? x[0] : x;
       if (k === '$size' && typeof sized === 'string' && sized.startsWith('$') && !sized.startsWith('$$')) {

@@ -275,7 +275,8 @@ function encodeColumn(vals: unknown[], addBlob: (b: Buffer) => [number, number])
     const t = typeof v;
     if (t !== 'number') numbers = false;
     if (!(v instanceof Date)) dates = false;
-    if (t !== 'string') strings = false;
+    // a lone surrogate would come back from UTF-8 as U+FFFD: such a column keeps v8's encoding
+    if (t !== 'string' || !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) strings = false;
     if (t === 'object' && v !== null && !isJsonValue(v)) plain = false;
   }
   if (!plain) return undefined;
