@@ -1,9 +1,10 @@
 /**
  * One TPC-H query on sqletl, in a child process of bench/tpch.ts (so that a query
  * that runs too long can be killed). Messages: `{ name, sql, dataDir, schema }` in,
- * `{ name, columns, rows, ms, compileMs, shape }` or `{ name, error }` out.
+ * `{ name, columns, rows, ms, cpuMs, compileMs, shape }` or `{ name, error }` out.
  * `ms` is the wall time of `run()` as a user calls it: compile, read the collections
- * it touches (a fresh embedded engine every time), run the pipeline, build rows.
+ * it touches (a fresh embedded engine every time), run the pipeline, build rows;
+ * `cpuMs` the CPU time of this process meanwhile (less moved by the machine's load).
  */
 import { compile, run } from '../dist/index.js'; // what users run: mingo's ES-module build bundled (npm run build)
 import { planShape } from './tpch-shape.js';
@@ -30,12 +31,15 @@ async function handle({ name, sql, dataDir, schema }: Request): Promise<unknown>
     const cmd = compiled.statements[0]?.commands[0];
     if (cmd && cmd.kind === 'aggregate') shape = planShape(cmd);
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const result = await run(sql, { dataDir, schema, journal: false });
     const ms = performance.now() - t1;
+    const c2 = process.cpuUsage(c1);
+    const cpuMs = (c2.user + c2.system) / 1000;
     const st = result.statements[result.statements.length - 1] as { columns?: string[]; rows?: unknown[][]; error?: { message?: string } };
     if ('failed' in result && (result as { failed?: unknown }).failed) throw new Error(JSON.stringify((result as { failed?: unknown }).failed));
     if (!st || !st.rows) throw new Error(`no rows: ${JSON.stringify(result).slice(0, 400)}`);
-    return { name, columns: st.columns ?? [], rows: st.rows, ms, compileMs, shape };
+    return { name, columns: st.columns ?? [], rows: st.rows, ms, cpuMs, compileMs, shape };
   } catch (err) {
     return { name, error: err instanceof Error ? err.message : String(err), shape };
   }

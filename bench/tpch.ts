@@ -20,6 +20,7 @@
 import { fork, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compareTables } from '../test/support/compare.js';
 import { PgBench } from './lib/pglite.js';
@@ -91,6 +92,7 @@ interface WorkerReply {
   columns?: string[];
   rows?: unknown[][];
   ms?: number;
+  cpuMs?: number;
   compileMs?: number;
   shape?: string;
   error?: string;
@@ -133,9 +135,13 @@ interface Result {
   query: string;
   status: 'equal' | 'wrong' | 'error' | 'timeout';
   sqletlMs?: number;
+  /** CPU time of sqletl's run() (its worker process) and of PGlite's query (this process) */
+  sqletlCpuMs?: number;
+  pgCpuMs?: number;
   compileMs?: number;
   pgMs?: number;
   ratio?: number;
+  cpuRatio?: number;
   shape?: string;
   detail?: string;
 }
@@ -149,6 +155,11 @@ async function main(): Promise<void> {
     .map((f) => ({ name: f.replace('.sql', ''), sql: readFileSync(join(TPCH, 'queries', f), 'utf8') }))
     .filter((q) => !o.only || o.only.has(q.name));
 
+  const loadStart = loadavg().map((x) => x.toFixed(2)).join(' ');
+  // sqletl reads a collection from its column cache when it has a current one (src/io/collection-cache.ts)
+  const cacheDir = join(dataDir, '.sqletl-cache');
+  const cached = existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.bin')) : [];
+  const caches = cached.length ? `column caches present at start: ${cached.map((f) => f.replace('.ndjson.bin', '')).join(', ')}` : 'no column caches at start (the first query to read a large table writes its cache)';
   const t0 = performance.now();
   const pg = await PgBench.start(schema);
   for (const f of readdirSync(dataDir).filter((f) => f.endsWith('.ndjson'))) await pg.load(f.replace('.ndjson', ''), join(dataDir, f));
@@ -160,11 +171,15 @@ async function main(): Promise<void> {
   for (const q of queries) {
     let expected;
     let pgMs = Infinity;
+    let pgCpuMs = Infinity;
     for (let i = 0; i < 2 && !(i > 0 && pgMs > 1000); i++) {
       // the best of two runs; one when it takes more than a second (PGlite's q20 takes minutes)
       const t = performance.now();
+      const c = process.cpuUsage();
       expected = await pg.query(q.sql);
       pgMs = Math.min(pgMs, performance.now() - t);
+      const u = process.cpuUsage(c);
+      pgCpuMs = Math.min(pgCpuMs, (u.user + u.system) / 1000);
     }
     const reply = await runner.run({ name: q.name, sql: q.sql, dataDir, schema }, o.timeoutS * 1000);
     let r: Result;
@@ -177,9 +192,12 @@ async function main(): Promise<void> {
         query: q.name,
         status: cmp.ok ? 'equal' : 'wrong',
         sqletlMs: reply.ms,
+        sqletlCpuMs: reply.cpuMs,
+        pgCpuMs,
         compileMs: reply.compileMs,
         pgMs,
         ratio: reply.ms! / pgMs,
+        cpuRatio: reply.cpuMs! / pgCpuMs,
         shape: reply.shape,
         detail: cmp.ok ? undefined : cmp.diff.split('\n').slice(0, 6).join(' / '),
       };
@@ -190,13 +208,17 @@ async function main(): Promise<void> {
   runner.stop();
   await pg.close();
 
-  const head = ['query', 'result', 'sqletl ms', 'PGlite ms', 'ratio', 'plan shape'];
-  const rows: Cell[][] = results.map((r) => [r.query, r.status, r.sqletlMs, r.pgMs, r.ratio !== undefined ? `${r.ratio.toFixed(1)}×` : r.detail, r.shape]);
+  const head = ['query', 'result', 'sqletl ms', 'PGlite ms', 'ratio', 'sqletl CPU ms', 'PGlite CPU ms', 'CPU ratio', 'plan shape'];
+  const times = (x: number) => `${x.toFixed(1)}×`;
+  const rows: Cell[][] = results.map((r) => [r.query, r.status, r.sqletlMs, r.pgMs, r.ratio !== undefined ? times(r.ratio) : r.detail, r.sqletlCpuMs, r.pgCpuMs, r.cpuRatio !== undefined ? times(r.cpuRatio) : '', r.shape]);
   const equal = results.filter((r) => r.status === 'equal');
-  const geo = equal.length ? Math.exp(equal.reduce((s, r) => s + Math.log(r.ratio!), 0) / equal.length) : undefined;
-  console.log(`\nTPC-H SF ${o.sf}: ${equal.length}/${results.length} equal PostgreSQL; geometric mean ratio of the equal ones ${geo?.toFixed(1)}×\n`);
+  const geoOf = (f: (r: Result) => number) => (equal.length ? Math.exp(equal.reduce((s, r) => s + Math.log(f(r)), 0) / equal.length) : undefined);
+  const geo = geoOf((r) => r.ratio!);
+  const geoCpu = geoOf((r) => r.cpuRatio!);
+  const loadEnd = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`\nTPC-H SF ${o.sf}: ${equal.length}/${results.length} equal PostgreSQL; geometric mean ratio of the equal ones ${geo?.toFixed(1)}× (wall), ${geoCpu?.toFixed(1)}× (CPU); load average ${loadStart} at start, ${loadEnd} at end; ${caches}\n`);
   console.log(o.markdown ? markdown(head, rows) : table(head, rows));
-  writeFileSync(join(TMP, `tpch-sf${o.sf.replace('.', '')}${o.pgIndexes ? '-indexed' : ''}.json`), JSON.stringify({ sf: o.sf, pgIndexes: o.pgIndexes, date: new Date().toISOString(), results }, null, 2));
+  writeFileSync(join(TMP, `tpch-sf${o.sf.replace('.', '')}${o.pgIndexes ? '-indexed' : ''}.json`), JSON.stringify({ sf: o.sf, pgIndexes: o.pgIndexes, date: new Date().toISOString(), loadStart, loadEnd, caches, results }, null, 2));
 }
 
 main().catch((err) => {

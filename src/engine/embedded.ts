@@ -3,6 +3,8 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
+import { cachedRowCount, readCollectionCache } from '../io/collection-cache.js';
+import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
 import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
@@ -26,6 +28,12 @@ import { isStageName } from '../commands/stage-names.js';
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private cache = new Map<string, Document[]>();
+  /**
+   * Collections built from their column cache with only some top-level fields, for the
+   * queries that read only those (embedded-projection.ts), by collection key and field
+   * list. Never given to writes; emptied whenever `cache` changes.
+   */
+  private narrowed = new Map<string, Document[]>();
   private readonly missing = new Set<string>();
   /**
    * A write statement's stages (stage-names.ts) live in the cache only: they are
@@ -65,10 +73,15 @@ export class EmbeddedEngine implements Engine {
     }
   }
 
-  private load(name: string, db?: string): Document[] {
+  private load(name: string, db?: string, needs?: FieldNeeds): Document[] {
     const key = db ? `${db}.${name}` : name;
     // a view is its pipeline over its source, computed when read (never cached: the source may change)
     const view = this.views()[key];
+    const fields = needs?.get(name);
+    if (!view && fields && fields !== 'all' && !this.cache.has(key)) {
+      const docs = this.loadNarrowed(name, db, key, fields);
+      if (docs) return docs;
+    }
     if (view) {
       const source = this.load(view.viewOn, db);
       return new Aggregator(view.pipeline, {
@@ -87,6 +100,20 @@ export class EmbeddedEngine implements Engine {
       docs = staged ? parseCollectionText(staged) : file ? readCollectionFile(file) : [];
       this.cache.set(key, docs);
     }
+    return docs;
+  }
+
+  /** The collection with only `fields` when its file has a current column cache, else undefined (then it is read whole). */
+  private loadNarrowed(name: string, db: string | undefined, key: string, fields: ReadonlySet<string>): Document[] | undefined {
+    const id = `${key}\0${[...fields].sort().join('\0')}`;
+    const known = this.narrowed.get(id);
+    if (known) return known;
+    this.checkDataDir();
+    if (this.tx?.touched(this.rel(name, db)) !== undefined) return undefined; // written by the open statement
+    const file = collectionFile(this.dataDir, name, db);
+    if (!file || !(file.endsWith('.ndjson') || file.endsWith('.jsonl'))) return undefined;
+    const docs = readCollectionCache(file, fields);
+    if (docs) this.narrowed.set(id, docs);
     return docs;
   }
 
@@ -128,6 +155,7 @@ export class EmbeddedEngine implements Engine {
     if (!tx) return;
     tx.rollback();
     this.cache.clear();
+    this.narrowed.clear();
     this.missing.clear();
     this.inMemory.clear();
   }
@@ -158,6 +186,7 @@ export class EmbeddedEngine implements Engine {
           }
         } else saveCollection(this.dataDir, name, db, docs);
         this.cache.set(keyOf(name, db), docs);
+        this.narrowed.clear();
         this.missing.delete(keyOf(name, db));
       },
       exists: (name, db) => {
@@ -173,9 +202,11 @@ export class EmbeddedEngine implements Engine {
           else dropCollectionFiles(this.dataDir, name, db);
         }
         this.cache.delete(keyOf(name, db));
+        this.narrowed.clear();
       },
       forget: (name, db) => {
         this.cache.delete(keyOf(name, db));
+        this.narrowed.clear();
       },
       append: (name, db, docs) => {
         this.checkDataDir();
@@ -188,6 +219,7 @@ export class EmbeddedEngine implements Engine {
         if (!this.tx) tx.commit();
         // not kept in memory: a later read loads the file again
         this.cache.delete(keyOf(name, db));
+        this.narrowed.clear();
         this.missing.delete(keyOf(name, db));
         return true;
       },
@@ -240,9 +272,11 @@ export class EmbeddedEngine implements Engine {
       }
       return [];
     }
-    const input = cmd.collection ? this.load(cmd.collection, cmd.db) : [];
+    // the top-level fields each collection needs: a collection with a column cache is built with those only
+    const needs = fieldsRead(cmd.collection, cmd.pipeline);
+    const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs) : [];
     const agg = new Aggregator(cmd.pipeline, {
-      collectionResolver: (name: string) => this.load(name, cmd.db),
+      collectionResolver: (name: string) => this.load(name, cmd.db, needs),
       // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input
       processingMode: intoCollection || !leavesInputIntact(cmd.pipeline) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       scriptEnabled: true,
@@ -264,6 +298,13 @@ export class EmbeddedEngine implements Engine {
   }
 
   async collectionSize(collection: string, db?: string): Promise<number | undefined> {
+    const key = db ? `${db}.${collection}` : collection;
+    // a query that read some fields of a cached collection need not build all of them to count it
+    if (!this.cache.has(key) && !this.views()[key] && this.tx?.touched(this.rel(collection, db)) === undefined) {
+      const file = collectionFile(this.dataDir, collection, db);
+      const rows = file && (file.endsWith('.ndjson') || file.endsWith('.jsonl')) ? cachedRowCount(file) : undefined;
+      if (rows !== undefined) return rows;
+    }
     return this.load(collection, db).length;
   }
 
@@ -283,6 +324,7 @@ export class EmbeddedEngine implements Engine {
   async close(): Promise<void> {
     this.rollback();
     this.cache.clear();
+    this.narrowed.clear();
     this.inMemory.clear();
     this.lock?.release();
     this.lock = undefined;

@@ -15,7 +15,7 @@ import {
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $setWindowFields } from './mingo-window.js';
-import { $addFields, $expr, $group, $replaceWith } from './mingo-compiled.js';
+import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -225,6 +225,7 @@ interface LookupSpec {
 }
 /** mingo's per-call options object; `init` copies it (with its variables) and `update` adds variables. */
 interface ComputeOptionsLike {
+  processingMode?: number;
   constructor: { init(o: unknown): ComputeOptionsLike };
   update(locals: { root?: unknown; variables?: Doc }): ComputeOptionsLike;
   collectionResolver?: (name: string) => Doc[];
@@ -271,6 +272,12 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
   const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
+  // a rest of `$match` stages on an expression alone (a join condition that reads the outer
+  // row, TPC-H q19): each expression compiled once and tested on the matched documents. An
+  // Aggregator run builds a Query per document, which deep-copies and compiles its condition:
+  // most of such a join's time. Only where the Aggregator would not copy its input either.
+  const ownExpr = (options as unknown as { context: { getOperator(t: string, n: string): unknown } }).context.getOperator('query', '$expr') === $expr;
+  const filters = agg && ownExpr && options.processingMode === 0 /* CLONE_OFF */ && rest.every(isExprMatch) ? rest.map((s) => compileExpr((s.$match as Doc).$expr, options as never)) : undefined;
   // without `let`, the result depends on the key alone: computed once per key value
   // (a row per lineitem asking about its order asks the same question four times)
   const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
@@ -287,10 +294,22 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
     // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
     // when nothing matched: a stage that makes rows from no input (`$unionWith` of
     // `$documents`, a global aggregate's one row) still makes them
-    const result = agg.run(matched, opts as never);
+    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : agg.run(matched, opts as never);
     if (memoKey !== undefined) memo!.set(memoKey, result);
     return { ...obj, [expr.as]: result };
   });
+}
+
+/** `{$match: {$expr: …}}` and nothing else */
+function isExprMatch(stage: Doc): boolean {
+  const m = stage.$match;
+  return Object.keys(stage).length === 1 && typeof m === 'object' && m !== null && !Array.isArray(m) && Object.keys(m).length === 1 && '$expr' in m;
+}
+
+/** what the `$expr` query operator (mingo-compiled.ts) answers for a document: truthy, '' too in strict mode */
+function passes(f: Compiled, doc: Doc, options: ComputeOptionsLike): boolean {
+  const v = f(doc, options as never);
+  return !!v || ((options as { useStrictMode?: boolean }).useStrictMode === true && v === '');
 }
 
 /**

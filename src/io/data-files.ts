@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { lineColumn, SqlEtlError } from '../errors.js';
 import { jsonErrorOffset } from './json-locate.js';
 import { decodeUtf8 } from './utf8.js';
+import { cacheable, readCollectionCache, sourceStamp, writeCollectionCache } from './collection-cache.js';
 import type { Document } from '../commands/command-ir.js';
 
 /**
@@ -46,8 +47,20 @@ export function checkCollectionName(name: string, db?: string): void {
   }
 }
 
+/**
+ * The documents of a collection file. `.ndjson`/`.jsonl` come from the file's column
+ * cache when it has a current one (collection-cache.ts; `readCollectionCache` builds
+ * only some fields), and a file parsed here gets one when it is large enough.
+ */
 export function readCollectionFile(file: string): Document[] {
-  if (!file.endsWith('.csv') && !file.endsWith('.json')) return readJsonLinesFile(file);
+  if (!file.endsWith('.csv') && !file.endsWith('.json')) {
+    const cached = readCollectionCache(file);
+    if (cached) return cached;
+    const before = sourceStamp(file);
+    const docs = readJsonLinesFile(file);
+    if (cacheable(before)) writeCollectionCache(file, before, docs);
+    return docs;
+  }
   const bytes = readFileSync(file);
   if (bytes.length > MAX_TEXT_BYTES) {
     throw badData(file, `a ${file.endsWith('.csv') ? '.csv' : '.json'} collection is read as one text, and this file is over 512 MiB`, undefined, [

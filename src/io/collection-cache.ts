@@ -1,0 +1,393 @@
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import v8 from 'node:v8';
+import type { Document } from '../commands/command-ir.js';
+
+/**
+ * A column store of a parsed `.ndjson` collection, kept next to it in
+ * `.sqletl-cache/<file>.bin`, so that a later run builds the documents from typed
+ * arrays instead of parsing the text again, and builds only the top-level fields its
+ * query reads (embedded-projection.ts). Parsing is most of a query's time on large
+ * files (bench/README.md, TPC-H lineitem: 250 MB, seconds of JSON.parse).
+ *
+ * Never stale: the cache records the source file's size, mtime, ctime, inode and device
+ * (nanoseconds) as they were before it was parsed and again after, and is written only
+ * when the two agree and both timestamps were over two seconds old at the first look
+ * (file timestamps tick coarsely: a change in the same tick could keep them equal, a
+ * change after that tick cannot, and ctime cannot be set back). A read compares the
+ * record with the file as it is; any difference, or a cache that cannot be read, means
+ * the text is parsed again. Concurrent runs: a cache is written to a temporary file and
+ * renamed over the old one, so a reader sees a whole old or a whole new cache.
+ *
+ * Only plain JSON is cached (numbers, strings, booleans, null, arrays, objects, and
+ * `{"$date": …}` dates): values of other Extended JSON types (ObjectId, Decimal128, …)
+ * are classes that v8's serializer would turn into plain objects, so such a collection is
+ * parsed every time. Small files are not cached: parsing them costs little.
+ */
+
+export const CACHE_DIR = '.sqletl-cache';
+/** files smaller than this are parsed every time */
+export const MIN_CACHED_BYTES = 1024 * 1024;
+const MAGIC = Buffer.from('sqletl collection cache 1\n');
+/** a timestamp this recent (ns) could still change within its own tick */
+const SETTLED_NS = 2_000_000_000n;
+/** more shapes (distinct key lists) than this: an irregular collection, not cached */
+const MAX_SHAPES = 255;
+/** distinct strings of a column at most, for it to be stored as a dictionary */
+const MAX_DICT = 4096;
+
+/** `SQLETL_CACHE=off` turns the cache off (neither read nor written). */
+function cacheEnabled(): boolean {
+  return process.env.SQLETL_CACHE !== 'off';
+}
+
+export function cachePath(file: string): string {
+  return join(dirname(file), CACHE_DIR, `${basename(file)}.bin`);
+}
+
+/** The identity of a file's content as the file system reports it. */
+export interface SourceStamp {
+  size: string;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  dev: string;
+}
+
+export function sourceStamp(file: string): SourceStamp | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    return { size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs), ino: String(s.ino), dev: String(s.dev) };
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: SourceStamp, b: SourceStamp): boolean =>
+  a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs && a.ino === b.ino && a.dev === b.dev;
+
+/** Whether a cache written now for a file of stamp `s` would be safe (see above), and worth it. */
+export function cacheable(s: SourceStamp | undefined): s is SourceStamp {
+  if (!s || !cacheEnabled() || Number(s.size) < MIN_CACHED_BYTES) return false;
+  const now = BigInt(Date.now()) * 1_000_000n;
+  return now - BigInt(s.mtimeNs) > SETTLED_NS && now - BigInt(s.ctimeNs) > SETTLED_NS;
+}
+
+type ColumnKind = 'f64' | 'date' | 'dict' | 'str' | 'any';
+interface ColumnHeader {
+  name: string;
+  kind: ColumnKind;
+  /** [offset, length] of each blob in the file: f64/date one, dict two (indices, values), str two (offsets, bytes), any one */
+  blobs: [number, number][];
+}
+interface CacheHeader {
+  stamp: SourceStamp;
+  rows: number;
+  /** each shape: the column numbers of a document's fields, in the document's order */
+  shapes: number[][];
+  /** blob of one byte per row: its shape (absent when there is one shape) */
+  rowShapes?: [number, number];
+  columns: ColumnHeader[];
+}
+
+/**
+ * Writes the cache of `file`, parsed into `docs` from the content of stamp `before`.
+ * Does nothing when the file changed meanwhile, the documents do not fit the column
+ * store, or the cache cannot be written (a read-only data directory): it is only a cache.
+ */
+export function writeCollectionCache(file: string, before: SourceStamp, docs: Document[]): void {
+  const after = sourceStamp(file);
+  if (!after || !sameStamp(before, after)) return;
+  const encoded = encode(docs, before);
+  if (!encoded) return;
+  const target = cachePath(file);
+  const tmp = `${target}.${process.pid}-${randomBytes(6).toString('hex')}.part`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const b of encoded) for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * The documents of `file` from its cache, with only the top-level `fields` (all when
+ * undefined), or undefined when there is no cache of the file as it is now. Only the
+ * blobs of those fields are read from the cache file.
+ */
+export function readCollectionCache(file: string, fields?: ReadonlySet<string>): Document[] | undefined {
+  const opened = openCache(file);
+  if (!opened) return undefined;
+  try {
+    return decode(opened, fields);
+  } catch {
+    return undefined; // a damaged cache is no cache: the text is parsed
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** How many documents `file` holds, from its current cache (its header only), or undefined. */
+export function cachedRowCount(file: string): number | undefined {
+  const opened = openCache(file);
+  if (!opened) return undefined;
+  closeSync(opened.fd);
+  return opened.header.rows;
+}
+
+interface OpenCache {
+  fd: number;
+  header: CacheHeader;
+  /** where the blob area starts in the file */
+  base: number;
+}
+
+/** The cache file of `file`, open, when its header says it holds the file's content as it is now. */
+function openCache(file: string): OpenCache | undefined {
+  if (!cacheEnabled()) return undefined;
+  const now = sourceStamp(file);
+  if (!now) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(cachePath(file), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const lead = readAt(fd, 0, MAGIC.length + 4);
+    if (!lead.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not a cache');
+    const headerLength = lead.readUInt32LE(MAGIC.length);
+    const header = JSON.parse(readAt(fd, MAGIC.length + 4, headerLength).toString('utf8')) as CacheHeader;
+    if (!sameStamp(header.stamp, now)) throw new Error('stale');
+    const start = MAGIC.length + 4 + headerLength;
+    return { fd, header, base: start + ((8 - (start % 8)) % 8) };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+/** `length` bytes at `position`, in a buffer of their own (so typed arrays over it are aligned) */
+function readAt(fd: number, position: number, length: number): Buffer {
+  const b = Buffer.allocUnsafeSlow(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, b, got, length - got, position + got);
+    if (n === 0) throw new Error('cache file is shorter than its header says');
+    got += n;
+  }
+  return b;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const isPlainObject = (v: object): boolean => Object.getPrototypeOf(v) === Object.prototype;
+
+/** The file's bytes as blobs in order, or undefined when the documents do not fit the store. */
+function encode(docs: Document[], stamp: SourceStamp): Buffer[] | undefined {
+  const columnOf = new Map<string, number>();
+  const names: string[] = [];
+  const shapeOf = new Map<string, number>();
+  const shapes: number[][] = [];
+  const rowShape = new Uint8Array(docs.length);
+  const values: unknown[][] = [];
+  let lastKeys: string[] = [];
+  let last = -1;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    if (!isPlainObject(d)) return undefined;
+    const keys = Object.keys(d);
+    // most documents have the shape of the one before (JSON.parse interns keys: cheap to compare)
+    let s = sameKeys(keys, lastKeys) ? last : shapeOf.get(keys.join('\0'));
+    if (s === undefined) {
+      const id = keys.join('\0');
+      // "__proto__" as a key of the object literal that rebuilds a document would set its prototype
+      if (keys.includes('__proto__') || shapes.length >= MAX_SHAPES) return undefined;
+      s = shapes.length;
+      shapeOf.set(id, s);
+      shapes.push(
+        keys.map((k) => {
+          let c = columnOf.get(k);
+          if (c === undefined) {
+            c = names.length;
+            columnOf.set(k, c);
+            names.push(k);
+            values.push(new Array<unknown>(docs.length));
+          }
+          return c;
+        }),
+      );
+    }
+    rowShape[i] = s;
+    lastKeys = keys;
+    last = s;
+    const cols = shapes[s];
+    const vs = Object.values(d);
+    for (let j = 0; j < vs.length; j++) values[cols[j]][i] = vs[j];
+  }
+  const blobs: Buffer[] = [];
+  let offset = 0; // from the start of the blob area
+  const addBlob = (b: Buffer): [number, number] => {
+    const at: [number, number] = [offset, b.length];
+    blobs.push(b);
+    offset += b.length;
+    const pad = (8 - (b.length % 8)) % 8; // typed arrays read in place need aligned offsets
+    if (pad) {
+      blobs.push(Buffer.alloc(pad));
+      offset += pad;
+    }
+    return at;
+  };
+  const columns: ColumnHeader[] = [];
+  for (let c = 0; c < names.length; c++) {
+    const col = encodeColumn(values[c], addBlob);
+    if (!col) return undefined;
+    columns.push({ name: names[c], ...col });
+  }
+  const header: CacheHeader = { stamp, rows: docs.length, shapes, columns, ...(shapes.length > 1 ? { rowShapes: addBlob(Buffer.from(rowShape.buffer)) } : {}) };
+  const headerBytes = Buffer.from(JSON.stringify(header));
+  const start = MAGIC.length + 4 + headerBytes.length;
+  const lead = Buffer.alloc(4 + ((8 - (start % 8)) % 8));
+  lead.writeUInt32LE(headerBytes.length, 0);
+  // blob offsets in the header count from the blob area, which starts at an 8-byte boundary
+  return [MAGIC, lead.subarray(0, 4), headerBytes, lead.subarray(4), ...blobs];
+}
+
+/** One column's blobs. Values are undefined in rows that lack the field. */
+function encodeColumn(vals: unknown[], addBlob: (b: Buffer) => [number, number]): Omit<ColumnHeader, 'name'> | undefined {
+  let numbers = true;
+  let dates = true;
+  let strings = true;
+  let plain = true; // JSON values and Dates only, which v8's serializer keeps as they are
+  for (const v of vals) {
+    if (v === undefined) continue;
+    const t = typeof v;
+    if (t !== 'number') numbers = false;
+    if (!(v instanceof Date)) dates = false;
+    // a lone surrogate would come back from UTF-8 as U+FFFD: such a column keeps v8's encoding
+    if (t !== 'string' || !(v as unknown as { isWellFormed(): boolean }).isWellFormed()) strings = false;
+    if (t === 'object' && v !== null && !isJsonValue(v)) plain = false;
+  }
+  if (!plain) return undefined;
+  const n = vals.length;
+  if (numbers || dates) {
+    const f = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = vals[i];
+      if (v !== undefined) f[i] = numbers ? (v as number) : (v as Date).getTime();
+    }
+    return { kind: numbers ? 'f64' : 'date', blobs: [addBlob(Buffer.from(f.buffer))] };
+  }
+  if (strings) {
+    const dict = new Map<string, number>();
+    for (const v of vals) {
+      if (v !== undefined && !dict.has(v as string)) {
+        dict.set(v as string, dict.size);
+        if (dict.size > MAX_DICT) break;
+      }
+    }
+    if (dict.size <= MAX_DICT) {
+      const idx = new Uint16Array(n);
+      for (let i = 0; i < n; i++) if (vals[i] !== undefined) idx[i] = dict.get(vals[i] as string)!;
+      return { kind: 'dict', blobs: [addBlob(Buffer.from(idx.buffer)), addBlob(v8.serialize([...dict.keys()]))] };
+    }
+    let total = 0;
+    for (const v of vals) if (v !== undefined) total += Buffer.byteLength(v as string, 'utf8');
+    if (total > 0xffffffff) return undefined;
+    const bytes = Buffer.allocUnsafe(total);
+    const offsets = new Uint32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const v = vals[i];
+      if (v !== undefined) at += bytes.write(v as string, at, 'utf8');
+      offsets[i + 1] = at;
+    }
+    return { kind: 'str', blobs: [addBlob(Buffer.from(offsets.buffer)), addBlob(bytes)] };
+  }
+  return { kind: 'any', blobs: [addBlob(v8.serialize(vals))] };
+}
+
+/** Arrays, plain objects and Dates all the way down (what JSON.parse and the $date reviver make). */
+function isJsonValue(v: object): boolean {
+  if (v instanceof Date) return true;
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object' || isJsonValue(x));
+  if (!isPlainObject(v) || Object.prototype.hasOwnProperty.call(v, '__proto__')) return false;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && typeof x === 'object' && !isJsonValue(x)) return false;
+  }
+  return true;
+}
+
+/** A column's values as an accessor for row i (only rows that have the field ask). */
+type Column = (i: number) => unknown;
+
+function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>): Document[] {
+  const blob = ([off, len]: [number, number]): Buffer => readAt(fd, base + off, len);
+  const typed = <T>(make: new (b: ArrayBuffer, offset: number, length: number) => T, width: number) => (b: Buffer): T =>
+    new make(b.buffer as ArrayBuffer, b.byteOffset, b.length / width);
+  const f64 = typed(Float64Array, 8);
+  const u16 = typed(Uint16Array, 2);
+  const u32 = typed(Uint32Array, 4);
+  const wanted = (c: number) => fields === undefined || fields.has(header.columns[c].name);
+  const columns: (Column | undefined)[] = header.columns.map((col, c) => {
+    if (!wanted(c)) return undefined;
+    switch (col.kind) {
+      case 'f64': {
+        const a = f64(blob(col.blobs[0]));
+        return (i) => a[i];
+      }
+      case 'date': {
+        const a = f64(blob(col.blobs[0]));
+        return (i) => new Date(a[i]);
+      }
+      case 'dict': {
+        const idx = u16(blob(col.blobs[0]));
+        const dict = v8.deserialize(blob(col.blobs[1])) as string[];
+        return (i) => dict[idx[i]];
+      }
+      case 'str': {
+        const off = u32(blob(col.blobs[0]));
+        const bytes = blob(col.blobs[1]);
+        return (i) => bytes.toString('utf8', off[i], off[i + 1]);
+      }
+      case 'any': {
+        const a = v8.deserialize(blob(col.blobs[0])) as unknown[];
+        return (i) => a[i];
+      }
+    }
+  });
+  const builders = header.shapes.map((shape) => builder(shape.filter(wanted), header.columns, columns));
+  const docs = new Array<Document>(header.rows);
+  if (header.rowShapes) {
+    const rowShape = blob(header.rowShapes);
+    for (let i = 0; i < header.rows; i++) docs[i] = builders[rowShape[i]](i);
+  } else {
+    const only = builders[0];
+    for (let i = 0; i < header.rows; i++) docs[i] = only(i);
+  }
+  return docs;
+}
+
+/**
+ * A function building a document of one shape from row i: an object literal with the
+ * fields in the document's order (V8 makes those with one hidden class, far faster than
+ * assigning fields one by one). Field names are JSON string literals in the source; the
+ * values come from the column accessors passed in.
+ */
+function builder(shape: number[], headers: ColumnHeader[], columns: (Column | undefined)[]): (i: number) => Document {
+  const body = shape.map((c, k) => `${JSON.stringify(headers[c].name)}: c${k}(i)`).join(', ');
+  const make = new Function(...shape.map((_, k) => `c${k}`), `return (i) => ({ ${body} });`) as (...cols: Column[]) => (i: number) => Document;
+  return make(...shape.map((c) => columns[c]!));
+}
