@@ -78,6 +78,10 @@ function exactInteger(e: ArithExpr, l: Mql, r: Mql): Mql {
       [`an integer result past ${EXACT_INTEGER_LIMIT} that a double cannot hold exactly is not supported yet (the embedded engine computes with doubles)`],
       e.span,
     );
+  // `x + 1`: with a small constant the result is near x, so past 2^53 − 1 is refused without the rounding error
+  // (a few exact results just past it are refused too; the common case stays small)
+  const small = (x: Expr) => x.kind === 'literal' && typeof x.value === 'number' && Math.abs(x.value) <= 2 ** 31;
+  if (e.op !== '*' && (small(e.left) || small(e.right))) return letIn({ n: { [op]: [l, r] } }, overflowChecked({ $gt: [{ $abs: '$$n' }, MAX_EXACT_INTEGER] }));
   /*
    * A sum or difference is exact when the rounding error of the double operation is 0
    * (Knuth's TwoSum, exact in IEEE arithmetic): 4567890123456789 + 4567890123456789 is
