@@ -29,7 +29,7 @@ import { loadDialect, parseDialectScript } from '../src/dialects/front-end.js';
 import type { ForeignDialect } from '../src/dialects/dialects.js';
 
 /** Names that are syntax in PostgreSQL (no pg_proc row) or sqletl's own. */
-const NOT_IN_PG_PROC = new Set(['coalesce', 'nullif', 'greatest', 'least', 'current_date', 'current_timestamp', 'localtimestamp', 'approx_percentile']);
+const NOT_IN_PG_PROC = new Set(['coalesce', 'nullif', 'greatest', 'least', 'current_date', 'current_timestamp', 'localtimestamp', 'approx_percentile', 'try_cast']);
 
 interface Proc {
   kind: string;

@@ -87,6 +87,8 @@ export const SCALAR_FUNCTIONS = {
   current_date: f(0, 0, 'date', 'never'), // an SQL value function, named by the binder
   date_trunc: f(2, 2, 'timestamp', 'strict'), extract: f(2, 2, 'numeric', 'strict'), date_part: f(2, 2, 'float', 'strict'),
   to_char: f(2, 2, 'text', 'strict'),
+  // sqletl's own: try_cast(x AS type), NULL where the cast would fail (the binder types it)
+  try_cast: f(2, 2, 'unknown', 'strict'),
   to_date: f(2, 2, 'date', 'strict'),
   // conditional
   coalesce: f(1, ANY, 'common', 'if-all-null'), nullif: f(2, 2, 'arg0', 'not-strict'), greatest: f(1, ANY, 'common', 'not-strict'), least: f(1, ANY, 'common', 'not-strict'),

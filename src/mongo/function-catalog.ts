@@ -1,4 +1,5 @@
 import { SqlEtlError, unsupported } from '../errors.js';
+import { tryCastTo } from './lower-try-cast.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import type { ScalarFunctionName } from '../catalog/functions.js';
 import { mayBeNull } from '../catalog/nullability.js';
@@ -294,6 +295,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   extract: (args, f) => lowerDatePart(args, f, 'numeric'),
   date_part: (args, f) => lowerDatePart(args, f, 'float'),
   to_char: strict((args, f) => lowerToChar(args, f)),
+  try_cast: ([v], f) => tryCastTo(v, String((f.args[1] as { value?: unknown }).value), f.type, f.span),
   to_date: strict((args, f) => lowerToDate(args, f)),
 
   coalesce: (args) => (args.length === 1 ? args[0] : { $ifNull: args }),

@@ -487,11 +487,34 @@ export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: S
   return { kind: 'func', name: scalarName(name), args: typedArgs, type: resultType, span };
 }
 
+/**
+ * `try_cast(x AS type)` (parse.ts reads its AS as `::`): the value, or NULL where the
+ * cast would fail on the text. Text (or a field of no declared type) to the numeric,
+ * date, timestamp and boolean types; lower-cast.ts (tryCastTo) says what fails.
+ */
+function bindTryCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
+  const args = (n.args ?? []) as Node[];
+  const [tag, cast] = args.length === 1 ? unwrap(args[0]) : ['', undefined];
+  if (tag !== 'TypeCast' || !cast) throw new SqlEtlError('wrong-arguments', 'bind', 'try_cast takes one value and a type: try_cast(x AS type)', { span });
+  const typeName = typeNameOf(cast.typeName);
+  const castSpan = spanOf(ctx, cast.typeName.location) ?? span;
+  refuseUnsupportedType(cast.typeName, castSpan);
+  const to = typeFromName(typeName);
+  const allowed: SqlType[] = ['int', 'numeric', 'float', 'date', 'timestamp', 'bool', 'text'];
+  if (!to || !allowed.includes(to) || cast.typeName.arrayBounds || numericScaleOf(cast.typeName) || varcharLengthOf(cast.typeName) !== undefined) {
+    throw unsupported('bind', `try_cast to ${typeName}`, castSpan, ['try_cast reads text as integer types, numeric, double precision, date, timestamp, boolean or text']);
+  }
+  const arg = bindExpr(cast.arg, ctx);
+  if (!['text', 'unknown'].includes(arg.type)) throw unsupported('bind', `try_cast of a ${pgTypeName(arg.type)} value (it reads text; CAST cannot fail on it the same way)`, arg.span ?? span);
+  return { kind: 'func', name: 'try_cast', args: [arg, lit(typeName, 'text')], type: to, span: castSpan, ...widthField(to, to === 'int' ? intWidthOf(typeName) : undefined) };
+}
+
 function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const names = stringsOf(n.funcname);
   const name = names[names.length - 1].toLowerCase();
   const nameSpan = span && { start: span.start, end: span.start + name.length };
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported('bind', `the function ${names.join('.')}`, nameSpan);
+  if (name === 'try_cast' && !n.over) return bindTryCast(n, ctx, span);
   if (n.over) {
     if (!ctx.allowWindows) {
       throw new SqlEtlError('window-not-allowed', 'bind', `window functions are not allowed in ${ctx.clause}`, { span: nameSpan });

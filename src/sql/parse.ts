@@ -1,4 +1,5 @@
 import { loadModule, parseSync } from 'libpg-query';
+import { rewriteTryCast } from './try-cast-syntax.js';
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, type SourceSpan } from '../errors.js';
 import { byteToCharMapper } from './offsets.js';
@@ -40,7 +41,8 @@ function syntaxHints(text: string, at: number): string[] {
 
 export function parseScript(text: string): ParsedScript {
   checkCharacters(text);
-  const params = substituteParams(text);
+  const substituted = substituteParams(text);
+  const params = { ...substituted, text: rewriteTryCast(substituted.text) };
   const toChar = byteToCharMapper(params.text);
   let result: { stmts?: { stmt?: Node; stmt_location?: number; stmt_len?: number }[] };
   try {

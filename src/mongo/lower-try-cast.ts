@@ -1,0 +1,92 @@
+import type { SourceSpan } from '../errors.js';
+import { EXACT_INTEGER_LIMIT, intRangeOf, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
+import { cond, letIn, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
+import { impossibleDate } from './lower-cast.js';
+
+/**
+ * `try_cast(text AS type)`: the value PostgreSQL's input function reads from the
+ * text, or NULL where it would fail (as `CASE WHEN pg_input_is_valid(t, 'type') THEN
+ * t::type END`). Where sqletl cannot tell what PostgreSQL would read, it fails rather
+ * than give a NULL PostgreSQL would not: integers past 2^53 − 1, PostgreSQL 16's
+ * `0x…`/`0o…`/`0b…`/`1_000` integers, 'NaN', dates that are not ISO
+ * (`YYYY-MM-DD[ HH:MM[:SS[.fff]]]`) but hold digits, and the special words
+ * ('today', 'infinity', …). Text without a digit ('N/A', '') is simply not a date.
+ *
+ * Every branch reads a value that cannot fail: DocumentDB evaluates both branches of
+ * a `$cond`.
+ */
+const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
+const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
+const INFINITY = ['infinity', '+infinity', 'inf', '+inf'];
+const MINUS_INFINITY = ['-infinity', '-inf'];
+
+export function tryCastTo(v: Mql, typeName: string, to: SqlType, span?: SourceSpan): Mql {
+  const text = { $cond: [{ $eq: [{ $type: '$$raw' }, 'string'] }, '$$raw', { $toString: '$$raw' }] };
+  const body = (() => {
+    switch (to) {
+      case 'int':
+        return tryInteger(typeName, span);
+      case 'numeric':
+      case 'float':
+        return tryNumber(typeName, span);
+      case 'date':
+      case 'timestamp':
+        return tryDate(to, typeName, span);
+      case 'bool':
+        return cond({ $in: ['$$w', TRUE_TEXT] }, true, cond({ $in: ['$$w', FALSE_TEXT] }, false, null));
+      default:
+        return '$$s';
+    }
+  })();
+  // $$s: the text; $$w: trimmed, lower case (PostgreSQL's input functions skip surrounding blanks)
+  return letIn({ raw: v }, cond({ $eq: [{ $ifNull: ['$$raw', null] }, null] }, null, letIn({ s: text }, letIn({ w: { $toLower: { $trim: { input: '$$s' } } } }, body))));
+}
+
+const refuse = (when: Mql, what: Mql[], span?: SourceSpan) => (value: Mql) => raiseIf(value, when, 'feature-not-supported', what, span);
+
+function tryInteger(typeName: string, span?: SourceSpan): Mql {
+  const range = intRangeOf(typeName);
+  const digits = { $regexMatch: { input: '$$w', regex: '^[+-]?[0-9]+$' } };
+  const otherBase = { $regexMatch: { input: '$$w', regex: '^[+-]?(0[xob][0-9a-f_]+|[0-9]+(_[0-9]+)+)$' } };
+  const asDouble = { $convert: { input: cond(digits, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
+  const inexact = { $and: [digits, { $gt: [{ $abs: asDouble }, Math.min(range.max, MAX_EXACT_INTEGER)] }, { $lte: [{ $abs: asDouble }, range.max] }, { $gt: [range.max, MAX_EXACT_INTEGER] }] };
+  const outside = { $or: [{ $gt: [asDouble, range.max] }, { $lt: [asDouble, range.min] }] };
+  const value = cond({ $and: [digits, { $not: [outside] }, { $not: [inexact] }] }, { $toLong: cond(digits, '$$w', '0') }, null);
+  const withBases = refuse(otherBase, ['try_cast of the integer text "', '$$s', '" (PostgreSQL 16 reads 0x/0o/0b and _ separators) is not supported yet'], span);
+  const withExact = refuse(inexact, ['try_cast of "', '$$s', `": an integer beyond ${EXACT_INTEGER_LIMIT} is not supported yet`], span);
+  return withBases(withExact(value));
+}
+
+function tryNumber(typeName: string, span?: SourceSpan): Mql {
+  const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?$' } };
+  const nan = { $in: ['$$w', ['nan', '+nan', '-nan']] };
+  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
+  // beyond a double: float8 cannot read it (NULL), numeric could (refused: sqletl's numeric is a double)
+  const beyond = { $and: [decimal, { $eq: [{ $abs: parsed }, Infinity] }] };
+  const value = {
+    $switch: {
+      branches: [
+        { case: { $in: ['$$w', INFINITY] }, then: Infinity },
+        { case: { $in: ['$$w', MINUS_INFINITY] }, then: -Infinity },
+        { case: { $and: [decimal, { $not: [beyond] }] }, then: parsed },
+      ],
+      default: null,
+    },
+  };
+  const typeWord = typeName === 'numeric' || typeName === 'decimal' ? 'numeric' : 'float8';
+  const withNaN = refuse(nan, [`try_cast of 'NaN' to ${typeWord} is not supported yet`], span);
+  return typeWord === 'numeric' ? withNaN(refuse(beyond, ['try_cast of "', '$$s', '": a numeric beyond a double is not supported yet'], span)(value)) : withNaN(value);
+}
+
+function tryDate(to: SqlType, typeName: string, span?: SourceSpan): Mql {
+  const iso = { $regexMatch: { input: '$$w', regex: '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ t][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$' } };
+  const hasDigit = { $regexMatch: { input: '$$w', regex: '[0-9]' } };
+  const special = { $in: ['$$w', ['epoch', 'now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs']] };
+  const bad = letIn({ day: impossibleDate(cond(iso, '$$w', '2000-01-01')) }, '$$day');
+  const parsed = { $convert: { input: cond(iso, { $replaceAll: { input: '$$w', find: 't', replacement: ' ' } }, '2000-01-01'), to: 'date', onError: null, onNull: null } };
+  const day = to === 'date' ? { $dateTrunc: { date: parsed, unit: 'day' } } : parsed;
+  const value = cond({ $and: [iso, { $not: [bad] }] }, day, null);
+  const unreadable = { $or: [special, { $and: [hasDigit, { $not: [iso] }] }] };
+  return refuse(unreadable, ['try_cast of "', '$$s', `" to ${typeName}: only ISO dates (YYYY-MM-DD[ HH:MM:SS]) are read, other text PostgreSQL may read is not supported yet`], span)(value);
+}
