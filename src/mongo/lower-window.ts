@@ -431,9 +431,16 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
   if (unbounded && mayBeNull(key.expr)) {
     throw unsupported('lower', 'a RANGE frame with an offset and an UNBOUNDED bound over an ORDER BY key that may be NULL', fn.span);
   }
-  const isDate = key.expr.type === 'date' || key.expr.type === 'timestamp';
   const offsets = [fn.spec.frame.start, fn.spec.frame.end];
   const intervals = offsets.filter((b): b is Extract<FrameBound, { offset: unknown }> => 'offset' in b).map((b) => b.offset);
+  // a key of no declared type under an interval offset is a date: the interval says so
+  const isDate = key.expr.type === 'date' || key.expr.type === 'timestamp' || (key.expr.type === 'unknown' && intervals.some(isInterval));
+  const number = intervals.find((v) => typeof v === 'number');
+  if ((key.expr.type === 'date' || key.expr.type === 'timestamp') && number !== undefined) {
+    const column = key.expr.type === 'date' ? 'date' : 'timestamp without time zone';
+    const offset = Number.isInteger(number) ? 'integer' : 'numeric';
+    throw new SqlEtlError('invalid-frame', 'lower', `RANGE with offset PRECEDING/FOLLOWING is not supported for column type ${column} and offset type ${offset}`, { span: fn.span });
+  }
   let unit: string | undefined;
   let toNumber = (v: unknown): number => v as number;
   if (intervals.some(isInterval)) {
