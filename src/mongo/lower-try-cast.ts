@@ -47,19 +47,23 @@ const refuse = (when: Mql, what: Mql[], span?: SourceSpan) => (value: Mql) => ra
 
 function tryInteger(typeName: string, span?: SourceSpan): Mql {
   const range = intRangeOf(typeName);
-  const digits = { $regexMatch: { input: '$$w', regex: '^[+-]?[0-9]+$' } };
-  const otherBase = { $regexMatch: { input: '$$w', regex: '^[+-]?(0[xob][0-9a-f_]+|[0-9]+(_[0-9]+)+)$' } };
-  const asDouble = { $convert: { input: cond(digits, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
+  const digits = { $regexMatch: { input: '$$w', regex: '^[+-]?[0-9]+(?![\\s\\S])' } };
+  const otherBase = { $regexMatch: { input: '$$w', regex: '^[+-]?(0[xob][0-9a-f_]+|[0-9]+(_[0-9]+)+)(?![\\s\\S])' } };
+  // sign and digits without leading zeros ('+0012' is 12): the text every engine's $convert reads alike
+  const parts = { $regexFind: { input: cond(digits, '$$w', '0'), regex: '^([+-]?)0*([0-9]+)' } };
+  const plain = letIn({ p: parts }, { $concat: [cond({ $eq: [{ $arrayElemAt: ['$$p.captures', 0] }, '-'] }, '-', ''), { $arrayElemAt: ['$$p.captures', 1] }] });
+  const asDouble = { $convert: { input: plain, to: 'double', onError: 0, onNull: 0 } };
   const inexact = { $and: [digits, { $gt: [{ $abs: asDouble }, Math.min(range.max, MAX_EXACT_INTEGER)] }, { $lte: [{ $abs: asDouble }, range.max] }, { $gt: [range.max, MAX_EXACT_INTEGER] }] };
   const outside = { $or: [{ $gt: [asDouble, range.max] }, { $lt: [asDouble, range.min] }] };
-  const value = cond({ $and: [digits, { $not: [outside] }, { $not: [inexact] }] }, { $toLong: cond(digits, '$$w', '0') }, null);
+  // within 2^53 − 1 here, so the double is the integer exactly
+  const value = cond({ $and: [digits, { $not: [outside] }, { $not: [inexact] }] }, { $toLong: asDouble }, null);
   const withBases = refuse(otherBase, ['try_cast of the integer text "', '$$s', '" (PostgreSQL 16 reads 0x/0o/0b and _ separators) is not supported yet'], span);
   const withExact = refuse(inexact, ['try_cast of "', '$$s', `": an integer beyond ${EXACT_INTEGER_LIMIT} is not supported yet`], span);
   return withBases(withExact(value));
 }
 
 function tryNumber(typeName: string, span?: SourceSpan): Mql {
-  const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?$' } };
+  const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?(?![\\s\\S])' } };
   const nan = { $in: ['$$w', ['nan', '+nan', '-nan']] };
   const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
   // beyond a double: float8 cannot read it (NULL), numeric could (refused: sqletl's numeric is a double)
@@ -80,7 +84,7 @@ function tryNumber(typeName: string, span?: SourceSpan): Mql {
 }
 
 function tryDate(to: SqlType, typeName: string, span?: SourceSpan): Mql {
-  const iso = { $regexMatch: { input: '$$w', regex: '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ t][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$' } };
+  const iso = { $regexMatch: { input: '$$w', regex: '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ t][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?(?![\\s\\S])' } };
   const hasDigit = { $regexMatch: { input: '$$w', regex: '[0-9]' } };
   const special = { $in: ['$$w', ['epoch', 'now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs']] };
   const bad = letIn({ day: impossibleDate(cond(iso, '$$w', '2000-01-01')) }, '$$day');
