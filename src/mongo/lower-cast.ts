@@ -42,8 +42,11 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
  * `typeName`: the target as written (`int2`, `int4`, `int8`, …), for range checks.
  */
 /** PostgreSQL's boolean input: these words and their unambiguous prefixes, any case, blanks trimmed */
-const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
-const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
+/** PostgreSQL's float input spellings of the infinities (trimmed, lower case) */
+export const INFINITY_TEXT = ['infinity', '+infinity', 'inf', '+inf'];
+export const MINUS_INFINITY_TEXT = ['-infinity', '-inf'];
+export const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
+export const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
 
 export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz = true, typeName = 'int8'): Mql {
   if (from === to && to !== 'unknown' && !(to === 'int' && typeName !== 'int8' && INT_RANGES[typeName])) return v;
@@ -120,8 +123,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
  * refused as its literal is (MongoDB orders NaN below every number, PostgreSQL above).
  */
 function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
-  const inf = ['infinity', '+infinity', 'inf', '+inf'];
-  const minusInf = ['-infinity', '-inf'];
+  const inf = INFINITY_TEXT;
+  const minusInf = MINUS_INFINITY_TEXT;
   const isNaN = { $in: ['$$w', ['nan', '+nan', '-nan']] };
   return letIn(
     { t: v },

@@ -2,7 +2,7 @@ import type { SourceSpan } from '../errors.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import { cond, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
-import { impossibleDate } from './lower-cast.js';
+import { FALSE_TEXT, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, TRUE_TEXT } from './lower-cast.js';
 
 /**
  * `try_cast(text AS type)`: the value PostgreSQL's input function reads from the
@@ -16,10 +16,6 @@ import { impossibleDate } from './lower-cast.js';
  * Every branch reads a value that cannot fail: DocumentDB evaluates both branches of
  * a `$cond`.
  */
-const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
-const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
-const INFINITY = ['infinity', '+infinity', 'inf', '+inf'];
-const MINUS_INFINITY = ['-infinity', '-inf'];
 
 export function tryCastTo(v: Mql, typeName: string, to: SqlType, span?: SourceSpan): Mql {
   const text = { $cond: [{ $eq: [{ $type: '$$raw' }, 'string'] }, '$$raw', { $toString: '$$raw' }] };
@@ -71,8 +67,8 @@ function tryNumber(typeName: string, span?: SourceSpan): Mql {
   const value = {
     $switch: {
       branches: [
-        { case: { $in: ['$$w', INFINITY] }, then: Infinity },
-        { case: { $in: ['$$w', MINUS_INFINITY] }, then: -Infinity },
+        { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
+        { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
         { case: { $and: [decimal, { $not: [beyond] }] }, then: parsed },
       ],
       default: null,

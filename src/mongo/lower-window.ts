@@ -297,21 +297,10 @@ function documentsBound(b: FrameBound): number | 'unbounded' | 'current' {
   }
 }
 
-/** A GROUPS bound as a range-window bound over the peer-group number: offsets count groups, CURRENT ROW is the current group. */
+/** A GROUPS bound as a range-window bound over the peer-group number: offsets count groups, CURRENT ROW is the current group (0). */
 function groupBound(b: FrameBound): number | 'unbounded' {
-  switch (b.kind) {
-    case 'unbounded-preceding':
-    case 'unbounded-following':
-      return 'unbounded';
-    case 'current-row':
-      return 0;
-    case 'preceding':
-      return -(b.offset as number);
-    case 'following':
-      return b.offset as number;
-    default:
-      return assertNever(b, 'lower');
-  }
+  const bound = documentsBound(b);
+  return bound === 'current' ? 0 : bound;
 }
 
 /** PostgreSQL's ntile: the first (n mod k) buckets get one row more. (q is 0 only where the first branch is taken; the second never divides by it, for engines that evaluate both.) */

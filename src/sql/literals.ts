@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
-import { EXACT_INTEGER_LIMIT, isInexactIntegerText, type SqlType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
 import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
 
 /**
@@ -9,12 +9,6 @@ import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
  * a typed context (`'2024-01-31'::date`, `d > '2024-01-01'`, `interval '30 days'`).
  * Invalid text is an error at the literal, worded like PostgreSQL's.
  */
-const INT2 = { min: -32768n, max: 32767n, name: 'smallint' };
-const INT4 = { min: -2147483648n, max: 2147483647n, name: 'integer' };
-const INT8 = { min: -9223372036854775808n, max: 9223372036854775807n, name: 'bigint' };
-const INT_TEXT_RANGES: Record<string, { min: bigint; max: bigint; name: string }> = {
-  int2: INT2, smallint: INT2, int4: INT4, int: INT4, integer: INT4, int8: INT8, bigint: INT8,
-};
 
 export function parseLiteral(text: string, type: SqlType, typeName: string, span?: SourceSpan): Value {
   const fail = () =>
@@ -26,8 +20,8 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
   switch (type) {
     case 'int': {
       if (!/^[+-]?\d+$/.test(t)) throw fail();
-      const range = INT_TEXT_RANGES[typeName.toLowerCase()];
-      if (range && (BigInt(t) < range.min || BigInt(t) > range.max)) {
+      const range = intRangeOf(typeName);
+      if (BigInt(t) < range.exact[0] || BigInt(t) > range.exact[1]) {
         throw new SqlEtlError('numeric-value-out-of-range', 'bind', `value "${text}" is out of range for type ${range.name}`, { span });
       }
       if (isInexactIntegerText(t)) throw inexactInteger(text, span);
