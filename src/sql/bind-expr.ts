@@ -161,6 +161,13 @@ export function numericScaleOf(typeName: Any): number | undefined {
   return mods.length > 1 ? Number(mods[1]?.A_Const?.ival?.ival ?? 0) : 0;
 }
 
+/** The precision of numeric(p[, s]) (undefined for a plain numeric or another type). */
+function numericPrecisionOf(typeName: Any): number | undefined {
+  if (typeFromName(typeNameOf(typeName)) !== 'numeric') return undefined;
+  const p = ((typeName.typmods ?? []) as Any[])[0]?.A_Const?.ival?.ival;
+  return typeof p === 'number' ? p : undefined;
+}
+
 /**
  * Types whose PostgreSQL semantics sqletl does not reproduce, refused where they are
  * written rather than computed as another type: `real` would be computed in double
@@ -204,7 +211,7 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   const arg = bindExpr(n.arg, ctx);
   const scale = numericScaleOf(n.typeName);
-  if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
+  if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale, precision: numericPrecisionOf(n.typeName) };
   // varchar(n): an explicit cast cuts the text to n characters
   const length = varcharLengthOf(n.typeName);
   if (length !== undefined) {
