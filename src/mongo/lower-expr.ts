@@ -7,8 +7,9 @@ import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 import { regexOf } from './regex-pattern.js';
-import { quantifiedValue } from './lower-quantified.js';
+import { atMostOneRow, quantifiedValue } from './lower-quantified.js';
 import { roundHalfAway } from './rounding.js';
 
 /**
@@ -250,8 +251,11 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
   const rows = `$${e.attachedField}`;
   const first = { $arrayElemAt: [rows, 0] };
   switch (e.mode) {
-    case 'scalar':
-      return { $ifNull: [{ $getField: { field: { $literal: e.query.columns[0].field }, input: first } }, null] };
+    case 'scalar': {
+      const value = { $ifNull: [{ $getField: { field: { $literal: e.query.columns[0].field }, input: first } }, null] };
+      if (atMostOneRow(e.query)) return value;
+      return raiseIf(value, { $gt: [{ $size: rows }, 1] }, 'cardinality-violation', ['more than one row returned by a subquery used as an expression'], e.span);
+    }
     case 'exists':
       return { $gt: [{ $size: rows }, 0] };
     case 'in':
