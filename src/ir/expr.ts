@@ -30,7 +30,12 @@ export interface ColumnExpr extends Base {
   /** a CTE's or subquery's column that is never NULL (a COUNT, a literal, …): its NULL guards can go */
   notNull?: boolean;
 }
-export interface LiteralExpr extends Base { kind: 'literal'; value: Value }
+export interface LiteralExpr extends Base {
+  kind: 'literal';
+  value: Value;
+  /** a numeric constant a double does not hold exactly (its exact text): refused where it is computed as numeric, fine once it is a double precision value */
+  inexact?: string;
+}
 export interface CompareExpr extends Base { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
 export interface ArithExpr extends Base { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
 export interface NegateExpr extends Base { kind: 'negate'; arg: Expr }

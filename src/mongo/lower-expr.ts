@@ -1,3 +1,4 @@
+import { inexactDecimal } from '../ir/types.js';
 import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
@@ -24,6 +25,7 @@ export function lowerExpr(e: Expr): Mql {
       return fieldRef(e.path);
     case 'literal':
       if (isInterval(e.value)) throw unsupported('lower', 'an interval value outside date arithmetic', e.span);
+      if (e.inexact && e.type === 'numeric') throw inexactDecimal(e.inexact, e.span);
       return literal(e.value);
     case 'compare':
       return lowerCompareValue(e);
