@@ -154,7 +154,10 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
         const x = { $ifNull: [arg(0), null] };
         const wholePartition = { documents: ['unbounded', 'unbounded'] };
         if (orderBy.length === 0 && frame.mode !== 'rows') {
-          main[field] = { $first: x, window: wholePartition }; // every row is a peer: any row is the frame's last
+          // every row is a peer, so SQL allows any row; PostgreSQL gives the partition's last in the
+          // order rows arrive (a subquery's ORDER BY): the first of the reverse pass
+          needSeq();
+          mirror[field] = { $first: x, window: wholePartition };
           continue;
         }
         const offsets = frame.mode === 'range' && [frame.start, frame.end].some((b) => b.kind === 'preceding' || b.kind === 'following');
