@@ -1,2 +1,3 @@
--- error at 2:16
+-- error at 3:16
+-- postgres-error
 SELECT status, amount FROM orders GROUP BY status;

@@ -29,6 +29,8 @@ export interface ColumnExpr extends Base {
   path: string[];
   /** a CTE's or subquery's column that is never NULL (a COUNT, a literal, …): its NULL guards can go */
   notNull?: boolean;
+  /** the column as PostgreSQL names it in messages (`o.status`); not part of the expression's identity */
+  display?: string;
 }
 export interface LiteralExpr extends Base {
   kind: 'literal';
@@ -354,5 +356,5 @@ export function exprKey(e: Expr): string {
   return k;
 }
 function stripSpan(key: string, value: unknown): unknown {
-  return key === 'span' ? undefined : value;
+  return key === 'span' || key === 'display' ? undefined : value;
 }

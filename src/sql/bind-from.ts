@@ -145,7 +145,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       return {
         bound: {
           source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
-          relations: [{ name: alias ?? name, columns, prefix: [], ...(alias === undefined && n.schemaname ? { db: n.schemaname as string } : {}), ...sampledOf(env, declared ? undefined : key) }],
+          relations: [{ name: alias ?? name, columns, prefix: [], ...(alias === undefined && n.schemaname ? { db: n.schemaname as string } : {}), ...sampledOf(env, declared ? undefined : key), ...(declared?.primaryKey ? { primaryKey: declared.primaryKey } : {}) }],
         },
       };
     }

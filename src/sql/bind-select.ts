@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { children, sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
@@ -331,6 +331,9 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     orderBy.push(bindSortKey(s, { ...base, allowAggregates: true, allowWindows: true, clause: 'ORDER BY', aliasLookup: aliasOf }));
   }
 
+  // columns functionally dependent on a grouped PRIMARY KEY are grouped too (PostgreSQL's rule)
+  if (!usesSets && groupBy.length > 0) addDependentKeys(groupBy, relations, [...columns.map((c) => c.expr), ...(having ? [having] : []), ...orderBy.map((k) => k.expr)]);
+
   const aggregated =
     groupBy.length > 0 || !!groupingSets || !!having || [...columns.map((c) => c.expr), ...orderBy.map((k) => k.expr)].some((e) => someExpr(e, (x) => x.kind === 'agg'));
 
@@ -465,6 +468,28 @@ function constInt(node: Node, ctx: ExprContext, clause: string): number | undefi
   if (typeof v !== 'number' || !Number.isInteger(v)) throw unsupported('bind', `${clause} with a non-constant value`, e.span);
   if (v < 0) throw new SqlEtlError('negative-limit', 'bind', `${clause} must not be negative`, { span: e.span });
   return v;
+}
+
+/**
+ * PostgreSQL's functional dependency: grouped by every PRIMARY KEY column of a declared
+ * table, a query may read that table's other columns outside aggregates (one value per
+ * group). Each such column read ungrouped becomes a GROUP BY key too, which leaves the
+ * groups as they are (a grouping set, where it would not, keeps PostgreSQL's error).
+ */
+function addDependentKeys(groupBy: Expr[], relations: Relation[], uses: Expr[]): void {
+  const isKey = (path: string[]) => groupBy.some((g) => g.kind === 'column' && g.path.length === path.length && g.path.every((p, i) => p === path[i]));
+  const dependent = relations.filter((r) => r.primaryKey?.length && r.columns && r.primaryKey.every((k) => isKey([...r.prefix, k])));
+  if (dependent.length === 0) return;
+  const visit = (e: Expr): void => {
+    if (e.kind === 'agg') return;
+    if (e.kind === 'subquery') e.outer.forEach((o) => visit(o.expr));
+    if (e.kind === 'column' && !isKey(e.path)) {
+      const owner = dependent.find((r) => e.path.length === r.prefix.length + 1 && r.prefix.every((p, i) => p === e.path[i]) && r.columns!.some((c) => c.field === e.path[e.path.length - 1] && !c.expr));
+      if (owner) groupBy.push({ ...e, span: undefined });
+    }
+    children(e).forEach(visit);
+  };
+  uses.forEach(visit);
 }
 
 /** Folds integer arithmetic on constants (`LIMIT 2 + 1`), with SQL's truncating division. */

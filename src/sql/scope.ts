@@ -53,6 +53,8 @@ export interface Relation {
   db?: string;
   /** an aliased join `(a JOIN b …) AS j`: the names of the relations inside, which its alias hides */
   hides?: readonly string[];
+  /** a declared table's PRIMARY KEY columns (their fields): grouped by all of them, its other columns may be read ungrouped */
+  primaryKey?: readonly string[];
 }
 
 /** Whether an unqualified name may reach the relation's column (not merged away by a USING join). */
@@ -196,7 +198,8 @@ export class Scope {
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
     const width = fields.length === 1 ? widthField(type, column?.intWidth) : {};
-    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width } : { kind: 'column', path, type, span, ...width };
+    const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
+    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
   }
 }
 
