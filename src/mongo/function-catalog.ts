@@ -184,11 +184,14 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   ltrim: strictText(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
   rtrim: strictText(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
   replace: strictText(([s, find, replacement]) => ({ $replaceAll: { input: s, find, replacement } })),
-  split_part: strictText(([s, delim], f) => {
+  split_part: strictText(([s, delim, n], f) => {
     const k = constInt(f, 2);
-    if (k === undefined) throw unsupported('lower', 'split_part with a non-constant field number', f.args[2].span);
     if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
-    return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
+    // an empty delimiter leaves the text one field (MongoDB's $split refuses it); a negative position counts from the end
+    const fields = (text: Mql, sep: Mql) => cond({ $eq: [sep, ''] }, [text], { $split: [text, cond({ $eq: [sep, ''] }, ',', sep)] });
+    if (k !== undefined) return letIn({ s, d: delim }, { $ifNull: [{ $arrayElemAt: [fields('$$s', '$$d'), k > 0 ? k - 1 : k] }, ''] });
+    const at = letIn({ s, d: delim, n }, { $ifNull: [{ $arrayElemAt: [fields('$$s', '$$d'), cond({ $gt: ['$$n', 0] }, { $subtract: ['$$n', 1] }, cond({ $eq: ['$$n', 0] }, 0, '$$n'))] }, ''] });
+    return raiseIf(at, { $eq: [n, 0] }, 'invalid-parameter-value', ['field position must not be zero'], f.args[2].span);
   }),
   left: strictText(([s, n], f) => {
     const k = constInt(f, 1);
