@@ -72,6 +72,10 @@ export const SCALAR_FUNCTIONS = {
   replace: f(3, 3, 'text', 'strict'), split_part: f(3, 3, 'text', 'strict'), left: f(2, 2, 'text', 'strict'), right: f(2, 2, 'text', 'strict'),
   lpad: f(2, 3, 'text', 'strict'), rpad: f(2, 3, 'text', 'strict'), reverse: f(1, 1, 'text', 'strict'), repeat: f(2, 2, 'text', 'strict'),
   regexp_replace: f(3, 4, 'text', 'strict'),
+  regexp_split_to_array: f(2, 3, 'array', 'strict'),
+  // the arrays whose elements are the rows of the set-returning regexp_split_to_table and regexp_matches (each match's text[])
+  regexp_split_to_table: f(2, 3, 'array', 'strict', { syntax: true }),
+  regexp_matches: f(2, 3, 'array', 'strict', { syntax: true }),
   '||': f(2, 2, 'text', 'strict', { syntax: true }),
   // numbers
   abs: f(1, 1, 'arg0', 'strict'), ceil: f(1, 1, 'arg0', 'strict'), floor: f(1, 1, 'arg0', 'strict'),
@@ -202,11 +206,15 @@ export interface SetReturningFunction {
   /** the value column's name when the call has no alias (else 'value') */
   column?: string;
   selectList?: true;
+  /** the scalar function (same arguments) that builds the array of its rows; without one, its one argument is that array */
+  array?: ScalarFunctionName;
 }
 
 export const SET_RETURNING_FUNCTIONS = {
   unnest: { element: 'unknown', column: 'unnest', selectList: true },
-  generate_series: { element: 'int', column: 'generate_series', selectList: true }, // integers: the scalar generate_series builds the array
+  generate_series: { element: 'int', column: 'generate_series', selectList: true, array: 'generate_series' }, // integers only
+  regexp_split_to_table: { element: 'text', column: 'regexp_split_to_table', selectList: true, array: 'regexp_split_to_table' },
+  regexp_matches: { element: 'array', column: 'regexp_matches', selectList: true, array: 'regexp_matches' },
   jsonb_array_elements: { element: 'json' },
   json_array_elements: { element: 'json' },
   jsonb_array_elements_text: { element: 'text' },

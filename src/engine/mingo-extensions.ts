@@ -195,7 +195,8 @@ function $regexFindAll(obj: unknown, expr: unknown, options: Options): unknown {
   const out: { match: string; idx: number; captures: (string | null)[] }[] = [];
   for (let m = re.exec(input); m; m = re.exec(input)) {
     out.push({ match: m[0], idx: Array.from(input.slice(0, m.index)).length, captures: m.slice(1).map((c) => c ?? null) });
-    if (m[0] === '') re.lastIndex++;
+    // after an empty match the next search starts one character (code point, as on MongoDB) further
+    if (m[0] === '') re.lastIndex += (input.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type 
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
+import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
 import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
@@ -210,6 +211,9 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   reverse: strictText(([s]) => lowerReverse(s)),
   repeat: strictText(([s, n]) => lowerRepeat(s, n)),
   regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
+  regexp_split_to_array: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_array')),
+  regexp_split_to_table: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_table')),
+  regexp_matches: strict((args, f) => lowerRegexpMatches(args, f)),
 
   // not strict: these operators return null for a null or missing argument (each
   // operator page's "Behavior"; the embedded engine agrees), which is PostgreSQL's NULL

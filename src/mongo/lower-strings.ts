@@ -2,6 +2,7 @@ import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, letIn, literal, type Mql } from './mql.js';
 import { classBody, pgRegexToMongo } from './regex-pattern.js';
+import { caseSensitivity } from './lower-regexp-functions.js';
 import { LOWER_FROM, LOWER_TO, UPPER_FROM, UPPER_TO } from './unicode-data.js';
 
 /**
@@ -178,9 +179,7 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
   const repl = constant(replArg, 'replacement');
   const flags = constant(flagsArg, 'flags');
   if (/[^gic]/.test(flags)) throw unsupported('lower', `regexp_replace flag(s) "${flags.replace(/[gic]/g, '')}"`, flagsArg?.span);
-  // flags after the pattern's own (?i)/(?c); the last of i and c wins, as in PostgreSQL
-  const lastCase = flags.replace(/g/g, '').at(-1);
-  const options = ((lastCase ? lastCase === 'i' : caseInsensitive) ? 'i' : '') + 's';
+  const options = (caseSensitivity(flags, caseInsensitive) ? 'i' : '') + 's';
 
   const replacement: Mql[] = [];
   let text = '';

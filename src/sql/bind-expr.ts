@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
-import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature } from '../catalog/functions.js';
+import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
@@ -585,6 +585,26 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${scalar.min === scalar.max ? scalar.min : `${scalar.min} to ${scalar.max}`} argument(s), got ${args.length}`, { span: nameSpan });
   }
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
+}
+
+/**
+ * The array whose elements are a set-returning function's rows (in FROM or a select
+ * list): built by the catalogue's scalar of the same arguments (generate_series:
+ * seriesArray; regexp_split_to_table, regexp_matches), else the one argument itself
+ * (unnest, jsonb_array_elements…).
+ */
+export function setReturningArray(name: string, srf: SetReturningFunction, args: Expr[], span?: SourceSpan): Expr {
+  if (srf.array === 'generate_series') return seriesArray(args, span);
+  if (srf.array) {
+    const sig = SCALAR_FUNCTIONS[srf.array];
+    if (args.length < sig.min || args.length > sig.max) {
+      throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min} to ${sig.max} argument(s), got ${args.length}`, { span });
+    }
+    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a));
+    return { kind: 'func', name: srf.array, args: typed, type: 'array', span };
+  }
+  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span });
+  return args[0];
 }
 
 /**
