@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
-import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
+import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
@@ -577,6 +577,11 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
   }
   const scalar = scalarSignature(name);
+  if (!scalar && setReturning(name)) {
+    throw unsupported('bind', `the set-returning function ${name}(…) inside an expression or in ${ctx.clause === 'SELECT' ? 'a select list with another one' : ctx.clause}`, nameSpan, [
+      `call it as a FROM item (FROM t, ${name}(…) AS x) and use x here`,
+    ]);
+  }
   if (!scalar) {
     throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan, params: { function: name } });
   }
