@@ -73,10 +73,15 @@ export const SCALAR_FUNCTIONS = {
   lpad: f(2, 3, 'text', 'strict'), rpad: f(2, 3, 'text', 'strict'), reverse: f(1, 1, 'text', 'strict'), repeat: f(2, 2, 'text', 'strict'),
   regexp_replace: f(3, 4, 'text', 'strict'),
   regexp_split_to_array: f(2, 3, 'array', 'strict'),
+  overlay: f(3, 4, 'text', 'strict'),
   // the arrays whose elements are the rows of the set-returning regexp_split_to_table and regexp_matches (each match's text[])
   regexp_split_to_table: f(2, 3, 'array', 'strict', { syntax: true }),
   regexp_matches: f(2, 3, 'array', 'strict', { syntax: true }),
   '||': f(2, 2, 'text', 'strict', { syntax: true }),
+  to_hex: f(1, 1, 'text', 'strict'),
+  // integer bit operators (the binder types them: the operands' width)
+  '&': f(2, 2, 'int', 'strict', { syntax: true }), '|': f(2, 2, 'int', 'strict', { syntax: true }), '#': f(2, 2, 'int', 'strict', { syntax: true }),
+  '~': f(1, 1, 'int', 'strict', { syntax: true }), '<<': f(2, 2, 'int', 'strict', { syntax: true }), '>>': f(2, 2, 'int', 'strict', { syntax: true }),
   // numbers
   abs: f(1, 1, 'arg0', 'strict'), ceil: f(1, 1, 'arg0', 'strict'), floor: f(1, 1, 'arg0', 'strict'),
   round: f(1, 2, 'arg0', 'strict'), trunc: f(1, 2, 'arg0', 'strict'), mod: f(2, 2, 'common', 'strict'), sign: f(1, 1, 'arg0', 'strict'),

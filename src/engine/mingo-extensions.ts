@@ -201,6 +201,27 @@ function $regexFindAll(obj: unknown, expr: unknown, options: Options): unknown {
   return out;
 }
 
+/**
+ * `$bitAnd`/`$bitOr`/`$bitXor` over 64-bit integers, as MongoDB computes them on longs
+ * (mingo's use JavaScript's 32-bit operators: 2^32 & 2^32 would be 0). null if any
+ * operand is null or missing; a non-integer is an error, as on MongoDB.
+ */
+function bitwise(name: string, fold: (a: bigint, b: bigint) => bigint): Operator {
+  return (obj, expr, options) => {
+    const values = evalExpr(obj, expr, options) as unknown[];
+    if (values.some(isNil)) return null;
+    if (!values.every(Number.isInteger)) throw new Error(`${name} only supports int and long operands`);
+    if (values.length === 0) return name === '$bitAnd' ? -1 : 0;
+    return Number(BigInt.asIntN(64, values.map((v) => BigInt(v as number)).reduce(fold)));
+  };
+}
+function $bitNot(obj: unknown, expr: unknown, options: Options): unknown {
+  const v = evalExpr(obj, expr, options);
+  if (isNil(v)) return null;
+  if (!Number.isInteger(v)) throw new Error('$bitNot only supports int and long');
+  return -(v as number) - 1;
+}
+
 /** `$top`/`$bottom` accumulators return the one output value (mingo returns a 1-element array). */
 function single(op: '$topN' | '$bottomN'): Operator {
   return (coll, expr, options) => {
@@ -445,6 +466,10 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $round,
     $dateDiff,
     $regexFindAll,
+    $bitAnd: bitwise('$bitAnd', (a, b) => a & b),
+    $bitOr: bitwise('$bitOr', (a, b) => a | b),
+    $bitXor: bitwise('$bitXor', (a, b) => a ^ b),
+    $bitNot,
     $arrayToObject,
     $eq,
     $ne,

@@ -11,8 +11,9 @@ import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type 
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
+import { lowerBitNot, lowerBitwise, lowerShift, lowerToHex } from './lower-bits.js';
 import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
-import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
+import { lowerCase, lowerInitcap, lowerOverlay, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
  * The scalar functions' lowering: SQL scalar function → MongoDB expression, one
@@ -211,9 +212,19 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   reverse: strictText(([s]) => lowerReverse(s)),
   repeat: strictText(([s, n]) => lowerRepeat(s, n)),
   regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
+  overlay: strictText((args, f) => lowerOverlay(args, f)),
   regexp_split_to_array: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_array')),
   regexp_split_to_table: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_table')),
   regexp_matches: strict((args, f) => lowerRegexpMatches(args, f)),
+
+  // not strict: $bitAnd… and $toLong return null for a null or missing operand (the operators' pages)
+  '&': (args) => lowerBitwise('&', args),
+  '|': (args) => lowerBitwise('|', args),
+  '#': (args) => lowerBitwise('#', args),
+  '~': (args) => lowerBitNot(args),
+  '<<': strict((args, f) => lowerShift('<<', args, f)),
+  '>>': strict((args, f) => lowerShift('>>', args, f)),
+  to_hex: strict((args, f) => lowerToHex(args, f)),
 
   // not strict: these operators return null for a null or missing argument (each
   // operator page's "Behavior"; the embedded engine agrees), which is PostgreSQL's NULL

@@ -265,8 +265,16 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
           return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth) };
         }
         if (name === '+') return arg;
-        // |/ x is sqrt(x), ||/ x is cbrt(x)
+        // |/ x is sqrt(x), ||/ x is cbrt(x), @ x is abs(x)
         if (name === '|/' || name === '||/') return funcExpr(name === '|/' ? 'sqrt' : 'cbrt', [coerceTo(arg, 'float')], span);
+        if (name === '@') {
+          if (NOT_ARITHMETIC.has(arg.type)) throw noOperator(`@ ${pgOperandName(arg)}`, span);
+          return { ...funcExpr('abs', [arg], span), ...widthField(arg.type, arg.intWidth) };
+        }
+        if (name === '~') {
+          const [x] = bitOperands('~', [arg], span);
+          return { kind: 'func', name: '~', args: [x], type: 'int', span, ...widthField('int', x.intWidth) };
+        }
         throw unsupported('bind', `prefix operator ${name}`, span);
       }
       return binaryOp(name, left(), right(), span);
@@ -354,6 +362,20 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
       return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width) };
     }
+    case '&':
+    case '|':
+    case '#': {
+      const [a, b] = bitOperands(name, [l, r], span);
+      const width = a.intWidth && b.intWidth ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
+      return { kind: 'func', name, args: [a, b], type: 'int', span, ...widthField('int', width) };
+    }
+    case '<<':
+    case '>>': {
+      const [a, b] = bitOperands(name, [l, r], span);
+      // the count is an integer (a smallint widens to it), never a bigint
+      if (b.intWidth === 64) throw noOperator(`${intTypeName(a)} ${name} bigint`, span);
+      return { kind: 'func', name, args: [a, b], type: 'int', span, ...widthField('int', a.intWidth) };
+    }
     case '||':
       return funcExpr('||', [l, r], span, 'text');
     case '->':
@@ -392,6 +414,29 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     default:
       throw unsupported('bind', `the operator ${name}`, span);
   }
+}
+
+const intTypeName = (e: Expr): string => (e.intWidth === 16 ? 'smallint' : e.intWidth === 64 ? 'bigint' : 'integer');
+
+/**
+ * The operands of an integer bit operator: integers (a quoted literal is read as one,
+ * with the other operand's width, as PostgreSQL types it), or a NULL. Other types are
+ * PostgreSQL's `operator does not exist`; a value of unknown type (no declared column)
+ * is refused, since its width decides the answer.
+ */
+function bitOperands(name: string, operands: Expr[], span?: SourceSpan): Expr[] {
+  const known = operands.find((e) => e.type === 'int');
+  const typed = operands.map((e) => {
+    if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
+    return { ...coerceTo(e, 'int'), ...widthField('int', known?.intWidth ?? 32) };
+  });
+  const isNull = (e: Expr) => e.kind === 'literal' && e.value === null;
+  const bad = typed.find((e) => e.type !== 'int' && e.type !== 'unknown' && !isNull(e));
+  const names = typed.map((e) => (e.type === 'int' ? intTypeName(e) : isNull(e) ? 'unknown' : pgOperandName(e)));
+  if (bad) throw noOperator(typed.length === 1 ? `${name} ${names[0]}` : `${names[0]} ${name} ${names[1]}`, span);
+  const untyped = typed.find((e) => e.type === 'unknown' && !isNull(e));
+  if (untyped) throw unsupported('bind', `the operator ${name} on a value of unknown type`, untyped.span ?? span, ['cast it to the integer type it holds, e.g. x::int or x::bigint']);
+  return typed;
 }
 
 function arithType(op: string, a: SqlType, b: SqlType): SqlType {
