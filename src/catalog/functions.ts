@@ -90,6 +90,8 @@ export const SCALAR_FUNCTIONS = {
   asin: f(1, 1, 'float', 'strict'), acos: f(1, 1, 'float', 'strict'), atan: f(1, 1, 'float', 'strict'), atan2: f(2, 2, 'float', 'strict'),
   sinh: f(1, 1, 'float', 'strict'), cosh: f(1, 1, 'float', 'strict'), tanh: f(1, 1, 'float', 'strict'),
   asinh: f(1, 1, 'float', 'strict'), acosh: f(1, 1, 'float', 'strict'), atanh: f(1, 1, 'float', 'strict'),
+  sind: f(1, 1, 'float', 'strict'), cosd: f(1, 1, 'float', 'strict'), tand: f(1, 1, 'float', 'strict'), cotd: f(1, 1, 'float', 'strict'),
+  asind: f(1, 1, 'float', 'strict'), acosd: f(1, 1, 'float', 'strict'), atand: f(1, 1, 'float', 'strict'), atan2d: f(2, 2, 'float', 'strict'),
   degrees: f(1, 1, 'float', 'strict'), radians: f(1, 1, 'float', 'strict'), pi: f(0, 0, 'float', 'strict'), cbrt: f(1, 1, 'float', 'strict'),
   // dates
   now: f(0, 0, 'timestamp', 'never'),
@@ -122,6 +124,8 @@ export type ScalarFunctionName = keyof typeof SCALAR_FUNCTIONS;
 
 /** PostgreSQL's other names of scalar functions: bound as the function they name. */
 export const SCALAR_ALIASES = {
+  // PostgreSQL's older names of the float8 functions
+  dsqrt: 'sqrt', dcbrt: 'cbrt', dexp: 'exp', dpow: 'power', dlog1: 'ln',
   char_length: 'length', character_length: 'length', substr: 'substring', strpos: 'position', ceiling: 'ceil', pow: 'power',
   statement_timestamp: 'now', transaction_timestamp: 'now', current_timestamp: 'now', localtimestamp: 'now',
   jsonb_build_object: 'json_build_object', jsonb_build_array: 'json_build_array', json_array_length: 'jsonb_array_length',
