@@ -220,6 +220,9 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, ...widthField(to, intWidthOf(typeName)) };
 }
 
+/** Type names that are also functions of one argument in PostgreSQL (pg_proc), bound as the cast they are. */
+const CAST_FUNCTIONS = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'text', 'bool']);
+
 const COMPARE: Record<string, CompareOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
@@ -601,6 +604,17 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     throw new SqlEtlError('not-an-aggregate', 'bind', `${name} is not an aggregate function`, { span: nameSpan });
   }
 
+  // `float8(x)`, `int4(x)`, `text(x)`: a function named after a type, called with one value, is that cast (PostgreSQL's function-style casts)
+  if (CAST_FUNCTIONS.has(name) && rawArgs.length === 1) {
+    return bindCast({ arg: rawArgs[0], typeName: { names: [{ String: { sval: name } }], location: n.location } }, ctx, span);
+  }
+  // booleq(a, b) / boolne(a, b): the boolean = and <> operators' functions
+  if ((name === 'booleq' || name === 'boolne') && rawArgs.length === 2) {
+    const [a, b] = rawArgs.map((x) => coerceTo(bindExpr(x, ctx), 'bool'));
+    const bad = [a, b].find((x) => x.type !== 'bool' && x.type !== 'unknown' && !(x.kind === 'literal' && x.value === null));
+    if (bad) throw new SqlEtlError('undefined-function', 'bind', `function ${name}(${[a, b].map(pgOperandName).join(', ')}) does not exist`, { span: nameSpan, params: { function: name } });
+    return binaryOp(name === 'booleq' ? '=' : '<>', a, b, span);
+  }
   // special syntax forms arrive as pg_catalog functions
   if ((name === 'extract' || name === 'date_part' || name === 'date_trunc') && rawArgs.length !== 2) {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 2 arguments, got ${rawArgs.length}`, { span: nameSpan });
