@@ -145,6 +145,7 @@ export const AGGREGATE_FUNCTIONS = {
   stddev_samp: a(1, 1, 'numeric', { window: true }), stddev_pop: a(1, 1, 'numeric', { window: true }),
   var_samp: a(1, 1, 'numeric', { window: true }), var_pop: a(1, 1, 'numeric', { window: true }),
   bool_and: a(1, 1, 'bool', { window: true, plain: true }), bool_or: a(1, 1, 'bool', { window: true, plain: true }),
+  bit_and: a(1, 1, 'arg0', { plain: true }), bit_or: a(1, 1, 'arg0', { plain: true }),
   array_agg: a(1, 1, 'array'),
   json_agg: a(1, 1, 'json'),
   json_object_agg: a(2, 2, 'json'),

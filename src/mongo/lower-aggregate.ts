@@ -4,6 +4,7 @@ import type { AggExpr, Expr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { lowerBitAggregate } from './lower-bit-aggregates.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -94,6 +95,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
         empty: { [field]: null, [`${field}_n`]: 0 },
       };
     }
+    case 'bit_and':
+    case 'bit_or':
+      return lowerBitAggregate(agg, field, value);
     case 'array_agg':
     case 'json_agg':
     case 'string_agg':
