@@ -138,8 +138,8 @@ describe('the catalogue is what the binder accepts', () => {
 
   it('every scalar function and alias is called by its name with the catalogue\'s arity; syntax-made names are not', async () => {
     const problems: string[] = [];
-    // btrim/ltrim/rtrim are bound as TRIM's syntax forms, without an arity check; generate_series in a select list is set-returning
-    const names = [...Object.keys(SCALAR_FUNCTIONS), ...Object.keys(SCALAR_ALIASES)].filter((n) => !['btrim', 'ltrim', 'rtrim', 'generate_series'].includes(n));
+    // btrim/ltrim/rtrim are bound as TRIM's syntax forms, without an arity check; set-returning functions in a select list are FROM items
+    const names = [...Object.keys(SCALAR_FUNCTIONS), ...Object.keys(SCALAR_ALIASES)].filter((n) => !['btrim', 'ltrim', 'rtrim'].includes(n) && !Object.hasOwn(SET_RETURNING_FUNCTIONS, n));
     for (const name of names) {
       const sig = scalarSignature(name);
       const n = sig ? sig.max + 1 : 1;

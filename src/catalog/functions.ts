@@ -72,7 +72,16 @@ export const SCALAR_FUNCTIONS = {
   replace: f(3, 3, 'text', 'strict'), split_part: f(3, 3, 'text', 'strict'), left: f(2, 2, 'text', 'strict'), right: f(2, 2, 'text', 'strict'),
   lpad: f(2, 3, 'text', 'strict'), rpad: f(2, 3, 'text', 'strict'), reverse: f(1, 1, 'text', 'strict'), repeat: f(2, 2, 'text', 'strict'),
   regexp_replace: f(3, 4, 'text', 'strict'),
+  regexp_split_to_array: f(2, 3, 'array', 'strict'),
+  overlay: f(3, 4, 'text', 'strict'),
+  // the arrays whose elements are the rows of the set-returning regexp_split_to_table and regexp_matches (each match's text[])
+  regexp_split_to_table: f(2, 3, 'array', 'strict', { syntax: true }),
+  regexp_matches: f(2, 3, 'array', 'strict', { syntax: true }),
   '||': f(2, 2, 'text', 'strict', { syntax: true }),
+  to_hex: f(1, 1, 'text', 'strict'),
+  // integer bit operators (the binder types them: the operands' width)
+  '&': f(2, 2, 'int', 'strict', { syntax: true }), '|': f(2, 2, 'int', 'strict', { syntax: true }), '#': f(2, 2, 'int', 'strict', { syntax: true }),
+  '~': f(1, 1, 'int', 'strict', { syntax: true }), '<<': f(2, 2, 'int', 'strict', { syntax: true }), '>>': f(2, 2, 'int', 'strict', { syntax: true }),
   // numbers
   abs: f(1, 1, 'arg0', 'strict'), ceil: f(1, 1, 'arg0', 'strict'), floor: f(1, 1, 'arg0', 'strict'),
   round: f(1, 2, 'arg0', 'strict'), trunc: f(1, 2, 'arg0', 'strict'), mod: f(2, 2, 'common', 'strict'), sign: f(1, 1, 'arg0', 'strict'),
@@ -81,6 +90,8 @@ export const SCALAR_FUNCTIONS = {
   asin: f(1, 1, 'float', 'strict'), acos: f(1, 1, 'float', 'strict'), atan: f(1, 1, 'float', 'strict'), atan2: f(2, 2, 'float', 'strict'),
   sinh: f(1, 1, 'float', 'strict'), cosh: f(1, 1, 'float', 'strict'), tanh: f(1, 1, 'float', 'strict'),
   asinh: f(1, 1, 'float', 'strict'), acosh: f(1, 1, 'float', 'strict'), atanh: f(1, 1, 'float', 'strict'),
+  sind: f(1, 1, 'float', 'strict'), cosd: f(1, 1, 'float', 'strict'), tand: f(1, 1, 'float', 'strict'), cotd: f(1, 1, 'float', 'strict'),
+  asind: f(1, 1, 'float', 'strict'), acosd: f(1, 1, 'float', 'strict'), atand: f(1, 1, 'float', 'strict'), atan2d: f(2, 2, 'float', 'strict'),
   degrees: f(1, 1, 'float', 'strict'), radians: f(1, 1, 'float', 'strict'), pi: f(0, 0, 'float', 'strict'), cbrt: f(1, 1, 'float', 'strict'),
   // dates
   now: f(0, 0, 'timestamp', 'never'),
@@ -113,6 +124,8 @@ export type ScalarFunctionName = keyof typeof SCALAR_FUNCTIONS;
 
 /** PostgreSQL's other names of scalar functions: bound as the function they name. */
 export const SCALAR_ALIASES = {
+  // PostgreSQL's older names of the float8 functions
+  dsqrt: 'sqrt', dcbrt: 'cbrt', dexp: 'exp', dpow: 'power', dlog1: 'ln',
   char_length: 'length', character_length: 'length', substr: 'substring', strpos: 'position', ceiling: 'ceil', pow: 'power',
   statement_timestamp: 'now', transaction_timestamp: 'now', current_timestamp: 'now', localtimestamp: 'now',
   jsonb_build_object: 'json_build_object', jsonb_build_array: 'json_build_array', json_array_length: 'jsonb_array_length',
@@ -132,6 +145,7 @@ export const AGGREGATE_FUNCTIONS = {
   stddev_samp: a(1, 1, 'numeric', { window: true }), stddev_pop: a(1, 1, 'numeric', { window: true }),
   var_samp: a(1, 1, 'numeric', { window: true }), var_pop: a(1, 1, 'numeric', { window: true }),
   bool_and: a(1, 1, 'bool', { window: true, plain: true }), bool_or: a(1, 1, 'bool', { window: true, plain: true }),
+  bit_and: a(1, 1, 'arg0', { plain: true }), bit_or: a(1, 1, 'arg0', { plain: true }),
   array_agg: a(1, 1, 'array'),
   json_agg: a(1, 1, 'json'),
   json_object_agg: a(2, 2, 'json'),
@@ -202,11 +216,15 @@ export interface SetReturningFunction {
   /** the value column's name when the call has no alias (else 'value') */
   column?: string;
   selectList?: true;
+  /** the scalar function (same arguments) that builds the array of its rows; without one, its one argument is that array */
+  array?: ScalarFunctionName;
 }
 
 export const SET_RETURNING_FUNCTIONS = {
   unnest: { element: 'unknown', column: 'unnest', selectList: true },
-  generate_series: { element: 'int', column: 'generate_series', selectList: true }, // integers: the scalar generate_series builds the array
+  generate_series: { element: 'int', column: 'generate_series', selectList: true, array: 'generate_series' }, // integers only
+  regexp_split_to_table: { element: 'text', column: 'regexp_split_to_table', selectList: true, array: 'regexp_split_to_table' },
+  regexp_matches: { element: 'array', column: 'regexp_matches', selectList: true, array: 'regexp_matches' },
   jsonb_array_elements: { element: 'json' },
   json_array_elements: { element: 'json' },
   jsonb_array_elements_text: { element: 'text' },

@@ -182,22 +182,62 @@ function $dateDiff(obj: unknown, expr: unknown, options: Options): unknown {
   return mingoExpression.$dateDiff(obj, { $literal: spec }, options);
 }
 
-/** `$regexFindAll`: every match with its code-point index and captures (mingo's indexes drift). */
+/**
+ * `$regexFindAll`: every match with its code-point index and captures (mingo's indexes
+ * drift). A group that matched the empty string captures "", one that took no part
+ * null, as on MongoDB (mingo gives null for both).
+ */
 function $regexFindAll(obj: unknown, expr: unknown, options: Options): unknown {
+  return regexMatches(obj, expr, options, '$regexFindAll', true);
+}
+
+/** `$regexFind`: the first match, as `$regexFindAll` reads it (null when none). */
+function $regexFind(obj: unknown, expr: unknown, options: Options): unknown {
+  const spec = evalExpr(obj, expr, options) as { input?: unknown };
+  if (isNil(spec.input)) return null;
+  return (regexMatches(obj, expr, options, '$regexFind', false) as unknown[])[0] ?? null;
+}
+
+function regexMatches(obj: unknown, expr: unknown, options: Options, name: string, all: boolean): unknown {
   const spec = evalExpr(obj, expr, options) as { input?: unknown; regex?: unknown; options?: unknown };
   if (isNil(spec.input)) return [];
-  if (typeof spec.input !== 'string') throw new Error('$regexFindAll needs \'input\' to be of type string');
-  const flags = String(spec.options ?? '');
-  if (/[^imsx]/.test(flags)) throw new Error(`$regexFindAll invalid flag in regex options: ${flags}`);
-  const source = flags.includes('x') ? String(spec.regex).replace(/#.*$|\s+/gm, '') : String(spec.regex);
-  const re = new RegExp(source, 'g' + flags.replace(/[x]/g, ''));
+  if (typeof spec.input !== 'string') throw new Error(`${name} needs 'input' to be of type string`);
+  // a BSON regular expression brings its own flags
+  const pattern = spec.regex instanceof RegExp ? spec.regex.source : String(spec.regex);
+  const flags = String(spec.options ?? '') + (spec.regex instanceof RegExp ? spec.regex.flags.replace(/[gu]/g, '') : '');
+  if (/[^imsx]/.test(flags)) throw new Error(`${name} invalid flag in regex options: ${flags}`);
+  const source = flags.includes('x') ? pattern.replace(/#.*$|\s+/gm, '') : pattern;
+  const re = new RegExp(source, 'g' + [...new Set(flags.replace(/[x]/g, ''))].join(''));
   const input = spec.input;
   const out: { match: string; idx: number; captures: (string | null)[] }[] = [];
   for (let m = re.exec(input); m; m = re.exec(input)) {
     out.push({ match: m[0], idx: Array.from(input.slice(0, m.index)).length, captures: m.slice(1).map((c) => c ?? null) });
-    if (m[0] === '') re.lastIndex++;
+    if (!all) break;
+    // after an empty match the next search starts one character (code point, as on MongoDB) further
+    if (m[0] === '') re.lastIndex += (input.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
   }
   return out;
+}
+
+/**
+ * `$bitAnd`/`$bitOr`/`$bitXor` over 64-bit integers, as MongoDB computes them on longs
+ * (mingo's use JavaScript's 32-bit operators: 2^32 & 2^32 would be 0). null if any
+ * operand is null or missing; a non-integer is an error, as on MongoDB.
+ */
+function bitwise(name: string, fold: (a: bigint, b: bigint) => bigint): Operator {
+  return (obj, expr, options) => {
+    const values = evalExpr(obj, expr, options) as unknown[];
+    if (values.some(isNil)) return null;
+    if (!values.every(Number.isInteger)) throw new Error(`${name} only supports int and long operands`);
+    if (values.length === 0) return name === '$bitAnd' ? -1 : 0;
+    return Number(BigInt.asIntN(64, values.map((v) => BigInt(v as number)).reduce(fold)));
+  };
+}
+function $bitNot(obj: unknown, expr: unknown, options: Options): unknown {
+  const v = evalExpr(obj, expr, options);
+  if (isNil(v)) return null;
+  if (!Number.isInteger(v)) throw new Error('$bitNot only supports int and long');
+  return -(v as number) - 1;
 }
 
 /** `$top`/`$bottom` accumulators return the one output value (mingo returns a 1-element array). */
@@ -461,6 +501,11 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $round,
     $dateDiff,
     $regexFindAll,
+    $regexFind,
+    $bitAnd: bitwise('$bitAnd', (a, b) => a & b),
+    $bitOr: bitwise('$bitOr', (a, b) => a | b),
+    $bitXor: bitwise('$bitXor', (a, b) => a ^ b),
+    $bitNot,
     $arrayToObject,
     $eq,
     $ne,

@@ -11,7 +11,10 @@ import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type 
 import { roundHalfAway } from './rounding.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
-import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
+import { acosd, asind, atanDegrees, cosd, cotd, RADIANS_PER_DEGREE, sind, tand } from './lower-degrees.js';
+import { lowerBitNot, lowerBitwise, lowerShift, lowerToHex } from './lower-bits.js';
+import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
+import { lowerCase, lowerInitcap, lowerOverlay, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
  * The scalar functions' lowering: SQL scalar function → MongoDB expression, one
@@ -75,7 +78,6 @@ function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
 /** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
 const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
 
-const RADIANS_PER_DEGREE = 0.0174532925199432957692;
 
 /** a float8 argument: numeric and integer values become doubles first */
 const toFloat = (v: Mql, e: Expr | undefined): Mql => (e && e.type !== 'float' && e.type !== 'unknown' ? castTo(v, e.type, 'float', e.span) : v);
@@ -213,6 +215,19 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   reverse: strictText(([s]) => lowerReverse(s)),
   repeat: strictText(([s, n]) => lowerRepeat(s, n)),
   regexp_replace: strict((args, f) => lowerRegexpReplace(args, f)),
+  overlay: strictText((args, f) => lowerOverlay(args, f)),
+  regexp_split_to_array: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_array')),
+  regexp_split_to_table: strict((args, f) => lowerRegexpSplit(args, f, 'regexp_split_to_table')),
+  regexp_matches: strict((args, f) => lowerRegexpMatches(args, f)),
+
+  // not strict: $bitAnd… and $toLong return null for a null or missing operand (the operators' pages)
+  '&': (args) => lowerBitwise('&', args),
+  '|': (args) => lowerBitwise('|', args),
+  '#': (args) => lowerBitwise('#', args),
+  '~': (args) => lowerBitNot(args),
+  '<<': strict((args, f) => lowerShift('<<', args, f)),
+  '>>': strict((args, f) => lowerShift('>>', args, f)),
+  to_hex: strict((args, f) => lowerToHex(args, f)),
 
   // not strict: these operators return null for a null or missing argument (each
   // operator page's "Behavior"; the embedded engine agrees), which is PostgreSQL's NULL
@@ -259,6 +274,15 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
     (x) => cond({ $eq: [x, 1] }, Infinity, cond({ $eq: [x, -1] }, -Infinity, { $atanh: x })),
     (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] }),
   ),
+  // in degrees, exact at the angles PostgreSQL makes exact (src/mongo/lower-degrees.ts)
+  sind: domain((x) => letIn({ d: x }, sind('$$d')), infinite),
+  cosd: domain((x) => letIn({ d: x }, cosd('$$d')), infinite),
+  tand: domain((x) => letIn({ d: x }, tand('$$d')), infinite),
+  cotd: domain((x) => letIn({ d: x }, cotd('$$d')), infinite),
+  asind: domain((x) => letIn({ d: x }, asind('$$d')), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  acosd: domain((x) => letIn({ d: x }, acosd('$$d')), (x) => ({ $or: [{ $lt: [x, -1] }, { $gt: [x, 1] }] })),
+  atand: float1((x) => atanDegrees(cond({ $eq: [x, Infinity] }, Math.PI / 2, cond({ $eq: [x, -Infinity] }, -Math.PI / 2, { $atan: x })))),
+  atan2d: strict((args, f) => atanDegrees({ $atan2: args.map((a, i) => toFloat(a, f.args[i])) })),
   // PostgreSQL divides and multiplies by RADIANS_PER_DEGREE
   degrees: float1((x) => ({ $divide: [x, RADIANS_PER_DEGREE] })),
   radians: float1((x) => ({ $multiply: [x, RADIANS_PER_DEGREE] })),

@@ -4,6 +4,7 @@ import type { AggExpr, Expr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { lowerBitAggregate } from './lower-bit-aggregates.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -32,10 +33,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
   const countOf = (v: Mql): MqlDocument => ({ $sum: cond(isNull(v), 0, 1) });
   const nonNull = (arr: Mql): Mql => ({ $filter: { input: arr, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } });
 
-  if (agg.distinct && agg.name !== 'count' && agg.name !== 'sum' && agg.name !== 'avg' && agg.name !== 'array_agg' && agg.name !== 'min' && agg.name !== 'max') {
-    throw unsupported('lower', `${agg.name}(DISTINCT …)`, agg.span);
-  }
-  if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg') throw unsupported('lower', 'ORDER BY inside an aggregate with DISTINCT', agg.span);
+  const distinctOk = ['count', 'sum', 'avg', 'array_agg', 'string_agg', 'min', 'max'];
+  if (agg.distinct && !distinctOk.includes(agg.name)) throw unsupported('lower', `${agg.name}(DISTINCT …)`, agg.span);
+  if (agg.distinct && agg.orderBy.length && agg.name !== 'array_agg' && agg.name !== 'string_agg') throw unsupported('lower', 'ORDER BY inside an aggregate with DISTINCT', agg.span);
   if (agg.distinct && agg.orderBy.some((k) => !sameExpr(k.expr, agg.args[0]))) {
     throw new SqlEtlError('invalid-aggregate', 'lower', 'in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list', { span: agg.orderBy.find((k) => !sameExpr(k.expr, agg.args[0]))?.expr.span ?? agg.span });
   }
@@ -54,7 +54,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       avg: { $avg: values },
       array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0]))),
     };
-    return { accumulators: set, result: result[agg.name], empty: { [field]: [] } };
+    return { accumulators: set, result: agg.name === 'string_agg' ? distinctStrings(agg, values, lower) : result[agg.name], empty: { [field]: [] } };
   }
 
   // every aggregate of the catalogue (src/catalog/functions.ts) but the ordered-set ones (lower-ordered-set.ts)
@@ -95,6 +95,9 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
         empty: { [field]: null, [`${field}_n`]: 0 },
       };
     }
+    case 'bit_and':
+    case 'bit_or':
+      return lowerBitAggregate(agg, field, value);
     case 'array_agg':
     case 'json_agg':
     case 'string_agg':
@@ -122,6 +125,18 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       name satisfies never;
       throw unsupported('lower', `the aggregate ${agg.name}`, agg.span);
   }
+}
+
+/**
+ * `string_agg(DISTINCT x, sep [ORDER BY x …])`: the distinct non-NULL values joined in
+ * PostgreSQL's order (without ORDER BY PostgreSQL sorts them to find the distinct
+ * ones: ascending). PostgreSQL's DISTINCT is over (x, sep); with a constant separator
+ * that is x alone, so another separator is refused.
+ */
+function distinctStrings(agg: AggExpr, values: Mql, lower: (e: Expr) => Mql): Mql {
+  const sepArg = agg.args[1];
+  if (sepArg.kind !== 'literal') throw unsupported('lower', 'string_agg(DISTINCT …) with a separator that is not a constant', sepArg.span ?? agg.span);
+  return letIn({ v: sortDistinct(values, agg.orderBy[0]) }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, joinStrings('$$v', { $ifNull: [lower(sepArg), ''] }, (x) => ({ $toString: x }))));
 }
 
 /**

@@ -1,7 +1,9 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, isNull, letIn, literal, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 import { classBody, pgRegexToMongo } from './regex-pattern.js';
+import { caseSensitivity } from './lower-regexp-functions.js';
 import { LOWER_FROM, LOWER_TO, UPPER_FROM, UPPER_TO } from './unicode-data.js';
 
 /**
@@ -194,9 +196,7 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
   const repl = constant(replArg, 'replacement');
   const flags = constant(flagsArg, 'flags');
   if (/[^gic]/.test(flags)) throw unsupported('lower', `regexp_replace flag(s) "${flags.replace(/[gic]/g, '')}"`, flagsArg?.span);
-  // flags after the pattern's own (?i)/(?c); the last of i and c wins, as in PostgreSQL
-  const lastCase = flags.replace(/g/g, '').at(-1);
-  const options = ((lastCase ? lastCase === 'i' : caseInsensitive) ? 'i' : '') + 's';
+  const options = (caseSensitivity(flags, caseInsensitive) ? 'i' : '') + 's';
 
   const replacement: Mql[] = [];
   let text = '';
@@ -236,6 +236,38 @@ export function lowerRegexpReplace([s]: Mql[], f: FuncExpr): Mql {
         },
       },
       { $concat: ['$$r.out', { $substrCP: ['$$s', '$$r.pos', { $strLenCP: '$$s' }] }] },
+    ),
+  );
+}
+
+/**
+ * OVERLAY(s PLACING t FROM n [FOR m]): the text before position n, then t, then the
+ * text from position n + m on (m defaults to t's length; a negative m repeats text).
+ * A start below 1 is PostgreSQL's `negative substring length not allowed`.
+ */
+export function lowerOverlay([s, t, n, m]: Mql[], f: FuncExpr): Mql {
+  const start = f.args[2];
+  if (start.kind === 'literal' && typeof start.value === 'number' && start.value < 1) {
+    throw new SqlEtlError('substring-error', 'lower', 'negative substring length not allowed', { span: start.span ?? f.span });
+  }
+  const bad = { $lt: ['$$n', 1] };
+  return letIn(
+    { s, t, n },
+    letIn(
+      { m: m ?? { $strLenCP: '$$t' } },
+      raiseIf(
+        {
+          $concat: [
+            { $substrCP: ['$$s', 0, { $max: [{ $subtract: ['$$n', 1] }, 0] }] },
+            '$$t',
+            { $substrCP: ['$$s', { $max: [{ $add: ['$$n', '$$m', -1] }, 0] }, { $strLenCP: '$$s' }] },
+          ],
+        },
+        bad,
+        'substring-error',
+        ['negative substring length not allowed'],
+        start.span ?? f.span,
+      ),
     ),
   );
 }

@@ -30,6 +30,7 @@ export type RaisedCode = Extract<
   | 'invalid-parameter-value'
   | 'feature-not-supported'
   | 'cardinality-violation'
+  | 'substring-error'
 >;
 
 /**

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
-import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature } from '../catalog/functions.js';
+import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
@@ -230,6 +230,9 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, ...widthField(to, intWidthOf(typeName)) };
 }
 
+/** Type names that are also functions of one argument in PostgreSQL (pg_proc), bound as the cast they are. */
+const CAST_FUNCTIONS = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'text', 'bool']);
+
 const COMPARE: Record<string, CompareOp> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
 function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
@@ -275,8 +278,16 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
           return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth) };
         }
         if (name === '+') return arg;
-        // |/ x is sqrt(x), ||/ x is cbrt(x)
+        // |/ x is sqrt(x), ||/ x is cbrt(x), @ x is abs(x)
         if (name === '|/' || name === '||/') return funcExpr(name === '|/' ? 'sqrt' : 'cbrt', [coerceTo(arg, 'float')], span);
+        if (name === '@') {
+          if (NOT_ARITHMETIC.has(arg.type)) throw noOperator(`@ ${pgOperandName(arg)}`, span);
+          return { ...funcExpr('abs', [arg], span), ...widthField(arg.type, arg.intWidth) };
+        }
+        if (name === '~') {
+          const [x] = bitOperands('~', [arg], span);
+          return { kind: 'func', name: '~', args: [x], type: 'int', span, ...widthField('int', x.intWidth) };
+        }
         throw unsupported('bind', `prefix operator ${name}`, span);
       }
       return binaryOp(name, left(), right(), span);
@@ -364,6 +375,20 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
       return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width) };
     }
+    case '&':
+    case '|':
+    case '#': {
+      const [a, b] = bitOperands(name, [l, r], span);
+      const width = a.intWidth && b.intWidth ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
+      return { kind: 'func', name, args: [a, b], type: 'int', span, ...widthField('int', width) };
+    }
+    case '<<':
+    case '>>': {
+      const [a, b] = bitOperands(name, [l, r], span);
+      // the count is an integer (a smallint widens to it), never a bigint
+      if (b.intWidth === 64) throw noOperator(`${intTypeName(a)} ${name} bigint`, span);
+      return { kind: 'func', name, args: [a, b], type: 'int', span, ...widthField('int', a.intWidth) };
+    }
     case '||':
       return funcExpr('||', [l, r], span, 'text');
     case '->':
@@ -402,6 +427,29 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     default:
       throw unsupported('bind', `the operator ${name}`, span);
   }
+}
+
+const intTypeName = (e: Expr): string => (e.intWidth === 16 ? 'smallint' : e.intWidth === 64 ? 'bigint' : 'integer');
+
+/**
+ * The operands of an integer bit operator: integers (a quoted literal is read as one,
+ * with the other operand's width, as PostgreSQL types it), or a NULL. Other types are
+ * PostgreSQL's `operator does not exist`; a value of unknown type (no declared column)
+ * is refused, since its width decides the answer.
+ */
+function bitOperands(name: string, operands: Expr[], span?: SourceSpan): Expr[] {
+  const known = operands.find((e) => e.type === 'int');
+  const typed = operands.map((e) => {
+    if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
+    return { ...coerceTo(e, 'int'), ...widthField('int', known?.intWidth ?? 32) };
+  });
+  const isNull = (e: Expr) => e.kind === 'literal' && e.value === null;
+  const bad = typed.find((e) => e.type !== 'int' && e.type !== 'unknown' && !isNull(e));
+  const names = typed.map((e) => (e.type === 'int' ? intTypeName(e) : isNull(e) ? 'unknown' : pgOperandName(e)));
+  if (bad) throw noOperator(typed.length === 1 ? `${name} ${names[0]}` : `${names[0]} ${name} ${names[1]}`, span);
+  const untyped = typed.find((e) => e.type === 'unknown' && !isNull(e));
+  if (untyped) throw unsupported('bind', `the operator ${name} on a value of unknown type`, untyped.span ?? span, ['cast it to the integer type it holds, e.g. x::int or x::bigint']);
+  return typed;
 }
 
 function arithType(op: string, a: SqlType, b: SqlType): SqlType {
@@ -568,6 +616,17 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     throw new SqlEtlError('not-an-aggregate', 'bind', `${name} is not an aggregate function`, { span: nameSpan });
   }
 
+  // `float8(x)`, `int4(x)`, `text(x)`: a function named after a type, called with one value, is that cast (PostgreSQL's function-style casts)
+  if (CAST_FUNCTIONS.has(name) && rawArgs.length === 1) {
+    return bindCast({ arg: rawArgs[0], typeName: { names: [{ String: { sval: name } }], location: n.location } }, ctx, span);
+  }
+  // booleq(a, b) / boolne(a, b): the boolean = and <> operators' functions
+  if ((name === 'booleq' || name === 'boolne') && rawArgs.length === 2) {
+    const [a, b] = rawArgs.map((x) => coerceTo(bindExpr(x, ctx), 'bool'));
+    const bad = [a, b].find((x) => x.type !== 'bool' && x.type !== 'unknown' && !(x.kind === 'literal' && x.value === null));
+    if (bad) throw new SqlEtlError('undefined-function', 'bind', `function ${name}(${[a, b].map(pgOperandName).join(', ')}) does not exist`, { span: nameSpan, params: { function: name } });
+    return binaryOp(name === 'booleq' ? '=' : '<>', a, b, span);
+  }
   // special syntax forms arrive as pg_catalog functions
   if ((name === 'extract' || name === 'date_part' || name === 'date_trunc') && rawArgs.length !== 2) {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 2 arguments, got ${rawArgs.length}`, { span: nameSpan });
@@ -589,6 +648,11 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
   }
   const scalar = scalarSignature(name);
+  if (!scalar && setReturning(name)) {
+    throw unsupported('bind', `the set-returning function ${name}(…) inside an expression or in ${ctx.clause === 'SELECT' ? 'a select list with another one' : ctx.clause}`, nameSpan, [
+      `call it as a FROM item (FROM t, ${name}(…) AS x) and use x here`,
+    ]);
+  }
   if (!scalar) {
     throw new SqlEtlError('undefined-function', 'bind', `function ${name}(…) does not exist or is not supported yet`, { span: nameSpan, params: { function: name } });
   }
@@ -597,6 +661,26 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${scalar.min === scalar.max ? scalar.min : `${scalar.min} to ${scalar.max}`} argument(s), got ${args.length}`, { span: nameSpan });
   }
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
+}
+
+/**
+ * The array whose elements are a set-returning function's rows (in FROM or a select
+ * list): built by the catalogue's scalar of the same arguments (generate_series:
+ * seriesArray; regexp_split_to_table, regexp_matches), else the one argument itself
+ * (unnest, jsonb_array_elements…).
+ */
+export function setReturningArray(name: string, srf: SetReturningFunction, args: Expr[], span?: SourceSpan): Expr {
+  if (srf.array === 'generate_series') return seriesArray(args, span);
+  if (srf.array) {
+    const sig = SCALAR_FUNCTIONS[srf.array];
+    if (args.length < sig.min || args.length > sig.max) {
+      throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min} to ${sig.max} argument(s), got ${args.length}`, { span });
+    }
+    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a));
+    return { kind: 'func', name: srf.array, args: typed, type: 'array', span };
+  }
+  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span });
+  return args[0];
 }
 
 /**

@@ -4,7 +4,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { setReturning } from '../catalog/functions.js';
-import { binaryOp, bindExpr, seriesArray, requireBoolean, stringsOf } from './bind-expr.js';
+import { binaryOp, bindExpr, setReturningArray, requireBoolean, stringsOf } from './bind-expr.js';
 import { OuterCapture, Scope, visible, type Relation, type RelationColumn } from './scope.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 
@@ -337,8 +337,7 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const scope = new Scope(base.relations, b.env.outer, b.env.capture);
   const args = ((fn.args ?? []) as Node[]).map((a) => bindExpr(a, b.ctx(scope)));
   const fnSpan = span ?? spanOf(b.ctx(scope), fn.location);
-  if (name === 'generate_series') args.splice(0, args.length, seriesArray(args, fnSpan));
-  else if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span: fnSpan });
+  const array = setReturningArray(name, srf, args, fnSpan);
   const as = nextAs(counter);
   const alias = n.alias?.aliasname as string | undefined;
   const colnames = stringsOf(n.alias?.colnames);
@@ -349,7 +348,7 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   if (!alias && colnames.length === 0) relation.name = name;
   distinctNames(base.relations, [relation], fnSpan);
   return {
-    source: { kind: 'unnest', left: base.source, array: args[0], as, ordinality: !!n.ordinality, outer },
+    source: { kind: 'unnest', left: base.source, array, as, ordinality: !!n.ordinality, outer },
     relations: [...base.relations, relation],
   };
 }

@@ -5,7 +5,7 @@ import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.j
 import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
-import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, setReturningArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
@@ -159,14 +159,16 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
     const fname = vtag === 'FuncCall' ? stringsOf(vbody.funcname).at(-1)?.toLowerCase() : undefined;
-    if (!(fname && setReturning(fname)?.selectList) || vbody.over) continue;
-    if (unnestTargets.size > 0) throw unsupported('bind', 'several set-returning functions (unnest, generate_series) in one select list', spanOf(base, vbody.location));
-    let args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
-    if (fname === 'generate_series') args = [seriesArray(args, spanOf(base, vbody.location))];
-    if (args.length !== 1) throw unsupported('bind', 'unnest with several arrays', spanOf(base, vbody.location));
+    const srf = fname ? setReturning(fname) : undefined;
+    if (!fname || !srf?.selectList || vbody.over) continue;
+    const fnSpan = spanOf(base, vbody.location);
+    if (unnestTargets.size > 0) throw unsupported('bind', 'several set-returning functions (unnest, generate_series, …) in one select list', fnSpan);
+    const args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
+    if (fname === 'unnest' && args.length !== 1) throw unsupported('bind', 'unnest with several arrays', fnSpan);
+    const array = setReturningArray(fname, srf, args, fnSpan);
     const as = '__u1';
-    source = { kind: 'unnest', left: source, array: args[0], as, ordinality: false, outer: false };
-    unnestTargets.set(val, { kind: 'column', path: [as], type: fname === 'generate_series' ? 'int' : 'unknown' });
+    source = { kind: 'unnest', left: source, array, as, ordinality: false, outer: false };
+    unnestTargets.set(val, { kind: 'column', path: [as], type: srf.element });
   }
 
   const windows = new Map<string, Record<string, any>>();
