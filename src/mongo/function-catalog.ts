@@ -191,6 +191,9 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
     if (k === 0) throw new SqlEtlError('invalid-argument', 'lower', 'field position must not be zero', { span: f.args[2].span });
     // an empty delimiter leaves the text one field (MongoDB's $split refuses it); a negative position counts from the end
     const fields = (text: Mql, sep: Mql) => cond({ $eq: [sep, ''] }, [text], { $split: [text, cond({ $eq: [sep, ''] }, ',', sep)] });
+    const sep = f.args[1];
+    // a constant delimiter that is not empty: MongoDB's $split as it is
+    if (k !== undefined && sep.kind === 'literal' && typeof sep.value === 'string' && sep.value !== '') return { $ifNull: [{ $arrayElemAt: [{ $split: [s, delim] }, k > 0 ? k - 1 : k] }, ''] };
     if (k !== undefined) return letIn({ s, d: delim }, { $ifNull: [{ $arrayElemAt: [fields('$$s', '$$d'), k > 0 ? k - 1 : k] }, ''] });
     const at = letIn({ s, d: delim, n }, { $ifNull: [{ $arrayElemAt: [fields('$$s', '$$d'), cond({ $gt: ['$$n', 0] }, { $subtract: ['$$n', 1] }, cond({ $eq: ['$$n', 0] }, 0, '$$n'))] }, ''] });
     return raiseIf(at, { $eq: [n, 0] }, 'invalid-parameter-value', ['field position must not be zero'], f.args[2].span);
