@@ -400,7 +400,8 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
   if (a === 'interval' && isDateType(b)) return 'timestamp';
   if (a === 'date' && b === 'date' && op === '-') return 'int';
   if (a === 'date' && b === 'int') return 'date';
-  if (a === 'timestamp' && b === 'timestamp' && op === '-') return 'interval';
+  // date − timestamp reads the date as its midnight: an interval, as timestamp − timestamp
+  if (isDateType(a) && isDateType(b) && op === '-') return 'interval';
   if (a === 'interval' && b === 'interval') return 'interval';
   if (a === 'interval' && isNumericType(b)) return 'interval';
   if (a === 'unknown' || b === 'unknown') return 'unknown';
