@@ -229,7 +229,7 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
  * PostgreSQL's to_char template patterns (formatting.c's keywords, and the FX/TM
  * prefixes), longest first: the ones `lowerToChar` does not compute are refused.
  */
-const PG_DATE_PATTERNS = [
+export const PG_DATE_PATTERNS = [
   'A.D.', 'A.M.', 'AD', 'AM', 'B.C.', 'BC', 'CC', 'DAY', 'DDD', 'DD', 'DY', 'Day', 'Dy', 'D', 'FF1', 'FF2', 'FF3', 'FF4', 'FF5', 'FF6', 'FX',
   'HH24', 'HH12', 'HH', 'IDDD', 'ID', 'IW', 'IYYY', 'IYY', 'IY', 'I', 'J', 'MI', 'MM', 'MONTH', 'MON', 'MS', 'Month', 'Mon', 'OF',
   'P.M.', 'PM', 'Q', 'RM', 'SSSSS', 'SSSS', 'SS', 'TZH', 'TZM', 'TZ', 'TM', 'US', 'WW', 'W', 'Y,YYY', 'YYYY', 'YYY', 'YY', 'Y',
