@@ -1,7 +1,7 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import { raiseIf } from './raise.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, notNull, shared, type Mql } from './mql.js';
+import { cond, letIn, notNull, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
 
 /**
@@ -152,8 +152,16 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     });
     return { $arrayElemAt: [list, index] };
   };
+  const year = { $year: date };
+  const hour = { $hour: date };
   const tokens: [string, (fm: boolean) => Mql][] = [
-    ['YYYY', () => dts('%Y')],
+    ['YYYY', (fm) => (fm ? padded(year, 4, fm) : dts('%Y'))],
+    ['Y,YYY', () => ({ $concat: [{ $toString: { $trunc: [{ $divide: [year, 1000] }, 0] } }, ',', padded({ $mod: [year, 1000] }, 3, false)] })],
+    ['YYY', (fm) => padded({ $mod: [year, 1000] }, 3, fm)],
+    ['YY', (fm) => (fm ? padded({ $mod: [year, 100] }, 2, fm) : { $substrCP: [dts('%Y'), 2, 2] })],
+    ['Y', () => ({ $toString: { $mod: [year, 10] } })],
+    // the century: years 1 to 100 are the first
+    ['CC', (fm) => padded({ $trunc: [{ $divide: [{ $add: [year, 99] }, 100] }, 0] }, 2, fm)],
     ['HH24', () => dts('%H')],
     ['HH12', () => hour12(date)],
     ['MONTH', (fm) => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'upper', !fm)],
@@ -167,19 +175,47 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     ['day', (fm) => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'lower', !fm)],
     ['DY', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'ABBR', false)],
     ['Dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbr', false)],
-    ['YY', () => { return { $substrCP: [dts('%Y'), 2, 2] }; }],
+    ['dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbrlower', false)],
+    // the month in Roman numerals, padded to 4 unless FM
+    ['RM', (fm) => roman(date, 'upper', fm)],
+    ['rm', (fm) => roman(date, 'lower', fm)],
     ['MM', () => dts('%m')],
+    ['DDD', (fm) => padded({ $dayOfYear: date }, 3, fm)],
     ['DD', () => dts('%d')],
     ['HH', () => hour12(date)],
     ['MI', () => dts('%M')],
+    ['SSSSS', () => secondsOfDay(date)],
+    ['SSSS', () => secondsOfDay(date)],
     ['SS', () => dts('%S')],
     ['MS', () => dts('%L')],
+    // microseconds and fractions: sqletl's timestamps hold milliseconds, the rest are zeros
+    ['US', () => ({ $concat: [dts('%L'), '000'] })],
+    ['FF1', () => ({ $substrCP: [dts('%L'), 0, 1] })],
+    ['FF2', () => ({ $substrCP: [dts('%L'), 0, 2] })],
+    ['FF3', () => dts('%L')],
+    ['FF4', () => ({ $concat: [dts('%L'), '0'] })],
+    ['FF5', () => ({ $concat: [dts('%L'), '00'] })],
+    ['FF6', () => ({ $concat: [dts('%L'), '000'] })],
+    // the week of the year (days 1–7 are week 1) and of the month
+    ['WW', (fm) => padded({ $add: [{ $trunc: [{ $divide: [{ $subtract: [{ $dayOfYear: date }, 1] }, 7] }, 0] }, 1] }, 2, fm)],
+    ['W', () => ({ $toString: { $add: [{ $trunc: [{ $divide: [{ $subtract: [{ $dayOfMonth: date }, 1] }, 7] }, 0] }, 1] } })],
+    // the Julian day: days since 4714-11-24 BC (1970-01-01 is day 2440588)
+    ['J', () => ({ $toString: { $add: [{ $toLong: { $floor: { $divide: [{ $toLong: date }, DAY_MS] } } }, 2_440_588] } })],
+    // ISO 8601 week-numbering year, week, day of the week (Monday 1) and day of the year
+    ['IYYY', (fm) => padded({ $isoWeekYear: date }, 4, fm)],
+    ['IW', (fm) => padded({ $isoWeek: date }, 2, fm)],
+    ['IDDD', (fm) => padded({ $add: [{ $multiply: [{ $subtract: [{ $isoWeek: date }, 1] }, 7] }, { $isoDayOfWeek: date }] }, 3, fm)],
+    ['ID', () => ({ $toString: { $isoDayOfWeek: date } })],
     ['Q', () => ({ $toString: { $ceil: { $divide: [{ $month: date }, 3] } } })],
     ['D', () => ({ $toString: { $dayOfWeek: date } })],
-    ['dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbrlower', false)],
+    // the meridiem and the era, in the pattern's own case and dots
+    ...(['AM', 'PM', 'am', 'pm', 'A.M.', 'P.M.', 'a.m.', 'p.m.'] as const).map((p): [string, () => Mql] => [p, () => cond({ $lt: [hour, 12] }, spelled('AM', p), spelled('PM', p))]),
+    ...(['AD', 'BC', 'ad', 'bc', 'A.D.', 'B.C.', 'a.d.', 'b.c.'] as const).map((p): [string, () => Mql] => [p, () => cond({ $gt: [year, 0] }, spelled('AD', p), spelled('BC', p))]),
   ];
   // PostgreSQL reads the numeric patterns in lower case too (`yyyy-mm-dd`)
-  for (const [t, build] of [...tokens]) if (/^[A-Z0-9]+$/.test(t) && !['MONTH', 'MON', 'DAY', 'DY'].includes(t)) tokens.push([t.toLowerCase(), build]);
+  for (const [t, build] of [...tokens]) if (/^[A-Z0-9,]+$/.test(t) && !['MONTH', 'MON', 'DAY', 'DY', 'RM'].includes(t)) tokens.push([t.toLowerCase(), build]);
+  // the longest pattern first (`DDD` before `DD`, `SSSS` before `SS`)
+  tokens.sort((a, b) => b[0].length - a[0].length);
   const at = (i: number, n: number) => (fmtArg.span ? { start: fmtArg.span.start + 1 + i, end: fmtArg.span.start + 1 + i + n } : f.span);
   let i = 0;
   while (i < fmt.length) {
@@ -209,13 +245,14 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     const tok = tokens.find(([t]) => fmt.startsWith(t, i));
     if (pg && (!tok || pg.length > tok[0].length)) throw unsupported('lower', `the to_char pattern ${pg}`, at(i, pg.length));
     const suffix = tok && ['TH', 'th', 'SP', 'sp'].find((s) => fmt.startsWith(s, i + tok[0].length));
-    if (suffix) throw unsupported('lower', `the to_char suffix ${suffix}`, at(i + tok[0].length, 2));
+    const ordinal = suffix === 'TH' || suffix === 'th';
+    if (suffix && !(ordinal && NUMERIC_PATTERNS.has(tok[0].toUpperCase()))) throw unsupported('lower', `the to_char suffix ${suffix}`, at(i + tok[0].length, 2));
     if (tok) {
       flush();
       let part = tok[1](fm);
       if (fm && ['MM', 'DD', 'HH24', 'HH12', 'HH', 'MI', 'SS'].includes(tok[0].toUpperCase())) part = { $toString: { $toInt: part } };
-      parts.push(part);
-      i += tok[0].length;
+      parts.push(ordinal ? withOrdinal(part, suffix === 'TH') : part);
+      i += tok[0].length + (ordinal ? 2 : 0);
     } else {
       text += fmt[i];
       i++;
@@ -237,6 +274,48 @@ export const PG_DATE_PATTERNS = [
   'hh24', 'hh12', 'hh', 'iddd', 'id', 'iw', 'iyyy', 'iyy', 'iy', 'i', 'j', 'mi', 'mm', 'month', 'mon', 'ms', 'of',
   'p.m.', 'pm', 'q', 'rm', 'sssss', 'ssss', 'ss', 'tz', 'us', 'ww', 'w', 'y,yyy', 'yyyy', 'yyy', 'yy', 'y',
 ].sort((a, b) => b.length - a.length);
+
+/** The patterns that print a number: TH/th may follow them. */
+const NUMERIC_PATTERNS = new Set([
+  'YYYY', 'Y,YYY', 'YYY', 'YY', 'Y', 'CC', 'HH24', 'HH12', 'HH', 'MM', 'DDD', 'DD', 'MI', 'SSSSS', 'SSSS', 'SS', 'MS', 'US',
+  'FF1', 'FF2', 'FF3', 'FF4', 'FF5', 'FF6', 'WW', 'W', 'J', 'IYYY', 'IW', 'IDDD', 'ID', 'Q', 'D',
+]);
+
+/** A non-negative integer as text, zero-padded to `width` unless FM. */
+function padded(n: Mql, width: number, fm: boolean): Mql {
+  const text = { $toString: { $toLong: n } };
+  if (fm) return text;
+  return letIn({ t: text }, cond({ $gte: [{ $strLenCP: '$$t' }, width] }, '$$t', { $concat: [{ $substrCP: ['0'.repeat(width), 0, { $subtract: [width, { $strLenCP: '$$t' }] }] }, '$$t'] }));
+}
+
+/** `AM` or `PM` (`AD`, `BC`) spelled as the pattern is: `am`, `A.M.`, `a.m.`. */
+function spelled(word: string, pattern: string): string {
+  const lower = pattern === pattern.toLowerCase();
+  const text = pattern.includes('.') ? `${word[0]}.${word[1]}.` : word;
+  return lower ? text.toLowerCase() : text;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+function roman(date: Mql, form: 'upper' | 'lower', fm: boolean): Mql {
+  const names = ROMAN.map((r) => (form === 'lower' ? r.toLowerCase() : r)).map((r) => (fm ? r : r.padEnd(4, ' ')));
+  return { $arrayElemAt: [names, { $subtract: [{ $month: date }, 1] }] };
+}
+
+function secondsOfDay(date: Mql): Mql {
+  return { $toString: { $add: [{ $multiply: [{ $hour: date }, 3600] }, { $multiply: [{ $minute: date }, 60] }, { $second: date }] } };
+}
+
+/**
+ * A number's text with its English ordinal suffix, as PostgreSQL's TH/th: by the last
+ * digit (1st, 2nd, 3rd), except after a 1 in the tens (11th, 12th, 13th).
+ */
+function withOrdinal(text: Mql, upper: boolean): Mql {
+  const [st, nd, rd, th] = upper ? ['ST', 'ND', 'RD', 'TH'] : ['st', 'nd', 'rd', 'th'];
+  const last = { $substrCP: ['$$n', { $subtract: [{ $strLenCP: '$$n' }, 1] }, 1] };
+  const tens = cond({ $gt: [{ $strLenCP: '$$n' }, 1] }, { $substrCP: ['$$n', { $subtract: [{ $strLenCP: '$$n' }, 2] }, 1] }, '');
+  const suffix = cond({ $eq: [tens, '1'] }, th, { $switch: { branches: [{ case: { $eq: [last, '1'] }, then: st }, { case: { $eq: [last, '2'] }, then: nd }, { case: { $eq: [last, '3'] }, then: rd }], default: th } });
+  return letIn({ n: text }, { $concat: ['$$n', suffix] });
+}
 
 function hour12(date: Mql): Mql {
   const h = { $mod: [{ $hour: date }, 12] };

@@ -1,7 +1,7 @@
 import { unsupported, type SourceSpan } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { PG_DATE_PATTERNS } from './lower-dates.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, notNull, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
 /**
@@ -25,20 +25,20 @@ import { raiseIf } from './raise.js';
  */
 export function lowerToTimestampFromEpoch([x]: Mql[], f: FuncExpr): Mql {
   // PostgreSQL rounds to microseconds (rint: half to even, as $round); sqletl's timestamps hold milliseconds
-  const us = { $round: [{ $multiply: ['$$x', 1_000_000] }, 0] };
-  const infinite = { $eq: [{ $abs: '$$x' }, Infinity] };
+  const us = { $round: [{ $multiply: ['$$v', 1_000_000] }, 0] };
+  const infinite = { $eq: [{ $abs: '$$v' }, Infinity] };
   // PostgreSQL's range: 4714-11-24 BC to 294277-01-01; a JavaScript date ends in year 275760
-  const outOfRange = { $or: [{ $lt: ['$$x', -210_866_803_200] }, { $gte: ['$$x', 9_224_318_016_000] }] };
-  const beyondDates = { $gte: ['$$x', 8_640_000_000_000] };
+  const outOfRange = { $or: [{ $lt: ['$$v', -210_866_803_200] }, { $gte: ['$$v', 9_224_318_016_000] }] };
+  const beyondDates = { $gte: ['$$v', 8_640_000_000_000] };
   const bad = { $or: [infinite, outOfRange, beyondDates] };
   const subMillisecond = { $ne: [{ $mod: ['$$us', 1000] }, 0] };
   const value = { $toDate: { $toLong: { $divide: ['$$us', 1000] } } };
   const checked = raiseIf(
     raiseIf(
-      raiseIf(raiseIf(value, subMillisecond, 'feature-not-supported', ['to_timestamp of a time with microseconds (sqletl keeps milliseconds): ', { $toString: '$$x' }], f.span), beyondDates, 'feature-not-supported', ['to_timestamp after the year 275760: ', { $toString: '$$x' }], f.span),
+      raiseIf(raiseIf(value, subMillisecond, 'feature-not-supported', ['to_timestamp of a time with microseconds (sqletl keeps milliseconds): ', { $toString: '$$v' }], f.span), beyondDates, 'feature-not-supported', ['to_timestamp after the year 275760: ', { $toString: '$$v' }], f.span),
       outOfRange,
       'datetime-field-overflow',
-      ['timestamp out of range: "', { $toString: '$$x' }, '"'],
+      ['timestamp out of range: "', { $toString: '$$v' }, '"'],
       f.span,
     ),
     infinite,
@@ -46,7 +46,8 @@ export function lowerToTimestampFromEpoch([x]: Mql[], f: FuncExpr): Mql {
     ['to_timestamp of an infinite number (PostgreSQL\'s infinite timestamps)'],
     f.span,
   );
-  return letIn({ x }, cond(isNull('$$x'), null, letIn({ us: cond(bad, 0, us) }, checked)));
+  // the checks read NULL as 0: DocumentDB evaluates the raises of a $cond's branch not taken too
+  return letIn({ x }, cond(isNull('$$x'), null, letIn({ v: { $ifNull: ['$$x', 0] } }, letIn({ us: cond(bad, 0, us) }, checked))));
 }
 
 type NumberField = 'YYYY' | 'YYY' | 'YY' | 'Y' | 'MM' | 'DD' | 'HH24' | 'HH12' | 'HH' | 'MI' | 'SS' | 'MS';
@@ -210,8 +211,10 @@ export function lowerToTimestampFromText([text]: Mql[], f: FuncExpr): Mql {
   // (the embedded engine clamps it to the month's last day instead: both are caught by reading the day back)
   const overflow = { $or: [{ $not: [fieldsOk] }, { $ne: [{ $month: '$$date' }, '$$mo'] }, { $ne: [{ $dayOfMonth: '$$date' }, '$$d'] }] };
   // the match must cover the whole template, or end where the input ends
-  const noMatch = { $or: [{ $eq: ['$$m', null] }, { $and: [{ $in: [null, { $ifNull: ['$$m.captures', []] }] }, { $lt: [{ $strLenCP: '$$m.match' }, { $strLenCP: '$$s' }] }] }] };
+  const noMatch = { $and: [notNull('$$s'), { $or: [{ $eq: ['$$m', null] }, { $and: [{ $in: [null, { $ifNull: ['$$m.captures', []] }] }, { $lt: [{ $strLenCP: '$$m.match' }, { $strLenCP: '$$s' }] }] }] }] };
   const missingYear = { $eq: [capture(yearEl), null] };
+  // every check holds for a NULL text too: DocumentDB evaluates the raises of a $cond's branch not taken
+  const live = notNull('$$s');
   const bad12 = clock12 ? { $or: [{ $lt: ['$$h0', 1] }, { $gt: ['$$h0', 12] }] } : false;
   const fmtText = fmt.replace(/\$/g, '');
   const spanOf = f.span;
@@ -227,20 +230,20 @@ export function lowerToTimestampFromText([text]: Mql[], f: FuncExpr): Mql {
               { y: year, h: hour },
               raiseIf(
                 raiseIf(
-                    letIn({ date }, raiseIf('$$date', { $and: [yearOk, overflow] }, 'datetime-field-overflow', ['date/time field value out of range: "', '$$s', '"'], spanOf)),
-                    { $not: [yearOk] },
+                    letIn({ date }, raiseIf('$$date', { $and: [live, yearOk, overflow] }, 'datetime-field-overflow', ['date/time field value out of range: "', '$$s', '"'], spanOf)),
+                    { $and: [live, { $not: [yearOk] }] },
                     'feature-not-supported',
                     ['to_timestamp of a year before 100 or after 9999: "', '$$s', '"'],
                     spanOf,
                   ),
-                  bad12,
+                  { $and: [live, bad12] },
                   'invalid-datetime-format',
                   ['hour "', { $toString: '$$h0' }, '" is invalid for the 12-hour clock'],
                   spanOf,
                 ),
             ),
           ),
-          { $and: [{ $ne: ['$$m', null] }, missingYear] },
+          { $and: [live, { $ne: ['$$m', null] }, missingYear] },
           'feature-not-supported',
           ['to_timestamp of text without a year (PostgreSQL\'s year 1 BC): "', '$$s', '"'],
           spanOf,
