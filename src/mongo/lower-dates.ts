@@ -1,5 +1,6 @@
-import { SqlEtlError, unsupported } from '../errors.js';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { raiseIf } from './raise.js';
+import { isDateType } from '../ir/types.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, letIn, notNull, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
@@ -50,16 +51,41 @@ export function lowerDatePart([, value]: Mql[], f: FuncExpr, result: 'numeric' |
   return shared([value], ([source]) => datePart(source, f, result));
 }
 
+/**
+ * PostgreSQL's spellings of the units (its deltatktbl, read as it reads them: in lower
+ * case, cut to 10 characters) → the unit's one name here.
+ */
+const UNIT_SPELLINGS: Record<string, string> = {
+  y: 'year', year: 'year', years: 'year', yr: 'year', yrs: 'year',
+  mon: 'month', mons: 'month', month: 'month', months: 'month',
+  d: 'day', day: 'day', days: 'day',
+  h: 'hour', hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour',
+  m: 'minute', min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
+  s: 'second', sec: 'second', secs: 'second', second: 'second', seconds: 'second',
+  ms: 'milliseconds', msec: 'milliseconds', msecs: 'milliseconds', msecond: 'milliseconds', mseconds: 'milliseconds', millisecon: 'milliseconds',
+  us: 'microseconds', usec: 'microseconds', usecs: 'microseconds', usecond: 'microseconds', useconds: 'microseconds', microsecon: 'microseconds',
+  w: 'week', week: 'week', weeks: 'week',
+  qtr: 'quarter', quarter: 'quarter',
+  dec: 'decade', decs: 'decade', decade: 'decade', decades: 'decade',
+  c: 'century', cent: 'century', century: 'century', centuries: 'century',
+  mil: 'millennium', mils: 'millennium', millennia: 'millennium', millennium: 'millennium',
+  dow: 'dow', isodow: 'isodow', doy: 'doy', isoyear: 'isoyear', epoch: 'epoch', julian: 'julian',
+};
+
 function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   const fieldArg = f.args[0];
-  const field = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
+  const written = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
+  const field = UNIT_SPELLINGS[written.toLowerCase().slice(0, 10)] ?? written;
   void result;
   const src = f.args[1];
   let body: Mql;
   if (src.type === 'interval') {
-    // the difference of two timestamps, in milliseconds
-    if (field !== 'epoch') throw unsupported('lower', `EXTRACT(${field} FROM interval)`, fieldArg.span);
-    body = { $divide: [source, 1000] };
+    // only a difference of two timestamps is known to be justified (its days carried out
+    // of the hours, one sign): a sum or a multiple of differences keeps PostgreSQL's days and
+    // hours apart (`2 days 24:00:00`), which its milliseconds no longer tell
+    const difference = src.kind === 'arith' && src.op === '-' && isDateType(src.left.type) && isDateType(src.right.type);
+    if (field !== 'epoch' && !difference) throw unsupported('lower', `EXTRACT(${field} FROM interval) other than of the difference of two timestamps`, fieldArg.span);
+    body = intervalPart(source, field, fieldArg.span);
   } else {
     const d = source;
     const parts: Record<string, Mql> = {
@@ -70,6 +96,7 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
       minute: { $minute: d },
       second: { $add: [{ $second: d }, { $divide: [{ $millisecond: d }, 1000] }] },
       milliseconds: { $add: [{ $multiply: [{ $second: d }, 1000] }, { $millisecond: d }] },
+      microseconds: { $multiply: [{ $add: [{ $multiply: [{ $second: d }, 1000] }, { $millisecond: d }] }, 1000] },
       dow: { $subtract: [{ $dayOfWeek: d }, 1] },
       isodow: { $isoDayOfWeek: d },
       doy: { $dayOfYear: d },
@@ -78,10 +105,13 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
       quarter: { $ceil: { $divide: [{ $month: d }, 3] } },
       decade: { $floor: { $divide: [{ $year: d }, 10] } },
       century: { $ceil: { $divide: [{ $year: d }, 100] } },
+      millennium: { $ceil: { $divide: [{ $year: d }, 1000] } },
       epoch: { $divide: [{ $toLong: d }, 1000] },
+      // the Julian day with the time as a fraction of the day (1970-01-01 is day 2440588)
+      julian: { $add: [{ $divide: [{ $toLong: d }, DAY_MS] }, 2_440_588] },
     };
     body = parts[field];
-    if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${field}" not supported by EXTRACT`, { span: fieldArg.span });
+    if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${written}" not supported by EXTRACT`, { span: fieldArg.span });
   }
   // no NULL guard: a null or missing date makes every part null. The date-part
   // operators return null for a nullish date (MongoDB's DateExpressionAcceptingTimeZone;
@@ -89,6 +119,30 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   // arithmetic around them: $add/$subtract/$multiply/$divide of null are null (the
   // server's arithmetic expressions), $ceil/$floor of null or missing are null (their
   // documented "Behavior"), $toLong of null is null ($convert's onNull default)
+  return body;
+}
+
+/**
+ * A part of the difference of two timestamps, carried as milliseconds: PostgreSQL's
+ * interval has no months then, its whole days are carried out of the hours and every
+ * part shares the difference's sign (`-1 days -02:00:00`: day -1, hour -2).
+ */
+function intervalPart(ms: Mql, field: string, span: SourceSpan | undefined): Mql {
+  const within = (unit: number, of: number) => ({ $trunc: [{ $divide: [{ $mod: [ms, of] }, unit] }, 0] });
+  const parts: Record<string, Mql> = {
+    epoch: { $divide: [ms, 1000] },
+    day: { $trunc: [{ $divide: [ms, DAY_MS] }, 0] },
+    hour: within(3_600_000, DAY_MS),
+    minute: within(60_000, 3_600_000),
+    second: { $divide: [{ $mod: [ms, 60_000] }, 1000] },
+    milliseconds: { $mod: [ms, 60_000] },
+    microseconds: { $multiply: [{ $mod: [ms, 60_000] }, 1000] },
+    // no months: PostgreSQL's timestamp difference has none (NULL stays NULL)
+    ...Object.fromEntries(['month', 'year', 'decade', 'century', 'millennium'].map((u) => [u, { $multiply: [{ $abs: ms }, 0] }])),
+    quarter: { $add: [{ $multiply: [{ $abs: ms }, 0] }, 1] },
+  };
+  const body = parts[field];
+  if (body === undefined) throw unsupported('lower', `EXTRACT(${field} FROM interval)`, span);
   return body;
 }
 
@@ -283,7 +337,8 @@ const NUMERIC_PATTERNS = new Set([
 
 /** A non-negative integer as text, zero-padded to `width` unless FM. */
 function padded(n: Mql, width: number, fm: boolean): Mql {
-  const text = { $toString: { $toLong: n } };
+  // a NULL date reads '': DocumentDB evaluates the branch of a NULL argument too
+  const text = { $ifNull: [{ $toString: { $toLong: n } }, ''] };
   if (fm) return text;
   return letIn({ t: text }, cond({ $gte: [{ $strLenCP: '$$t' }, width] }, '$$t', { $concat: [{ $substrCP: ['0'.repeat(width), 0, { $subtract: [width, { $strLenCP: '$$t' }] }] }, '$$t'] }));
 }
@@ -311,10 +366,11 @@ function secondsOfDay(date: Mql): Mql {
  */
 function withOrdinal(text: Mql, upper: boolean): Mql {
   const [st, nd, rd, th] = upper ? ['ST', 'ND', 'RD', 'TH'] : ['st', 'nd', 'rd', 'th'];
-  const last = { $substrCP: ['$$n', { $subtract: [{ $strLenCP: '$$n' }, 1] }, 1] };
+  const last = { $substrCP: ['$$n', { $max: [0, { $subtract: [{ $strLenCP: '$$n' }, 1] }] }, 1] };
   const tens = cond({ $gt: [{ $strLenCP: '$$n' }, 1] }, { $substrCP: ['$$n', { $subtract: [{ $strLenCP: '$$n' }, 2] }, 1] }, '');
   const suffix = cond({ $eq: [tens, '1'] }, th, { $switch: { branches: [{ case: { $eq: [last, '1'] }, then: st }, { case: { $eq: [last, '2'] }, then: nd }, { case: { $eq: [last, '3'] }, then: rd }], default: th } });
-  return letIn({ n: text }, { $concat: ['$$n', suffix] });
+  // a NULL date reads '': DocumentDB evaluates the branch of a NULL argument too
+  return letIn({ n: { $ifNull: [text, ''] } }, { $concat: ['$$n', suffix] });
 }
 
 function hour12(date: Mql): Mql {
