@@ -337,10 +337,10 @@ const NUMERIC_PATTERNS = new Set([
 
 /** A non-negative integer as text, zero-padded to `width` unless FM. */
 function padded(n: Mql, width: number, fm: boolean): Mql {
-  // a NULL date reads '': DocumentDB evaluates the branch of a NULL argument too
+  // a NULL date reads '', and no length is negative: DocumentDB evaluates both branches of a $cond
   const text = { $ifNull: [{ $toString: { $toLong: n } }, ''] };
   if (fm) return text;
-  return letIn({ t: text }, cond({ $gte: [{ $strLenCP: '$$t' }, width] }, '$$t', { $concat: [{ $substrCP: ['0'.repeat(width), 0, { $subtract: [width, { $strLenCP: '$$t' }] }] }, '$$t'] }));
+  return letIn({ t: text }, cond({ $gte: [{ $strLenCP: '$$t' }, width] }, '$$t', { $concat: [{ $substrCP: ['0'.repeat(width), 0, { $max: [0, { $subtract: [width, { $strLenCP: '$$t' }] }] }] }, '$$t'] }));
 }
 
 /** `AM` or `PM` (`AD`, `BC`) spelled as the pattern is: `am`, `A.M.`, `a.m.`. */
@@ -367,7 +367,7 @@ function secondsOfDay(date: Mql): Mql {
 function withOrdinal(text: Mql, upper: boolean): Mql {
   const [st, nd, rd, th] = upper ? ['ST', 'ND', 'RD', 'TH'] : ['st', 'nd', 'rd', 'th'];
   const last = { $substrCP: ['$$n', { $max: [0, { $subtract: [{ $strLenCP: '$$n' }, 1] }] }, 1] };
-  const tens = cond({ $gt: [{ $strLenCP: '$$n' }, 1] }, { $substrCP: ['$$n', { $subtract: [{ $strLenCP: '$$n' }, 2] }, 1] }, '');
+  const tens = cond({ $gt: [{ $strLenCP: '$$n' }, 1] }, { $substrCP: ['$$n', { $max: [0, { $subtract: [{ $strLenCP: '$$n' }, 2] }] }, 1] }, '');
   const suffix = cond({ $eq: [tens, '1'] }, th, { $switch: { branches: [{ case: { $eq: [last, '1'] }, then: st }, { case: { $eq: [last, '2'] }, then: nd }, { case: { $eq: [last, '3'] }, then: rd }], default: th } });
   // a NULL date reads '': DocumentDB evaluates the branch of a NULL argument too
   return letIn({ n: { $ifNull: [text, ''] } }, { $concat: ['$$n', suffix] });
