@@ -1,6 +1,7 @@
 -- ordered
 -- interval result columns print as PostgreSQL prints them (IntervalStyle postgres):
--- constants with mixed signs, years and months, hours past 24, fractions, zero, NULL
+-- constants with mixed signs, years and months, hours past 24, fractions, zero, NULL,
+-- a number without a unit (seconds, or days before a time)
 SELECT _id,
   INTERVAL '01:00' AS one_hour,
   INTERVAL '-08:00' AS minus_eight,
@@ -9,6 +10,8 @@ SELECT _id,
   INTERVAL '-1 year -1 mon' AS negative_year,
   INTERVAL '1 mon -1 day' AS month_minus_day,
   INTERVAL '0' AS zero,
+  INTERVAL '-05' AS bare_seconds,
+  INTERVAL '-1 +02:03' AS bare_days,
   INTERVAL '1.25 seconds' AS fraction,
   INTERVAL '25 hours' AS past_a_day,
   INTERVAL '1 day' AS one_day,

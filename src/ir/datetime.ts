@@ -49,7 +49,7 @@ export function parseInterval(t: string): Interval | undefined {
   if (s === '') return undefined;
   // a bare number is seconds (`interval '0'`, `interval '-1.5'`)
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ...iv, ms: Math.round(Number(s) * 1000) };
-  const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?/gy;
+  const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?|([+-]?\d+)/gy;
   let pos = 0;
   let any = false;
   while (pos < s.length) {
@@ -60,7 +60,11 @@ export function parseInterval(t: string): Interval | undefined {
     if (!m) return undefined;
     pos = re.lastIndex;
     any = true;
-    if (m[2] !== undefined) {
+    if (m[7] !== undefined) {
+      // a number without a unit before a time is days (`-1 +02:03`); anywhere else it is not read
+      if (!/^\s*[+-]?\d+:\d{2}/.test(s.slice(pos))) return undefined;
+      iv.days += Number(m[7]);
+    } else if (m[2] !== undefined) {
       const unit = UNIT_MS[m[2]];
       if (!unit) return undefined;
       const n = Number(m[1]);
