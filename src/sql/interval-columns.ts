@@ -1,6 +1,6 @@
 import { unsupported } from '../errors.js';
 import { formatInterval } from '../ir/datetime.js';
-import { isInterval, lit } from '../ir/expr.js';
+import { isInterval, lit, type Expr, type Interval } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { isDateType } from '../ir/types.js';
 
@@ -28,10 +28,31 @@ export function printableIntervalColumns(q: Query): Query {
   const columns = q.columns.map((c) => {
     const e = c.expr;
     if (e.type !== 'interval') return c;
-    if (e.kind === 'literal' && isInterval(e.value)) return { ...c, expr: lit(formatInterval(e.value), 'text', e.span) };
+    const constant = constantInterval(e);
+    if (constant) return { ...c, expr: lit(formatInterval(constant), 'text', e.span) };
     if (e.kind === 'literal' && e.value === null) return c;
     if (e.kind === 'arith' && e.op === '-' && isDateType(e.left.type) && isDateType(e.right.type)) return c;
     throw unsupported('bind', `an interval as a result column ("${c.name}") other than a constant or the difference of two timestamps`, e.span, ['extract(epoch from …) gives its seconds, date - date its days']);
   });
   return { ...q, columns };
+}
+
+/**
+ * A constant interval: a literal, or literals added, subtracted or negated. PostgreSQL
+ * adds intervals part by part (months, days and time apart, none carried into another:
+ * `interval '1 day' - interval '1 hour'` is `1 day -01:00:00`), and so does this.
+ */
+function constantInterval(e: Expr): Interval | undefined {
+  if (e.kind === 'literal') return isInterval(e.value) ? e.value : undefined;
+  if (e.kind === 'negate') {
+    const a = constantInterval(e.arg);
+    return a && { kind: 'interval', months: -a.months, days: -a.days, ms: -a.ms };
+  }
+  if (e.kind === 'arith' && (e.op === '+' || e.op === '-')) {
+    const [a, b] = [constantInterval(e.left), constantInterval(e.right)];
+    if (!a || !b) return undefined;
+    const sign = e.op === '+' ? 1 : -1;
+    return { kind: 'interval', months: a.months + sign * b.months, days: a.days + sign * b.days, ms: a.ms + sign * b.ms };
+  }
+  return undefined;
 }
