@@ -50,21 +50,22 @@ export function lowerToTimestampFromEpoch([x]: Mql[], f: FuncExpr): Mql {
   return letIn({ x }, cond(isNull('$$x'), null, letIn({ v: { $ifNull: ['$$x', 0] } }, letIn({ us: cond(bad, 0, us) }, checked))));
 }
 
-type NumberField = 'YYYY' | 'YYY' | 'YY' | 'Y' | 'MM' | 'DD' | 'HH24' | 'HH12' | 'HH' | 'MI' | 'SS' | 'MS';
+type NumberField = 'Y,YYY' | 'YYYY' | 'YYY' | 'YY' | 'Y' | 'MM' | 'DD' | 'HH24' | 'HH12' | 'HH' | 'MI' | 'SS' | 'MS';
 type Part = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'ms' | 'meridiem' | 'weekday';
 
 const NUMBER_FIELDS: Record<NumberField, { width: number; part: Part }> = {
-  YYYY: { width: 4, part: 'year' }, YYY: { width: 3, part: 'year' }, YY: { width: 2, part: 'year' }, Y: { width: 1, part: 'year' },
+  'Y,YYY': { width: 5, part: 'year' }, YYYY: { width: 4, part: 'year' }, YYY: { width: 3, part: 'year' }, YY: { width: 2, part: 'year' }, Y: { width: 1, part: 'year' },
   MM: { width: 2, part: 'month' }, DD: { width: 2, part: 'day' },
   HH24: { width: 2, part: 'hour' }, HH12: { width: 2, part: 'hour' }, HH: { width: 2, part: 'hour' },
   MI: { width: 2, part: 'minute' }, SS: { width: 2, part: 'second' }, MS: { width: 3, part: 'ms' },
 };
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 type Element =
-  | { kind: 'number'; field: NumberField; slurp: boolean }
-  | { kind: 'name'; part: 'month' | 'weekday'; full: boolean }
+  | { kind: 'number'; field: NumberField; slurp: boolean; th: boolean }
+  | { kind: 'name'; part: 'month' | 'weekday'; full: boolean; roman?: boolean }
   | { kind: 'meridiem'; dots: boolean }
   | { kind: 'separator' }
   | { kind: 'char' };
@@ -89,22 +90,21 @@ function templateElements(fmt: string, at: (i: number, n: number) => SourceSpan 
     const rest = fmt.slice(i);
     const upper = rest.toUpperCase();
     const num = (Object.keys(NUMBER_FIELDS) as NumberField[]).sort((a, b) => b.length - a.length).find((k) => upper.startsWith(k));
-    const name = ['MONTH', 'MON', 'DAY', 'DY'].find((k) => upper.startsWith(k));
+    const name = ['MONTH', 'MON', 'DAY', 'DY', 'RM'].find((k) => upper.startsWith(k));
     const meridiem = ['A.M.', 'P.M.', 'AM', 'PM'].find((k) => upper.startsWith(k));
     const known = [num, name, meridiem].filter((k): k is string => k !== undefined).sort((a, b) => b.length - a.length)[0];
     const pg = PG_DATE_PATTERNS.find((t) => rest.startsWith(t));
     if (pg && (!known || pg.length > known.length)) throw unsupported('lower', `the to_timestamp pattern ${pg}`, at(i, pg.length));
     // PostgreSQL reads each pattern in the cases it lists ('MM', 'mm'), not in any case ('Mm')
     if (known && !PG_DATE_PATTERNS.includes(rest.slice(0, known.length))) throw unsupported('lower', `the to_timestamp pattern ${rest.slice(0, known.length)}`, at(i, known.length));
-    if (known) {
-      const suffix = ['TH', 'th', 'SP', 'sp'].find((s) => fmt.startsWith(s, i + known.length));
-      if (suffix && known === num) throw unsupported('lower', `the to_timestamp suffix ${suffix}`, at(i + known.length, 2));
-    }
+    const suffix = known && ['TH', 'th', 'SP', 'sp'].find((s) => fmt.startsWith(s, i + known.length));
+    if (suffix && (known !== num || suffix === 'SP' || suffix === 'sp')) throw unsupported('lower', `the to_timestamp suffix ${suffix}`, at(i + known.length, 2));
     if (known === num && num) {
-      out.push({ el: { kind: 'number', field: num, slurp: fm }, fm });
-      i += num.length;
+      // TH/th after a number skips the next two characters of the input, whatever they are
+      out.push({ el: { kind: 'number', field: num, slurp: fm, th: !!suffix }, fm });
+      i += num.length + (suffix ? 2 : 0);
     } else if (known === name && name) {
-      out.push({ el: { kind: 'name', part: name.startsWith('MON') ? 'month' : 'weekday', full: name === 'MONTH' || name === 'DAY' }, fm });
+      out.push({ el: { kind: 'name', part: name.startsWith('MON') || name === 'RM' ? 'month' : 'weekday', full: name === 'MONTH' || name === 'DAY', roman: name === 'RM' }, fm });
       i += name.length;
     } else if (known === meridiem && meridiem) {
       out.push({ el: { kind: 'meridiem', dots: meridiem.includes('.') }, fm });
@@ -115,11 +115,11 @@ function templateElements(fmt: string, at: (i: number, n: number) => SourceSpan 
       i++;
     }
   }
-  // a number field takes all its digits before a separator, a name or the template's end (formatting.c, is_next_separator)
+  // a number field takes all its digits before a separator, a name, a TH suffix or the template's end (formatting.c, is_next_separator)
   return out.map(({ el }, k) => {
     if (el.kind !== 'number') return el;
     const next = out[k + 1]?.el;
-    return { ...el, slurp: el.slurp || next === undefined || next.kind !== 'number' };
+    return { ...el, slurp: el.slurp || el.th || next === undefined || next.kind !== 'number' };
   });
 }
 
@@ -127,9 +127,12 @@ const SEPARATOR = '[\\s!-/:-@\\[-`{-~]';
 
 function elementRegex(e: Element): string {
   switch (e.kind) {
-    case 'number':
-      return e.slurp ? '\\s*(\\d+)' : `\\s*(\\d{${NUMBER_FIELDS[e.field].width}})`;
+    case 'number': {
+      const digits = e.field === 'Y,YYY' ? '\\s*(\\d+,\\d{1,3})' : e.slurp ? '\\s*(\\d+)' : `\\s*(\\d{${NUMBER_FIELDS[e.field].width}})`;
+      return e.th ? `${digits}[\\s\\S]{0,2}` : digits;
+    }
     case 'name': {
+      if (e.roman) return `\\s*(${[...ROMAN].sort((a, b) => b.length - a.length).join('|')})`;
       const names = e.part === 'month' ? MONTHS : DAYS;
       return `\\s*(${(e.full ? names : names.map((n) => n.slice(0, 3))).join('|')})`;
     }
@@ -169,11 +172,16 @@ export function lowerToTimestampFromText([text]: Mql[], f: FuncExpr): Mql {
   const numberOf = (p: Part, dflt: number): Mql => {
     const e = find(p);
     if (!e) return dflt;
-    if (e.kind === 'name') return { $add: [{ $indexOfArray: [e.full ? MONTHS : MONTHS.map((n) => n.slice(0, 3)), { $toLower: capture(e) }] }, 1] };
+    if (e.kind === 'name') return { $add: [{ $indexOfArray: [e.roman ? ROMAN : e.full ? MONTHS : MONTHS.map((n) => n.slice(0, 3)), { $toLower: capture(e) }] }, 1] };
+    // Y,YYY: thousands, a comma, then up to three digits (`1,5` is 1005)
+    if (e.kind === 'number' && e.field === 'Y,YYY') {
+      const pieces = { $split: [{ $ifNull: [capture(e), '0,0'] }, ','] };
+      return { $add: [{ $multiply: [{ $toDouble: { $arrayElemAt: [pieces, 0] } }, 1000] }, { $toDouble: { $arrayElemAt: [pieces, 1] } }] };
+    }
     return { $ifNull: [{ $toDouble: capture(e) }, dflt] };
   };
   const yearEl = find('year') as Extract<Element, { kind: 'number' }>;
-  const partialYear = yearEl.field !== 'YYYY';
+  const partialYear = yearEl.field === 'YYY' || yearEl.field === 'YY' || yearEl.field === 'Y';
   const msEl = find('ms');
   const meridiemEl = find('meridiem');
   // YYY, YY and Y read with fewer than four digits: 0–69 → 2000s, 70–99 → 1900s, 100–519 → 2000s, 520–999 → 1000s
