@@ -3,6 +3,7 @@ import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { RecursiveCte, Statement } from './ir/statement.js';
 import type { CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
+import { printIntervalColumns } from './mongo/interval-text.js';
 import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
 import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
@@ -45,7 +46,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
   switch (s.kind) {
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
-      const commands = withRecursive(s.recursive, [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }], ctx.options, maxRecursion);
+      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(buildPlan(s.query), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'select', commands, columns };
     }
@@ -81,7 +82,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
         copy: { direction: 'from', file: s.file, options: s.options, columns: s.insert.columns },
       };
     case 'copy-to': {
-      const commands = [{ ...lowerPlan(buildPlan(s.query), ctx.options), role: 'rows' as const }];
+      const commands = [{ ...printIntervalColumns(lowerPlan(buildPlan(s.query), ctx.options), s.query.columns), role: 'rows' as const }];
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'copy', commands, columns, copy: { direction: 'to', file: s.file, options: s.options, columns: columns?.map((c) => c.name) ?? [] } };
     }

@@ -101,6 +101,8 @@ export const SCALAR_FUNCTIONS = {
   // sqletl's own: try_cast(x AS type), NULL where the cast would fail (the binder types it)
   try_cast: f(2, 2, 'unknown', 'strict'),
   to_date: f(2, 2, 'date', 'strict'),
+  // to_timestamp(double precision) from Unix seconds, to_timestamp(text, template)
+  to_timestamp: f(1, 2, 'timestamp', 'strict'),
   // conditional
   coalesce: f(1, ANY, 'common', 'if-all-null'), nullif: f(2, 2, 'arg0', 'not-strict'), greatest: f(1, ANY, 'common', 'not-strict'), least: f(1, ANY, 'common', 'not-strict'),
   // arrays and JSON

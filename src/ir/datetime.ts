@@ -47,7 +47,9 @@ export function parseInterval(t: string): Interval | undefined {
   const iv: Interval = { kind: 'interval', months: 0, days: 0, ms: 0 };
   const s = t.trim().toLowerCase().replace(/^@\s*/, '');
   if (s === '') return undefined;
-  const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?/gy;
+  // a bare number is seconds (`interval '0'`, `interval '-1.5'`)
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ...iv, ms: Math.round(Number(s) * 1000) };
+  const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?|([+-]?\d+)/gy;
   let pos = 0;
   let any = false;
   while (pos < s.length) {
@@ -58,7 +60,11 @@ export function parseInterval(t: string): Interval | undefined {
     if (!m) return undefined;
     pos = re.lastIndex;
     any = true;
-    if (m[2] !== undefined) {
+    if (m[7] !== undefined) {
+      // a number without a unit before a time is days (`-1 +02:03`); anywhere else it is not read
+      if (!/^\s*[+-]?\d+:\d{2}/.test(s.slice(pos))) return undefined;
+      iv.days += Number(m[7]);
+    } else if (m[2] !== undefined) {
       const unit = UNIT_MS[m[2]];
       if (!unit) return undefined;
       const n = Number(m[1]);
@@ -84,4 +90,41 @@ export function parseInterval(t: string): Interval | undefined {
 /** Interval as PostgreSQL compares intervals: a month is 30 days. */
 export function intervalTotalMs(iv: Interval): number {
   return (iv.months * 30 + iv.days) * 86_400_000 + iv.ms;
+}
+
+/**
+ * An interval as PostgreSQL prints it (IntervalStyle `postgres`, its default):
+ * `1 year 2 mons`, `-1 days +02:03:00`, `10 years -11 mons -12 days +13:14:00`,
+ * `00:00:00` for zero. Years and months come from the months (truncated toward
+ * zero, so both carry the months' sign); each non-zero part is written with its
+ * unit (plural unless it is 1), and a positive part after a negative one gets a
+ * `+`. The time part is written when it is not zero or nothing else was: hours
+ * (not carried into days), minutes, seconds and the fraction without trailing zeros.
+ */
+export function formatInterval(iv: Interval): string {
+  const parts: string[] = [];
+  let before = false; // the last part written was negative
+  const add = (value: number, unit: string) => {
+    if (value === 0) return;
+    parts.push(`${before && value > 0 ? '+' : ''}${value} ${unit}${value === 1 ? '' : 's'}`);
+    before = value < 0;
+  };
+  add(Math.trunc(iv.months / 12), 'year');
+  add(iv.months % 12, 'mon');
+  add(iv.days, 'day');
+  if (parts.length === 0 || iv.ms !== 0) {
+    const sign = iv.ms < 0 ? '-' : before ? '+' : '';
+    parts.push(sign + clockText(Math.abs(iv.ms)));
+  }
+  return parts.join(' ');
+}
+
+/** `HH:MM:SS[.fff]` of a non-negative number of milliseconds (hours may pass 24). */
+function clockText(ms: number): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const frac = Math.round(ms % 1000);
+  return `${two(h)}:${two(m)}:${two(s)}${frac ? '.' + String(frac).padStart(3, '0').replace(/0+$/, '') : ''}`;
 }

@@ -4,6 +4,7 @@ import type { Expr, FuncExpr } from '../ir/expr.js';
 import type { ScalarFunctionName } from '../catalog/functions.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lower-dates.js';
+import { lowerToTimestampFromEpoch, lowerToTimestampFromText } from './lower-to-timestamp.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
@@ -327,6 +328,12 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   to_char: strict((args, f) => lowerToChar(args, f)),
   try_cast: ([v], f) => tryCastTo(v, String((f.args[1] as { value?: unknown }).value), f.type, f.span),
   to_date: strict((args, f) => lowerToDate(args, f)),
+  to_timestamp: (args, f, lower) => {
+    if (f.args.length === 2) return strict(lowerToTimestampFromText)(args, f, lower);
+    const t = f.args[0].type;
+    if (t !== 'int' && t !== 'numeric' && t !== 'float' && t !== 'unknown') throw unsupported('lower', `to_timestamp of ${t}`, f.args[0].span);
+    return lowerToTimestampFromEpoch(args, f);
+  },
 
   coalesce: (args) => (args.length === 1 ? args[0] : { $ifNull: args }),
   nullif: ([a, b], f) => {

@@ -1,7 +1,8 @@
-import { SqlEtlError, unsupported } from '../errors.js';
+import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { raiseIf } from './raise.js';
+import { isDateType } from '../ir/types.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, notNull, shared, type Mql } from './mql.js';
+import { cond, letIn, notNull, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
 
 /**
@@ -50,16 +51,41 @@ export function lowerDatePart([, value]: Mql[], f: FuncExpr, result: 'numeric' |
   return shared([value], ([source]) => datePart(source, f, result));
 }
 
+/**
+ * PostgreSQL's spellings of the units (its deltatktbl, read as it reads them: in lower
+ * case, cut to 10 characters) → the unit's one name here.
+ */
+const UNIT_SPELLINGS: Record<string, string> = {
+  y: 'year', year: 'year', years: 'year', yr: 'year', yrs: 'year',
+  mon: 'month', mons: 'month', month: 'month', months: 'month',
+  d: 'day', day: 'day', days: 'day',
+  h: 'hour', hour: 'hour', hours: 'hour', hr: 'hour', hrs: 'hour',
+  m: 'minute', min: 'minute', mins: 'minute', minute: 'minute', minutes: 'minute',
+  s: 'second', sec: 'second', secs: 'second', second: 'second', seconds: 'second',
+  ms: 'milliseconds', msec: 'milliseconds', msecs: 'milliseconds', msecond: 'milliseconds', mseconds: 'milliseconds', millisecon: 'milliseconds',
+  us: 'microseconds', usec: 'microseconds', usecs: 'microseconds', usecond: 'microseconds', useconds: 'microseconds', microsecon: 'microseconds',
+  w: 'week', week: 'week', weeks: 'week',
+  qtr: 'quarter', quarter: 'quarter',
+  dec: 'decade', decs: 'decade', decade: 'decade', decades: 'decade',
+  c: 'century', cent: 'century', century: 'century', centuries: 'century',
+  mil: 'millennium', mils: 'millennium', millennia: 'millennium', millennium: 'millennium',
+  dow: 'dow', isodow: 'isodow', doy: 'doy', isoyear: 'isoyear', epoch: 'epoch', julian: 'julian',
+};
+
 function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   const fieldArg = f.args[0];
-  const field = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
+  const written = fieldArg.kind === 'literal' && typeof fieldArg.value === 'string' ? fieldArg.value : '';
+  const field = UNIT_SPELLINGS[written.toLowerCase().slice(0, 10)] ?? written;
   void result;
   const src = f.args[1];
   let body: Mql;
   if (src.type === 'interval') {
-    // the difference of two timestamps, in milliseconds
-    if (field !== 'epoch') throw unsupported('lower', `EXTRACT(${field} FROM interval)`, fieldArg.span);
-    body = { $divide: [source, 1000] };
+    // only a difference of two timestamps is known to be justified (its days carried out
+    // of the hours, one sign): a sum or a multiple of differences keeps PostgreSQL's days and
+    // hours apart (`2 days 24:00:00`), which its milliseconds no longer tell
+    const difference = src.kind === 'arith' && src.op === '-' && isDateType(src.left.type) && isDateType(src.right.type);
+    if (field !== 'epoch' && !difference) throw unsupported('lower', `EXTRACT(${field} FROM interval) other than of the difference of two timestamps`, fieldArg.span);
+    body = intervalPart(source, field, fieldArg.span);
   } else {
     const d = source;
     const parts: Record<string, Mql> = {
@@ -70,6 +96,7 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
       minute: { $minute: d },
       second: { $add: [{ $second: d }, { $divide: [{ $millisecond: d }, 1000] }] },
       milliseconds: { $add: [{ $multiply: [{ $second: d }, 1000] }, { $millisecond: d }] },
+      microseconds: { $multiply: [{ $add: [{ $multiply: [{ $second: d }, 1000] }, { $millisecond: d }] }, 1000] },
       dow: { $subtract: [{ $dayOfWeek: d }, 1] },
       isodow: { $isoDayOfWeek: d },
       doy: { $dayOfYear: d },
@@ -78,10 +105,13 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
       quarter: { $ceil: { $divide: [{ $month: d }, 3] } },
       decade: { $floor: { $divide: [{ $year: d }, 10] } },
       century: { $ceil: { $divide: [{ $year: d }, 100] } },
+      millennium: { $ceil: { $divide: [{ $year: d }, 1000] } },
       epoch: { $divide: [{ $toLong: d }, 1000] },
+      // the Julian day with the time as a fraction of the day (1970-01-01 is day 2440588)
+      julian: { $add: [{ $divide: [{ $toLong: d }, DAY_MS] }, 2_440_588] },
     };
     body = parts[field];
-    if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${field}" not supported by EXTRACT`, { span: fieldArg.span });
+    if (body === undefined) throw new SqlEtlError('invalid-argument', 'lower', `unit "${written}" not supported by EXTRACT`, { span: fieldArg.span });
   }
   // no NULL guard: a null or missing date makes every part null. The date-part
   // operators return null for a nullish date (MongoDB's DateExpressionAcceptingTimeZone;
@@ -89,6 +119,30 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   // arithmetic around them: $add/$subtract/$multiply/$divide of null are null (the
   // server's arithmetic expressions), $ceil/$floor of null or missing are null (their
   // documented "Behavior"), $toLong of null is null ($convert's onNull default)
+  return body;
+}
+
+/**
+ * A part of the difference of two timestamps, carried as milliseconds: PostgreSQL's
+ * interval has no months then, its whole days are carried out of the hours and every
+ * part shares the difference's sign (`-1 days -02:00:00`: day -1, hour -2).
+ */
+function intervalPart(ms: Mql, field: string, span: SourceSpan | undefined): Mql {
+  const within = (unit: number, of: number) => ({ $trunc: [{ $divide: [{ $mod: [ms, of] }, unit] }, 0] });
+  const parts: Record<string, Mql> = {
+    epoch: { $divide: [ms, 1000] },
+    day: { $trunc: [{ $divide: [ms, DAY_MS] }, 0] },
+    hour: within(3_600_000, DAY_MS),
+    minute: within(60_000, 3_600_000),
+    second: { $divide: [{ $mod: [ms, 60_000] }, 1000] },
+    milliseconds: { $mod: [ms, 60_000] },
+    microseconds: { $multiply: [{ $mod: [ms, 60_000] }, 1000] },
+    // no months: PostgreSQL's timestamp difference has none (NULL stays NULL)
+    ...Object.fromEntries(['month', 'year', 'decade', 'century', 'millennium'].map((u) => [u, { $multiply: [{ $abs: ms }, 0] }])),
+    quarter: { $add: [{ $multiply: [{ $abs: ms }, 0] }, 1] },
+  };
+  const body = parts[field];
+  if (body === undefined) throw unsupported('lower', `EXTRACT(${field} FROM interval)`, span);
   return body;
 }
 
@@ -152,8 +206,16 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     });
     return { $arrayElemAt: [list, index] };
   };
+  const year = { $year: date };
+  const hour = { $hour: date };
   const tokens: [string, (fm: boolean) => Mql][] = [
-    ['YYYY', () => dts('%Y')],
+    ['YYYY', (fm) => (fm ? padded(year, 4, fm) : dts('%Y'))],
+    ['Y,YYY', () => ({ $concat: [{ $toString: { $trunc: [{ $divide: [year, 1000] }, 0] } }, ',', padded({ $mod: [year, 1000] }, 3, false)] })],
+    ['YYY', (fm) => padded({ $mod: [year, 1000] }, 3, fm)],
+    ['YY', (fm) => (fm ? padded({ $mod: [year, 100] }, 2, fm) : { $substrCP: [dts('%Y'), 2, 2] })],
+    ['Y', () => ({ $toString: { $mod: [year, 10] } })],
+    // the century: years 1 to 100 are the first
+    ['CC', (fm) => padded({ $trunc: [{ $divide: [{ $add: [year, 99] }, 100] }, 0] }, 2, fm)],
     ['HH24', () => dts('%H')],
     ['HH12', () => hour12(date)],
     ['MONTH', (fm) => name(MONTHS, { $subtract: [{ $month: date }, 1] }, 'upper', !fm)],
@@ -167,19 +229,47 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     ['day', (fm) => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'lower', !fm)],
     ['DY', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'ABBR', false)],
     ['Dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbr', false)],
-    ['YY', () => { return { $substrCP: [dts('%Y'), 2, 2] }; }],
+    ['dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbrlower', false)],
+    // the month in Roman numerals, padded to 4 unless FM
+    ['RM', (fm) => roman(date, 'upper', fm)],
+    ['rm', (fm) => roman(date, 'lower', fm)],
     ['MM', () => dts('%m')],
+    ['DDD', (fm) => padded({ $dayOfYear: date }, 3, fm)],
     ['DD', () => dts('%d')],
     ['HH', () => hour12(date)],
     ['MI', () => dts('%M')],
+    ['SSSSS', () => secondsOfDay(date)],
+    ['SSSS', () => secondsOfDay(date)],
     ['SS', () => dts('%S')],
     ['MS', () => dts('%L')],
+    // microseconds and fractions: sqletl's timestamps hold milliseconds, the rest are zeros
+    ['US', () => ({ $concat: [dts('%L'), '000'] })],
+    ['FF1', () => ({ $substrCP: [dts('%L'), 0, 1] })],
+    ['FF2', () => ({ $substrCP: [dts('%L'), 0, 2] })],
+    ['FF3', () => dts('%L')],
+    ['FF4', () => ({ $concat: [dts('%L'), '0'] })],
+    ['FF5', () => ({ $concat: [dts('%L'), '00'] })],
+    ['FF6', () => ({ $concat: [dts('%L'), '000'] })],
+    // the week of the year (days 1–7 are week 1) and of the month
+    ['WW', (fm) => padded({ $add: [{ $trunc: [{ $divide: [{ $subtract: [{ $dayOfYear: date }, 1] }, 7] }, 0] }, 1] }, 2, fm)],
+    ['W', () => ({ $toString: { $add: [{ $trunc: [{ $divide: [{ $subtract: [{ $dayOfMonth: date }, 1] }, 7] }, 0] }, 1] } })],
+    // the Julian day: days since 4714-11-24 BC (1970-01-01 is day 2440588)
+    ['J', () => ({ $toString: { $add: [{ $toLong: { $floor: { $divide: [{ $toLong: date }, DAY_MS] } } }, 2_440_588] } })],
+    // ISO 8601 week-numbering year, week, day of the week (Monday 1) and day of the year
+    ['IYYY', (fm) => padded({ $isoWeekYear: date }, 4, fm)],
+    ['IW', (fm) => padded({ $isoWeek: date }, 2, fm)],
+    ['IDDD', (fm) => padded({ $add: [{ $multiply: [{ $subtract: [{ $isoWeek: date }, 1] }, 7] }, { $isoDayOfWeek: date }] }, 3, fm)],
+    ['ID', () => ({ $toString: { $isoDayOfWeek: date } })],
     ['Q', () => ({ $toString: { $ceil: { $divide: [{ $month: date }, 3] } } })],
     ['D', () => ({ $toString: { $dayOfWeek: date } })],
-    ['dy', () => name(DAYS, { $subtract: [{ $dayOfWeek: date }, 1] }, 'abbrlower', false)],
+    // the meridiem and the era, in the pattern's own case and dots
+    ...(['AM', 'PM', 'am', 'pm', 'A.M.', 'P.M.', 'a.m.', 'p.m.'] as const).map((p): [string, () => Mql] => [p, () => cond({ $lt: [hour, 12] }, spelled('AM', p), spelled('PM', p))]),
+    ...(['AD', 'BC', 'ad', 'bc', 'A.D.', 'B.C.', 'a.d.', 'b.c.'] as const).map((p): [string, () => Mql] => [p, () => cond({ $gt: [year, 0] }, spelled('AD', p), spelled('BC', p))]),
   ];
   // PostgreSQL reads the numeric patterns in lower case too (`yyyy-mm-dd`)
-  for (const [t, build] of [...tokens]) if (/^[A-Z0-9]+$/.test(t) && !['MONTH', 'MON', 'DAY', 'DY'].includes(t)) tokens.push([t.toLowerCase(), build]);
+  for (const [t, build] of [...tokens]) if (/^[A-Z0-9,]+$/.test(t) && !['MONTH', 'MON', 'DAY', 'DY', 'RM'].includes(t)) tokens.push([t.toLowerCase(), build]);
+  // the longest pattern first (`DDD` before `DD`, `SSSS` before `SS`)
+  tokens.sort((a, b) => b[0].length - a[0].length);
   const at = (i: number, n: number) => (fmtArg.span ? { start: fmtArg.span.start + 1 + i, end: fmtArg.span.start + 1 + i + n } : f.span);
   let i = 0;
   while (i < fmt.length) {
@@ -209,13 +299,14 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     const tok = tokens.find(([t]) => fmt.startsWith(t, i));
     if (pg && (!tok || pg.length > tok[0].length)) throw unsupported('lower', `the to_char pattern ${pg}`, at(i, pg.length));
     const suffix = tok && ['TH', 'th', 'SP', 'sp'].find((s) => fmt.startsWith(s, i + tok[0].length));
-    if (suffix) throw unsupported('lower', `the to_char suffix ${suffix}`, at(i + tok[0].length, 2));
+    const ordinal = suffix === 'TH' || suffix === 'th';
+    if (suffix && !(ordinal && NUMERIC_PATTERNS.has(tok[0].toUpperCase()))) throw unsupported('lower', `the to_char suffix ${suffix}`, at(i + tok[0].length, 2));
     if (tok) {
       flush();
       let part = tok[1](fm);
       if (fm && ['MM', 'DD', 'HH24', 'HH12', 'HH', 'MI', 'SS'].includes(tok[0].toUpperCase())) part = { $toString: { $toInt: part } };
-      parts.push(part);
-      i += tok[0].length;
+      parts.push(ordinal ? withOrdinal(part, suffix === 'TH') : part);
+      i += tok[0].length + (ordinal ? 2 : 0);
     } else {
       text += fmt[i];
       i++;
@@ -229,7 +320,7 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
  * PostgreSQL's to_char template patterns (formatting.c's keywords, and the FX/TM
  * prefixes), longest first: the ones `lowerToChar` does not compute are refused.
  */
-const PG_DATE_PATTERNS = [
+export const PG_DATE_PATTERNS = [
   'A.D.', 'A.M.', 'AD', 'AM', 'B.C.', 'BC', 'CC', 'DAY', 'DDD', 'DD', 'DY', 'Day', 'Dy', 'D', 'FF1', 'FF2', 'FF3', 'FF4', 'FF5', 'FF6', 'FX',
   'HH24', 'HH12', 'HH', 'IDDD', 'ID', 'IW', 'IYYY', 'IYY', 'IY', 'I', 'J', 'MI', 'MM', 'MONTH', 'MON', 'MS', 'Month', 'Mon', 'OF',
   'P.M.', 'PM', 'Q', 'RM', 'SSSSS', 'SSSS', 'SS', 'TZH', 'TZM', 'TZ', 'TM', 'US', 'WW', 'W', 'Y,YYY', 'YYYY', 'YYY', 'YY', 'Y',
@@ -237,6 +328,50 @@ const PG_DATE_PATTERNS = [
   'hh24', 'hh12', 'hh', 'iddd', 'id', 'iw', 'iyyy', 'iyy', 'iy', 'i', 'j', 'mi', 'mm', 'month', 'mon', 'ms', 'of',
   'p.m.', 'pm', 'q', 'rm', 'sssss', 'ssss', 'ss', 'tz', 'us', 'ww', 'w', 'y,yyy', 'yyyy', 'yyy', 'yy', 'y',
 ].sort((a, b) => b.length - a.length);
+
+/** The patterns that print a number: TH/th may follow them. */
+const NUMERIC_PATTERNS = new Set([
+  'YYYY', 'Y,YYY', 'YYY', 'YY', 'Y', 'CC', 'HH24', 'HH12', 'HH', 'MM', 'DDD', 'DD', 'MI', 'SSSSS', 'SSSS', 'SS', 'MS', 'US',
+  'FF1', 'FF2', 'FF3', 'FF4', 'FF5', 'FF6', 'WW', 'W', 'J', 'IYYY', 'IW', 'IDDD', 'ID', 'Q', 'D',
+]);
+
+/** A non-negative integer as text, zero-padded to `width` unless FM. */
+function padded(n: Mql, width: number, fm: boolean): Mql {
+  // a NULL date reads '', and no length is negative: DocumentDB evaluates both branches of a $cond
+  const text = { $ifNull: [{ $toString: { $toLong: n } }, ''] };
+  if (fm) return text;
+  return letIn({ t: text }, cond({ $gte: [{ $strLenCP: '$$t' }, width] }, '$$t', { $concat: [{ $substrCP: ['0'.repeat(width), 0, { $max: [0, { $subtract: [width, { $strLenCP: '$$t' }] }] }] }, '$$t'] }));
+}
+
+/** `AM` or `PM` (`AD`, `BC`) spelled as the pattern is: `am`, `A.M.`, `a.m.`. */
+function spelled(word: string, pattern: string): string {
+  const lower = pattern === pattern.toLowerCase();
+  const text = pattern.includes('.') ? `${word[0]}.${word[1]}.` : word;
+  return lower ? text.toLowerCase() : text;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+function roman(date: Mql, form: 'upper' | 'lower', fm: boolean): Mql {
+  const names = ROMAN.map((r) => (form === 'lower' ? r.toLowerCase() : r)).map((r) => (fm ? r : r.padEnd(4, ' ')));
+  return { $arrayElemAt: [names, { $subtract: [{ $month: date }, 1] }] };
+}
+
+function secondsOfDay(date: Mql): Mql {
+  return { $toString: { $add: [{ $multiply: [{ $hour: date }, 3600] }, { $multiply: [{ $minute: date }, 60] }, { $second: date }] } };
+}
+
+/**
+ * A number's text with its English ordinal suffix, as PostgreSQL's TH/th: by the last
+ * digit (1st, 2nd, 3rd), except after a 1 in the tens (11th, 12th, 13th).
+ */
+function withOrdinal(text: Mql, upper: boolean): Mql {
+  const [st, nd, rd, th] = upper ? ['ST', 'ND', 'RD', 'TH'] : ['st', 'nd', 'rd', 'th'];
+  const last = { $substrCP: ['$$n', { $max: [0, { $subtract: [{ $strLenCP: '$$n' }, 1] }] }, 1] };
+  const tens = cond({ $gt: [{ $strLenCP: '$$n' }, 1] }, { $substrCP: ['$$n', { $max: [0, { $subtract: [{ $strLenCP: '$$n' }, 2] }] }, 1] }, '');
+  const suffix = cond({ $eq: [tens, '1'] }, th, { $switch: { branches: [{ case: { $eq: [last, '1'] }, then: st }, { case: { $eq: [last, '2'] }, then: nd }, { case: { $eq: [last, '3'] }, then: rd }], default: th } });
+  // a NULL date reads '': DocumentDB evaluates the branch of a NULL argument too
+  return letIn({ n: { $ifNull: [text, ''] } }, { $concat: ['$$n', suffix] });
+}
 
 function hour12(date: Mql): Mql {
   const h = { $mod: [{ $hour: date }, 12] };

@@ -6,6 +6,7 @@ import type { CopyOptions, Statement } from '../ir/statement.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { stringsOf } from './bind-expr.js';
 import { bindQuery } from './bind-select.js';
+import { printableIntervalColumns } from './interval-columns.js';
 import { Scope } from './scope.js';
 import { tableKey } from './bind-write.js';
 
@@ -64,6 +65,7 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
     const name = rel.schemaname ? `${rel.schemaname}.${rel.relname}` : rel.relname;
     query = bindQuery(unwrap(selectAll(name, cols))[1], env);
   }
+  query = printableIntervalColumns(query);
   options.types = outputTypes(query, env);
   return { kind: 'copy-to', query, file, options, sql, span };
 }

@@ -5,6 +5,7 @@ import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
+import { relativeDate } from './relative-dates.js';
 import { bindWindowCall } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
@@ -224,7 +225,11 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
-    if (typeof arg.value === 'string') return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)) };
+    if (typeof arg.value === 'string') {
+      const relative = relativeDate(arg.value, to, arg.span ?? span);
+      if (relative) return relative;
+      return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)) };
+    }
   }
   if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
   return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, ...widthField(to, intWidthOf(typeName)) };
@@ -458,7 +463,8 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
   if (a === 'interval' && isDateType(b)) return 'timestamp';
   if (a === 'date' && b === 'date' && op === '-') return 'int';
   if (a === 'date' && b === 'int') return 'date';
-  if (a === 'timestamp' && b === 'timestamp' && op === '-') return 'interval';
+  // date − timestamp reads the date as its midnight: an interval, as timestamp − timestamp
+  if (isDateType(a) && isDateType(b) && op === '-') return 'interval';
   if (a === 'interval' && b === 'interval') return 'interval';
   if (a === 'interval' && isNumericType(b)) return 'interval';
   if (a === 'unknown' || b === 'unknown') return 'unknown';
@@ -474,7 +480,7 @@ export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): E
   if (e.kind === 'literal' && e.inexact && type === 'float') return { ...e, type: 'float', inexact: undefined };
   if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
   if (type === 'unknown' || type === 'text' || type === 'json' || type === 'array') return type === 'unknown' ? e : { ...e, type: 'text' };
-  return lit(parseLiteral(e.value, type, typeName, e.span), type, e.span);
+  return relativeDate(e.value, type, e.span) ?? lit(parseLiteral(e.value, type, typeName, e.span), type, e.span);
 }
 
 export function coercePair(a: Expr, b: Expr): [Expr, Expr] {

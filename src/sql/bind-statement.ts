@@ -9,6 +9,7 @@ import type { Query } from '../ir/query.js';
 import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 import { bindCopy } from './bind-copy.js';
+import { printableIntervalColumns, refuseIntervalColumns } from './interval-columns.js';
 
 
 /**
@@ -46,7 +47,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'SelectStmt': {
         // its WITH RECURSIVE queries are computed first, into collections named by `index`
         const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
-        const query = refuseIntervalColumns(bindQuery(n, { ...env, recursive }));
+        const query = printableIntervalColumns(bindQuery(n, { ...env, recursive }));
         return { kind: 'select', query, ...(recursive.ctes.length ? { recursive: recursive.ctes } : {}), ...base };
       }
       case 'VariableSetStmt': {
@@ -188,13 +189,3 @@ function forgetWritten(s: Statement, sampled: Map<string, readonly string[]>): v
   for (const t of tables) sampled.delete(tableKey(t));
 }
 
-/**
- * A result column of type interval (`ts1 - ts2`) is refused: sqletl carries an interval
- * between timestamps as milliseconds, which is right inside date arithmetic and
- * comparisons but would print, or be stored, as a number where PostgreSQL has `-9863 days`.
- */
-function refuseIntervalColumns(q: Query): Query {
-  const c = q.columns.find((x) => x.expr.type === 'interval');
-  if (c) throw unsupported('bind', `an interval as a result column ("${c.name}")`, c.expr.span, ['extract(epoch from …) gives its seconds, date - date its days']);
-  return q;
-}

@@ -85,14 +85,16 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
 
 /**
  * PostgreSQL's special date/time inputs: 'epoch' is 1970-01-01 (parseTimestamp reads
- * it), the others are refused by name rather than called invalid: 'now', 'today',
- * 'tomorrow', 'yesterday' would fix the compile time into the pipeline, and MongoDB
- * dates have no infinities.
+ * it); 'now', 'today', 'tomorrow', 'yesterday' in a typed literal or a comparison are
+ * expressions over `$$NOW` (relative-dates.ts), here (a window offset, try_cast, a
+ * constant fixed at compile time) they are refused by name rather than called
+ * invalid, and so are the infinities, which MongoDB dates do not have.
  */
 function special(t: string, typeName: string, span?: SourceSpan): void {
   const word = t.toLowerCase();
   if (['now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs'].includes(word)) {
-    throw unsupported('bind', `'${word}' as a ${typeName} value`, span, word === 'now' || word === 'today' ? ['CURRENT_TIMESTAMP, NOW() and CURRENT_DATE are supported'] : []);
+    const hints = word.includes('infinity') ? ['BSON dates have no infinite value; a far date (9999-12-31) can stand in where that means the same'] : word === 'allballs' ? [] : ["CURRENT_TIMESTAMP, NOW(), CURRENT_DATE and 'today' in a typed literal are supported"];
+    throw unsupported('bind', `'${word}' as a ${typeName} value`, span, hints);
   }
 }
 
