@@ -122,6 +122,9 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   seed.columns.forEach((c, i) => {
     if (c.expr.type === 'unknown') seed = b.coerceColumn(seed, i, 'text');
   });
+  // character(n) would lose its length through the stage collections (bind-bpchar.ts)
+  const char = seed.columns.find((c) => c.expr.charLength !== undefined);
+  if (char) throw unsupported('bind', `a character(n) column ("${char.name}") in WITH RECURSIVE`, char.expr.span ?? at, ['cast it to text in the non-recursive term']);
   const columns = seed.columns.map((c, i) => ({ name: c.name, field: `c${i}`, type: c.expr.type }));
   const collections = recursiveNames(collector.index, collector.ctes.length + 1, name);
   const reading = (collection: string): SelectQuery => ({
