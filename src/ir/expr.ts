@@ -27,6 +27,8 @@ interface Base {
    * trailing blanks there too) and shown padded to n (the output, LIKE, concat(), …)
    */
   charLength?: number;
+  /** varchar: PostgreSQL compares it with character(n) as character (trailing blanks of both ignored), with text as text */
+  varchar?: boolean;
 }
 
 /** A field of the current input row: a path into the document. */

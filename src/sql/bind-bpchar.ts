@@ -77,6 +77,11 @@ export function shownChar(e: Expr): Expr {
 export function besideChar(e: Expr, other: Expr): Expr {
   if (other.charLength === undefined || e.charLength !== undefined) return e;
   if (e.kind === 'literal' && e.type === 'unknown' && typeof e.value === 'string') return { ...lit(withoutTrailingBlanks(e.value), 'text', e.span), charLength: other.charLength };
+  // varchar beside character(n) is read as character too (PostgreSQL's bpchar = varchar): its trailing blanks go
+  if (e.varchar) {
+    if (e.kind === 'literal') return typeof e.value === 'string' ? { ...lit(withoutTrailingBlanks(e.value), 'text', e.span), charLength: other.charLength } : e;
+    return { kind: 'func', name: 'rtrim', args: [e, lit(' ', 'text')], type: 'text', span: e.span, charLength: other.charLength };
+  }
   return e;
 }
 

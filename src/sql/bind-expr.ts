@@ -208,13 +208,14 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   // varchar(n): an explicit cast cuts the text to n characters
   const length = varcharLengthOf(n.typeName);
   if (length !== undefined) {
-    if (arg.kind === 'literal' && typeof arg.value === 'string') return lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span);
-    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length };
+    if (arg.kind === 'literal' && typeof arg.value === 'string') return { ...lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span), varchar: true };
+    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length, varchar: true };
   }
+  if (typeName === 'varchar' && arg.kind !== 'literal') return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, varchar: true };
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
-    if (typeof arg.value === 'string') return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)) };
+    if (typeof arg.value === 'string') return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)), ...(typeName === 'varchar' ? { varchar: true } : {}) };
   }
   if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
   return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, ...widthField(to, intWidthOf(typeName)) };

@@ -516,7 +516,7 @@ function relationOf(name: string, q: Query): Relation {
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }

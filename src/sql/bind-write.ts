@@ -46,7 +46,7 @@ function exprCtx(env: BindEnv, relations: Relation[], clause: string): ExprConte
 
 const relationOf = (def: TableDef | undefined, name: string, prefix: string[]): Relation => ({
   name,
-  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}) })),
+  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) })),
   prefix,
 });
 

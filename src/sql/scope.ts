@@ -24,6 +24,8 @@ export interface RelationColumn {
   charLength?: number;
   /** a declared character(n) column: documents hold the value padded (or as a data file has it), read without trailing blanks */
   padded?: boolean;
+  /** a varchar column (compared with character(n) as character) */
+  varchar?: boolean;
   /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
   notNull?: boolean;
   /**
@@ -206,7 +208,8 @@ export class Scope {
 }
 
 /** A character(n) column's value as sqletl holds it: without trailing blanks when documents hold it padded (bind-bpchar.ts). */
-export function readChar(read: Expr, column: Pick<RelationColumn, 'charLength' | 'padded'>): Expr {
+export function readChar(read: Expr, column: Pick<RelationColumn, 'charLength' | 'padded' | 'varchar'>): Expr {
+  if (column.varchar) return { ...read, varchar: true };
   if (column.charLength === undefined) return read;
   if (!column.padded) return { ...read, charLength: column.charLength };
   return { kind: 'func', name: 'rtrim', args: [read, { kind: 'literal', value: ' ', type: 'text' }], type: 'text', span: read.span, charLength: column.charLength };
