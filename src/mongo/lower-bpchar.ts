@@ -1,4 +1,4 @@
-import { cond, isNull, shared, type Mql } from './mql.js';
+import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 
 /**
  * character(n) in a pipeline (src/sql/bind-bpchar.ts says why values are held without
@@ -12,7 +12,12 @@ export function heldChar(text: Mql, n: number): Mql {
 
 /** The value as PostgreSQL shows it: blanks added up to n characters (a longer value, read from a data file, as it is). */
 export function shownChar(text: Mql, n: number): Mql {
+  // the padding reads a string even where the value is NULL: DocumentDB evaluates both branches of a $cond
   return shared([text], ([t]) =>
-    cond(isNull(t), null, cond({ $lt: [{ $strLenCP: t }, n] }, { $substrCP: [{ $concat: [t, ' '.repeat(n)] }, 0, n] }, t)),
+    cond(
+      isNull(t),
+      null,
+      letIn({ s: cond({ $eq: [{ $type: t }, 'string'] }, t, '') }, cond({ $lt: [{ $strLenCP: '$$s' }, n] }, { $substrCP: [{ $concat: ['$$s', ' '.repeat(n)] }, 0, n] }, t)),
+    ),
   );
 }

@@ -82,12 +82,17 @@ function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidt
 
 /** varchar(n): text longer than n is TOO_LONG, unless what is past n is blanks, which are cut off (PostgreSQL's rule). */
 function fitLength(value: Mql, n: number): Mql {
+  // the lengths read a string even where the value is none (NULL, a number): DocumentDB evaluates every operand of $and and both branches of a $cond
+  const isText = { $eq: [{ $type: '$$s' }, 'string'] };
   return letIn(
     { s: value },
-    cond(
-      { $and: [{ $eq: [{ $type: '$$s' }, 'string'] }, { $ne: ['$$s', INVALID] }, { $gt: [{ $strLenCP: '$$s' }, n] }] },
-      cond({ $eq: [{ $trim: { input: { $substrCP: ['$$s', n, { $strLenCP: '$$s' }] }, chars: ' ' } }, ''] }, { $substrCP: ['$$s', 0, n] }, TOO_LONG),
-      '$$s',
+    letIn(
+      { t: cond(isText, '$$s', '') },
+      cond(
+        { $and: [isText, { $ne: ['$$s', INVALID] }, { $gt: [{ $strLenCP: '$$t' }, n] }] },
+        cond({ $eq: [{ $trim: { input: { $substrCP: ['$$t', n, { $strLenCP: '$$t' }] }, chars: ' ' } }, ''] }, { $substrCP: ['$$t', 0, n] }, TOO_LONG),
+        '$$s',
+      ),
     ),
   );
 }

@@ -25,6 +25,9 @@ type Any = any;
 
 const stringsOf = (nodes: Any[] | undefined): string[] => (nodes ?? []).map((x: Any) => x.String?.sval as string);
 
+/** The longest character(n) sqletl pads */
+const MAX_PADDED_LENGTH = 4096;
+
 /** Trailing blanks (spaces only: PostgreSQL's bpchar ignores no other white space) dropped. */
 export const withoutTrailingBlanks = (s: string): string => s.replace(/ +$/, '');
 
@@ -43,6 +46,8 @@ export function charLengthOf(typeName: Any, span?: SourceSpan): number | undefin
   }
   if (n < 1) throw new SqlEtlError('invalid-parameter-value', 'bind', 'length for type char must be at least 1', { span });
   if (n > 10485760) throw new SqlEtlError('invalid-parameter-value', 'bind', 'length for type char cannot exceed 10485760', { span });
+  // the padding is a constant of n blanks in the pipeline (lower-bpchar.ts)
+  if (n > MAX_PADDED_LENGTH) throw unsupported('bind', `character(${n}) (longer than ${MAX_PADDED_LENGTH})`, span, ['use varchar(n) or text']);
   return n;
 }
 
