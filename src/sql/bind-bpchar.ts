@@ -104,7 +104,9 @@ export function commonCharLength(exprs: Expr[], what: string, span?: SourceSpan)
   const first = exprs.find((e) => !isNull(e) && !(e.kind === 'literal' && e.type === 'unknown'));
   const n = first?.charLength;
   if (n === undefined) return {};
-  if (exprs.every((e) => isNull(e) || e.charLength === n)) return { charLength: n };
+  // a quoted constant of n characters or more, not ending in a blank, shows as it is in both readings
+  const asItIs = (e: Expr) => e.kind === 'literal' && e.type === 'unknown' && typeof e.value === 'string' && [...e.value].length >= n && !e.value.endsWith(' ');
+  if (exprs.every((e) => isNull(e) || e.charLength === n || asItIs(e))) return { charLength: n };
   throw unsupported('bind', `${what} mixing character(${n}) with other text or another length`, span, [
     'PostgreSQL keeps each value\'s own trailing blanks there; cast every value to the same character(n), or the first one to text',
   ]);

@@ -396,7 +396,8 @@ function wrapNumbered(q: SelectQuery, numbering: Expr, op: '=' | '<=', bound: nu
   const extra: OutputColumn[] = [{ name: '__number', field: '', expr: numbering }, ...q.orderBy.map((k, i) => ({ name: `__order_k${i}`, field: '', expr: k.expr }))];
   const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
   assignFields(inner.columns);
-  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
+  // (a character(n) or varchar column stays one for the enclosing query: bind-bpchar.ts)
+  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type, ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}) });
   const n = inner.columns[q.columns.length];
   return {
     kind: 'select',
