@@ -144,6 +144,8 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   if (step.columns.length !== columns.length) throw new SqlEtlError('setop-columns', 'bind', 'each UNION query must have the same number of columns', { span: at });
   const aggregate = step.kind === 'select' ? firstAggregate(step) : undefined;
   if (aggregate) throw new SqlEtlError('invalid-recursion', 'bind', "aggregate functions are not allowed in a recursive query's recursive term", { span: aggregate.span ?? at });
+  const stepChar = step.columns.find((c) => c.expr.charLength !== undefined);
+  if (stepChar) throw unsupported('bind', `a character(n) column ("${stepChar.name}") in WITH RECURSIVE`, stepChar.expr.span ?? at, ['cast it to text in the recursive term']);
   columns.forEach((c, i) => {
     const t = step.columns[i].expr.type;
     if (t === 'unknown') step = b.coerceColumn(step, i, c.type);
