@@ -11,9 +11,10 @@ import { lit, type Expr } from '../ir/expr.js';
  *   them), so they read the held value as it is;
  * - the cast to text drops trailing blanks in PostgreSQL, so `||`, length(), upper(),
  *   substring(), string_agg() … read the held value as it is;
- * - what PostgreSQL shows with the blanks — the output, LIKE and regular expressions,
- *   octet_length(), concat(), concat_ws(), format() — reads the value padded again to n
- *   (`shownChar`).
+ * - what PostgreSQL shows with the blanks — the output (src/plan/show-char-columns.ts),
+ *   what a write stores (src/mongo/lower-write.ts), LIKE and regular expressions, concat(),
+ *   concat_ws(), format(), json_build_*(), array_agg() and the JSON aggregates — reads the
+ *   value padded again to n (`shownChar`).
  *
  * Where PostgreSQL's result is a character value of no known length whose blanks sqletl
  * no longer has (a CASE/COALESCE mixing character(n) with other text or another length,
