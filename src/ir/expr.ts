@@ -38,7 +38,12 @@ export interface ColumnExpr extends Base {
   /** a CTE's or subquery's column that is never NULL (a COUNT, a literal, …): its NULL guards can go */
   notNull?: boolean;
 }
-export interface LiteralExpr extends Base { kind: 'literal'; value: Value }
+export interface LiteralExpr extends Base {
+  kind: 'literal';
+  value: Value;
+  /** a numeric constant a double does not hold exactly (its exact text): refused where it is computed as numeric, fine once it is a double precision value */
+  inexact?: string;
+}
 export interface CompareExpr extends Base { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
 export interface ArithExpr extends Base { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
 export interface NegateExpr extends Base { kind: 'negate'; arg: Expr }
@@ -58,7 +63,7 @@ export interface LikeExpr extends Base {
   negated: boolean;
 }
 export interface CaseExpr extends Base { kind: 'case'; whens: { when: Expr; then: Expr }[]; else: Expr }
-export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** varchar(n): text is cut to n characters */ length?: number;
+export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** numeric(p, s): the precision p, kept for PostgreSQL's type names in errors */ precision?: number; /** varchar(n): text is cut to n characters */ length?: number;
   /** character(n): 'held' cuts to n and drops trailing blanks (the form sqletl holds), 'shown' pads to n blanks (PostgreSQL's output) */
   char?: 'held' | 'shown';
 }

@@ -3,7 +3,7 @@ import { tryCastTo } from './lower-try-cast.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import type { ScalarFunctionName } from '../catalog/functions.js';
 import { mayBeNull } from '../catalog/nullability.js';
-import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
+import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
@@ -289,7 +289,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
       ),
     ),
   now: () => '$$NOW',
-  current_date: () => ({ $dateTrunc: { date: '$$NOW', unit: 'day' } }),
+  current_date: () => truncateDate('$$NOW', 'day'),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)
   date_trunc: (args, f) => lowerDateTrunc(args, f),
   extract: (args, f) => lowerDatePart(args, f, 'numeric'),

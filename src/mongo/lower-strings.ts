@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, letIn, literal, type Mql } from './mql.js';
+import { cond, isNull, letIn, literal, type Mql } from './mql.js';
 import { classBody, pgRegexToMongo } from './regex-pattern.js';
 import { LOWER_FROM, LOWER_TO, UPPER_FROM, UPPER_TO } from './unicode-data.js';
 
@@ -13,6 +13,7 @@ import { LOWER_FROM, LOWER_TO, UPPER_FROM, UPPER_TO } from './unicode-data.js';
 export function lowerSubstring([s, start, count]: Mql[], f: FuncExpr): Mql {
   const a = f.args[1];
   const b = f.args[2];
+  if (a.type === 'text' || (a.type === 'unknown' && a.kind === 'literal' && typeof a.value === 'string')) return substringByRegex(s, f);
   if (a.kind === 'literal' && typeof a.value === 'number' && (!b || (b.kind === 'literal' && typeof b.value === 'number'))) {
     const from = a.value;
     const first = Math.max(from, 1);
@@ -32,6 +33,21 @@ export function lowerSubstring([s, start, count]: Mql[], f: FuncExpr): Mql {
       ],
     },
   );
+}
+
+/**
+ * SUBSTRING(s FROM pattern): PostgreSQL's POSIX form, the text the pattern's first
+ * parenthesized subexpression matched (NULL when that group took no part), or the
+ * whole match without one; NULL without a match. The SQL form with `FOR escape`
+ * (SIMILAR TO patterns) is refused.
+ */
+function substringByRegex(s: Mql, f: FuncExpr): Mql {
+  const [, patternArg, escapeArg] = f.args;
+  if (escapeArg) throw unsupported('lower', 'SUBSTRING(… FROM pattern FOR escape) (an SQL regular expression, as in SIMILAR TO)', f.span);
+  if (patternArg.kind !== 'literal' || typeof patternArg.value !== 'string') throw unsupported('lower', 'SUBSTRING(… FROM pattern) with a non-constant pattern', patternArg.span);
+  const { regex, caseInsensitive } = pgRegexToMongo(patternArg.value, patternArg.span);
+  const found = { $regexFind: { input: s, regex, options: (caseInsensitive ? 'i' : '') + 's' } };
+  return letIn({ m: found }, cond(isNull('$$m'), null, cond({ $gt: [{ $size: '$$m.captures' }, 0] }, { $arrayElemAt: ['$$m.captures', 0] }, '$$m.match')));
 }
 
 const chars = (s: Mql): Mql => ({ $map: { input: { $range: [0, { $strLenCP: s }] }, in: { $substrCP: [s, '$$this', 1] } } });

@@ -2,6 +2,7 @@ import type { SourceSpan } from '../errors.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import { cond, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
+import { truncateDate } from './lower-dates.js';
 import { FALSE_TEXT, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, TRUE_TEXT } from './lower-cast.js';
 
 /**
@@ -85,7 +86,8 @@ function tryDate(to: SqlType, typeName: string, span?: SourceSpan): Mql {
   const special = { $in: ['$$w', ['epoch', 'now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs']] };
   const bad = letIn({ day: impossibleDate(cond(iso, '$$w', '2000-01-01')) }, '$$day');
   const parsed = { $convert: { input: cond(iso, { $replaceAll: { input: '$$w', find: 't', replacement: ' ' } }, '2000-01-01'), to: 'date', onError: null, onNull: null } };
-  const day = to === 'date' ? { $dateTrunc: { date: parsed, unit: 'day' } } : parsed;
+  // (not $dateTrunc: DocumentDB truncates most dates to a wrong day)
+  const day = to === 'date' ? truncateDate(parsed, 'day') : parsed;
   const value = cond({ $and: [iso, { $not: [bad] }] }, day, null);
   const unreadable = { $or: [special, { $and: [hasDigit, { $not: [iso] }] }] };
   return refuse(unreadable, ['try_cast of "', '$$s', `" to ${typeName}: only ISO dates (YYYY-MM-DD[ HH:MM:SS]) are read, other text PostgreSQL may read is not supported yet`], span)(value);

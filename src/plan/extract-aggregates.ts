@@ -34,6 +34,8 @@ export function extractAggregates(groupBy: Expr[], sets?: number[][]): Extracted
         }
         return col([found.field], x.type);
       }
+      // an outer query's column inside a correlated subquery (a `$lookup` variable) is one value for the whole subquery
+      if (x.kind === 'column' && x.path[0]?.startsWith('$$')) return x;
       if (x.kind === 'column') {
         throw new SqlEtlError('not-grouped', 'plan', `column "${x.path.join('.')}" must appear in the GROUP BY clause or be used in an aggregate function`, { span: x.span });
       }
