@@ -8,6 +8,7 @@ import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
 import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
+import { showCharColumns } from './plan/show-char-columns.js';
 import { bindScript, placed } from './sql/bind-statement.js';
 import type { Catalog } from './sql/bind-context.js';
 import { loadParser, parseScript, type ParsedScript } from './sql/parse.js';
@@ -46,7 +47,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
   switch (s.kind) {
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
-      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(buildPlan(s.query), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
+      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'select', commands, columns };
     }
@@ -82,7 +83,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
         copy: { direction: 'from', file: s.file, options: s.options, columns: s.insert.columns },
       };
     case 'copy-to': {
-      const commands = [{ ...printIntervalColumns(lowerPlan(buildPlan(s.query), ctx.options), s.query.columns), role: 'rows' as const }];
+      const commands = [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }];
       const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
       return { ...base, kind: 'copy', commands, columns, copy: { direction: 'to', file: s.file, options: s.options, columns: columns?.map((c) => c.name) ?? [] } };
     }

@@ -90,6 +90,34 @@ describe('rejects and counts', () => {
     ]);
   });
 
+  test('text longer than a character(n) column is a reject (INSERT and UPDATE); blanks past n are cut off, values stored padded', async () => {
+    const dir = dataDir();
+    const result = await run(
+      `CREATE TABLE codes (id int PRIMARY KEY, code char(3));
+       INSERT INTO codes VALUES (1, 'abcd'), (2, 'ab'), (3, 'abc   '), (4, NULL);
+       INSERT INTO codes SELECT 5, 1234;
+       UPDATE codes SET code = code || 'xx' WHERE id = 2;
+       SELECT id, code, code || '|' FROM codes ORDER BY id;
+       SELECT row, reasons FROM codes__rejects;`,
+      { dataDir: dir },
+    );
+    expect(result.statements[1]).toMatchObject({ inserted: 3, rejected: 1 });
+    expect(result.statements[2]).toMatchObject({ inserted: 0, rejected: 1 });
+    // PostgreSQL's words; the rows as PostgreSQL shows them (padded), the documents hold them so too
+    expect(result.statements[4].rows).toEqual([[2, 'ab ', 'ab|'], [3, 'abc', 'abc|'], [4, null, null]]);
+    const stored = readFileSync(join(dir, 'codes.ndjson'), 'utf8');
+    expect(stored).toContain('"code":"ab "');
+    const rejects = result.statements[5].rows!.map(([row, reasons]) => [(row as { id: unknown }).id, reasons]);
+    expect(rejects).toEqual(
+      expect.arrayContaining([
+        [1, ['value too long for type character(3)']],
+        [5, ['value too long for type character(3)']],
+        [2, ['value too long for type character(3)']],
+      ]),
+    );
+    expect(rejects).toHaveLength(3);
+  });
+
   test('integer columns reject values outside their type, and integers beyond 2^53 − 1, with PostgreSQL\'s words', async () => {
     const dir = dataDir();
     const result = await run(

@@ -1,4 +1,3 @@
--- error at 4:20
--- character(n) pads with blanks, and trailing blanks do not count in comparisons, length() or ||
--- ('ab'::char(5) || 'x' is 'abx'): refused rather than computed as text
-SELECT first_name::char(10) || '|' AS padded FROM customers;
+-- error at 3:20
+-- bpchar without a length keeps each value's trailing blanks as written: refused (character(n) is computed)
+SELECT first_name::bpchar || '|' AS padded FROM customers;

@@ -21,6 +21,14 @@ interface Base {
   span?: SourceSpan;
   /** int2/int4/int8, where known: integer arithmetic overflows at this width, as in PostgreSQL (absent: treated as bigint) */
   intWidth?: IntWidth;
+  /**
+   * character(n): the value is held without its trailing blanks (so comparisons, grouping,
+   * DISTINCT, set operations, joins and text functions need nothing more: PostgreSQL ignores
+   * trailing blanks there too) and shown padded to n (the output, LIKE, concat(), …)
+   */
+  charLength?: number;
+  /** varchar: PostgreSQL compares it with character(n) as character (trailing blanks of both ignored), with text as text */
+  varchar?: boolean;
 }
 
 /** A field of the current input row: a path into the document. */
@@ -57,7 +65,10 @@ export interface LikeExpr extends Base {
   negated: boolean;
 }
 export interface CaseExpr extends Base { kind: 'case'; whens: { when: Expr; then: Expr }[]; else: Expr }
-export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** numeric(p, s): the precision p, kept for PostgreSQL's type names in errors */ precision?: number; /** varchar(n): text is cut to n characters */ length?: number }
+export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** numeric(p, s): the precision p, kept for PostgreSQL's type names in errors */ precision?: number; /** varchar(n): text is cut to n characters */ length?: number;
+  /** character(n): 'held' cuts to n and drops trailing blanks (the form sqletl holds), 'shown' pads to n blanks (PostgreSQL's output) */
+  char?: 'held' | 'shown';
+}
 /** A scalar function of the function catalogue (src/catalog/functions.ts), by its canonical name. */
 export interface FuncExpr extends Base { kind: 'func'; name: string; args: Expr[] }
 /** `x[i]` (1-based, as in SQL) or `x->k` / `x->>k` / `x#>>'{a,b}'`: an element or member. */

@@ -12,6 +12,8 @@ export interface ColumnDef {
   scale?: number;
   /** varchar(n): longer text is refused, unless what is past n is blanks (cut off) */
   length?: number;
+  /** character(n) (with `length` n): the same rule, and documents hold the value padded to n blanks, as PostgreSQL shows it */
+  blankPadded?: boolean;
   /** DEFAULT value for columns an INSERT leaves out */
   default?: Expr;
 }

@@ -5,6 +5,7 @@ import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/ex
 import { mayBeNull } from '../catalog/nullability.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
+import { heldChar, shownChar } from './lower-bpchar.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
@@ -69,6 +70,9 @@ export function lowerExpr(e: Expr): Mql {
       // `x::timestamp::text` prints without an offset (timestamp without time zone)
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
       // varchar(n) cuts to n characters (a NULL stays null: $substrCP of null is "", so it is guarded)
+      // character(n): held without trailing blanks, shown padded (lower-bpchar.ts)
+      if (e.char === 'held' && e.length !== undefined) return heldChar(castTo(lowerExpr(e.arg), e.arg.type, 'text', e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.length);
+      if (e.char === 'shown' && e.length !== undefined) return shownChar(lowerExpr(e.arg), e.length);
       if (e.length !== undefined) {
         const length = e.length;
         return shared([castTo(lowerExpr(e.arg), e.arg.type, e.to, e.span)], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, length] }));

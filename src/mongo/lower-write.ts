@@ -4,6 +4,7 @@ import type { Expr } from '../ir/expr.js';
 import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, intWidthOf, isDateType, MAX_EXACT_INTEGER, type IntWidth } from '../ir/types.js';
 import { buildPlan } from '../plan/build-plan.js';
+import { showCharColumns } from '../plan/show-char-columns.js';
 import type { MongoCommand } from '../commands/command-ir.js';
 import type { Filter, MergeSpec, MqlDocument, Stage } from '../commands/mql-types.js';
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
@@ -14,6 +15,7 @@ import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcome
 import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
 import { impossibleDate } from './lower-cast.js';
+import { shownChar } from './lower-bpchar.js';
 
 /**
  * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
@@ -74,20 +76,30 @@ const fieldOf: ColumnRef = (c) => `$${c}`;
  */
 function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
   const value = conformType(v, col, from, fromWidth);
-  if (col.length !== undefined) return fitLength(value, col.length);
+  if (col.length !== undefined) return col.blankPadded ? padStored(fitLength(value, col.length), col.length) : fitLength(value, col.length);
   return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
 }
 
 /** varchar(n): text longer than n is TOO_LONG, unless what is past n is blanks, which are cut off (PostgreSQL's rule). */
 function fitLength(value: Mql, n: number): Mql {
+  // the lengths read a string even where the value is none (NULL, a number): DocumentDB evaluates every operand of $and and both branches of a $cond
+  const isText = { $eq: [{ $type: '$$s' }, 'string'] };
   return letIn(
     { s: value },
-    cond(
-      { $and: [{ $eq: [{ $type: '$$s' }, 'string'] }, { $ne: ['$$s', INVALID] }, { $gt: [{ $strLenCP: '$$s' }, n] }] },
-      cond({ $eq: [{ $trim: { input: { $substrCP: ['$$s', n, { $strLenCP: '$$s' }] }, chars: ' ' } }, ''] }, { $substrCP: ['$$s', 0, n] }, TOO_LONG),
-      '$$s',
+    letIn(
+      { t: cond(isText, '$$s', '') },
+      cond(
+        { $and: [isText, { $ne: ['$$s', INVALID] }, { $gt: [{ $strLenCP: '$$t' }, n] }] },
+        cond({ $eq: [{ $trim: { input: { $substrCP: ['$$t', n, { $strLenCP: '$$t' }] }, chars: ' ' } }, ''] }, { $substrCP: ['$$t', 0, n] }, TOO_LONG),
+        '$$s',
+      ),
     ),
   );
+}
+
+/** character(n): a value that fits is stored as PostgreSQL shows it, padded with blanks to n (the markers of bad values left as they are). */
+function padStored(value: Mql, n: number): Mql {
+  return letIn({ p: value }, cond({ $and: [{ $eq: [{ $type: '$$p' }, 'string'] }, { $not: [{ $in: ['$$p', [INVALID, OUT_OF_RANGE, TOO_LONG, INT_OUT_OF_RANGE]] }] }] }, shownChar('$$p', n), '$$p'));
 }
 
 /**
@@ -183,7 +195,7 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   const mayBeInvalid = def.columns.filter((c) => !converted || converted.has(c.name));
   for (const c of def.columns) {
     if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${c.type === 'int' ? intRangeOf(c.typeName).name : PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
-    if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type character varying(${c.length})`]);
+    if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type ${c.blankPadded ? 'character' : 'character varying'}(${c.length})`]);
     if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
     if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
@@ -410,7 +422,8 @@ export function lowerCreateTable(s: Extract<Statement, { kind: 'create-table' }>
   const db = table.db ? { db: table.db } : {};
   if (s.asQuery) {
     // CREATE TABLE AS: $out replaces the target in one step (it writes a temporary collection, then renames)
-    const read = lowerPlan(buildPlan(s.asQuery), ctx.options);
+    // character(n) columns are stored as PostgreSQL shows them, padded (as an INSERT stores them)
+    const read = lowerPlan(showCharColumns(buildPlan(s.asQuery), s.asQuery.columns), ctx.options);
     if (read.kind !== 'aggregate') throw new Error('unreachable');
     return [
       { kind: 'createCollection', collection: table.name, ...db, ifNotExists: s.ifNotExists, role: 'ddl' },
@@ -544,7 +557,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
  * later jobs and other tools.
  */
 export function lowerCreateView(s: Extract<Statement, { kind: 'create-view' }>, ctx: WriteContext): MongoCommand[] {
-  const read = lowerPlan(buildPlan(s.query), ctx.options);
+  const read = lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options);
   if (read.kind !== 'aggregate') throw new Error('unreachable');
   if (!read.collection) throw unsupported('lower', 'a view that reads no collection (VALUES only)', s.table.span);
   if (read.db !== s.table.db) throw unsupported('lower', 'a view over another database', s.table.span);

@@ -7,6 +7,7 @@ import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarS
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { relativeDate } from './relative-dates.js';
 import { bindWindowCall } from './bind-window.js';
+import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
@@ -183,11 +184,8 @@ export function refuseUnsupportedType(typeName: Any, span?: SourceSpan): void {
       'PostgreSQL rounds real to single precision (about 7 significant digits); sqletl computes in double precision: use double precision',
     ]);
   }
-  if (last === 'bpchar') {
-    throw unsupported('bind', 'type character(n) (blank-padded char)', span, [
-      'character(n) pads with blanks and ignores trailing blanks in comparisons, which sqletl does not reproduce: use varchar(n) or text',
-    ]);
-  }
+  // character(n) is computed (bind-bpchar.ts); bpchar without a length is refused there
+  if (last === 'bpchar') charLengthOf(typeName, span);
   if (names.length === 1 && last === 'char') throw unsupported('bind', 'type "char" (the single-byte internal type)', span, ['use text']);
 }
 
@@ -203,6 +201,8 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const castSpan = spanOf(ctx, n.typeName.location) ?? span;
   if (n.typeName.arrayBounds) throw unsupported('bind', `cast to ${typeName}[]`, castSpan);
   refuseUnsupportedType(n.typeName, castSpan);
+  const charLength = charLengthOf(n.typeName, castSpan);
+  if (charLength !== undefined) return castToChar(bindExpr(n.arg, ctx), charLength, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
   // `99999999999999999999::bigint`: PostgreSQL's error at the cast, before sqletl would refuse the constant as inexact
@@ -219,16 +219,17 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   // varchar(n): an explicit cast cuts the text to n characters
   const length = varcharLengthOf(n.typeName);
   if (length !== undefined) {
-    if (arg.kind === 'literal' && typeof arg.value === 'string') return lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span);
-    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length };
+    if (arg.kind === 'literal' && typeof arg.value === 'string') return { ...lit([...arg.value].slice(0, length).join(''), to, arg.span ?? span), varchar: true };
+    if (!(arg.kind === 'literal' && arg.value === null)) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, length, varchar: true };
   }
+  if (typeName === 'varchar' && arg.kind !== 'literal') return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, varchar: true };
   if (arg.kind === 'literal') {
     // constant folding: '2024-01-31'::date, '30 days'::interval, '12'::int
     if (arg.value === null) return lit(null, to, arg.span);
     if (typeof arg.value === 'string') {
       const relative = relativeDate(arg.value, to, arg.span ?? span);
       if (relative) return relative;
-      return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)) };
+      return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)), ...(typeName === 'varchar' ? { varchar: true } : {}) };
     }
   }
   if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
@@ -310,14 +311,15 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       const arg = left();
       const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
       const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
-      const bound = items.map((i) => coerceTo(bindExpr(i, ctx), arg.type));
+      const bound = items.map((i) => coerceTo(besideChar(bindExpr(i, ctx), arg), arg.type));
       const argTyped = bound.length ? coercePair(arg, bound[0])[0] : arg;
       return { kind: 'inlist', arg: argTyped, list: bound, negated: name === '<>', type: 'bool', span };
     }
     case 'AEXPR_LIKE':
     case 'AEXPR_ILIKE': {
       const pattern = likePattern(n.rexpr, ctx);
-      return { kind: 'like', arg: left(), pattern, syntax: 'like', caseInsensitive: kind === 'AEXPR_ILIKE', negated: name.startsWith('!'), type: 'bool', span };
+      // LIKE reads character(n) with its blanks ('ab'::char(3) LIKE 'ab_' is true)
+      return { kind: 'like', arg: shownChar(left()), pattern, syntax: 'like', caseInsensitive: kind === 'AEXPR_ILIKE', negated: name.startsWith('!'), type: 'bool', span };
     }
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN': {
@@ -335,6 +337,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       if (!op) throw unsupported('bind', `${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (…)`, span);
       const arr = right();
       const x = left();
+      refuseCharArgument([x], `${name} ${kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (array)`, span);
       const elemType = arr.kind === 'literal' && Array.isArray(arr.value) ? commonType(arr.value.map((v) => lit(v, typeof v === 'number' ? 'numeric' : 'unknown'))) : 'unknown';
       return funcExpr(kind === 'AEXPR_OP_ANY' ? 'op_any' : 'op_all', [lit(op, 'text'), coerceTo(x, elemType), arr], span, 'bool');
     }
@@ -423,7 +426,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '~*':
     case '!~':
     case '!~*':
-      return { kind: 'like', arg: l, pattern: r, syntax: 'regex', caseInsensitive: name.includes('*'), negated: name.startsWith('!'), type: 'bool', span };
+      return { kind: 'like', arg: shownChar(l), pattern: r, syntax: 'regex', caseInsensitive: name.includes('*'), negated: name.startsWith('!'), type: 'bool', span };
     case '~~':
     case '!~~':
     case '~~*':
@@ -484,7 +487,7 @@ export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): E
 }
 
 export function coercePair(a: Expr, b: Expr): [Expr, Expr] {
-  return [coerceBeside(a, b.type), coerceBeside(b, a.type)];
+  return [coerceBeside(besideChar(a, b), b.type), coerceBeside(besideChar(b, a), a.type)];
 }
 
 /** Beside an integer (sqletl does not know if it is int4 or int8), a quoted literal may be any bigint, as beside PostgreSQL's bigint column. */
@@ -525,6 +528,7 @@ function bindCase(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     else: coerceTo(elseExpr, type),
     type,
     span,
+    ...commonCharLength([...whens.map((w) => w.then), elseExpr], 'CASE', span),
   };
 }
 
@@ -550,7 +554,9 @@ export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: S
       typedArgs = args.map((a) => coerceTo(a, resultType));
     } else resultType = sig.returns;
   }
-  return { kind: 'func', name: scalarName(name), args: typedArgs, type: resultType, span };
+  const canonical = scalarName(name);
+  const char = charFunction(canonical, typedArgs, span, args);
+  return { kind: 'func', name: canonical, args: char.args, type: resultType, span, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
 }
 
 /**
@@ -567,7 +573,7 @@ function bindTryCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   refuseUnsupportedType(cast.typeName, castSpan);
   const to = typeFromName(typeName);
   const allowed: SqlType[] = ['int', 'numeric', 'float', 'date', 'timestamp', 'bool', 'text'];
-  if (!to || !allowed.includes(to) || cast.typeName.arrayBounds || numericScaleOf(cast.typeName) || varcharLengthOf(cast.typeName) !== undefined) {
+  if (!to || !allowed.includes(to) || cast.typeName.arrayBounds || numericScaleOf(cast.typeName) || varcharLengthOf(cast.typeName) !== undefined || charLengthOf(cast.typeName, castSpan) !== undefined) {
     throw unsupported('bind', `try_cast to ${typeName}`, castSpan, ['try_cast reads text as integer types, numeric, double precision, date, timestamp, boolean or text']);
   }
   const arg = bindExpr(cast.arg, ctx);
@@ -613,7 +619,8 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     let type: SqlType = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
     if (aggName === 'sum' && type === 'int') type = 'int';
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
-    const agg: AggExpr = { kind: 'agg', name: aggName, args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan };
+    const char = charAggregate(aggName, args, nameSpan);
+    const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, nameSpan);
     refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
@@ -751,12 +758,13 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (query.passthrough || query.columns.length !== 1) {
     throw new SqlEtlError('subquery-columns', 'bind', query.passthrough ? 'subquery must list its column' : query.columns.length > 1 ? 'subquery has too many columns' : 'subquery must return a column', { span });
   }
-  if (type === 'EXPR_SUBLINK') return { ...base, mode: 'scalar', type: query.columns[0].expr.type };
+  const charLength = query.columns[0].expr.charLength;
+  if (type === 'EXPR_SUBLINK') return { ...base, mode: 'scalar', type: query.columns[0].expr.type, ...(charLength !== undefined ? { charLength } : {}) };
   if (type === 'ANY_SUBLINK' || type === 'ALL_SUBLINK') {
     const opName = n.operName ? stringsOf(n.operName)[0] : '=';
     const op = COMPARE[opName];
     if (!op) throw unsupported('bind', `${opName} ${type === 'ALL_SUBLINK' ? 'ALL' : 'ANY'} (subquery)`, span);
-    const arg = coerceTo(bindExpr(n.testexpr, ctx), query.columns[0].expr.type);
+    const arg = coerceTo(besideChar(bindExpr(n.testexpr, ctx), query.columns[0].expr), query.columns[0].expr.type);
     if (type === 'ANY_SUBLINK' && op === '=') return { ...base, mode: 'in', op, arg, type: 'bool' };
     return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }
@@ -815,7 +823,7 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   const type: SqlType = many ? 'array' : sig.returns === 'arg0' ? x.type : (sig.returns as SqlType);
   const filter = n.agg_filter ? bindExpr(n.agg_filter, inner) : undefined;
   refuseOuterAggregate([x, ...(filter ? [filter] : [])], name, span);
-  const agg: AggExpr = { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span };
+  const agg: AggExpr = { kind: 'agg', name, args: fraction ? [x, fraction] : [x], star: false, distinct: false, filter, orderBy: keys, type, span, ...(!many && charAggregate(name, [x], span).charLength !== undefined ? { charLength: x.charLength } : {}) };
   // as for the other aggregates: the planner attaches no subquery inside an aggregate's input
   if (someExpr(agg, (e) => e.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, span);
   return agg;

@@ -5,7 +5,8 @@ import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { setReturning } from '../catalog/functions.js';
 import { binaryOp, bindExpr, setReturningArray, requireBoolean, stringsOf } from './bind-expr.js';
-import { OuterCapture, Scope, visible, type Relation, type RelationColumn } from './scope.js';
+import { OuterCapture, readChar, Scope, visible, type Relation, type RelationColumn } from './scope.js';
+import { commonCharLength } from './bind-bpchar.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -101,7 +102,7 @@ export function visibleColumns(relations: Relation[]): { name: string; expr: Exp
   return relations.flatMap((r) =>
     (r.columns ?? [])
       .filter((c) => visible(r, c.name))
-      .map((c) => ({ name: c.name, expr: c.expr ?? { kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...(c.notNull ? { notNull: true } : {}) }, ...(c.notNull ? { notNull: true } : {}) })),
+      .map((c) => ({ name: c.name, expr: c.expr ?? readChar({ kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...(c.notNull ? { notNull: true } : {}) }, c), ...(c.notNull ? { notNull: true } : {}) })),
   );
 }
 
@@ -138,7 +139,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       if (colnames.length > 0 && !declared) {
         throw unsupported('bind', `column aliases on "${key}", whose columns are not declared`, span, [`declare its columns with CREATE TABLE ${key} (…) (in the job or a --schema file)`]);
       }
-      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)) }));
+      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
       if (columns && colnames.length > columns.length) {
         throw new SqlEtlError('too-many-aliases', 'bind', `table "${alias ?? name}" has ${columns.length} columns available but ${colnames.length} columns specified`, { span });
       }
@@ -229,7 +230,7 @@ function mergeUsing(n: Any, kind: 'inner' | 'left' | 'right' | 'full', lefts: Re
     const r = usingSide(rights, name, 'right', at);
     conds.push(binaryOp('=', l, r));
     // the merged column: the preserved side's value (the first non-NULL of both for FULL)
-    const value: Expr = kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined } : kind === 'right' ? r : l;
+    const value: Expr = kind === 'full' ? { kind: 'func', name: 'coalesce', args: [l, r], type: l.type, span: undefined, ...commonCharLength([l, r], 'a FULL JOIN … USING column', at) } : kind === 'right' ? r : l;
     merged.push({ name, field: '', type: value.type, expr: value });
   });
   const on: Expr | undefined = conds.length === 0 ? undefined : conds.length === 1 ? conds[0] : { kind: 'and', args: conds, type: 'bool' };

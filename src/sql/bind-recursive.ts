@@ -122,6 +122,9 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   seed.columns.forEach((c, i) => {
     if (c.expr.type === 'unknown') seed = b.coerceColumn(seed, i, 'text');
   });
+  // character(n) would lose its length through the stage collections (bind-bpchar.ts)
+  const char = seed.columns.find((c) => c.expr.charLength !== undefined);
+  if (char) throw unsupported('bind', `a character(n) column ("${char.name}") in WITH RECURSIVE`, char.expr.span ?? at, ['cast it to text in the non-recursive term']);
   // an integer column keeps the non-recursive term's width (PostgreSQL's working table has its type)
   const columns = seed.columns.map((c, i) => ({ name: c.name, field: `c${i}`, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth) }));
   const collections = recursiveNames(collector.index, collector.ctes.length + 1, name);
@@ -142,6 +145,8 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   if (step.columns.length !== columns.length) throw new SqlEtlError('setop-columns', 'bind', 'each UNION query must have the same number of columns', { span: at });
   const aggregate = step.kind === 'select' ? firstAggregate(step) : undefined;
   if (aggregate) throw new SqlEtlError('invalid-recursion', 'bind', "aggregate functions are not allowed in a recursive query's recursive term", { span: aggregate.span ?? at });
+  const stepChar = step.columns.find((c) => c.expr.charLength !== undefined);
+  if (stepChar) throw unsupported('bind', `a character(n) column ("${stepChar.name}") in WITH RECURSIVE`, stepChar.expr.span ?? at, ['cast it to text in the recursive term']);
   columns.forEach((c, i) => {
     const t = step.columns[i].expr.type;
     if (t === 'unknown') step = b.coerceColumn(step, i, c.type);

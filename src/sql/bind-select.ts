@@ -5,6 +5,7 @@ import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.j
 import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { commonCharLength } from './bind-bpchar.js';
 import { bindExpr, bindSortKey, sortIsDescending, setReturningArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
@@ -84,6 +85,8 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   if (left.columns.length !== right.columns.length) {
     throw new SqlEtlError('setop-columns', 'bind', `each ${op.toUpperCase()} query must have the same number of columns`, { span: keyword });
   }
+  // character(n): PostgreSQL's column type is the first known one's (bind-bpchar.ts), read before the literals are typed
+  const chars = left.columns.map((c, i) => commonCharLength([c.expr, right.columns[i].expr], op.toUpperCase(), keyword));
   // a quoted literal of one side takes the other side's type, as PostgreSQL resolves a UNION column (`SELECT 1 UNION SELECT '1'` is one row)
   for (let i = 0; i < left.columns.length; i++) {
     const typed = [left.columns[i].expr, right.columns[i].expr].filter((e) => e.type !== 'unknown');
@@ -95,7 +98,7 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   const columns: OutputColumn[] = left.columns.map((c, i) => ({
     name: c.name,
     field: c.field,
-    expr: { kind: 'column', path: [c.field], type: commonType([c.expr, right.columns[i].expr]) },
+    expr: { kind: 'column', path: [c.field], type: commonType([c.expr, right.columns[i].expr]), ...chars[i] },
   }));
   // ORDER BY of a set operation names output columns (or their positions)
   const orderBy: SortKey[] = ((stmt.sortClause ?? []) as Node[]).map((s) => {
@@ -398,7 +401,8 @@ function wrapNumbered(q: SelectQuery, numbering: Expr, op: '=' | '<=', bound: nu
   const extra: OutputColumn[] = [{ name: '__number', field: '', expr: numbering }, ...q.orderBy.map((k, i) => ({ name: `__order_k${i}`, field: '', expr: k.expr }))];
   const inner: SelectQuery = { ...q, columns: [...q.columns, ...extra], orderBy: [], limit: undefined, offset: undefined };
   assignFields(inner.columns);
-  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type });
+  // (a character(n) or varchar column stays one for the enclosing query: bind-bpchar.ts)
+  const ref = (c: OutputColumn): Expr => ({ kind: 'column', path: [c.field], type: c.expr.type, ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}) });
   const n = inner.columns[q.columns.length];
   return {
     kind: 'select',
@@ -540,7 +544,7 @@ function relationOf(name: string, q: Query): Relation {
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }
@@ -562,11 +566,12 @@ function bindValues(stmt: Any, env: BindEnv): Query {
     const known = lists.map((r) => (r[i]?.kind === 'literal' && (r[i].value === null || typeof r[i].value === 'string') ? 32 : r[i]?.intWidth));
     return bigint[i] ? 64 : known.every((w) => w !== undefined) ? (Math.max(...known) as IntWidth) : undefined;
   });
+  const chars = types.map((_, i) => commonCharLength(lists.map((r) => r[i]).filter((e) => e !== undefined), 'VALUES', lists[0][i]?.span));
   lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,
-    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i], ...widthField(types[i], widths[i]) },
+    expr: { kind: 'column', path: [`column${i + 1}`], type: types[i], ...widthField(types[i], widths[i]), ...chars[i] },
   }));
   for (const r of lists) {
     if (r.length !== width) throw new SqlEtlError('values-width', 'bind', 'VALUES lists must all be the same length', { span: r[0]?.span });

@@ -104,7 +104,8 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));
-        const columns = query.columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.expr.type, typeName: c.expr.type, notNull: false }));
+        // a character(n) column stays one (stored padded, lower-write.ts), as PostgreSQL's table has it
+        const columns = query.columns.map((c, i) => ({ name: names[i] ?? c.name, type: c.expr.type, typeName: c.expr.charLength !== undefined ? 'bpchar' : c.expr.type, notNull: false, ...(c.expr.charLength !== undefined ? { length: c.expr.charLength, blankPadded: true } : {}) }));
         const materialized = n.objtype === 'OBJECT_MATVIEW' ? query : undefined;
         const table = { name: rel.relname, db: rel.schemaname, columns, unique: [], checks: [], materialized };
         catalog.set(tableKey(table), table);

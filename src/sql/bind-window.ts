@@ -5,6 +5,7 @@ import type { SqlType } from '../ir/types.js';
 import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-context.js';
 import { aggregateName, aggregateSignature, isWindowAggregate, windowFunction } from '../catalog/functions.js';
 import { parseLiteral } from './literals.js';
+import { charAggregate } from './bind-bpchar.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -60,7 +61,8 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: Sou
       throw unsupported('bind', `${name} with a non-constant default`, args[2].span ?? span);
     }
   }
-  const call: WindowExpr = { kind: 'window', name: ranking ? name : aggName, args, star: !!n.agg_star, filter, spec, type, span };
+  const char = charAggregate(ranking ? name : aggName, args, span);
+  const call: WindowExpr = { kind: 'window', name: ranking ? name : aggName, args: char.args, star: !!n.agg_star, filter, spec, type, span, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
   if (someExpr(call, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…) OVER (…)`, span);
   return call;
 }

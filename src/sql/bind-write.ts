@@ -5,6 +5,7 @@ import type { Query, Source } from '../ir/query.js';
 import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
 import { intWidthOf, typeFromName, widthField } from '../ir/types.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
+import { charLengthOf } from './bind-bpchar.js';
 import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, stringsOf, typeNameOf, varcharLengthOf } from './bind-expr.js';
 import { bindFromClause, bindQuery } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
@@ -45,7 +46,7 @@ function exprCtx(env: BindEnv, relations: Relation[], clause: string): ExprConte
 
 const relationOf = (def: TableDef | undefined, name: string, prefix: string[]): Relation => ({
   name,
-  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)) })),
+  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) })),
   prefix,
 });
 
@@ -62,8 +63,10 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
       const type = c.typeName.arrayBounds ? 'array' : typeFromName(typeName);
       if (!type) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: spanOf(ctx, c.typeName.location) });
       const scale = numericScaleOf(c.typeName);
-      const length = c.typeName.arrayBounds ? undefined : varcharLengthOf(c.typeName);
-      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}), ...(length !== undefined ? { length } : {}) };
+      const charLength = charLengthOf(c.typeName, spanOf(ctx, c.typeName.location));
+      if (charLength !== undefined && c.typeName.arrayBounds) throw unsupported('bind', 'arrays of character(n)', spanOf(ctx, c.typeName.location), ['use text[]']);
+      const length = c.typeName.arrayBounds ? undefined : varcharLengthOf(c.typeName) ?? charLength;
+      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}), ...(length !== undefined ? { length } : {}), ...(charLength !== undefined ? { blankPadded: true } : {}) };
       for (const k of (c.constraints ?? []) as Node[]) {
         const con = unwrap(k)[1];
         switch (con.contype) {

@@ -20,6 +20,12 @@ export interface RelationColumn {
   type: SqlType;
   /** int2/int4/int8 of a declared or computed integer column */
   intWidth?: IntWidth;
+  /** character(n): its n (bind-bpchar.ts) */
+  charLength?: number;
+  /** a declared character(n) column: documents hold the value padded (or as a data file has it), read without trailing blanks */
+  padded?: boolean;
+  /** a varchar column (compared with character(n) as character) */
+  varchar?: boolean;
   /** the relation's rows always hold a non-NULL value here (a subquery's COUNT, literal, …) */
   notNull?: boolean;
   /**
@@ -199,8 +205,17 @@ export class Scope {
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
     const width = fields.length === 1 ? widthField(type, column?.intWidth) : {};
     const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
-    return column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
+    const read: Expr = column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
+    return column && fields.length === 1 ? readChar(read, column) : read;
   }
+}
+
+/** A character(n) column's value as sqletl holds it: without trailing blanks when documents hold it padded (bind-bpchar.ts). */
+export function readChar(read: Expr, column: Pick<RelationColumn, 'charLength' | 'padded' | 'varchar'>): Expr {
+  if (column.varchar) return { ...read, varchar: true };
+  if (column.charLength === undefined) return read;
+  if (!column.padded) return { ...read, charLength: column.charLength };
+  return { kind: 'func', name: 'rtrim', args: [read, { kind: 'literal', value: ' ', type: 'text' }], type: 'text', span: read.span, charLength: column.charLength };
 }
 
 /** `did you mean "name"?` for a declared column within edit distance 2 (none when nothing is close). */
