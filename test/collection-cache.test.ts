@@ -14,6 +14,9 @@ import { EJSON } from 'bson';
 import { cachePath, cacheable, cachedRowCount, readCollectionCache, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
 import { readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
 import { fieldsRead } from '../src/engine/embedded-projection.js';
+import { prefilterOf } from '../src/engine/embedded-prefilter.js';
+import { Aggregator, ProcessingMode } from '../src/engine/mingo-runtime.js';
+import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { FIXTURES_DIR, caseOptions, discoverCases, readSchema } from './support/cases.js';
 import { run } from '../src/index.js';
 
@@ -182,6 +185,55 @@ describe('fields a pipeline reads', () => {
     expect(needs('c', [{ $lookup: { from: 'd', localField: 'k', foreignField: 'dk', as: 'j', pipeline: [{ $limit: 1 }] } }, { $match: { $expr: { $gt: [{ $size: '$j' }, 0] } } }, { $count: 'n' }])).toEqual({ c: ['j', 'k'], d: ['dk'] });
     // $unionWith's documents are read by the stages after it
     expect(needs('c', [{ $unionWith: { coll: 'd', pipeline: [{ $match: { q: 1 } }] } }, { $group: { _id: '$g' } }])).toEqual({ c: ['_id', 'g'], d: ['_id', 'g', 'q'] });
+  });
+});
+
+describe('rows left out while reading (embedded-prefilter.ts)', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  // shapes that lack fields, a column of mixed types, NaN-free numbers, dates, a dictionary
+  // column and one of distinct strings
+  const lines = Array.from({ length: 6000 }, (_, i) => {
+    const d: Record<string, unknown> = { _id: i };
+    if (i % 11 !== 0) d.n = (i % 50) / 2;
+    if (i % 13 !== 0) d.d = { $date: new Date(Date.UTC(2024, 0, 1 + (i % 60))).toISOString() };
+    d.k = `kind ${i % 5}`;
+    if (i % 17 !== 0) d.u = `unique ${i}`;
+    d.m = i % 3 === 0 ? i : i % 3 === 1 ? `${i}` : null;
+    return JSON.stringify(d);
+  });
+  const day = (n: number) => new Date(Date.UTC(2024, 0, n));
+  const matches: [string, Record<string, unknown>[], boolean][] = [
+    ['a number range', [{ $match: { $and: [{ n: { $gte: 3 } }, { n: { $lt: 7.5 } }] } }], true],
+    ['a date range and a dictionary IN', [{ $match: { d: { $gte: day(10), $lt: day(20) } } }, { $match: { k: { $in: ['kind 1', 'kind 3'] } } }], true],
+    ['implicit equality on distinct strings', [{ $match: { u: 'unique 42' } }], true],
+    ['$ne and $nin', [{ $match: { $and: [{ n: { $ne: 0 } }, { k: { $nin: ['kind 0'] } }] } }], true],
+    ['an OR of conjunctions', [{ $match: { $or: [{ n: { $lte: 1 }, k: 'kind 2' }, { d: { $eq: day(5) } }] } }], true],
+    ['an OR with a branch it cannot read: every row', [{ $match: { $or: [{ n: { $lte: 1 } }, { $expr: { $gt: ['$n', 20] } }] } }], false],
+    ['a column of mixed types: every row', [{ $match: { m: { $eq: 3 } } }], false],
+    ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false],
+    ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false],
+    ['null: every row', [{ $match: { n: { $eq: null } } }], false],
+  ];
+  it.each(matches)('%s: keeps every row the $match keeps', (_name, pipeline, prunes) => {
+    const dir = tmp();
+    dirs.push(dir);
+    const f = join(dir, 'c.ndjson');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    cacheNow(f);
+    const all = readCollectionCache(f)!;
+    const pre = prefilterOf(pipeline);
+    const built = readCollectionCache(f, undefined, pre?.filter)!;
+    const run = (docs: unknown[]) => new Aggregator(pipeline, { processingMode: ProcessingMode.CLONE_INPUT, context: EMBEDDED_CONTEXT }).run(docs as never[]);
+    expect(run(built)).toStrictEqual(run(all));
+    if (prunes) expect(built.length).toBeLessThan(all.length);
+    else expect(built.length).toBe(all.length);
+  });
+  it('reads only leading $match stages', () => {
+    expect(prefilterOf([{ $set: { n: 1 } }, { $match: { n: 1 } }])).toBeUndefined();
+    expect(prefilterOf([{ $match: { n: 1 } }, { $set: { n: 2 } }, { $match: { n: 3 } }])?.key).toBe('"n"$eq[1]');
   });
 });
 

@@ -228,7 +228,8 @@ interface ComputeOptionsLike {
   processingMode?: number;
   constructor: { init(o: unknown): ComputeOptionsLike };
   update(locals: { root?: unknown; variables?: Doc }): ComputeOptionsLike;
-  collectionResolver?: (name: string) => Doc[];
+  /** `leading`: the `$match` stages about to run on the collection first (the embedded engine builds fewer rows: embedded-prefilter.ts) */
+  collectionResolver?: (name: string, leading?: readonly Doc[]) => Doc[];
 }
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 
@@ -254,7 +255,7 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   const rest = pipeline.slice(lead);
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
   const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, () => {
-    const all = options.collectionResolver?.(expr.from ?? '') ?? [];
+    const all = options.collectionResolver?.(expr.from ?? '', pipeline.slice(0, lead)) ?? [];
     const foreign = lead ? (new Aggregator(pipeline.slice(0, lead), options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
@@ -332,7 +333,7 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
   let cached: Doc[] | undefined;
   const prefixRows = (): Doc[] => {
     cached ??= perCommand(options, `prefix ${expr.from} ${JSON.stringify(prefix)}`, () => {
-      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from) ?? []);
+      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from, prefix) ?? []);
       return new Aggregator(prefix, options as never).run(input) as Doc[];
     });
     return cached;
