@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
-import { cachePath, cacheable, cachedRowCount, readCollectionCache, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
+import { cachePath, cacheable, cachedRowCount, readCollectionCache, readFilteredCache, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
 import { readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
 import { fieldsRead } from '../src/engine/embedded-projection.js';
 import { prefilterOf } from '../src/engine/embedded-prefilter.js';
@@ -205,19 +205,23 @@ describe('rows left out while reading (embedded-prefilter.ts)', () => {
     return JSON.stringify(d);
   });
   const day = (n: number) => new Date(Date.UTC(2024, 0, n));
-  const matches: [string, Record<string, unknown>[], boolean][] = [
-    ['a number range', [{ $match: { $and: [{ n: { $gte: 3 } }, { n: { $lt: 7.5 } }] } }], true],
-    ['a date range and a dictionary IN', [{ $match: { d: { $gte: day(10), $lt: day(20) } } }, { $match: { k: { $in: ['kind 1', 'kind 3'] } } }], true],
-    ['implicit equality on distinct strings', [{ $match: { u: 'unique 42' } }], true],
-    ['$ne and $nin', [{ $match: { $and: [{ n: { $ne: 0 } }, { k: { $nin: ['kind 0'] } }] } }], true],
-    ['an OR of conjunctions', [{ $match: { $or: [{ n: { $lte: 1 }, k: 'kind 2' }, { d: { $eq: day(5) } }] } }], true],
-    ['an OR with a branch it cannot read: every row', [{ $match: { $or: [{ n: { $lte: 1 } }, { $expr: { $gt: ['$n', 20] } }] } }], false],
-    ['a column of mixed types: every row', [{ $match: { m: { $eq: 3 } } }], false],
-    ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false],
-    ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false],
-    ['null: every row', [{ $match: { n: { $eq: null } } }], false],
+  // [name, pipeline, rows left out, every row built certain]
+  const matches: [string, Record<string, unknown>[], boolean, boolean][] = [
+    ['a number range', [{ $match: { $and: [{ n: { $gte: 3 } }, { n: { $lt: 7.5 } }] } }], true, false],
+    ['a date range and a dictionary IN', [{ $match: { d: { $gte: day(10), $lt: day(20) } } }, { $match: { k: { $in: ['kind 1', 'kind 3'] } } }], true, false],
+    ['implicit equality on distinct strings', [{ $match: { u: 'unique 42' } }], true, false],
+    ['$ne and $nin', [{ $match: { $and: [{ n: { $ne: 0 } }, { k: { $nin: ['kind 0'] } }] } }], true, false],
+    ['an OR of conjunctions', [{ $match: { $or: [{ n: { $lte: 1 }, k: 'kind 2' }, { d: { $eq: day(5) } }] } }], true, false],
+    ['an OR with a branch it cannot read: every row', [{ $match: { $or: [{ n: { $lte: 1 } }, { $expr: { $gt: ['$n', 20] } }] } }], false, false],
+    ['a column of mixed types: every row', [{ $match: { m: { $eq: 3 } } }], false, false],
+    ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false, false],
+    ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false, false],
+    ['= null: only rows without the field', [{ $match: { n: { $eq: null } } }], true, false],
+    // fields every row has: the verdicts are certain, and the $match can be left out
+    ['a dictionary IN and a key range, on fields every row has', [{ $match: { k: { $in: ['kind 1', 'kind 3', null] } } }, { $match: { _id: { $gte: 100, $lt: 4000 } } }], true, true],
+    ['an OR and $ne null on fields every row has', [{ $match: { $or: [{ _id: { $lt: 10 } }, { k: { $nin: ['kind 0', 'kind 1'] } }], k: { $ne: null } } }], true, true],
   ];
-  it.each(matches)('%s: keeps every row the $match keeps', (_name, pipeline, prunes) => {
+  it.each(matches)('%s: keeps every row the $match keeps', (_name, pipeline, prunes, exact) => {
     const dir = tmp();
     dirs.push(dir);
     const f = join(dir, 'c.ndjson');
@@ -225,11 +229,14 @@ describe('rows left out while reading (embedded-prefilter.ts)', () => {
     cacheNow(f);
     const all = readCollectionCache(f)!;
     const pre = prefilterOf(pipeline);
-    const built = readCollectionCache(f, undefined, pre?.filter)!;
+    const { docs: built, allKept } = readFilteredCache(f, undefined, pre?.filter)!;
     const run = (docs: unknown[]) => new Aggregator(pipeline, { processingMode: ProcessingMode.CLONE_INPUT, context: EMBEDDED_CONTEXT }).run(docs as never[]);
     expect(run(built)).toStrictEqual(run(all));
     if (prunes) expect(built.length).toBeLessThan(all.length);
     else expect(built.length).toBe(all.length);
+    // every row built certainly passes: they are the $match's rows themselves
+    if (allKept) expect(built).toStrictEqual(run(all));
+    expect(allKept).toBe(exact);
   });
   it('reads only leading $match stages', () => {
     expect(prefilterOf([{ $set: { n: 1 } }, { $match: { n: 1 } }])).toBeUndefined();

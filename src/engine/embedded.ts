@@ -3,9 +3,9 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import { cachedRowCount, readCollectionCache } from '../io/collection-cache.js';
+import { cachedRowCount, readFilteredCache } from '../io/collection-cache.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
-import { prefilterOf, type Prefilter } from './embedded-prefilter.js';
+import { alreadyApplied, markApplied, prefilterOf, type Prefilter } from './embedded-prefilter.js';
 import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
@@ -118,9 +118,11 @@ export class EmbeddedEngine implements Engine {
     if (this.tx?.touched(this.rel(name, db)) !== undefined) return undefined; // written by the open statement
     const file = collectionFile(this.dataDir, name, db);
     if (!file || !(file.endsWith('.ndjson') || file.endsWith('.jsonl'))) return undefined;
-    const docs = readCollectionCache(file, fields, prefilter?.filter);
-    if (docs) this.narrowed.set(id, docs);
-    return docs;
+    const read = readFilteredCache(file, fields, prefilter?.filter);
+    if (!read) return undefined;
+    if (prefilter && read.allKept) markApplied(read.docs, prefilter);
+    this.narrowed.set(id, read.docs);
+    return read.docs;
   }
 
   private dirChecked = false;
@@ -281,7 +283,9 @@ export class EmbeddedEngine implements Engine {
     // the top-level fields each collection needs: a collection with a column cache is built with those only
     const needs = fieldsRead(cmd.collection, cmd.pipeline);
     const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs, cmd.pipeline) : [];
-    const agg = new Aggregator(cmd.pipeline, {
+    // leading $match stages the column cache's row filter already applied exactly
+    const pipeline = cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline));
+    const agg = new Aggregator(pipeline, {
       // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
       collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],
       // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input

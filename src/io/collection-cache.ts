@@ -120,11 +120,17 @@ export function writeCollectionCache(file: string, before: SourceStamp, docs: Do
 /**
  * The documents of `file` from its cache, with only the top-level `fields` (all when
  * undefined), or undefined when there is no cache of the file as it is now. Only the
- * blobs of those fields are read from the cache file. With a `rowFilter`, only the rows
- * it lets through are built (the caller still applies its own filter to them: see
- * embedded-prefilter.ts).
+ * blobs of those fields are read from the cache file.
  */
-export function readCollectionCache(file: string, fields?: ReadonlySet<string>, rowFilter?: RowFilter): Document[] | undefined {
+export function readCollectionCache(file: string, fields?: ReadonlySet<string>): Document[] | undefined {
+  return readFilteredCache(file, fields)?.docs;
+}
+
+/**
+ * The same, building only the rows `rowFilter` does not drop (embedded-prefilter.ts);
+ * `allKept`: every row built had the verdict Keep (none Maybe).
+ */
+export function readFilteredCache(file: string, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } | undefined {
   const opened = openCache(file);
   if (!opened) return undefined;
   try {
@@ -352,11 +358,14 @@ export interface ColumnView {
   str?(i: number): string;
 }
 
-/**
- * Given the columns by name, a test of row i that is false only for rows the caller
- * does not want built, or undefined to build every row.
- */
-export type RowFilter = (column: (name: string) => ColumnView | undefined) => ((i: number) => boolean) | undefined;
+/** A row filter's answer for one row: not built, built and certainly wanted, built but maybe not wanted. */
+export type RowVerdict = typeof DROP | typeof KEEP | typeof MAYBE;
+export const DROP = 0;
+export const KEEP = 1;
+export const MAYBE = 2;
+
+/** Given the columns by name, the verdict on row i, or undefined to build every row (each a Maybe). */
+export type RowFilter = (column: (name: string) => ColumnView | undefined) => ((i: number) => RowVerdict) | undefined;
 
 type RawColumn =
   | { kind: 'f64' | 'date'; numbers: Float64Array }
@@ -364,7 +373,7 @@ type RawColumn =
   | { kind: 'str'; offsets: Uint32Array; bytes: Buffer }
   | { kind: 'any'; values: unknown[] };
 
-function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): Document[] {
+function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } {
   const blob = ([off, len]: [number, number]): Buffer => readAt(fd, base + off, len);
   const typed = <T>(make: new (b: ArrayBuffer, offset: number, length: number) => T, width: number) => (b: Buffer): T =>
     new make(b.buffer as ArrayBuffer, b.byteOffset, b.length / width);
@@ -396,7 +405,7 @@ function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, r
     return r;
   };
   const rowShape = header.rowShapes ? blob(header.rowShapes) : undefined;
-  let test: ((i: number) => boolean) | undefined;
+  let test: ((i: number) => RowVerdict) | undefined;
   if (rowFilter) {
     const byName = new Map(header.columns.map((col, c) => [col.name, c]));
     test = rowFilter((name) => {
@@ -449,8 +458,14 @@ function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, r
   const builders = header.shapes.map((shape) => builder(shape.filter(wanted), header.columns, columns));
   if (test) {
     const docs: Document[] = [];
-    for (let i = 0; i < header.rows; i++) if (test(i)) docs.push(builders[rowShape ? rowShape[i] : 0](i));
-    return docs;
+    let allKept = true;
+    for (let i = 0; i < header.rows; i++) {
+      const v = test(i);
+      if (v === DROP) continue;
+      if (v === MAYBE) allKept = false;
+      docs.push(builders[rowShape ? rowShape[i] : 0](i));
+    }
+    return { docs, allKept };
   }
   const docs = new Array<Document>(header.rows);
   if (rowShape) {
@@ -459,7 +474,7 @@ function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, r
     const only = builders[0];
     for (let i = 0; i < header.rows; i++) docs[i] = only(i);
   }
-  return docs;
+  return { docs, allKept: false };
 }
 
 /**
