@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
-import { cachePath, cacheable, cachedRowCount, readCollectionCache, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
+import { cachePath, cacheable, cachedRowCount, readCollectionCache, readFilteredCache, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
 import { readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
 import { fieldsRead } from '../src/engine/embedded-projection.js';
+import { prefilterOf } from '../src/engine/embedded-prefilter.js';
+import { Aggregator, ProcessingMode } from '../src/engine/mingo-runtime.js';
+import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { FIXTURES_DIR, caseOptions, discoverCases, readSchema } from './support/cases.js';
 import { run } from '../src/index.js';
 
@@ -182,6 +185,62 @@ describe('fields a pipeline reads', () => {
     expect(needs('c', [{ $lookup: { from: 'd', localField: 'k', foreignField: 'dk', as: 'j', pipeline: [{ $limit: 1 }] } }, { $match: { $expr: { $gt: [{ $size: '$j' }, 0] } } }, { $count: 'n' }])).toEqual({ c: ['j', 'k'], d: ['dk'] });
     // $unionWith's documents are read by the stages after it
     expect(needs('c', [{ $unionWith: { coll: 'd', pipeline: [{ $match: { q: 1 } }] } }, { $group: { _id: '$g' } }])).toEqual({ c: ['_id', 'g'], d: ['_id', 'g', 'q'] });
+  });
+});
+
+describe('rows left out while reading (embedded-prefilter.ts)', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  // shapes that lack fields, a column of mixed types, NaN-free numbers, dates, a dictionary
+  // column and one of distinct strings
+  const lines = Array.from({ length: 6000 }, (_, i) => {
+    const d: Record<string, unknown> = { _id: i };
+    if (i % 11 !== 0) d.n = (i % 50) / 2;
+    if (i % 13 !== 0) d.d = { $date: new Date(Date.UTC(2024, 0, 1 + (i % 60))).toISOString() };
+    d.k = `kind ${i % 5}`;
+    if (i % 17 !== 0) d.u = `unique ${i}`;
+    d.m = i % 3 === 0 ? i : i % 3 === 1 ? `${i}` : null;
+    return JSON.stringify(d);
+  });
+  const day = (n: number) => new Date(Date.UTC(2024, 0, n));
+  // [name, pipeline, rows left out, every row built certain]
+  const matches: [string, Record<string, unknown>[], boolean, boolean][] = [
+    ['a number range', [{ $match: { $and: [{ n: { $gte: 3 } }, { n: { $lt: 7.5 } }] } }], true, false],
+    ['a date range and a dictionary IN', [{ $match: { d: { $gte: day(10), $lt: day(20) } } }, { $match: { k: { $in: ['kind 1', 'kind 3'] } } }], true, false],
+    ['implicit equality on distinct strings', [{ $match: { u: 'unique 42' } }], true, false],
+    ['$ne and $nin', [{ $match: { $and: [{ n: { $ne: 0 } }, { k: { $nin: ['kind 0'] } }] } }], true, false],
+    ['an OR of conjunctions', [{ $match: { $or: [{ n: { $lte: 1 }, k: 'kind 2' }, { d: { $eq: day(5) } }] } }], true, false],
+    ['an OR with a branch it cannot read: every row', [{ $match: { $or: [{ n: { $lte: 1 } }, { $expr: { $gt: ['$n', 20] } }] } }], false, false],
+    ['a column of mixed types: every row', [{ $match: { m: { $eq: 3 } } }], false, false],
+    ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false, false],
+    ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false, false],
+    ['= null: only rows without the field', [{ $match: { n: { $eq: null } } }], true, false],
+    // fields every row has: the verdicts are certain, and the $match can be left out
+    ['a dictionary IN and a key range, on fields every row has', [{ $match: { k: { $in: ['kind 1', 'kind 3', null] } } }, { $match: { _id: { $gte: 100, $lt: 4000 } } }], true, true],
+    ['an OR and $ne null on fields every row has', [{ $match: { $or: [{ _id: { $lt: 10 } }, { k: { $nin: ['kind 0', 'kind 1'] } }], k: { $ne: null } } }], true, true],
+  ];
+  it.each(matches)('%s: keeps every row the $match keeps', (_name, pipeline, prunes, exact) => {
+    const dir = tmp();
+    dirs.push(dir);
+    const f = join(dir, 'c.ndjson');
+    writeFileSync(f, `${lines.join('\n')}\n`);
+    cacheNow(f);
+    const all = readCollectionCache(f)!;
+    const pre = prefilterOf(pipeline);
+    const { docs: built, allKept } = readFilteredCache(f, undefined, pre?.filter)!;
+    const run = (docs: unknown[]) => new Aggregator(pipeline, { processingMode: ProcessingMode.CLONE_INPUT, context: EMBEDDED_CONTEXT }).run(docs as never[]);
+    expect(run(built)).toStrictEqual(run(all));
+    if (prunes) expect(built.length).toBeLessThan(all.length);
+    else expect(built.length).toBe(all.length);
+    // every row built certainly passes: they are the $match's rows themselves
+    if (allKept) expect(built).toStrictEqual(run(all));
+    expect(allKept).toBe(exact);
+  });
+  it('reads only leading $match stages', () => {
+    expect(prefilterOf([{ $set: { n: 1 } }, { $match: { n: 1 } }])).toBeUndefined();
+    expect(prefilterOf([{ $match: { n: 1 } }, { $set: { n: 2 } }, { $match: { n: 3 } }])?.key).toBe('"n"$eq[1]');
   });
 });
 

@@ -12,6 +12,8 @@ import { joinSubqueriesByKey } from '../src/plan/join-subqueries-by-key.js';
 import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
+import { deriveOrFilters } from '../src/plan/derive-or-filters.js';
+import { rightSideJoinFilters } from '../src/plan/right-side-join-filters.js';
 import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
 import { keyInSubqueries } from '../src/plan/key-in-subqueries.js';
 import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
@@ -155,6 +157,67 @@ describe('order-joins', () => {
     const left: Source = { kind: 'join', type: 'left', left: cross(coll('a'), coll('b'), '__j1'), right: coll('c'), as: '__j2', on: eq(col(['x']), col(['__j2', 'x'])) };
     const q = query(left, eq(col(['__j1', 'y']), col(['__j2', 'y'])));
     expect(orderJoins(q)).toBe(q);
+  });
+});
+
+describe('derive-or-filters', () => {
+  const coll = (name: string): Source => ({ kind: 'collection', name });
+  const join = (type: 'inner' | 'cross' | 'left' | 'full'): Source => ({ kind: 'join', type, left: coll('lineitem'), right: coll('part'), as: '__j1' });
+  const query = (source: Source, where?: Expr) => ({ kind: 'select' as const, source, where, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] });
+  const text = (value: string): Expr => ({ kind: 'literal', value, type: 'text' });
+  const key = eq(col(['l_partkey']), col(['__j1', 'p_partkey']));
+  const brand12 = eq(col(['__j1', 'p_brand'], 'text'), text('Brand#12'));
+  const brand23 = eq(col(['__j1', 'p_brand'], 'text'), text('Brand#23'));
+  const q1 = lt(col(['l_quantity']), num(11));
+  const q2 = lt(num(10), col(['l_quantity']));
+  test('TPC-H q19 (the key already factored out): each relation gets the OR of its parts of the branches', () => {
+    const branches = or(and(brand12, q1), and(brand23, q2));
+    const out = deriveOrFilters(query(join('cross'), and(key, branches)));
+    expect(out.where).toEqual(and(key, branches, or(brand12, brand23), or(q1, q2)));
+  });
+  test('a branch without a condition on a relation: nothing for that relation', () => {
+    const branches = or(and(brand12, q1), q2);
+    expect(deriveOrFilters(query(join('inner'), branches)).where).toEqual(and(branches, or(q1, q2)));
+  });
+  test('conditions on both relations at once are not copied', () => {
+    const both = lt(col(['l_quantity']), col(['__j1', 'p_size']));
+    const branches = or(and(brand12, both), and(brand23, q2));
+    expect(deriveOrFilters(query(join('inner'), branches)).where).toEqual(and(branches, or(brand12, brand23)));
+  });
+  test('a condition that could raise (division) is not copied', () => {
+    const div: Expr = lt(num(30), { kind: 'arith', op: '/', left: num(100, 'int'), right: col(['l_quantity']), type: 'int' });
+    const branches = or(and(brand12, div), and(brand23, q2));
+    expect(deriveOrFilters(query(join('inner'), branches)).where).toEqual(and(branches, or(brand12, brand23)));
+  });
+  test('an OR over one relation, or no join: unchanged', () => {
+    const one = query(join('inner'), or(q1, q2));
+    expect(deriveOrFilters(one)).toBe(one);
+    const single = query(coll('lineitem'), or(and(q1, q2), q2));
+    expect(deriveOrFilters(single)).toBe(single);
+  });
+});
+
+describe('right-side-join-filters', () => {
+  const coll = (name: string): Source => ({ kind: 'collection', name });
+  type J = Extract<Source, { kind: 'join' }>;
+  const join = (type: J['type'], on: Expr, right: Source = coll('part')): J => ({ kind: 'join', type, left: coll('lineitem'), right, as: '__j1', on });
+  const key = eq(col(['l_partkey']), col(['__j1', 'p_partkey']));
+  const size = lt(col(['__j1', 'p_size']), num(5, 'int'));
+  const qty = lt(col(['l_quantity']), col(['__j1', 'p_size']));
+  test('INNER: the joined collection\'s own conditions become its filter, paths without the alias', () => {
+    expect(rightSideJoinFilters(join('inner', and(key, size, qty)))).toEqual({ on: and(key, qty), rightFilter: lt(col(['p_size']), num(5, 'int')) });
+  });
+  test('LEFT: the same (a right row that fails them matches nothing; the left row stays)', () => {
+    expect(rightSideJoinFilters(join('left', and(key, size)))).toEqual({ on: key, rightFilter: lt(col(['p_size']), num(5, 'int')) });
+  });
+  test('only such conditions: no condition left', () => {
+    expect(rightSideJoinFilters(join('inner', size))).toEqual({ on: undefined, rightFilter: lt(col(['p_size']), num(5, 'int')) });
+  });
+  test('FULL, a derived table, or nothing on the right alone: unchanged', () => {
+    expect(rightSideJoinFilters(join('full', and(key, size)))).toEqual({ on: and(key, size) });
+    const derived: Source = { kind: 'subquery', query: { kind: 'select', source: coll('part'), groupBy: [], aggregated: false, passthrough: true, columns: [], distinct: false, orderBy: [] } };
+    expect(rightSideJoinFilters(join('inner', and(key, size), derived))).toEqual({ on: and(key, size) });
+    expect(rightSideJoinFilters(join('inner', and(key, qty)))).toEqual({ on: and(key, qty) });
   });
 });
 

@@ -3,8 +3,9 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import { cachedRowCount, readCollectionCache } from '../io/collection-cache.js';
+import { cachedRowCount, readFilteredCache } from '../io/collection-cache.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
+import { alreadyApplied, markApplied, prefilterOf, type Prefilter } from './embedded-prefilter.js';
 import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import type { Engine, WriteOutcome } from './engine.js';
 import { runWriteCommand, writeStage, type Store } from './embedded-writes.js';
@@ -73,13 +74,18 @@ export class EmbeddedEngine implements Engine {
     }
   }
 
-  private load(name: string, db?: string, needs?: FieldNeeds): Document[] {
+  /**
+   * `leading`: the `$match` stages the reader is about to apply to the collection first (a
+   * pipeline's own, or a `$lookup`'s that read no variable): rows of a column cache that
+   * certainly fail them are not built (embedded-prefilter.ts); the stages still run.
+   */
+  private load(name: string, db?: string, needs?: FieldNeeds, leading?: readonly Document[]): Document[] {
     const key = db ? `${db}.${name}` : name;
     // a view is its pipeline over its source, computed when read (never cached: the source may change)
     const view = this.views()[key];
     const fields = needs?.get(name);
     if (!view && fields && fields !== 'all' && !this.cache.has(key)) {
-      const docs = this.loadNarrowed(name, db, key, fields);
+      const docs = this.loadNarrowed(name, db, key, fields, leading && leading.length ? prefilterOf(leading) : undefined);
       if (docs) return docs;
     }
     if (view) {
@@ -104,17 +110,19 @@ export class EmbeddedEngine implements Engine {
   }
 
   /** The collection with only `fields` when its file has a current column cache, else undefined (then it is read whole). */
-  private loadNarrowed(name: string, db: string | undefined, key: string, fields: ReadonlySet<string>): Document[] | undefined {
-    const id = `${key}\0${[...fields].sort().join('\0')}`;
+  private loadNarrowed(name: string, db: string | undefined, key: string, fields: ReadonlySet<string>, prefilter?: Prefilter): Document[] | undefined {
+    const id = `${key}\0${[...fields].sort().join('\0')}${prefilter ? `\0${prefilter.key}` : ''}`;
     const known = this.narrowed.get(id);
     if (known) return known;
     this.checkDataDir();
     if (this.tx?.touched(this.rel(name, db)) !== undefined) return undefined; // written by the open statement
     const file = collectionFile(this.dataDir, name, db);
     if (!file || !(file.endsWith('.ndjson') || file.endsWith('.jsonl'))) return undefined;
-    const docs = readCollectionCache(file, fields);
-    if (docs) this.narrowed.set(id, docs);
-    return docs;
+    const read = readFilteredCache(file, fields, prefilter?.filter);
+    if (!read) return undefined;
+    if (prefilter && read.allKept) markApplied(read.docs, prefilter);
+    this.narrowed.set(id, read.docs);
+    return read.docs;
   }
 
   private dirChecked = false;
@@ -274,9 +282,12 @@ export class EmbeddedEngine implements Engine {
     }
     // the top-level fields each collection needs: a collection with a column cache is built with those only
     const needs = fieldsRead(cmd.collection, cmd.pipeline);
-    const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs) : [];
-    const agg = new Aggregator(cmd.pipeline, {
-      collectionResolver: (name: string) => this.load(name, cmd.db, needs),
+    const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs, cmd.pipeline) : [];
+    // leading $match stages the column cache's row filter already applied exactly
+    const pipeline = cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline));
+    const agg = new Aggregator(pipeline, {
+      // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
+      collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],
       // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input
       processingMode: intoCollection || !leavesInputIntact(cmd.pipeline) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       scriptEnabled: true,

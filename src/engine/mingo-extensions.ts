@@ -14,6 +14,7 @@ import {
   windowOperators,
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
+import { alreadyApplied } from './embedded-prefilter.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 
@@ -268,7 +269,8 @@ interface ComputeOptionsLike {
   processingMode?: number;
   constructor: { init(o: unknown): ComputeOptionsLike };
   update(locals: { root?: unknown; variables?: Doc }): ComputeOptionsLike;
-  collectionResolver?: (name: string) => Doc[];
+  /** `leading`: the `$match` stages about to run on the collection first (the embedded engine builds fewer rows: embedded-prefilter.ts) */
+  collectionResolver?: (name: string, leading?: readonly Doc[]) => Doc[];
 }
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 
@@ -294,8 +296,10 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   const rest = pipeline.slice(lead);
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
   const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, () => {
-    const all = options.collectionResolver?.(expr.from ?? '') ?? [];
-    const foreign = lead ? (new Aggregator(pipeline.slice(0, lead), options as never).run(all) as Doc[]) : all;
+    const all = options.collectionResolver?.(expr.from ?? '', pipeline.slice(0, lead)) ?? [];
+    // the embedded engine may have applied them while reading (embedded-prefilter.ts)
+    const leading = pipeline.slice(alreadyApplied(all, pipeline.slice(0, lead)), lead);
+    const foreign = leading.length ? (new Aggregator(leading, options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
       const value = resolve(doc, expr.foreignField!) ?? null;
@@ -372,8 +376,9 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
   let cached: Doc[] | undefined;
   const prefixRows = (): Doc[] => {
     cached ??= perCommand(options, `prefix ${expr.from} ${JSON.stringify(prefix)}`, () => {
-      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from) ?? []);
-      return new Aggregator(prefix, options as never).run(input) as Doc[];
+      const input = expr.from === undefined ? [] : (options.collectionResolver?.(expr.from, prefix) ?? []);
+      const stages = prefix.slice(alreadyApplied(input, prefix));
+      return stages.length ? (new Aggregator(stages, options as never).run(input) as Doc[]) : [...input];
     });
     return cached;
   };

@@ -123,10 +123,18 @@ export function writeCollectionCache(file: string, before: SourceStamp, docs: Do
  * blobs of those fields are read from the cache file.
  */
 export function readCollectionCache(file: string, fields?: ReadonlySet<string>): Document[] | undefined {
+  return readFilteredCache(file, fields)?.docs;
+}
+
+/**
+ * The same, building only the rows `rowFilter` does not drop (embedded-prefilter.ts);
+ * `allKept`: every row built had the verdict Keep (none Maybe).
+ */
+export function readFilteredCache(file: string, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } | undefined {
   const opened = openCache(file);
   if (!opened) return undefined;
   try {
-    return decode(opened, fields);
+    return decode(opened, fields, rowFilter);
   } catch {
     return undefined; // a damaged cache is no cache: the text is parsed
   } finally {
@@ -333,51 +341,140 @@ function isJsonValue(v: object): boolean {
 /** A column's values as an accessor for row i (only rows that have the field ask). */
 type Column = (i: number) => unknown;
 
-function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>): Document[] {
+/**
+ * A column as a row filter reads it (embedded-prefilter.ts): its scalar kind and its
+ * values in place, without building documents. Only columns of one scalar kind are
+ * offered (numbers, dates as milliseconds, strings); `has(i)` says whether row i has the
+ * field at all (a document of another shape lacks it).
+ */
+export interface ColumnView {
+  kind: 'number' | 'date' | 'string';
+  has(i: number): boolean;
+  /** number and date columns */
+  numbers?: Float64Array;
+  /** string columns kept as a dictionary: row i's string is values[codes[i]] */
+  dict?: { codes: Uint16Array; values: string[] };
+  /** the string of row i (string columns) */
+  str?(i: number): string;
+}
+
+/** A row filter's answer for one row: not built, built and certainly wanted, built but maybe not wanted. */
+export type RowVerdict = typeof DROP | typeof KEEP | typeof MAYBE;
+export const DROP = 0;
+export const KEEP = 1;
+export const MAYBE = 2;
+
+/** Given the columns by name, the verdict on row i, or undefined to build every row (each a Maybe). */
+export type RowFilter = (column: (name: string) => ColumnView | undefined) => ((i: number) => RowVerdict) | undefined;
+
+type RawColumn =
+  | { kind: 'f64' | 'date'; numbers: Float64Array }
+  | { kind: 'dict'; codes: Uint16Array; values: string[] }
+  | { kind: 'str'; offsets: Uint32Array; bytes: Buffer }
+  | { kind: 'any'; values: unknown[] };
+
+function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } {
   const blob = ([off, len]: [number, number]): Buffer => readAt(fd, base + off, len);
   const typed = <T>(make: new (b: ArrayBuffer, offset: number, length: number) => T, width: number) => (b: Buffer): T =>
     new make(b.buffer as ArrayBuffer, b.byteOffset, b.length / width);
   const f64 = typed(Float64Array, 8);
   const u16 = typed(Uint16Array, 2);
   const u32 = typed(Uint32Array, 4);
-  const wanted = (c: number) => fields === undefined || fields.has(header.columns[c].name);
-  const columns: (Column | undefined)[] = header.columns.map((col, c) => {
-    if (!wanted(c)) return undefined;
+  const raws = new Map<number, RawColumn>();
+  // each column's blobs are read once, when first asked for (by the filter or a document)
+  const raw = (c: number): RawColumn => {
+    let r = raws.get(c);
+    if (r) return r;
+    const col = header.columns[c];
     switch (col.kind) {
+      case 'f64':
+      case 'date':
+        r = { kind: col.kind, numbers: f64(blob(col.blobs[0])) };
+        break;
+      case 'dict':
+        r = { kind: 'dict', codes: u16(blob(col.blobs[0])), values: v8.deserialize(blob(col.blobs[1])) as string[] };
+        break;
+      case 'str':
+        r = { kind: 'str', offsets: u32(blob(col.blobs[0])), bytes: blob(col.blobs[1]) };
+        break;
+      case 'any':
+        r = { kind: 'any', values: v8.deserialize(blob(col.blobs[0])) as unknown[] };
+        break;
+    }
+    raws.set(c, r);
+    return r;
+  };
+  const rowShape = header.rowShapes ? blob(header.rowShapes) : undefined;
+  let test: ((i: number) => RowVerdict) | undefined;
+  if (rowFilter) {
+    const byName = new Map(header.columns.map((col, c) => [col.name, c]));
+    test = rowFilter((name) => {
+      const c = byName.get(name);
+      if (c === undefined) return undefined;
+      const inShape = header.shapes.map((shape) => shape.includes(c));
+      const has = rowShape ? (i: number) => inShape[rowShape[i]] : inShape[0] ? () => true : () => false;
+      const r = raw(c);
+      switch (r.kind) {
+        case 'f64':
+          return { kind: 'number', has, numbers: r.numbers };
+        case 'date':
+          return { kind: 'date', has, numbers: r.numbers };
+        case 'dict':
+          return { kind: 'string', has, dict: { codes: r.codes, values: r.values }, str: (i) => r.values[r.codes[i]] };
+        case 'str':
+          return { kind: 'string', has, str: (i) => r.bytes.toString('utf8', r.offsets[i], r.offsets[i + 1]) };
+        case 'any':
+          return undefined;
+      }
+    });
+  }
+  const wanted = (c: number) => fields === undefined || fields.has(header.columns[c].name);
+  const columns: (Column | undefined)[] = header.columns.map((_col, c): Column | undefined => {
+    if (!wanted(c)) return undefined;
+    const r = raw(c);
+    switch (r.kind) {
       case 'f64': {
-        const a = f64(blob(col.blobs[0]));
+        const a = r.numbers;
         return (i) => a[i];
       }
       case 'date': {
-        const a = f64(blob(col.blobs[0]));
+        const a = r.numbers;
         return (i) => new Date(a[i]);
       }
       case 'dict': {
-        const idx = u16(blob(col.blobs[0]));
-        const dict = v8.deserialize(blob(col.blobs[1])) as string[];
-        return (i) => dict[idx[i]];
+        const { codes, values } = r;
+        return (i) => values[codes[i]];
       }
       case 'str': {
-        const off = u32(blob(col.blobs[0]));
-        const bytes = blob(col.blobs[1]);
-        return (i) => bytes.toString('utf8', off[i], off[i + 1]);
+        const { offsets, bytes } = r;
+        return (i) => bytes.toString('utf8', offsets[i], offsets[i + 1]);
       }
       case 'any': {
-        const a = v8.deserialize(blob(col.blobs[0])) as unknown[];
+        const a = r.values;
         return (i) => a[i];
       }
     }
   });
   const builders = header.shapes.map((shape) => builder(shape.filter(wanted), header.columns, columns));
+  if (test) {
+    const docs: Document[] = [];
+    let allKept = true;
+    for (let i = 0; i < header.rows; i++) {
+      const v = test(i);
+      if (v === DROP) continue;
+      if (v === MAYBE) allKept = false;
+      docs.push(builders[rowShape ? rowShape[i] : 0](i));
+    }
+    return { docs, allKept };
+  }
   const docs = new Array<Document>(header.rows);
-  if (header.rowShapes) {
-    const rowShape = blob(header.rowShapes);
+  if (rowShape) {
     for (let i = 0; i < header.rows; i++) docs[i] = builders[rowShape[i]](i);
   } else {
     const only = builders[0];
     for (let i = 0; i < header.rows; i++) docs[i] = only(i);
   }
-  return docs;
+  return { docs, allKept: false };
 }
 
 /**

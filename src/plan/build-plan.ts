@@ -11,6 +11,7 @@ import { asSeenFromLeft, splitJoinCondition } from './plan-join.js';
 import { conjunctsOf, pushDownFilters } from './push-down-filters.js';
 import { rewriteAttach, rewriteQuery } from './passes.js';
 import { keyDerivedJoin } from './key-derived-joins.js';
+import { rightSideJoinFilters } from './right-side-join-filters.js';
 
 /**
  * SELECT (bound IR) → logical plan, in SQL's evaluation order:
@@ -122,11 +123,13 @@ function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {
       return { kind: 'unnest', input: sourcePlan(source.left, rootFilter), array: source.array, as: source.as, ordinality: source.ordinality, outer: source.outer };
     case 'join': {
       const left = sourcePlan(source.left, rootFilter);
-      const right = sourcePlan(source.right);
+      // conditions on the joined collection alone run on it before the join (right-side-join-filters.ts)
+      const { on, rightFilter } = rightSideJoinFilters(source);
+      const right = sourcePlan(source.right, rightFilter);
       // localField/foreignField compare raw documents: only for a right side that is a collection
       const plainRight = right.kind === 'scan' || (right.kind === 'filter' && right.input.kind === 'scan');
       // a derived table keyed on the collection it reads first (key-derived-joins.ts)
-      const split = (!plainRight && !source.lateral && keyDerivedJoin(source.on, source.as, source.type, right)) || splitJoinCondition(source.on, source.as, plainRight && source.type !== 'cross');
+      const split = (!plainRight && !source.lateral && keyDerivedJoin(on, source.as, source.type, right)) || splitJoinCondition(on, source.as, plainRight && source.type !== 'cross');
       let mirrored: Extract<PlanNode, { kind: 'join' }>['mirrored'];
       if (source.type === 'full') {
         const m = asSeenFromLeft(source.on, source.as);

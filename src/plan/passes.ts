@@ -1,6 +1,7 @@
 import type { SelectQuery } from '../ir/query.js';
 import type { PlanNode } from './logical-plan.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
+import { deriveOrFilters } from './derive-or-filters.js';
 import { foldConstants } from './fold-constants.js';
 import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
 import { keyInSubqueries } from './key-in-subqueries.js';
@@ -12,7 +13,8 @@ import { semiJoinInSubqueries } from './semi-join-in-subqueries.js';
 /**
  * The planner's rewrites, in the order they are applied; one file each, with their
  * fixtures in test/plan-passes.test.ts. build-plan.ts applies them and then, building
- * the plan, push-down-filters, key-derived-joins (joins to derived tables),
+ * the plan, push-down-filters, right-side-join-filters (a join's conditions on the joined
+ * collection alone run on it first), key-derived-joins (joins to derived tables),
  * hoist-subqueries (with the subquery passes below), extract-aggregates and extract-windows.
  */
 
@@ -22,6 +24,8 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   foldConstants,
   // (A AND B) OR (A AND C) → A AND (B OR C) in WHERE
   (q) => (q.where ? { ...q, where: factorOrConjuncts(q.where) } : q),
+  // an OR over joined relations: each relation's part of every branch, ORed, as its own filter
+  deriveOrFilters,
   // inner joins by connectivity: no cross product where a key exists
   orderJoins,
   // a derived table computes only the columns its reader uses
