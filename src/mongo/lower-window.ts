@@ -4,6 +4,8 @@ import { windowFunction, type WindowCallName } from '../catalog/functions.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { nanRank } from './nan-order.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
@@ -52,6 +54,11 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
     pre[name(`n${i}`)] = cond(isNull(lower(k.expr)), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
     pre[name(`k${i}`)] = orNull(lower(k.expr));
     sortBy[name(`n${i}`)] = 1;
+    if (mayBeNaN(k.expr)) {
+      // PostgreSQL's NaN is above every number, MongoDB's below (nan-order.ts); NaNs are peers ($eq)
+      pre[name(`x${i}`)] = nanRank(lower(k.expr));
+      sortBy[name(`x${i}`)] = k.desc ? -1 : 1;
+    }
     sortBy[name(`k${i}`)] = k.desc ? -1 : 1;
     peerKey[`k${i}`] = `$${name(`k${i}`)}`;
   });

@@ -1,0 +1,42 @@
+import type { CompareOp } from '../ir/expr.js';
+import { cond, type Mql } from './mql.js';
+
+/**
+ * PostgreSQL's order of NaN in float8 and numeric: NaN equals NaN and is greater than
+ * every other number, +Infinity included. MongoDB's BSON order puts NaN below every
+ * number (`$sort`, `$lt`/`$gt`, `$min`/`$max`, query comparisons), and the embedded
+ * engine compares it as JavaScript does (`$lt` and `$gt` both false, `$max` NaN), so
+ * neither engine's order may decide where a NaN is possible (catalog/nan-values.ts).
+ * `$eq` agrees everywhere (NaN equals NaN in BSON, and in mingo's `$eq`/`$in`), which
+ * is how NaN is recognised, and why `=`, `<>`, IN, GROUP BY and DISTINCT need nothing.
+ */
+
+/** TRUE for NaN; false for any other value, NULL included */
+export const isNaNValue = (x: Mql): Mql => ({ $eq: [x, NaN] });
+
+/**
+ * `l op r` for an ordering operator in PostgreSQL's order, where `nanL`/`nanR` say
+ * which side may be NaN; `l` and `r` must be cheap to repeat (fields, variables,
+ * constants). A NULL operand reaches the plain comparison (isNaNValue says false),
+ * so the callers' NULL handling stays as it is.
+ */
+export function nanAwareCompare(op: Exclude<CompareOp, '=' | '<>'>, l: Mql, r: Mql, nanL: boolean, nanR: boolean): Mql {
+  // a > b is b < a, a >= b is b <= a
+  const [lo, hi, nanLo, nanHi] = op === '<' || op === '<=' ? [l, r, nanL, nanR] : [r, l, nanR, nanL];
+  const strict = op === '<' || op === '>';
+  const plain = { [strict ? '$lt' : '$lte']: [lo, hi] };
+  if (strict) {
+    // lo < hi: never when lo is NaN; always when only hi is
+    const hiNaN = nanHi ? cond(isNaNValue(hi), true, plain) : plain;
+    return nanLo ? cond(isNaNValue(lo), false, hiNaN) : hiNaN;
+  }
+  // lo <= hi: always when hi is NaN; never when only lo is
+  const loNaN = nanLo ? cond(isNaNValue(lo), false, plain) : plain;
+  return nanHi ? cond(isNaNValue(hi), true, loNaN) : loNaN;
+}
+
+/**
+ * A sort rank that puts NaN after every number (before, descending): 1 for NaN, 0 for
+ * anything else; sorted in the key's own direction just before the key.
+ */
+export const nanRank = (x: Mql): Mql => cond(isNaNValue(x), 1, 0);
