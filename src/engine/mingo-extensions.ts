@@ -16,6 +16,7 @@ import {
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
+import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -428,9 +429,10 @@ const $ne = (obj: unknown, expr: unknown, options: Options): boolean => !wholeVa
 
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
 export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
-  accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
+  accumulator: { ...accumulatorOperators, ...NAN_ACCUMULATORS, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
     ...expressionOperators,
+    ...NAN_EXPRESSION_OPERATORS,
     ...DATE_PART_OPERATORS,
     $indexOfCP,
     $substrCP,

@@ -52,7 +52,8 @@ const SORT_REQUIRED = new Set(['$denseRank', '$documentNumber', '$first', '$last
 const UNBOUNDED_ONLY = new Set(['$denseRank', '$expMovingAvg', '$linearFill', '$locf', '$rank', '$shift']);
 /** accumulators this file computes incrementally (MongoDB's semantics, as mingo implements them) */
 const INCREMENTAL = new Set(['$sum', '$count', '$avg', '$min', '$max', '$first', '$last']);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+/** a number, NaN included: MongoDB's window $sum/$avg over a NaN is NaN */
+const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isNil = (v: unknown) => v === null || v === undefined;
 
 function fail(message: string): never {

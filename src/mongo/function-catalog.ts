@@ -3,6 +3,7 @@ import { tryCastTo } from './lower-try-cast.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import type { ScalarFunctionName } from '../catalog/functions.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar } from './lower-dates.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
@@ -67,10 +68,17 @@ const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.ty
 
 /** ln/log10: PostgreSQL refuses zero and negative arguments (NULL stays NULL: `$lte` of null is true, hence the number test). */
 function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
-  const bad = { $and: [{ $isNumber: '$$x' }, { $lte: ['$$x', 0] }] };
+  const bad = { $and: [{ $isNumber: '$$x' }, { $lte: ['$$x', 0] }, ...notNaN('$$x', f.args[0])] };
   const message = cond({ $eq: ['$$x', 0] }, 'cannot take logarithm of zero', 'cannot take logarithm of a negative number');
   return letIn({ x }, raiseIf(op(cond(bad, 1, '$$x')), bad, 'invalid-argument-for-logarithm', [message], f.span));
 }
+
+/**
+ * `x` is not NaN, where the argument may be NaN: MongoDB's BSON order puts NaN below every
+ * number, so a domain test such as `x < 0` would call NaN negative; PostgreSQL's
+ * functions give NaN for it (catalog/nan-values.ts)
+ */
+const notNaN = (x: Mql, arg: Expr | undefined): Mql[] => (arg && mayBeNaN(arg) ? [{ $ne: [x, NaN] }] : []);
 
 /** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
 const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
@@ -90,7 +98,7 @@ const float1 =
 const domain =
   (body: (x: Mql) => Mql, outside: (x: Mql) => Mql): Lowering =>
   ([x], f) => {
-    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x')] };
+    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x'), ...notNaN('$$x', f.args[0])] };
     return letIn(
       { x: toFloat(x, f.args[0]) },
       cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, raiseIf(body(cond(bad, 0, '$$x')), bad, 'numeric-value-out-of-range', ['input is out of range'], f.span)),
@@ -225,7 +233,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   power: ([a, b], f) => powerOf(a, b, f.span),
   // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
   sqrt: ([x], f) => {
-    const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }] }; // `$lt` of null is true: test for a number
+    const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }, ...notNaN('$$x', f.args[0])] }; // `$lt` of null is true: test for a number
     return letIn({ x }, raiseIf({ $sqrt: cond(bad, 0, '$$x') }, bad, 'invalid-argument-for-power-function', ['cannot take square root of a negative number'], f.span));
   },
   // beyond a double (`exp(1000)`), or so small it is 0 (`exp(-1000)`): PostgreSQL's `value out of range` errors
