@@ -34,6 +34,18 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
 }
 
 /**
+ * numeric → integer: half away from zero; NaN and ±Infinity are PostgreSQL's own errors for
+ * numeric (`cannot convert NaN to integer`, numeric_int4), not the range error of float8.
+ */
+function numericToInt(v: Mql, typeName: string, span: SourceSpan | undefined): Mql {
+  const name = (INT_RANGES[typeName] ?? INT_RANGES.int8).name;
+  const nan = { $eq: ['$$v', NaN] };
+  const infinite = { $eq: [{ $abs: '$$v' }, Infinity] };
+  const rounded = inIntRange(roundHalfAway(cond({ $or: [nan, infinite] }, 0, '$$v'), 0), typeName, span);
+  return letIn({ v }, raiseIf(raiseIf(rounded, nan, 'feature-not-supported', [`cannot convert NaN to ${name}`], span), infinite, 'feature-not-supported', [`cannot convert infinity to ${name}`], span));
+}
+
+/**
  * CAST / `::` for non-constant values (constants are folded by the binder).
  * PostgreSQL rounds to integer half away from zero (`2.5::int` is 3) where
  * `$toInt` truncates; text to boolean accepts PostgreSQL's spellings where
@@ -72,10 +84,10 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
       if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span, undefined, true);
-      return inIntRange(roundHalfAway(v, 0), typeName, span, undefined, true);
+      return numericToInt(v, typeName, span);
     case 'numeric':
     case 'float':
-      if (from === 'text') return textToDouble(v);
+      if (from === 'text') return textToDouble(v, to, span);
       return from === 'int' ? v : { $toDouble: v };
     case 'text':
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
@@ -121,23 +133,26 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
 
 /**
  * Text → float8/numeric: PostgreSQL's spellings of the infinities and of NaN (`Infinity`,
- * `inf`, `NaN`, any case, signed, blanks around) where `$toDouble` knows fewer.
+ * `inf`, `NaN`, any case, blanks around) where `$toDouble` knows fewer. float8 reads a
+ * signed NaN too; numeric does not (its input function: invalid syntax).
  */
-function textToDouble(v: Mql): Mql {
+function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
+  const value = {
+    $switch: {
+      branches: [
+        { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
+        { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
+        { case: { $in: ['$$w', to === 'float' ? NAN_TEXT : ['nan']] }, then: NaN },
+      ],
+      default: { $toDouble: '$$t' },
+    },
+  };
+  const signedNaN = { $in: ['$$w', NAN_TEXT.filter((w) => w !== 'nan')] };
   return letIn(
     { t: v },
     letIn(
       { w: cond(isNull('$$t'), '', { $toLower: { $trim: { input: '$$t' } } }) },
-      {
-        $switch: {
-          branches: [
-            { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
-            { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
-            { case: { $in: ['$$w', NAN_TEXT] }, then: NaN },
-          ],
-          default: { $toDouble: '$$t' },
-        },
-      },
+      to === 'float' ? value : raiseIf(cond(signedNaN, null, value), signedNaN, 'invalid-text-representation', ['invalid input syntax for type numeric: "', '$$t', '"'], span),
     ),
   );
 }

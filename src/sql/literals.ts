@@ -41,7 +41,8 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
       // NaN is a value of float8 and numeric (PostgreSQL 14+); the lowering orders it above every number
       // as PostgreSQL does (see catalog/nan-values.ts). real stays refused: its own branch reads it
-      if (/^[+-]?nan$/i.test(t)) {
+      // numeric's input reads NaN unsigned only; float8's signed too
+      if (type === 'numeric' ? /^nan$/i.test(t) : /^[+-]?nan$/i.test(t)) {
         if (/^(real|float4)$/i.test(typeName)) throw unsupported('bind', `'NaN' as a ${typeName} value`, span);
         return NaN;
       }
