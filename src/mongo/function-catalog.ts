@@ -10,7 +10,7 @@ import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
-import { isNaNValue } from './nan-order.js';
+import { isNaNValue, nanMaxOf, nanMinOf } from './nan-order.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
 import { lowerCase, lowerInitcap, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
@@ -80,13 +80,6 @@ function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
  * functions give NaN for it (catalog/nan-values.ts)
  */
 const notNaN = (x: Mql, arg: Expr | undefined): Mql[] => (arg && mayBeNaN(arg) ? [{ $ne: [x, NaN] }] : []);
-
-/** greatest(…) in PostgreSQL's order: NaN above every number, so any NaN argument is the answer (NULLs ignored) */
-const nanGreatest = (args: Mql[]): Mql => cond({ $in: [NaN, args] }, NaN, { $max: args });
-
-/** least(…) in PostgreSQL's order: the least number, NaN only when every non-NULL argument is NaN */
-const nanLeast = (args: Mql[]): Mql =>
-  letIn({ m: { $min: args.map((a) => cond(isNaNValue(a), null, a)) } }, cond({ $and: [isNull('$$m'), { $in: [NaN, args] }] }, NaN, '$$m'));
 
 /** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
 const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
@@ -323,8 +316,8 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
     const same = mayBeNull(f.args[0]) || mayBeNull(f.args[1]) ? { $and: [{ $ne: [{ $ifNull: [a, null] }, null] }, { $eq: [a, b] }] } : { $eq: [a, b] };
     return letIn({ a }, cond(same, null, '$$a'));
   },
-  greatest: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanGreatest) : { $max: args }),
-  least: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanLeast) : { $min: args }),
+  greatest: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanMaxOf) : { $max: args }),
+  least: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanMinOf) : { $min: args }),
   array_length: strict(([a], f) => {
     const dim = constInt(f, 1);
     if (dim !== 1) return null;

@@ -4,6 +4,8 @@ import type { AggExpr, Expr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { fromNaNMark, toNaNMark } from './nan-order.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -80,6 +82,8 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'bool_or': {
       // booleans order false < true, so bool_and is MIN and bool_or is MAX; both skip NULLs
       const op = agg.name === 'min' || agg.name === 'bool_and' ? '$min' : '$max';
+      // NaN above every number, as PostgreSQL orders it (nan-order.ts)
+      if (mayBeNaN(agg.args[0])) return { accumulators: { [field]: { [op]: toNaNMark(value) } }, result: fromNaNMark(ref), empty: { [field]: null } };
       return { accumulators: { [field]: { [op]: value } }, result: ref, empty: { [field]: null } };
     }
     case 'stddev_samp':

@@ -5,7 +5,7 @@ import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/e
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
-import { nanRank } from './nan-order.js';
+import { fromNaNMark, nanRank, toNaNMark } from './nan-order.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
@@ -377,10 +377,13 @@ function frameOperators(
       return { accumulators: { [field]: { $avg: v } } };
     case 'min':
     case 'bool_and':
-      return { accumulators: { [field]: { $min: v } } };
     case 'max':
-    case 'bool_or':
-      return { accumulators: { [field]: { $max: v } } };
+    case 'bool_or': {
+      const op = fn.name === 'min' || fn.name === 'bool_and' ? '$min' : '$max';
+      // NaN above every number, as PostgreSQL orders it (nan-order.ts)
+      if (mayBeNaN(fn.args[0])) return { accumulators: { [field]: { [op]: toNaNMark(v) } }, result: fromNaNMark(`$${field}`) };
+      return { accumulators: { [field]: { [op]: v } } };
+    }
     case 'stddev_samp':
     case 'stddev_pop':
     case 'var_samp':

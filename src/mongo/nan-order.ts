@@ -1,5 +1,5 @@
 import type { CompareOp } from '../ir/expr.js';
-import { cond, type Mql } from './mql.js';
+import { cond, letIn, type Mql } from './mql.js';
 
 /**
  * PostgreSQL's order of NaN in float8 and numeric: NaN equals NaN and is greater than
@@ -40,3 +40,26 @@ export function nanAwareCompare(op: Exclude<CompareOp, '=' | '<>'>, l: Mql, r: M
  * anything else; sorted in the key's own direction just before the key.
  */
 export const nanRank = (x: Mql): Mql => cond(isNaNValue(x), 1, 0);
+
+/**
+ * The largest value of an array (an array expression or a list of expressions) in
+ * PostgreSQL's order: any NaN is the answer; NULLs are skipped as `$max` skips them.
+ */
+export const nanMaxOf = (values: Mql): Mql => cond({ $in: [NaN, values] }, NaN, { $max: values });
+
+/** The least value of an array in PostgreSQL's order: NaN only when every non-NULL value is NaN. */
+export function nanMinOf(values: Mql[] | string): Mql {
+  const numbers = Array.isArray(values) ? values.map((v) => cond(isNaNValue(v), null, v)) : { $map: { input: values, in: cond(isNaNValue('$$this'), null, '$$this') } };
+  return letIn({ m: { $min: numbers } }, cond({ $and: [{ $eq: [{ $ifNull: ['$$m', null] }, null] }, { $in: [NaN, values] }] }, NaN, '$$m'));
+}
+
+/**
+ * min/max accumulators (`$group`, `$setWindowFields`) in PostgreSQL's order: NaN enters
+ * as a string, which BSON orders above every number (and mingo's accumulators do too),
+ * so `$max` takes it over any number and `$min` only when the group has nothing else;
+ * `fromNaNMark` turns the result back into NaN. The values are float8/numeric, so no
+ * other string can arrive.
+ */
+const NAN_MARK = 'NaN';
+export const toNaNMark = (v: Mql): Mql => letIn({ v }, cond(isNaNValue('$$v'), NAN_MARK, '$$v'));
+export const fromNaNMark = (v: Mql): Mql => cond({ $eq: [v, NAN_MARK] }, NaN, v);
