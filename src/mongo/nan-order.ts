@@ -1,5 +1,5 @@
 import type { CompareOp } from '../ir/expr.js';
-import { cond, letIn, type Mql } from './mql.js';
+import { cond, letIn, shared, type Mql } from './mql.js';
 
 /**
  * PostgreSQL's order of NaN in float8 and numeric: NaN equals NaN and is greater than
@@ -21,18 +21,14 @@ export const isNaNValue = (x: Mql): Mql => ({ $eq: [x, NaN] });
  * so the callers' NULL handling stays as it is.
  */
 export function nanAwareCompare(op: Exclude<CompareOp, '=' | '<>'>, l: Mql, r: Mql, nanL: boolean, nanR: boolean): Mql {
-  // a > b is b < a, a >= b is b <= a
+  const plain = { [{ '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[op]]: [l, r] };
+  // the side that is greater when the comparison holds (`lo < hi`, `hi > lo`)
   const [lo, hi, nanLo, nanHi] = op === '<' || op === '<=' ? [l, r, nanL, nanR] : [r, l, nanR, nanL];
+  // a NaN greater side makes it hold, a NaN lesser side fails it; with both NaN, `<=` holds and `<` fails
+  if (nanHi && !nanLo) return { $or: [plain, isNaNValue(hi)] };
+  if (nanLo && !nanHi) return { $and: [plain, { $ne: [lo, NaN] }] };
   const strict = op === '<' || op === '>';
-  const plain = { [strict ? '$lt' : '$lte']: [lo, hi] };
-  if (strict) {
-    // lo < hi: never when lo is NaN; always when only hi is
-    const hiNaN = nanHi ? cond(isNaNValue(hi), true, plain) : plain;
-    return nanLo ? cond(isNaNValue(lo), false, hiNaN) : hiNaN;
-  }
-  // lo <= hi: always when hi is NaN; never when only lo is
-  const loNaN = nanLo ? cond(isNaNValue(lo), false, plain) : plain;
-  return nanHi ? cond(isNaNValue(hi), true, loNaN) : loNaN;
+  return strict ? cond(isNaNValue(lo), false, { $or: [plain, isNaNValue(hi)] }) : cond(isNaNValue(hi), true, { $and: [plain, { $ne: [lo, NaN] }] });
 }
 
 /**
@@ -61,5 +57,5 @@ export function nanMinOf(values: Mql[] | string): Mql {
  * other string can arrive.
  */
 const NAN_MARK = 'NaN';
-export const toNaNMark = (v: Mql): Mql => letIn({ v }, cond(isNaNValue('$$v'), NAN_MARK, '$$v'));
+export const toNaNMark = (v: Mql): Mql => shared([v], ([x]) => cond(isNaNValue(x), NAN_MARK, x));
 export const fromNaNMark = (v: Mql): Mql => cond({ $eq: [v, NAN_MARK] }, NaN, v);
