@@ -17,6 +17,7 @@ import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
+import { $sort } from './mingo-sort.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -455,6 +456,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
     $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
+    // NaN in MongoDB's place (mingo-sort.ts)
+    $sort: $sort as unknown as (typeof pipelineOperators)['$sort'],
     // compiled expressions (mingo-compiled.ts)
     $group: $group as unknown as (typeof pipelineOperators)['$group'],
     $addFields: $addFields as unknown as (typeof pipelineOperators)['$addFields'],

@@ -5,7 +5,8 @@ import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/e
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
-import { fromNaNMark, nanRank, toNaNMark } from './nan-order.js';
+import { fromNaNMark, isNaNValue, nanRank, toNaNMark } from './nan-order.js';
+import { raiseIf } from './raise.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
@@ -477,7 +478,12 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
   // a NULL key: PostgreSQL's offset frame of a NULL row holds the NULL rows (its peers) and
   // no other row's frame holds one, so they get a partition of their own and one key value
   // (MongoDB refuses a range window over a null sort value; mingo read it as 0)
-  const keyValue = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
+  const plainKey = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
+  // a NaN key: PostgreSQL's offset frames treat NaN as above every number with NaN rows peers
+  // (in_range_float8_float8); MongoDB's range windows order it below: refused when a row holds one
+  const keyValue = mayBeNaN(key.expr)
+    ? raiseIf(plainKey, isNaNValue(raw), 'feature-not-supported', ['a RANGE frame with an offset over an ORDER BY key holding NaN is not supported yet'], fn.span)
+    : plainKey;
   const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw) } };
   const window: MqlDocument = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
   const output: MqlDocument = {};
