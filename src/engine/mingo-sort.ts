@@ -19,8 +19,9 @@ type SortOperator = (coll: unknown, sortKeys: Record<string, 1 | -1>, options: O
 
 const mingoSort = (pipelineOperators as unknown as Record<string, SortOperator>).$sort;
 
-/** MongoDB's order of two values: mingo's, but NaN below every other number */
+/** MongoDB's order of two values: mingo's, but NaN below every other number, and null equal to missing */
 export function bsonCompare(a: unknown, b: unknown): number {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return 0;
   if (typeof a === 'number' && typeof b === 'number') {
     const nanA = Number.isNaN(a);
     const nanB = Number.isNaN(b);
