@@ -80,8 +80,8 @@ const $avg: Accumulator = (coll, expr, options) => {
   return data.length === 0 ? null : data.reduce((a, b) => a + b, 0) / data.length;
 };
 
-function stdDev(data: number[], sampled: boolean): number | null {
-  if (data.length === 0 || (sampled && data.length < 2)) return null;
+/** too few numbers give NaN, as mingo's (MongoDB says null; sqletl's lowering counts the inputs itself) */
+function stdDev(data: number[], sampled: boolean): number {
   const mean = data.reduce((a, b) => a + b, 0) / data.length;
   const squares = data.reduce((a, x) => a + (x - mean) * (x - mean), 0);
   return Math.sqrt(squares / (data.length - Number(sampled)));
