@@ -1,4 +1,5 @@
 import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -21,9 +22,11 @@ type Options = Parameters<typeof evalExpr>[2] & {
 export type Compiled = (doc: unknown, options: Options) => unknown;
 type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
 
-const mingoExpr = expressionOperators as unknown as Record<string, Operator>;
+// mingo's operators, with the NaN-taking arithmetic the embedded engine registers (mingo-nan-numbers.ts)
+const mingoExpr = { ...expressionOperators, ...NAN_EXPRESSION_OPERATORS } as unknown as Record<string, Operator>;
 const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
-const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+/** a number, NaN included (as MongoDB and mingo-nan-numbers.ts compute) */
+const isNumber = (v: unknown): v is number => typeof v === 'number';
 const truthy = (v: unknown, strict: boolean | undefined) => !!v || (strict === true && v === '');
 /** field names `resolve` treats specially (Object.prototype's own names) are left to it */
 const PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -199,7 +202,7 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
 
 type Coll = { map(f: (o: Doc) => unknown): unknown; transform(f: (items: Doc[]) => unknown): unknown };
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
-const mingoAcc = accumulatorOperators as unknown as Record<string, Operator>;
+const mingoAcc = { ...accumulatorOperators, ...NAN_ACCUMULATORS } as unknown as Record<string, Operator>;
 /** mingo evaluates "$x" against the options' root when one is set: then everything is left to mingo */
 const rooted = (options: Options) => !isNil(options.local?.root);
 

@@ -17,6 +17,8 @@ import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { alreadyApplied } from './embedded-prefilter.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
+import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
+import { $sort } from './mingo-sort.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -490,9 +492,10 @@ function $getField(obj: unknown, expr: unknown, options: Options): unknown {
 
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
 export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
-  accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
+  accumulator: { ...accumulatorOperators, ...NAN_ACCUMULATORS, $top: single('$topN'), $bottom: single('$bottomN') },
   expression: {
     ...expressionOperators,
+    ...NAN_EXPRESSION_OPERATORS,
     ...DATE_PART_OPERATORS,
     $indexOfCP,
     $substrCP,
@@ -521,6 +524,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
     $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
+    // NaN in MongoDB's place (mingo-sort.ts)
+    $sort: $sort as unknown as (typeof pipelineOperators)['$sort'],
     // compiled expressions (mingo-compiled.ts)
     $group: $group as unknown as (typeof pipelineOperators)['$group'],
     $addFields: $addFields as unknown as (typeof pipelineOperators)['$addFields'],

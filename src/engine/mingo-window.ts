@@ -1,4 +1,5 @@
-import { compare, evalExpr, Lazy, pipelineOperators } from './mingo-runtime.js';
+import { evalExpr, Lazy, pipelineOperators } from './mingo-runtime.js';
+import { $sort, bsonCompare } from './mingo-sort.js';
 
 /**
  * `$setWindowFields` for the embedded engine, linear where mingo's is quadratic.
@@ -11,7 +12,7 @@ import { compare, evalExpr, Lazy, pipelineOperators } from './mingo-runtime.js';
  * only), so `ROW_NUMBER() OVER (ORDER BY v)` over 200k rows took 300 s.
  *
  * Same contract and results as mingo's stage: the documents are sorted by `sortBy`
- * (mingo's `$sort`), partitioned by `partitionBy` (mingo's `$group`), and each output
+ * (the embedded `$sort`, mingo-sort.ts), partitioned by `partitionBy` (mingo's `$group`), and each output
  * gets the accumulator's value over its window. What changes is how the value is
  * found: a window that is the whole partition is computed once; windows that start
  * at the partition's first row (running) or end at its last are accumulated
@@ -52,7 +53,8 @@ const SORT_REQUIRED = new Set(['$denseRank', '$documentNumber', '$first', '$last
 const UNBOUNDED_ONLY = new Set(['$denseRank', '$expMovingAvg', '$linearFill', '$locf', '$rank', '$shift']);
 /** accumulators this file computes incrementally (MongoDB's semantics, as mingo implements them) */
 const INCREMENTAL = new Set(['$sum', '$count', '$avg', '$min', '$max', '$first', '$last']);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+/** a number, NaN included: MongoDB's window $sum/$avg over a NaN is NaN */
+const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isNil = (v: unknown) => v === null || v === undefined;
 
 function fail(message: string): never {
@@ -77,7 +79,7 @@ export function $setWindowFields(coll: LazyLike, expr: { partitionBy?: unknown; 
     if (!unbounded && UNBOUNDED_ONLY.has(op)) fail(`cannot use bounded window for operator '${op}'.`);
     return { field, op, args: spec[op], window, accumulator, windowOperator };
   });
-  const sorted = expr.sortBy ? mingoPipeline.$sort(coll, expr.sortBy, options) : coll;
+  const sorted = expr.sortBy ? $sort(coll as never, expr.sortBy as Record<string, 1 | -1>, options as never) : coll;
   const partitions = mingoPipeline.$group(sorted, { _id: expr.partitionBy, items: { $push: '$$CURRENT' } }, options);
   return partitions.transform((groups) => {
     const out: Doc[] = [];
@@ -219,7 +221,7 @@ function running(o: Output, items: Doc[], edge: number[], options: ComputeOption
           sum += v;
           numbers++;
         }
-      } else if (!isNil(v) && (isNil(best) || compare(v, best) * (o.op === '$min' ? 1 : -1) < 0)) best = v;
+      } else if (!isNil(v) && (isNil(best) || bsonCompare(v, best) * (o.op === '$min' ? 1 : -1) < 0)) best = v;
     }
     if (count === 0) {
       out[i] = o.accumulator!([], o.args, options as unknown as Options);

@@ -3,6 +3,7 @@ import { tryCastTo } from './lower-try-cast.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
 import type { ScalarFunctionName } from '../catalog/functions.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lower-dates.js';
 import { lowerToTimestampFromEpoch, lowerToTimestampFromText } from './lower-to-timestamp.js';
 import { lowerToDate } from './lower-to-date.js';
@@ -10,6 +11,7 @@ import { castTo, outputText } from './lower-cast.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
+import { isNaNValue, nanMaxOf, nanMinOf } from './nan-order.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
 import { acosd, asind, atanDegrees, cosd, cotd, RADIANS_PER_DEGREE, sind, tand } from './lower-degrees.js';
@@ -71,10 +73,17 @@ const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.ty
 
 /** ln/log10: PostgreSQL refuses zero and negative arguments (NULL stays NULL: `$lte` of null is true, hence the number test). */
 function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
-  const bad = { $and: [{ $isNumber: '$$x' }, { $lte: ['$$x', 0] }] };
+  const bad = { $and: [{ $isNumber: '$$x' }, { $lte: ['$$x', 0] }, ...notNaN('$$x', f.args[0])] };
   const message = cond({ $eq: ['$$x', 0] }, 'cannot take logarithm of zero', 'cannot take logarithm of a negative number');
   return letIn({ x }, raiseIf(op(cond(bad, 1, '$$x')), bad, 'invalid-argument-for-logarithm', [message], f.span));
 }
+
+/**
+ * `x` is not NaN, where the argument may be NaN: MongoDB's BSON order puts NaN below every
+ * number, so a domain test such as `x < 0` would call NaN negative; PostgreSQL's
+ * functions give NaN for it (catalog/nan-values.ts)
+ */
+const notNaN = (x: Mql, arg: Expr | undefined): Mql[] => (arg && mayBeNaN(arg) ? [{ $ne: [x, NaN] }] : []);
 
 /** sin/cos/tan of ±Infinity: PostgreSQL's `input is out of range` */
 const infinite = (x: Mql): Mql => ({ $eq: [{ $abs: x }, Infinity] });
@@ -93,7 +102,7 @@ const float1 =
 const domain =
   (body: (x: Mql) => Mql, outside: (x: Mql) => Mql): Lowering =>
   ([x], f) => {
-    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x')] };
+    const bad = { $and: [{ $isNumber: '$$x' }, outside('$$x'), ...notNaN('$$x', f.args[0])] };
     return letIn(
       { x: toFloat(x, f.args[0]) },
       cond({ $eq: [{ $ifNull: ['$$x', null] }, null] }, null, raiseIf(body(cond(bad, 0, '$$x')), bad, 'numeric-value-out-of-range', ['input is out of range'], f.span)),
@@ -238,7 +247,11 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   abs: ([x]) => ({ $abs: x }),
   ceil: ([x]) => ({ $ceil: x }),
   floor: ([x]) => ({ $floor: x }),
-  sign: strict(([x]) => cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0))),
+  // sign(NaN): float8's is 0 (its C comparisons are false), numeric's NaN; MongoDB would call NaN negative
+  sign: strict(([x], f) => {
+    const signed = cond({ $gt: [x, 0] }, 1, cond({ $lt: [x, 0] }, -1, 0));
+    return mayBeNaN(f.args[0]) ? cond(isNaNValue(x), f.args[0].type === 'float' ? 0 : NaN, signed) : signed;
+  }),
   // not strict: the rounding yields null for a null value or scale by itself (src/mongo/rounding.ts)
   // round(float8) is rint, half to even like $round at 0 places (as a float8 → int cast); round(numeric[, n]) half away from zero
   round: ([x, n], f) => (n === undefined && f.args[0].type === 'int' ? x : n === undefined && f.args[0].type === 'float' ? { $round: [x, 0] } : roundHalfAway(x, n ?? 0)),
@@ -247,7 +260,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   power: ([a, b], f) => powerOf(a, b, f.span),
   // PostgreSQL's errors where MongoDB fails with its own words or gives -Infinity/NaN
   sqrt: ([x], f) => {
-    const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }] }; // `$lt` of null is true: test for a number
+    const bad = { $and: [{ $isNumber: '$$x' }, { $lt: ['$$x', 0] }, ...notNaN('$$x', f.args[0])] }; // `$lt` of null is true: test for a number
     return letIn({ x }, raiseIf({ $sqrt: cond(bad, 0, '$$x') }, bad, 'invalid-argument-for-power-function', ['cannot take square root of a negative number'], f.span));
   },
   // beyond a double (`exp(1000)`), or so small it is 0 (`exp(-1000)`): PostgreSQL's `value out of range` errors
@@ -340,8 +353,8 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
     const same = mayBeNull(f.args[0]) || mayBeNull(f.args[1]) ? { $and: [{ $ne: [{ $ifNull: [a, null] }, null] }, { $eq: [a, b] }] } : { $eq: [a, b] };
     return letIn({ a }, cond(same, null, '$$a'));
   },
-  greatest: (args) => ({ $max: args }),
-  least: (args) => ({ $min: args }),
+  greatest: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanMaxOf) : { $max: args }),
+  least: (args, f) => (f.args.some(mayBeNaN) ? shared(args, nanMinOf) : { $min: args }),
   array_length: strict(([a], f) => {
     const dim = constInt(f, 1);
     if (dim !== 1) return null;

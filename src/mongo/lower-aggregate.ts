@@ -2,9 +2,11 @@ import { SqlEtlError, unsupported } from '../errors.js';
 import type { GroupAggregateName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
-import { cond, isNull, joinStrings, letIn, orNull, type Mql } from './mql.js';
+import { cond, isNull, joinStrings, letIn, orNull, shared, type Mql } from './mql.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { lowerBitAggregate } from './lower-bit-aggregates.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { fromNaNMark, isNaNValue, nanAwareCompare, nanRank, toNaNMark } from './nan-order.js';
 
 /**
  * An aggregate call → $group accumulators (bounded state, never the whole group's
@@ -52,7 +54,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       count: { $size: values },
       sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, { $sum: '$$v' })),
       avg: { $avg: values },
-      array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0]))),
+      array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0], mayBeNaN(agg.args[0])))),
     };
     return { accumulators: set, result: agg.name === 'string_agg' ? distinctStrings(agg, values, lower) : result[agg.name], empty: { [field]: [] } };
   }
@@ -80,6 +82,8 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'bool_or': {
       // booleans order false < true, so bool_and is MIN and bool_or is MAX; both skip NULLs
       const op = agg.name === 'min' || agg.name === 'bool_and' ? '$min' : '$max';
+      // NaN above every number, as PostgreSQL orders it (nan-order.ts)
+      if (mayBeNaN(agg.args[0])) return { accumulators: { [field]: { [op]: toNaNMark(value) } }, result: fromNaNMark(ref), empty: { [field]: null } };
       return { accumulators: { [field]: { [op]: value } }, result: ref, empty: { [field]: null } };
     }
     case 'stddev_samp':
@@ -136,7 +140,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
 function distinctStrings(agg: AggExpr, values: Mql, lower: (e: Expr) => Mql): Mql {
   const sepArg = agg.args[1];
   if (sepArg.kind !== 'literal') throw unsupported('lower', 'string_agg(DISTINCT …) with a separator that is not a constant', sepArg.span ?? agg.span);
-  return letIn({ v: sortDistinct(values, agg.orderBy[0]) }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, joinStrings('$$v', { $ifNull: [lower(sepArg), ''] }, (x) => ({ $toString: x }))));
+  return letIn({ v: sortDistinct(values, agg.orderBy[0], mayBeNaN(agg.args[0])) }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, joinStrings('$$v', { $ifNull: [lower(sepArg), ''] }, (x) => ({ $toString: x }))));
 }
 
 /**
@@ -144,12 +148,16 @@ function distinctStrings(agg: AggExpr, values: Mql, lower: (e: Expr) => Mql): Mq
  * PostgreSQL allows only the argument itself as the key, so its direction and NULLS
  * FIRST/LAST decide (default ascending, NULLs last; descending puts NULLs first).
  */
-function sortDistinct(arr: Mql, key: AggExpr['orderBy'][number] | undefined): Mql {
+function sortDistinct(arr: Mql, key: AggExpr['orderBy'][number] | undefined, nan: boolean): Mql {
   const desc = key?.desc ?? false;
   const nullsFirst = key?.nullsFirst ?? desc;
-  const values = { $sortArray: { input: { $filter: { input: arr, cond: { $ne: ['$$this', null] } } }, sortBy: desc ? -1 : 1 } };
+  // a NaN (at most one: the values are distinct) goes after every number, before them descending (nan-order.ts)
+  const numbers = nan ? { $and: [{ $ne: ['$$this', null] }, { $ne: ['$$this', NaN] }] } : { $ne: ['$$this', null] };
+  const values = { $sortArray: { input: { $filter: { input: arr, cond: numbers } }, sortBy: desc ? -1 : 1 } };
+  const nans = { $filter: { input: arr, cond: isNaNValue('$$this') } };
+  const ordered = nan ? { $concatArrays: desc ? [nans, values] : [values, nans] } : values;
   const nulls = { $filter: { input: arr, cond: { $eq: ['$$this', null] } } };
-  return { $concatArrays: nullsFirst ? [nulls, values] : [values, nulls] };
+  return { $concatArrays: nullsFirst ? [nulls, ordered] : [ordered, nulls] };
 }
 
 /**
@@ -163,8 +171,13 @@ function orderedCollect(agg: AggExpr, field: string, lower: (e: Expr) => Mql, fi
   agg.orderBy.forEach((k, i) => {
     const key = lower(k.expr);
     item[`n${i}`] = cond(isNull(key), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
-    item[`k${i}`] = key;
     sortBy[`n${i}`] = 1;
+    if (mayBeNaN(k.expr)) {
+      // NaN after every number (PostgreSQL's order, nan-order.ts); its sort value is null, so no engine's sort meets NaN
+      item[`x${i}`] = nanRank(key);
+      sortBy[`x${i}`] = k.desc ? -1 : 1;
+      item[`k${i}`] = shared([key], ([v]) => cond(isNaNValue(v), null, v));
+    } else item[`k${i}`] = key;
     sortBy[`k${i}`] = k.desc ? -1 : 1;
   });
   if (filter !== undefined) item.p = filter;
@@ -215,9 +228,12 @@ function hypothetical(agg: AggExpr, field: string, lower: (e: Expr) => Mql, filt
   const x = lower(agg.args[1]);
   // a null rank per side: NULLs after the values ascending (NULLS LAST), before them with NULLS FIRST
   const rank = (v: Mql) => cond(isNull(v), key.nullsFirst ? 0 : 1, key.nullsFirst ? 1 : 0);
+  // k before x in the key's direction, NaN above every number (nan-order.ts)
+  const [nanK, nanX] = [mayBeNaN(agg.args[0]), mayBeNaN(agg.args[1])];
+  const keyBefore = nanK || nanX ? nanAwareCompare(key.desc ? '>' : '<', k, x, nanK, nanX) : { [key.desc ? '$gt' : '$lt']: [k, x] };
   const before = letIn(
     { rk: rank(k), rx: rank(x) },
-    { $or: [{ $lt: ['$$rk', '$$rx'] }, { $and: [{ $eq: ['$$rk', '$$rx'] }, { $not: [isNull(x)] }, { $not: [isNull(k)] }, { [key.desc ? '$gt' : '$lt']: [k, x] }] }] },
+    { $or: [{ $lt: ['$$rk', '$$rx'] }, { $and: [{ $eq: ['$$rk', '$$rx'] }, { $not: [isNull(x)] }, { $not: [isNull(k)] }, keyBefore] }] },
   );
   const peer = { $or: [{ $and: [isNull(k), isNull(x)] }, { $and: [{ $not: [isNull(k)] }, { $not: [isNull(x)] }, { $eq: [k, x] }] }] };
   const only = (c: Mql): Mql => (filter === undefined ? c : { $and: [filter, c] });

@@ -5,6 +5,7 @@ import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } f
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 
 /**
  * Arithmetic with PostgreSQL's semantics: integer division truncates when both
@@ -169,11 +170,13 @@ function nestingDepth(e: Expr): number {
  */
 export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, op: (dividend: Mql, safe: Mql) => Mql, dividend: Expr, n: Mql): Mql {
   if (divisor.kind === 'literal' && typeof divisor.value === 'number' && divisor.value !== 0) return op(n, d);
-  // NULL / 0 is NULL: the operators are strict, the division never runs
-  if (!mayBeNull(dividend)) {
+  // NULL / 0 is NULL: the operators are strict, the division never runs; NaN / 0 is NaN in
+  // PostgreSQL (float8div, numeric_div test NaN first): the division runs by 1
+  const nan = mayBeNaN(dividend);
+  if (!mayBeNull(dividend) && !nan) {
     return letIn({ divisor: d }, raiseIf(op(n, cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), { $eq: ['$$divisor', 0] }, 'division-by-zero', ['division by zero'], span));
   }
-  const zero = { $and: [{ $eq: ['$$divisor', 0] }, { $ne: [{ $ifNull: ['$$dividend', null] }, null] }] };
+  const zero = { $and: [{ $eq: ['$$divisor', 0] }, { $ne: [{ $ifNull: ['$$dividend', null] }, null] }, ...(nan ? [{ $ne: ['$$dividend', NaN] }] : [])] };
   return letIn({ dividend: n, divisor: d }, raiseIf(op('$$dividend', cond({ $eq: ['$$divisor', 0] }, 1, '$$divisor')), zero, 'division-by-zero', ['division by zero'], span));
 }
 
@@ -188,8 +191,9 @@ export function byNonZero(divisor: Expr, d: Mql, span: SourceSpan | undefined, o
  */
 export function powerOf(a: Mql, b: Mql, span?: SourceSpan): Mql {
   const numbers = [{ $isNumber: '$$a' }, { $isNumber: '$$b' }];
-  const zeroToNegative = { $and: [...numbers, { $eq: ['$$a', 0] }, { $lt: ['$$b', 0] }] };
-  const negativeToFraction = { $and: [...numbers, { $lt: ['$$a', 0] }, { $ne: ['$$b', { $trunc: ['$$b', 0] }] }] };
+  // MongoDB's BSON order puts NaN below 0: a NaN operand is neither negative nor an error (power(0, NaN) and power(NaN, 0.5) are NaN)
+  const zeroToNegative = { $and: [...numbers, { $eq: ['$$a', 0] }, { $lt: ['$$b', 0] }, { $ne: ['$$b', NaN] }] };
+  const negativeToFraction = { $and: [...numbers, { $lt: ['$$a', 0] }, { $ne: ['$$a', NaN] }, { $ne: ['$$b', { $trunc: ['$$b', 0] }] }] };
   const value = {
     $switch: {
       branches: [

@@ -20,16 +20,29 @@ const INT_RANGES: Record<string, { min: number; max: number; name: string }> = {
 };
 
 /** `r` (an integral number or NULL) as a long, or PostgreSQL's error when it is outside `typeName`'s range. */
-function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text?: Mql): Mql {
+function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text?: Mql, nan = false): Mql {
   const range = INT_RANGES[typeName] ?? INT_RANGES.int8;
   const message = text === undefined ? [`${range.name} out of range`] : ['value "', text, `" is out of range for type ${range.name}`];
-  const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }] };
+  // NaN (from a float8 or numeric) is outside every range, PostgreSQL's same error; it compares false with both bounds
+  const outside = { $or: [{ $gt: ['$$r', range.max] }, { $lt: ['$$r', range.min] }, ...(nan ? [{ $eq: ['$$r', NaN] }] : [])] };
   const bad = { $and: [{ $isNumber: '$$r' }, outside] };
   const checked = raiseIf({ $toLong: cond(bad, 0, '$$r') }, bad, 'numeric-value-out-of-range', message, span);
   if (range.max <= MAX_EXACT_INTEGER) return letIn({ r }, checked);
   // within bigint but beyond what sqletl holds exactly (ir/types.ts): refused, not rounded
   const inexact = { $and: [{ $isNumber: '$$r' }, { $gt: [{ $abs: '$$r' }, MAX_EXACT_INTEGER] }] };
   return letIn({ r }, raiseIf(checked, { $and: [{ $not: [bad] }, inexact] }, 'feature-not-supported', [`an integer beyond ${EXACT_INTEGER_LIMIT} is not supported yet (sqletl computes integers exactly only up to 2^53)`], span));
+}
+
+/**
+ * numeric → integer: half away from zero; NaN and ±Infinity are PostgreSQL's own errors for
+ * numeric (`cannot convert NaN to integer`, numeric_int4), not the range error of float8.
+ */
+function numericToInt(v: Mql, typeName: string, span: SourceSpan | undefined): Mql {
+  const name = (INT_RANGES[typeName] ?? INT_RANGES.int8).name;
+  const nan = { $eq: ['$$v', NaN] };
+  const infinite = { $eq: [{ $abs: '$$v' }, Infinity] };
+  const rounded = inIntRange(roundHalfAway(cond({ $or: [nan, infinite] }, 0, '$$v'), 0), typeName, span);
+  return letIn({ v }, raiseIf(raiseIf(rounded, nan, 'feature-not-supported', [`cannot convert NaN to ${name}`], span), infinite, 'feature-not-supported', [`cannot convert infinity to ${name}`], span));
 }
 
 /**
@@ -45,6 +58,7 @@ function inIntRange(r: Mql, typeName: string, span: SourceSpan | undefined, text
 /** PostgreSQL's float input spellings of the infinities (trimmed, lower case) */
 export const INFINITY_TEXT = ['infinity', '+infinity', 'inf', '+inf'];
 export const MINUS_INFINITY_TEXT = ['-infinity', '-inf'];
+export const NAN_TEXT = ['nan', '+nan', '-nan'];
 export const TRUE_TEXT = ['t', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on', '1'];
 export const FALSE_TEXT = ['f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off', '0'];
 
@@ -57,7 +71,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
         // a field of no declared type: its text is read as text is (PostgreSQL's words for bad text), a number as a number;
         // each branch reads a harmless value when the other applies (DocumentDB evaluates both branches of a $cond)
         const isText = { $eq: [{ $type: '$$u' }, 'string'] };
-        return letIn({ u: v }, cond(isText, castTo(cond(isText, '$$u', '0'), 'text', 'int', span, tz, typeName), inIntRange(roundHalfAway({ $toDouble: cond(isText, 0, '$$u') }, 0), typeName, span)));
+        return letIn({ u: v }, cond(isText, castTo(cond(isText, '$$u', '0'), 'text', 'int', span, tz, typeName), inIntRange(roundHalfAway({ $toDouble: cond(isText, 0, '$$u') }, 0), typeName, span, undefined, true)));
       }
       if (from === 'text') {
         // text naming an integer sqletl cannot hold exactly: its double is past the limit too (rounding is monotone);
@@ -69,8 +83,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       }
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
-      if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span);
-      return inIntRange(roundHalfAway(v, 0), typeName, span);
+      if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span, undefined, true);
+      return numericToInt(v, typeName, span);
     case 'numeric':
     case 'float':
       if (from === 'text') return textToDouble(v, to, span);
@@ -118,34 +132,27 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
 }
 
 /**
- * Text → float8/numeric: PostgreSQL's spellings of the infinities (`Infinity`, `inf`,
- * any case, signed, blanks around) where `$toDouble` knows fewer; 'NaN' is
- * refused as its literal is (MongoDB orders NaN below every number, PostgreSQL above).
+ * Text → float8/numeric: PostgreSQL's spellings of the infinities and of NaN (`Infinity`,
+ * `inf`, `NaN`, any case, blanks around) where `$toDouble` knows fewer. float8 reads a
+ * signed NaN too; numeric does not (its input function: invalid syntax).
  */
 function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
-  const inf = INFINITY_TEXT;
-  const minusInf = MINUS_INFINITY_TEXT;
-  const isNaN = { $in: ['$$w', ['nan', '+nan', '-nan']] };
+  const value = {
+    $switch: {
+      branches: [
+        { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
+        { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
+        { case: { $in: ['$$w', to === 'float' ? NAN_TEXT : ['nan']] }, then: NaN },
+      ],
+      default: { $toDouble: '$$t' },
+    },
+  };
+  const signedNaN = { $in: ['$$w', NAN_TEXT.filter((w) => w !== 'nan')] };
   return letIn(
     { t: v },
     letIn(
       { w: cond(isNull('$$t'), '', { $toLower: { $trim: { input: '$$t' } } }) },
-      raiseIf(
-        {
-          $switch: {
-            branches: [
-              { case: { $in: ['$$w', inf] }, then: Infinity },
-              { case: { $in: ['$$w', minusInf] }, then: -Infinity },
-              { case: isNaN, then: null },
-            ],
-            default: { $toDouble: '$$t' },
-          },
-        },
-        isNaN,
-        'feature-not-supported',
-        [`'NaN' as a ${to === 'float' ? 'float8' : 'numeric'} value is not supported yet`],
-        span,
-      ),
+      to === 'float' ? value : raiseIf(cond(signedNaN, null, value), signedNaN, 'invalid-text-representation', ['invalid input syntax for type numeric: "', '$$t', '"'], span),
     ),
   );
 }

@@ -3,6 +3,7 @@ import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
 import { heldChar, shownChar } from './lower-bpchar.js';
@@ -13,6 +14,7 @@ import { raiseIf } from './raise.js';
 import { regexOf } from './regex-pattern.js';
 import { atMostOneRow, quantifiedValue } from './lower-quantified.js';
 import { roundHalfAway } from './rounding.js';
+import { nanAwareCompare } from './nan-order.js';
 
 /**
  * IR expression → MongoDB aggregation expression with SQL's three-valued logic:
@@ -162,9 +164,20 @@ export function untypedDateLiteral(x: Expr, other: Expr): Date | undefined {
 function lowerCompareValue(e: CompareExpr): Mql {
   return shared(compareOperands(e), ([l, r]) => {
     const guards = [mayBeNull(e.left) ? l : undefined, mayBeNull(e.right) ? r : undefined].filter((g) => g !== undefined);
-    return nullIfAnyNull(guards, { [MQL_OP[e.op]]: [l, r] });
+    return nullIfAnyNull(guards, compareTest(e, l, r));
   });
 }
+
+/** `l op r` in PostgreSQL's order: NaN above every number where either side may be NaN (nan-order.ts) */
+function compareTest(e: CompareExpr, l: Mql, r: Mql): Mql {
+  if (e.op === '=' || e.op === '<>') return { [MQL_OP[e.op]]: [l, r] };
+  const nanL = mayBeNaN(e.left);
+  const nanR = mayBeNaN(e.right);
+  return nanL || nanR ? nanAwareCompare(e.op, l, r, nanL, nanR) : { [MQL_OP[e.op]]: [l, r] };
+}
+
+/** Does `e` compare with an ordering operator a side that may be NaN (so its operands are read more than once)? */
+const nanOrdered = (e: CompareExpr): boolean => e.op !== '=' && e.op !== '<>' && (mayBeNaN(e.left) || mayBeNaN(e.right));
 
 /**
  * `a op b` kept only when TRUE. Null sorts below everything in MongoDB, so a NULL
@@ -172,7 +185,12 @@ function lowerCompareValue(e: CompareExpr): Mql {
  * null anyway (`= constant`, `nullable > constant`).
  */
 function comparePredicate(e: CompareExpr): Mql {
+  if (nanOrdered(e)) return shared(compareOperands(e), ([l, r]) => comparePredicateOf(e, l, r));
   const [l, r] = compareOperands(e);
+  return comparePredicateOf(e, l, r);
+}
+
+function comparePredicateOf(e: CompareExpr, l: Mql, r: Mql): Mql {
   const isConst = (x: Expr) => x.kind === 'literal' && x.value !== null;
   const guards: Mql[] = [];
   const needsGuard = (side: 'left' | 'right'): boolean => {
@@ -186,7 +204,7 @@ function comparePredicate(e: CompareExpr): Mql {
   };
   if (needsGuard('left')) guards.push(notNull(l));
   if (needsGuard('right')) guards.push(notNull(r));
-  const test = { [MQL_OP[e.op]]: [l, r] };
+  const test = compareTest(e, l, r);
   return guards.length ? { $and: [...guards, test] } : test;
 }
 

@@ -4,6 +4,7 @@ import { isInterval, type Expr } from '../ir/expr.js';
 import type { Filter, Mql } from '../commands/mql-types.js';
 import { regexOf } from './regex-pattern.js';
 import { untypedDateLiteral } from './lower-expr.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 
 /**
  * WHERE conjuncts that MongoDB's query language can express with SQL's meaning go
@@ -39,6 +40,12 @@ export function toQuery(e: Expr): Filter | undefined {
       const asDate = untypedDateLiteral(right, left);
       // the query language brackets by type: each branch matches only its own type
       if (asDate) return { $or: [{ [path]: { [ops[op]]: asDate } }, { [path]: { [ops[op]]: v } }] };
+      if (op !== '=' && mayBeNaN(left)) {
+        // PostgreSQL's NaN is above every number, the query language's below (nan-order.ts)
+        if (typeof v === 'number' && Number.isNaN(v)) return undefined;
+        return op === '>' || op === '>=' ? { $or: [{ [path]: { [ops[op]]: v } }, { [path]: NaN }] } : { [path]: { [ops[op]]: v, $ne: NaN } };
+      }
+      if (typeof v === 'number' && Number.isNaN(v) && op !== '=') return undefined;
       return { [path]: { [ops[op]]: v } };
     }
     case 'isnull': {

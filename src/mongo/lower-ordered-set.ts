@@ -1,7 +1,9 @@
 import type { OrderedSetName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
 import type { MqlDocument, Stage } from '../commands/mql-types.js';
-import { cond, isNull, rowNumber, type Mql } from './mql.js';
+import { cond, isNull, rowNumber, shared, type Mql } from './mql.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { isNaNValue, nanRank } from './nan-order.js';
 
 /**
  * Ordered-set aggregates, exact as PostgreSQL computes them, without gathering a
@@ -66,7 +68,14 @@ export function lowerOrderedSet(
   const F = `__${field}f`;
   const key = agg.orderBy[0];
   const skip = agg.filter ? { $or: [isNull(x), { $not: [predicate(agg.filter)] }] } : isNull(x);
-  const set = { $set: { [N]: cond(skip, 1, 0), [K]: x } };
+  // a key that may be NaN: a rank puts NaN after every number (PostgreSQL's order, nan-order.ts), and
+  // the sort value of a NaN row is null, so no engine's sort meets NaN (the rank orders those rows)
+  const X = `__${field}x`;
+  const KS = `__${field}ks`;
+  const nan = mayBeNaN(agg.args[0]);
+  const set = { $set: { [N]: cond(skip, 1, 0), [K]: x, ...(nan ? { [X]: nanRank(x), [KS]: shared([x], ([v]) => cond(isNaNValue(v), null, v)) } : {}) } };
+  const dir: 1 | -1 = key.desc ? -1 : 1;
+  const keyOrder = nan ? { [X]: dir, [KS]: dir } : { [K]: dir };
   const partition = groupKey === undefined ? {} : { partitionBy: groupKey };
 
   if (method === 'mode') {
@@ -75,7 +84,7 @@ export function lowerOrderedSet(
         set,
         { $setWindowFields: { partitionBy: groupKey === undefined ? `$${K}` : { g: groupKey, k: `$${K}` }, output: { [F]: { $count: {}, window: { documents: ['unbounded', 'unbounded'] } } } } },
       ],
-      accumulators: { [field]: { $top: { sortBy: { [N]: 1, [F]: -1, [K]: key.desc ? -1 : 1 }, output: cond({ $eq: [`$${N}`, 0] }, `$${K}`, null) } } },
+      accumulators: { [field]: { $top: { sortBy: { [N]: 1, [F]: -1, ...keyOrder }, output: cond({ $eq: [`$${N}`, 0] }, `$${K}`, null) } } },
       result: `$${field}`,
       empty: { [field]: null },
       note: 'mode: exact (value frequencies from $setWindowFields, then $top)',
@@ -87,7 +96,7 @@ export function lowerOrderedSet(
     {
       $setWindowFields: {
         ...partition,
-        sortBy: { [N]: 1, [K]: key.desc ? -1 : 1 },
+        sortBy: { [N]: 1, ...keyOrder },
         output: {
           [S]: rowNumber(),
           [C]: { $sum: cond({ $eq: [`$${N}`, 0] }, 1, 0), window: { documents: ['unbounded', 'unbounded'] } },

@@ -14,6 +14,7 @@ import { keyedNullSummary, summaryPlan, summaryStages } from './lower-quantified
 import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { conjuncts, toQuery } from './lower-match.js';
 import { cond, isNull, literal, orNull } from './mql.js';
+import { nanRank } from './nan-order.js';
 import { inlineProjection } from '../plan/inline-projection.js';
 
 /**
@@ -109,6 +110,11 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
           // PostgreSQL: NULLS LAST ascending, FIRST descending, unless told; MongoDB puts null first
           ranks[`__n${i}`] = cond(isNull(`$${k.field}`), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
           sort[`__n${i}`] = 1;
+        }
+        if (k.nan) {
+          // PostgreSQL's NaN is above every number, MongoDB's below (nan-order.ts)
+          ranks[`__x${i}`] = nanRank(`$${k.field}`);
+          sort[`__x${i}`] = k.desc ? -1 : 1;
         }
         sort[k.field] = k.desc ? -1 : 1;
       });

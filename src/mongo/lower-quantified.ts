@@ -2,6 +2,8 @@ import { SqlEtlError } from '../errors.js';
 import type { CompareOp, Expr, Query, SubqueryExpr } from '../ir/expr.js';
 import type { Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { fromNaNMark, nanAwareCompare, toNaNMark } from './nan-order.js';
 
 /**
  * Quantified subqueries — `x IN (…)`, `x op ANY (…)`, `x op ALL (…)` — in two halves:
@@ -41,8 +43,10 @@ export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
       return [{ $limit: sub.mode === 'scalar' && !atMostOneRow(sub.query) ? 2 : 1 }];
     case 'range': {
       const column = `$${sub.query.columns[0].field}`;
+      // NaN above every number, as PostgreSQL orders it: marked for $min/$max, read back by `some` (nan-order.ts)
+      const v = subqueryMayBeNaN(sub) ? toNaNMark(column) : column;
       // the NULLs in a group of their own (DocumentDB's $min does not skip them as MongoDB's does), after the rest
-      return [{ $group: { _id: isNull(column), mn: { $min: column }, mx: { $max: column } } }, { $sort: { _id: 1 } }];
+      return [{ $group: { _id: isNull(column), mn: { $min: v }, mx: { $max: v } } }, { $sort: { _id: 1 } }];
     }
     case 'compare': {
       const column = `$${sub.query.columns[0].field}`;
@@ -84,7 +88,7 @@ export function quantifiedValue(e: SubqueryExpr, rows: string, lowerExpr: (e: Ex
   const plan = summaryPlan(e);
   if (plan.kind === 'range' && e.arg) {
     // ANY: TRUE if some s compares TRUE; ALL: FALSE if some s compares FALSE; then NULL if x or some s is NULL
-    const decisive = some(all ? negate(e.op ?? '=') : (e.op ?? '='));
+    const decisive = some(all ? negate(e.op ?? '=') : (e.op ?? '='), mayBeNaN(e.arg), subqueryMayBeNaN(e));
     // the first group holds the non-NULL values if there are any (else its mx is NULL); the last is the NULLs' if any
     const someNull = { $eq: [{ $arrayElemAt: [`${rows}._id`, -1] }, true] };
     return cond(empty, all, letIn({ s: first }, letIn({ x: lowerExpr(e.arg) }, cond(isNull('$$x'), null, cond(decisive, !all, cond(someNull, null, all))))));
@@ -94,20 +98,27 @@ export function quantifiedValue(e: SubqueryExpr, rows: string, lowerExpr: (e: Ex
   return cond(empty, false, letIn({ s: first }, cond('$$s.t', true, cond('$$s.n', null, false))));
 }
 
-/** Is there a non-NULL s (between `$$s.mn` and `$$s.mx`, both NULL when there is none) with `$$x op s`? */
-function some(op: CompareOp): Mql {
+/** May the subquery's (only) column hold NaN? */
+const subqueryMayBeNaN = (sub: SubqueryExpr): boolean => mayBeNaN(sub.query.columns[0].expr);
+
+/**
+ * Is there a non-NULL s (between `$$s.mn` and `$$s.mx`, both NULL when there is none) with `$$x op s`?
+ * Where x or s may be NaN, in PostgreSQL's order (NaN above every number; the summary's NaN is marked).
+ */
+function some(op: CompareOp, nanX: boolean, nanS: boolean): Mql {
   const none = isNull('$$s.mx');
+  const mn = nanS ? fromNaNMark('$$s.mn') : '$$s.mn';
+  const mx = nanS ? fromNaNMark('$$s.mx') : '$$s.mx';
+  const compare = (o: '<' | '<=' | '>' | '>=', s: Mql): Mql => (nanX || nanS ? nanAwareCompare(o, '$$x', s, nanX, nanS) : { [{ '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[o]]: ['$$x', s] });
   switch (op) {
     case '<':
-      return cond(none, false, { $lt: ['$$x', '$$s.mx'] });
     case '<=':
-      return cond(none, false, { $lte: ['$$x', '$$s.mx'] });
+      return cond(none, false, compare(op, mx));
     case '>':
-      return cond(none, false, { $gt: ['$$x', '$$s.mn'] });
     case '>=':
-      return cond(none, false, { $gte: ['$$x', '$$s.mn'] });
+      return cond(none, false, compare(op, mn));
     case '<>':
-      return cond(none, false, { $or: [{ $ne: ['$$x', '$$s.mn'] }, { $ne: ['$$x', '$$s.mx'] }] });
+      return cond(none, false, { $or: [{ $ne: ['$$x', mn] }, { $ne: ['$$x', mx] }] });
     case '=':
       throw new SqlEtlError('internal', 'lower', '= ANY and <> ALL are membership tests (summaryPlan)');
   }

@@ -3,14 +3,14 @@ import { EXACT_INTEGER_LIMIT, intRangeOf, MAX_EXACT_INTEGER, type SqlType } from
 import { cond, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { truncateDate } from './lower-dates.js';
-import { FALSE_TEXT, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, TRUE_TEXT } from './lower-cast.js';
+import { FALSE_TEXT, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT, TRUE_TEXT } from './lower-cast.js';
 
 /**
  * `try_cast(text AS type)`: the value PostgreSQL's input function reads from the
  * text, or NULL where it would fail (as `CASE WHEN pg_input_is_valid(t, 'type') THEN
  * t::type END`). Where sqletl cannot tell what PostgreSQL would read, it fails rather
  * than give a NULL PostgreSQL would not: integers past 2^53 − 1, PostgreSQL 16's
- * `0x…`/`0o…`/`0b…`/`1_000` integers, 'NaN', dates that are not ISO
+ * `0x…`/`0o…`/`0b…`/`1_000` integers, dates that are not ISO
  * (`YYYY-MM-DD[ HH:MM[:SS[.fff]]]`) but hold digits, and the special words
  * ('today', 'infinity', …). Text without a digit ('N/A', '') is simply not a date.
  *
@@ -61,7 +61,6 @@ function tryInteger(typeName: string, span?: SourceSpan): Mql {
 
 function tryNumber(typeName: string, span?: SourceSpan): Mql {
   const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?(?![\\s\\S])' } };
-  const nan = { $in: ['$$w', ['nan', '+nan', '-nan']] };
   const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
   // beyond a double: float8 cannot read it (NULL), numeric could (refused: sqletl's numeric is a double)
   const beyond = { $and: [decimal, { $eq: [{ $abs: parsed }, Infinity] }] };
@@ -70,15 +69,17 @@ function tryNumber(typeName: string, span?: SourceSpan): Mql {
       branches: [
         { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
         { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
+        // NaN: float8 reads it signed too, numeric unsigned only (its input function)
+        { case: { $in: ['$$w', typeWordOf(typeName) === 'numeric' ? ['nan'] : NAN_TEXT] }, then: NaN },
         { case: { $and: [decimal, { $not: [beyond] }] }, then: parsed },
       ],
       default: null,
     },
   };
-  const typeWord = typeName === 'numeric' || typeName === 'decimal' ? 'numeric' : 'float8';
-  const withNaN = refuse(nan, [`try_cast of 'NaN' to ${typeWord} is not supported yet`], span);
-  return typeWord === 'numeric' ? withNaN(refuse(beyond, ['try_cast of "', '$$s', '": a numeric beyond a double is not supported yet'], span)(value)) : withNaN(value);
+  return typeWordOf(typeName) === 'numeric' ? refuse(beyond, ['try_cast of "', '$$s', '": a numeric beyond a double is not supported yet'], span)(value) : value;
 }
+
+const typeWordOf = (typeName: string): 'numeric' | 'float8' => (typeName === 'numeric' || typeName === 'decimal' ? 'numeric' : 'float8');
 
 function tryDate(to: SqlType, typeName: string, span?: SourceSpan): Mql {
   const iso = { $regexMatch: { input: '$$w', regex: '^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ t][0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?(?![\\s\\S])' } };

@@ -3,6 +3,8 @@ import type { WindowCallName } from '../catalog/functions.js';
 import type { Expr, Frame, FrameBound, WindowExpr } from '../ir/expr.js';
 import type { MqlDocument } from '../commands/mql-types.js';
 import { cond, letIn, type Mql } from './mql.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { nanMaxOf, nanMinOf } from './nan-order.js';
 
 /**
  * Window functions over a frame's rows gathered as an array, for what MongoDB's
@@ -98,12 +100,13 @@ export function overFrameValues(fn: WindowExpr, values: string): Mql {
       return cond({ $eq: [countNonNull, 0] }, null, { $sum: all });
     case 'avg':
       return { $avg: all };
+    // NaN above every number, as PostgreSQL orders it (nan-order.ts)
     case 'min':
     case 'bool_and':
-      return { $min: all };
+      return mayBeNaN(fn.args[0]) ? nanMinOf(all) : { $min: all };
     case 'max':
     case 'bool_or':
-      return { $max: all };
+      return mayBeNaN(fn.args[0]) ? nanMaxOf(all) : { $max: all };
     case 'stddev_samp':
     case 'stddev_pop':
     case 'var_samp':

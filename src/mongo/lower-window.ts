@@ -4,6 +4,9 @@ import { windowFunction, type WindowCallName } from '../catalog/functions.js';
 import { isInterval, type Expr, type FrameBound, type WindowExpr } from '../ir/expr.js';
 import type { PlanNode } from '../plan/logical-plan.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
+import { fromNaNMark, isNaNValue, nanRank, toNaNMark } from './nan-order.js';
+import { raiseIf } from './raise.js';
 import type { MqlDocument, SortSpec, Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, orNull, rowNumber, type Mql } from './mql.js';
 import { excludesPeers, frameRows, overFrameValues, startsAfterEnd } from './lower-window-frame-rows.js';
@@ -52,6 +55,11 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
     pre[name(`n${i}`)] = cond(isNull(lower(k.expr)), k.nullsFirst ? 0 : 1, k.nullsFirst ? 1 : 0);
     pre[name(`k${i}`)] = orNull(lower(k.expr));
     sortBy[name(`n${i}`)] = 1;
+    if (mayBeNaN(k.expr)) {
+      // PostgreSQL's NaN is above every number, MongoDB's below (nan-order.ts); NaNs are peers ($eq)
+      pre[name(`x${i}`)] = nanRank(lower(k.expr));
+      sortBy[name(`x${i}`)] = k.desc ? -1 : 1;
+    }
     sortBy[name(`k${i}`)] = k.desc ? -1 : 1;
     peerKey[`k${i}`] = `$${name(`k${i}`)}`;
   });
@@ -376,10 +384,13 @@ function frameOperators(
       return { accumulators: { [field]: { $avg: v } } };
     case 'min':
     case 'bool_and':
-      return { accumulators: { [field]: { $min: v } } };
     case 'max':
-    case 'bool_or':
-      return { accumulators: { [field]: { $max: v } } };
+    case 'bool_or': {
+      const op = fn.name === 'min' || fn.name === 'bool_and' ? '$min' : '$max';
+      // NaN above every number, as PostgreSQL orders it (nan-order.ts)
+      if (mayBeNaN(fn.args[0])) return { accumulators: { [field]: { [op]: toNaNMark(v) } }, result: fromNaNMark(`$${field}`) };
+      return { accumulators: { [field]: { [op]: v } } };
+    }
     case 'stddev_samp':
     case 'stddev_pop':
     case 'var_samp':
@@ -473,7 +484,12 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
   // a NULL key: PostgreSQL's offset frame of a NULL row holds the NULL rows (its peers) and
   // no other row's frame holds one, so they get a partition of their own and one key value
   // (MongoDB refuses a range window over a null sort value; mingo read it as 0)
-  const keyValue = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
+  const plainKey = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
+  // a NaN key: PostgreSQL's offset frames treat NaN as above every number with NaN rows peers
+  // (in_range_float8_float8); MongoDB's range windows order it below: refused when a row holds one
+  const keyValue = mayBeNaN(key.expr)
+    ? raiseIf(plainKey, isNaNValue(raw), 'feature-not-supported', ['a RANGE frame with an offset over an ORDER BY key holding NaN is not supported yet'], fn.span)
+    : plainKey;
   const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw) } };
   const window: MqlDocument = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
   const output: MqlDocument = {};

@@ -14,7 +14,7 @@ import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
-import { impossibleDate } from './lower-cast.js';
+import { impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT } from './lower-cast.js';
 import { shownChar } from './lower-bpchar.js';
 
 /**
@@ -128,8 +128,28 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
       return letIn({ i: converted }, cond(outside, INT_OUT_OF_RANGE, '$$i'));
     }
     case 'numeric':
-    case 'float':
-      return convert('double');
+    case 'float': {
+      if (from === 'int' || from === 'float' || from === 'numeric') return convert('double');
+      // text: PostgreSQL's spellings of NaN and the infinities (numeric: an unsigned NaN only), which
+      // `$convert` does not read; the text is read only when it is one (DocumentDB evaluates both branches)
+      const word = { $toLower: { $trim: { input: cond({ $eq: [{ $type: '$$v' }, 'string'] }, '$$v', '') } } };
+      return letIn(
+        { v },
+        letIn(
+          { w: word },
+          {
+            $switch: {
+              branches: [
+                { case: { $in: ['$$w', INFINITY_TEXT] }, then: Infinity },
+                { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
+                { case: { $in: ['$$w', col.type === 'float' ? NAN_TEXT : ['nan']] }, then: NaN },
+              ],
+              default: { $convert: { input: '$$v', to: 'double', onError: INVALID, onNull: null } },
+            },
+          },
+        ),
+      );
+    }
     case 'text':
       return isDateType(from) ? v : convert('string');
     case 'bool':

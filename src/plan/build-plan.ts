@@ -3,6 +3,7 @@ import { SqlEtlError } from '../errors.js';
 import { mapExpr, sameExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, SelectQuery, Source } from '../ir/query.js';
 import { mayBeNull } from '../catalog/nullability.js';
+import { mayBeNaN } from '../catalog/nan-values.js';
 import { extractAggregates } from './extract-aggregates.js';
 import { extractWindows } from './extract-windows.js';
 import { hoistSubqueries, type Hoisted } from './hoist-subqueries.js';
@@ -87,14 +88,14 @@ export function buildPlan(query: Query): PlanNode {
   const hidden: string[] = [];
   const sortKeys = q.orderBy.map((k, i) => {
     const out = q.columns.find((c) => sameExpr(c.expr, k.expr));
-    if (out) return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr) };
+    if (out) return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr), nan: mayBeNaN(k.expr) };
     if (q.distinct) {
       throw new SqlEtlError('distinct-order-by', 'plan', 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', { span: k.expr.span });
     }
     const field = `__o${i}`;
     hidden.push(field);
     fields.push({ field, expr: attach(k.expr) });
-    return { field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr) };
+    return { field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: mayBeNull(k.expr), nan: mayBeNaN(k.expr) };
   });
   if (!q.passthrough || fields.length > 0) node = { kind: 'project', input: node, fields, keepInput: q.passthrough };
   if (q.distinct) node = { kind: 'distinct', input: node, fields: fields.map((f) => f.field) };
@@ -162,7 +163,8 @@ function setOpPlan(q: Extract<Query, { kind: 'setop' }>): PlanNode {
   };
   const sortKeys = q.orderBy.map((k) => {
     const out = q.columns.find((c) => sameExpr(c.expr, k.expr))!;
-    return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: true };
+    // either side's rows: a float8 or numeric column may hold NaN
+    return { field: out.field, desc: k.desc, nullsFirst: k.nullsFirst, nullable: true, nan: out.expr.type === 'float' || out.expr.type === 'numeric' };
   });
   if (sortKeys.length) node = { kind: 'sort', input: node, keys: sortKeys };
   if (q.offset) node = { kind: 'skip', input: node, count: q.offset };

@@ -98,7 +98,8 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   // a constant a double does not hold stays as written: its lowering refuses it
   if (left.inexact || right.inexact) return e;
   // a constant divided by zero is PostgreSQL's error while planning, whether or not a row reaches it
-  if ((e.op === '/' || e.op === '%') && right.value === 0) throw new SqlEtlError('division-by-zero', 'plan', 'division by zero', { span: e.span });
+  // (NaN / 0 is NaN in PostgreSQL: float8div and numeric_div test NaN first)
+  if ((e.op === '/' || e.op === '%') && right.value === 0 && !Number.isNaN(left.value)) throw new SqlEtlError('division-by-zero', 'plan', 'division by zero', { span: e.span });
   if (e.type !== 'int' && e.type !== 'numeric') return e;
   if (![left.type, right.type].every((t) => t === 'int' || t === 'numeric')) return e;
   const a = fromNumber(left.value);

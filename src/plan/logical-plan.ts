@@ -24,7 +24,7 @@ export type PlanNode =
   | { kind: 'window'; input: PlanNode; id: number; spec: Pick<WindowSpec, 'partitionBy' | 'orderBy'>; functions: { field: string; fn: WindowExpr }[] }
   | { kind: 'project'; input: PlanNode; fields: { field: string; expr: Expr }[]; keepInput: boolean }
   | { kind: 'distinct'; input: PlanNode; fields: string[] }
-  | { kind: 'sort'; input: PlanNode; keys: { field: string; desc: boolean; nullsFirst: boolean; nullable: boolean }[] }
+  | { kind: 'sort'; input: PlanNode; keys: { field: string; desc: boolean; nullsFirst: boolean; nullable: boolean; /** may hold NaN (catalog/nan-values.ts): ranked above every number */ nan: boolean }[] }
   | { kind: 'skip'; input: PlanNode; count: number }
   | { kind: 'limit'; input: PlanNode; count: number }
   | { kind: 'unset'; input: PlanNode; fields: string[] }

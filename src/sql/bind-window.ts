@@ -143,7 +143,9 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     // a numeric count is cast to bigint: rounded half away from zero, as PostgreSQL does
     if (counted && typeof value === 'number' && !Number.isInteger(value)) value = Math.sign(value) * Math.round(Math.abs(value));
     // an interval's sign is that of its length with 30-day months, as PostgreSQL compares intervals
-    const negative = typeof value === 'number' ? value < 0 : isInterval(value) && (value.months * 30 + value.days) * 86_400_000 + value.ms < 0;
+    // a count of NaN rows is NaN cast to bigint; a NaN range offset is PostgreSQL's invalid size (in_range_float8_float8)
+    if (counted && typeof value === 'number' && Number.isNaN(value)) throw new SqlEtlError('numeric-value-out-of-range', 'bind', 'bigint out of range', { span: e.span });
+    const negative = typeof value === 'number' ? value < 0 || Number.isNaN(value) : isInterval(value) && (value.months * 30 + value.days) * 86_400_000 + value.ms < 0;
     if (negative) {
       throw new SqlEtlError('invalid-frame', 'bind', counted ? `frame ${which} offset must not be negative` : 'invalid preceding or following size in window function', { span: e.span });
     }

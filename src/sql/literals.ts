@@ -40,8 +40,13 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
         return n;
       }
       if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
-      // MongoDB sorts NaN below every number and PostgreSQL above, and MongoDB's NaN equals itself in $match only
-      if (/^[+-]?nan$/i.test(t)) throw unsupported('bind', `'NaN' as a ${typeName} value`, span, ['MongoDB orders NaN below every number, PostgreSQL above every number']);
+      // NaN is a value of float8 and numeric (PostgreSQL 14+); the lowering orders it above every number
+      // as PostgreSQL does (see catalog/nan-values.ts). real stays refused: its own branch reads it
+      // numeric's input reads NaN unsigned only; float8's signed too
+      if (type === 'numeric' ? /^nan$/i.test(t) : /^[+-]?nan$/i.test(t)) {
+        if (/^(real|float4)$/i.test(typeName)) throw unsupported('bind', `'NaN' as a ${typeName} value`, span);
+        return NaN;
+      }
       throw fail();
     }
     case 'bool': {

@@ -1,0 +1,3 @@
+-- error at 3:18
+-- postgres-error
+SELECT _id, amt::int FROM readings WHERE _id = 3;

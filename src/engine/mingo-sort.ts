@@ -1,0 +1,49 @@
+import { compare, Lazy, pipelineOperators, resolve } from './mingo-runtime.js';
+
+/**
+ * `$sort` for the embedded engine: mingo's order of values, with NaN where MongoDB
+ * puts it (BSON order: below every other number, above null; NaNs equal).
+ *
+ * mingo compares NaN with a number as neither smaller nor greater, and sorts a
+ * multi-key spec as one stable pass per key from the last: a NaN among the values of
+ * any key makes that pass's comparator inconsistent, and rows sorted by the earlier
+ * keys come out scrambled (sqletl's NaN rank keys then cannot help). Here the keys of
+ * each document are read once and one stable sort compares them in order, which is
+ * the order mingo's passes give whenever its comparator is consistent. A collation
+ * spec is left to mingo (sqletl emits none).
+ */
+type Doc = Record<string, unknown>;
+type Coll = { transform(f: (items: Doc[]) => unknown): unknown };
+type Options = { collation?: unknown };
+type SortOperator = (coll: unknown, sortKeys: Record<string, 1 | -1>, options: Options) => unknown;
+
+const mingoSort = (pipelineOperators as unknown as Record<string, SortOperator>).$sort;
+
+/** MongoDB's order of two values: mingo's, but NaN below every other number, and null equal to missing */
+export function bsonCompare(a: unknown, b: unknown): number {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return 0;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const nanA = Number.isNaN(a);
+    const nanB = Number.isNaN(b);
+    if (nanA || nanB) return nanA && nanB ? 0 : nanA ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return compare(a, b);
+}
+
+export function $sort(coll: Coll, sortKeys: Record<string, 1 | -1>, options: Options): unknown {
+  if (options.collation !== undefined) return mingoSort(coll, sortKeys, options);
+  const keys = Object.keys(sortKeys);
+  const directions = keys.map((k) => (sortKeys[k] === -1 ? -1 : 1));
+  return coll.transform((items: Doc[]) => {
+    const rows = items.map((doc, i) => ({ doc, i, values: keys.map((k) => resolve(doc, k)) }));
+    rows.sort((x, y) => {
+      for (let k = 0; k < keys.length; k++) {
+        const c = bsonCompare(x.values[k], y.values[k]);
+        if (c !== 0) return c * directions[k];
+      }
+      return x.i - y.i;
+    });
+    return Lazy(rows.map((r) => r.doc));
+  });
+}
