@@ -13,7 +13,9 @@ import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
-import { impossibleDate } from './lower-cast.js';
+import { castTo, impossibleDate } from './lower-cast.js';
+import { float32Parts } from './float32.js';
+import { raiseIf } from './raise.js';
 
 /**
  * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
@@ -118,6 +120,16 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
     case 'numeric':
     case 'float':
       return convert('double');
+    case 'real': {
+      // numbers computed in the job fail the statement as their cast does (PostgreSQL's dtof errors); text and numbers
+      // read from data are converted as float4in reads them, out of range a reject
+      if (from === 'int' || from === 'float') return castTo(v, from, 'real');
+      return letIn({ d: convert('double') }, cond({ $isNumber: '$$d' }, float32Parts('$$d', (r, tie, x) => {
+        const outOfRange = { $or: [{ $and: [{ $eq: [{ $abs: r }, Infinity] }, { $ne: [{ $abs: x }, Infinity] }] }, { $and: [{ $eq: [r, 0] }, { $ne: [x, 0] }] }] };
+        const inexactTie = { $and: [tie, { $or: [{ $ne: [x, { $trunc: [x, 0] }] }, { $gt: [{ $abs: x }, MAX_EXACT_INTEGER] }] }] };
+        return raiseIf(cond(outOfRange, OUT_OF_RANGE, r), inexactTie, 'feature-not-supported', ['reading "', { $toString: v }, '" as real is not supported yet: its double lies halfway between two singles, which the decimal digits decide']);
+      }), '$$d'));
+    }
     case 'text':
       return isDateType(from) ? v : convert('string');
     case 'bool':
@@ -171,7 +183,7 @@ function intRangeReason(c: ColumnDef): Mql {
   return cond(exceeds, pgWords, { $concat: ['the integer ', sourceText, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
 }
 
-const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
+const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
 
 /**
  * The reasons a conformed row breaks the table (strings; empty when valid).
@@ -186,10 +198,11 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
     if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type character varying(${c.length})`]);
     if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
     if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (mayBeInvalid.includes(c) && c.type === 'real') rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['"', { $toString: `$__source.${c.name}` }, '" is out of range for type real'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const dates = mayBeInvalid.filter((c) => isDateType(c.type));
+  const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'real');
   const sized = mayBeInvalid.filter((c) => c.length !== undefined);
   const convertedOk = [
     ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),

@@ -5,7 +5,7 @@ import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.j
 import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
-import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, coerceToCommon, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
@@ -92,6 +92,14 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     left = coerceSetOpColumn(left, i, t);
     right = coerceSetOpColumn(right, i, t);
   }
+  left.columns.forEach((c, i) => {
+    const sides = [c.expr, right.columns[i].expr];
+    // PostgreSQL casts the other side's integers or numerics to real (rounding them to single precision), which the
+    // sides' own pipelines do not do
+    if (commonType(sides) === 'real' && sides.some((e) => e.type !== 'real' && !(e.kind === 'literal' && e.value === null))) {
+      throw unsupported('bind', `${op.toUpperCase()} of a real column with integers or numerics`, keyword, ['cast the other side to real, or both to double precision']);
+    }
+  });
   const columns: OutputColumn[] = left.columns.map((c, i) => ({
     name: c.name,
     field: c.field,
@@ -535,7 +543,7 @@ function bindValues(stmt: Any, env: BindEnv): Query {
     const known = lists.map((r) => (r[i]?.kind === 'literal' && (r[i].value === null || typeof r[i].value === 'string') ? 32 : r[i]?.intWidth));
     return bigint[i] ? 64 : known.every((w) => w !== undefined) ? (Math.max(...known) as IntWidth) : undefined;
   });
-  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
+  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceToCommon(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,
