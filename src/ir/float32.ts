@@ -69,24 +69,33 @@ function exactBinary(x: number): [bigint, bigint] {
 
 /**
  * A single as PostgreSQL prints it (float4out with extra_float_digits 1, the default:
- * the shortest decimal that reads back as the same single), returned as the double
- * nearest that decimal — what a client reading PostgreSQL's text gets (1.1 for the
- * single nearest 1.1, whose exact value is 1.10000002384185791015625). A value that
- * is not a single is rounded to one first.
+ * the shortest decimal that reads back as the same single, Ryu's f2s), returned as
+ * the double nearest that decimal — what a client reading PostgreSQL's text gets (1.1
+ * for the single nearest 1.1, whose exact value is 1.10000002384185791015625). A
+ * decimal exactly halfway to a neighbouring single does not count as reading back
+ * (PostgreSQL prints 46520792, not 46520790); of two shortest decimals the nearer
+ * wins, a tie the one with an even last digit. A value that is not a single is
+ * rounded to one first.
  */
 export function shortestFloat32(x: number): number {
   const f = Math.fround(x);
   if (f === 0 || !Number.isFinite(f)) return f;
+  const readsBack = (c: number) => Math.fround(c) === f && !isFloat32Tie(c);
   for (let p = 1; p <= 9; p++) {
     const near = Number(f.toPrecision(p));
-    if (Math.fround(near) === f) return near;
-    // the nearest p-digit decimal may fall outside the single's interval on its narrow side
-    // (just above a power of two) while its neighbour on the other side lies inside
+    // the nearest p-digit decimal, and its neighbours: the nearest may lie outside the single's interval on its
+    // narrow side (just above a power of two) while a neighbour lies inside
     const step = 10 ** (Math.floor(Math.log10(Math.abs(near))) - p + 1);
-    for (const other of [near + step, near - step]) {
-      const o = Number(other.toPrecision(p));
-      if (Math.fround(o) === f) return o;
-    }
+    const found = [near, near + step, near - step].map((c) => Number(c.toPrecision(p))).filter(readsBack);
+    if (found.length === 0) continue;
+    found.sort((a, b) => Math.abs(a - f) - Math.abs(b - f) || lastDigitParity(a, p) - lastDigitParity(b, p));
+    return found[0];
   }
   return f;
+}
+
+/** 0 when the last of `p` significant digits of `c` is even, 1 when odd */
+function lastDigitParity(c: number, p: number): number {
+  const digits = Math.abs(c).toPrecision(p).replace(/e.*$/, '').replace('.', '');
+  return Number(digits[digits.length - 1]) % 2;
 }
