@@ -39,50 +39,37 @@ export function roundToFloat32(x: Mql): Mql {
 export function float32Parts(x: Mql, body: (rounded: string, tie: Mql, input: string) => Mql): Mql {
   const d = depth++;
   try {
-    const [v, a, g, e, u, q, r] = ['v', 'a', 'g', 'e', 'u', 'q', 'r'].map((n) => `f32${n}${d}`);
+    const [v, a, s, g, e, u, q, r, out] = ['v', 'a', 's', 'g', 'e', 'u', 'q', 'r', 'o'].map((n) => `f32${n}${d}`);
     const ref = (n: string) => `$$${n}`;
-    const exponent = letIn(
-      // a positive operand whichever branch an engine evaluates (DocumentDB evaluates both of a $cond)
-      { [g]: { $floor: { $log: [cond({ $gt: [ref(a), 0] }, ref(a), 1), 2] } } },
-      {
-        $switch: {
-          branches: [
-            { case: { $gt: [{ $pow: [2, ref(g)] }, ref(a)] }, then: { $subtract: [ref(g), 1] } },
-            { case: { $lte: [{ $pow: [2, { $add: [ref(g), 1] }] }, ref(a)] }, then: { $add: [ref(g), 1] } },
-          ],
-          default: ref(g),
-        },
-      },
-    );
-    // the magnitude rounded: ±0, ±Infinity and NULL pass through (as 0 and Infinity here, the sign restored below)
-    const magnitude = cond(
-      { $or: [isNull(ref(v)), { $eq: [ref(a), 0] }, { $eq: [ref(a), Infinity] }] },
-      ref(a),
-      letIn(
-        { [e]: exponent },
-        letIn(
-          { [u]: { $pow: [2, { $subtract: [{ $max: [ref(e), -126] }, 23] }] } },
-          letIn({ [q]: { $divide: [ref(a), ref(u)] } }, { $multiply: [{ $round: [ref(q), 0] }, ref(u)] }),
+    // one chain of single-variable $lets, each step computed once; `s` is |x|, or 1 for NULL, 0 and Infinity
+    // (which are their own rounding): every operator sees a positive finite operand whichever branch an engine
+    // evaluates (DocumentDB evaluates both branches of a $cond)
+    const steps: [string, Mql][] = [
+      [v, x],
+      [a, { $abs: ref(v) }],
+      [s, cond({ $and: [{ $gt: [ref(a), 0] }, { $lt: [ref(a), Infinity] }] }, ref(a), 1)],
+      [g, { $floor: { $log: [ref(s), 2] } }],
+      // a logarithm may land just below an integer at a power of two: corrected by comparing with the powers
+      [e, { $switch: { branches: [{ case: { $gt: [{ $pow: [2, ref(g)] }, ref(s)] }, then: { $subtract: [ref(g), 1] } }, { case: { $lte: [{ $pow: [2, { $add: [ref(g), 1] }] }, ref(s)] }, then: { $add: [ref(g), 1] } }], default: ref(g) } }],
+      [u, { $pow: [2, { $subtract: [{ $max: [ref(e), -126] }, 23] }] }],
+      [q, { $divide: [ref(s), ref(u)] }],
+      [r, cond({ $eq: [ref(s), ref(a)] }, { $multiply: [{ $round: [ref(q), 0] }, ref(u)] }, ref(a))],
+      [
+        out,
+        cond(
+          isNull(ref(v)),
+          null,
+          cond(
+            { $gt: [ref(r), FLOAT32_MAX] },
+            cond({ $lt: [ref(v), 0] }, -Infinity, Infinity),
+            // the input itself when its magnitude is unchanged: keeps −0
+            cond({ $eq: [ref(r), ref(a)] }, ref(v), cond({ $lt: [ref(v), 0] }, { $multiply: [-1, ref(r)] }, ref(r))),
+          ),
         ),
-      ),
-    );
-    const tie = cond(
-      { $or: [isNull(ref(v)), { $eq: [ref(a), 0] }, { $eq: [ref(a), Infinity] }] },
-      false,
-      letIn({ [e]: exponent }, { $eq: [{ $mod: [{ $divide: [ref(a), { $pow: [2, { $subtract: [{ $max: [ref(e), -126] }, 23] }] }] }, 1] }, 0.5] }),
-    );
-    const signed = cond(
-      isNull(ref(v)),
-      null,
-      cond(
-        { $gt: [ref(r), FLOAT32_MAX] },
-        cond({ $lt: [ref(v), 0] }, -Infinity, Infinity),
-        // the input itself when its magnitude is unchanged: keeps −0
-        cond({ $eq: [ref(r), ref(a)] }, ref(v), cond({ $lt: [ref(v), 0] }, { $multiply: [-1, ref(r)] }, ref(r))),
-      ),
-    );
-    const rounded = `${r}s`;
-    return letIn({ [v]: x }, letIn({ [a]: { $abs: ref(v) } }, letIn({ [r]: magnitude }, letIn({ [rounded]: signed }, body(ref(rounded), tie, ref(v))))));
+      ],
+    ];
+    const tie = { $and: [{ $eq: [ref(s), ref(a)] }, { $eq: [{ $mod: [ref(q), 1] }, 0.5] }] };
+    return steps.reduceRight<Mql>((inner, [name, value]) => letIn({ [name]: value }, inner), body(ref(out), tie, ref(v)));
   } finally {
     depth--;
   }
