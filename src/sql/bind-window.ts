@@ -95,6 +95,8 @@ function bindWindowSpec(over: Any, ctx: ExprContext, binder: ExprBinder): Window
 function typedOffset(text: string, rows: boolean, keyType: SqlType | undefined, span?: SourceSpan): Value {
   if (rows) return parseLiteral(text, 'int', 'bigint', span);
   if (keyType === 'date' || keyType === 'timestamp') return parseLiteral(text, 'interval', 'interval', span);
+  // over a real key the offset is double precision (PostgreSQL's in_range for float4 takes a float8 offset)
+  if (keyType === 'real') return parseLiteral(text, 'float', 'double precision', span);
   if (keyType === 'int' || keyType === 'numeric' || keyType === 'float') return parseLiteral(text, keyType, keyType === 'int' ? 'bigint' : keyType === 'float' ? 'double precision' : 'numeric', span);
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? parseLiteral(text, 'numeric', 'numeric', span) : parseLiteral(text, 'interval', 'interval', span);
 }
