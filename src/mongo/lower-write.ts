@@ -198,7 +198,8 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
     if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type character varying(${c.length})`]);
     if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
     if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
-    if (mayBeInvalid.includes(c) && c.type === 'real') rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['"', { $toString: `$__source.${c.name}` }, '" is out of range for type real'] }]);
+    // (never NULL: an UPDATE's filter reads these reasons without `__source`, and a NULL reason would count as none)
+    if (mayBeInvalid.includes(c) && c.type === 'real') rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['"', { $convert: { input: `$__source.${c.name}`, to: 'string', onError: '', onNull: '' } }, '" is out of range for type real'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)

@@ -92,6 +92,8 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       return bindIndirection(n, ctx);
     case 'A_ArrayExpr': {
       const elems = ((n.elements ?? []) as Node[]).map((e) => bindExpr(e, ctx));
+      // an array would carry the single's double (1.100000023841858) where PostgreSQL prints 1.1
+      if (elems.some((e) => e.type === 'real')) throw unsupported('bind', 'an array of real values', span, ['cast them to double precision or numeric']);
       if (elems.every((e) => e.kind === 'literal')) return lit(elems.map((e) => (e.kind === 'literal' ? e.value : null)), 'array', span);
       return funcExpr('array', elems, span, 'array');
     }
