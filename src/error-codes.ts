@@ -95,6 +95,7 @@ export const ERROR_CODES = {
   'invalid-argument-for-logarithm': 'the logarithm of zero or a negative number',
   'invalid-argument-for-power-function': 'zero raised to a negative power, or a negative number to a fractional one',
   'feature-not-supported': 'a value sqletl cannot compute as PostgreSQL does (raised at run time)',
+  'cardinality-violation': 'a scalar subquery that returns more than one row (PostgreSQL\'s SQLSTATE 21000)',
 
   // io: files, data directory, COPY
   'bad-data-dir': 'the data directory does not exist or is not a directory',

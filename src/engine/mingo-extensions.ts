@@ -426,6 +426,23 @@ function wholeValueEqual(obj: unknown, expr: unknown, options: Options): boolean
 const $eq = (obj: unknown, expr: unknown, options: Options): boolean => wholeValueEqual(obj, expr, options);
 const $ne = (obj: unknown, expr: unknown, options: Options): boolean => !wholeValueEqual(obj, expr, options);
 
+/**
+ * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
+ * null, and one that is not a document is an error. mingo read the field from the
+ * current document instead (`input ?? $$CURRENT`), so a scalar subquery without rows
+ * (`$arrayElemAt` of `[]` is missing) took the outer row's field of the same name.
+ */
+function $getField(obj: unknown, expr: unknown, options: Options): unknown {
+  const args = evalExpr(obj, expr, options) as unknown;
+  if (typeof args === 'string') return (obj as Doc | null)?.[args];
+  const spec = args as { field: unknown; input?: unknown };
+  const hasInput = typeof expr === 'object' && expr !== null && 'input' in expr;
+  const input = hasInput ? spec.input : obj;
+  if (input === null || input === undefined) return null;
+  if (typeof input !== 'object' || Array.isArray(input) || input instanceof Date) throw new Error("$getField requires 'input' to evaluate to type Object");
+  return (input as Doc)[spec.field as string];
+}
+
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
 export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
   accumulator: { ...accumulatorOperators, $top: single('$topN'), $bottom: single('$bottomN') },
@@ -447,6 +464,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $arrayToObject,
     $eq,
     $ne,
+    $getField,
   },
   pipeline: {
     ...pipelineOperators,

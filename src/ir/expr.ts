@@ -30,7 +30,12 @@ export interface ColumnExpr extends Base {
   /** a CTE's or subquery's column that is never NULL (a COUNT, a literal, …): its NULL guards can go */
   notNull?: boolean;
 }
-export interface LiteralExpr extends Base { kind: 'literal'; value: Value }
+export interface LiteralExpr extends Base {
+  kind: 'literal';
+  value: Value;
+  /** a numeric constant a double does not hold exactly (its exact text): refused where it is computed as numeric, fine once it is a double precision value */
+  inexact?: string;
+}
 export interface CompareExpr extends Base { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
 export interface ArithExpr extends Base { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
 export interface NegateExpr extends Base { kind: 'negate'; arg: Expr }
@@ -50,7 +55,7 @@ export interface LikeExpr extends Base {
   negated: boolean;
 }
 export interface CaseExpr extends Base { kind: 'case'; whens: { when: Expr; then: Expr }[]; else: Expr }
-export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** varchar(n): text is cut to n characters */ length?: number }
+export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** numeric(p, s): the precision p, kept for PostgreSQL's type names in errors */ precision?: number; /** varchar(n): text is cut to n characters */ length?: number }
 /** A scalar function of the function catalogue (src/catalog/functions.ts), by its canonical name. */
 export interface FuncExpr extends Base { kind: 'func'; name: string; args: Expr[] }
 /** `x[i]` (1-based, as in SQL) or `x->k` / `x->>k` / `x#>>'{a,b}'`: an element or member. */

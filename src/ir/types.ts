@@ -1,3 +1,5 @@
+import { unsupported, type SourceSpan, type SqlEtlError } from '../errors.js';
+
 /**
  * SQL types as far as sqletl knows them statically. Documents carry no schema, so
  * `unknown` is common: lowering then emits run-time type checks where the answer
@@ -86,4 +88,12 @@ export function widthField(type: SqlType, width: IntWidth | undefined): { intWid
 /** The range of an integer type name (`int4`, `bigint`, …); bigint's for a name it does not know. */
 export function intRangeOf(typeName: string): IntRange {
   return INT_RANGE_BY_NAME[typeName.toLowerCase()] ?? INT8_RANGE;
+}
+
+/** The refusal of a numeric constant a double does not hold exactly (`1.000000000000000000001`): PostgreSQL's numeric keeps every digit. */
+export function inexactDecimal(text: string, span?: SourceSpan): SqlEtlError {
+  const t = text.trim();
+  return unsupported('bind', `the numeric constant ${t.length > 40 ? `${t.slice(0, 40)}…` : t}, which a double cannot hold exactly,`, span, [
+    'sqletl computes numeric values as doubles (15 to 17 significant digits); write fewer digits, or cast to double precision if rounding is intended',
+  ]);
 }

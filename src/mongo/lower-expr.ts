@@ -1,3 +1,4 @@
+import { inexactDecimal } from '../ir/types.js';
 import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/expr.js';
@@ -7,8 +8,9 @@ import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
+import { raiseIf } from './raise.js';
 import { regexOf } from './regex-pattern.js';
-import { quantifiedValue } from './lower-quantified.js';
+import { atMostOneRow, quantifiedValue } from './lower-quantified.js';
 import { roundHalfAway } from './rounding.js';
 
 /**
@@ -23,6 +25,7 @@ export function lowerExpr(e: Expr): Mql {
       return fieldRef(e.path);
     case 'literal':
       if (isInterval(e.value)) throw unsupported('lower', 'an interval value outside date arithmetic', e.span);
+      if (e.inexact && e.type === 'numeric') throw inexactDecimal(e.inexact, e.span);
       return literal(e.value);
     case 'compare':
       return lowerCompareValue(e);
@@ -250,8 +253,11 @@ function lowerSubquery(e: Extract<Expr, { kind: 'subquery' }>): Mql {
   const rows = `$${e.attachedField}`;
   const first = { $arrayElemAt: [rows, 0] };
   switch (e.mode) {
-    case 'scalar':
-      return { $ifNull: [{ $getField: { field: { $literal: e.query.columns[0].field }, input: first } }, null] };
+    case 'scalar': {
+      const value = { $ifNull: [{ $getField: { field: { $literal: e.query.columns[0].field }, input: first } }, null] };
+      if (atMostOneRow(e.query)) return value;
+      return raiseIf(value, { $gt: [{ $size: rows }, 1] }, 'cardinality-violation', ['more than one row returned by a subquery used as an expression'], e.span);
+    }
     case 'exists':
       return { $gt: [{ $size: rows }, 0] };
     case 'in':

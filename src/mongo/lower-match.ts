@@ -1,3 +1,4 @@
+import { inexactDecimal } from '../ir/types.js';
 import { assertNever } from '../assert-never.js';
 import { isInterval, type Expr } from '../ir/expr.js';
 import type { Filter, Mql } from '../commands/mql-types.js';
@@ -99,6 +100,7 @@ function pathOf(e: Expr): string | undefined {
 
 function constantOf(e: Expr): Mql | undefined {
   if (e.kind !== 'literal') return undefined;
+  if (e.inexact && e.type === 'numeric') throw inexactDecimal(e.inexact, e.span);
   const v = e.value;
   if (Array.isArray(v) || isInterval(v)) return undefined;
   return v;

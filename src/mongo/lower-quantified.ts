@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import type { CompareOp, Expr, SubqueryExpr } from '../ir/expr.js';
+import type { CompareOp, Expr, Query, SubqueryExpr } from '../ir/expr.js';
 import type { Stage } from '../commands/mql-types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 
@@ -36,8 +36,9 @@ export function summaryPlan(sub: SubqueryExpr): SummaryPlan {
 export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
   switch (plan.kind) {
     case 'rows':
-      // (EXISTS (SELECT FROM …) has no column at all)
-      return [{ $limit: 1 }];
+      // (EXISTS (SELECT FROM …) has no column at all); a scalar subquery reads a second
+      // row, to raise PostgreSQL's error when there is one
+      return [{ $limit: sub.mode === 'scalar' && !atMostOneRow(sub.query) ? 2 : 1 }];
     case 'range': {
       const column = `$${sub.query.columns[0].field}`;
       // the NULLs in a group of their own (DocumentDB's $min does not skip them as MongoDB's does), after the rest
@@ -50,6 +51,15 @@ export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
       return [{ $group: { _id: null, t: { $max: { $eq: [value, true] } }, f: { $max: { $eq: [value, false] } }, n: { $max: isNull(value) } } }];
     }
   }
+}
+
+/**
+ * A query that never returns two rows: an aggregate without GROUP BY (one row, none
+ * under a false HAVING) or one with LIMIT 0 or 1. Its scalar subquery needs no check.
+ */
+export function atMostOneRow(q: Query): boolean {
+  if (q.kind !== 'select') return false;
+  return (q.aggregated && q.groupBy.length === 0 && !q.groupingSets) || (q.limit !== undefined && q.limit <= 1);
 }
 
 /** A keyed IN's summary of the whole subquery (its own `$lookup`): `{n}`, none without rows. */

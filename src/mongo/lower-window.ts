@@ -214,7 +214,7 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
         frameValues[field] = rows.values;
         finish[field] = overFrameValues(fn, field);
       } else {
-        const ops = frameOperators(fn, field, lower, predicate, aroundCurrentRow, GROUP);
+        const ops = frameOperators(fn, field, lower, predicate, aroundCurrentRow, { key: GROUP, seq: SEQ });
         accumulators = ops.accumulators;
         Object.keys(accumulators).filter((f) => f !== field).forEach((f) => temps.add(f));
         if (ops.result !== undefined) finish[field] = ops.result;
@@ -230,7 +230,10 @@ export function lowerWindow(node: Node, lower: Lower, predicate: Lower): Stage[]
       }
       continue;
     }
-    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, `__w${j}x`);
+    // last_value over a RANGE frame with offsets: the frame's last row among tied keys is
+    // the last in the window's own row order, as first_value's first row is the first there
+    if (fn.name === 'last_value') needSeq();
+    const ops = frameOperators(fn, field, lower, predicate, holdsCurrentRow, { key: `__w${j}x`, seq: SEQ });
     if (frame.mode === 'rows' || !ordered) {
       const window = { documents: ordered || frame.mode === 'rows' ? [documentsBound(frame.start), documentsBound(frame.end)] : ['unbounded', 'unbounded'] };
       for (const [f, op] of Object.entries(ops.accumulators)) main[f] = { ...op, window };
@@ -334,8 +337,8 @@ function frameOperators(
   lower: Lower,
   predicate: Lower,
   holdsCurrentRow: boolean,
-  /** the range window's sort field (last_value over a RANGE frame with offsets: the `$top` of its reversed order) */
-  rangeKey: string,
+  /** the range window's sort field and the row number (last_value over a RANGE frame with offsets: the `$top` of their reversed order) */
+  rangeKey: { key: string; seq: string },
 ): { accumulators: Record<string, MqlDocument>; result?: Mql } {
   const filter = fn.filter ? predicate(fn.filter) : undefined;
   // every window aggregate but count(*) has its argument: the binder checks their arity
@@ -350,7 +353,7 @@ function frameOperators(
       return { accumulators: { [field]: { $first: { $ifNull: [x, null] } } } };
     case 'last_value':
       // DocumentDB's backend crashes on this; MongoDB computes it as documented
-      return { accumulators: { [field]: { $top: { sortBy: { [rangeKey]: -1 }, output: { $ifNull: [x, null] } } } } };
+      return { accumulators: { [field]: { $top: { sortBy: { [rangeKey.key]: -1, [rangeKey.seq]: -1 }, output: { $ifNull: [x, null] } } } } };
     case 'nth_value': {
       const k = (fn.args[1] as { value: number }).value;
       const arr = `$${field}`;

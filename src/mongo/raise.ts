@@ -29,6 +29,7 @@ export type RaisedCode = Extract<
   | 'invalid-argument-for-power-function'
   | 'invalid-parameter-value'
   | 'feature-not-supported'
+  | 'cardinality-violation'
 >;
 
 /**

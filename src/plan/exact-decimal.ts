@@ -26,10 +26,14 @@ export function fromNumber(n: number): Decimal | undefined {
 
 /** The nearest double (the decimal's text read as a number: correctly rounded). */
 export function toNumber(d: Decimal): number {
+  return Number(decimalText(d));
+}
+
+/** A decimal as SQL text (`-12.345`). */
+export function decimalText(d: Decimal): string {
   const neg = d.coef < 0n;
   const digits = (neg ? -d.coef : d.coef).toString().padStart(d.scale + 1, '0');
-  const text = d.scale === 0 ? digits : `${digits.slice(0, digits.length - d.scale)}.${digits.slice(digits.length - d.scale)}`;
-  return Number(`${neg ? '-' : ''}${text}`);
+  return `${neg ? '-' : ''}${d.scale === 0 ? digits : `${digits.slice(0, digits.length - d.scale)}.${digits.slice(digits.length - d.scale)}`}`;
 }
 
 const align = (a: Decimal, b: Decimal): [bigint, bigint, number] => {

@@ -3,7 +3,7 @@ import { SqlEtlError } from '../errors.js';
 import { isInterval, lit, mapExpr, type Expr, type Interval } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
 import { intRangeOfWidth, widthField } from '../ir/types.js';
-import { add, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
+import { add, decimalText, fromNumber, mod, mul, sub, toNumber, truncDiv, div, type Decimal } from './exact-decimal.js';
 
 /**
  * Constant folding, exactly as PostgreSQL computes constants:
@@ -95,6 +95,8 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
     return t ? lit(t, e.type, e.span) : e;
   }
   if (typeof left.value !== 'number' || typeof right.value !== 'number') return e;
+  // a constant a double does not hold stays as written: its lowering refuses it
+  if (left.inexact || right.inexact) return e;
   // a constant divided by zero is PostgreSQL's error while planning, whether or not a row reaches it
   if ((e.op === '/' || e.op === '%') && right.value === 0) throw new SqlEtlError('division-by-zero', 'plan', 'division by zero', { span: e.span });
   if (e.type !== 'int' && e.type !== 'numeric') return e;
@@ -109,7 +111,10 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   const range = e.type === 'int' && e.intWidth ? intRangeOfWidth(e.intWidth) : undefined;
   if (range && (out.coef < range.exact[0] || out.coef > range.exact[1])) return e;
   const value = toNumber(out);
-  return { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth) };
+  const folded = { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth) };
+  // an exact result a double does not hold (`123456789.123 * 1000.001`): refused where it is computed as numeric
+  const back = fromNumber(value);
+  return back && sameDecimal(back, out) ? folded : { ...folded, inexact: decimalText(out) };
 }
 
 function compute(op: string, a: Decimal, b: Decimal, integer: boolean): Decimal | undefined {
@@ -144,3 +149,10 @@ function addInterval(d: Date, iv: Interval, sign: 1 | -1): Date | undefined {
   if (iv.ms) t = new Date(t.getTime() + sign * iv.ms);
   return Number.isNaN(t.getTime()) || t.getUTCFullYear() < 100 || t.getUTCFullYear() > 9999 ? undefined : t;
 }
+
+/** Do two decimals have the same value (`0.10` and `0.1`)? */
+function sameDecimal(a: Decimal, b: Decimal): boolean {
+  const scale = Math.max(a.scale, b.scale);
+  return a.coef * 10n ** BigInt(scale - a.scale) === b.coef * 10n ** BigInt(scale - b.scale);
+}
+

@@ -4,7 +4,7 @@ import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, t
 import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature } from '../catalog/functions.js';
-import { inexactInteger, parseLiteral } from './literals.js';
+import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
@@ -131,7 +131,8 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
     // an integer beyond bigint's range is a numeric in PostgreSQL (`99999999999999999999::bigint` fails there)
     const integral = /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
     if (isInexactIntegerText(text)) throw inexactInteger(text, span);
-    return integral ? { ...lit(value, 'int', span), intWidth: 64 } : lit(value, 'numeric', span);
+    if (integral) return { ...lit(value, 'int', span), intWidth: 64 };
+    return isInexactDecimalText(text) ? { ...lit(value, 'numeric', span), inexact: text } : lit(value, 'numeric', span);
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
@@ -161,6 +162,13 @@ export function numericScaleOf(typeName: Any): number | undefined {
   if (mods.length === 0) return undefined;
   // libpg-query leaves out an integer that is 0
   return mods.length > 1 ? Number(mods[1]?.A_Const?.ival?.ival ?? 0) : 0;
+}
+
+/** The precision of numeric(p[, s]) (undefined for a plain numeric or another type). */
+function numericPrecisionOf(typeName: Any): number | undefined {
+  if (typeFromName(typeNameOf(typeName)) !== 'numeric') return undefined;
+  const p = ((typeName.typmods ?? []) as Any[])[0]?.A_Const?.ival?.ival;
+  return typeof p === 'number' ? p : undefined;
 }
 
 /**
@@ -199,9 +207,11 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const range = intRangeOf(typeName);
     if (BigInt(digits) < range.exact[0] || BigInt(digits) > range.exact[1]) throw new SqlEtlError('numeric-value-out-of-range', 'bind', `${range.name} out of range`, { span: castSpan });
   }
-  const arg = bindExpr(n.arg, ctx);
+  const bound = bindExpr(n.arg, ctx);
+  // a constant cast to double precision is rounded to a double, as in PostgreSQL: no exactness to lose
+  const arg = to === 'float' && bound.kind === 'literal' && bound.inexact ? { ...bound, type: 'float' as const, inexact: undefined } : bound;
   const scale = numericScaleOf(n.typeName);
-  if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale };
+  if (scale !== undefined) return { kind: 'cast', arg, to, typeName, type: to, span: castSpan, scale, precision: numericPrecisionOf(n.typeName) };
   // varchar(n): an explicit cast cuts the text to n characters
   const length = varcharLengthOf(n.typeName);
   if (length !== undefined) {
@@ -422,6 +432,9 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
 
 /** PostgreSQL types an untyped quoted literal by the other operand's type. */
 export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): Expr {
+  // a numeric constant beside double precision becomes a double, as PostgreSQL casts it: nothing exact is lost
+  // (beside a real too: real with a numeric is computed and compared in double precision)
+  if (e.kind === 'literal' && e.inexact && (type === 'float' || type === 'real')) return { ...e, type: 'float', inexact: undefined };
   if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
   if (type === 'unknown' || type === 'text' || type === 'json' || type === 'array') return type === 'unknown' ? e : { ...e, type: 'text' };
   return lit(parseLiteral(e.value, type, typeName, e.span), type, e.span);
@@ -435,7 +448,7 @@ export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): E
  */
 export function coerceToCommon(e: Expr, type: SqlType): Expr {
   if (type !== 'real' || e.type === 'real' || !isNumericType(e.type)) return coerceTo(e, type);
-  if (e.kind === 'literal' && typeof e.value === 'number') return lit(parseLiteral(String(e.value), 'real', 'real', e.span), 'real', e.span);
+  if (e.kind === 'literal' && typeof e.value === 'number') return lit(parseLiteral(e.inexact ?? String(e.value), 'real', 'real', e.span), 'real', e.span);
   return { kind: 'cast', arg: e, to: 'real', typeName: 'float4', type: 'real', span: e.span };
 }
 
@@ -456,7 +469,7 @@ function coerceBeside(e: Expr, type: SqlType): Expr {
 function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
   // date ± '1 day': the literal is an interval; number ± '5': numeric
   const pick = (other: SqlType): SqlType => (isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
-  const isUntyped = (e: Expr) => e.kind === 'literal' && e.type === 'unknown' && typeof e.value === 'string';
+  const isUntyped = (e: Expr) => e.kind === 'literal' && ((e.type === 'unknown' && typeof e.value === 'string') || e.inexact !== undefined);
   return [isUntyped(a) ? coerceTo(a, pick(b.type)) : a, isUntyped(b) ? coerceTo(b, pick(a.type)) : b];
 }
 

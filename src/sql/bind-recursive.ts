@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { children, type Expr, type OutputColumn, type Query, type SelectQuery, type SetOpQuery } from '../ir/expr.js';
-import type { SqlType } from '../ir/types.js';
+import { widthField, type SqlType } from '../ir/types.js';
 import { recursiveNames } from '../ir/stage-prefix.js';
 import { unwrap, type BindEnv } from './bind-context.js';
 import { stringsOf } from './bind-expr.js';
@@ -122,7 +122,8 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   seed.columns.forEach((c, i) => {
     if (c.expr.type === 'unknown') seed = b.coerceColumn(seed, i, 'text');
   });
-  const columns = seed.columns.map((c, i) => ({ name: c.name, field: `c${i}`, type: c.expr.type }));
+  // an integer column keeps the non-recursive term's width (PostgreSQL's working table has its type)
+  const columns = seed.columns.map((c, i) => ({ name: c.name, field: `c${i}`, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth) }));
   const collections = recursiveNames(collector.index, collector.ctes.length + 1, name);
   const reading = (collection: string): SelectQuery => ({
     kind: 'select',
@@ -130,7 +131,7 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
     groupBy: [],
     aggregated: false,
     passthrough: false,
-    columns: columns.map((c) => ({ name: c.name, field: c.field, expr: { kind: 'column', path: [c.field], type: c.type } })),
+    columns: columns.map((c) => ({ name: c.name, field: c.field, expr: { kind: 'column', path: [c.field], type: c.type, ...widthField(c.type, c.intWidth) } })),
     distinct: false,
     orderBy: [],
   });
@@ -144,7 +145,17 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   columns.forEach((c, i) => {
     const t = step.columns[i].expr.type;
     if (t === 'unknown') step = b.coerceColumn(step, i, c.type);
-    else if (t !== c.type) {
+    else if (t === c.type) {
+      // the same type, but PostgreSQL's column type also carries its modifier or width:
+      // the UNION's type must be the non-recursive term's exactly
+      const mismatch = modifierMismatch(seed.columns[i].expr, step.columns[i].expr);
+      if (mismatch) {
+        throw new SqlEtlError('datatype-mismatch', 'bind', `recursive query "${name}" column ${i + 1} has type ${mismatch.seed} in non-recursive term but type ${mismatch.overall} overall`, {
+          span: step.columns[i].expr.span ?? at,
+          hints: [`cast the non-recursive term's column to ${mismatch.overall}`],
+        });
+      }
+    } else {
       throw new SqlEtlError('datatype-mismatch', 'bind', `recursive query "${name}" column ${i + 1} has type ${pgTypeName(c.type)} in non-recursive term but type ${pgTypeName(t)} overall`, {
         span: step.columns[i].expr.span ?? at,
         hints: [`cast the non-recursive term's column to the type the recursive term gives (e.g. CAST(… AS ${pgTypeName(t)}))`],
@@ -161,7 +172,7 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
     groupBy: [],
     aggregated: false,
     passthrough: false,
-    columns: columns.map((c, i) => ({ name: c.name, field: c.field, expr: { kind: 'column', path: [inner.columns[i].field], type: c.type } })),
+    columns: columns.map((c, i) => ({ name: c.name, field: c.field, expr: { kind: 'column', path: [inner.columns[i].field], type: c.type, ...widthField(c.type, c.intWidth) } })),
     distinct,
     orderBy: [],
   });
@@ -195,4 +206,27 @@ function firstAggregate(q: SelectQuery): Expr | undefined {
 function pgTypeName(t: SqlType): string {
   const names: Partial<Record<SqlType, string>> = { int: 'integer', float: 'double precision', bool: 'boolean', timestamp: 'timestamp with time zone' };
   return names[t] ?? t;
+}
+
+const INT_NAMES = { 16: 'smallint', 32: 'integer', 64: 'bigint' } as const;
+
+/**
+ * Where the two terms' columns have one sqletl type but PostgreSQL's types differ so
+ * that the UNION's type is not the non-recursive term's: numeric(p, s) or varchar(n)
+ * beside another modifier (the UNION drops it), an integer beside a wider one.
+ */
+function modifierMismatch(seed: Expr, step: Expr): { seed: string; overall: string } | undefined {
+  if (seed.type === 'int' && seed.intWidth && step.intWidth && step.intWidth > seed.intWidth) {
+    return { seed: INT_NAMES[seed.intWidth], overall: INT_NAMES[step.intWidth] };
+  }
+  const label = (e: Expr): string | undefined => {
+    if (e.kind !== 'cast') return undefined;
+    if (e.to === 'numeric' && e.scale !== undefined && e.precision !== undefined) return `numeric(${e.precision},${e.scale})`;
+    if (e.length !== undefined) return `character varying(${e.length})`;
+    return undefined;
+  };
+  const [a, b] = [label(seed), label(step)];
+  if (!a || a === b) return undefined;
+  const overall = seed.type === 'numeric' ? 'numeric' : b?.startsWith('character varying') ? 'character varying' : 'text';
+  return { seed: a, overall };
 }

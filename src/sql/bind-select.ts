@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
-import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
+import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { bindExpr, bindSortKey, sortIsDescending, seriesArray, requireBoolean, coerceTo, coerceToCommon, commonType, stringsOf } from './bind-expr.js';
@@ -556,6 +556,7 @@ function bindValues(stmt: Any, env: BindEnv): Query {
   const rows = lists.map((r) => {
     const row: Record<string, Value> = {};
     r.forEach((e, i) => {
+      if (e.kind === 'literal' && e.inexact && e.type === 'numeric') throw inexactDecimal(e.inexact, e.span);
       row[`column${i + 1}`] = (e as { value: Value }).value;
     });
     return row;

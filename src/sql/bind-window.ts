@@ -101,6 +101,24 @@ function typedOffset(text: string, rows: boolean, keyType: SqlType | undefined, 
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? parseLiteral(text, 'numeric', 'numeric', span) : parseLiteral(text, 'interval', 'interval', span);
 }
 
+/**
+ * The constant a frame offset reduces to: a literal, or a number literal cast to a
+ * number type (`2::int8`, `1::int2`), which PostgreSQL evaluates once per partition.
+ * A cast to an integer type rounds as PostgreSQL's cast does (numeric half away from
+ * zero, double precision half to even); other expressions stay refused.
+ */
+function constantOffset(e: Expr): { value: Value } | undefined {
+  if (e.kind === 'literal') return { value: e.value };
+  if (e.kind !== 'cast' || e.arg.kind !== 'literal' || typeof e.arg.value !== 'number') return undefined;
+  const v = e.arg.value;
+  if (e.to === 'numeric' || e.to === 'float') return { value: v };
+  if (e.to !== 'int') return undefined;
+  if (Number.isInteger(v)) return { value: v };
+  const halfEven = e.arg.type === 'float';
+  const rounded = halfEven && Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : Math.sign(v) * Math.round(Math.abs(v));
+  return { value: rounded };
+}
+
 function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: SourceSpan | undefined, { bindExpr }: ExprBinder): Frame {
   const ordered = orderBy.length > 0;
   const opts = (over.frameOptions ?? 0) as number;
@@ -118,8 +136,9 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     if (e && someExpr(e, (x) => x.kind === 'column')) {
       throw new SqlEtlError('invalid-frame', 'bind', `argument of ${mode.toUpperCase()} must not contain variables`, { span: e.span ?? span });
     }
-    if (!e || e.kind !== 'literal') throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
-    let value = typeof e.value === 'string' ? typedOffset(e.value, counted, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : e.value;
+    const c = e && constantOffset(e);
+    if (!c) throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
+    let value = typeof c.value === 'string' ? typedOffset(c.value, counted, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : c.value;
     // PostgreSQL's run-time checks, here with the offset's position
     if (value === null) throw new SqlEtlError('invalid-frame', 'bind', `frame ${which} offset must not be null`, { span: e.span });
     // a numeric count is cast to bigint: rounded half away from zero, as PostgreSQL does

@@ -1,7 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
-import { EXACT_INTEGER_LIMIT, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
+import { EXACT_INTEGER_LIMIT, inexactDecimal, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
 import { float32OfDecimal } from '../ir/float32.js';
 import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
 
@@ -37,6 +37,7 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
           const message = type === 'float' ? `"${text}" is out of range for type double precision` : `the number "${text}" is out of range: sqletl computes numeric values as doubles (about ±1.8e308, smallest 5e-324)`;
           throw new SqlEtlError('numeric-value-out-of-range', 'bind', message, { span });
         }
+        if (type === 'numeric' && isInexactDecimalText(t)) throw inexactDecimal(text, span);
         return n;
       }
       if (/^[+-]?(infinity|inf)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
@@ -117,6 +118,29 @@ export function parseBool(t: string): boolean | undefined {
 }
 
 /** An integer literal sqletl cannot hold exactly (ir/types.ts, MAX_EXACT_INTEGER): refused where it is written. */
+/** A decimal number's value as digits and a power of ten (`0.10` and `1e-1` alike), to compare texts by value. */
+function decimalKey(text: string): string | undefined {
+  const m = /^([+-]?)(\d*)\.?(\d*)(?:e([+-]?\d+))?$/i.exec(text.trim());
+  if (!m) return undefined;
+  let digits = (m[2] + m[3]).replace(/^0+/, '');
+  let exp = Number(m[4] ?? 0) - m[3].length;
+  if (!digits) return '0';
+  const trailing = /0*$/.exec(digits)![0].length;
+  digits = digits.slice(0, digits.length - trailing);
+  exp += trailing;
+  return `${m[1] === '-' ? '-' : ''}${digits}e${exp}`;
+}
+
+/**
+ * A numeric constant a double does not hold (`1.000000000000000000001`,
+ * `123456789012345678.5`): PostgreSQL's numeric keeps every digit, sqletl computes
+ * numeric values as doubles and would silently round it. Refused where it is written.
+ */
+export function isInexactDecimalText(text: string): boolean {
+  const key = decimalKey(text);
+  return key !== undefined && key !== decimalKey(String(Number(text)));
+}
+
 export function inexactInteger(text: string, span?: SourceSpan): SqlEtlError {
   return unsupported('bind', `the integer ${text.trim()}, beyond ${EXACT_INTEGER_LIMIT},`, span, [
     'sqletl computes integers as doubles, exact only up to 2^53; keep such values (large ids, hashes) as text',
