@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never.js';
-import { unsupported } from '../errors.js';
+import { unsupported, type SourceSpan } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, intWidthOf, isDateType, MAX_EXACT_INTEGER, type IntWidth } from '../ir/types.js';
@@ -74,7 +74,11 @@ const fieldOf: ColumnRef = (c) => `$${c}`;
  * Value of a source field converted to a column's declared type (numeric(p, s) rounded to s
  * decimals); INVALID when it cannot be. `fromWidth`: the source's integer width, where known.
  */
-function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
+function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth, span?: SourceSpan): Mql {
+  // PostgreSQL's assignment casts of a real print it (text: its shortest decimal; numeric: 6 significant digits)
+  if (from === 'real' && (col.type === 'text' || col.type === 'numeric')) {
+    throw unsupported('lower', `a real value into the ${col.type} column "${col.name}"`, span, ['cast it to double precision first, as you mean it']);
+  }
   const value = conformType(v, col, from, fromWidth);
   if (col.length !== undefined) return fitLength(value, col.length);
   return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
@@ -111,7 +115,7 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
       // the embedded engine cannot apply to it
       const inexactText = { $gt: [{ $abs: { $convert: { input: '$$v', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
       const fromText = cond(inexactText, INT_OUT_OF_RANGE, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } });
-      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: roundHalfAway('$$v', 0) }, fromText));
+      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: from === 'real' ? { $round: ['$$v', 0] } : roundHalfAway('$$v', 0) }, fromText));
       const range = intRangeOf(col.typeName);
       const max = Math.min(range.max, MAX_EXACT_INTEGER);
       const outside = { $and: [{ $isNumber: '$$i' }, { $or: [{ $gt: ['$$i', max] }, { $lt: ['$$i', -max - (max < MAX_EXACT_INTEGER ? 1 : 0)] }] }] };
@@ -242,7 +246,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     columns.forEach((name, i) => {
       const src = source.columns[i];
       const col = def?.columns.find((c) => c.name === name);
-      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type, src.expr.intWidth) : `$${src.field}`;
+      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type, src.expr.intWidth, src.expr.span ?? table.span) : `$${src.field}`;
       if (conformed[name] !== `$${src.field}`) {
         converted.add(name);
         sourceCopy[name] = `$${src.field}`;
@@ -361,7 +365,7 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   const set: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
-    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth) : lowerExpr(x.expr);
+    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth, x.expr.span) : lowerExpr(x.expr);
   }
   const commands: MongoCommand[] = [];
   let filter: Filter = { $expr: where };
