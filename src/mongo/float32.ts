@@ -46,8 +46,7 @@ export function float32Parts(x: Mql, body: (rounded: string, tie: Mql, input: st
     // evaluates (DocumentDB evaluates both branches of a $cond)
     const steps: [string, Mql][] = [
       [v, x],
-      // (a value that is no number, in a declared real column of a data file, passes through as it is)
-      [a, { $abs: cond({ $isNumber: ref(v) }, ref(v), null) }],
+      [a, { $abs: ref(v) }],
       [s, cond({ $and: [{ $gt: [ref(a), 0] }, { $lt: [ref(a), Infinity] }] }, ref(a), 1)],
       [g, { $floor: { $log: [ref(s), 2] } }],
       // a logarithm may land just below an integer at a power of two: corrected by comparing with the powers

@@ -6,7 +6,6 @@ import { mayBeNull } from '../catalog/nullability.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
 import { lowerFunction } from './function-catalog.js';
-import { roundToFloat32 } from './float32.js';
 import { lowerArith } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -23,9 +22,7 @@ import { roundHalfAway } from './rounding.js';
 export function lowerExpr(e: Expr): Mql {
   switch (e.kind) {
     case 'column':
-      // a real column holds singles when sqletl wrote it, but a data file's value (324.78, as PostgreSQL prints it)
-      // is read as the single PostgreSQL would have stored (rounding a single changes nothing)
-      return e.type === 'real' ? roundToFloat32(fieldRef(e.path)) : fieldRef(e.path);
+      return fieldRef(e.path);
     case 'literal':
       if (isInterval(e.value)) throw unsupported('lower', 'an interval value outside date arithmetic', e.span);
       if (e.inexact && e.type === 'numeric') throw inexactDecimal(e.inexact, e.span);

@@ -92,8 +92,7 @@ export function toQuery(e: Expr): Filter | undefined {
 }
 
 function pathOf(e: Expr): string | undefined {
-  // a real column is read rounded to a single (lower-expr.ts), which the query language cannot do
-  if (e.kind !== 'column' || e.type === 'real') return undefined;
+  if (e.kind !== 'column') return undefined;
   if (!e.path.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
   // a path into a document only; arrays would match element-wise in the query language
   return e.path.join('.');
