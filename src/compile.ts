@@ -2,7 +2,7 @@ import { assertNever } from './assert-never.js';
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { RecursiveCte, Statement } from './ir/statement.js';
-import type { CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
+import type { CompiledColumn, CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
 import { printIntervalColumns } from './mongo/interval-text.js';
 import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
 import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
@@ -48,7 +48,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
       const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
-      const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
+      const columns = s.query.passthrough ? undefined : s.query.columns.map(compiledColumn);
       return { ...base, kind: 'select', commands, columns };
     }
     case 'create-schema':
@@ -84,7 +84,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
       };
     case 'copy-to': {
       const commands = [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }];
-      const columns = s.query.passthrough ? undefined : s.query.columns.map((c) => ({ name: c.name, field: c.field }));
+      const columns = s.query.passthrough ? undefined : s.query.columns.map(compiledColumn);
       return { ...base, kind: 'copy', commands, columns, copy: { direction: 'to', file: s.file, options: s.options, columns: columns?.map((c) => c.name) ?? [] } };
     }
     case 'create-view':
@@ -212,4 +212,9 @@ export async function compileStages(sql: string, given: CompileOptions = {}): Pr
 /** Source spans are positions, not structure: left out of the printed stages. */
 function withoutSpans(v: unknown): unknown {
   return JSON.parse(JSON.stringify(v, (k, x) => (k === 'span' ? undefined : x instanceof Date ? x.toISOString() : x)));
+}
+
+/** An output column; a real one is marked so that its values print as PostgreSQL prints a single (run/rows.ts). */
+function compiledColumn(c: { name: string; field: string; expr: { type: string } }): CompiledColumn {
+  return { name: c.name, field: c.field, ...(c.expr.type === 'real' ? { real: true } : {}) };
 }

@@ -58,6 +58,8 @@ export interface CompiledColumn {
   name: string;
   /** the document field that carries it in the pipeline's output */
   field: string;
+  /** a real (float4): its doubles are singles, returned as the double nearest PostgreSQL's shortest decimal for them (1.1, not 1.100000023841858) */
+  real?: true;
 }
 
 export interface CompiledStatement {

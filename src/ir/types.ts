@@ -8,7 +8,8 @@ import { unsupported, type SourceSpan, type SqlEtlError } from '../errors.js';
 export type SqlType =
   | 'int' // int2/int4/int8: integer arithmetic truncates
   | 'numeric' // exact decimal in PostgreSQL, a double or Decimal128 in MongoDB
-  | 'float'
+  | 'float' // float8 (double precision)
+  | 'real' // float4: a double whose value is exactly an IEEE single (PostgreSQL's single-precision semantics)
   | 'text'
   | 'bool'
   | 'date'
@@ -18,7 +19,7 @@ export type SqlType =
   | 'array'
   | 'unknown';
 
-export const isNumericType = (t: SqlType): boolean => t === 'int' || t === 'numeric' || t === 'float';
+export const isNumericType = (t: SqlType): boolean => t === 'int' || t === 'numeric' || t === 'float' || t === 'real';
 export const isDateType = (t: SqlType): boolean => t === 'date' || t === 'timestamp';
 
 /** PostgreSQL type names (as the parser reports them) → our types. */
@@ -26,7 +27,7 @@ const TYPE_NAMES: Record<string, SqlType> = {
   int2: 'int', int4: 'int', int8: 'int', int: 'int', integer: 'int', smallint: 'int', bigint: 'int',
   serial: 'int', bigserial: 'int', serial4: 'int', serial8: 'int',
   numeric: 'numeric', decimal: 'numeric',
-  float4: 'float', float8: 'float', real: 'float', float: 'float', 'double precision': 'float',
+  float4: 'real', real: 'real', float8: 'float', float: 'float', 'double precision': 'float',
   text: 'text', varchar: 'text', bpchar: 'text', char: 'text', 'character varying': 'text', character: 'text', name: 'text', uuid: 'text',
   bool: 'bool', boolean: 'bool',
   date: 'date',

@@ -4,6 +4,7 @@ import { isInterval, someExpr, type ArithExpr, type Expr, type Interval } from '
 import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } from '../ir/types.js';
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
+import { roundToFloat32 } from './float32.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
 
@@ -20,7 +21,7 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   }
   const l = lower(left);
   const r = lower(right);
-  if (e.type === 'float' && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
+  if ((e.type === 'float' || e.type === 'real') && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
   switch (e.op) {
     case '+':
     case '-':
@@ -32,7 +33,7 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
       return powerOf(l, r, e.span);
     case '/': {
       if (left.type === 'int' && right.type === 'int') return byNonZero(right, r, e.span, (n, d) => ({ $trunc: [{ $divide: [n, d] }, 0] }), left, l);
-      const exact = ['numeric', 'float'];
+      const exact = ['numeric', 'float', 'real'];
       if (exact.includes(left.type) || exact.includes(right.type)) return byNonZero(right, r, e.span, (n, d) => ({ $divide: [n, d] }), left, l);
       // types known only at run time: truncate when both values are integers
       return byNonZero(
@@ -145,7 +146,9 @@ function checkedFloat(e: ArithExpr, l: Mql, r: Mql): Mql {
       ? byNonZero(e.right, `$$${b}`, e.span, (n, dv) => ({ $divide: [n, dv] }), e.left, `$$${a}`)
       : { [op === '+' ? '$add' : op === '-' ? '$subtract' : '$multiply']: [`$$${a}`, `$$${b}`] };
   const underflow = op === '+' || op === '-' ? undefined : { $and: [{ $ne: [`$$${a}`, 0] }, op === '*' ? { $ne: [`$$${b}`, 0] } : { $ne: [{ $abs: `$$${b}` }, Infinity] }] };
-  return letIn({ [a]: l, [b]: r }, letIn({ n: value }, inFloatRange([`$$${a}`, `$$${b}`], underflow, e.span)));
+  // real op real: the double result rounded to a single is the single-precision result (float32.ts), with float4's checks
+  const result = e.type === 'real' ? roundToFloat32(value) : value;
+  return letIn({ [a]: l, [b]: r }, letIn({ n: result }, inFloatRange([`$$${a}`, `$$${b}`], underflow, e.span)));
 }
 
 /** How deeply arithmetic nests under `e` (0 for an operator over plain operands); each node's depth is computed once. */

@@ -5,6 +5,7 @@ import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { truncateDate } from './lower-dates.js';
+import { float32Parts, roundToFloat32 } from './float32.js';
 
 /**
  * PostgreSQL's integer types: their range, and the message of a value outside it.
@@ -83,13 +84,18 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       }
       if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 1, 0)));
       // float8 → int rounds half to even (rint: $round of a double at 0 places, on MongoDB too), numeric → int half away from zero
-      if (from === 'float') return inIntRange({ $round: [v, 0] }, typeName, span, undefined, true);
+      if (from === 'float' || from === 'real') return inIntRange({ $round: [v, 0] }, typeName, span, undefined, true);
       return numericToInt(v, typeName, span);
     case 'numeric':
     case 'float':
       if (from === 'text') return textToDouble(v, to, span);
-      return from === 'int' ? v : { $toDouble: v };
+      // a single is a double already; as numeric PostgreSQL keeps only 6 significant digits of it (float4_numeric)
+      if (from === 'real' && to === 'numeric') throw unsupported('lower', 'a cast of real to numeric', span, ['PostgreSQL keeps 6 significant digits (1.2345678::real::numeric is 1.23457): cast to double precision']);
+      return from === 'int' || from === 'real' ? v : { $toDouble: v };
+    case 'real':
+      return toReal(v, from, span);
     case 'text':
+      if (from === 'real') throw unsupported('lower', 'real as text', span, ['PostgreSQL prints the shortest decimal that reads back as the same single: cast to double precision or numeric first']);
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       if (from === 'json') return jsonText(v, span);
@@ -101,6 +107,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       }
       return { $toString: v };
     case 'bool':
+      if (from === 'real') throw unsupported('lower', 'a cast of real to boolean', span, ['PostgreSQL has none: cannot cast type real to boolean']);
       if (from === 'int' || from === 'numeric' || from === 'float') return shared([v], ([x]) => cond(isNull(x), null, { $ne: [x, 0] }));
       if (from === 'bool') return v;
       // MongoDB's $toBool calls every string true: PostgreSQL's spellings, else its error
@@ -155,6 +162,53 @@ function textToDouble(v: Mql, to: SqlType, span?: SourceSpan): Mql {
       to === 'float' ? value : raiseIf(cond(signedNaN, null, value), signedNaN, 'invalid-text-representation', ['invalid input syntax for type numeric: "', '$$t', '"'], span),
     ),
   );
+}
+
+/**
+ * A number or text → real (float4): the nearest single (float32.ts), with PostgreSQL's
+ * errors. From double precision, a finite value past the largest single is `value out
+ * of range: overflow` and a non-zero one that rounds to 0 `…: underflow` (dtof). Text
+ * and numeric are read by float4in, which rounds their decimal digits once, straight to
+ * a single: sqletl reads them as a double first, which is the same single unless the
+ * double lies exactly halfway between two singles; that is refused at run time, unless
+ * the value is an integer below 2^53 (exact as a double, so the tie is the value's own).
+ * An integer converts without a check (i4tof).
+ */
+function toReal(v: Mql, from: SqlType, span?: SourceSpan): Mql {
+  if (from === 'int') return roundToFloat32(v);
+  if (from === 'float') {
+    return float32Parts(v, (r, _tie, x) =>
+      raiseIf(
+        raiseIf(r, { $and: [{ $eq: [{ $abs: r }, Infinity] }, { $ne: [{ $abs: x }, Infinity] }] }, 'numeric-value-out-of-range', ['value out of range: overflow'], span),
+        { $and: [{ $eq: [r, 0] }, { $ne: [x, 0] }] },
+        'numeric-value-out-of-range',
+        ['value out of range: underflow'],
+        span,
+      ),
+    );
+  }
+  if (from === 'numeric' || from === 'text') return decimalToReal(from === 'text' ? textToDouble(v, 'float', span) : v, from === 'text' ? v : { $toString: v }, span);
+  if (from === 'unknown') {
+    // a field of no declared type: text is read as text is, a number as a numeric constant would be
+    const isText = { $eq: [{ $type: '$$u' }, 'string'] };
+    return letIn({ u: v }, cond(isText, toReal(cond(isText, '$$u', null), 'text', span), decimalToReal({ $toDouble: cond(isText, null, '$$u') }, { $toString: cond(isText, null, '$$u') }, span)));
+  }
+  throw unsupported('lower', `a cast of ${from} to real`, span);
+}
+
+/** `d`, the double of decimal `text`, rounded to a single as float4in rounds the decimal, or PostgreSQL's out-of-range error */
+function decimalToReal(d: Mql, text: Mql, span?: SourceSpan): Mql {
+  return float32Parts(d, (r, tie, x) => {
+    const outOfRange = { $or: [{ $and: [{ $eq: [{ $abs: r }, Infinity] }, { $ne: [{ $abs: x }, Infinity] }] }, { $and: [{ $eq: [r, 0] }, { $ne: [x, 0] }] }] };
+    const inexactTie = { $and: [tie, { $or: [{ $ne: [x, { $trunc: [x, 0] }] }, { $gt: [{ $abs: x }, MAX_EXACT_INTEGER] }] }] };
+    return raiseIf(
+      raiseIf(r, outOfRange, 'numeric-value-out-of-range', ['"', text, '" is out of range for type real'], span),
+      { $and: [{ $not: [outOfRange] }, inexactTie] },
+      'feature-not-supported',
+      ['reading "', text, '" as real is not supported yet: its double lies halfway between two singles, which the decimal digits decide'],
+      span,
+    );
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { assertNever } from '../assert-never.js';
-import { unsupported } from '../errors.js';
+import { unsupported, type SourceSpan } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import { identityKey, type ColumnDef, type Statement, type TableDef } from '../ir/statement.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, intWidthOf, isDateType, MAX_EXACT_INTEGER, type IntWidth } from '../ir/types.js';
@@ -14,8 +14,10 @@ import { truncateDate } from './lower-dates.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
-import { impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT } from './lower-cast.js';
+import { castTo, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT } from './lower-cast.js';
 import { shownChar } from './lower-bpchar.js';
+import { float32Parts } from './float32.js';
+import { raiseIf } from './raise.js';
 
 /**
  * INSERT (… ON CONFLICT), UPDATE, DELETE → MongoDB commands that lose nothing:
@@ -74,7 +76,11 @@ const fieldOf: ColumnRef = (c) => `$${c}`;
  * Value of a source field converted to a column's declared type (numeric(p, s) rounded to s
  * decimals); INVALID when it cannot be. `fromWidth`: the source's integer width, where known.
  */
-function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
+function conform(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth, span?: SourceSpan): Mql {
+  // PostgreSQL's assignment casts of a real print it (text: its shortest decimal; numeric: 6 significant digits)
+  if (from === 'real' && (col.type === 'text' || col.type === 'numeric')) {
+    throw unsupported('lower', `a real value into the ${col.type} column "${col.name}"`, span, ['cast it to double precision first, as you mean it']);
+  }
   const value = conformType(v, col, from, fromWidth);
   if (col.length !== undefined) return col.blankPadded ? padStored(fitLength(value, col.length), col.length) : fitLength(value, col.length);
   return col.scale === undefined ? value : letIn({ n: value }, cond({ $isNumber: '$$n' }, roundHalfAway('$$n', col.scale), '$$n'));
@@ -121,7 +127,7 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
       // the embedded engine cannot apply to it
       const inexactText = { $gt: [{ $abs: { $convert: { input: '$$v', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
       const fromText = cond(inexactText, INT_OUT_OF_RANGE, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } });
-      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: roundHalfAway('$$v', 0) }, fromText));
+      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: from === 'real' ? { $round: ['$$v', 0] } : roundHalfAway('$$v', 0) }, fromText));
       const range = intRangeOf(col.typeName);
       const max = Math.min(range.max, MAX_EXACT_INTEGER);
       const outside = { $and: [{ $isNumber: '$$i' }, { $or: [{ $gt: ['$$i', max] }, { $lt: ['$$i', -max - (max < MAX_EXACT_INTEGER ? 1 : 0)] }] }] };
@@ -149,6 +155,16 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
           },
         ),
       );
+    }
+    case 'real': {
+      // numbers computed in the job fail the statement as their cast does (PostgreSQL's dtof errors); text and numbers
+      // read from data are converted as float4in reads them, out of range a reject
+      if (from === 'int' || from === 'float') return castTo(v, from, 'real');
+      return letIn({ d: convert('double') }, cond({ $isNumber: '$$d' }, float32Parts('$$d', (r, tie, x) => {
+        const outOfRange = { $or: [{ $and: [{ $eq: [{ $abs: r }, Infinity] }, { $ne: [{ $abs: x }, Infinity] }] }, { $and: [{ $eq: [r, 0] }, { $ne: [x, 0] }] }] };
+        const inexactTie = { $and: [tie, { $or: [{ $ne: [x, { $trunc: [x, 0] }] }, { $gt: [{ $abs: x }, MAX_EXACT_INTEGER] }] }] };
+        return raiseIf(cond(outOfRange, OUT_OF_RANGE, r), inexactTie, 'feature-not-supported', ['reading "', { $toString: v }, '" as real is not supported yet: its double lies halfway between two singles, which the decimal digits decide']);
+      }), '$$d'));
     }
     case 'text':
       return isDateType(from) ? v : convert('string');
@@ -203,7 +219,7 @@ function intRangeReason(c: ColumnDef): Mql {
   return cond(exceeds, pgWords, { $concat: ['the integer ', sourceText, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
 }
 
-const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
+const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
 
 /**
  * The reasons a conformed row breaks the table (strings; empty when valid).
@@ -218,10 +234,12 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
     if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type ${c.blankPadded ? 'character' : 'character varying'}(${c.length})`]);
     if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
     if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
+    // (never NULL: an UPDATE's filter reads these reasons without `__source`, and a NULL reason would count as none)
+    if (mayBeInvalid.includes(c) && c.type === 'real') rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['"', { $convert: { input: `$__source.${c.name}`, to: 'string', onError: '', onNull: '' } }, '" is out of range for type real'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const dates = mayBeInvalid.filter((c) => isDateType(c.type));
+  const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'real');
   const sized = mayBeInvalid.filter((c) => c.length !== undefined);
   const convertedOk = [
     ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),
@@ -260,7 +278,7 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
     columns.forEach((name, i) => {
       const src = source.columns[i];
       const col = def?.columns.find((c) => c.name === name);
-      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type, src.expr.intWidth) : `$${src.field}`;
+      conformed[name] = col ? conform(`$${src.field}`, col, src.expr.type, src.expr.intWidth, src.expr.span ?? table.span) : `$${src.field}`;
       if (conformed[name] !== `$${src.field}`) {
         converted.add(name);
         sourceCopy[name] = `$${src.field}`;
@@ -379,7 +397,7 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   const set: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
-    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth) : lowerExpr(x.expr);
+    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth, x.expr.span) : lowerExpr(x.expr);
   }
   const commands: MongoCommand[] = [];
   let filter: Filter = { $expr: where };

@@ -1,4 +1,5 @@
 import type { CompiledColumn, Document } from '../commands/command-ir.js';
+import { shortestFloat32 } from '../ir/float32.js';
 
 /**
  * Documents → SQL result rows. With known columns each row is the columns' fields
@@ -8,7 +9,7 @@ import type { CompiledColumn, Document } from '../commands/command-ir.js';
  */
 export function toRows(docs: Document[], columns: CompiledColumn[] | undefined): { columns: string[]; rows: unknown[][] } {
   if (columns) {
-    return { columns: columns.map((c) => c.name), rows: docs.map((d) => columns.map((c) => normalizeValue(d[c.field]))) };
+    return { columns: columns.map((c) => c.name), rows: docs.map((d) => columns.map((c) => (c.real ? realValue(d[c.field]) : normalizeValue(d[c.field])))) };
   }
   const names: string[] = [];
   const seen = new Set<string>();
@@ -37,4 +38,10 @@ export function normalizeValue(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = normalizeValue(x);
   return out;
+}
+
+/** A real column's value as a client of PostgreSQL reads it: the shortest decimal of the single, as a number */
+function realValue(v: unknown): unknown {
+  const n = normalizeValue(v);
+  return typeof n === 'number' ? shortestFloat32(n) : n;
 }

@@ -66,6 +66,8 @@ export function bindCopy(n: Any, env: BindEnv, span: SourceSpan, sql: string): S
     query = bindQuery(unwrap(selectAll(name, cols))[1], env);
   }
   query = printableIntervalColumns(query);
+  // PostgreSQL prints a real as its shortest decimal in float4out's layout (1e+10, not 10000000000), which COPY's printer does not know
+  if (query.columns.some((c) => c.expr.type === 'real')) throw unsupported('bind', 'COPY … TO of a real column', span, ['cast it to double precision or numeric']);
   options.types = outputTypes(query, env);
   return { kind: 'copy-to', query, file, options, sql, span };
 }

@@ -6,7 +6,7 @@ import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { relativeDate } from './relative-dates.js';
-import { bindWindowCall } from './bind-window.js';
+import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 
@@ -94,6 +94,8 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       return bindIndirection(n, ctx);
     case 'A_ArrayExpr': {
       const elems = ((n.elements ?? []) as Node[]).map((e) => bindExpr(e, ctx));
+      // an array would carry the single's double (1.100000023841858) where PostgreSQL prints 1.1
+      if (elems.some((e) => e.type === 'real')) throw unsupported('bind', 'an array of real values', span, ['cast them to double precision or numeric']);
       if (elems.every((e) => e.kind === 'literal')) return lit(elems.map((e) => (e.kind === 'literal' ? e.value : null)), 'array', span);
       return funcExpr('array', elems, span, 'array');
     }
@@ -173,17 +175,12 @@ function numericPrecisionOf(typeName: Any): number | undefined {
 
 /**
  * Types whose PostgreSQL semantics sqletl does not reproduce, refused where they are
- * written rather than computed as another type: `real` would be computed in double
- * precision, `character(n)` without its blank padding, `"char"` as text.
+ * written rather than computed as another type: `character(n)` without its blank
+ * padding, `"char"` as text.
  */
 export function refuseUnsupportedType(typeName: Any, span?: SourceSpan): void {
   const names = stringsOf(typeName.names);
   const last = names[names.length - 1];
-  if (last === 'float4') {
-    throw unsupported('bind', 'type real (float4)', span, [
-      'PostgreSQL rounds real to single precision (about 7 significant digits); sqletl computes in double precision: use double precision',
-    ]);
-  }
   // character(n) is computed (bind-bpchar.ts); bpchar without a length is refused there
   if (last === 'bpchar') charLengthOf(typeName, span);
   if (names.length === 1 && last === 'char') throw unsupported('bind', 'type "char" (the single-byte internal type)', span, ['use text']);
@@ -230,6 +227,11 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       const relative = relativeDate(arg.value, to, arg.span ?? span);
       if (relative) return relative;
       return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)), ...(typeName === 'varchar' ? { varchar: true } : {}) };
+    }
+    // 1.1::real: the constant's own digits read as float4in reads them
+    if (to === 'real' && typeof arg.value === 'number') {
+      const digits = (n.arg as Any)?.A_Const?.fval?.fval;
+      return lit(parseLiteral(typeof digits === 'string' ? digits : String(arg.value), 'real', 'real', arg.span ?? castSpan), 'real', arg.span ?? span);
     }
   }
   if (to === 'interval') throw unsupported('bind', 'casting a non-constant to interval', castSpan);
@@ -311,7 +313,11 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       const arg = left();
       const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
       const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
-      const bound = items.map((i) => coerceTo(besideChar(bindExpr(i, ctx), arg), arg.type));
+      let bound = items.map((i) => coerceTo(besideChar(bindExpr(i, ctx), arg), arg.type));
+      // PostgreSQL casts the items that read no column, when there are several, to their common type with the
+      // left side (which keeps its own): `real_col IN (1.1, 2)` compares singles, `real_col IN (1.1)` is `real_col = 1.1`
+      const constant = (e: Expr) => !someExpr(e, (x) => x.kind === 'column');
+      if (bound.filter(constant).length > 1 && commonType([arg, ...bound.filter(constant)]) === 'real') bound = bound.map((e) => (constant(e) ? coerceToCommon(e, 'real') : e));
       const argTyped = bound.length ? coercePair(arg, bound[0])[0] : arg;
       return { kind: 'inlist', arg: argTyped, list: bound, negated: name === '<>', type: 'bool', span };
     }
@@ -352,7 +358,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
 const NOT_ARITHMETIC = new Set<SqlType>(['text', 'bool', 'json', 'array']);
 
 function pgOperandName(e: Expr): string {
-  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval' };
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval' };
   return e.type === 'array' ? 'an array' : names[e.type] ?? e.type;
 }
 
@@ -378,6 +384,8 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
+      // PostgreSQL has no % for real or double precision
+      if (name === '%' && (a.type === 'real' || b.type === 'real')) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
@@ -471,7 +479,9 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
   if (a === 'interval' && b === 'interval') return 'interval';
   if (a === 'interval' && isNumericType(b)) return 'interval';
   if (a === 'unknown' || b === 'unknown') return 'unknown';
-  if (a === 'float' || b === 'float') return 'float';
+  // real op real is computed in single precision; real with any other number is double precision (PostgreSQL's operators)
+  if (a === 'real' && b === 'real') return op === '^' ? 'float' : 'real';
+  if (a === 'float' || b === 'float' || a === 'real' || b === 'real') return 'float';
   if (a === 'numeric' || b === 'numeric') return 'numeric';
   if (a === 'int' && b === 'int') return 'int';
   return 'unknown';
@@ -480,10 +490,23 @@ function arithType(op: string, a: SqlType, b: SqlType): SqlType {
 /** PostgreSQL types an untyped quoted literal by the other operand's type. */
 export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): Expr {
   // a numeric constant beside double precision becomes a double, as PostgreSQL casts it: nothing exact is lost
-  if (e.kind === 'literal' && e.inexact && type === 'float') return { ...e, type: 'float', inexact: undefined };
+  // (beside a real too: real with a numeric is computed and compared in double precision)
+  if (e.kind === 'literal' && e.inexact && (type === 'float' || type === 'real')) return { ...e, type: 'float', inexact: undefined };
   if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
   if (type === 'unknown' || type === 'text' || type === 'json' || type === 'array') return type === 'unknown' ? e : { ...e, type: 'text' };
   return relativeDate(e.value, type, e.span) ?? lit(parseLiteral(e.value, type, typeName, e.span), type, e.span);
+}
+
+/**
+ * `e` as a value of `type`, a common type PostgreSQL resolved (CASE, COALESCE,
+ * GREATEST, VALUES, an IN list): untyped literals read as that type, and integers or
+ * numerics beside a real cast to real (rounded to single precision), as PostgreSQL
+ * casts them. (A comparison does not: `real = numeric` compares in double precision.)
+ */
+export function coerceToCommon(e: Expr, type: SqlType): Expr {
+  if (type !== 'real' || e.type === 'real' || !isNumericType(e.type)) return coerceTo(e, type);
+  if (e.kind === 'literal' && typeof e.value === 'number') return lit(parseLiteral(e.inexact ?? String(e.value), 'real', 'real', e.span), 'real', e.span);
+  return { kind: 'cast', arg: e, to: 'real', typeName: 'float4', type: 'real', span: e.span };
 }
 
 export function coercePair(a: Expr, b: Expr): [Expr, Expr] {
@@ -508,7 +531,7 @@ function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
 }
 
 function pgTypeName(t: SqlType): string {
-  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', bool: 'boolean', date: 'date', timestamp: 'timestamp', interval: 'interval' };
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', interval: 'interval' };
   return names[t] ?? t;
 }
 
@@ -524,8 +547,8 @@ function bindCase(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = commonType([...whens.map((w) => w.then), elseExpr]);
   return {
     kind: 'case',
-    whens: whens.map((w) => ({ when: w.when, then: coerceTo(w.then, type) })),
-    else: coerceTo(elseExpr, type),
+    whens: whens.map((w) => ({ when: w.when, then: coerceToCommon(w.then, type) })),
+    else: coerceToCommon(elseExpr, type),
     type,
     span,
     ...commonCharLength([...whens.map((w) => w.then), elseExpr], 'CASE', span),
@@ -538,7 +561,8 @@ export function commonType(exprs: Expr[]): SqlType {
   if (known.length === 0) return types.length && exprs.every((e) => e.kind === 'literal') ? 'text' : 'unknown';
   if (known.length < types.length && exprs.some((e) => e.type === 'unknown' && e.kind !== 'literal')) return 'unknown';
   if (known.every((t) => t === known[0])) return known[0];
-  if (known.every(isNumericType)) return known.includes('float') ? 'float' : known.includes('numeric') ? 'numeric' : 'int';
+  // real with integers or numerics is real (they are cast to it: coerceToCommon), with double precision double precision
+  if (known.every(isNumericType)) return known.includes('float') ? 'float' : known.includes('real') ? 'real' : known.includes('numeric') ? 'numeric' : 'int';
   if (known.every(isDateType)) return 'timestamp';
   return 'unknown';
 }
@@ -551,12 +575,34 @@ export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: S
     if (sig.returns === 'arg0') resultType = args[0]?.type ?? 'unknown';
     else if (sig.returns === 'common') {
       resultType = commonType(args);
-      typedArgs = args.map((a) => coerceTo(a, resultType));
+      typedArgs = args.map((a) => coerceToCommon(a, resultType));
     } else resultType = sig.returns;
   }
   const canonical = scalarName(name);
+  if (typedArgs.some((a) => a.type === 'real')) {
+    // PostgreSQL's math functions take double precision (a real argument is cast, exactly); abs keeps real
+    if (WIDENS_REAL.has(canonical)) {
+      typedArgs = typedArgs.map(widenReal);
+      if (resultType === 'real') resultType = 'float';
+    }
+    // arrays and JSON would carry the single's double (1.100000023841858) where PostgreSQL prints 1.1
+    if (resultType === 'json' || resultType === 'array' || canonical === 'mod') throw unsupported('bind', `${name} of a real value`, span, ['cast it to double precision or numeric']);
+  }
   const char = charFunction(canonical, typedArgs, span, args);
   return { kind: 'func', name: canonical, args: char.args, type: resultType, span, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
+}
+
+/** Functions PostgreSQL has for double precision only, so a real argument is cast to it (exactly: a single is a double). */
+const WIDENS_REAL = new Set([
+  'ceil', 'floor', 'round', 'trunc', 'sign', 'power', 'sqrt', 'exp', 'ln', 'log', 'sin', 'cos', 'tan', 'cot', 'asin', 'acos', 'atan', 'atan2',
+  'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'degrees', 'radians', 'cbrt',
+]);
+
+/** A real as double precision: the same value, typed as PostgreSQL's implicit cast types it */
+export function widenReal(e: Expr): Expr {
+  if (e.type !== 'real') return e;
+  if (e.kind === 'literal') return { ...e, type: 'float' };
+  return { kind: 'cast', arg: e, to: 'float', typeName: 'float8', type: 'float', span: e.span };
 }
 
 /**
@@ -619,6 +665,8 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     let type: SqlType = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
     if (aggName === 'sum' && type === 'int') type = 'int';
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
+    refuseRealSum(aggName, type, nameSpan);
+    if ((type === 'array' || type === 'json') && args.some((x) => x.type === 'real')) throw unsupported('bind', `${name} of real values`, nameSpan, ['cast them to double precision or numeric']);
     const char = charAggregate(aggName, args, nameSpan);
     const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, nameSpan);

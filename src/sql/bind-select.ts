@@ -6,7 +6,7 @@ import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/t
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { commonCharLength } from './bind-bpchar.js';
-import { bindExpr, bindSortKey, sortIsDescending, setReturningArray, requireBoolean, coerceTo, commonType, stringsOf } from './bind-expr.js';
+import { bindExpr, bindSortKey, sortIsDescending, setReturningArray, requireBoolean, coerceTo, coerceToCommon, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
@@ -95,6 +95,14 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     left = coerceSetOpColumn(left, i, t);
     right = coerceSetOpColumn(right, i, t);
   }
+  left.columns.forEach((c, i) => {
+    const sides = [c.expr, right.columns[i].expr];
+    // PostgreSQL casts the other side's integers or numerics to real (rounding them to single precision), which the
+    // sides' own pipelines do not do
+    if (commonType(sides) === 'real' && sides.some((e) => e.type !== 'real' && !(e.kind === 'literal' && e.value === null))) {
+      throw unsupported('bind', `${op.toUpperCase()} of a real column with integers or numerics`, keyword, ['cast the other side to real, or both to double precision']);
+    }
+  });
   const columns: OutputColumn[] = left.columns.map((c, i) => ({
     name: c.name,
     field: c.field,
@@ -567,7 +575,7 @@ function bindValues(stmt: Any, env: BindEnv): Query {
     return bigint[i] ? 64 : known.every((w) => w !== undefined) ? (Math.max(...known) as IntWidth) : undefined;
   });
   const chars = types.map((_, i) => commonCharLength(lists.map((r) => r[i]).filter((e) => e !== undefined), 'VALUES', lists[0][i]?.span));
-  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceTo(e, types[i]))));
+  lists.forEach((r) => r.forEach((e, i) => (r[i] = bigint[i] ? coerceTo(e, 'int', 'bigint') : coerceToCommon(e, types[i]))));
   const columns: OutputColumn[] = Array.from({ length: width }, (_, i) => ({
     name: `column${i + 1}`,
     field: `column${i + 1}`,

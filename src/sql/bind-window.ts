@@ -49,6 +49,7 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: Sou
   let type: SqlType;
   if (ranking) type = ranking.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (ranking.returns as SqlType);
   else type = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
+  if (!ranking) refuseRealSum(aggName ?? name, type, span);
   if (ranking && (name === 'lag' || name === 'lead' || name === 'ntile' || name === 'nth_value')) {
     const k = name === 'ntile' ? args[0] : args[1];
     if (k && !(k.kind === 'literal' && typeof k.value === 'number' && Number.isInteger(k.value))) {
@@ -96,6 +97,8 @@ function bindWindowSpec(over: Any, ctx: ExprContext, binder: ExprBinder): Window
 function typedOffset(text: string, rows: boolean, keyType: SqlType | undefined, span?: SourceSpan): Value {
   if (rows) return parseLiteral(text, 'int', 'bigint', span);
   if (keyType === 'date' || keyType === 'timestamp') return parseLiteral(text, 'interval', 'interval', span);
+  // over a real key the offset is double precision (PostgreSQL's in_range for float4 takes a float8 offset)
+  if (keyType === 'real') return parseLiteral(text, 'float', 'double precision', span);
   if (keyType === 'int' || keyType === 'numeric' || keyType === 'float') return parseLiteral(text, keyType, keyType === 'int' ? 'bigint' : keyType === 'float' ? 'double precision' : 'numeric', span);
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? parseLiteral(text, 'numeric', 'numeric', span) : parseLiteral(text, 'interval', 'interval', span);
 }
@@ -173,4 +176,15 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
   const exclude =
     opts & F.EXCLUDE_CURRENT_ROW ? 'current-row' : opts & F.EXCLUDE_GROUP ? 'group' : opts & F.EXCLUDE_TIES ? 'ties' : undefined;
   return exclude ? { mode, start, end, exclude } : { mode, start, end };
+}
+
+/**
+ * sum(real) adds in single precision, rounding after every row, in the order rows
+ * arrive: its result depends on that order and differs from the rounded exact sum,
+ * which is all a \$group can give.
+ */
+export function refuseRealSum(name: string, type: SqlType, span?: SourceSpan): void {
+  if (name === 'sum' && type === 'real') {
+    throw unsupported('bind', 'sum of real values (PostgreSQL adds them in single precision, rounding after each row)', span, ['sum(x::float8) adds in double precision']);
+  }
 }

@@ -2,6 +2,7 @@ import { assertNever } from '../assert-never.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
 import { EXACT_INTEGER_LIMIT, inexactDecimal, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
+import { float32OfDecimal } from '../ir/float32.js';
 import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
 
 /**
@@ -48,6 +49,19 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
         return NaN;
       }
       throw fail();
+    }
+    case 'real': {
+      // read as PostgreSQL's float4in reads it: the nearest single; past the largest, or a non-zero value nearer 0 than to the smallest subnormal, is its error
+      const outOfRange = () => new SqlEtlError('numeric-value-out-of-range', 'bind', `"${text}" is out of range for type real`, { span });
+      let n: number;
+      try {
+        n = parseLiteral(text, 'float', typeName, span) as number;
+      } catch (err) {
+        throw err instanceof SqlEtlError && err.code === 'numeric-value-out-of-range' ? outOfRange() : err;
+      }
+      const f = Number.isFinite(n) ? float32OfDecimal(t) : n;
+      if ((Number.isFinite(n) && !Number.isFinite(f)) || (f === 0 && n !== 0)) throw outOfRange();
+      return f;
     }
     case 'bool': {
       const b = parseBool(t);
