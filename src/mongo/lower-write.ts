@@ -127,7 +127,8 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
       // the embedded engine cannot apply to it
       const inexactText = { $gt: [{ $abs: { $convert: { input: '$$v', to: 'double', onError: 0, onNull: 0 } } }, MAX_EXACT_INTEGER] };
       const fromText = cond(inexactText, INT_OUT_OF_RANGE, { $convert: { input: '$$v', to: 'long', onError: INVALID, onNull: null } });
-      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: from === 'real' ? { $round: ['$$v', 0] } : roundHalfAway('$$v', 0) }, fromText));
+      // a double rounds half to even (PostgreSQL's rint), a numeric half away from zero, as their casts do
+      const converted = from === 'int' ? v : letIn({ v }, cond({ $isNumber: '$$v' }, { $toLong: from === 'real' || from === 'float' ? { $round: ['$$v', 0] } : roundHalfAway('$$v', 0) }, fromText));
       const range = intRangeOf(col.typeName);
       const max = Math.min(range.max, MAX_EXACT_INTEGER);
       const outside = { $and: [{ $isNumber: '$$i' }, { $or: [{ $gt: ['$$i', max] }, { $lt: ['$$i', -max - (max < MAX_EXACT_INTEGER ? 1 : 0)] }] }] };
