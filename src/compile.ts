@@ -128,7 +128,11 @@ function schemaCatalog(schema: string): Catalog {
   if (cached) return cached;
   const catalog: Catalog = new Map();
   withSource(schema, 'schema', () => bindScript(parseScript(schema), catalog, {}));
-  for (const table of catalog.values()) deepFreeze(table);
+  for (const [key, table] of catalog) {
+    const declared = { ...table, fromSchema: true };
+    deepFreeze(declared);
+    catalog.set(key, declared);
+  }
   if (SCHEMA_CACHE.size >= SCHEMA_CACHE_SIZE) SCHEMA_CACHE.delete(SCHEMA_CACHE.keys().next().value!);
   SCHEMA_CACHE.set(schema, catalog);
   return catalog;

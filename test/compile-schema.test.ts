@@ -28,4 +28,15 @@ describe('schema option shared between compiles', () => {
       expect((err as SqlEtlError).source?.file).toBe('schema');
     }
   });
+
+  test('a real column of a --schema table is refused where it is read (its stored doubles are not singles); one the job creates is read', async () => {
+    const schema = 'CREATE TABLE r (a int, b real);';
+    const err = await compile('SELECT a, stddev_pop(b) FROM r GROUP BY a;', { schema }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SqlEtlError);
+    expect((err as SqlEtlError).code).toBe('unsupported-sql');
+    expect((err as SqlEtlError).message).toMatch(/real column "b" of a table declared in --schema/);
+    await expect(compile('SELECT * FROM r;', { schema })).rejects.toThrow(/\* over the real column "b"/);
+    await expect(compile('SELECT count(a) FROM r;', { schema })).resolves.toBeDefined();
+    await expect(compile('CREATE TABLE s (b real); INSERT INTO s VALUES (1.1); SELECT stddev_pop(b) FROM s;')).resolves.toBeDefined();
+  });
 });

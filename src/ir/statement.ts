@@ -33,6 +33,8 @@ export interface TableDef {
   view?: Query;
   /** a materialized view: the query REFRESH MATERIALIZED VIEW re-runs */
   materialized?: Query;
+  /** declared by the `schema` option (--schema), not created by the job: its documents were not written by sqletl */
+  fromSchema?: boolean;
 }
 
 /** The columns that identify a row (its `_id`): the primary key, else the first UNIQUE constraint. */

@@ -139,7 +139,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       if (colnames.length > 0 && !declared) {
         throw unsupported('bind', `column aliases on "${key}", whose columns are not declared`, span, [`declare its columns with CREATE TABLE ${key} (…) (in the job or a --schema file)`]);
       }
-      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
+      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...(declared.fromSchema && c.type === 'real' ? { unroundedReal: true } : {}), ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
       if (columns && colnames.length > columns.length) {
         throw new SqlEtlError('too-many-aliases', 'bind', `table "${alias ?? name}" has ${columns.length} columns available but ${colnames.length} columns specified`, { span });
       }

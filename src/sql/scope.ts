@@ -15,6 +15,11 @@ import { closestName } from '../closest-name.js';
  * subquery): it is captured as a variable `$$oN` the subquery's `$lookup` binds.
  */
 export interface RelationColumn {
+  /**
+   * a real column of a table declared in --schema: its stored values are whatever the data holds
+   * (324.78 as a double), not singles, and PostgreSQL would have rounded them when they were stored
+   */
+  unroundedReal?: boolean;
   name: string;
   field: string;
   type: SqlType;
@@ -206,6 +211,11 @@ export class Scope {
     const width = fields.length === 1 ? widthField(type, column?.intWidth) : {};
     const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
     const read: Expr = column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
+    if (column?.unroundedReal) {
+      throw unsupported('bind', `reading the real column "${column.name}" of a table declared in --schema (its stored values are not rounded to single precision as PostgreSQL's would be)`, span, [
+        'declare the column double precision in the schema, or create and fill the table in the job',
+      ]);
+    }
     return column && fields.length === 1 ? readChar(read, column) : read;
   }
 }
