@@ -49,7 +49,7 @@ function substringByRegex(s: Mql, f: FuncExpr): Mql {
   if (patternArg.kind !== 'literal' || typeof patternArg.value !== 'string') throw unsupported('lower', 'SUBSTRING(… FROM pattern) with a non-constant pattern', patternArg.span);
   const { regex, caseInsensitive } = pgRegexToMongo(patternArg.value, patternArg.span);
   const found = { $regexFind: { input: s, regex, options: (caseInsensitive ? 'i' : '') + 's' } };
-  return letIn({ m: found }, cond(isNull('$$m'), null, cond({ $gt: [{ $size: '$$m.captures' }, 0] }, { $arrayElemAt: ['$$m.captures', 0] }, '$$m.match')));
+  return letIn({ m: found }, cond(isNull('$$m'), null, cond({ $gt: [{ $size: { $ifNull: ['$$m.captures', []] } }, 0] }, { $arrayElemAt: ['$$m.captures', 0] }, '$$m.match')));
 }
 
 const chars = (s: Mql): Mql => ({ $map: { input: { $range: [0, { $strLenCP: s }] }, in: { $substrCP: [s, '$$this', 1] } } });
