@@ -313,7 +313,10 @@ function dateToChar(date: Mql, f: FuncExpr): Mql {
     }
   }
   flush();
-  return parts.length === 1 ? parts[0] : { $concat: parts };
+  const out = parts.length === 1 ? parts[0] : { $concat: parts };
+  // years before 1 AD: PostgreSQL counts them BC (0097 BC is MongoDB's year -96); not computed
+  const beforeOneAD = { $and: [{ $ne: [{ $ifNull: [date, null] }, null] }, { $lt: [{ $year: { $ifNull: [date, new Date(0)] } }, 1] }] };
+  return raiseIf(out, beforeOneAD, 'feature-not-supported', ['to_char of a date before 1 AD (a BC year) is not supported yet'], f.span);
 }
 
 /**

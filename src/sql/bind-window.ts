@@ -140,6 +140,11 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     }
     const c = e && constantOffset(e);
     if (!c) throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
+    // PostgreSQL has no numeric key with a double precision offset (nor a date key with a number: below)
+    const keyType = orderBy.length === 1 ? orderBy[0].expr.type : undefined;
+    if (mode === 'range' && keyType === 'numeric' && e.type === 'float') {
+      throw new SqlEtlError('invalid-frame', 'bind', 'RANGE with offset PRECEDING/FOLLOWING is not supported for column type numeric and offset type double precision', { span: e.span ?? span });
+    }
     let value = typeof c.value === 'string' ? typedOffset(c.value, counted, orderBy.length === 1 ? orderBy[0].expr.type : undefined, e.span) : c.value;
     // PostgreSQL's run-time checks, here with the offset's position
     if (value === null) throw new SqlEtlError('invalid-frame', 'bind', `frame ${which} offset must not be null`, { span: e.span });
