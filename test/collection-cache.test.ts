@@ -202,6 +202,8 @@ describe('rows left out while reading (embedded-prefilter.ts)', () => {
     d.k = `kind ${i % 5}`;
     if (i % 17 !== 0) d.u = `unique ${i}`;
     d.m = i % 3 === 0 ? i : i % 3 === 1 ? `${i}` : null;
+    // a double column holding NaN (the NaN terms of NaN-aware comparisons)
+    if (i % 19 !== 0) d.x = i % 7 === 0 ? { $numberDouble: 'NaN' } : (i % 10) + 0.5;
     return JSON.stringify(d);
   });
   const day = (n: number) => new Date(Date.UTC(2024, 0, n));
@@ -217,6 +219,8 @@ describe('rows left out while reading (embedded-prefilter.ts)', () => {
     ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false, false],
     ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false, false],
     ['= null: only rows without the field', [{ $match: { n: { $eq: null } } }], true, false],
+    ['a NaN-aware greater-than: an OR with the NaN term', [{ $match: { $or: [{ x: { $gt: 6 } }, { x: NaN }] } }], true, false],
+    ['a NaN-aware less-than: $ne NaN', [{ $match: { x: { $lt: 3, $ne: NaN } } }], true, false],
     // fields every row has: the verdicts are certain, and the $match can be left out
     ['a dictionary IN and a key range, on fields every row has', [{ $match: { k: { $in: ['kind 1', 'kind 3', null] } } }, { $match: { _id: { $gte: 100, $lt: 4000 } } }], true, true],
     ['an OR and $ne null on fields every row has', [{ $match: { $or: [{ _id: { $lt: 10 } }, { k: { $nin: ['kind 0', 'kind 1'] } }], k: { $ne: null } } }], true, true],

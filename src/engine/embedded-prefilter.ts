@@ -151,6 +151,12 @@ function nullTest(col: ColumnView, op: Op): Test | undefined {
 function numberTest(col: ColumnView, op: Op, values: Literal[]): Test | undefined {
   if (values.length === 1 && values[0] === null) return nullTest(col, op);
   const a = col.numbers!;
+  // `{f: NaN}` / `{f: {$ne: NaN}}`: the NaN terms of NaN-aware comparisons (src/mongo/nan-order.ts), NaN equal to NaN
+  // as in MongoDB's query language; a row without the field stays MAYBE
+  if (col.kind === 'number' && values.length === 1 && typeof values[0] === 'number' && Number.isNaN(values[0]) && (op === '$eq' || op === '$ne')) {
+    const nanHas = col.has;
+    return (i) => (!nanHas(i) ? MAYBE : verdict(Number.isNaN(a[i]) === (op === '$eq')));
+  }
   const lits: number[] = [];
   for (const v of values) {
     if (v === null && (op === '$in' || op === '$nin')) continue; // never equal to a present value
