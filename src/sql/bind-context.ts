@@ -2,6 +2,7 @@ import type { Node } from '@pgsql/types';
 import type { SourceSpan } from '../errors.js';
 import type { Expr, Query, SortKey, Value } from '../ir/expr.js';
 import type { RecursiveCte, TableDef } from '../ir/statement.js';
+import type { SqlType } from '../ir/types.js';
 import type { OuterCapture, Scope } from './scope.js';
 
 /**
@@ -35,6 +36,12 @@ export interface BindEnv {
    * `within`: the recursive query whose recursive term is being bound. Absent: refused.
    */
   recursive?: { index: number; ctes: RecursiveCte[]; within?: string };
+  /**
+   * INSERT … VALUES: the target columns' types, by position. PostgreSQL reads a quoted
+   * literal of the VALUES list as its target column's type (`VALUES (1, 'NaN'), (3, 2)`
+   * into a numeric column), not as the common type of the list's other values.
+   */
+  valuesTargetTypes?: ({ type: SqlType; typeName: string } | undefined)[];
 }
 
 /** What expression binding needs from its surroundings. */

@@ -563,9 +563,18 @@ function relationOf(name: string, q: Query): Relation {
   };
 }
 
-function bindValues(stmt: Any, env: BindEnv): Query {
+function bindValues(stmt: Any, outerEnv: BindEnv): Query {
+  const { valuesTargetTypes: targets, ...env } = outerEnv;
   const ctx = ctxFor(env);
   const lists = (stmt.valuesLists as Node[]).map((l) => (unwrap(l)[1].items as Node[]).map((i) => bindExpr(i, ctx)));
+  // INSERT … VALUES: a quoted literal beside numbers is read as its number target column's type (PostgreSQL's rule)
+  if (targets) {
+    const untyped = (e: Expr | undefined) => e?.kind === 'literal' && e.type === 'unknown' && typeof e.value === 'string';
+    lists.forEach((r) => r.forEach((e, i) => {
+      const t = targets[i];
+      if (t && (t.type === 'int' || t.type === 'numeric' || t.type === 'float') && untyped(e) && lists.some((o) => o[i] && !untyped(o[i]))) r[i] = coerceTo(e, t.type, t.typeName);
+    }));
+  }
   const width = lists[0].length;
   // each column has the common type of its values; untyped literals are read as that type (as PostgreSQL does)
   const types = Array.from({ length: width }, (_, i) => {

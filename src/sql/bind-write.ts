@@ -130,8 +130,12 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
-  const source: Query = n.selectStmt ? bindQuery(unwrap(n.selectStmt)[1], env) : defaultValuesQuery();
   const listed = ((n.cols ?? []) as Node[]).map((c) => unwrap(c)[1]);
+  // a VALUES list reads its quoted literals as the target columns' types (bindValues)
+  const targetNames = listed.length ? listed.map((c) => c.name as string) : def?.columns.map((c) => c.name);
+  const targetTypes = def && targetNames ? targetNames.map((name) => def.columns.find((c) => c.name === name)) : undefined;
+  const valuesOnly = n.selectStmt && unwrap(n.selectStmt)[1].valuesLists;
+  const source: Query = n.selectStmt ? bindQuery(unwrap(n.selectStmt)[1], valuesOnly && targetTypes ? { ...env, valuesTargetTypes: targetTypes } : env) : defaultValuesQuery();
   for (const c of listed) {
     if (c.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, c.location));
     if (def && !def.columns.some((d) => d.name === c.name)) {
