@@ -1,7 +1,8 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
+import { arithScale, scaleField, scaleOf } from './numeric-scale.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -283,7 +284,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
         if ((name === '-' || name === '+') && NOT_ARITHMETIC.has(arg.type)) throw noOperator(`${name} ${pgOperandName(arg)}`, span);
         if (name === '-') {
           if (arg.kind === 'literal' && typeof arg.value === 'number') return { ...lit(-arg.value, arg.type, span), ...widthField(arg.type, arg.intWidth) };
-          return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth) };
+          return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth), ...(arg.type === 'numeric' ? scaleField(scaleOf(arg)) : {}) };
         }
         if (name === '+') return arg;
         // |/ x is sqrt(x), ||/ x is cbrt(x), @ x is abs(x)
@@ -390,7 +391,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
-      return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width) };
+      return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width), ...(type === 'numeric' ? scaleField(arithScale(name as ArithOp, a, b)) : {}) };
     }
     case '&':
     case '|':
@@ -681,7 +682,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     refuseRealSum(aggName, type, nameSpan);
     if ((type === 'array' || type === 'json') && args.some((x) => x.type === 'real')) throw unsupported('bind', `${name} of real values`, nameSpan, ['cast them to double precision or numeric']);
     const char = charAggregate(aggName, args, nameSpan);
-    const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
+    const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}), ...(type === 'numeric' && ['sum', 'min', 'max'].includes(aggName) && char.args[0] ? scaleField(scaleOf(char.args[0])) : {}) };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, nameSpan);
     refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
