@@ -3,6 +3,7 @@ import type { PlanNode } from './logical-plan.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
 import { deriveOrFilters } from './derive-or-filters.js';
 import { foldConstants } from './fold-constants.js';
+import { groupedInFirst } from './grouped-in-first.js';
 import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
 import { keyInSubqueries } from './key-in-subqueries.js';
 import { orderJoins } from './order-joins.js';
@@ -26,6 +27,8 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   (q) => (q.where ? { ...q, where: factorOrConjuncts(q.where) } : q),
   // an OR over joined relations: each relation's part of every branch, ORed, as its own filter
   deriveOrFilters,
+  // `x IN (SELECT k … GROUP BY k HAVING …)` in WHERE: the groups, computed once, joined first
+  groupedInFirst,
   // inner joins by connectivity: no cross product where a key exists
   orderJoins,
   // a derived table computes only the columns its reader uses
