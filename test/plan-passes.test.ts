@@ -150,6 +150,29 @@ describe('order-joins', () => {
     expect(out.source).toEqual(cross(cross(coll('part'), coll('lineitem'), '__j2'), coll('supplier'), '__j1'));
     expect(out.where).toEqual(where);
   });
+  const str = (value: string): Expr => ({ kind: 'literal', value, type: 'text' });
+  test('FROM supplier, lineitem, orders, nation WHERE n_name = …: nation right after supplier (TPC-H q21)', () => {
+    const where = and(
+      eq(col(['s_suppkey']), col(['__j1', 'l_suppkey'])),
+      eq(col(['__j2', 'o_orderkey']), col(['__j1', 'l_orderkey'])),
+      eq(col(['s_nationkey']), col(['__j3', 'n_nationkey'])),
+      eq(col(['__j3', 'n_name'], 'text'), str('SAUDI ARABIA')),
+    );
+    const out = orderJoins(query(cross(cross(cross(coll('supplier'), coll('lineitem'), '__j1'), coll('orders'), '__j2'), coll('nation'), '__j3'), where));
+    expect(out.source).toEqual(cross(cross(cross(coll('supplier'), coll('nation'), '__j3'), coll('lineitem'), '__j1'), coll('orders'), '__j2'));
+    expect(out.where).toEqual(where);
+  });
+  test('an OR of constant tests counts; a range, a column comparison or a NULL constant does not', () => {
+    const from = cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2');
+    const keys = [eq(col(['x']), col(['__j1', 'x'])), eq(col(['x']), col(['__j2', 'x']))];
+    const inList: Expr = { kind: 'inlist', arg: col(['__j2', 'n'], 'text'), list: [str('A'), str('B')], negated: false, type: 'bool' };
+    const reordered = cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1');
+    expect(orderJoins(query(from, and(...keys, or(eq(col(['__j2', 'n'], 'text'), str('A')), inList)))).source).toEqual(reordered);
+    for (const filter of [lt(col(['__j2', 'y']), num(3)), eq(col(['__j2', 'y']), col(['__j2', 'z'])), eq(col(['__j2', 'y']), { kind: 'literal', value: null, type: 'int' })]) {
+      const q = query(from, and(...keys, filter));
+      expect(orderJoins(q)).toBe(q);
+    }
+  });
   test('already connected in FROM order: unchanged', () => {
     const q = query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'y']), col(['__j2', 'y']))));
     expect(orderJoins(q)).toBe(q);
