@@ -28,6 +28,11 @@ type JoinSource = Extract<Source, { kind: 'join' }>;
  * The first relation's columns are the row's own fields and a joined one's sit under
  * its `as`: the old first relation's column paths move under a fresh `__jN`, the
  * groups' column becomes a top-level field.
+ *
+ * A statement pass (passes.ts' STATEMENT_PASSES): a derived table or subquery rewritten
+ * so would no longer read its old first collection first, and the joins and lookups
+ * keyed on that collection (key-derived-joins.ts, join-subqueries-by-key.ts) would turn
+ * into per-row pipelines.
  */
 export function groupedInFirst(q: SelectQuery): SelectQuery {
   if (!q.where || q.passthrough || ((q.limit !== undefined || q.offset) && q.orderBy.length === 0)) return q;

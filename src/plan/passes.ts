@@ -27,12 +27,22 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   (q) => (q.where ? { ...q, where: factorOrConjuncts(q.where) } : q),
   // an OR over joined relations: each relation's part of every branch, ORed, as its own filter
   deriveOrFilters,
-  // `x IN (SELECT k … GROUP BY k HAVING …)` in WHERE: the groups, computed once, joined first
-  groupedInFirst,
   // inner joins by connectivity: no cross product where a key exists
   orderJoins,
   // a derived table computes only the columns its reader uses
   pruneSource,
+];
+
+/**
+ * Rewrites of a statement's own SELECT (a SELECT or COPY … TO statement: its plan is read
+ * by nothing else), before the passes above. Not for subqueries, derived tables, set
+ * operation branches, writes, recursive CTE steps or watched queries: these change which
+ * collection a plan reads first, which other passes (the keyed joins and lookups) and
+ * the incremental and recursive planners rely on.
+ */
+export const STATEMENT_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
+  // `x IN (SELECT k … GROUP BY k HAVING …)` in WHERE: the groups, computed once, joined first
+  groupedInFirst,
 ];
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
@@ -58,5 +68,6 @@ export const SUBQUERY_PASSES: ((node: Attach, ctx: SubqueryContext) => Attach)[]
   joinSubqueriesByKey,
 ];
 
-export const rewriteQuery = (q: SelectQuery): SelectQuery => QUERY_PASSES.reduce((x, pass) => pass(x), q);
+export const rewriteQuery = (q: SelectQuery, statement = false): SelectQuery =>
+  QUERY_PASSES.reduce((x, pass) => pass(x), statement ? STATEMENT_PASSES.reduce((x, pass) => pass(x), q) : q);
 export const rewriteAttach = (node: Attach, ctx: SubqueryContext): Attach => SUBQUERY_PASSES.reduce((n, pass) => pass(n, ctx), node);
