@@ -47,7 +47,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
   switch (s.kind) {
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
-      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
+      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query, { statement: true }), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
       const columns = s.query.passthrough ? undefined : s.query.columns.map(compiledColumn);
       return { ...base, kind: 'select', commands, columns };
     }
@@ -83,7 +83,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
         copy: { direction: 'from', file: s.file, options: s.options, columns: s.insert.columns },
       };
     case 'copy-to': {
-      const commands = [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }];
+      const commands = [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query, { statement: true }), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }];
       const columns = s.query.passthrough ? undefined : s.query.columns.map(compiledColumn);
       return { ...base, kind: 'copy', commands, columns, copy: { direction: 'to', file: s.file, options: s.options, columns: columns?.map((c) => c.name) ?? [] } };
     }
@@ -208,7 +208,7 @@ export async function compileStages(sql: string, given: CompileOptions = {}): Pr
     bindScript(parseIn(sql, options, catalog), catalog, options.vars ?? {}).map((s) => ({
       sql: s.sql,
       ir: withoutSpans(s),
-      plan: s.kind === 'select' ? withoutSpans(buildPlan(s.query)) : undefined,
+      plan: s.kind === 'select' ? withoutSpans(buildPlan(s.query, { statement: true })) : undefined,
     })),
   );
 }

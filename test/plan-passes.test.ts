@@ -12,12 +12,13 @@ import { joinSubqueriesByKey } from '../src/plan/join-subqueries-by-key.js';
 import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
+import { groupedInFirst } from '../src/plan/grouped-in-first.js';
 import { deriveOrFilters } from '../src/plan/derive-or-filters.js';
 import { rightSideJoinFilters } from '../src/plan/right-side-join-filters.js';
 import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
 import { keyInSubqueries } from '../src/plan/key-in-subqueries.js';
 import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
-import type { Source } from '../src/ir/query.js';
+import type { SelectQuery, Source } from '../src/ir/query.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 const col = (path: string[], type: Expr['type'] = 'int'): Expr => ({ kind: 'column', path, type });
@@ -148,6 +149,29 @@ describe('order-joins', () => {
     const out = orderJoins(query(cross(cross(coll('part'), coll('supplier'), '__j1'), coll('lineitem'), '__j2'), where));
     expect(out.source).toEqual(cross(cross(coll('part'), coll('lineitem'), '__j2'), coll('supplier'), '__j1'));
     expect(out.where).toEqual(where);
+  });
+  const str = (value: string): Expr => ({ kind: 'literal', value, type: 'text' });
+  test('FROM supplier, lineitem, orders, nation WHERE n_name = …: nation right after supplier (TPC-H q21)', () => {
+    const where = and(
+      eq(col(['s_suppkey']), col(['__j1', 'l_suppkey'])),
+      eq(col(['__j2', 'o_orderkey']), col(['__j1', 'l_orderkey'])),
+      eq(col(['s_nationkey']), col(['__j3', 'n_nationkey'])),
+      eq(col(['__j3', 'n_name'], 'text'), str('SAUDI ARABIA')),
+    );
+    const out = orderJoins(query(cross(cross(cross(coll('supplier'), coll('lineitem'), '__j1'), coll('orders'), '__j2'), coll('nation'), '__j3'), where));
+    expect(out.source).toEqual(cross(cross(cross(coll('supplier'), coll('nation'), '__j3'), coll('lineitem'), '__j1'), coll('orders'), '__j2'));
+    expect(out.where).toEqual(where);
+  });
+  test('an OR of constant tests counts; a range, a column comparison or a NULL constant does not', () => {
+    const from = cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2');
+    const keys = [eq(col(['x']), col(['__j1', 'x'])), eq(col(['x']), col(['__j2', 'x']))];
+    const inList: Expr = { kind: 'inlist', arg: col(['__j2', 'n'], 'text'), list: [str('A'), str('B')], negated: false, type: 'bool' };
+    const reordered = cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1');
+    expect(orderJoins(query(from, and(...keys, or(eq(col(['__j2', 'n'], 'text'), str('A')), inList)))).source).toEqual(reordered);
+    for (const filter of [lt(col(['__j2', 'y']), num(3)), eq(col(['__j2', 'y']), col(['__j2', 'z'])), eq(col(['__j2', 'y']), { kind: 'literal', value: null, type: 'int' })]) {
+      const q = query(from, and(...keys, filter));
+      expect(orderJoins(q)).toBe(q);
+    }
   });
   test('already connected in FROM order: unchanged', () => {
     const q = query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'y']), col(['__j2', 'y']))));
@@ -312,5 +336,58 @@ describe('key-derived-joins', () => {
   });
   test('a LIMIT in the derived table: not keyed', () => {
     expect(keyDerivedJoin(on, '__j1', 'left', { kind: 'limit', input: derived, count: 10 })).toBeUndefined();
+  });
+});
+
+describe('grouped-in-first', () => {
+  const coll = (name: string): Source => ({ kind: 'collection', name });
+  const cross = (left: Source, right: Source, as: string): Source => ({ kind: 'join', type: 'cross', left, right, as });
+  const base = { kind: 'select' as const, groupBy: [], aggregated: false, passthrough: false, distinct: false, orderBy: [] };
+  // SELECT l_orderkey FROM lineitem GROUP BY l_orderkey HAVING sum(l_quantity) > 300
+  const groups: SelectQuery = {
+    ...base,
+    source: coll('lineitem'),
+    groupBy: [col(['l_orderkey'])],
+    aggregated: true,
+    having: lt(num(300), { kind: 'agg', name: 'sum', args: [col(['l_quantity'], 'numeric')], star: false, distinct: false, orderBy: [], type: 'numeric' }),
+    columns: [{ name: 'l_orderkey', field: 'l_orderkey', expr: col(['l_orderkey']) }],
+  };
+  const inGroups = (arg: Expr, extra: Partial<SubqueryExpr> = {}): SubqueryExpr => ({ ...sub('in', []), op: '=', arg, query: groups, ...extra });
+  // FROM customer, orders, lineitem WHERE o_orderkey IN (…) AND c_custkey = o_custkey AND o_orderkey = l_orderkey
+  const q18 = (s: SubqueryExpr = inGroups(col(['__j1', 'o_orderkey']))): SelectQuery => ({
+    ...base,
+    source: cross(cross(coll('customer'), coll('orders'), '__j1'), coll('lineitem'), '__j2'),
+    where: and(s, eq(col(['c_custkey']), col(['__j1', 'o_custkey'])), eq(col(['__j1', 'o_orderkey']), col(['__j2', 'l_orderkey']))),
+    columns: [{ name: 'c_name', field: 'c_name', expr: col(['c_name'], 'text') }],
+    orderBy: [{ expr: col(['__j1', 'o_totalprice'], 'numeric'), desc: true, nullsFirst: false }],
+    limit: 100,
+  });
+  test('TPC-H q18: the groups first, the old first relation under a fresh __jN, the IN an equality', () => {
+    const out = groupedInFirst(q18());
+    expect(out.source).toEqual(cross(cross(cross({ kind: 'subquery', query: groups }, coll('customer'), '__j3'), coll('orders'), '__j1'), coll('lineitem'), '__j2'));
+    expect(out.where).toEqual(and(eq(col(['__j1', 'o_orderkey']), col(['l_orderkey'])), eq(col(['__j3', 'c_custkey']), col(['__j1', 'o_custkey'])), eq(col(['__j1', 'o_orderkey']), col(['__j2', 'l_orderkey']))));
+    expect(out.columns).toEqual([{ name: 'c_name', field: 'c_name', expr: col(['__j3', 'c_name'], 'text') }]);
+    expect(out.orderBy).toEqual(q18().orderBy);
+    // order-joins then joins orders (connected to the groups), customer, lineitem
+    const ordered = orderJoins(out);
+    expect(ordered.source).toEqual(cross(cross(cross({ kind: 'subquery', query: groups }, coll('orders'), '__j1'), coll('customer'), '__j3'), coll('lineitem'), '__j2'));
+  });
+  test('a correlated subquery elsewhere reads the moved columns through its outer values', () => {
+    const scalar: SubqueryExpr = { ...sub('scalar', [{ name: 'o0', expr: col(['c_custkey']) }]), type: 'int' };
+    const out = groupedInFirst({ ...q18(), columns: [{ name: 'n', field: 'n', expr: scalar }] });
+    expect((out.columns[0].expr as SubqueryExpr).outer).toEqual([{ name: 'o0', expr: col(['__j3', 'c_custkey']) }]);
+  });
+  test.each<[string, SelectQuery]>([
+    ['NOT IN', q18(inGroups(col(['__j1', 'o_orderkey']), { negated: true }))],
+    ['no HAVING (every key is kept)', q18(inGroups(col(['__j1', 'o_orderkey']), { query: { ...groups, having: undefined } }))],
+    ['the column is not the GROUP BY key', q18(inGroups(col(['__j1', 'o_orderkey']), { query: { ...groups, groupBy: [col(['l_suppkey'])] } }))],
+    ['a correlated subquery', q18(inGroups(col(['__j1', 'o_orderkey']), { outer: [{ name: 'o0', expr: col(['c_custkey']) }] }))],
+    ['an expression tested', q18(inGroups({ kind: 'arith', op: '+', left: col(['__j1', 'o_orderkey']), right: num(1, 'int'), type: 'int' }))],
+    ['LIMIT without ORDER BY', { ...q18(), orderBy: [] }],
+    ['SELECT * passthrough', { ...q18(), passthrough: true }],
+    ['a LEFT JOIN in FROM', { ...q18(), source: { kind: 'join', type: 'left', left: coll('customer'), right: coll('orders'), as: '__j1', on: eq(col(['c_custkey']), col(['__j1', 'o_custkey'])) } }],
+    ['the query reads an outer variable (it is a correlated subquery)', { ...q18(), where: and(q18().where!, eq(col(['c_custkey']), col(['$$o0']))) }],
+  ])('%s: unchanged', (_name, q) => {
+    expect(groupedInFirst(q)).toBe(q);
   });
 });

@@ -19,14 +19,16 @@ import { rightSideJoinFilters } from './right-side-join-filters.js';
  * source → WHERE → GROUP BY/aggregates → HAVING → windows → select list (+ hidden sort keys)
  * → DISTINCT → ORDER BY → OFFSET → LIMIT → drop hidden fields.
  * The rewrites it relies on are one file each: first the query passes listed in
- * passes.ts (fold-constants, factor-or-conjuncts, order-joins, prune-columns), then
+ * passes.ts (for a statement's own SELECT, `statement`, grouped-in-first; then
+ * fold-constants, factor-or-conjuncts, derive-or-filters, order-joins, prune-columns), then
  * push-down-filters, key-derived-joins (for each join to a derived table), hoist-subqueries
  * (each subquery's attach node through passes.ts' subquery passes), extract-aggregates,
  * extract-windows.
  */
-export function buildPlan(query: Query): PlanNode {
+export function buildPlan(query: Query, { statement = false }: { statement?: boolean } = {}): PlanNode {
   if (query.kind === 'setop') return setOpPlan(query);
-  let q: SelectQuery = rewriteQuery(query);
+  // a statement's own SELECT also gets passes.ts' STATEMENT_PASSES
+  let q: SelectQuery = rewriteQuery(query, statement);
   const pushed = pushDownFilters(q.source, q.where);
   // WHERE conjuncts without subqueries run before any subquery's $lookup (on the
   // collection itself when there is no join: the leading, index-eligible $match)

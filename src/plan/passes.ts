@@ -3,6 +3,7 @@ import type { PlanNode } from './logical-plan.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
 import { deriveOrFilters } from './derive-or-filters.js';
 import { foldConstants } from './fold-constants.js';
+import { groupedInFirst } from './grouped-in-first.js';
 import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
 import { keyInSubqueries } from './key-in-subqueries.js';
 import { orderJoins } from './order-joins.js';
@@ -32,6 +33,18 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   pruneSource,
 ];
 
+/**
+ * Rewrites of a statement's own SELECT (a SELECT or COPY … TO statement: its plan is read
+ * by nothing else), before the passes above. Not for subqueries, derived tables, set
+ * operation branches, writes, recursive CTE steps or watched queries: these change which
+ * collection a plan reads first, which other passes (the keyed joins and lookups) and
+ * the incremental and recursive planners rely on.
+ */
+export const STATEMENT_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
+  // `x IN (SELECT k … GROUP BY k HAVING …)` in WHERE: the groups, computed once, joined first
+  groupedInFirst,
+];
+
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 
 /** Where the subquery is: `keepOnlyTrue` when it is a whole WHERE conjunct (NULL and FALSE both drop the row). */
@@ -55,5 +68,6 @@ export const SUBQUERY_PASSES: ((node: Attach, ctx: SubqueryContext) => Attach)[]
   joinSubqueriesByKey,
 ];
 
-export const rewriteQuery = (q: SelectQuery): SelectQuery => QUERY_PASSES.reduce((x, pass) => pass(x), q);
+export const rewriteQuery = (q: SelectQuery, statement = false): SelectQuery =>
+  QUERY_PASSES.reduce((x, pass) => pass(x), statement ? STATEMENT_PASSES.reduce((x, pass) => pass(x), q) : q);
 export const rewriteAttach = (node: Attach, ctx: SubqueryContext): Attach => SUBQUERY_PASSES.reduce((n, pass) => pass(n, ctx), node);
