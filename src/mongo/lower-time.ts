@@ -21,6 +21,13 @@ const SECOND = 1_000_000;
 /** A whole number read from text; `fallback` where the text is not one (or NULL). */
 const number = (text: Mql, fallback: number | null = 0): Mql => ({ $convert: { input: text, to: 'long', onError: fallback, onNull: fallback } });
 
+/**
+ * Fractional-second digits (at most six, possibly none) as microseconds: `5` → 500000.
+ * Read as a number and scaled rather than padded with zeros and cut: DocumentDB's
+ * `$convert` of a substring reads on past its end into the digits that follow it.
+ */
+const fractionMicros = (digits: Mql): Mql => ({ $multiply: [number(digits), { $pow: [10, { $subtract: [6, { $strLenBytes: digits }] }] }] });
+
 /** Microseconds since midnight of a time held as text; NULL stays NULL. */
 export function timeMicros(t: Mql): Mql {
   return letIn(
@@ -35,8 +42,8 @@ export function timeMicros(t: Mql): Mql {
             { $multiply: [number({ $substrBytes: ['$$tms', 0, 2] }), HOUR] },
             { $multiply: [number({ $substrBytes: ['$$tms', 3, 2] }), MINUTE] },
             { $multiply: [number({ $substrBytes: ['$$tms', 6, 2] }), SECOND] },
-            // the fraction's digits, padded to six: `08:00:00.5` → 500000
-            number({ $substrBytes: [{ $concat: ['$$tms', cond({ $gt: [{ $strLenBytes: '$$tms' }, 8] }, '', '.'), '000000'] }, 9, 6] }),
+            // the fraction's digits, to the end of the text: `08:00:00.5` → 500000
+            fractionMicros(cond({ $gt: [{ $strLenBytes: '$$tms' }, 9] }, { $substrBytes: ['$$tms', 9, { $subtract: [{ $strLenBytes: '$$tms' }, 9] }] }, '')),
           ],
         },
       ),
@@ -118,7 +125,7 @@ function timeReading(t: Mql): Mql {
       { $multiply: [hour24, HOUR] },
       { $multiply: [number(capture(1)), MINUTE] },
       { $multiply: [number(capture(2)), SECOND] },
-      number({ $substrBytes: [{ $concat: [fraction, '000000'] }, 0, 6] }),
+      fractionMicros(fraction),
     ],
   };
   const outOfRange = {
