@@ -10,7 +10,7 @@ INSERT INTO shifts VALUES
   (4, NULL, '12:00 PM'),
   (5, '23:59:59.999999', NULL),
   (6, '10:00', '9:15 PM'),
-  (7, '2024-01-01 06:45:30.5', '07:00');
+  (7, '6:45:30.5 am', '07:00');
 SELECT id, starts, ends,
   starts < '09:00' AS early,
   starts = '10:00' AS at_ten,

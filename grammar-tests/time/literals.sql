@@ -1,7 +1,7 @@
 -- ordered
 -- time literals in PostgreSQL's input forms, printed as PostgreSQL prints a time
 -- (HH:MM:SS, the fraction without trailing zeros): AM/PM (12 AM is midnight), 24:00:00,
--- a date or a zone before/after it (ignored), fractions, time(p) rounding half up
+-- a zone after it (ignored), fractions, time(p) rounding half up
 SELECT _id,
   TIME '08:00' AS eight,
   TIME '8:00 PM' AS eight_pm,
@@ -11,7 +11,8 @@ SELECT _id,
   TIME '23:59:59.999999' AS last_micro,
   TIME '00:00:00.000001' AS first_micro,
   TIME '10:11:12.500' AS trailing_zeros,
-  TIME '2024-03-01 13:14:15.25' AS from_timestamp_text,
+  TIME '1:2:3.25' AS short_fields,
+  TIME '8:00pm' AS no_space,
   TIME '08:00:00+02' AS zone_ignored,
   TIME 'allballs' AS allballs,
   '12:34:56.789'::time(2) AS rounded_two,

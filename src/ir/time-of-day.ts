@@ -21,15 +21,16 @@ export function isTimeDifference(e: Expr): boolean {
 export type TimeReading = { micros: number } | { error: 'invalid' | 'out-of-range' } | { unsupported: string };
 
 /**
- * The forms of PostgreSQL's time input sqletl reads: an optional date before it (ignored,
- * as PostgreSQL ignores it), `H[H]:MM[:SS[.fraction]]`, an optional AM/PM and an optional
- * numeric zone or Z/UTC/GMT (ignored for a time without time zone). Groups: hour,
- * minute, second, fraction, meridiem, zone.
+ * The forms of PostgreSQL's time input sqletl reads: `H[H]:M[M][:S[S][.fraction]]`, an
+ * optional AM/PM and an optional numeric zone or Z/UTC/GMT (ignored for a time without
+ * time zone, as PostgreSQL ignores it). Groups: hour, minute, second, fraction,
+ * meridiem, zone. (A date before the time, which PostgreSQL reads and checks, is left
+ * to the refusal of other forms.)
  */
-export const TIME_TEXT_RE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+|T))?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d*))?)?\s*(?:([ap])\.?m\.?)?\s*(z|utc|gmt|[+-]\d{1,2}(?::?\d{2})?)?\s*$/i;
+export const TIME_TEXT_RE = /^\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d*))?)?\s*(?:([ap])m)?\s*(z|utc|gmt|[+-]\d{1,2}(?::?\d{2})?)?\s*$/i;
 
 /** What sqletl reads as a time (a hint where it refuses other text PostgreSQL may read). */
-export const TIME_FORMS = 'sqletl reads a time as H:MM[:SS[.ffffff]], with AM/PM, a date before it or a numeric zone after it (ignored, as PostgreSQL ignores them)';
+export const TIME_FORMS = 'sqletl reads a time as H:MM[:SS[.ffffff]], with AM/PM and a numeric zone after it (ignored, as PostgreSQL ignores it)';
 
 /** A time's text as PostgreSQL's time input reads it (the forms of TIME_TEXT_RE, and 'allballs'). */
 export function readTime(text: string): TimeReading {
