@@ -28,7 +28,8 @@ export function timePrecisionOf(typeName: Any, span?: SourceSpan): number | unde
 
 /** `x::time`, `x::time(p)`: a constant is read here; text, a field of no declared type, a timestamp or a time is cast when the row is read. */
 export function castToTime(arg: Expr, precision: number | undefined, span?: SourceSpan): Expr {
-  if (arg.kind === 'literal' && arg.value === null) return lit(null, 'time', arg.span ?? span);
+  // NULL::time stays a cast: a literal NULL would not type COALESCE(NULL::time, '7:00') as PostgreSQL does (commonType skips NULL literals)
+  if (arg.kind === 'literal' && arg.value === null) return { kind: 'cast', arg, to: 'time', typeName: 'time', type: 'time', span };
   if (arg.kind === 'literal' && typeof arg.value === 'string' && (arg.type === 'unknown' || arg.type === 'text' || arg.type === 'time')) {
     const text = arg.type === 'time' ? arg.value : (parseLiteral(arg.value, 'time', 'time', arg.span) as string);
     return lit(precision === undefined ? text : roundedText(text, precision), 'time', arg.span ?? span);
@@ -76,7 +77,7 @@ export function literalTypeBesideTime(op: string): SqlType {
 }
 
 /** Functions that take a time as it is (its value, compared or passed through); any other is refused with a time argument. */
-const TAKES_TIME = new Set(['coalesce', 'nullif', 'greatest', 'least', 'extract', 'date_part', 'num_nonnulls', 'num_nulls']);
+const TAKES_TIME = new Set(['coalesce', 'nullif', 'greatest', 'least', 'extract', 'date_part', 'num_nonnulls', 'num_nulls', '||', 'concat', 'concat_ws']);
 /** Aggregates over a time that sqletl computes: its text orders as the times do. */
 const AGGREGATES_OF_TIME = new Set(['count', 'min', 'max']);
 
