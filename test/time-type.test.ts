@@ -35,6 +35,7 @@ describe('time text', () => {
     expect(shown('13:00 PM')).toEqual({ error: 'out-of-range' });
     expect(shown('10:60')).toEqual({ error: 'out-of-range' });
     expect(shown('noon')).toEqual({ error: 'invalid' });
+    expect(shown('now')).toEqual({ unsupported: 'now' });
     expect(shown('040506')).toEqual({ unsupported: '040506' });
     expect(shown('08:00 PST')).toEqual({ unsupported: '08:00 PST' });
   });

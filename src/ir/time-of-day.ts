@@ -29,6 +29,9 @@ export type TimeReading = { micros: number } | { error: 'invalid' | 'out-of-rang
  */
 export const TIME_TEXT_RE = /^\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d*))?)?\s*(?:([ap])m)?\s*(z|utc|gmt|[+-]\d{1,2}(?::?\d{2})?)?\s*$/i;
 
+/** PostgreSQL's special inputs that read the clock (`'now'::time`): not computed for a time */
+export const RELATIVE_WORDS = /^\s*(now|today|tomorrow|yesterday)\s*$/i;
+
 /** What sqletl reads as a time (a hint where it refuses other text PostgreSQL may read). */
 export const TIME_FORMS = 'sqletl reads a time as H:MM[:SS[.ffffff]], with AM/PM and a numeric zone after it (ignored, as PostgreSQL ignores it)';
 
@@ -39,7 +42,7 @@ export function readTime(text: string): TimeReading {
   const m = TIME_TEXT_RE.exec(t);
   if (!m) {
     // other spellings PostgreSQL also reads (`040506`, `T04:05`, zone names): not refused as invalid
-    if (/\d/.test(t) && /^[\w\s:.+\-/,]+$/.test(t)) return { unsupported: text };
+    if ((/\d/.test(t) && /^[\w\s:.+\-/,]+$/.test(t)) || RELATIVE_WORDS.test(t)) return { unsupported: text };
     return { error: 'invalid' };
   }
   const [, hh, mm, ss = '0', frac = '', meridiem] = m;

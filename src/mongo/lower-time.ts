@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr.js';
-import { MICROS_PER_DAY, TIME_FORMS, TIME_TEXT_RE } from '../ir/time-of-day.js';
+import { MICROS_PER_DAY, RELATIVE_WORDS, TIME_FORMS, TIME_TEXT_RE } from '../ir/time-of-day.js';
 import type { SqlType } from '../ir/types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -141,6 +141,7 @@ function timeReading(t: Mql): Mql {
       branches: [
         { case: { $eq: [{ $toLower: { $trim: { input: { $ifNull: [text, ''] } } } }, 'allballs'] }, then: 0 },
         { case: { $and: [{ $regexMatch: { input: { $ifNull: [text, ''] }, regex: '\\d' } }, { $regexMatch: { input: { $ifNull: [text, ''] }, regex: '^[\\w\\s:.+\\-/,]+$' } }] }, then: UNSUPPORTED },
+        { case: { $regexMatch: { input: { $ifNull: [text, ''] }, regex: RELATIVE_WORDS.source, options: 'i' } }, then: UNSUPPORTED },
       ],
       default: INVALID,
     },
