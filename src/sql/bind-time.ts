@@ -77,7 +77,7 @@ export function literalTypeBesideTime(op: string): SqlType {
 }
 
 /** Functions that take a time as it is (its value, compared or passed through); any other is refused with a time argument. */
-const TAKES_TIME = new Set(['coalesce', 'nullif', 'greatest', 'least', 'extract', 'date_part', 'num_nonnulls', 'num_nulls', '||', 'concat', 'concat_ws']);
+const TAKES_TIME = new Set(['coalesce', 'nullif', 'greatest', 'least', 'extract', 'date_part', 'num_nonnulls', 'num_nulls', '||', 'concat', 'concat_ws', 'grouping']);
 /** Aggregates over a time that sqletl computes: its text orders as the times do. */
 const AGGREGATES_OF_TIME = new Set(['count', 'min', 'max']);
 
