@@ -58,7 +58,7 @@ function fromParquet(v: unknown): unknown {
 type ParquetKind = 'int' | 'double' | 'text' | 'bool' | 'date' | 'timestamp' | 'json';
 
 const BY_SQL_TYPE: Record<string, ParquetKind> = {
-  int: 'int', numeric: 'double', float: 'double', text: 'text', bool: 'bool', date: 'date', timestamp: 'timestamp', timestamptz: 'timestamp', json: 'json', array: 'json', interval: 'text',
+  int: 'int', numeric: 'double', float: 'double', text: 'text', bool: 'bool', date: 'date', timestamp: 'timestamp', timestamptz: 'timestamp', json: 'json', array: 'json', interval: 'text', time: 'text',
 };
 
 function schemaElement(name: string, kind: ParquetKind): SchemaElement {

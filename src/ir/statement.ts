@@ -14,6 +14,8 @@ export interface ColumnDef {
   length?: number;
   /** character(n) (with `length` n): the same rule, and documents hold the value padded to n blanks, as PostgreSQL shows it */
   blankPadded?: boolean;
+  /** time(p): values are rounded to p fractional digits */
+  timePrecision?: number;
   /** DEFAULT value for columns an INSERT leaves out */
   default?: Expr;
 }

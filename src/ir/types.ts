@@ -14,6 +14,7 @@ export type SqlType =
   | 'bool'
   | 'date'
   | 'timestamp'
+  | 'time' // time without time zone: canonical text 'HH:MM:SS[.ffffff]' (src/ir/time-of-day.ts)
   | 'interval'
   | 'json' // jsonb/json: a nested document or array
   | 'array'
@@ -32,6 +33,7 @@ const TYPE_NAMES: Record<string, SqlType> = {
   bool: 'bool', boolean: 'bool',
   date: 'date',
   timestamp: 'timestamp', timestamptz: 'timestamp',
+  time: 'time',
   interval: 'interval',
   json: 'json', jsonb: 'json',
 };

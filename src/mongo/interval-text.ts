@@ -1,6 +1,7 @@
 import type { MongoCommand } from '../commands/command-ir.js';
 import type { OutputColumn } from '../ir/expr.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
+import { isTimeDifference } from '../ir/time-of-day.js';
 
 /**
  * Interval result columns printed as PostgreSQL prints them (IntervalStyle postgres).
@@ -16,14 +17,15 @@ export function printIntervalColumns(command: MongoCommand, columns: readonly Ou
   const intervals = columns.filter((c) => c.expr.type === 'interval');
   if (intervals.length === 0 || command.kind !== 'aggregate') return command;
   // a final stage: every sort, limit and comparison before it sees the milliseconds
-  const set = Object.fromEntries(intervals.map((c) => [c.field, intervalText(`$${c.field}`)]));
+  // a difference of two times keeps its hours (`24:00:00`): it has no days to carry them into
+  const set = Object.fromEntries(intervals.map((c) => [c.field, intervalText(`$${c.field}`, !isTimeDifference(c.expr))]));
   return { ...command, pipeline: [...command.pipeline, { $set: set }] };
 }
 
 const DAY = 86_400_000;
 
 /** PostgreSQL's text of an interval of `ms` milliseconds between two timestamps; NULL stays NULL. */
-export function intervalText(ms: Mql): Mql {
+export function intervalText(ms: Mql, carryDays = true): Mql {
   const two = (n: Mql) => cond({ $lt: [n, 10] }, { $concat: ['0', { $toString: n }] }, { $toString: n });
   const frac = '$$f';
   // the fraction of a second without trailing zeros: 500 → .5, 250 → .25, 7 → .007
@@ -45,7 +47,7 @@ export function intervalText(ms: Mql): Mql {
       isNull('$$v'),
       null,
       letIn(
-        { d: { $toLong: { $trunc: [{ $divide: ['$$v', DAY] }, 0] } } },
+        { d: carryDays ? { $toLong: { $trunc: [{ $divide: ['$$v', DAY] }, 0] } } : 0 },
         letIn(
           { t: { $toLong: { $subtract: ['$$v', { $multiply: ['$$d', DAY] }] } } },
           letIn(

@@ -5,6 +5,7 @@ import { EXACT_INTEGER_LIMIT, intRangeOfWidth, isDateType, MAX_EXACT_INTEGER } f
 import { cond, isIntegerType, isNull, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { roundToFloat32 } from './float32.js';
+import { lowerTimeArith } from './lower-time.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
 
@@ -16,6 +17,7 @@ import { mayBeNaN } from '../catalog/nan-values.js';
  */
 export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   const { left, right } = e;
+  if (left.type === 'time' || right.type === 'time') return lowerTimeArith(e, lower);
   if (isDateType(left.type) || isDateType(right.type) || isIntervalLiteral(left) || isIntervalLiteral(right)) {
     return dateArith(e, lower);
   }

@@ -6,6 +6,7 @@ import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { truncateDate } from './lower-dates.js';
 import { float32Parts, roundToFloat32 } from './float32.js';
+import { castToTime } from './lower-time.js';
 
 /**
  * PostgreSQL's integer types: their range, and the message of a value outside it.
@@ -97,6 +98,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
     case 'text':
       if (from === 'real') throw unsupported('lower', 'real as text', span, ['PostgreSQL prints the shortest decimal that reads back as the same single: cast to double precision or numeric first']);
       if (from === 'date') return { $dateToString: { date: v, format: '%Y-%m-%d' } };
+      // a time is held as PostgreSQL prints it
+      if (from === 'time') return v;
       if (from === 'timestamp') return { $dateToString: { date: v, format: tz ? '%Y-%m-%d %H:%M:%S+00' : '%Y-%m-%d %H:%M:%S' } };
       if (from === 'json') return jsonText(v, span);
       if (from === 'array') throw unsupported('lower', 'an array as text (PostgreSQL\'s {a,b} array syntax)', span, ['array_to_string(…) is not supported yet either: unnest it and use string_agg']);
@@ -129,6 +132,8 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       return textToDate(v, from, span);
     case 'json':
       return v;
+    case 'time':
+      return castToTime(v, from, undefined, span);
     case 'interval':
     case 'array':
     case 'unknown':

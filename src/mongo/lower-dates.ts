@@ -4,6 +4,7 @@ import { isDateType } from '../ir/types.js';
 import type { FuncExpr } from '../ir/expr.js';
 import { cond, letIn, notNull, shared, type Mql } from './mql.js';
 import { lowerToCharNumber } from './lower-to-char-number.js';
+import { timePart } from './lower-time.js';
 
 /**
  * DATE_TRUNC, EXTRACT/DATE_PART and TO_CHAR over BSON dates (UTC). PostgreSQL's
@@ -79,6 +80,7 @@ function datePart(source: Mql, f: FuncExpr, result: 'numeric' | 'float'): Mql {
   void result;
   const src = f.args[1];
   let body: Mql;
+  if (src.type === 'time') return timePart(source, field, written, fieldArg.span);
   if (src.type === 'interval') {
     // only a difference of two timestamps is known to be justified (its days carried out
     // of the hours, one sign): a sum or a multiple of differences keeps PostgreSQL's days and

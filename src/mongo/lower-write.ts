@@ -11,6 +11,7 @@ import { lowerExpr, lowerPredicate } from './lower-expr.js';
 import { lowerPlan, type LowerOptions } from './lower-plan.js';
 import { cond, isMqlArray, isMqlDocument, isNull, letIn, orNull, orRemove, type Mql } from './mql.js';
 import { truncateDate } from './lower-dates.js';
+import { conformTime } from './lower-time.js';
 import { classifyStagedRows, duplicateKeyCheck, OUTCOME } from './insert-outcomes.js';
 import { classifiedName, stageName } from '../commands/stage-names.js';
 import { roundHalfAway } from './rounding.js';
@@ -119,7 +120,7 @@ function intSourceFits(col: ColumnDef, fromWidth?: IntWidth): boolean {
 }
 
 function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: IntWidth): Mql {
-  if (from === col.type && (from !== 'int' || intSourceFits(col, fromWidth))) return v;
+  if (from === col.type && (from !== 'int' || intSourceFits(col, fromWidth)) && col.timePrecision === undefined) return v;
   const convert = (to: string) => ({ $convert: { input: v, to, onError: INVALID, onNull: null } });
   switch (col.type) {
     case 'int': {
@@ -189,6 +190,8 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
       return checkedDate(v, from, letIn({ d: convert('date') }, cond({ $eq: [{ $type: '$$d' }, 'date'] }, truncateDate('$$d', 'day'), '$$d')));
     case 'timestamp':
       return checkedDate(v, from, convert('date'));
+    case 'time':
+      return conformTime(v, from, col.timePrecision, INVALID, OUT_OF_RANGE);
     case 'interval':
     case 'json':
     case 'array':
@@ -220,7 +223,7 @@ function intRangeReason(c: ColumnDef): Mql {
   return cond(exceeds, pgWords, { $concat: ['the integer ', sourceText, ` is beyond ${EXACT_INTEGER_LIMIT}: not supported yet (sqletl computes integers exactly only up to 2^53)`] });
 }
 
-const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', text: 'text' };
+const PG_TYPE: Record<string, string> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', time: 'time', text: 'text' };
 
 /**
  * The reasons a conformed row breaks the table (strings; empty when valid).
@@ -234,13 +237,13 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
     if (mayBeInvalid.includes(c)) rules.push([{ $eq: [ref(c.name), INVALID] }, { $concat: [`invalid input syntax for type ${c.type === 'int' ? intRangeOf(c.typeName).name : PG_TYPE[c.type] ?? c.typeName}: "`, { $toString: `$__source.${c.name}` }, '"'] }]);
     if (mayBeInvalid.includes(c) && c.length !== undefined) rules.push([{ $eq: [ref(c.name), TOO_LONG] }, `value too long for type ${c.blankPadded ? 'character' : 'character varying'}(${c.length})`]);
     if (mayBeInvalid.includes(c) && c.type === 'int') rules.push([{ $eq: [ref(c.name), INT_OUT_OF_RANGE] }, intRangeReason(c)]);
-    if (mayBeInvalid.includes(c) && isDateType(c.type)) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
+    if (mayBeInvalid.includes(c) && (isDateType(c.type) || c.type === 'time')) rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['date/time field value out of range: "', { $toString: `$__source.${c.name}` }, '"'] }]);
     // (never NULL: an UPDATE's filter reads these reasons without `__source`, and a NULL reason would count as none)
     if (mayBeInvalid.includes(c) && c.type === 'real') rules.push([{ $eq: [ref(c.name), OUT_OF_RANGE] }, { $concat: ['"', { $convert: { input: `$__source.${c.name}`, to: 'string', onError: '', onNull: '' } }, '" is out of range for type real'] }]);
     if (c.notNull) rules.push([isNull(ref(c.name)), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`]);
   }
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
-  const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'real');
+  const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'time' || c.type === 'real');
   const sized = mayBeInvalid.filter((c) => c.length !== undefined);
   const convertedOk = [
     ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),

@@ -10,6 +10,7 @@ import { relativeDate } from './relative-dates.js';
 import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
+import { castToTime, literalTypeBesideTime, refuseTimeArgument, timeArithType, timePrecisionOf } from './bind-time.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
 
@@ -203,6 +204,7 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   if (charLength !== undefined) return castToChar(bindExpr(n.arg, ctx), charLength, castSpan);
   const to = typeFromName(typeName);
   if (!to) throw new SqlEtlError('unknown-type', 'bind', `type "${typeName}" is not supported`, { span: castSpan });
+  if (to === 'time') return castToTime(bindExpr(n.arg, ctx), timePrecisionOf(n.typeName, castSpan), castSpan);
   // `99999999999999999999::bigint`: PostgreSQL's error at the cast, before sqletl would refuse the constant as inexact
   const digits = to === 'int' ? (n.arg as Any)?.A_Const?.fval?.fval : undefined;
   if (typeof digits === 'string' && /^[+-]?\d+$/.test(digits)) {
@@ -359,7 +361,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
 const NOT_ARITHMETIC = new Set<SqlType>(['text', 'bool', 'json', 'array']);
 
 function pgOperandName(e: Expr): string {
-  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval' };
+  const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', text: 'text', json: 'jsonb', date: 'date', timestamp: 'timestamp with time zone', interval: 'interval', time: 'time without time zone' };
   return e.type === 'array' ? 'an array' : names[e.type] ?? e.type;
 }
 
@@ -371,6 +373,8 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
   const cmp = COMPARE[name];
   if (cmp) {
     const [a, b] = coercePair(l, r);
+    // a time compares only with a time (its text would compare with text, or with nothing else)
+    if ((a.type === 'time') !== (b.type === 'time') && a.type !== 'unknown' && b.type !== 'unknown') throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
     return { kind: 'compare', op: cmp, left: a, right: b, type: 'bool', span };
   }
   switch (name) {
@@ -382,6 +386,8 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '^': {
       const [ca, cb] = coerceArith(l, r, name);
       const [a, b] = [asDoubleBeside(ca, cb.type), asDoubleBeside(cb, ca.type)];
+      const timeType = timeArithType(name, a, b, () => noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span), span);
+      if (timeType) return { kind: 'arith', op: name, left: a, right: b, type: timeType, span };
       if (NOT_ARITHMETIC.has(a.type) || NOT_ARITHMETIC.has(b.type)) {
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
@@ -539,7 +545,7 @@ function coerceBeside(e: Expr, type: SqlType): Expr {
 
 function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
   // date ± '1 day': the literal is an interval; number ± '5': numeric
-  const pick = (other: SqlType): SqlType => (isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
+  const pick = (other: SqlType): SqlType => (other === 'time' ? literalTypeBesideTime(op) : isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
   const isUntyped = (e: Expr) => e.kind === 'literal' && ((e.type === 'unknown' && typeof e.value === 'string') || e.inexact !== undefined);
   return [isUntyped(a) ? coerceTo(a, pick(b.type)) : a, isUntyped(b) ? coerceTo(b, pick(a.type)) : b];
 }
@@ -593,6 +599,7 @@ export function funcExpr(name: string, args: Expr[], span?: SourceSpan, type?: S
     } else resultType = sig.returns;
   }
   const canonical = scalarName(name);
+  refuseTimeArgument(canonical, typedArgs, false, span);
   if (typedArgs.some((a) => a.type === 'real')) {
     // PostgreSQL's math functions take double precision (a real argument is cast, exactly); abs keeps real
     if (WIDENS_REAL.has(canonical)) {
@@ -680,6 +687,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (aggName === 'sum' && type === 'int') type = 'int';
     if (aggName === 'sum' && type === 'unknown') type = 'unknown';
     refuseRealSum(aggName, type, nameSpan);
+    refuseTimeArgument(aggName, args, true, nameSpan);
     if ((type === 'array' || type === 'json') && args.some((x) => x.type === 'real')) throw unsupported('bind', `${name} of real values`, nameSpan, ['cast them to double precision or numeric']);
     const char = charAggregate(aggName, args, nameSpan);
     const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}), ...(type === 'numeric' && ['sum', 'min', 'max'].includes(aggName) && char.args[0] ? scaleField(scaleOf(char.args[0])) : {}) };

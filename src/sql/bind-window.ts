@@ -6,6 +6,7 @@ import { spanOf, unwrap, type ExprBinder, type ExprContext } from './bind-contex
 import { aggregateName, aggregateSignature, isWindowAggregate, windowFunction } from '../catalog/functions.js';
 import { parseLiteral } from './literals.js';
 import { charAggregate } from './bind-bpchar.js';
+import { refuseTimeArgument } from './bind-time.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -50,6 +51,7 @@ export function bindWindowCall(name: string, n: Any, ctx: ExprContext, span: Sou
   if (ranking) type = ranking.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (ranking.returns as SqlType);
   else type = sig.returns === 'arg0' ? args[0]?.type ?? 'unknown' : (sig.returns as SqlType);
   if (!ranking) refuseRealSum(aggName ?? name, type, span);
+  if (!ranking) refuseTimeArgument(aggName ?? name, args, true, span);
   if (ranking && (name === 'lag' || name === 'lead' || name === 'ntile' || name === 'nth_value')) {
     const k = name === 'ntile' ? args[0] : args[1];
     if (k && !(k.kind === 'literal' && typeof k.value === 'number' && Number.isInteger(k.value))) {
@@ -142,6 +144,8 @@ function bindFrame(over: Any, orderBy: SortKey[], ctx: ExprContext, span: Source
     if (!c) throw unsupported('bind', 'a non-constant frame offset', e?.span ?? span);
     // PostgreSQL has no numeric key with a double precision offset (nor a date key with a number: below)
     const keyType = orderBy.length === 1 ? orderBy[0].expr.type : undefined;
+    // PostgreSQL moves a time key by an interval's time part, wrapping nowhere: not computed over the text
+    if (mode === 'range' && keyType === 'time') throw unsupported('bind', 'a RANGE frame offset over a time ORDER BY key', e.span ?? span);
     if (mode === 'range' && keyType === 'numeric' && e.type === 'float') {
       throw new SqlEtlError('invalid-frame', 'bind', 'RANGE with offset PRECEDING/FOLLOWING is not supported for column type numeric and offset type double precision', { span: e.span ?? span });
     }

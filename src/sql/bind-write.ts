@@ -10,6 +10,7 @@ import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedTy
 import { bindFromClause, bindQuery } from './bind-select.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 import { sampledOf } from './bind-from.js';
+import { timePrecisionOf } from './bind-time.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -66,7 +67,8 @@ export function bindCreateTable(n: Any, env: BindEnv): TableDef {
       const charLength = charLengthOf(c.typeName, spanOf(ctx, c.typeName.location));
       if (charLength !== undefined && c.typeName.arrayBounds) throw unsupported('bind', 'arrays of character(n)', spanOf(ctx, c.typeName.location), ['use text[]']);
       const length = c.typeName.arrayBounds ? undefined : varcharLengthOf(c.typeName) ?? charLength;
-      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(scale !== undefined ? { scale } : {}), ...(length !== undefined ? { length } : {}), ...(charLength !== undefined ? { blankPadded: true } : {}) };
+      const timePrecision = type === 'time' ? timePrecisionOf(c.typeName, spanOf(ctx, c.typeName.location)) : undefined;
+      const col: ColumnDef = { name: c.colname, type, typeName, notNull: false, ...(timePrecision !== undefined ? { timePrecision } : {}), ...(scale !== undefined ? { scale } : {}), ...(length !== undefined ? { length } : {}), ...(charLength !== undefined ? { blankPadded: true } : {}) };
       for (const k of (c.constraints ?? []) as Node[]) {
         const con = unwrap(k)[1];
         switch (con.contype) {

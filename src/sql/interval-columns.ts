@@ -3,6 +3,7 @@ import { formatInterval } from '../ir/datetime.js';
 import { isInterval, lit, type Expr, type Interval } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { isDateType } from '../ir/types.js';
+import { isTimeDifference } from '../ir/time-of-day.js';
 
 /**
  * A result column of type interval in a written table or a view is refused: sqletl
@@ -32,7 +33,8 @@ export function printableIntervalColumns(q: Query): Query {
     if (constant) return { ...c, expr: lit(formatInterval(constant), 'text', e.span) };
     if (e.kind === 'literal' && e.value === null) return c;
     if (e.kind === 'arith' && e.op === '-' && isDateType(e.left.type) && isDateType(e.right.type)) return c;
-    throw unsupported('bind', `an interval as a result column ("${c.name}") other than a constant or the difference of two timestamps`, e.span, ['extract(epoch from …) gives its seconds, date - date its days']);
+    if (isTimeDifference(e)) return c;
+    throw unsupported('bind', `an interval as a result column ("${c.name}") other than a constant or the difference of two timestamps or two times`, e.span, ['extract(epoch from …) gives its seconds, date - date its days']);
   });
   return { ...q, columns };
 }

@@ -4,6 +4,7 @@ import type { Interval, Value } from '../ir/expr.js';
 import { EXACT_INTEGER_LIMIT, inexactDecimal, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
 import { float32OfDecimal } from '../ir/float32.js';
 import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
+import { formatTime, readTime, TIME_FORMS } from '../ir/time-of-day.js';
 
 /**
  * Text → typed constant, as PostgreSQL's input functions read a quoted literal in
@@ -79,6 +80,13 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
       return d;
+    }
+    case 'time': {
+      const read = readTime(t);
+      if ('micros' in read) return formatTime(read.micros);
+      if ('unsupported' in read) throw unsupported('bind', `reading "${text}" as time`, span, [TIME_FORMS]);
+      if (read.error === 'out-of-range') throw new SqlEtlError('invalid-literal', 'bind', `date/time field value out of range: "${text}"`, { span });
+      throw new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type time: "${text}"`, { span });
     }
     case 'interval': {
       const iv = parseInterval(t);
