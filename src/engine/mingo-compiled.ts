@@ -1,4 +1,5 @@
-import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { releasingTransform, type Pullable } from './lazy-release.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 
 /**
@@ -200,13 +201,13 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
   },
 };
 
-type Coll = { map(f: (o: Doc) => unknown): unknown; transform(f: (items: Doc[]) => unknown): unknown };
+type Coll = Pullable & { map(f: (o: Doc) => unknown): unknown };
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 const mingoAcc = { ...accumulatorOperators, ...NAN_ACCUMULATORS } as unknown as Record<string, Operator>;
 /** mingo evaluates "$x" against the options' root when one is set: then everything is left to mingo */
 const rooted = (options: Options) => !isNil(options.local?.root);
 
-/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push` arguments compiled */
+/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push` arguments compiled; the rows read are not kept (lazy-release.ts) */
 export function $group(coll: Coll, expr: Doc, options: Options): unknown {
   if (rooted(options) || !('_id' in expr)) return mingoPipeline.$group(coll, expr, options);
   const ctx = options.context;
@@ -221,7 +222,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       return { key, spec, acc, arg: acc ? spec[acc] : undefined, fn: acc && !isNil(spec[acc]) ? compileExpr(spec[acc], options) : undefined };
     });
   const copts = options.constructor.init(options) as { update(l: object): Options };
-  return coll.transform((items: Doc[]) => {
+  return releasingTransform(coll, (items: Doc[]) => {
     const partitions = groupBy(items, (obj: unknown) => idFn(obj, options)) as Map<unknown, Doc[]>;
     const out: Doc[] = [];
     for (const [groupId, docs] of partitions) {
@@ -252,7 +253,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       }
       out.push(obj);
     }
-    return Lazy(out);
+    return out;
   });
 }
 
