@@ -1,4 +1,5 @@
 import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { EXTREME_EXPRESSIONS, extremeOf } from './mingo-extreme.js';
 import { releasingTransform, type Pullable } from './lazy-release.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 
@@ -207,7 +208,7 @@ const mingoAcc = { ...accumulatorOperators, ...NAN_ACCUMULATORS } as unknown as 
 /** mingo evaluates "$x" against the options' root when one is set: then everything is left to mingo */
 const rooted = (options: Options) => !isNil(options.local?.root);
 
-/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push` arguments compiled; the rows read are not kept (lazy-release.ts) */
+/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push`/`$max`/`$min` arguments compiled; the rows read are not kept (lazy-release.ts) */
 export function $group(coll: Coll, expr: Doc, options: Options): unknown {
   if (rooted(options) || !('_id' in expr)) return mingoPipeline.$group(coll, expr, options);
   const ctx = options.context;
@@ -218,7 +219,9 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       const spec = expr[key] as Doc;
       const op = typeOf(spec) === 'object' ? Object.keys(spec) : [];
       // mingo looks an operator up among the expressions first, then the accumulators
-      const acc = op.length === 1 && ['$sum', '$avg', '$push'].includes(op[0]) && !ctx.getOperator('expression', op[0]) && ctx.getOperator('accumulator', op[0]) === mingoAcc[op[0]] ? op[0] : undefined;
+      let acc = op.length === 1 && ['$sum', '$avg', '$push'].includes(op[0]) && !ctx.getOperator('expression', op[0]) && ctx.getOperator('accumulator', op[0]) === mingoAcc[op[0]] ? op[0] : undefined;
+      // $max/$min: the embedded engine's expression operator (mingo-extreme.ts) is what runs, as the fold over the group's values
+      if (op.length === 1 && (op[0] === '$max' || op[0] === '$min') && !isNil(spec[op[0]]) && ctx.getOperator('expression', op[0]) === EXTREME_EXPRESSIONS[op[0]]) acc = op[0];
       return { key, spec, acc, arg: acc ? spec[acc] : undefined, fn: acc && !isNil(spec[acc]) ? compileExpr(spec[acc], options) : undefined };
     });
   const copts = options.constructor.init(options) as { update(l: object): Options };
@@ -239,6 +242,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
         }
         const values = f.fn ? docs.map((d) => f.fn!(d, options) ?? null) : docs;
         if (f.acc === '$push') obj[f.key] = values;
+        else if (f.acc === '$max' || f.acc === '$min') obj[f.key] = extremeOf(values, f.acc === '$max' ? 1 : -1);
         else {
           let sum = 0;
           let n = 0;
@@ -260,13 +264,18 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
 /** `$addFields`/`$set`: mingo's, with the values compiled */
 export function $addFields(coll: Coll, expr: Doc, options: Options): unknown {
   if (rooted(options)) return mingoPipeline.$addFields(coll, expr, options);
-  const fields = Object.keys(expr).map((k) => [k, compileExpr(expr[k], options)] as const);
+  // a top-level name is assigned directly: mingo's setValue/removeValue walk the path
+  // (a copied options object and four __proto__ tests per call) to do the same
+  const fields = Object.keys(expr).map((k) => [k, compileExpr(expr[k], options), !k.includes('.') && k !== '__proto__'] as const);
   if (fields.length === 0) return coll;
   return coll.map((obj) => {
     const next = { ...obj };
-    for (const [field, f] of fields) {
+    for (const [field, f, topLevel] of fields) {
       const value = f(obj, options);
-      if (value !== undefined) setValue(next, field, value);
+      if (value !== undefined) {
+        if (topLevel) next[field] = value;
+        else setValue(next, field, value);
+      } else if (topLevel) delete next[field];
       else removeValue(next, field);
     }
     return next;

@@ -19,6 +19,8 @@ import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $sort } from './mingo-sort.js';
+import { $unset } from './mingo-unset.js';
+import { EXTREME_EXPRESSIONS } from './mingo-extreme.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -30,6 +32,7 @@ type Options = Parameters<typeof evalExpr>[2];
 type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
 const mingoExpression = expressionOperators as unknown as Record<string, Operator>;
 const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
+const mingoAccumulator = accumulatorOperators as unknown as Record<string, Operator>;
 
 /** `$indexOfCP: [string, substring, start?, end?]`: code-point index, -1 if absent, null for a null string. */
 function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
@@ -132,26 +135,6 @@ function $convert(obj: unknown, expr: unknown, options: Options): unknown {
     if (spec.onError === undefined) throw err;
     return evalExpr(obj, spec.onError, options);
   }
-}
-
-/**
- * `$max`/`$min` expressions: NULL and missing operands are ignored; all NULL → null.
- * mingo looks expression operators up before accumulators even inside $group, where
- * `obj` is the group's documents: there NULLs are skipped too, as MongoDB's accumulators do.
- */
-const mingoAccumulator = accumulatorOperators as unknown as Record<string, Operator>;
-function extreme(sign: 1 | -1): Operator {
-  return (obj, expr, options) => {
-    let items: unknown[];
-    if (Array.isArray(obj)) items = (mingoAccumulator.$push(obj, expr, options) as unknown[]).filter((v) => !isNil(v));
-    else {
-      const value = evalExpr(obj, expr, options);
-      const list = Array.isArray(expr) && expr.length === 1 ? (value as unknown[])[0] : value;
-      items = (Array.isArray(list) ? list : [list]).filter((v) => !isNil(v));
-    }
-    if (items.length === 0) return null;
-    return items.reduce((best, v) => (sign * compare(v, best) > 0 ? v : best));
-  };
 }
 
 /**
@@ -503,8 +486,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $dateSubtract: dateAdd(-1),
     $convert,
     $toDate,
-    $max: extreme(1),
-    $min: extreme(-1),
+    ...EXTREME_EXPRESSIONS,
     $mod,
     $round,
     $dateDiff,
@@ -531,6 +513,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $addFields: $addFields as unknown as (typeof pipelineOperators)['$addFields'],
     $set: $addFields as unknown as (typeof pipelineOperators)['$set'],
     $replaceWith: $replaceWith as unknown as (typeof pipelineOperators)['$replaceWith'],
+    // top-level fields without mingo's path walker (mingo-unset.ts)
+    $unset: $unset as unknown as (typeof pipelineOperators)['$unset'],
   },
   projection: projectionOperators,
   query: { ...queryOperators, $expr: $expr as unknown as (typeof queryOperators)['$expr'] },
