@@ -1,5 +1,6 @@
 import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
 import { EXTREME_EXPRESSIONS, extremeOf } from './mingo-extreme.js';
+import { sameValue, WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
 import { releasingTransform, type Pullable } from './lazy-release.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 
@@ -48,10 +49,26 @@ export function compileExpr(expr: unknown, options: Options): Compiled {
 
 const fallback = (expr: unknown): Compiled => (doc, options) => evalExpr(doc, expr, options);
 
+/**
+ * `$$name`: a `let` variable of a `$lookup` (sqletl's `$$l0`) read from the options'
+ * local variables, where mingo finds it first (they are spread last over the global
+ * ones); only options of mingo's ComputeOptions class carry them into `evalExpr`, and
+ * it is told by its `update` method. Anything else (system variables, paths, names of
+ * Object.prototype, a variable not bound locally) is mingo's evaluation.
+ */
+function variable(expr: string): Compiled {
+  const name = expr.slice(2);
+  if (!/^[a-z_][a-zA-Z0-9_]*$/.test(name) || name === 'this' || PROTO_NAMES.has(name) || name === '__proto__') return fallback(expr);
+  return (doc, options) => {
+    const vars = typeof (options as { update?: unknown }).update === 'function' ? (options.local as { variables?: Doc } | undefined)?.variables : undefined;
+    return vars !== undefined && Object.hasOwn(vars, name) ? vars[name] : evalExpr(doc, expr, options);
+  };
+}
+
 function build(expr: unknown, ctx: Options['context']): Compiled {
   if (typeof expr === 'string') {
     if (!expr.startsWith('$')) return () => expr;
-    if (expr.startsWith('$$')) return fallback(expr);
+    if (expr.startsWith('$$')) return variable(expr);
     const path = expr.slice(1);
     if (path === '') return fallback(expr);
     if (path.includes('.') || PROTO_NAMES.has(path) || path === '__proto__' || path === 'prototype') return (doc) => resolve(doc as Doc, path);
@@ -71,7 +88,10 @@ function build(expr: unknown, ctx: Options['context']): Compiled {
     if (keys.length !== 1) return fallback(expr);
     const op = keys[0];
     const native = NATIVE[op];
-    if (native && ctx.getOperator('expression', op) === mingoExpr[op]) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    const impl = ctx.getOperator('expression', op);
+    if (native && impl === mingoExpr[op]) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    const engine = ENGINE_NATIVE.get(impl);
+    if (engine) return engine((expr as Doc)[op], ctx) ?? fallback(expr);
     return fallback(expr);
   }
   const fields = keys.map((k) => [k, build((expr as Doc)[k], ctx)] as const);
@@ -103,6 +123,20 @@ const equal = (a: unknown, b: unknown) => {
   if (a === b && a === a && typeof a !== 'object') return true;
   return isEqual(a, b) || (isNil(a) && isNil(b));
 };
+
+/** the embedded engine's own `$eq`/`$ne` (mingo-equality.ts): both operands evaluated, then its test */
+function wholeValue(negate: boolean) {
+  return (args: unknown, ctx: Options['context']): Compiled | undefined => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fa, fb] = args.map((a) => build(a, ctx));
+    return (doc, o) => sameValue(fa(doc, o), fb(doc, o)) !== negate;
+  };
+}
+/** compiled forms of operators the embedded engine registers in mingo's place, by the registered function */
+const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
+  [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
+  [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
+]);
 
 const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
   $literal: (args) => () => args,

@@ -21,6 +21,7 @@ import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.
 import { $sort } from './mingo-sort.js';
 import { $unset } from './mingo-unset.js';
 import { EXTREME_EXPRESSIONS } from './mingo-extreme.js';
+import { WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -442,19 +443,6 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
-/**
- * `$eq` / `$ne` as MongoDB's aggregation operators compare: whole values. mingo's match
- * an array against any of its elements (the query language's rule), so
- * `{$eq: [["a", null], null]}` was true: a NULL test of an array holding a NULL said
- * the array itself was NULL (`array_position(ARRAY['a', NULL], NULL)` gave NULL).
- * null and missing stay equal here, as in mingo (sqletl's NULL tests go through `$ifNull`).
- */
-function wholeValueEqual(obj: unknown, expr: unknown, options: Options): boolean {
-  const [a, b] = evalExpr(obj, expr, options) as [unknown, unknown];
-  return isEqual(a, b) || ((a === null || a === undefined) && (b === null || b === undefined));
-}
-const $eq = (obj: unknown, expr: unknown, options: Options): boolean => wholeValueEqual(obj, expr, options);
-const $ne = (obj: unknown, expr: unknown, options: Options): boolean => !wholeValueEqual(obj, expr, options);
 
 /**
  * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
@@ -497,8 +485,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $bitXor: bitwise('$bitXor', (a, b) => a ^ b),
     $bitNot,
     $arrayToObject,
-    $eq,
-    $ne,
+    ...WHOLE_VALUE_EQUALITY,
     $getField,
   },
   pipeline: {
