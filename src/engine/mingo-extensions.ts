@@ -22,6 +22,7 @@ import { $sort } from './mingo-sort.js';
 import { $unset } from './mingo-unset.js';
 import { EXTREME_EXPRESSIONS } from './mingo-extreme.js';
 import { WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
+import { fuseLookupUnwind, LOOKUP_UNWIND } from './lookup-unwind-fusion.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -271,7 +272,44 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
   // a plain localField/foreignField join too: mingo hashes the foreign collection every
   // time the stage runs, which inside another lookup's pipeline is once per outer row
-  if (!(expr.localField && expr.foreignField && (expr.pipeline?.length || expr.from !== undefined))) return mingoPipeline.$lookup(coll, expr, options);
+  if (!isKeyedLookup(expr)) return mingoPipeline.$lookup(coll, expr, options);
+  const joined = keyedLookup(expr, options);
+  // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
+  return coll.map((obj) => ({ ...obj, [expr.as]: joined(obj) }));
+}
+
+/** the `$lookup` specs keyedLookup computes: localField/foreignField, with a pipeline or a collection */
+export function isKeyedLookup(expr: LookupSpec): boolean {
+  return !!(expr.localField && expr.foreignField && (expr.pipeline?.length || expr.from !== undefined));
+}
+
+/**
+ * `$lookup` + `$unwind` of its `as` field (lookup-unwind-fusion.ts puts this stage in
+ * their place in the embedded engine's pipelines; MongoDB coalesces the pair as well):
+ * one document per joined document, `{...doc, [as]: joined}`, and none for a document
+ * that joined nothing: what the two stages give (`$lookup`'s `as` is always an array),
+ * without the intermediate document `{...doc, [as]: [all joined]}` per input document.
+ */
+function $lookupUnwind(coll: { next(): { value?: unknown; done?: boolean } }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  if (!isKeyedLookup(expr)) return $unwind($lookup(coll as never, expr, options) as never, `$${expr.as}`, options);
+  const joined = keyedLookup(expr, options);
+  let doc: Doc | undefined;
+  let items: Doc[] = [];
+  let next = 0;
+  return Lazy(() => {
+    for (;;) {
+      if (next < items.length) return { value: { ...doc, [expr.as]: items[next++] }, done: false };
+      const w = coll.next();
+      if (w.done) return { value: undefined, done: true };
+      doc = w.value as Doc;
+      items = joined(doc);
+      next = 0;
+    }
+  });
+}
+
+/** The documents a keyed `$lookup` puts in `as` for one input document. */
+function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) => Doc[] {
   // Leading `$match` stages that read no `let` variable select the same documents
   // before or after the equality match: they run once over the foreign collection
   // (a join's filter on its right side, a subquery's WHERE), not once per document.
@@ -301,7 +339,7 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   });
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
-  const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
+  const agg = rest.length && limit === undefined ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
   // a rest of `$match` stages on an expression alone (a join condition that reads the outer
   // row, TPC-H q19): each expression compiled once and tested on the matched documents. An
   // Aggregator run builds a Query per document, which deep-copies and compiles its condition:
@@ -311,23 +349,22 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   // without `let`, the result depends on the key alone: computed once per key value
   // (a row per lineitem asking about its order asks the same question four times)
   const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
-  // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
-  return coll.map((obj) => {
+  return (obj) => {
     const local = resolve(obj, expr.localField!) ?? null;
     const keys = Array.isArray(local) ? local : [local];
     const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
-    if (!agg) return { ...obj, [expr.as]: limit === undefined ? matched : matched.slice(0, limit) };
+    if (!agg) return limit === undefined ? matched : matched.slice(0, limit);
     const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
-    if (memoKey !== undefined && memo!.has(memoKey)) return { ...obj, [expr.as]: memo!.get(memoKey) };
+    if (memoKey !== undefined && memo!.has(memoKey)) return memo!.get(memoKey) as Doc[];
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
     // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
     // when nothing matched: a stage that makes rows from no input (`$unionWith` of
     // `$documents`, a global aggregate's one row) still makes them
-    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : agg.run(matched, opts as never);
+    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : (agg.run(matched, opts as never) as Doc[]);
     if (memoKey !== undefined) memo!.set(memoKey, result);
-    return { ...obj, [expr.as]: result };
-  });
+    return result;
+  };
 }
 
 /** `{$match: {$expr: …}}` and nothing else */
@@ -368,7 +405,7 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
     });
     return cached;
   };
-  const agg = rest.length ? new Aggregator(rest, options as never) : undefined;
+  const agg = rest.length ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
   return coll.map((obj) => {
     const rows = prefixRows();
     if (!agg) return { ...obj, [expr.as]: rows };
@@ -491,6 +528,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
   pipeline: {
     ...pipelineOperators,
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
+    // the embedded engine's own stage for a $lookup and the $unwind of its field (lookup-unwind-fusion.ts)
+    [LOOKUP_UNWIND]: $lookupUnwind as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
     $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
     // NaN in MongoDB's place (mingo-sort.ts)
