@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import os from 'node:os';
 import { run } from '../dist/index.js';
 import { compareTables } from '../test/support/compare.js';
 import { PgBench } from './lib/pglite.js';
@@ -102,6 +103,14 @@ const QUERIES: { name: string; what: string; sql: string }[] = [
   },
 ];
 
+/** CPU time (user + system, all of the process's threads) since `from`: the machine is shared, wall time is not the work */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
+
+console.log('| query | what | result | sqletl ms (wall) | PGlite ms (wall) | ratio | sqletl CPU ms | PGlite CPU ms | CPU ratio | load (1 min) |');
+console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
 const pg = await PgBench.start(schema);
 await pg.load('events', join(dataDir, 'events.ndjson'));
 await pg.load('keys', join(dataDir, 'keys.ndjson'));
@@ -109,14 +118,19 @@ await run('SELECT 1', {}); // sqletl's modules loaded, as PGlite is started befo
 const results: unknown[] = [];
 for (const q of QUERIES.filter((q) => !only || only.has(q.name))) {
   let t = performance.now();
+  let c = process.cpuUsage();
   const expected = await pg.query(q.sql);
   const pgMs = performance.now() - t;
+  const pgCpu = cpuMs(c);
   t = performance.now();
+  c = process.cpuUsage();
   let status: string;
   let ms: number | undefined;
+  let cpu: number | undefined;
   try {
     const res = await run(q.sql, { dataDir, schema, journal: false });
     ms = performance.now() - t;
+    cpu = cpuMs(c);
     const st = res.statements.at(-1) as { columns?: string[]; rows?: unknown[][] } | undefined;
     if (!st?.rows) throw new Error(`no rows: ${JSON.stringify(res).slice(0, 300)}`);
     const cmp = compareTables(expected, { columns: st.columns ?? [], rows: st.rows }, /order by/i.test(q.sql));
@@ -124,9 +138,22 @@ for (const q of QUERIES.filter((q) => !only || only.has(q.name))) {
   } catch (err) {
     status = `ERROR ${(err as Error).message.split('\n')[0]}`;
   }
-  const r = { query: q.name, what: q.what, status, sqletlMs: ms && Math.round(ms), pgMs: Math.round(pgMs), ratio: ms && +(ms / pgMs).toFixed(1) };
+  const r = {
+    query: q.name,
+    what: q.what,
+    status,
+    sqletlMs: ms && Math.round(ms),
+    pgMs: Math.round(pgMs),
+    ratio: ms && +(ms / pgMs).toFixed(1),
+    sqletlCpuMs: cpu && Math.round(cpu),
+    pgCpuMs: Math.round(pgCpu),
+    cpuRatio: cpu && +(cpu / pgCpu).toFixed(1),
+    load: os.loadavg()[0].toFixed(1),
+  };
   results.push(r);
-  console.log(`| ${q.name} | ${q.what} | ${status} | ${r.sqletlMs ?? '–'} | ${r.pgMs} | ${r.ratio ? `${r.ratio}×` : '–'} |`);
+  console.log(
+    `| ${q.name} | ${q.what} | ${status} | ${r.sqletlMs ?? '–'} | ${r.pgMs} | ${r.ratio ? `${r.ratio}×` : '–'} | ${r.sqletlCpuMs ?? '–'} | ${r.pgCpuMs} | ${r.cpuRatio ? `${r.cpuRatio}×` : '–'} | ${r.load} |`,
+  );
 }
 await pg.close();
 writeFileSync(join(dir, 'results.json'), JSON.stringify({ rows, date: new Date().toISOString(), results }, null, 2));

@@ -2,6 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
+import { fuseLookupUnwind } from './lookup-unwind-fusion.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
 import { cachedRowCount, readFilteredCache } from '../io/collection-cache.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
@@ -284,7 +285,8 @@ export class EmbeddedEngine implements Engine {
     const needs = fieldsRead(cmd.collection, cmd.pipeline);
     const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs, cmd.pipeline) : [];
     // leading $match stages the column cache's row filter already applied exactly
-    const pipeline = cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline));
+    // a join's $lookup + $unwind run as one stage (lookup-unwind-fusion.ts)
+    const pipeline = fuseLookupUnwind(cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline)));
     const agg = new Aggregator(pipeline, {
       // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
       collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],

@@ -1,4 +1,7 @@
-import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { EXTREME_EXPRESSIONS, extremeOf } from './mingo-extreme.js';
+import { sameValue, WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
+import { releasingTransform, type Pullable } from './lazy-release.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $round, roundDouble } from './mongo-round.js';
 
@@ -25,8 +28,6 @@ type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
 
 // mingo's operators, with the NaN-taking arithmetic the embedded engine registers (mingo-nan-numbers.ts)
 const mingoExpr = { ...expressionOperators, ...NAN_EXPRESSION_OPERATORS } as unknown as Record<string, Operator>;
-/** the embedded engine's own operators that a compiled form below computes the same way */
-const OWN_OPERATORS: Record<string, unknown> = { $round };
 const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
 /** a number, NaN included (as MongoDB and mingo-nan-numbers.ts compute) */
 const isNumber = (v: unknown): v is number => typeof v === 'number';
@@ -49,10 +50,26 @@ export function compileExpr(expr: unknown, options: Options): Compiled {
 
 const fallback = (expr: unknown): Compiled => (doc, options) => evalExpr(doc, expr, options);
 
+/**
+ * `$$name`: a `let` variable of a `$lookup` (sqletl's `$$l0`) read from the options'
+ * local variables, where mingo finds it first (they are spread last over the global
+ * ones); only options of mingo's ComputeOptions class carry them into `evalExpr`, and
+ * it is told by its `update` method. Anything else (system variables, paths, names of
+ * Object.prototype, a variable not bound locally) is mingo's evaluation.
+ */
+function variable(expr: string): Compiled {
+  const name = expr.slice(2);
+  if (!/^[a-z_][a-zA-Z0-9_]*$/.test(name) || name === 'this' || PROTO_NAMES.has(name) || name === '__proto__') return fallback(expr);
+  return (doc, options) => {
+    const vars = typeof (options as { update?: unknown }).update === 'function' ? (options.local as { variables?: Doc } | undefined)?.variables : undefined;
+    return vars !== undefined && Object.hasOwn(vars, name) ? vars[name] : evalExpr(doc, expr, options);
+  };
+}
+
 function build(expr: unknown, ctx: Options['context']): Compiled {
   if (typeof expr === 'string') {
     if (!expr.startsWith('$')) return () => expr;
-    if (expr.startsWith('$$')) return fallback(expr);
+    if (expr.startsWith('$$')) return variable(expr);
     const path = expr.slice(1);
     if (path === '') return fallback(expr);
     if (path.includes('.') || PROTO_NAMES.has(path) || path === '__proto__' || path === 'prototype') return (doc) => resolve(doc as Doc, path);
@@ -72,7 +89,10 @@ function build(expr: unknown, ctx: Options['context']): Compiled {
     if (keys.length !== 1) return fallback(expr);
     const op = keys[0];
     const native = NATIVE[op];
-    if (native && ctx.getOperator('expression', op) === (OWN_OPERATORS[op] ?? mingoExpr[op])) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    const impl = ctx.getOperator('expression', op);
+    if (native && impl === mingoExpr[op]) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    const engine = ENGINE_NATIVE.get(impl);
+    if (engine) return engine((expr as Doc)[op], ctx) ?? fallback(expr);
     return fallback(expr);
   }
   const fields = keys.map((k) => [k, build((expr as Doc)[k], ctx)] as const);
@@ -104,6 +124,33 @@ const equal = (a: unknown, b: unknown) => {
   if (a === b && a === a && typeof a !== 'object') return true;
   return isEqual(a, b) || (isNil(a) && isNil(b));
 };
+
+/** the embedded engine's own `$eq`/`$ne` (mingo-equality.ts): both operands evaluated, then its test */
+function wholeValue(negate: boolean) {
+  return (args: unknown, ctx: Options['context']): Compiled | undefined => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fa, fb] = args.map((a) => build(a, ctx));
+    return (doc, o) => sameValue(fa(doc, o), fb(doc, o)) !== negate;
+  };
+}
+/** compiled forms of operators the embedded engine registers in mingo's place, by the registered function */
+/** `$round` with a constant place: roundDouble for doubles, the engine's operator (mongo-round.ts) otherwise */
+function compiledRound(args: unknown, ctx: Options['context']): Compiled | undefined {
+  if (!Array.isArray(args) || args.length !== 2 || typeof args[1] !== 'number' || !Number.isInteger(args[1]) || args[1] < 0 || args[1] >= 100) return undefined;
+  const place = args[1];
+  const f = build(args[0], ctx);
+  return (doc, o) => {
+    const x = f(doc, o);
+    if (typeof x === 'number') return roundDouble(x, place);
+    return $round(doc, [{ $literal: x }, place], o);
+  };
+}
+
+const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
+  [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
+  [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
+  [$round, compiledRound],
+]);
 
 const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
   $literal: (args) => () => args,
@@ -191,17 +238,6 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
       return mingoExpr.$subtract(doc, vals.map((v) => ({ $literal: v })), o);
     };
   },
-  // `$round` with a constant place: roundDouble for doubles, the engine's operator otherwise
-  $round: (args, ctx) => {
-    if (!Array.isArray(args) || args.length !== 2 || typeof args[1] !== 'number' || !Number.isInteger(args[1]) || args[1] < 0 || args[1] >= 100) return undefined;
-    const place = args[1];
-    const f = build(args[0], ctx);
-    return (doc, o) => {
-      const x = f(doc, o);
-      if (typeof x === 'number') return roundDouble(x, place);
-      return $round(doc, [{ $literal: x }, place], o);
-    };
-  },
   $divide: (args, ctx) => {
     if (!Array.isArray(args)) return undefined;
     const fs = args.map((a) => build(a, ctx));
@@ -214,13 +250,13 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
   },
 };
 
-type Coll = { map(f: (o: Doc) => unknown): unknown; transform(f: (items: Doc[]) => unknown): unknown };
+type Coll = Pullable & { map(f: (o: Doc) => unknown): unknown };
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 const mingoAcc = { ...accumulatorOperators, ...NAN_ACCUMULATORS } as unknown as Record<string, Operator>;
 /** mingo evaluates "$x" against the options' root when one is set: then everything is left to mingo */
 const rooted = (options: Options) => !isNil(options.local?.root);
 
-/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push` arguments compiled */
+/** `$group`: mingo's, with the key and the `$sum`/`$avg`/`$push`/`$max`/`$min` arguments compiled; the rows read are not kept (lazy-release.ts) */
 export function $group(coll: Coll, expr: Doc, options: Options): unknown {
   if (rooted(options) || !('_id' in expr)) return mingoPipeline.$group(coll, expr, options);
   const ctx = options.context;
@@ -231,11 +267,13 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       const spec = expr[key] as Doc;
       const op = typeOf(spec) === 'object' ? Object.keys(spec) : [];
       // mingo looks an operator up among the expressions first, then the accumulators
-      const acc = op.length === 1 && ['$sum', '$avg', '$push'].includes(op[0]) && !ctx.getOperator('expression', op[0]) && ctx.getOperator('accumulator', op[0]) === mingoAcc[op[0]] ? op[0] : undefined;
+      let acc = op.length === 1 && ['$sum', '$avg', '$push'].includes(op[0]) && !ctx.getOperator('expression', op[0]) && ctx.getOperator('accumulator', op[0]) === mingoAcc[op[0]] ? op[0] : undefined;
+      // $max/$min: the embedded engine's expression operator (mingo-extreme.ts) is what runs, as the fold over the group's values
+      if (op.length === 1 && (op[0] === '$max' || op[0] === '$min') && !isNil(spec[op[0]]) && ctx.getOperator('expression', op[0]) === EXTREME_EXPRESSIONS[op[0]]) acc = op[0];
       return { key, spec, acc, arg: acc ? spec[acc] : undefined, fn: acc && !isNil(spec[acc]) ? compileExpr(spec[acc], options) : undefined };
     });
   const copts = options.constructor.init(options) as { update(l: object): Options };
-  return coll.transform((items: Doc[]) => {
+  return releasingTransform(coll, (items: Doc[]) => {
     const partitions = groupBy(items, (obj: unknown) => idFn(obj, options)) as Map<unknown, Doc[]>;
     const out: Doc[] = [];
     for (const [groupId, docs] of partitions) {
@@ -252,6 +290,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
         }
         const values = f.fn ? docs.map((d) => f.fn!(d, options) ?? null) : docs;
         if (f.acc === '$push') obj[f.key] = values;
+        else if (f.acc === '$max' || f.acc === '$min') obj[f.key] = extremeOf(values, f.acc === '$max' ? 1 : -1);
         else {
           let sum = 0;
           let n = 0;
@@ -266,20 +305,25 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       }
       out.push(obj);
     }
-    return Lazy(out);
+    return out;
   });
 }
 
 /** `$addFields`/`$set`: mingo's, with the values compiled */
 export function $addFields(coll: Coll, expr: Doc, options: Options): unknown {
   if (rooted(options)) return mingoPipeline.$addFields(coll, expr, options);
-  const fields = Object.keys(expr).map((k) => [k, compileExpr(expr[k], options)] as const);
+  // a top-level name is assigned directly: mingo's setValue/removeValue walk the path
+  // (a copied options object and four __proto__ tests per call) to do the same
+  const fields = Object.keys(expr).map((k) => [k, compileExpr(expr[k], options), !k.includes('.') && k !== '__proto__'] as const);
   if (fields.length === 0) return coll;
   return coll.map((obj) => {
     const next = { ...obj };
-    for (const [field, f] of fields) {
+    for (const [field, f, topLevel] of fields) {
       const value = f(obj, options);
-      if (value !== undefined) setValue(next, field, value);
+      if (value !== undefined) {
+        if (topLevel) next[field] = value;
+        else setValue(next, field, value);
+      } else if (topLevel) delete next[field];
       else removeValue(next, field);
     }
     return next;

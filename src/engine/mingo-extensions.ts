@@ -20,6 +20,10 @@ import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } f
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $sort } from './mingo-sort.js';
 import { $round } from './mongo-round.js';
+import { $unset } from './mingo-unset.js';
+import { EXTREME_EXPRESSIONS } from './mingo-extreme.js';
+import { WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
+import { fuseLookupUnwind, LOOKUP_UNWIND } from './lookup-unwind-fusion.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -31,6 +35,7 @@ type Options = Parameters<typeof evalExpr>[2];
 type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
 const mingoExpression = expressionOperators as unknown as Record<string, Operator>;
 const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
+const mingoAccumulator = accumulatorOperators as unknown as Record<string, Operator>;
 
 /** `$indexOfCP: [string, substring, start?, end?]`: code-point index, -1 if absent, null for a null string. */
 function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
@@ -135,25 +140,6 @@ function $convert(obj: unknown, expr: unknown, options: Options): unknown {
   }
 }
 
-/**
- * `$max`/`$min` expressions: NULL and missing operands are ignored; all NULL → null.
- * mingo looks expression operators up before accumulators even inside $group, where
- * `obj` is the group's documents: there NULLs are skipped too, as MongoDB's accumulators do.
- */
-const mingoAccumulator = accumulatorOperators as unknown as Record<string, Operator>;
-function extreme(sign: 1 | -1): Operator {
-  return (obj, expr, options) => {
-    let items: unknown[];
-    if (Array.isArray(obj)) items = (mingoAccumulator.$push(obj, expr, options) as unknown[]).filter((v) => !isNil(v));
-    else {
-      const value = evalExpr(obj, expr, options);
-      const list = Array.isArray(expr) && expr.length === 1 ? (value as unknown[])[0] : value;
-      items = (Array.isArray(list) ? list : [list]).filter((v) => !isNil(v));
-    }
-    if (items.length === 0) return null;
-    return items.reduce((best, v) => (sign * compare(v, best) > 0 ? v : best));
-  };
-}
 
 /** `$mod`: null if either operand is null or missing; the result has the dividend's sign. */
 function $mod(obj: unknown, expr: unknown, options: Options): unknown {
@@ -273,7 +259,44 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   if (!expr.localField && expr.pipeline?.length) return cachedPrefixLookup(coll, expr, options);
   // a plain localField/foreignField join too: mingo hashes the foreign collection every
   // time the stage runs, which inside another lookup's pipeline is once per outer row
-  if (!(expr.localField && expr.foreignField && (expr.pipeline?.length || expr.from !== undefined))) return mingoPipeline.$lookup(coll, expr, options);
+  if (!isKeyedLookup(expr)) return mingoPipeline.$lookup(coll, expr, options);
+  const joined = keyedLookup(expr, options);
+  // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
+  return coll.map((obj) => ({ ...obj, [expr.as]: joined(obj) }));
+}
+
+/** the `$lookup` specs keyedLookup computes: localField/foreignField, with a pipeline or a collection */
+export function isKeyedLookup(expr: LookupSpec): boolean {
+  return !!(expr.localField && expr.foreignField && (expr.pipeline?.length || expr.from !== undefined));
+}
+
+/**
+ * `$lookup` + `$unwind` of its `as` field (lookup-unwind-fusion.ts puts this stage in
+ * their place in the embedded engine's pipelines; MongoDB coalesces the pair as well):
+ * one document per joined document, `{...doc, [as]: joined}`, and none for a document
+ * that joined nothing: what the two stages give (`$lookup`'s `as` is always an array),
+ * without the intermediate document `{...doc, [as]: [all joined]}` per input document.
+ */
+function $lookupUnwind(coll: { next(): { value?: unknown; done?: boolean } }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
+  if (!isKeyedLookup(expr)) return $unwind($lookup(coll as never, expr, options) as never, `$${expr.as}`, options);
+  const joined = keyedLookup(expr, options);
+  let doc: Doc | undefined;
+  let items: Doc[] = [];
+  let next = 0;
+  return Lazy(() => {
+    for (;;) {
+      if (next < items.length) return { value: { ...doc, [expr.as]: items[next++] }, done: false };
+      const w = coll.next();
+      if (w.done) return { value: undefined, done: true };
+      doc = w.value as Doc;
+      items = joined(doc);
+      next = 0;
+    }
+  });
+}
+
+/** The documents a keyed `$lookup` puts in `as` for one input document. */
+function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) => Doc[] {
   // Leading `$match` stages that read no `let` variable select the same documents
   // before or after the equality match: they run once over the foreign collection
   // (a join's filter on its right side, a subquery's WHERE), not once per document.
@@ -303,7 +326,7 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   });
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
-  const agg = rest.length && limit === undefined ? new Aggregator(rest, options as never) : undefined;
+  const agg = rest.length && limit === undefined ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
   // a rest of `$match` stages on an expression alone (a join condition that reads the outer
   // row, TPC-H q19): each expression compiled once and tested on the matched documents. An
   // Aggregator run builds a Query per document, which deep-copies and compiles its condition:
@@ -313,23 +336,22 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   // without `let`, the result depends on the key alone: computed once per key value
   // (a row per lineitem asking about its order asks the same question four times)
   const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
-  // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
-  return coll.map((obj) => {
+  return (obj) => {
     const local = resolve(obj, expr.localField!) ?? null;
     const keys = Array.isArray(local) ? local : [local];
     const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
-    if (!agg) return { ...obj, [expr.as]: limit === undefined ? matched : matched.slice(0, limit) };
+    if (!agg) return limit === undefined ? matched : matched.slice(0, limit);
     const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
-    if (memoKey !== undefined && memo!.has(memoKey)) return { ...obj, [expr.as]: memo!.get(memoKey) };
+    if (memoKey !== undefined && memo!.has(memoKey)) return memo!.get(memoKey) as Doc[];
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
     // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
     // when nothing matched: a stage that makes rows from no input (`$unionWith` of
     // `$documents`, a global aggregate's one row) still makes them
-    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : agg.run(matched, opts as never);
+    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : (agg.run(matched, opts as never) as Doc[]);
     if (memoKey !== undefined) memo!.set(memoKey, result);
-    return { ...obj, [expr.as]: result };
-  });
+    return result;
+  };
 }
 
 /** `{$match: {$expr: …}}` and nothing else */
@@ -370,7 +392,7 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
     });
     return cached;
   };
-  const agg = rest.length ? new Aggregator(rest, options as never) : undefined;
+  const agg = rest.length ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
   return coll.map((obj) => {
     const rows = prefixRows();
     if (!agg) return { ...obj, [expr.as]: rows };
@@ -445,19 +467,6 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
-/**
- * `$eq` / `$ne` as MongoDB's aggregation operators compare: whole values. mingo's match
- * an array against any of its elements (the query language's rule), so
- * `{$eq: [["a", null], null]}` was true: a NULL test of an array holding a NULL said
- * the array itself was NULL (`array_position(ARRAY['a', NULL], NULL)` gave NULL).
- * null and missing stay equal here, as in mingo (sqletl's NULL tests go through `$ifNull`).
- */
-function wholeValueEqual(obj: unknown, expr: unknown, options: Options): boolean {
-  const [a, b] = evalExpr(obj, expr, options) as [unknown, unknown];
-  return isEqual(a, b) || ((a === null || a === undefined) && (b === null || b === undefined));
-}
-const $eq = (obj: unknown, expr: unknown, options: Options): boolean => wholeValueEqual(obj, expr, options);
-const $ne = (obj: unknown, expr: unknown, options: Options): boolean => !wholeValueEqual(obj, expr, options);
 
 /**
  * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
@@ -489,8 +498,7 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $dateSubtract: dateAdd(-1),
     $convert,
     $toDate,
-    $max: extreme(1),
-    $min: extreme(-1),
+    ...EXTREME_EXPRESSIONS,
     $mod,
     $round,
     $dateDiff,
@@ -501,13 +509,14 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $bitXor: bitwise('$bitXor', (a, b) => a ^ b),
     $bitNot,
     $arrayToObject,
-    $eq,
-    $ne,
+    ...WHOLE_VALUE_EQUALITY,
     $getField,
   },
   pipeline: {
     ...pipelineOperators,
     $lookup: $lookup as unknown as (typeof pipelineOperators)['$lookup'],
+    // the embedded engine's own stage for a $lookup and the $unwind of its field (lookup-unwind-fusion.ts)
+    [LOOKUP_UNWIND]: $lookupUnwind as unknown as (typeof pipelineOperators)['$lookup'],
     $unwind: $unwind as unknown as (typeof pipelineOperators)['$unwind'],
     $setWindowFields: $setWindowFields as unknown as (typeof pipelineOperators)['$setWindowFields'],
     // NaN in MongoDB's place (mingo-sort.ts)
@@ -517,6 +526,8 @@ export const EMBEDDED_OPERATORS: Parameters<typeof Context.init>[0] = {
     $addFields: $addFields as unknown as (typeof pipelineOperators)['$addFields'],
     $set: $addFields as unknown as (typeof pipelineOperators)['$set'],
     $replaceWith: $replaceWith as unknown as (typeof pipelineOperators)['$replaceWith'],
+    // top-level fields without mingo's path walker (mingo-unset.ts)
+    $unset: $unset as unknown as (typeof pipelineOperators)['$unset'],
   },
   projection: projectionOperators,
   query: { ...queryOperators, $expr: $expr as unknown as (typeof queryOperators)['$expr'] },

@@ -1,4 +1,5 @@
-import { compare, Lazy, pipelineOperators, resolve } from './mingo-runtime.js';
+import { releasingTransform, type Pullable } from './lazy-release.js';
+import { compare, pipelineOperators, resolve } from './mingo-runtime.js';
 
 /**
  * `$sort` for the embedded engine: mingo's order of values, with NaN where MongoDB
@@ -10,10 +11,11 @@ import { compare, Lazy, pipelineOperators, resolve } from './mingo-runtime.js';
  * keys come out scrambled (sqletl's NaN rank keys then cannot help). Here the keys of
  * each document are read once and one stable sort compares them in order, which is
  * the order mingo's passes give whenever its comparator is consistent. A collation
- * spec is left to mingo (sqletl emits none).
+ * spec is left to mingo (sqletl emits none). The rows read are not kept once sorted
+ * (lazy-release.ts).
  */
 type Doc = Record<string, unknown>;
-type Coll = { transform(f: (items: Doc[]) => unknown): unknown };
+type Coll = Pullable;
 type Options = { collation?: unknown };
 type SortOperator = (coll: unknown, sortKeys: Record<string, 1 | -1>, options: Options) => unknown;
 
@@ -35,7 +37,7 @@ export function $sort(coll: Coll, sortKeys: Record<string, 1 | -1>, options: Opt
   if (options.collation !== undefined) return mingoSort(coll, sortKeys, options);
   const keys = Object.keys(sortKeys);
   const directions = keys.map((k) => (sortKeys[k] === -1 ? -1 : 1));
-  return coll.transform((items: Doc[]) => {
+  return releasingTransform(coll, (items: Doc[]) => {
     const rows = items.map((doc, i) => ({ doc, i, values: keys.map((k) => resolve(doc, k)) }));
     rows.sort((x, y) => {
       for (let k = 0; k < keys.length; k++) {
@@ -44,6 +46,6 @@ export function $sort(coll: Coll, sortKeys: Record<string, 1 | -1>, options: Opt
       }
       return x.i - y.i;
     });
-    return Lazy(rows.map((r) => r.doc));
+    return rows.map((r) => r.doc);
   });
 }

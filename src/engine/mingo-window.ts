@@ -1,3 +1,6 @@
+import { releasingTransform, type Pullable } from './lazy-release.js';
+import { compileExpr } from './mingo-compiled.js';
+import { partitionDocs } from './mingo-partition.js';
 import { evalExpr, Lazy, pipelineOperators } from './mingo-runtime.js';
 import { $sort, bsonCompare } from './mingo-sort.js';
 
@@ -21,6 +24,11 @@ import { $sort, bsonCompare } from './mingo-sort.js';
  * accumulators over sliding windows, window operators such as `$shift`) calls
  * mingo's operator exactly as mingo does, on the same rows. Output fields with a
  * dot go to mingo's stage unchanged.
+ *
+ * Memory: the rows read are not kept once the outputs are computed, and each output
+ * row is let go as it is handed on (lazy-release.ts); the partitions are found by
+ * mingo-partition.ts (mingo's `$group` kept every row twice more and hashed a
+ * document key such as `{p, k0}` per row).
  */
 type Doc = Record<string, unknown>;
 type Options = Parameters<typeof evalExpr>[2];
@@ -79,12 +87,13 @@ export function $setWindowFields(coll: LazyLike, expr: { partitionBy?: unknown; 
     if (!unbounded && UNBOUNDED_ONLY.has(op)) fail(`cannot use bounded window for operator '${op}'.`);
     return { field, op, args: spec[op], window, accumulator, windowOperator };
   });
-  const sorted = expr.sortBy ? $sort(coll as never, expr.sortBy as Record<string, 1 | -1>, options as never) : coll;
-  const partitions = mingoPipeline.$group(sorted, { _id: expr.partitionBy, items: { $push: '$$CURRENT' } }, options);
-  return partitions.transform((groups) => {
+  // the partition key as mingo's $group computes an _id (mingo-compiled.ts compiles it alike where no root is set)
+  const rooted = (options as unknown as { local?: { root?: unknown } }).local?.root;
+  const keyOf = rooted !== undefined && rooted !== null ? (d: Doc) => evalExpr(d, expr.partitionBy, options as unknown as Options) : compileExprFor(expr.partitionBy, options);
+  return releasingTransform(coll as unknown as Pullable, (input: Doc[]) => {
+    const sorted = expr.sortBy ? ($sort(Lazy(input) as never, expr.sortBy as Record<string, 1 | -1>, options as never) as { collect(): Doc[] }).collect() : input;
     const out: Doc[] = [];
-    for (const g of groups as { items: Doc[] }[]) {
-      const items = g.items;
+    for (const items of partitionDocs(sorted, keyOf)) {
       const results = items.map((d) => ({ ...d }));
       for (const o of outputs) {
         const values = computeOutput(o, items, results, expr, options);
@@ -95,8 +104,13 @@ export function $setWindowFields(coll: LazyLike, expr: { partitionBy?: unknown; 
       }
       for (const r of results) out.push(r);
     }
-    return Lazy(out) as unknown as Iterable<unknown>;
+    return out;
   });
+}
+
+function compileExprFor(expr: unknown, options: ComputeOptionsLike): (d: Doc) => unknown {
+  const f = compileExpr(expr, options as never);
+  return (d) => f(d, options as never);
 }
 
 function isWholePartition(w: WindowSpec | undefined): boolean {

@@ -1,0 +1,59 @@
+import { groupBy } from './mingo-runtime.js';
+
+/**
+ * Documents grouped by a key as mingo's `$group` (and so its `$setWindowFields`) groups
+ * them: groups in the order of their first document, documents in input order, keys
+ * equal by mingo's `isEqual` (`null` for a missing key).
+ *
+ * mingo's `groupBy` keeps a hash map that hashes a document key (`{p: 3, k0: 17}`, what
+ * sqletl partitions peers by) field by field and compares colliding keys deeply: a
+ * fifth of a window query's time at 400,000 rows. Keys that are primitives, or plain
+ * objects whose values are primitives, are told apart here by a string that two keys
+ * share exactly when `isEqual` holds (field names sorted, as `isEqual` ignores their
+ * order; 0 and -0 one key, NaN one key, a missing field apart from a null one).
+ * Any other key (a date, an array, a nested document) sends the whole input to mingo's
+ * `groupBy`.
+ */
+type Doc = Record<string, unknown>;
+
+export function partitionDocs(items: Doc[], keyOf: (d: Doc) => unknown): Doc[][] {
+  const keys = items.map((d) => keyOf(d) ?? null);
+  const primitive = new Map<unknown, Doc[]>();
+  const encoded = new Map<string, Doc[]>();
+  const groups: Doc[][] = [];
+  for (let i = 0; i < items.length; i++) {
+    const key = keys[i];
+    const map = isPrimitive(key) ? primitive : encoded;
+    const code = map === primitive ? key : encodeDocument(key as object);
+    if (code === undefined) return [...(groupBy(items, (_: unknown, j: number) => keys[j]) as Map<unknown, Doc[]>).values()];
+    const group = (map as Map<unknown, Doc[]>).get(code);
+    if (group) group.push(items[i]);
+    else {
+      const g = [items[i]];
+      (map as Map<unknown, Doc[]>).set(code, g);
+      groups.push(g);
+    }
+  }
+  return groups;
+}
+
+const isPrimitive = (v: unknown) => (typeof v !== 'object' && typeof v !== 'function') || v === null;
+
+/** a string equal for two plain documents of primitives exactly when mingo's isEqual says they are equal; undefined for any other value */
+function encodeDocument(key: object): string | undefined {
+  if (typeof key !== 'object' || Object.getPrototypeOf(key) !== Object.prototype) return undefined;
+  const doc = key as Doc;
+  const parts: string[] = [];
+  for (const field of Object.keys(doc).sort()) {
+    const v = doc[field];
+    let code: string;
+    if (v === null) code = 'l';
+    else if (v === undefined) code = 'u';
+    else if (typeof v === 'number') code = `n${String(v)}`; // String(-0) is "0", NaN one code: isEqual's === and Object.is
+    else if (typeof v === 'string') code = `s${JSON.stringify(v)}`;
+    else if (typeof v === 'boolean') code = v ? 't' : 'f';
+    else return undefined;
+    parts.push(`${JSON.stringify(field)}:${code}`);
+  }
+  return parts.join(',');
+}

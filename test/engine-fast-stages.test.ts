@@ -1,0 +1,112 @@
+/**
+ * The embedded engine's faster forms of stages (src/engine/): each gives what the
+ * slower form gives on the same documents. `$lookupUnwind` (lookup-unwind-fusion.ts)
+ * against the `$lookup` + `$unwind` pair it replaces; `$unset` (mingo-unset.ts) and the
+ * partitions of `$setWindowFields` (mingo-partition.ts) against mingo's own stages;
+ * blocking stages through lazy-release.ts give the documents `transform` gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { Aggregator, Lazy } from '../src/engine/mingo-runtime.js';
+import { MINGO_OWN } from './support/mingo-own.js';
+import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
+import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fusion.js';
+import { partitionDocs } from '../src/engine/mingo-partition.js';
+import { releasingTransform } from '../src/engine/lazy-release.js';
+
+type Doc = Record<string, unknown>;
+const foreign: Record<string, Doc[]> = {
+  b: [
+    { k: 1, v: 'x' },
+    { k: 1, v: 'y' },
+    { k: null, v: 'n' },
+    { v: 'missing' },
+    { k: [2, 3], v: 'arr' },
+    { k: 4, v: 'z' },
+  ],
+};
+const run = (pipeline: Doc[], docs: Doc[]) =>
+  new Aggregator(pipeline as never, { context: EMBEDDED_CONTEXT, collectionResolver: (name: string) => foreign[name] ?? [] } as never).run(docs as never);
+
+describe('$lookup + $unwind as one stage', () => {
+  const left = (): Doc[] => [{ _id: 1, a: 1 }, { _id: 2, a: 2 }, { _id: 3, a: null }, { _id: 4 }, { _id: 5, a: 9 }, { _id: 6, a: [1, 4] }, { _id: 7, a: 1, j: 'before' }];
+  const cases: [string, Doc][] = [
+    ['localField/foreignField', { from: 'b', localField: 'a', foreignField: 'k', as: 'j' }],
+    ['with a pipeline', { from: 'b', localField: 'a', foreignField: 'k', pipeline: [{ $match: { v: { $ne: 'y' } } }], as: 'j' }],
+    ['with let', { from: 'b', localField: 'a', foreignField: 'k', let: { x: '$_id' }, pipeline: [{ $match: { $expr: { $ne: ['$v', { $cond: [{ $eq: ['$$x', 1] }, 'x', 'none'] }] } } }], as: 'j' }],
+    ['with a $limit', { from: 'b', localField: 'a', foreignField: 'k', pipeline: [{ $limit: 1 }], as: 'j' }],
+  ];
+  for (const [name, lookup] of cases) {
+    for (const unwind of ['$j', { path: '$j' }]) {
+      it(`${name}, $unwind ${JSON.stringify(unwind)}: the pair's documents, in order`, () => {
+        const pair = [{ $lookup: lookup }, { $unwind: unwind }];
+        const fused = fuseLookupUnwind(pair);
+        expect(fused).toEqual([{ [LOOKUP_UNWIND]: lookup }]);
+        const expected = run(pair, left());
+        expect(expected.length).toBeGreaterThan(0);
+        expect(run(fused, left())).toStrictEqual(expected);
+      });
+    }
+  }
+
+  it('leaves other pairs alone', () => {
+    const lookup = { from: 'b', localField: 'a', foreignField: 'k', as: 'j' };
+    for (const unwind of ['$k', { path: '$j', preserveNullAndEmptyArrays: true }, { path: '$j', includeArrayIndex: 'i' }, '$j.v']) {
+      const p = [{ $lookup: lookup }, { $unwind: unwind }];
+      expect(fuseLookupUnwind(p)).toEqual(p);
+    }
+    const dotted = [{ $lookup: { ...lookup, as: 'j.x' } }, { $unwind: '$j.x' }];
+    expect(fuseLookupUnwind(dotted)).toEqual(dotted);
+    const uncorrelated = [{ $lookup: { from: 'b', pipeline: [{ $match: {} }], as: 'j' } }, { $unwind: '$j' }];
+    expect(fuseLookupUnwind(uncorrelated)).toEqual(uncorrelated);
+  });
+});
+
+describe('$unset of top-level fields', () => {
+  const docs = (): Doc[] => [{ _id: 1, a: 1, b: { c: 2 }, d: undefined, e: null }, { _id: 2 }, { b: 3, 2: 'two', a: [1] }];
+  for (const spec of ['a', ['a', 'b'], ['d', 'zz'], ['_id'], ['b.c'], ['a', '2']]) {
+    it(`${JSON.stringify(spec)} gives mingo's documents`, () => {
+      const own = new Aggregator([{ $unset: spec }] as never, { context: MINGO_OWN }).run(docs() as never);
+      const out = new Aggregator([{ $unset: spec }] as never, { context: EMBEDDED_CONTEXT }).run(docs() as never);
+      expect(out).toStrictEqual(own);
+      expect(out.map((d) => Object.keys(d as Doc))).toEqual(own.map((d) => Object.keys(d as Doc)));
+    });
+  }
+});
+
+describe('partitions of $setWindowFields', () => {
+  const docs: Doc[] = [
+    { p: 1, q: 'a' },
+    { p: 1.0, q: 'a' },
+    { p: -0, q: 'a' },
+    { p: 0, q: 'a' },
+    { p: NaN, q: null },
+    { p: NaN },
+    { p: null },
+    {},
+    { p: '1', q: 'a' },
+    { p: true, q: 'a' },
+  ];
+  const keyFns: [string, (d: Doc) => unknown][] = [
+    ['a primitive', (d) => d.p],
+    ['a document of primitives', (d) => ({ p: d.p, q: d.q })],
+    ['field order', (d) => (d.p === 1 ? { q: d.q, p: d.p } : { p: d.p, q: d.q })],
+    ['a date (mingo groups)', (d) => ({ p: new Date(d.p === 1 ? 0 : 5) })],
+  ];
+  for (const [name, keyOf] of keyFns) {
+    it(`${name}: mingo's $group partitions`, () => {
+      const own = new Aggregator([{ $group: { _id: '$k', items: { $push: '$$CURRENT' } } }] as never, { context: MINGO_OWN }).run(docs.map((d) => ({ ...d, k: keyOf(d) })) as never);
+      const mine = partitionDocs(docs.map((d) => ({ ...d, k: keyOf(d) })), (d) => d.k);
+      expect(mine).toStrictEqual(own.map((g) => (g as { items: Doc[] }).items));
+    });
+  }
+});
+
+describe('blocking stages let go of their rows', () => {
+  it('gives the documents transform gives, and clears what it handed on', () => {
+    const input = [3, 1, 2].map((v) => ({ v }));
+    const sorted = (items: Doc[]) => [...items].sort((a, b) => (a.v as number) - (b.v as number));
+    const out = releasingTransform(Lazy(input) as never, sorted) as { collect(): Doc[] };
+    expect(out.collect()).toEqual(sorted(input));
+    expect((Lazy(input).transform((xs) => Lazy(sorted(xs as Doc[]))) as unknown as { collect(): Doc[] }).collect()).toEqual(out.collect());
+  });
+});
