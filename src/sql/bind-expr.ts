@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
@@ -9,6 +9,7 @@ import { relativeDate } from './relative-dates.js';
 import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
+import { refuseRowQuantifier, rowCompare, rowDistinct, rowIsNull, subqueryFields, type PairCompare } from './bind-row.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
 
@@ -68,8 +69,12 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       if (n.boolop === 'NOT_EXPR') return { kind: 'not', arg: args[0], type: 'bool', span };
       return { kind: n.boolop === 'AND_EXPR' ? 'and' : 'or', args, type: 'bool', span };
     }
-    case 'NullTest':
+    case 'NullTest': {
+      const [atag, abody] = unwrap(n.arg);
+      // `ROW(a, b) IS NULL`: every field NULL (bind-row.ts)
+      if (atag === 'RowExpr') return rowIsNull(((abody.args ?? []) as Node[]).map((a) => bindExpr(a, ctx)), n.nulltesttype === 'IS_NOT_NULL', span);
       return { kind: 'isnull', arg: bindExpr(n.arg, ctx), negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
+    }
     case 'BooleanTest': {
       const arg = bindExpr(n.arg, ctx);
       const t = n.booltesttype as string;
@@ -253,29 +258,41 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const [tag, body] = unwrap(x);
     return tag === 'RowExpr' ? ((body.args ?? []) as Node[]) : undefined;
   };
-  // row constructors: (a, b) = (c, d) is a = c AND b = d (NULL when some pair is NULL and none is false)
-  const rowEquals = (l: Node[], r: Node[], at?: SourceSpan): Expr => {
-    if (l.length !== r.length) throw new SqlEtlError('syntax-error', 'bind', 'unequal number of entries in row expressions', { span: at });
-    const pairs = l.map((x, i) => binaryOp('=', bindExpr(x, ctx), bindExpr(r[i], ctx), at));
-    return pairs.length === 1 ? pairs[0] : { kind: 'and', args: pairs, type: 'bool', span: at };
-  };
+  // row constructors, compared field by field (bind-row.ts)
+  const pair: PairCompare = (op, l, r) => binaryOp(op, l, r, span);
+  const fieldsOf = (row: Node[]) => row.map((x) => bindExpr(x, ctx));
   const leftRow = rowArgs(n.lexpr);
-  if (leftRow && kind === 'AEXPR_OP' && (name === '=' || name === '<>' || name === '!=')) {
+  if (leftRow && kind === 'AEXPR_OP' && COMPARE[name]) {
     const rightRow = rowArgs(n.rexpr);
-    if (!rightRow) throw unsupported('bind', 'comparing a row constructor with a subquery or a composite value', span);
-    const eq = rowEquals(leftRow, rightRow, span);
-    return name === '=' ? eq : { kind: 'not', arg: eq, type: 'bool', span };
+    if (rightRow) return rowCompare(COMPARE[name], fieldsOf(leftRow), fieldsOf(rightRow), pair, span);
+    const [rtag, rbody] = unwrap(n.rexpr);
+    if (rtag === 'SubLink' && rbody.subLinkType === 'EXPR_SUBLINK') {
+      // `(a, b) = (SELECT x, y …)`: PostgreSQL's row comparison with a one-row subquery
+      const { query, outer } = ctx.bindSubquery(rbody.subselect);
+      const at = spanOf(ctx, rbody.location) ?? span;
+      return rowCompare(COMPARE[name], fieldsOf(leftRow), subqueryFields({ kind: 'subquery', query, outer, negated: false, span: at }, leftRow.length, at), pair, span);
+    }
+    throw unsupported('bind', 'comparing a row constructor with a composite value', span);
+  }
+  if (leftRow && (kind === 'AEXPR_DISTINCT' || kind === 'AEXPR_NOT_DISTINCT')) {
+    const rightRow = rowArgs(n.rexpr);
+    if (!rightRow) throw unsupported('bind', 'IS DISTINCT FROM between a row constructor and a composite value', span);
+    const distinct = (l: Expr, r: Expr, negated: boolean): Expr => {
+      const [a, b] = coercePair(l, r);
+      return { kind: 'distinctfrom', left: a, right: b, negated, type: 'bool', span };
+    };
+    return rowDistinct(fieldsOf(leftRow), fieldsOf(rightRow), kind === 'AEXPR_NOT_DISTINCT', distinct, span);
   }
   if (leftRow && kind === 'AEXPR_IN') {
     const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
     const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
     const rows = items.map((i) => rowArgs(i));
     if (rows.some((r) => !r)) throw unsupported('bind', 'IN with a row constructor and a list of non-rows', span);
-    const alternatives = rows.map((r) => rowEquals(leftRow, r!, span));
+    const alternatives = rows.map((r) => rowCompare('=', fieldsOf(leftRow), fieldsOf(r!), pair, span));
     const any: Expr = alternatives.length === 1 ? alternatives[0] : { kind: 'or', args: alternatives, type: 'bool', span };
     return name === '<>' ? { kind: 'not', arg: any, type: 'bool', span } : any;
   }
-  if (leftRow) throw unsupported('bind', `the operator ${name} on row constructors (only =, <> and IN)`, span);
+  if (leftRow) throw unsupported('bind', `the operator ${name} on row constructors`, span);
   switch (kind) {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
@@ -799,9 +816,10 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
-  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('bind', 'a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
+  const [ttag, tbody] = n.testexpr ? unwrap(n.testexpr) : [undefined, {} as Any];
+  if (ttag === 'RowExpr') return rowInSubquery(n, ((tbody.args ?? []) as Node[]).map((a) => bindExpr(a, ctx)), base, span);
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
   if (query.passthrough || query.columns.length !== 1) {
     throw new SqlEtlError('subquery-columns', 'bind', query.passthrough ? 'subquery must list its column' : query.columns.length > 1 ? 'subquery has too many columns' : 'subquery must return a column', { span });
@@ -817,6 +835,25 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }
   throw unsupported('bind', 'this kind of subquery', span);
+}
+
+/**
+ * `(a, b) IN (SELECT x, y …)` (`= ANY`) and `(a, b) <> ALL (…)` (NOT IN is NOT of IN): the
+ * row's fields, each typed as its column, compared with every subquery row (lower-quantified.ts).
+ */
+function rowInSubquery(n: Any, row: Expr[], base: Omit<SubqueryExpr, 'mode' | 'type'>, span?: SourceSpan): Expr {
+  const type = n.subLinkType as string;
+  const opName = n.operName ? stringsOf(n.operName)[0] : '=';
+  const op = COMPARE[opName];
+  const quantifier = type === 'ALL_SUBLINK' ? 'ALL' : 'ANY';
+  if (!((type === 'ANY_SUBLINK' && op === '=') || (type === 'ALL_SUBLINK' && op === '<>'))) refuseRowQuantifier(opName, quantifier, span);
+  const columns = base.query.columns;
+  if (base.query.passthrough || columns.length !== row.length) {
+    const message = base.query.passthrough ? 'subquery must list its columns' : columns.length > row.length ? 'subquery has too many columns' : 'subquery has too few columns';
+    throw new SqlEtlError('subquery-columns', 'bind', message, { span });
+  }
+  const typed = row.map((f, i) => coerceTo(besideChar(f, columns[i].expr), columns[i].expr.type));
+  return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'in', op, row: typed, type: 'bool' };
 }
 
 /** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */
