@@ -9,7 +9,7 @@ import { relativeDate } from './relative-dates.js';
 import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
-import { refuseRowQuantifier, rowCompare, rowDistinct, rowIsNull, subqueryFields, type PairCompare } from './bind-row.js';
+import { refuseRowOperand, refuseRowQuantifier, rowCompare, rowDistinct, rowFields, rowIsNull, rowPresence, rowValue, subqueryFields, type PairCompare } from './bind-row.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
 
@@ -42,11 +42,38 @@ export function requireBoolean(e: Expr, what: string, fallback?: SourceSpan): vo
 }
 
 export function bindExpr(node: Node, ctx: ExprContext): Expr {
+  const e = bindExprNode(node, ctx);
+  // a row value is an operand only where its printed form is the record's answer (bind-row.ts)
+  refuseRowOperand(e);
+  return e;
+}
+
+/** `ROW(a, t.*)`: the fields, `t.*` standing for t's columns as in PostgreSQL. */
+function rowFieldsOf(args: Node[], ctx: ExprContext): Expr[] {
+  return args.flatMap((a) => {
+    const [tag, body] = unwrap(a);
+    const fields = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
+    if (fields.length === 2 && fields[1] === '*') return rowFields(wholeRowRef(fields[0], ctx, spanOf(ctx, body.location))) ?? [];
+    return [bindExpr(a, ctx)];
+  });
+}
+
+function wholeRowRef(name: string, ctx: ExprContext, span?: SourceSpan): Expr {
+  const whole = ctx.scope.wholeRow(name, span);
+  if (!whole) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${name}"`, { span, params: { table: name } });
+  return whole;
+}
+
+function bindExprNode(node: Node, ctx: ExprContext): Expr {
   const [tag, n] = unwrap(node);
   const span = spanOf(ctx, n.location);
   switch (tag) {
+    case 'RowExpr':
+      return rowValue(rowFieldsOf((n.args ?? []) as Node[], ctx), span);
     case 'ColumnRef': {
       const fields = stringsOf(n.fields);
+      // `t.*` in an expression: t's whole row
+      if (fields.length === 2 && fields[1] === '*') return wholeRowRef(fields[0], ctx, span);
       if (fields.includes('*')) throw unsupported('bind', '* in an expression', span);
       if (fields.length === 1 && ctx.aliasLookup) {
         const aliased = ctx.aliasLookup(fields[0]);
@@ -70,10 +97,12 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       return { kind: n.boolop === 'AND_EXPR' ? 'and' : 'or', args, type: 'bool', span };
     }
     case 'NullTest': {
-      const [atag, abody] = unwrap(n.arg);
-      // `ROW(a, b) IS NULL`: every field NULL (bind-row.ts)
-      if (atag === 'RowExpr') return rowIsNull(((abody.args ?? []) as Node[]).map((a) => bindExpr(a, ctx)), n.nulltesttype === 'IS_NOT_NULL', span);
-      return { kind: 'isnull', arg: bindExpr(n.arg, ctx), negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
+      // `ROW(a, b) IS NULL`, `t IS NULL`: every field NULL (bind-row.ts)
+      const arg = bindExprNode(n.arg, ctx);
+      const fields = rowFields(arg);
+      if (fields) return rowIsNull(fields, n.nulltesttype === 'IS_NOT_NULL', span);
+      refuseRowOperand(arg);
+      return { kind: 'isnull', arg, negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
     }
     case 'BooleanTest': {
       const arg = bindExpr(n.arg, ctx);
@@ -214,6 +243,11 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (BigInt(digits) < range.exact[0] || BigInt(digits) > range.exact[1]) throw new SqlEtlError('numeric-value-out-of-range', 'bind', `${range.name} out of range`, { span: castSpan });
   }
   const bound = bindExpr(n.arg, ctx);
+  if (bound.type === 'record') {
+    // a row value is held as its text (bind-row.ts): `::text` is that text, another type is refused
+    if (typeName !== 'text') throw unsupported('bind', `casting a row value to ${typeName}`, castSpan);
+    return { ...bound, type: 'text' };
+  }
   // a constant cast to double precision is rounded to a double, as in PostgreSQL: no exactness to lose
   const arg = to === 'float' && bound.kind === 'literal' && bound.inexact ? { ...bound, type: 'float' as const, inexact: undefined } : bound;
   const scale = numericScaleOf(n.typeName);
@@ -260,7 +294,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   };
   // row constructors, compared field by field (bind-row.ts)
   const pair: PairCompare = (op, l, r) => binaryOp(op, l, r, span);
-  const fieldsOf = (row: Node[]) => row.map((x) => bindExpr(x, ctx));
+  const fieldsOf = (row: Node[]) => rowFieldsOf(row, ctx);
   const leftRow = rowArgs(n.lexpr);
   if (leftRow && kind === 'AEXPR_OP' && COMPARE[name]) {
     const rightRow = rowArgs(n.rexpr);
@@ -669,7 +703,9 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
     }
     const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
-    const args = rawArgs.map((a) => bindExpr(a, inner));
+    const bound = rawArgs.map((a) => bindExpr(a, inner));
+    // count(t.*) reads whether the row is NULL, not its value (bind-row.ts)
+    const args = aggName === 'count' && !n.agg_distinct ? bound.map(rowPresence) : bound;
     if (!n.agg_star && (args.length < sig.min || args.length > sig.max)) {
       throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
     }
@@ -819,7 +855,7 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
   const [ttag, tbody] = n.testexpr ? unwrap(n.testexpr) : [undefined, {} as Any];
-  if (ttag === 'RowExpr') return rowInSubquery(n, ((tbody.args ?? []) as Node[]).map((a) => bindExpr(a, ctx)), base, span);
+  if (ttag === 'RowExpr') return rowInSubquery(n, rowFieldsOf((tbody.args ?? []) as Node[], ctx), base, span);
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
   if (query.passthrough || query.columns.length !== 1) {
     throw new SqlEtlError('subquery-columns', 'bind', query.passthrough ? 'subquery must list its column' : query.columns.length > 1 ? 'subquery has too many columns' : 'subquery must return a column', { span });

@@ -93,7 +93,7 @@ function underField(e: Expr, as: string): Expr {
 function nullExtended(relations: Relation[]): Relation[] {
   const mayBeNull = (e: Expr) => mapExpr(e, (x) => (x.kind === 'column' && x.notNull ? (({ notNull: _, ...rest }) => rest)(x) : undefined));
   return relations.map((r) =>
-    r.columns?.some((c) => c.notNull || c.expr) ? { ...r, columns: r.columns.map(({ notNull: _, ...c }) => (c.expr ? { ...c, expr: mayBeNull(c.expr) } : c)) } : r,
+    r.columns?.some((c) => c.notNull || c.expr) ? { ...r, nullExtended: true, columns: r.columns.map(({ notNull: _, ...c }) => (c.expr ? { ...c, expr: mayBeNull(c.expr) } : c)) } : { ...r, nullExtended: true },
   );
 }
 

@@ -1,5 +1,5 @@
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, type CompareOp, type Expr, type OutputColumn, type Query, type SelectQuery, type SubqueryExpr } from '../ir/expr.js';
+import { children, lit, type CompareOp, type Expr, type OutputColumn, type Query, type SelectQuery, type SortKey, type SubqueryExpr } from '../ir/expr.js';
 
 /**
  * Row constructors compared field by field, as PostgreSQL compares them (its "row
@@ -77,4 +77,80 @@ function oneColumn(q: Query, c: OutputColumn): SelectQuery {
 /** A row compared with a subquery's rows by an operator other than `= ANY` (IN) and `<> ALL` (NOT IN). */
 export function refuseRowQuantifier(op: string, quantifier: string, span?: SourceSpan): never {
   throw unsupported('bind', `a row constructor compared by ${op} ${quantifier} (subquery) (only IN, NOT IN, = ANY and <> ALL)`, span);
+}
+
+/**
+ * A row as a value — `ROW(a, b)`, `(a, b)` in a select list, a whole-row reference `t`
+ * or `t.*` — is PostgreSQL's record. sqletl computes it as the text PostgreSQL prints
+ * for it (`(1,abc)`, lower-record.ts), which is what a result column shows, and which is
+ * equal for equal rows: grouping, DISTINCT and `count(DISTINCT (a, b))` read it as
+ * PostgreSQL reads the record. It is not a record everywhere: it sorts as text and
+ * compares as text, so the binder lets it appear only where that is the record's
+ * answer (refuseRowOperand); ORDER BY a row is its fields (orderByRow).
+ */
+export function rowValue(fields: Expr[], span?: SourceSpan): Expr {
+  return { kind: 'func', name: 'row', args: fields, type: 'record', span };
+}
+
+/** A whole-row reference of a relation on the NULL-extended side of an outer join: NULL where the join added no row. */
+export function nullableRow(fields: Expr[], nullWhen: Expr, span?: SourceSpan): Expr {
+  return { kind: 'case', whens: [{ when: nullWhen, then: lit(null, 'text', span) }], else: rowValue(fields, span), type: 'record', span };
+}
+
+/** The fields of a row value (rowValue, nullableRow), or undefined for another expression. */
+export function rowFields(e: Expr): Expr[] | undefined {
+  if (e.type !== 'record') return undefined;
+  if (e.kind === 'func' && e.name === 'row') return e.args;
+  if (e.kind === 'case' && e.whens.length === 1 && e.else.kind === 'func' && e.else.name === 'row' && e.whens[0].then.kind === 'literal' && e.whens[0].then.value === null) return e.else.args;
+  return undefined;
+}
+
+/**
+ * Where a row value may be an operand: counted (`count(t.*)`, `count(DISTINCT (a, b))`:
+ * a row is never NULL unless it is a whole-row reference the join NULL-extended), inside
+ * another row, cast to text or concatenated with text (its printed form, as in
+ * PostgreSQL). Anywhere else (an ordering, an aggregate reading its value, a function)
+ * the text would not be the record's answer: refused at the row's position.
+ */
+export function refuseRowOperand(parent: Expr): void {
+  const allowed = (child: Expr): boolean => {
+    switch (parent.kind) {
+      case 'agg':
+        return parent.name === 'count' && parent.filter !== child && !parent.orderBy.some((k) => k.expr === child);
+      case 'func':
+        return parent.name === 'row';
+      case 'case':
+        // the NULL-extended whole row's own CASE (nullableRow)
+        return parent.else === child && parent.whens.length === 1 && parent.whens[0].then.kind === 'literal' && parent.whens[0].then.value === null;
+      default:
+        return false;
+    }
+  };
+  for (const child of children(parent)) {
+    if (child.type === 'record' && !allowed(child)) {
+      throw unsupported('bind', 'a row value here (sqletl computes a row as the text PostgreSQL prints for it: it may be a result column, grouped, counted, compared with another row constructor, or cast to text)', child.span ?? parent.span);
+    }
+  }
+}
+
+/**
+ * ORDER BY a row: by its fields in order, each in the key's direction, NULL fields after
+ * the others ascending and before them descending (PostgreSQL's record comparison puts
+ * a NULL field above every value). A whole-row reference that may be NULL is refused.
+ */
+export function orderByRow(key: SortKey): SortKey[] | undefined {
+  if (key.expr.type !== 'record') return undefined;
+  if (key.expr.kind !== 'func') throw unsupported('bind', 'ORDER BY a row value other than a row constructor or a whole-row reference of a relation that is never NULL', key.expr.span);
+  return key.expr.args.map((f) => ({ expr: f, desc: key.desc, nullsFirst: key.desc }));
+}
+
+/**
+ * `count(t.*)`, `count((a, b))`: counting reads only whether the row is NULL, never its
+ * text (so the row of a table with array columns is counted too): TRUE, or NULL where an
+ * outer join NULL-extended the relation.
+ */
+export function rowPresence(e: Expr): Expr {
+  if (e.type !== 'record') return e;
+  if (e.kind === 'case' && rowFields(e)) return { ...e, whens: e.whens.map((w) => ({ ...w, then: lit(null, 'bool', w.then.span) })), else: lit(true, 'bool', e.span), type: 'bool' };
+  return lit(true, 'bool', e.span);
 }
