@@ -154,3 +154,17 @@ export function rowPresence(e: Expr): Expr {
   if (e.kind === 'case' && rowFields(e)) return { ...e, whens: e.whens.map((w) => ({ ...w, then: lit(null, 'bool', w.then.span) })), else: lit(true, 'bool', e.span), type: 'bool' };
   return lit(true, 'bool', e.span);
 }
+
+/**
+ * A row value written into a collection (INSERT, CREATE TABLE … AS, UPDATE/MERGE SET):
+ * PostgreSQL stores a composite, sqletl would store its text. Refused at the row.
+ */
+export function refuseRowWrite(e: Expr): Expr {
+  if (e.type === 'record') throw unsupported('bind', 'a row value written into a collection (sqletl holds a row as its printed text, not as a composite)', e.span, ['write its fields as columns, or cast it to text']);
+  return e;
+}
+
+export function refuseRowColumns<Q extends Query>(q: Q): Q {
+  for (const c of q.columns) refuseRowWrite(c.expr);
+  return q;
+}
