@@ -235,7 +235,7 @@ export class Scope {
  * A relation's whole row: its columns (all of them: a USING join's merging does not
  * change a relation's own row), NULL when an outer join NULL-extended the relation
  * (its joined document is missing). Refused when its columns are not known, and for the
- * preserved-and-extended side of a FULL JOIN (its fields sit at the row's top level,
+ * left side of a FULL JOIN and an outer unnest (their fields sit at the row's top level,
  * where a missing row cannot be told from NULL columns).
  */
 function wholeRowOf(rel: Relation, span?: SourceSpan): Expr {
@@ -244,7 +244,7 @@ function wholeRowOf(rel: Relation, span?: SourceSpan): Expr {
   }
   const fields = rel.columns.map((c) => c.expr ?? readChar({ kind: 'column', path: [...rel.prefix, c.field], type: c.type, span, ...widthField(c.type, c.intWidth) }, c));
   if (!rel.nullExtended) return rowValue(fields, span);
-  if (rel.prefix.length === 0) throw unsupported('bind', `a whole-row reference to "${rel.name}" on the left of a FULL JOIN`, span, ['name its columns']);
+  if (rel.prefix.length === 0) throw unsupported('bind', `a whole-row reference to "${rel.name}", which a FULL JOIN or an outer unnest(…) may NULL-extend`, span, ['name its columns']);
   return nullableRow(fields, { kind: 'isnull', arg: { kind: 'column', path: rel.prefix, type: 'unknown', span }, negated: false, type: 'bool', span }, span);
 }
 
