@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
 import { parseExtendedJsonLine, readCollectionFile, readJsonLinesFile } from '../src/io/data-files.js';
 import { collectionText, parseCollectionText, writeChunks } from '../src/io/write-collection.js';
+import { decimalsToDoubles, findInexactDecimal, isExactDecimalText } from '../src/io/json-decimals.js';
 
 const LINES = [
   '{"a":1,"s":"plain","n":null,"arr":[1,"x",{"b":true}]}',
@@ -27,8 +28,8 @@ const LINES = [
 
 describe('parseExtendedJsonLine', () => {
   for (const line of LINES) {
-    it(`equals EJSON.parse: ${line.slice(0, 60)}`, () => {
-      const expected = EJSON.parse(line, { relaxed: true }) as unknown;
+    it(`equals EJSON.parse (Decimal128 read as its double): ${line.slice(0, 60)}`, () => {
+      const expected = decimalsToDoubles(EJSON.parse(line, { relaxed: true })) as unknown;
       const actual = parseExtendedJsonLine(line);
       expect(actual).toStrictEqual(expected);
       if (expected !== null && typeof expected === 'object') expect(Object.getPrototypeOf(actual)).toBe(Object.getPrototypeOf(expected));
@@ -130,5 +131,25 @@ describe('integers sqletl cannot hold exactly (beyond 2^53 − 1)', () => {
   it('the largest exact integers, digits inside strings, decimals and exponents are read as they are', () => {
     const f = file('{"a": 9007199254740991, "b": -9007199254740991, "s": "12345678901234567890", "k": {"$numberLong": "42"}, "d": 1234567890123456.5, "e": 1e20}\n');
     expect(readJsonLinesFile(f)).toStrictEqual([{ a: 9007199254740991, b: -9007199254740991, s: '12345678901234567890', k: 42, d: 1234567890123456.5, e: 1e20 }]);
+  });
+});
+
+describe('Decimal128 in data files (json-decimals.ts)', () => {
+  it('reads a decimal the double holds with the same digits as that double, NaN and the infinities by name', () => {
+    const line = '{"a":{"$numberDecimal":"19.99"},"b":{"$numberDecimal":"2.50"},"c":[{"$numberDecimal":"1E+3"},{"$numberDecimal":"-0"}],"d":{"$numberDecimal":"NaN"},"e":{"$numberDecimal":"-Infinity"}}';
+    expect(parseExtendedJsonLine(line)).toStrictEqual({ a: 19.99, b: 2.5, c: [1000, -0], d: NaN, e: -Infinity });
+    expect(decimalsToDoubles(EJSON.parse(line, { relaxed: true }))).toStrictEqual({ a: 19.99, b: 2.5, c: [1000, -0], d: NaN, e: -Infinity });
+  });
+
+  it('tells exact decimals from those a double would round', () => {
+    for (const t of ['19.99', '2.50', '0.1', '1E+3', '1.5E-7', '-0', '0E-6176', '123456789012345', '9007199254740991', 'NaN', 'Infinity']) expect([t, isExactDecimalText(t)]).toEqual([t, true]);
+    for (const t of ['1.000000000000000000001', '0.10000000000000000001', '9007199254740993', '1E+400', '12345678901234567890.5']) expect([t, isExactDecimalText(t)]).toEqual([t, false]);
+  });
+
+  it('refuses the first inexact decimal at its offset, in a line or a whole .json text', () => {
+    expect(findInexactDecimal('{"a": {"$numberDecimal": "1.5"}, "b": {"$numberDecimal" : "0.10000000000000000001"}}')).toEqual({ offset: 59, text: '0.10000000000000000001' });
+    const f = join(mkdtempSync(join(tmpdir(), 'sqletl-decimal-')), 't.json');
+    writeFileSync(f, '[{"a": {"$numberDecimal": "2.5"}},\n {"a": {"$numberDecimal": "1.000000000000000000001"}}]');
+    expect(() => readCollectionFile(f)).toThrow(`${f}:2:28: the Decimal128 1.000000000000000000001 has more digits than a double holds exactly`);
   });
 });

@@ -82,3 +82,28 @@ describe('$setWindowFields range windows with a calendar unit', () => {
     expect(mine).toStrictEqual(mingoOwn);
   });
 });
+
+describe('$round (src/engine/mongo-round.ts)', () => {
+  // MongoDB reads a double as its exact value (a 34-digit Decimal128) and rounds half to even
+  const cases: [number | null, number, number | null][] = [
+    [2.675, 2, 2.67], [0.125, 2, 0.12], [0.375, 2, 0.38], [0.0151, 2, 0.02], [1.005, 2, 1], [0.045, 2, 0.04],
+    [8.049999999999999, 2, 8.05], [0.30000000000000004, 2, 0.3], [-2.675, 2, -2.67], [1234.5678, 2, 1234.57],
+    [2.5, 0, 2], [3.5, 0, 4], [-2.5, 0, -2], [3.4999999999999996, 0, 3], [123456789.12345679, 4, 123456789.1235], [null, 2, null],
+  ];
+  for (const compiled of [false, true]) {
+    it(`rounds doubles as MongoDB does (${compiled ? 'compiled in $addFields' : 'interpreted in $project'})`, () => {
+      const docs = cases.map(([x, p], i) => ({ _id: i, x, p }));
+      const stage = compiled ? { $addFields: { r0: { $round: ['$x', 0] }, r2: { $round: ['$x', 2] }, r4: { $round: ['$x', 4] } } } : { $project: { r0: { $round: ['$x', 0] }, r2: { $round: ['$x', 2] }, r4: { $round: ['$x', 4] } } };
+      const out = run([stage], docs) as { _id: number; r0: number; r2: number; r4: number }[];
+      for (const [i, [x, p, want]] of cases.entries()) {
+        const got = p === 0 ? out[i].r0 : p === 2 ? out[i].r2 : out[i].r4;
+        expect([x, p, got]).toEqual([x, p, want]);
+      }
+    });
+  }
+
+  it("mingo's own $round departs from MongoDB (0.0151 → 0.01), which is why the engine has its own", () => {
+    const own = new Aggregator([{ $project: { r: { $round: ['$x', 2] } } }], { context: MINGO_OWN }).run([{ x: 0.0151 }] as never) as { r: number }[];
+    expect(own[0].r).toBe(0.01);
+  });
+});

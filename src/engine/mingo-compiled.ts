@@ -1,5 +1,6 @@
 import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, Lazy, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
+import { $round, roundDouble } from './mongo-round.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -24,6 +25,8 @@ type Operator = (obj: unknown, expr: unknown, options: Options) => unknown;
 
 // mingo's operators, with the NaN-taking arithmetic the embedded engine registers (mingo-nan-numbers.ts)
 const mingoExpr = { ...expressionOperators, ...NAN_EXPRESSION_OPERATORS } as unknown as Record<string, Operator>;
+/** the embedded engine's own operators that a compiled form below computes the same way */
+const OWN_OPERATORS: Record<string, unknown> = { $round };
 const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
 /** a number, NaN included (as MongoDB and mingo-nan-numbers.ts compute) */
 const isNumber = (v: unknown): v is number => typeof v === 'number';
@@ -69,7 +72,7 @@ function build(expr: unknown, ctx: Options['context']): Compiled {
     if (keys.length !== 1) return fallback(expr);
     const op = keys[0];
     const native = NATIVE[op];
-    if (native && ctx.getOperator('expression', op) === mingoExpr[op]) return native((expr as Doc)[op], ctx) ?? fallback(expr);
+    if (native && ctx.getOperator('expression', op) === (OWN_OPERATORS[op] ?? mingoExpr[op])) return native((expr as Doc)[op], ctx) ?? fallback(expr);
     return fallback(expr);
   }
   const fields = keys.map((k) => [k, build((expr as Doc)[k], ctx)] as const);
@@ -186,6 +189,17 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
       if (vals.some(isNil)) return null;
       if (vals.length === 2 && typeof vals[0] === 'number' && typeof vals[1] === 'number') return vals[0] - vals[1];
       return mingoExpr.$subtract(doc, vals.map((v) => ({ $literal: v })), o);
+    };
+  },
+  // `$round` with a constant place: roundDouble for doubles, the engine's operator otherwise
+  $round: (args, ctx) => {
+    if (!Array.isArray(args) || args.length !== 2 || typeof args[1] !== 'number' || !Number.isInteger(args[1]) || args[1] < 0 || args[1] >= 100) return undefined;
+    const place = args[1];
+    const f = build(args[0], ctx);
+    return (doc, o) => {
+      const x = f(doc, o);
+      if (typeof x === 'number') return roundDouble(x, place);
+      return $round(doc, [{ $literal: x }, place], o);
     };
   },
   $divide: (args, ctx) => {

@@ -19,6 +19,7 @@ import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $sort } from './mingo-sort.js';
+import { $round } from './mongo-round.js';
 
 /**
  * The embedded engine's operator set: mingo's operators, plus MongoDB operators
@@ -152,21 +153,6 @@ function extreme(sign: 1 | -1): Operator {
     if (items.length === 0) return null;
     return items.reduce((best, v) => (sign * compare(v, best) > 0 ? v : best));
   };
-}
-
-/**
- * `$round: [number, place]` at place 0 (or without one): the nearest integer, a tie to the even one, decided on
- * the double's exact value, as MongoDB rounds a double. mingo decides by the first decimal digit after
- * `toFixed(1)`, which has 3.4999 → 4 and 2.51 → 2. Other places: mingo's.
- */
-function $round(obj: unknown, expr: unknown, options: Options): unknown {
-  const args = (Array.isArray(expr) ? expr : [expr]) as unknown[];
-  if (args.length > 2) return mingoExpression.$round(obj, expr, options);
-  const [x, place = 0] = evalExpr(obj, args, options) as unknown[];
-  if (place !== 0 || typeof x !== 'number') return mingoExpression.$round(obj, expr, options);
-  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
-  // |x| < 2^52 here (larger doubles are integers), so x % 1 and x / 2 are exact
-  return Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : Math.round(x);
 }
 
 /** `$mod`: null if either operand is null or missing; the result has the dividend's sign. */

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { findInexactInteger, inexactIntegerMessage } from './json-integers.js';
+import { decimalsToDoubles, decimalTextAsDouble, findInexactDecimal, inexactDecimalMessage } from './json-decimals.js';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -137,6 +138,12 @@ function readJsonArray(text: string, file: string): Document[] {
     const pos = lineColumn(text, inexact.offset);
     throw badData(`${file}:${pos.line}:${pos.column}`, inexactIntegerMessage(inexact.digits));
   }
+  const decimal = findInexactDecimal(text);
+  if (decimal) {
+    const pos = lineColumn(text, decimal.offset);
+    throw badData(`${file}:${pos.line}:${pos.column}`, inexactDecimalMessage(decimal.text));
+  }
+  decimalsToDoubles(parsed);
   for (let k = 0; k < parsed.length; k++) {
     if (!isDocument(parsed[k])) throw badData(file, `element ${k + 1} of the array is ${describe(parsed[k])}, not a document (an object)`);
   }
@@ -164,6 +171,8 @@ function readJsonLines(text: string, file: string, linesBefore: number, docs: Do
     if (!isDocument(doc)) throw badData(`${file}:${lineNo}`, `expected a document (an object), found ${describe(doc)}`);
     const inexact = findInexactInteger(line);
     if (inexact) throw badData(`${file}:${lineNo}:${inexact.offset + 1}`, inexactIntegerMessage(inexact.digits));
+    const decimal = line.includes('$numberDecimal') ? findInexactDecimal(line) : undefined;
+    if (decimal) throw badData(`${file}:${lineNo}:${decimal.offset + 1}`, inexactDecimalMessage(decimal.text));
     docs.push(doc);
   }
   return linesBefore + lines.length - 1;
@@ -179,7 +188,7 @@ function readJsonLines(text: string, file: string, linesBefore: number, docs: Do
  * takes EJSON.parse itself, which rejects NUL in field names.
  */
 export function parseExtendedJsonLine(line: string): unknown {
-  if (line.includes('\\u0000')) return EJSON.parse(line, { relaxed: true });
+  if (line.includes('\\u0000')) return decimalsToDoubles(EJSON.parse(line, { relaxed: true }));
   const value = JSON.parse(line) as unknown;
   return line.includes('"$') ? revive(value) : value;
 }
@@ -195,6 +204,8 @@ function revive(v: unknown): unknown {
     if (k.charCodeAt(0) === 36 /* $ */) {
       const d = o.$date;
       if (typeof d === 'string' && k === '$date' && Object.keys(o).length === 1) return new Date(Date.parse(d));
+      // a Decimal128 is read as its double (json-decimals.ts: the embedded engine has no decimal arithmetic)
+      if (k === '$numberDecimal' && typeof o.$numberDecimal === 'string' && Object.keys(o).length === 1) return decimalTextAsDouble(o.$numberDecimal);
       return EJSON.deserialize(o, { relaxed: true });
     }
   }

@@ -1,3 +1,4 @@
+import { roundToScale } from './lower-arith.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { GroupAggregateName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
@@ -52,7 +53,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     const values = nonNull(all);
     const result: Record<string, Mql> = {
       count: { $size: values },
-      sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, { $sum: '$$v' })),
+      sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, roundToScale(agg, { $sum: '$$v' }))),
       avg: { $avg: values },
       array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0], mayBeNaN(agg.args[0])))),
     };
@@ -68,10 +69,11 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'sum':
       // an argument that is never NULL needs no count of non-NULL inputs: a group has
       // rows, and the empty input's row (aggregates without GROUP BY) says NULL itself
-      if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value } }, result: ref, empty: { [field]: null } };
+      // a numeric sum of known scale rounded to it (numeric-scale.ts: 0.1 + 0.2 is 0.3, as in PostgreSQL)
+      if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value } }, result: roundToScale(agg, ref), empty: { [field]: null } };
       return {
         accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value) },
-        result: cond({ $eq: [`${ref}_n`, 0] }, null, ref),
+        result: cond({ $eq: [`${ref}_n`, 0] }, null, roundToScale(agg, ref)),
         empty: { [field]: 0, [`${field}_n`]: 0 },
       };
     case 'avg':

@@ -19,8 +19,10 @@ export function lowerArith(e: ArithExpr, lower: (e: Expr) => Mql): Mql {
   if (isDateType(left.type) || isDateType(right.type) || isIntervalLiteral(left) || isIntervalLiteral(right)) {
     return dateArith(e, lower);
   }
-  const l = lower(left);
-  const r = lower(right);
+  // the operands of a numeric result rounded to its scale (numeric-scale.ts) are left unrounded: the result is
+  const unrounded = (x: Expr): Mql => (x.kind === 'arith' && x.numericScale !== undefined && e.numericScale !== undefined ? lowerArith(x, lower) : lower(x));
+  const l = unrounded(left);
+  const r = unrounded(right);
   if ((e.type === 'float' || e.type === 'real') && e.op !== '%' && e.op !== '^') return checkedFloat(e, l, r);
   switch (e.op) {
     case '+':
@@ -260,4 +262,14 @@ export function addInterval(date: Mql, iv: Interval): Mql {
     if (amount !== 0) d = { $dateAdd: { startDate: d, unit, amount } };
   }
   return d;
+}
+
+/**
+ * A numeric value of known scale (src/sql/numeric-scale.ts) rounded to it: the double
+ * sum or product of decimals lies within a few units in the last place of the exact
+ * decimal, which has at most that many decimals, so rounding gives PostgreSQL's value
+ * (`0.1 * 3` 0.3, not 0.30000000000000004). NULL stays NULL, NaN and infinities pass.
+ */
+export function roundToScale(e: Pick<Expr, 'type' | 'numericScale'>, v: Mql): Mql {
+  return e.type === 'numeric' && e.numericScale !== undefined ? { $round: [v, e.numericScale] } : v;
 }

@@ -8,7 +8,7 @@ import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { castTo } from './lower-cast.js';
 import { heldChar, shownChar } from './lower-bpchar.js';
 import { lowerFunction } from './function-catalog.js';
-import { lowerArith } from './lower-arith.js';
+import { lowerArith, roundToScale } from './lower-arith.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { regexOf } from './regex-pattern.js';
@@ -33,7 +33,7 @@ export function lowerExpr(e: Expr): Mql {
     case 'compare':
       return lowerCompareValue(e);
     case 'arith':
-      return lowerArith(e, lowerExpr);
+      return roundToScale(e, lowerArith(e, lowerExpr));
     case 'negate':
       return { $multiply: [-1, lowerExpr(e.arg)] };
     case 'and':

@@ -25,14 +25,14 @@ export function extractAggregates(groupBy: Expr[], sets?: number[][]): Extracted
       // a correlated subquery after GROUP BY reads the group's key (or aggregate), not the ungrouped column
       if (x.kind === 'subquery') return { ...x, arg: x.arg && rewrite(x.arg), ...(x.row ? { row: x.row.map(rewrite) } : {}), outer: x.outer.map((o) => ({ ...o, expr: rewrite(o.expr) })) };
       const key = keys.find((k) => sameExpr(k.expr, x));
-      if (key) return col(['_id', key.field], x.type);
+      if (key) return { ...col(['_id', key.field], x.type), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
       if (x.kind === 'agg') {
         let found = aggregates.find((a) => sameExpr(a.agg, x));
         if (!found) {
           found = { field: `a${aggregates.length}`, agg: x };
           aggregates.push(found);
         }
-        return col([found.field], x.type);
+        return { ...col([found.field], x.type), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
       }
       // an outer query's column inside a correlated subquery (a `$lookup` variable) is one value for the whole subquery
       if (x.kind === 'column' && x.path[0]?.startsWith('$$')) return x;

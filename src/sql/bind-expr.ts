@@ -1,7 +1,8 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
+import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
+import { arithScale, scaleField, scaleOf } from './numeric-scale.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -334,7 +335,7 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
         if ((name === '-' || name === '+') && NOT_ARITHMETIC.has(arg.type)) throw noOperator(`${name} ${pgOperandName(arg)}`, span);
         if (name === '-') {
           if (arg.kind === 'literal' && typeof arg.value === 'number') return { ...lit(-arg.value, arg.type, span), ...widthField(arg.type, arg.intWidth) };
-          return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth) };
+          return { kind: 'negate', arg, type: arg.type, span, ...widthField(arg.type, arg.intWidth), ...(arg.type === 'numeric' ? scaleField(scaleOf(arg)) : {}) };
         }
         if (name === '+') return arg;
         // |/ x is sqrt(x), ||/ x is cbrt(x), @ x is abs(x)
@@ -430,7 +431,8 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '/':
     case '%':
     case '^': {
-      const [a, b] = coerceArith(l, r, name);
+      const [ca, cb] = coerceArith(l, r, name);
+      const [a, b] = [asDoubleBeside(ca, cb.type), asDoubleBeside(cb, ca.type)];
       if (NOT_ARITHMETIC.has(a.type) || NOT_ARITHMETIC.has(b.type)) {
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
@@ -440,7 +442,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
-      return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width) };
+      return { kind: 'arith', op: name, left: a, right: b, type, span, ...widthField(type, width), ...(type === 'numeric' ? scaleField(arithScale(name as ArithOp, a, b)) : {}) };
     }
     case '&':
     case '|':
@@ -555,13 +557,25 @@ export function coerceTo(e: Expr, type: SqlType, typeName = pgTypeName(type)): E
  * casts them. (A comparison does not: `real = numeric` compares in double precision.)
  */
 export function coerceToCommon(e: Expr, type: SqlType): Expr {
-  if (type !== 'real' || e.type === 'real' || !isNumericType(e.type)) return coerceTo(e, type);
+  if (type !== 'real' || e.type === 'real' || !isNumericType(e.type)) return coerceTo(asDoubleBeside(e, type), type);
   if (e.kind === 'literal' && typeof e.value === 'number') return lit(parseLiteral(e.inexact ?? String(e.value), 'real', 'real', e.span), 'real', e.span);
   return { kind: 'cast', arg: e, to: 'real', typeName: 'float4', type: 'real', span: e.span };
 }
 
 export function coercePair(a: Expr, b: Expr): [Expr, Expr] {
-  return [coerceBeside(besideChar(a, b), b.type), coerceBeside(besideChar(b, a), a.type)];
+  return [coerceBeside(besideChar(asDoubleBeside(a, b.type), b), b.type), coerceBeside(besideChar(asDoubleBeside(b, a.type), a), a.type)];
+}
+
+/**
+ * A numeric value beside double precision is cast to double precision, as PostgreSQL
+ * resolves `numeric = float8`, `numeric + float8`, COALESCE and UNION of the two (its
+ * implicit cast numeric → float8). sqletl's own numerics are doubles already, but a
+ * collection or data file may hold Decimal128, which MongoDB compares and adds exactly:
+ * Decimal128 1.000000000000000000001 is not the double 1, as PostgreSQL's float8 of it is.
+ */
+export function asDoubleBeside(e: Expr, other: SqlType): Expr {
+  if (e.type !== 'numeric' || other !== 'float' || e.kind === 'literal') return e;
+  return { kind: 'cast', arg: e, to: 'float', typeName: 'float8', type: 'float', span: e.span };
 }
 
 /** Beside an integer (sqletl does not know if it is int4 or int8), a quoted literal may be any bigint, as beside PostgreSQL's bigint column. */
@@ -721,7 +735,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     refuseRealSum(aggName, type, nameSpan);
     if ((type === 'array' || type === 'json') && args.some((x) => x.type === 'real')) throw unsupported('bind', `${name} of real values`, nameSpan, ['cast them to double precision or numeric']);
     const char = charAggregate(aggName, args, nameSpan);
-    const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}) };
+    const agg: AggExpr = { kind: 'agg', name: aggName, args: char.args, star: !!n.agg_star, distinct: !!n.agg_distinct, filter, orderBy, type, span: nameSpan, ...(char.charLength !== undefined ? { charLength: char.charLength } : {}), ...(type === 'numeric' && ['sum', 'min', 'max'].includes(aggName) && char.args[0] ? scaleField(scaleOf(char.args[0])) : {}) };
     if (someExpr(agg, (x) => x.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, nameSpan);
     refuseOuterAggregate([...args, ...(filter ? [filter] : [])], name, nameSpan);
     return agg;
@@ -866,7 +880,11 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const opName = n.operName ? stringsOf(n.operName)[0] : '=';
     const op = COMPARE[opName];
     if (!op) throw unsupported('bind', `${opName} ${type === 'ALL_SUBLINK' ? 'ALL' : 'ANY'} (subquery)`, span);
-    const arg = coerceTo(besideChar(bindExpr(n.testexpr, ctx), query.columns[0].expr), query.columns[0].expr.type);
+    const column = query.columns[0];
+    const tested = bindExpr(n.testexpr, ctx);
+    // numeric IN (SELECT float8 …) / float8 IN (SELECT numeric …): compared in double precision, as in PostgreSQL
+    if (column.expr.type === 'numeric' && tested.type === 'float') query.columns[0] = { ...column, expr: asDoubleBeside(column.expr, 'float') };
+    const arg = coerceTo(besideChar(asDoubleBeside(tested, column.expr.type), query.columns[0].expr), query.columns[0].expr.type);
     if (type === 'ANY_SUBLINK' && op === '=') return { ...base, mode: 'in', op, arg, type: 'bool' };
     return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }

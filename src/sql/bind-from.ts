@@ -1,5 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { intWidthOf, widthField } from '../ir/types.js';
+import { scaleField } from './numeric-scale.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
@@ -102,7 +103,7 @@ export function visibleColumns(relations: Relation[]): { name: string; expr: Exp
   return relations.flatMap((r) =>
     (r.columns ?? [])
       .filter((c) => visible(r, c.name))
-      .map((c) => ({ name: c.name, expr: c.expr ?? readChar({ kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...(c.notNull ? { notNull: true } : {}) }, c), ...(c.notNull ? { notNull: true } : {}) })),
+      .map((c) => ({ name: c.name, expr: c.expr ?? readChar({ kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...scaleField(c.numericScale), ...(c.notNull ? { notNull: true } : {}) }, c), ...(c.notNull ? { notNull: true } : {}) })),
   );
 }
 
@@ -139,7 +140,7 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       if (colnames.length > 0 && !declared) {
         throw unsupported('bind', `column aliases on "${key}", whose columns are not declared`, span, [`declare its columns with CREATE TABLE ${key} (…) (in the job or a --schema file)`]);
       }
-      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...(declared.fromSchema && c.type === 'real' ? { unroundedReal: true } : {}), ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
+      const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...(declared.fromSchema && c.type === 'real' ? { unroundedReal: true } : {}), ...widthField(c.type, intWidthOf(c.typeName)), ...scaleField(c.type === 'numeric' ? c.scale : undefined), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
       if (columns && colnames.length > columns.length) {
         throw new SqlEtlError('too-many-aliases', 'bind', `table "${alias ?? name}" has ${columns.length} columns available but ${colnames.length} columns specified`, { span });
       }

@@ -28,6 +28,8 @@ export interface RelationColumn {
   intWidth?: IntWidth;
   /** character(n): its n (bind-bpchar.ts) */
   charLength?: number;
+  /** numeric(p, s): its s (numeric-scale.ts) */
+  numericScale?: number;
   /** a declared character(n) column: documents hold the value padded (or as a data file has it), read without trailing blanks */
   padded?: boolean;
   /** a varchar column (compared with character(n) as character) */
@@ -219,7 +221,7 @@ export class Scope {
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
-    const width = fields.length === 1 ? widthField(type, column?.intWidth) : {};
+    const width = fields.length === 1 ? { ...widthField(type, column?.intWidth), ...(column?.numericScale !== undefined ? { numericScale: column.numericScale } : {}) } : {};
     const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
     const read: Expr = column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
     if (column?.unroundedReal) {
