@@ -112,6 +112,7 @@ export const SCALAR_FUNCTIONS = {
   array_position: f(2, 2, 'int', 'not-strict'), array_remove: f(2, 2, 'array', 'not-strict'),
   jsonb_array_length: f(1, 1, 'int', 'strict'),
   array: f(0, ANY, 'array', 'not-strict', { syntax: true }), // ARRAY[…]
+  row: f(0, ANY, 'text', 'never', { syntax: true }), // ROW(…), (a, b), a whole-row reference: the record's printed text (src/sql/bind-row.ts)
   array_slice: f(3, 3, 'array', 'strict', { syntax: true }), // a[lo:hi]
   array_contains: f(2, 2, 'bool', 'strict', { syntax: true }), // @>
   array_contained: f(2, 2, 'bool', 'strict', { syntax: true }), // <@

@@ -102,6 +102,11 @@ export interface SubqueryExpr extends Base {
   /** the comparison of ANY/ALL (`=` for IN) */
   op?: CompareOp;
   arg?: Expr;
+  /**
+   * a row constructor on the left (`(a, b) IN (SELECT x, y …)`, `(a, b) <> ALL (…)`): its
+   * fields, compared with the subquery's columns in order (`arg` is then absent)
+   */
+  row?: Expr[];
   negated: boolean;
   /** correlated subqueries: the enclosing query's values the subquery reads, as `$$name` */
   outer: { name: string; expr: Expr }[];
@@ -287,7 +292,7 @@ export function children(e: Expr): Expr[] {
     case 'agg':
       return [...e.args, ...(e.filter ? [e.filter] : []), ...e.orderBy.map((k) => k.expr)];
     case 'subquery':
-      return e.arg ? [e.arg] : [];
+      return [...(e.arg ? [e.arg] : []), ...(e.row ?? [])];
     case 'window':
       return [...e.args, ...(e.filter ? [e.filter] : []), ...e.spec.partitionBy, ...e.spec.orderBy.map((k) => k.expr)];
     default:
@@ -330,7 +335,7 @@ export function mapExpr(e: Expr, fn: (e: Expr) => Expr | undefined): Expr {
     case 'agg':
       return { ...e, args: e.args.map(m), filter: e.filter && m(e.filter), orderBy: e.orderBy.map((k) => ({ ...k, expr: m(k.expr) })) };
     case 'subquery':
-      return { ...e, arg: e.arg && m(e.arg) };
+      return { ...e, arg: e.arg && m(e.arg), ...(e.row ? { row: e.row.map(m) } : {}) };
     case 'window':
       return {
         ...e,

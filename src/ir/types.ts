@@ -18,6 +18,7 @@ export type SqlType =
   | 'interval'
   | 'json' // jsonb/json: a nested document or array
   | 'array'
+  | 'record' // a row value (ROW(a, b), a whole-row reference), held as the text PostgreSQL prints for it (src/sql/bind-row.ts)
   | 'unknown';
 
 export const isNumericType = (t: SqlType): boolean => t === 'int' || t === 'numeric' || t === 'float' || t === 'real';

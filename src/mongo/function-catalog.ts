@@ -8,6 +8,7 @@ import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lowe
 import { lowerToTimestampFromEpoch, lowerToTimestampFromText } from './lower-to-timestamp.js';
 import { lowerToDate } from './lower-to-date.js';
 import { castTo, outputText } from './lower-cast.js';
+import { recordText } from './lower-record.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { roundHalfAway } from './rounding.js';
@@ -362,6 +363,8 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   }),
   cardinality: strict(([a]) => cond({ $isArray: [a] }, { $size: a }, null)),
   array: (args) => args,
+  // a row value: the text PostgreSQL prints for the record, each field by its output function
+  row: (args, f) => recordText(args.map((a, i) => outputText(a, f.args[i].type, f.args[i].span))),
   op_any: (args, f) => quantified(args, f, false),
   op_all: (args, f) => quantified(args, f, true),
   array_contains: strict((args) => arrayContains(args)),

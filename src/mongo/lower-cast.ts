@@ -136,6 +136,7 @@ export function castTo(v: Mql, from: SqlType, to: SqlType, span?: SourceSpan, tz
       return castToTime(v, from, undefined, span);
     case 'interval':
     case 'array':
+    case 'record':
     case 'unknown':
       throw unsupported('lower', `CAST to ${to}`, span);
     default:
@@ -305,7 +306,8 @@ export function impossibleDate(t: Mql): Mql {
  * its bool → text cast). Without a declared type, the value's BSON type decides.
  */
 export function outputText(v: Mql, from: SqlType, span?: SourceSpan): Mql {
-  if (from === 'text') return v;
+  // a row value is held as its printed text (bind-row.ts)
+  if (from === 'text' || from === 'record') return v;
   if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 't', 'f')));
   if (from !== 'unknown') return castTo(v, from, 'text', span);
   return shared([v], ([x]) => cond({ $eq: [{ $type: x }, 'bool'] }, cond(x, 't', 'f'), castTo(x, from, 'text', span)));

@@ -137,7 +137,7 @@ function lowerNode(planned: PlanNode, ctx: LowerContext): { source: PipelineSour
       const sub = subPipeline(node.subplan, ctx);
       const lets: MqlDocument = Object.fromEntries(node.outer.map((o) => [o.name, lowerExpr(o.expr)]));
       const plan = summaryPlan(node.sub);
-      if (plan.kind === 'compare') lets.sqarg = lowerExpr(plan.arg);
+      if (plan.kind === 'compare') for (const a of plan.args) lets[a.name] = lowerExpr(a.expr);
       // keyed (src/plan/join-subqueries-by-key.ts): localField/foreignField, and SQL's NULL key matches nothing
       const key = node.key && sub.collection ? { localField: node.key.local.join('.'), foreignField: node.key.foreign.join('.') } : undefined;
       const guard = key ? [{ $match: { [key.foreignField]: { $ne: null } } }] : [];

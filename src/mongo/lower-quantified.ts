@@ -23,15 +23,23 @@ import { fromNaNMark, nanAwareCompare, toNaNMark } from './nan-order.js';
  *   key-in-subqueries.ts could (`keyed`: the matching rows, at most one, plus `{n}`
  *   in `summaryField`); otherwise the summary of `$$sqarg op s` over every row.
  */
-export type SummaryPlan = { kind: 'rows' } | { kind: 'range' } | { kind: 'compare'; arg: Expr };
+export type SummaryPlan = { kind: 'rows' } | { kind: 'range' } | { kind: 'compare'; args: CompareArg[]; row: boolean };
+
+/** A left operand of a membership test, bound as the `$lookup` variable `name`. */
+export interface CompareArg {
+  name: string;
+  expr: Expr;
+}
 
 export function summaryPlan(sub: SubqueryExpr): SummaryPlan {
   if (sub.mode === 'exists' || sub.mode === 'scalar' || sub.summaryField) return { kind: 'rows' };
   const op = sub.op ?? '=';
   const membership = (sub.mode === 'all' && op === '<>') || (sub.mode !== 'all' && op === '=');
+  // a row's ordering comparisons are bound as a refusal (bind-expr.ts): only = and <> reach here
+  if (sub.row) return { kind: 'compare', args: sub.row.map((expr, i) => ({ name: `sqarg${i}`, expr })), row: true };
   if (!membership) return { kind: 'range' };
   if (!sub.arg) throw new SqlEtlError('internal', 'lower', `${sub.mode.toUpperCase()} (subquery) without a left operand`, { span: sub.span });
-  return { kind: 'compare', arg: sub.arg };
+  return { kind: 'compare', args: [{ name: 'sqarg', expr: sub.arg }], row: false };
 }
 
 /** The stages that end the subquery's `$lookup` pipeline: its rows reduced to what the answer needs. */
@@ -49,12 +57,30 @@ export function summaryStages(sub: SubqueryExpr, plan: SummaryPlan): Stage[] {
       return [{ $group: { _id: isNull(column), mn: { $min: v }, mx: { $max: v } } }, { $sort: { _id: 1 } }];
     }
     case 'compare': {
-      const column = `$${sub.query.columns[0].field}`;
-      const op = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' }[sub.op ?? '='];
-      const value = cond({ $or: [isNull('$$sqarg'), isNull(column)] }, null, { [op]: ['$$sqarg', column] });
-      return [{ $group: { _id: null, t: { $max: { $eq: [value, true] } }, f: { $max: { $eq: [value, false] } }, n: { $max: isNull(value) } } }];
+      const summary = (value: Mql): Stage => ({ $group: { _id: null, t: { $max: { $eq: [value, true] } }, f: { $max: { $eq: [value, false] } }, n: { $max: isNull(value) } } });
+      if (!plan.row) return [summary(fieldComparison(sub.op ?? '=', '$$sqarg', `$${sub.query.columns[0].field}`))];
+      // a row's comparison is computed once per subquery row, then summarised
+      return [{ $project: { _id: 0, v: rowComparison(sub, plan.args) } }, summary('$v')];
     }
   }
+}
+
+const COMPARE_OPERATOR = { '=': '$eq', '<>': '$ne', '<': '$lt', '<=': '$lte', '>': '$gt', '>=': '$gte' } as const;
+
+/** `x op s` in three-valued logic: NULL when either side is NULL. */
+function fieldComparison(op: CompareOp, x: Mql, s: Mql): Mql {
+  return cond({ $or: [isNull(x), isNull(s)] }, null, { [COMPARE_OPERATOR[op]]: [x, s] });
+}
+
+/**
+ * `(a, b) = (x, y)` for one subquery row, as PostgreSQL computes it: FALSE when some
+ * pair is unequal, else NULL when some pair holds a NULL, else TRUE; `<>` is its negation.
+ */
+function rowComparison(sub: SubqueryExpr, args: CompareArg[]): Mql {
+  const pairs = args.map((a, i) => fieldComparison('=', `$$${a.name}`, `$${sub.query.columns[i].field}`));
+  const op = sub.op ?? '=';
+  if (op !== '=' && op !== '<>') throw new SqlEtlError('internal', 'lower', `a row compared by ${op} with a subquery's rows`, { span: sub.span });
+  return letIn({ p: pairs }, cond({ $in: [false, '$$p'] }, op !== '=', cond({ $in: [null, '$$p'] }, null, op === '=')));
 }
 
 /**

@@ -195,6 +195,7 @@ function conformType(v: Mql, col: ColumnDef, from: Expr['type'], fromWidth?: Int
     case 'interval':
     case 'json':
     case 'array':
+    case 'record':
     case 'unknown':
       return v;
     default:

@@ -23,7 +23,7 @@ export function extractAggregates(groupBy: Expr[], sets?: number[][]): Extracted
     mapExpr(e, (x) => {
       if (x.kind === 'func' && x.name === 'grouping') return groupingBits(x.args, keys, sets);
       // a correlated subquery after GROUP BY reads the group's key (or aggregate), not the ungrouped column
-      if (x.kind === 'subquery') return { ...x, arg: x.arg && rewrite(x.arg), outer: x.outer.map((o) => ({ ...o, expr: rewrite(o.expr) })) };
+      if (x.kind === 'subquery') return { ...x, arg: x.arg && rewrite(x.arg), ...(x.row ? { row: x.row.map(rewrite) } : {}), outer: x.outer.map((o) => ({ ...o, expr: rewrite(o.expr) })) };
       const key = keys.find((k) => sameExpr(k.expr, x));
       if (key) return { ...col(['_id', key.field], x.type), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
       if (x.kind === 'agg') {

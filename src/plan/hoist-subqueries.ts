@@ -16,9 +16,9 @@ export interface Hoisted {
 export function hoistSubqueries(e: Expr, hoisted: Hoisted[]): Expr {
   return mapExpr(e, (x) => {
     if (x.kind !== 'subquery') return undefined;
-    if (x.mode === 'in' && !x.arg) throw unsupported('plan', 'IN (subquery) without a left operand', x.span);
+    if (x.mode === 'in' && !x.arg && !x.row) throw unsupported('plan', 'IN (subquery) without a left operand', x.span);
     const field = `__sq${hoisted.length}`;
-    const attached: SubqueryExpr = { ...x, arg: x.arg && hoistSubqueries(x.arg, hoisted), attachedField: field };
+    const attached: SubqueryExpr = { ...x, arg: x.arg && hoistSubqueries(x.arg, hoisted), ...(x.row ? { row: x.row.map((f) => hoistSubqueries(f, hoisted)) } : {}), attachedField: field };
     hoisted.push({ field, sub: attached });
     return attached;
   });

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type Value } from '../ir/expr.js';
+import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf } from './numeric-scale.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
@@ -11,6 +11,7 @@ import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
 import { castToTime, literalTypeBesideTime, refuseTimeArgument, timeArithType, timePrecisionOf } from './bind-time.js';
+import { refuseRowOperand, refuseRowQuantifier, rowCompare, rowDistinct, rowFields, rowIsNull, rowPresence, rowValue, subqueryFields, type PairCompare } from './bind-row.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies (JSON from libpg-query)
 
@@ -43,11 +44,38 @@ export function requireBoolean(e: Expr, what: string, fallback?: SourceSpan): vo
 }
 
 export function bindExpr(node: Node, ctx: ExprContext): Expr {
+  const e = bindExprNode(node, ctx);
+  // a row value is an operand only where its printed form is the record's answer (bind-row.ts)
+  refuseRowOperand(e);
+  return e;
+}
+
+/** `ROW(a, t.*)`: the fields, `t.*` standing for t's columns as in PostgreSQL. */
+function rowFieldsOf(args: Node[], ctx: ExprContext): Expr[] {
+  return args.flatMap((a) => {
+    const [tag, body] = unwrap(a);
+    const fields = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
+    if (fields.length === 2 && fields[1] === '*') return rowFields(wholeRowRef(fields[0], ctx, spanOf(ctx, body.location))) ?? [];
+    return [bindExpr(a, ctx)];
+  });
+}
+
+function wholeRowRef(name: string, ctx: ExprContext, span?: SourceSpan): Expr {
+  const whole = ctx.scope.wholeRow(name, span);
+  if (!whole) throw new SqlEtlError('undefined-table', 'bind', `missing FROM-clause entry for table "${name}"`, { span, params: { table: name } });
+  return whole;
+}
+
+function bindExprNode(node: Node, ctx: ExprContext): Expr {
   const [tag, n] = unwrap(node);
   const span = spanOf(ctx, n.location);
   switch (tag) {
+    case 'RowExpr':
+      return rowValue(rowFieldsOf((n.args ?? []) as Node[], ctx), span);
     case 'ColumnRef': {
       const fields = stringsOf(n.fields);
+      // `t.*` in an expression: t's whole row
+      if (fields.length === 2 && fields[1] === '*') return wholeRowRef(fields[0], ctx, span);
       if (fields.includes('*')) throw unsupported('bind', '* in an expression', span);
       if (fields.length === 1 && ctx.aliasLookup) {
         const aliased = ctx.aliasLookup(fields[0]);
@@ -70,8 +98,14 @@ export function bindExpr(node: Node, ctx: ExprContext): Expr {
       if (n.boolop === 'NOT_EXPR') return { kind: 'not', arg: args[0], type: 'bool', span };
       return { kind: n.boolop === 'AND_EXPR' ? 'and' : 'or', args, type: 'bool', span };
     }
-    case 'NullTest':
-      return { kind: 'isnull', arg: bindExpr(n.arg, ctx), negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
+    case 'NullTest': {
+      // `ROW(a, b) IS NULL`, `t IS NULL`: every field NULL (bind-row.ts)
+      const arg = bindExprNode(n.arg, ctx);
+      const fields = rowFields(arg);
+      if (fields) return rowIsNull(fields, n.nulltesttype === 'IS_NOT_NULL', span);
+      refuseRowOperand(arg);
+      return { kind: 'isnull', arg, negated: n.nulltesttype === 'IS_NOT_NULL', type: 'bool', span };
+    }
     case 'BooleanTest': {
       const arg = bindExpr(n.arg, ctx);
       const t = n.booltesttype as string;
@@ -212,6 +246,11 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (BigInt(digits) < range.exact[0] || BigInt(digits) > range.exact[1]) throw new SqlEtlError('numeric-value-out-of-range', 'bind', `${range.name} out of range`, { span: castSpan });
   }
   const bound = bindExpr(n.arg, ctx);
+  if (bound.type === 'record') {
+    // a row value is held as its text (bind-row.ts): `::text` is that text, another type is refused
+    if (typeName !== 'text') throw unsupported('bind', `casting a row value to ${typeName}`, castSpan);
+    return { ...bound, type: 'text' };
+  }
   // a constant cast to double precision is rounded to a double, as in PostgreSQL: no exactness to lose
   const arg = to === 'float' && bound.kind === 'literal' && bound.inexact ? { ...bound, type: 'float' as const, inexact: undefined } : bound;
   const scale = numericScaleOf(n.typeName);
@@ -256,29 +295,41 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const [tag, body] = unwrap(x);
     return tag === 'RowExpr' ? ((body.args ?? []) as Node[]) : undefined;
   };
-  // row constructors: (a, b) = (c, d) is a = c AND b = d (NULL when some pair is NULL and none is false)
-  const rowEquals = (l: Node[], r: Node[], at?: SourceSpan): Expr => {
-    if (l.length !== r.length) throw new SqlEtlError('syntax-error', 'bind', 'unequal number of entries in row expressions', { span: at });
-    const pairs = l.map((x, i) => binaryOp('=', bindExpr(x, ctx), bindExpr(r[i], ctx), at));
-    return pairs.length === 1 ? pairs[0] : { kind: 'and', args: pairs, type: 'bool', span: at };
-  };
+  // row constructors, compared field by field (bind-row.ts)
+  const pair: PairCompare = (op, l, r) => binaryOp(op, l, r, span);
+  const fieldsOf = (row: Node[]) => rowFieldsOf(row, ctx);
   const leftRow = rowArgs(n.lexpr);
-  if (leftRow && kind === 'AEXPR_OP' && (name === '=' || name === '<>' || name === '!=')) {
+  if (leftRow && kind === 'AEXPR_OP' && COMPARE[name]) {
     const rightRow = rowArgs(n.rexpr);
-    if (!rightRow) throw unsupported('bind', 'comparing a row constructor with a subquery or a composite value', span);
-    const eq = rowEquals(leftRow, rightRow, span);
-    return name === '=' ? eq : { kind: 'not', arg: eq, type: 'bool', span };
+    if (rightRow) return rowCompare(COMPARE[name], fieldsOf(leftRow), fieldsOf(rightRow), pair, span);
+    const [rtag, rbody] = unwrap(n.rexpr);
+    if (rtag === 'SubLink' && rbody.subLinkType === 'EXPR_SUBLINK') {
+      // `(a, b) = (SELECT x, y …)`: PostgreSQL's row comparison with a one-row subquery
+      const { query, outer } = ctx.bindSubquery(rbody.subselect);
+      const at = spanOf(ctx, rbody.location) ?? span;
+      return rowCompare(COMPARE[name], fieldsOf(leftRow), subqueryFields({ kind: 'subquery', query, outer, negated: false, span: at }, leftRow.length, at), pair, span);
+    }
+    throw unsupported('bind', 'comparing a row constructor with a composite value', span);
+  }
+  if (leftRow && (kind === 'AEXPR_DISTINCT' || kind === 'AEXPR_NOT_DISTINCT')) {
+    const rightRow = rowArgs(n.rexpr);
+    if (!rightRow) throw unsupported('bind', 'IS DISTINCT FROM between a row constructor and a composite value', span);
+    const distinct = (l: Expr, r: Expr, negated: boolean): Expr => {
+      const [a, b] = coercePair(l, r);
+      return { kind: 'distinctfrom', left: a, right: b, negated, type: 'bool', span };
+    };
+    return rowDistinct(fieldsOf(leftRow), fieldsOf(rightRow), kind === 'AEXPR_NOT_DISTINCT', distinct, span);
   }
   if (leftRow && kind === 'AEXPR_IN') {
     const list = (n.rexpr as Node[] | { List: { items: Node[] } }) as unknown;
     const items = Array.isArray(list) ? (list as Node[]) : ((list as { List: { items: Node[] } }).List?.items ?? []);
     const rows = items.map((i) => rowArgs(i));
     if (rows.some((r) => !r)) throw unsupported('bind', 'IN with a row constructor and a list of non-rows', span);
-    const alternatives = rows.map((r) => rowEquals(leftRow, r!, span));
+    const alternatives = rows.map((r) => rowCompare('=', fieldsOf(leftRow), fieldsOf(r!), pair, span));
     const any: Expr = alternatives.length === 1 ? alternatives[0] : { kind: 'or', args: alternatives, type: 'bool', span };
     return name === '<>' ? { kind: 'not', arg: any, type: 'bool', span } : any;
   }
-  if (leftRow) throw unsupported('bind', `the operator ${name} on row constructors (only =, <> and IN)`, span);
+  if (leftRow) throw unsupported('bind', `the operator ${name} on row constructors`, span);
   switch (kind) {
     case 'AEXPR_OP': {
       if (!n.lexpr) {
@@ -673,7 +724,9 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
     }
     const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
-    const args = rawArgs.map((a) => bindExpr(a, inner));
+    const bound = rawArgs.map((a) => bindExpr(a, inner));
+    // count(t.*) reads whether the row is NULL, not its value (bind-row.ts)
+    const args = aggName === 'count' && !n.agg_distinct ? bound.map(rowPresence) : bound;
     if (!n.agg_star && (args.length < sig.min || args.length > sig.max)) {
       throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min === sig.max ? sig.min : `${sig.min} to ${sig.max}`} argument(s), got ${args.length}`, { span: nameSpan });
     }
@@ -821,9 +874,10 @@ function bindIndirection(n: Any, ctx: ExprContext): Expr {
 
 function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const type = n.subLinkType as string;
-  if (n.testexpr && unwrap(n.testexpr)[0] === 'RowExpr') throw unsupported('bind', 'a row constructor compared with a subquery ((a, b) IN (SELECT …))', span, ['join the subquery on both columns, or use EXISTS']);
   const { query, outer } = ctx.bindSubquery(n.subselect);
   const base = { kind: 'subquery' as const, query, outer, negated: false, span };
+  const [ttag, tbody] = n.testexpr ? unwrap(n.testexpr) : [undefined, {} as Any];
+  if (ttag === 'RowExpr') return rowInSubquery(n, rowFieldsOf((tbody.args ?? []) as Node[], ctx), base, span);
   if (type === 'EXISTS_SUBLINK') return { ...base, mode: 'exists', type: 'bool' };
   if (query.passthrough || query.columns.length !== 1) {
     throw new SqlEtlError('subquery-columns', 'bind', query.passthrough ? 'subquery must list its column' : query.columns.length > 1 ? 'subquery has too many columns' : 'subquery must return a column', { span });
@@ -843,6 +897,25 @@ function bindSubLink(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'any', op, arg, type: 'bool' };
   }
   throw unsupported('bind', 'this kind of subquery', span);
+}
+
+/**
+ * `(a, b) IN (SELECT x, y …)` (`= ANY`) and `(a, b) <> ALL (…)` (NOT IN is NOT of IN): the
+ * row's fields, each typed as its column, compared with every subquery row (lower-quantified.ts).
+ */
+function rowInSubquery(n: Any, row: Expr[], base: Omit<SubqueryExpr, 'mode' | 'type'>, span?: SourceSpan): Expr {
+  const type = n.subLinkType as string;
+  const opName = n.operName ? stringsOf(n.operName)[0] : '=';
+  const op = COMPARE[opName];
+  const quantifier = type === 'ALL_SUBLINK' ? 'ALL' : 'ANY';
+  if (!((type === 'ANY_SUBLINK' && op === '=') || (type === 'ALL_SUBLINK' && op === '<>'))) refuseRowQuantifier(opName, quantifier, span);
+  const columns = base.query.columns;
+  if (base.query.passthrough || columns.length !== row.length) {
+    const message = base.query.passthrough ? 'subquery must list its columns' : columns.length > row.length ? 'subquery has too many columns' : 'subquery has too few columns';
+    throw new SqlEtlError('subquery-columns', 'bind', message, { span });
+  }
+  const typed = row.map((f, i) => coerceTo(besideChar(f, columns[i].expr), columns[i].expr.type));
+  return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'in', op, row: typed, type: 'bool' };
 }
 
 /** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */

@@ -94,7 +94,7 @@ function underField(e: Expr, as: string): Expr {
 function nullExtended(relations: Relation[]): Relation[] {
   const mayBeNull = (e: Expr) => mapExpr(e, (x) => (x.kind === 'column' && x.notNull ? (({ notNull: _, ...rest }) => rest)(x) : undefined));
   return relations.map((r) =>
-    r.columns?.some((c) => c.notNull || c.expr) ? { ...r, columns: r.columns.map(({ notNull: _, ...c }) => (c.expr ? { ...c, expr: mayBeNull(c.expr) } : c)) } : r,
+    r.columns?.some((c) => c.notNull || c.expr) ? { ...r, nullExtended: true, columns: r.columns.map(({ notNull: _, ...c }) => (c.expr ? { ...c, expr: mayBeNull(c.expr) } : c)) } : { ...r, nullExtended: true },
   );
 }
 
@@ -346,7 +346,8 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const valueName = colnames[0] ?? (alias ?? srf.column ?? 'value');
   const columns = [{ name: valueName, field: as, type: srf.element }];
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
-  const relation: Relation = { name: alias ?? name, columns, prefix: [] };
+  // (an outer unnest's NULL-extended row has its columns NULL at the top level: its whole row is refused, scope.ts)
+  const relation: Relation = { name: alias ?? name, columns, prefix: [], ...(outer ? { nullExtended: true } : {}) };
   if (!alias && colnames.length === 0) relation.name = name;
   distinctNames(base.relations, [relation], fnSpan);
   return {

@@ -12,6 +12,7 @@ import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recu
 import { defaultColumnName } from './column-names.js';
 import { mayBeNull } from '../catalog/nullability.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
+import { orderByRow } from './bind-row.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
 
@@ -116,6 +117,8 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
     const name = tag === 'ColumnRef' ? stringsOf(body.fields) : [];
     const col = ordinal !== undefined ? columns[ordinal - 1] : name.length === 1 ? columns.find((c) => c.name === name[0]) : undefined;
     if (!col) throw unsupported('bind', `ORDER BY of ${op.toUpperCase()} on anything but an output column`, spanOf(ctxFor(env), body.location));
+    // a row value would sort as its text (bind-row.ts)
+    if (rowColumn(left, columns.indexOf(col)) || rowColumn(right, columns.indexOf(col))) throw unsupported('bind', `ORDER BY a row-valued column of ${op.toUpperCase()}`, spanOf(ctxFor(env), body.location));
     const desc = sortIsDescending(sb, ctxFor(env));
     const nullsFirst = sb.sortby_nulls === 'SORTBY_NULLS_FIRST' ? true : sb.sortby_nulls === 'SORTBY_NULLS_LAST' ? false : desc;
     return { expr: col.expr, desc, nullsFirst };
@@ -124,6 +127,11 @@ function bindSetOp(stmt: Any, env: BindEnv): SetOpQuery {
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
   return { kind: 'setop', op, all: !!stmt.all, left, right, columns, passthrough: false, orderBy, limit, offset, span: keyword };
+}
+
+/** Whether column i of a query is a row value (bind-row.ts), on either side of a set operation. */
+function rowColumn(q: Query, i: number): boolean {
+  return q.kind === 'select' ? q.columns[i].expr.type === 'record' : rowColumn(q.left, i) || rowColumn(q.right, i);
 }
 
 /** Column `i` of a set operation's side: an untyped quoted literal there (or in its own sides) read as type `t`. */
@@ -277,6 +285,10 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   let usesSets = false;
   const setsOf = (g: Node): number[][] => {
     const [tag, body] = unwrap(g);
+    // `GROUP BY (a, b)` (a row without ROW) is PostgreSQL's list of keys a, b, as in a grouping set;
+    // `GROUP BY ROW(a, b)` groups by the row value, which makes the same groups (NULL fields are
+    // equal in grouping): by its fields too, so that the row and its fields may be read after grouping
+    if (tag === 'RowExpr') return [((body.args ?? []) as Node[]).map(keyIndex)];
     if (tag !== 'GroupingSet') return [[keyIndex(g)]];
     usesSets = true;
     const content = (body.content ?? []) as Node[];
@@ -344,10 +356,10 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
       const c = columns[ordinal - 1];
       if (!c) throw new SqlEtlError('bad-ordinal', 'bind', `ORDER BY position ${ordinal} is not in select list`, { span: spanOf(base, unwrap(sb.node)[1].location) });
       const key = bindSortKey(s, { ...base, allowAggregates: true, clause: 'ORDER BY' });
-      orderBy.push({ ...key, expr: c.expr });
+      orderBy.push(...sortKeys({ ...key, expr: c.expr }));
       continue;
     }
-    orderBy.push(bindSortKey(s, { ...base, allowAggregates: true, allowWindows: true, clause: 'ORDER BY', aliasLookup: aliasOf }));
+    orderBy.push(...sortKeys(bindSortKey(s, { ...base, allowAggregates: true, allowWindows: true, clause: 'ORDER BY', aliasLookup: aliasOf })));
   }
 
   // columns functionally dependent on a grouped PRIMARY KEY are grouped too (PostgreSQL's rule)
@@ -550,6 +562,9 @@ function renameColumns(q: Query, names: string[], span?: SourceSpan): Query {
   const columns = q.columns.map((c, i) => ({ ...c, name: names[i] ?? c.name }));
   return { ...q, columns };
 }
+
+/** An ORDER BY key; a row value sorts by its fields (bind-row.ts). */
+const sortKeys = (key: SortKey): SortKey[] => orderByRow(key) ?? [key];
 
 function relationOf(name: string, q: Query): Relation {
   // a column whose expression is never NULL stays so for the reader (GROUPING SETS

@@ -5,6 +5,7 @@ import type { Statement } from '../ir/statement.js';
 import { unwrap, type BindEnv, type Catalog } from './bind-context.js';
 import { stringsOf } from './bind-expr.js';
 import { bindQuery, withCtes } from './bind-select.js';
+import { refuseRowColumns } from './bind-row.js';
 import type { Query } from '../ir/query.js';
 import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
@@ -100,7 +101,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'CreateTableAsStmt': {
         // a materialized view keeps its query for REFRESH, which has no statement to compute WITH RECURSIVE in: refused there
         const recursive: NonNullable<BindEnv['recursive']> = { index, ctes: [] };
-        const query = refuseIntervalColumns(bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive }));
+        const query = refuseRowColumns(refuseIntervalColumns(bindQuery(unwrap(n.query)[1], n.objtype === 'OBJECT_MATVIEW' ? env : { ...env, recursive })));
         const rel = n.into.rel;
         const names = stringsOf(n.into.colNames);
         if (query.passthrough) throw unsupported('bind', 'CREATE TABLE AS SELECT * of a collection without declared columns', spanOfLocation(env, rel.location));

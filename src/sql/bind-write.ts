@@ -8,6 +8,7 @@ import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.j
 import { charLengthOf } from './bind-bpchar.js';
 import { bindExpr, requireBoolean, coerceTo, numericScaleOf, refuseUnsupportedType, stringsOf, typeNameOf, varcharLengthOf } from './bind-expr.js';
 import { bindFromClause, bindQuery } from './bind-select.js';
+import { refuseRowColumns, refuseRowWrite } from './bind-row.js';
 import { OuterCapture, Scope, type Relation } from './scope.js';
 import { sampledOf } from './bind-from.js';
 import { timePrecisionOf } from './bind-time.js';
@@ -137,7 +138,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   const targetNames = listed.length ? listed.map((c) => c.name as string) : def?.columns.map((c) => c.name);
   const targetTypes = def && targetNames ? targetNames.map((name) => def.columns.find((c) => c.name === name)) : undefined;
   const valuesOnly = n.selectStmt && unwrap(n.selectStmt)[1].valuesLists;
-  const source: Query = n.selectStmt ? bindQuery(unwrap(n.selectStmt)[1], valuesOnly && targetTypes ? { ...env, valuesTargetTypes: targetTypes } : env) : defaultValuesQuery();
+  const source: Query = n.selectStmt ? refuseRowColumns(bindQuery(unwrap(n.selectStmt)[1], valuesOnly && targetTypes ? { ...env, valuesTargetTypes: targetTypes } : env)) : defaultValuesQuery();
   for (const c of listed) {
     if (c.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, c.location));
     if (def && !def.columns.some((d) => d.name === c.name)) {
@@ -241,7 +242,7 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
     const rt = unwrap(t)[1];
     const col = def?.columns.find((c) => c.name === rt.name);
     if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
-    const e = bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' });
+    const e = refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' }));
     return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
   });
   return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
@@ -259,7 +260,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
     const col = def?.columns.find((c) => c.name === rt.name);
     if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
-    const expr = bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' });
+    const expr = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
   });
   const where = n.whereClause ? bindExpr(n.whereClause, { ...ctx, clause: 'WHERE' }) : undefined;
@@ -326,7 +327,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
       case 'CMD_UPDATE': {
         const values = ((c.targetList ?? []) as Node[]).map((t) => {
           const rt = unwrap(t)[1];
-          const e = bindExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' });
+          const e = refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' }));
           const type = colType(rt.name);
           return { column: rt.name as string, expr: type ? coerceTo(e, type) : e };
         });
@@ -335,7 +336,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
       case 'CMD_INSERT': {
         const cols = ((c.targetList ?? []) as Node[]).map((t) => unwrap(t)[1].name as string);
         const names = cols.length ? cols : def?.columns.map((d) => d.name) ?? [];
-        const vals = ((c.values ?? []) as Node[]).map((v) => bindExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' }));
+        const vals = ((c.values ?? []) as Node[]).map((v) => refuseRowWrite(bindExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' })));
         if (vals.length !== names.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more target columns than expressions', { span: spanOf(ctx0, n.relation.location) });
         return { matched, condition, action: 'insert', values: names.map((column, i) => ({ column, expr: colType(column) ? coerceTo(vals[i], colType(column)!) : vals[i] })) };
       }

@@ -103,6 +103,7 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
     }
     case 'text':
     case 'array':
+    case 'record':
     case 'unknown':
       return text;
     default:

@@ -2,6 +2,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { mapExpr, type ColumnExpr, type Expr } from '../ir/expr.js';
 import { widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { closestName } from '../closest-name.js';
+import { nullableRow, rowValue } from './bind-row.js';
 
 /**
  * Name resolution for one query level. A relation is a collection (its documents
@@ -68,6 +69,8 @@ export interface Relation {
   hides?: readonly string[];
   /** a declared table's PRIMARY KEY columns (their fields): grouped by all of them, its other columns may be read ungrouped */
   primaryKey?: readonly string[];
+  /** on the NULL-extended side of an outer join: its whole row is NULL where the join found no row */
+  nullExtended?: boolean;
 }
 
 /** Whether an unqualified name may reach the relation's column (not merged away by a USING join). */
@@ -115,7 +118,8 @@ export class Scope {
       try {
         outerExpr = this.outer.resolve(fields, span);
       } catch (err) {
-        if (err instanceof SqlEtlError && err.code === 'undefined-column') this.refuseWholeRow(fields, span);
+        const whole = err instanceof SqlEtlError && err.code === 'undefined-column' && fields.length === 1 ? this.wholeRow(fields[0], span) : undefined;
+        if (whole) return whole;
         // a sampled relation here did not have the name, nor did the enclosing query: hint from here too
         if (err instanceof SqlEtlError && err.code === 'undefined-column' && err.hints.length === 0) err.hints.push(...didYouMean(fields[0], this.relations.flatMap(knownNames)));
         throw err;
@@ -125,7 +129,8 @@ export class Scope {
       const captured = mapExpr(outerExpr, (x) => (x.kind === 'column' ? { kind: 'column', path: [`$$${capture.capture(x)}`], type: x.type, span } : undefined));
       return captured.kind === 'column' ? captured : { ...captured, span };
     }
-    this.refuseWholeRow(fields, span);
+    const whole = fields.length === 1 ? this.wholeRow(fields[0], span) : undefined;
+    if (whole) return whole;
     if (this.relations.length === 0) {
       throw new SqlEtlError('undefined-column', 'bind', `column "${fields.join('.')}" does not exist`, { params: { column: fields.join('.') }, span, hints: ['this SELECT has no FROM clause'] });
     }
@@ -137,13 +142,19 @@ export class Scope {
   }
 
   /**
-   * `SELECT t FROM … t`: PostgreSQL reads a relation's name alone, when no column has
-   * it, as the relation's whole row (a composite value), which sqletl does not build.
+   * `t` (when no column has the name) or `t.*` as a value: the relation's whole row, a
+   * composite of its columns in order (bind-row.ts); in an enclosing query's scope, its
+   * columns are captured as for any correlated reference. Undefined when no relation
+   * has the name.
    */
-  private refuseWholeRow(fields: string[], span?: SourceSpan): void {
-    if (fields.length === 1 && this.hasRelation(fields[0])) {
-      throw unsupported('bind', 'a whole-row reference (a table name used as a value)', span, [`name its columns, or use ${fields[0]}.*`]);
-    }
+  wholeRow(name: string, span?: SourceSpan): Expr | undefined {
+    const rel = this.relations.find((r) => r.name === name);
+    if (rel) return wholeRowOf(rel, span);
+    if (!this.outer || !this.capture) return undefined;
+    const outerExpr = this.outer.wholeRow(name, span);
+    if (!outerExpr) return undefined;
+    const capture = this.capture;
+    return mapExpr(outerExpr, (x) => (x.kind === 'column' ? { kind: 'column', path: [`$$${capture.capture(x)}`], type: x.type, span } : undefined));
   }
 
   /** `a.x` where a is inside an aliased join `(a JOIN b …) AS j`: PostgreSQL's own message */
@@ -220,6 +231,23 @@ export class Scope {
     }
     return column && fields.length === 1 ? readChar(read, column) : read;
   }
+}
+
+/**
+ * A relation's whole row: its columns (all of them: a USING join's merging does not
+ * change a relation's own row), NULL when an outer join NULL-extended the relation
+ * (its joined document is missing). Refused when its columns are not known, and for the
+ * left side of a FULL JOIN and an outer unnest (their fields sit at the row's top level,
+ * where a missing row cannot be told from NULL columns).
+ */
+function wholeRowOf(rel: Relation, span?: SourceSpan): Expr {
+  if (!rel.columns || rel.open) {
+    throw unsupported('bind', `a whole-row reference to "${rel.name}", whose columns are not declared`, span, ['declare the collection\'s columns with CREATE TABLE (or --schema), or name the columns']);
+  }
+  const fields = rel.columns.map((c) => c.expr ?? readChar({ kind: 'column', path: [...rel.prefix, c.field], type: c.type, span, ...widthField(c.type, c.intWidth) }, c));
+  if (!rel.nullExtended) return rowValue(fields, span);
+  if (rel.prefix.length === 0) throw unsupported('bind', `a whole-row reference to "${rel.name}", which a FULL JOIN or an outer unnest(…) may NULL-extend`, span, ['name its columns']);
+  return nullableRow(fields, { kind: 'isnull', arg: { kind: 'column', path: rel.prefix, type: 'unknown', span }, negated: false, type: 'bool', span }, span);
 }
 
 /** A character(n) column's value as sqletl holds it: without trailing blanks when documents hold it padded (bind-bpchar.ts). */
