@@ -32,7 +32,8 @@ import { raiseIf } from './raise.js';
 export function storedReal(v: Mql, column: string, span?: SourceSpan): Mql {
   const holds = `real column "${column}" holds `;
   const isText = { $eq: [{ $type: '$$sr' }, 'string'] };
-  const isNumber = { $isNumber: '$$sr' };
+  // by type name: the embedded engine's `$isNumber` does not count a decimal128
+  const isNumber = { $in: [{ $type: '$$sr' }, ['double', 'int', 'long', 'decimal']] };
   const text = cond(isText, '$$sr', '');
   const word = { $toLower: { $trim: { input: text } } };
   // the value as a double, NULL for NULL, the string "invalid" for a value that is not a number
@@ -44,6 +45,8 @@ export function storedReal(v: Mql, column: string, span?: SourceSpan): Mql {
         { case: { $and: [isText, { $in: [word, INFINITY_TEXT] }] }, then: Infinity },
         { case: { $and: [isText, { $in: [word, MINUS_INFINITY_TEXT] }] }, then: -Infinity },
         { case: { $and: [isText, { $in: [word, NAN_TEXT] }] }, then: NaN },
+        // (the embedded engine's `$convert` reads empty text as 0)
+        { case: { $and: [isText, { $eq: [word, ''] }] }, then: 'invalid' },
         { case: isText, then: { $convert: { input: { $trim: { input: text } }, to: 'double', onError: 'invalid', onNull: 'invalid' } } },
       ],
       default: 'invalid',

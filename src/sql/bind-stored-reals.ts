@@ -23,7 +23,8 @@ export function storedRealsQuery(declared: TableDef, name: string, db: string | 
   if (!declared.fromSchema || declared.view || !declared.columns.some((c) => c.type === 'real')) return undefined;
   if (!declared.columns.every((c) => PLAIN_FIELD.test(c.name))) return undefined;
   const columns = declared.columns.map((c) => {
-    const read = { kind: 'column' as const, path: [c.name], type: c.type, ...widthField(c.type, intWidthOf(c.typeName)) };
+    // its errors (a value PostgreSQL could not have stored) point at the table in FROM
+    const read = { kind: 'column' as const, path: [c.name], type: c.type, span, ...widthField(c.type, intWidthOf(c.typeName)) };
     const column = { field: c.name, unroundedReal: c.type === 'real', ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) };
     return { name: c.name, field: c.name, expr: readDeclared(read, column) };
   });
