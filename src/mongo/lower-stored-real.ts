@@ -2,7 +2,7 @@ import { MAX_EXACT_INTEGER } from '../ir/types.js';
 import type { SourceSpan } from '../errors.js';
 import { float32Parts } from './float32.js';
 import { INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT } from './lower-cast.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, notNull, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
 /**
@@ -29,31 +29,33 @@ import { raiseIf } from './raise.js';
  * DocumentDB evaluates both branches of a `$cond`: each operand that needs a type gets a
  * harmless one when its branch does not apply.
  */
+/** `x` equals one of `words` (an `$or` of `$eq`s: see `isNumber` below). */
+const oneOf = (x: Mql, words: string[]): Mql => ({ $or: words.map((w) => ({ $eq: [x, w] })) });
+
 export function storedReal(v: Mql, column: string, span?: SourceSpan): Mql {
   const holds = `real column "${column}" holds `;
   const isText = { $eq: [{ $type: '$$sr' }, 'string'] };
-  // by type name: the embedded engine's `$isNumber` does not count a decimal128
-  const isNumber = { $in: [{ $type: '$$sr' }, ['double', 'int', 'long', 'decimal']] };
+  // (no `$in` over constant lists here: DocumentDB answers it wrongly for a text value after a number)
+  const isNumber = { $or: [{ $isNumber: '$$sr' }, { $eq: [{ $type: '$$sr' }, 'decimal'] }] };
   const text = cond(isText, '$$sr', '');
   const word = { $toLower: { $trim: { input: text } } };
-  // the value as a double, NULL for NULL, the string "invalid" for a value that is not a number
-  const double = {
+  // text as float4in reads it: PostgreSQL's spellings of the infinities and NaN, blanks around;
+  // NULL for text that is not a number (the embedded engine's `$convert` reads "" as 0)
+  const fromText = {
     $switch: {
       branches: [
-        { case: isNull('$$sr'), then: null },
-        { case: isNumber, then: { $toDouble: cond(isNumber, '$$sr', 0) } },
-        { case: { $and: [isText, { $in: [word, INFINITY_TEXT] }] }, then: Infinity },
-        { case: { $and: [isText, { $in: [word, MINUS_INFINITY_TEXT] }] }, then: -Infinity },
-        { case: { $and: [isText, { $in: [word, NAN_TEXT] }] }, then: NaN },
-        // (the embedded engine's `$convert` reads empty text as 0)
-        { case: { $and: [isText, { $eq: [word, ''] }] }, then: 'invalid' },
-        { case: isText, then: { $convert: { input: { $trim: { input: text } }, to: 'double', onError: 'invalid', onNull: 'invalid' } } },
+        { case: oneOf(word, INFINITY_TEXT), then: Infinity },
+        { case: oneOf(word, MINUS_INFINITY_TEXT), then: -Infinity },
+        { case: oneOf(word, NAN_TEXT), then: NaN },
+        { case: { $eq: [word, ''] }, then: null },
       ],
-      default: 'invalid',
+      default: { $convert: { input: { $trim: { input: text } }, to: 'double', onError: null, onNull: null } },
     },
   };
-  const invalid = { $eq: ['$$sd', 'invalid'] };
-  const rounded = float32Parts(cond({ $isNumber: '$$sd' }, '$$sd', null), (r, tie, x) => {
+  // the value as a double, or NULL (for NULL, and for a value that is not a number: `invalid`)
+  const double = cond(isNumber, { $toDouble: cond(isNumber, '$$sr', 0) }, cond(isText, fromText, null));
+  const invalid = { $and: [notNull('$$sr'), isNull('$$sd')] };
+  const rounded = float32Parts('$$sd', (r, tie, x) => {
     const outOfRange = { $or: [{ $and: [{ $eq: [{ $abs: r }, Infinity] }, { $ne: [{ $abs: x }, Infinity] }] }, { $and: [{ $eq: [r, 0] }, { $ne: [x, 0] }] }] };
     const inexactTie = { $and: [tie, { $or: [{ $ne: [x, { $trunc: [x, 0] }] }, { $gt: [{ $abs: x }, MAX_EXACT_INTEGER] }] }] };
     // MongoDB's equality holds NaN equal to itself
