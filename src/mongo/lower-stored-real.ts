@@ -5,6 +5,9 @@ import { INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT } from './lower-cast.js';
 import { cond, isNull, letIn, notNull, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
+/** `x` equals one of `words` (an `$or` of `$eq`s: see `isNumber` below). */
+const oneOf = (x: Mql, words: string[]): Mql => ({ $or: words.map((w) => ({ $eq: [x, w] })) });
+
 /**
  * A real column of a table declared in --schema, read as PostgreSQL would hold it. sqletl
  * did not write those documents, so a field holds whatever the data has: 324.78 as a
@@ -27,11 +30,10 @@ import { raiseIf } from './raise.js';
  *   array) is not a value of the column's type and is refused at run time.
  *
  * DocumentDB evaluates both branches of a `$cond`: each operand that needs a type gets a
- * harmless one when its branch does not apply.
+ * harmless one when its branch does not apply. It also answered a mix of text and numbers
+ * wrongly while this held `$in` over constant lists or a string marker for bad values: the
+ * value is a double or NULL, and `invalid` is decided from the stored value beside it.
  */
-/** `x` equals one of `words` (an `$or` of `$eq`s: see `isNumber` below). */
-const oneOf = (x: Mql, words: string[]): Mql => ({ $or: words.map((w) => ({ $eq: [x, w] })) });
-
 export function storedReal(v: Mql, column: string, span?: SourceSpan): Mql {
   const holds = `real column "${column}" holds `;
   const isText = { $eq: [{ $type: '$$sr' }, 'string'] };
