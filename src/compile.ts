@@ -127,7 +127,7 @@ function schemaCatalog(schema: string): Catalog {
   const cached = SCHEMA_CACHE.get(schema);
   if (cached) return cached;
   const catalog: Catalog = new Map();
-  withSource(schema, 'schema', () => bindScript(parseScript(schema), catalog, {}));
+  withSource(schema, 'schema', () => bindScript(parseScript(schema), catalog, {}, undefined, true));
   for (const [key, table] of catalog) {
     const declared = { ...table, fromSchema: true };
     deepFreeze(declared);

@@ -18,7 +18,8 @@ import { rightSideJoinFilters } from '../src/plan/right-side-join-filters.js';
 import { semiJoinInSubqueries } from '../src/plan/semi-join-in-subqueries.js';
 import { keyInSubqueries } from '../src/plan/key-in-subqueries.js';
 import { keyDerivedJoin } from '../src/plan/key-derived-joins.js';
-import type { SelectQuery, Source } from '../src/ir/query.js';
+import type { Query, SelectQuery, Source } from '../src/ir/query.js';
+import { filterStoredReads } from '../src/plan/filter-stored-reads.js';
 
 type Attach = Extract<PlanNode, { kind: 'attach' }>;
 const col = (path: string[], type: Expr['type'] = 'int'): Expr => ({ kind: 'column', path, type });
@@ -389,5 +390,54 @@ describe('grouped-in-first', () => {
     ['the query reads an outer variable (it is a correlated subquery)', { ...q18(), where: and(q18().where!, eq(col(['c_custkey']), col(['$$o0']))) }],
   ])('%s: unchanged', (_name, q) => {
     expect(groupedInFirst(q)).toBe(q);
+  });
+});
+
+describe('filter-stored-reads', () => {
+  const rounded = (field: string): Expr => ({ kind: 'cast', arg: col([field], 'unknown'), to: 'real', typeName: 'float4', type: 'real', storedColumn: field });
+  const storedRead = (where?: Expr): SelectQuery => ({
+    kind: 'select',
+    source: { kind: 'collection', name: 'singles' },
+    groupBy: [],
+    aggregated: false,
+    passthrough: false,
+    columns: [
+      { name: 'grp', field: 'grp', expr: col(['grp'], 'text') },
+      { name: 'r', field: 'r', expr: rounded('r') },
+    ],
+    distinct: false,
+    orderBy: [],
+    ...(where ? { where } : {}),
+  });
+  const reader = (inner: Query, where?: Expr): SelectQuery => ({
+    kind: 'select',
+    source: { kind: 'subquery', query: inner },
+    groupBy: [],
+    aggregated: false,
+    passthrough: false,
+    columns: [{ name: 'r', field: 'r', expr: col(['r'], 'real') }],
+    distinct: false,
+    orderBy: [],
+    ...(where ? { where } : {}),
+  });
+  const grpIsA = eq(col(['grp'], 'text'), { kind: 'literal', value: 'a', type: 'text' });
+  const rBelow2 = lt(col(['r'], 'real'), num(2, 'real'));
+
+  test('a conjunct on an unrounded column moves into the derived table; one on a rounded column stays', () => {
+    expect(filterStoredReads(reader(storedRead(), and(grpIsA, rBelow2)))).toEqual(reader(storedRead(grpIsA), rBelow2));
+  });
+  test('a conjunct joins the derived table\'s own condition', () => {
+    const own = eq(col(['grp'], 'text'), { kind: 'literal', value: 'b', type: 'text' });
+    expect(filterStoredReads(reader(storedRead(own), grpIsA))).toEqual(reader(storedRead(and(own, grpIsA))));
+  });
+  test.each([
+    ['a condition on a rounded column (computed twice)', reader(storedRead(), rBelow2)],
+    ['no WHERE', reader(storedRead())],
+    ['a correlated variable', reader(storedRead(), eq(col(['$$o0'], 'text'), col(['grp'], 'text')))],
+    ['a derived table that is not a stored read (no rounded column)', reader({ ...storedRead(), columns: [{ name: 'grp', field: 'grp', expr: col(['grp'], 'text') }] }, grpIsA)],
+    ['a DISTINCT derived table', reader({ ...storedRead(), distinct: true }, grpIsA)],
+    ['a derived table with LIMIT', reader({ ...storedRead(), limit: 1 }, grpIsA)],
+  ])('left alone: %s', (_name, input) => {
+    expect(filterStoredReads(input)).toBe(input);
   });
 });

@@ -70,6 +70,13 @@ export interface CaseExpr extends Base { kind: 'case'; whens: { when: Expr; then
 export interface CastExpr extends Base { kind: 'cast'; arg: Expr; to: SqlType; typeName: string; /** numeric(p, s): values are rounded to s decimals */ scale?: number; /** numeric(p, s): the precision p, kept for PostgreSQL's type names in errors */ precision?: number; /** varchar(n): text is cut to n characters */ length?: number;
   /** character(n): 'held' cuts to n and drops trailing blanks (the form sqletl holds), 'shown' pads to n blanks (PostgreSQL's output) */
   char?: 'held' | 'shown';
+  /**
+   * a real column of a table declared in --schema, read as PostgreSQL would hold it: the
+   * documents hold whatever the data has (324.78 as a double), which float4in would have
+   * rounded to a single when it was stored (lower-stored-real.ts); the column's name, for
+   * the run-time errors of values PostgreSQL could not have stored
+   */
+  storedColumn?: string;
 }
 /** A scalar function of the function catalogue (src/catalog/functions.ts), by its canonical name. */
 export interface FuncExpr extends Base { kind: 'func'; name: string; args: Expr[] }

@@ -5,6 +5,7 @@ import { isInterval, type CompareExpr, type Expr, type LikeExpr } from '../ir/ex
 import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
+import { storedReal } from './lower-stored-real.js';
 import { castTo } from './lower-cast.js';
 import { castToTime } from './lower-time.js';
 import { heldChar, shownChar } from './lower-bpchar.js';
@@ -74,6 +75,7 @@ export function lowerExpr(e: Expr): Mql {
       // numeric(p, s) rounds to its scale, half away from zero as PostgreSQL's numeric does
       // varchar(n) cuts to n characters (a NULL stays null: $substrCP of null is "", so it is guarded)
       // character(n): held without trailing blanks, shown padded (lower-bpchar.ts)
+      if (e.storedColumn !== undefined) return storedReal(lowerExpr(e.arg), e.storedColumn, e.span);
       if (e.to === 'time') return castToTime(lowerExpr(e.arg), e.arg.type, e.precision, e.span);
       if (e.char === 'held' && e.length !== undefined) return heldChar(castTo(lowerExpr(e.arg), e.arg.type, 'text', e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.length);
       if (e.char === 'shown' && e.length !== undefined) return shownChar(lowerExpr(e.arg), e.length);

@@ -54,8 +54,9 @@ export function inlineProjection(group: Group): Group {
   };
 }
 
-/** A column, a constant, or one operation over columns and constants. */
+/** A column, a constant, or one operation over columns and constants (not a stored real's rounding, lower-stored-real.ts: a large expression). */
 function cheap(e: Expr): boolean {
   const leaf = (x: Expr) => x.kind === 'column' || x.kind === 'literal';
+  if (e.kind === 'cast' && e.storedColumn !== undefined) return false;
   return leaf(e) || ((e.kind === 'func' || e.kind === 'cast' || e.kind === 'arith' || e.kind === 'compare' || e.kind === 'negate') && children(e).every(leaf));
 }

@@ -1,6 +1,7 @@
 import type { SelectQuery } from '../ir/query.js';
 import type { PlanNode } from './logical-plan.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
+import { filterStoredReads } from './filter-stored-reads.js';
 import { deriveOrFilters } from './derive-or-filters.js';
 import { foldConstants } from './fold-constants.js';
 import { groupedInFirst } from './grouped-in-first.js';
@@ -29,6 +30,8 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   deriveOrFilters,
   // inner joins by connectivity: no cross product where a key exists
   orderJoins,
+  // a --schema table's stored reals are rounded after the filters that do not read them
+  filterStoredReads,
   // a derived table computes only the columns its reader uses
   pruneSource,
 ];

@@ -6,8 +6,9 @@ import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { setReturning } from '../catalog/functions.js';
 import { binaryOp, bindExpr, setReturningArray, requireBoolean, stringsOf } from './bind-expr.js';
-import { OuterCapture, readChar, Scope, visible, type Relation, type RelationColumn } from './scope.js';
+import { OuterCapture, readDeclared, Scope, visible, type Relation, type RelationColumn } from './scope.js';
 import { commonCharLength } from './bind-bpchar.js';
+import { storedRealsQuery } from './bind-stored-reals.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 
 type Any = Record<string, any>; // raw parse-tree node bodies
@@ -103,7 +104,7 @@ export function visibleColumns(relations: Relation[]): { name: string; expr: Exp
   return relations.flatMap((r) =>
     (r.columns ?? [])
       .filter((c) => visible(r, c.name))
-      .map((c) => ({ name: c.name, expr: c.expr ?? readChar({ kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...scaleField(c.numericScale), ...(c.notNull ? { notNull: true } : {}) }, c), ...(c.notNull ? { notNull: true } : {}) })),
+      .map((c) => ({ name: c.name, expr: c.expr ?? readDeclared({ kind: 'column' as const, path: [...r.prefix, c.field], type: c.type, ...widthField(c.type, c.intWidth), ...scaleField(c.numericScale), ...(c.notNull ? { notNull: true } : {}) }, c), ...(c.notNull ? { notNull: true } : {}) })),
   );
 }
 
@@ -140,13 +141,20 @@ function bindItem(node: Node, b: FromBinder, counter: { n: number }, left: Bound
       if (colnames.length > 0 && !declared) {
         throw unsupported('bind', `column aliases on "${key}", whose columns are not declared`, span, [`declare its columns with CREATE TABLE ${key} (…) (in the job or a --schema file)`]);
       }
+      const sourceSpan = span && { start: span.start, end: span.start + key.length };
+      const stored = declared && storedRealsQuery(declared, name, n.schemaname, sourceSpan);
+      if (stored) {
+        const renamed = b.renameColumns(stored, colnames, span);
+        const relation = b.relationOf(alias ?? name, renamed);
+        return { bound: { source: { kind: 'subquery', query: renamed }, relations: [{ ...relation, ...(alias === undefined && n.schemaname ? { db: n.schemaname as string } : {}), ...(declared.primaryKey ? { primaryKey: declared.primaryKey } : {}) }] } };
+      }
       const columns = declared?.columns.map((c, i) => ({ name: colnames[i] ?? c.name, field: c.name, type: c.type, ...(declared.fromSchema && c.type === 'real' ? { unroundedReal: true } : {}), ...widthField(c.type, intWidthOf(c.typeName)), ...scaleField(c.type === 'numeric' ? c.scale : undefined), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) }));
       if (columns && colnames.length > columns.length) {
         throw new SqlEtlError('too-many-aliases', 'bind', `table "${alias ?? name}" has ${columns.length} columns available but ${colnames.length} columns specified`, { span });
       }
       return {
         bound: {
-          source: { kind: 'collection', name, db: n.schemaname, span: span && { start: span.start, end: span.start + key.length } },
+          source: { kind: 'collection', name, db: n.schemaname, span: sourceSpan },
           relations: [{ name: alias ?? name, columns, prefix: [], ...(alias === undefined && n.schemaname ? { db: n.schemaname as string } : {}), ...sampledOf(env, declared ? undefined : key), ...(declared?.primaryKey ? { primaryKey: declared.primaryKey } : {}) }],
         },
       };

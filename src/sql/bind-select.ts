@@ -224,12 +224,6 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
           `declare the collection's columns with CREATE TABLE ${open[0].name} (…) (in the job or a --schema file)`,
         ]);
       }
-      const unrounded = chosen.flatMap((r) => (r.columns ?? []).filter((c) => c.unroundedReal))[0];
-      if (unrounded) {
-        throw unsupported('bind', `* over the real column "${unrounded.name}" of a table declared in --schema (its stored values are not rounded to single precision as PostgreSQL's would be)`, starSpan, [
-          'declare the column double precision in the schema, or create and fill the table in the job',
-        ]);
-      }
       // FROM order; a USING join's merged columns stand once, first, for its sides' (`a.*` lists a's own)
       for (const c of fields.length === 1 ? visibleColumns(chosen) : chosen.flatMap((r) => visibleColumns([{ ...r, hidden: [] }]))) {
         columns.push({ name: c.name, field: '', expr: c.expr });

@@ -17,7 +17,11 @@ import { printableIntervalColumns, refuseIntervalColumns } from './interval-colu
  * Binds every statement of a parsed script, in order: CREATE TABLE declarations
  * enter the catalog and are visible to the statements after them.
  */
-export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<string, Value>, sampled?: Record<string, readonly string[]>): Statement[] {
+/**
+ * `declaresSchema`: the script is the `schema` option's (--schema): its tables are marked `fromSchema` as they are
+ * declared, so that a view it declares over one reads that table as its other readers do (its stored reals rounded).
+ */
+export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<string, Value>, sampled?: Record<string, readonly string[]>, declaresSchema = false): Statement[] {
   const param = (n: number, span?: SourceSpan): Value => {
     const name = script.params.names.get(n);
     if (name === undefined) throw new SqlEtlError('positional-parameter', 'bind', `positional parameter $${n} is not supported; use :name with --var name=value`, { span });
@@ -74,7 +78,7 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'CreateStmt': {
         const table = bindCreateTable(n, env);
         const key = tableKey(table);
-        if (!(n.if_not_exists && catalog.has(key))) catalog.set(key, table);
+        if (!(n.if_not_exists && catalog.has(key))) catalog.set(key, declaresSchema ? { ...table, fromSchema: true } : table);
         return { kind: 'create-table', table, ifNotExists: !!n.if_not_exists, ...base };
       }
       case 'ViewStmt': {

@@ -46,9 +46,13 @@ function exprCtx(env: BindEnv, relations: Relation[], clause: string): ExprConte
   };
 }
 
-const relationOf = (def: TableDef | undefined, name: string, prefix: string[]): Relation => ({
+/**
+ * The write target's columns. `stored`: its documents as they are (not a proposed row, which the
+ * write conformed to the columns' types): a --schema table's real columns are read rounded (scope.ts).
+ */
+const relationOf = (def: TableDef | undefined, name: string, prefix: string[], stored = true): Relation => ({
   name,
-  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) })),
+  columns: def?.columns.map((c) => ({ name: c.name, field: c.name, type: c.type, ...(stored && def.fromSchema && c.type === 'real' ? { unroundedReal: true } : {}), ...widthField(c.type, intWidthOf(c.typeName)), ...(c.blankPadded ? { charLength: c.length, padded: true } : {}), ...(c.typeName === 'varchar' ? { varchar: true } : {}) })),
   prefix,
 });
 
@@ -187,7 +191,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
       // SET/WHERE see the existing row (table name or alias) and the proposed one (EXCLUDED)
       const alias = n.relation.alias?.aliasname ?? table.name;
       const bindBoth = (node: Node, forCount: boolean) =>
-        bindExpr(node, exprCtx(env, [relationOf(def, alias, forCount ? ['__old'] : []), relationOf(def, 'excluded', forCount ? [] : ['$$new'])], 'ON CONFLICT DO UPDATE'));
+        bindExpr(node, exprCtx(env, [relationOf(def, alias, forCount ? ['__old'] : []), relationOf(def, 'excluded', forCount ? [] : ['$$new'], false)], 'ON CONFLICT DO UPDATE'));
       const set = ((oc.targetList ?? []) as Node[]).map((t) => {
         const rt = unwrap(t)[1];
         const col = def!.columns.find((c) => c.name === rt.name);

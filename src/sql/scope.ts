@@ -18,7 +18,8 @@ import { nullableRow, rowValue } from './bind-row.js';
 export interface RelationColumn {
   /**
    * a real column of a table declared in --schema: its stored values are whatever the data holds
-   * (324.78 as a double), not singles, and PostgreSQL would have rounded them when they were stored
+   * (324.78 as a double), not singles, and PostgreSQL would have rounded them when they were stored,
+   * so it is read through that rounding (`readDeclared`)
    */
   unroundedReal?: boolean;
   name: string;
@@ -224,12 +225,7 @@ export class Scope {
     const width = fields.length === 1 ? { ...widthField(type, column?.intWidth), ...(column?.numericScale !== undefined ? { numericScale: column.numericScale } : {}) } : {};
     const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
     const read: Expr = column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
-    if (column?.unroundedReal) {
-      throw unsupported('bind', `reading the real column "${column.name}" of a table declared in --schema (its stored values are not rounded to single precision as PostgreSQL's would be)`, span, [
-        'declare the column double precision in the schema, or create and fill the table in the job',
-      ]);
-    }
-    return column && fields.length === 1 ? readChar(read, column) : read;
+    return column && fields.length === 1 ? readDeclared(read, column) : read;
   }
 }
 
@@ -248,6 +244,16 @@ function wholeRowOf(rel: Relation, span?: SourceSpan): Expr {
   if (!rel.nullExtended) return rowValue(fields, span);
   if (rel.prefix.length === 0) throw unsupported('bind', `a whole-row reference to "${rel.name}", which a FULL JOIN or an outer unnest(…) may NULL-extend`, span, ['name its columns']);
   return nullableRow(fields, { kind: 'isnull', arg: { kind: 'column', path: rel.prefix, type: 'unknown', span }, negated: false, type: 'bool', span }, span);
+}
+
+/**
+ * A declared column's value as sqletl holds it, from the field read as it is: a character(n)
+ * column without trailing blanks (`readChar`), a real column of a --schema table rounded to
+ * the single PostgreSQL would have stored (`storedColumn`, lower-stored-real.ts).
+ */
+export function readDeclared(read: Expr, column: Pick<RelationColumn, 'field' | 'unroundedReal' | 'charLength' | 'padded' | 'varchar'>): Expr {
+  if (!column.unroundedReal) return readChar(read, column);
+  return { kind: 'cast', arg: { ...read, type: 'unknown' }, to: 'real', typeName: 'float4', type: 'real', span: read.span, storedColumn: column.field };
 }
 
 /** A character(n) column's value as sqletl holds it: without trailing blanks when documents hold it padded (bind-bpchar.ts). */

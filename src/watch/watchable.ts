@@ -61,7 +61,7 @@ export async function planWatchJob(sql: string, options: CompileOptions = {}): P
   const script = await compileScript(sql, options);
   await loadParser();
   const catalog: Catalog = new Map();
-  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}));
+  if (options.schema) withSource(options.schema, 'schema', () => bindScript(parseScript(options.schema!), catalog, {}, undefined, true));
   return withSource(sql, options.file, () => {
     const bound = bindScript(parseScript(sql), catalog, options.vars ?? {});
     const statements = bound.map((s, i) => classify(s, script.statements[i], options.db));
