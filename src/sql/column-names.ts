@@ -25,10 +25,12 @@ function figure(node: Node): Figured {
   const [tag, body] = Object.entries(node)[0] as [string, Record<string, unknown>];
   switch (tag) {
     case 'ColumnRef': {
-      const fields = body.fields as Node[];
-      const last = fields[fields.length - 1] as { String?: { sval: string } };
-      return last.String ? [last.String.sval, 2] : undefined;
+      // the last field name, a trailing `*` ignored: `a.*` is named `a`
+      const names = (body.fields as { String?: { sval: string } }[]).filter((f) => f.String);
+      return names.length ? [names[names.length - 1].String!.sval, 2] : undefined;
     }
+    case 'RowExpr':
+      return ['row', 2];
     case 'A_Indirection': {
       const ind = body.indirection as Node[];
       for (let i = ind.length - 1; i >= 0; i--) {
