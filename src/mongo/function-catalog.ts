@@ -7,7 +7,7 @@ import { mayBeNaN } from '../catalog/nan-values.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lower-dates.js';
 import { lowerToTimestampFromEpoch, lowerToTimestampFromText } from './lower-to-timestamp.js';
 import { lowerToDate } from './lower-to-date.js';
-import { castTo, outputText } from './lower-cast.js';
+import { castTo, knownScale, outputText, scaledNumericText } from './lower-cast.js';
 import { recordText } from './lower-record.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
@@ -70,7 +70,11 @@ const constInt = (f: FuncExpr, i: number): number | undefined => {
 };
 
 /** text of any type, as `||` and CONCAT see it (dates as PostgreSQL prints them) */
-const asText = (v: Mql, e: Expr): Mql => (e.type === 'text' ? v : castTo(v, e.type, 'text', e.span));
+const asText = (v: Mql, e: Expr): Mql => {
+  if (e.type === 'text') return v;
+  const scale = knownScale(e);
+  return scale ? scaledNumericText(v, scale) : castTo(v, e.type, 'text', e.span);
+};
 
 /** ln/log10: PostgreSQL refuses zero and negative arguments (NULL stays NULL: `$lte` of null is true, hence the number test). */
 function logarithm(x: Mql, f: FuncExpr, op: (v: Mql) => Mql): Mql {
@@ -182,7 +186,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   position: strictText(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
   // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
   // and give '' (not NULL) when every value is NULL
-  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
+  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [knownScale(f.args[i]) ? scaledNumericText(a, knownScale(f.args[i])!) : outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
   concat_ws: (args, f) => {
     const [sep, ...rest] = args;
     const parts = rest.map((a, i) => outputText(a, f.args[i + 1].type, f.args[i + 1].span));

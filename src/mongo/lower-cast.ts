@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import { EXACT_INTEGER_LIMIT, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
+import type { Expr } from '../ir/expr.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -311,4 +312,37 @@ export function outputText(v: Mql, from: SqlType, span?: SourceSpan): Mql {
   if (from === 'bool') return shared([v], ([x]) => cond(isNull(x), null, cond(x, 't', 'f')));
   if (from !== 'unknown') return castTo(v, from, 'text', span);
   return shared([v], ([x]) => cond({ $eq: [{ $type: x }, 'bool'] }, cond(x, 't', 'f'), castTo(x, from, 'text', span)));
+}
+
+/** The scale of a numeric expression's values where sqletl knows it (sql/numeric-scale.ts), else undefined. */
+export function knownScale(e: Expr): number | undefined {
+  if (e.type !== 'numeric') return undefined;
+  return e.numericScale ?? (e.kind === 'cast' ? e.scale : undefined);
+}
+
+/**
+ * A numeric of known scale as PostgreSQL prints it: exactly `scale` decimals (numeric(10,2)
+ * 2.5 is `2.50`, 3 is `3.00`), where `$toString` of the double gives `2.5` and `3`. The
+ * value is rounded to the scale first (an arithmetic result is, already) and `+ 0` turns a
+ * -0 into 0 (PostgreSQL's numeric has no negative zero). Text with an exponent (`1e-7`,
+ * beyond the digits a double prints plainly) and NaN/Infinity are left as `$toString` gives them.
+ */
+export function scaledNumericText(v: Mql, scale: number): Mql {
+  const zeros = '0'.repeat(scale);
+  const text = { $toString: { $add: [{ $round: [v, scale] }, 0] } };
+  return letIn(
+    { t: text },
+    letIn(
+      { d: { $indexOfCP: ['$$t', '.'] } },
+      cond(
+        { $or: [isNull('$$t'), { $gte: [{ $indexOfCP: ['$$t', 'e'] }, 0] }, { $in: ['$$t', ['NaN', 'Infinity', '-Infinity']] }] },
+        '$$t',
+        cond(
+          { $lt: ['$$d', 0] },
+          { $concat: ['$$t', '.', zeros] },
+          { $concat: ['$$t', { $substrCP: [zeros, 0, { $max: [0, { $subtract: [scale, { $subtract: [{ $subtract: [{ $strLenCP: '$$t' }, '$$d'] }, 1] }] }] }] }] },
+        ),
+      ),
+    ),
+  );
 }

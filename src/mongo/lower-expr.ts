@@ -6,7 +6,7 @@ import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { storedReal } from './lower-stored-real.js';
-import { castTo } from './lower-cast.js';
+import { castTo, knownScale, scaledNumericText } from './lower-cast.js';
 import { castToTime } from './lower-time.js';
 import { heldChar, shownChar } from './lower-bpchar.js';
 import { lowerFunction } from './function-catalog.js';
@@ -77,6 +77,8 @@ export function lowerExpr(e: Expr): Mql {
       // character(n): held without trailing blanks, shown padded (lower-bpchar.ts)
       if (e.storedColumn !== undefined) return storedReal(lowerExpr(e.arg), e.storedColumn, e.span);
       if (e.to === 'time') return castToTime(lowerExpr(e.arg), e.arg.type, e.precision, e.span);
+      // a numeric of known scale prints its scale's decimals (2.50), as PostgreSQL's numeric_out
+      if (e.to === 'text' && e.length === undefined && e.char === undefined && knownScale(e.arg)) return scaledNumericText(lowerExpr(e.arg), knownScale(e.arg)!);
       if (e.char === 'held' && e.length !== undefined) return heldChar(castTo(lowerExpr(e.arg), e.arg.type, 'text', e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.length);
       if (e.char === 'shown' && e.length !== undefined) return shownChar(lowerExpr(e.arg), e.length);
       if (e.length !== undefined) {
