@@ -13,6 +13,14 @@ import type { MongoCommand } from '../src/commands/command-ir.js';
 import type { MqlDocument, SortSpec } from '../src/commands/mql-types.js';
 
 const cases = discoverCases().filter((c) => !c.error);
+/**
+ * Tables of the fixture schema with real columns: a --schema table's stored reals are read
+ * through a derived table that rounds them to singles (src/mongo/lower-stored-real.ts), so a
+ * WHERE reading such a column follows the rounding instead of leading the pipeline.
+ */
+const STORED_REAL_TABLES = [...readFileSync('grammar-tests/fixtures/schema.sql', 'utf8').matchAll(/CREATE TABLE (\w+) \(([^;]*)\);/gi)]
+  .filter((m) => /\s(real|float4)\b/i.test(m[2]))
+  .map((m) => m[1]);
 
 function walk(v: unknown, visit: (key: string, value: unknown) => void): void {
   if (Array.isArray(v)) v.forEach((x) => walk(x, visit));
@@ -38,7 +46,8 @@ describe('generated pipelines', () => {
         const sql = c.sql.replace(/--.*$/gm, '');
         const simpleWhere =
           /\bFROM\s+\w+\s+(AS\s+\w+\s+)?WHERE\b/i.test(sql) && !/\bWITH\b|\(\s*SELECT|\b(UNION|INTERSECT|EXCEPT|JOIN|VALUES)\b/i.test(sql);
-        if (simpleWhere && cmd.pipeline.length) expect(Object.keys(cmd.pipeline[0])[0]).toBe('$match');
+        const storedReals = STORED_REAL_TABLES.some((t) => new RegExp(`\\bFROM\\s+${t}\\b`, 'i').test(sql));
+        if (simpleWhere && !storedReals && cmd.pipeline.length) expect(Object.keys(cmd.pipeline[0])[0]).toBe('$match');
       }
     });
   }

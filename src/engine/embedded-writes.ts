@@ -1,6 +1,7 @@
 import { assertNever } from '../assert-never.js';
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode, Query, resolve } from './mingo-runtime.js';
+import { fixNow } from './fixed-now.js';
 import { SqlEtlError } from '../errors.js';
 import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
 import { saveCollection, type IndexSpec, type ViewSpec } from '../io/write-collection.js';
@@ -81,7 +82,7 @@ function merge(spec: MergeSpec, store: Store, db: string | undefined, docs: Docu
   target.forEach((d, i) => byKey.set(keyOf(d), i));
   // one whenMatched pipeline for every match: `$$new` is set before each run (building mingo's options per document was a copy of its operator tables)
   const variables: Document = { new: undefined, ...(spec.let ? spec.let : {}) };
-  const update = Array.isArray(whenMatched) ? new Aggregator(whenMatched, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT, variables }) : undefined;
+  const update = Array.isArray(whenMatched) ? new Aggregator(fixNow(whenMatched, new Date()), { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT, variables }) : undefined;
   for (const incoming of docs) {
     for (const f of on) {
       const v = resolve(incoming, f);
@@ -252,7 +253,7 @@ export function runWriteCommand(cmd: Exclude<EngineCommand, { kind: 'aggregate' 
     case 'updateMany': {
       const docs = store.load(collection, db);
       const q = new Query(cmd.filter, { context: EMBEDDED_CONTEXT });
-      const agg = new Aggregator(cmd.update, { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT });
+      const agg = new Aggregator(fixNow(cmd.update, new Date()), { context: EMBEDDED_CONTEXT, processingMode: ProcessingMode.CLONE_INPUT });
       let matched = 0;
       let modified = 0;
       const next = docs.map((d) => {

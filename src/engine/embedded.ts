@@ -1,5 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { Aggregator, ProcessingMode } from './mingo-runtime.js';
+import { fixNow } from './fixed-now.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
 import { fuseLookupUnwind } from './lookup-unwind-fusion.js';
@@ -286,7 +287,8 @@ export class EmbeddedEngine implements Engine {
     const input = cmd.collection ? this.load(cmd.collection, cmd.db, needs, cmd.pipeline) : [];
     // leading $match stages the column cache's row filter already applied exactly
     // a join's $lookup + $unwind run as one stage (lookup-unwind-fusion.ts)
-    const pipeline = fuseLookupUnwind(cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline)));
+    // $$NOW: one instant for the whole command, as on MongoDB (fixed-now.ts)
+    const pipeline = fuseLookupUnwind(fixNow(cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline)), new Date()));
     const agg = new Aggregator(pipeline, {
       // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
       collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],

@@ -16,7 +16,7 @@ export function recordText(fields: Mql[]): Mql {
 const text = (t: Mql): Mql => ({ $ifNull: [t, ''] });
 
 function needsQuotes(t: Mql): Mql {
-  return { $or: [{ $eq: [t, ''] }, { $regexMatch: { input: text(t), regex: '[",\\\\() \\t\\n\\r\\f\\v]' } }] };
+  return { $or: [{ $eq: [t, ''] }, { $regexMatch: { input: text(t), regex: '[",\\\\() \\t\\n\\r\\f\\x0b]' } }] };
 }
 
 function escaped(t: Mql): Mql {

@@ -3,6 +3,10 @@ import { isInterval, type ArithExpr, type Expr, type Interval } from '../ir/expr
 import { MICROS_PER_DAY, RELATIVE_WORDS, TIME_FORMS, TIME_TEXT_RE } from '../ir/time-of-day.js';
 import type { SqlType } from '../ir/types.js';
 import { cond, isNull, letIn, type Mql } from './mql.js';
+
+/** The end of the text: PCRE's `$` also matches before a final newline, PostgreSQL's does not (as in regex-pattern.ts) */
+const TEXT_END = '(?![\\s\\S])';
+const pcreEnd = (source: string): string => source.replace(/\$$/, TEXT_END);
 import { raiseIf } from './raise.js';
 
 /**
@@ -140,8 +144,8 @@ function timeReading(t: Mql): Mql {
     $switch: {
       branches: [
         { case: { $eq: [{ $toLower: { $trim: { input: { $ifNull: [text, ''] } } } }, 'allballs'] }, then: 0 },
-        { case: { $and: [{ $regexMatch: { input: { $ifNull: [text, ''] }, regex: '\\d' } }, { $regexMatch: { input: { $ifNull: [text, ''] }, regex: '^[\\w\\s:.+\\-/,]+$' } }] }, then: UNSUPPORTED },
-        { case: { $regexMatch: { input: { $ifNull: [text, ''] }, regex: RELATIVE_WORDS.source, options: 'i' } }, then: UNSUPPORTED },
+        { case: { $and: [{ $regexMatch: { input: { $ifNull: [text, ''] }, regex: '\\d' } }, { $regexMatch: { input: { $ifNull: [text, ''] }, regex: `^[\\w\\s:.+\\-/,]+${TEXT_END}` } }] }, then: UNSUPPORTED },
+        { case: { $regexMatch: { input: { $ifNull: [text, ''] }, regex: pcreEnd(RELATIVE_WORDS.source), options: 'i' } }, then: UNSUPPORTED },
       ],
       default: INVALID,
     },
@@ -152,14 +156,14 @@ function timeReading(t: Mql): Mql {
       isNull('$$trt'),
       null,
       letIn(
-        { trm: { $regexFind: { input: text, regex: TIME_TEXT_RE.source, options: 'i' } } },
+        { trm: { $regexFind: { input: text, regex: pcreEnd(TIME_TEXT_RE.source), options: 'i' } } },
         {
           $switch: {
             branches: [
               { case: { $eq: ['$$trm', null] }, then: unmatched },
               { case: outOfRange, then: OUT_OF_RANGE },
               // PostgreSQL rounds a seventh digit and beyond (half to even): refused rather than cut
-              { case: { $not: [{ $regexMatch: { input: fraction, regex: '^\\d{0,6}0*$' } }] }, then: UNSUPPORTED },
+              { case: { $not: [{ $regexMatch: { input: fraction, regex: `^\\d{0,6}0*${TEXT_END}` } }] }, then: UNSUPPORTED },
             ],
             default: micros,
           },
