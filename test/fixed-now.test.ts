@@ -19,7 +19,7 @@ describe('$$NOW on the embedded engine', () => {
       { $set: { a: { $literal: now }, b: { $eq: ['$t', { $literal: now }] }, c: { $literal: '$$NOW' }, d: [{ $literal: now }, 1] } },
       { $lookup: { from: 'x', pipeline: [{ $match: { $expr: { $lt: ['$t', { $literal: now }] } } }], as: 'j' } },
     ]);
-    expect(pipeline[0].$set.a).toBe('$$NOW');
+    expect((pipeline[0] as { $set: { a: unknown } }).$set.a).toBe('$$NOW');
   });
 
   it('every row of one statement sees the same now()', async () => {
