@@ -1,8 +1,8 @@
 import { mapExpr, sameExpr, someExpr, type Expr, type SubqueryExpr } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
 import { conjunctsOf } from './push-down-filters.js';
+import { flattenJoinChain } from './join-chain.js';
 
-type JoinSource = Extract<Source, { kind: 'join' }>;
 
 /**
  * `WHERE … AND x IN (SELECT k FROM … GROUP BY k HAVING …)` → the subquery's groups as
@@ -36,7 +36,7 @@ type JoinSource = Extract<Source, { kind: 'join' }>;
  */
 export function groupedInFirst(q: SelectQuery): SelectQuery {
   if (!q.where || q.passthrough || ((q.limit !== undefined || q.offset) && q.orderBy.length === 0)) return q;
-  const chain = flatten(q.source);
+  const chain = flattenJoinChain(q.source);
   if (!chain || (chain.root.kind !== 'collection' && chain.root.kind !== 'subquery')) return q;
   const conjuncts = conjunctsOf(q.where);
   const index = conjuncts.findIndex((c) => c.kind === 'subquery' && groupedIn(c) !== undefined);
@@ -82,18 +82,6 @@ function groupedIn(e: SubqueryExpr): string | undefined {
   const out = s.columns[0];
   if (!sameExpr(out.expr, s.groupBy[0]) || out.field.startsWith('__j') || out.field.startsWith('$')) return undefined;
   return out.field;
-}
-
-/** A left-deep chain of inner/cross joins (no LATERAL), or a lone relation. */
-function flatten(s: Source): { root: Source; rights: JoinSource[] } | undefined {
-  const rights: JoinSource[] = [];
-  let node = s;
-  while (node.kind === 'join') {
-    if ((node.type !== 'inner' && node.type !== 'cross') || node.lateral) return undefined;
-    rights.unshift(node);
-    node = node.left;
-  }
-  return node.kind === 'unnest' ? undefined : { root: node, rights };
 }
 
 /** any `$$` variable read by the query's own expressions (it is a correlated subquery) */

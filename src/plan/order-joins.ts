@@ -1,6 +1,7 @@
 import { someExpr, type Expr } from '../ir/expr.js';
 import type { SelectQuery, Source } from '../ir/query.js';
 import { conjunctsOf } from './push-down-filters.js';
+import { flattenJoinChain, type JoinSource } from './join-chain.js';
 
 /**
  * Join order by connectivity: in a FROM list of inner/cross joins, each next relation
@@ -20,7 +21,7 @@ import { conjunctsOf } from './push-down-filters.js';
  * Inner joins commute, so the rows are the same.
  */
 export function orderJoins(q: SelectQuery): SelectQuery {
-  const chain = flatten(q.source);
+  const chain = flattenJoinChain(q.source);
   if (!chain || chain.rights.length < 2) return q;
   const pool = [...chain.rights.flatMap((r) => (r.on ? conjunctsOf(r.on) : [])), ...(q.where ? conjunctsOf(q.where) : [])].filter(
     (c) => !(c.kind === 'literal' && c.value === true),
@@ -40,22 +41,6 @@ export function orderJoins(q: SelectQuery): SelectQuery {
   let source: Source = chain.root;
   for (const r of order) source = { kind: 'join', type: 'cross', left: source, right: r.right, as: r.as, span: r.span };
   return { ...q, source, where: pool.length === 0 ? undefined : pool.length === 1 ? pool[0] : { kind: 'and', args: pool, type: 'bool' } };
-}
-
-type JoinSource = Extract<Source, { kind: 'join' }>;
-
-/** A left-deep chain of inner/cross joins over a root that is not a join; undefined otherwise. */
-function flatten(s: Source): { root: Source; rights: JoinSource[] } | undefined {
-  const rights: JoinSource[] = [];
-  let node = s;
-  while (node.kind === 'join') {
-    // a LATERAL right side reads the relations before it: it stays where it is
-    if ((node.type !== 'inner' && node.type !== 'cross') || node.lateral) return undefined;
-    rights.unshift(node);
-    node = node.left;
-  }
-  if (node.kind === 'unnest' || rights.length === 0) return undefined;
-  return { root: node, rights };
 }
 
 /** `x = y` between the relation `as` and the relations already joined. */
