@@ -2,7 +2,6 @@ import type { SourceSpan } from '../errors.js';
 import { EXACT_INTEGER_LIMIT, intRangeOf, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import { cond, letIn, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
-import { truncateDate } from './lower-dates.js';
 import { FALSE_TEXT, impossibleDate, INFINITY_TEXT, MINUS_INFINITY_TEXT, NAN_TEXT, TRUE_TEXT } from './lower-cast.js';
 
 /**
@@ -86,10 +85,43 @@ function tryDate(to: SqlType, typeName: string, span?: SourceSpan): Mql {
   const hasDigit = { $regexMatch: { input: '$$w', regex: '[0-9]' } };
   const special = { $in: ['$$w', ['epoch', 'now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs']] };
   const bad = letIn({ day: impossibleDate(cond(iso, '$$w', '2000-01-01')) }, '$$day');
-  const parsed = { $convert: { input: cond(iso, { $replaceAll: { input: '$$w', find: 't', replacement: ' ' } }, '2000-01-01'), to: 'date', onError: null, onNull: null } };
-  // (not $dateTrunc: DocumentDB truncates most dates to a wrong day)
-  const day = to === 'date' ? truncateDate(parsed, 'day') : parsed;
-  const value = cond({ $and: [iso, { $not: [bad] }] }, day, null);
+  const value = cond({ $and: [iso, { $not: [bad] }] }, isoDateFromParts(to), null);
   const unreadable = { $or: [special, { $and: [hasDigit, { $not: [iso] }] }] };
   return refuse(unreadable, ['try_cast of "', '$$s', `" to ${typeName}: only ISO dates (YYYY-MM-DD[ HH:MM:SS]) are read, other text PostgreSQL may read is not supported yet`], span)(value);
+}
+
+/**
+ * The date or timestamp of `$$w` (a real calendar day in ISO form, checked before), built
+ * with `$dateFromParts` from its digits rather than by a server's date-string parser:
+ * PostgreSQL reads `10:30:60` (the next minute) and `24:00:00` (the next day; a date
+ * keeps its day), rejects hour 25 or minute 60, and rounds a fraction to microseconds;
+ * MongoDB's parser rejects the first two, and DocumentDB's `$convert`/`$dateFromString`
+ * read past the end of a computed string (measured: "2024-01-05 10:30:00" gave NULL or
+ * "unrecognized time zone identifier" with garbage). `$dateFromParts` carries a second
+ * 60, an hour 24 and a millisecond 1000 into the next unit, as PostgreSQL does. The
+ * value holds milliseconds, as every sqletl timestamp (sub-millisecond digits dropped).
+ */
+function isoDateFromParts(to: SqlType): Mql {
+  const regex = '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ t]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})([.][0-9]+)?)?)?';
+  // an absent group (or no match: DocumentDB computes $dateFromParts even where the
+  // $cond around it does not take it) reads as 0, a year as 1 at least: $dateFromParts
+  // fails outside years 1–9999 and carries every other part
+  const part = (i: number) => ({ $toInt: { $ifNull: [{ $arrayElemAt: [{ $ifNull: ['$$m.captures', []] }, i] }, '0'] } });
+  const micros = { $round: [{ $multiply: [{ $toDouble: { $concat: ['0', { $ifNull: [{ $arrayElemAt: [{ $ifNull: ['$$m.captures', []] }, 6] }, ''] }] } }, 1e6] }, 0] };
+  const day = { year: '$$y', month: '$$mo', day: '$$d' };
+  const time = { hour: '$$h', minute: '$$mi', second: '$$sec', millisecond: { $floor: { $divide: ['$$us', 1000] } } };
+  const timeValid = {
+    $and: [
+      { $lte: ['$$mi', 59] },
+      { $lte: ['$$sec', 60] },
+      { $or: [{ $lte: ['$$h', 23] }, { $and: [{ $eq: ['$$h', 24] }, { $eq: ['$$mi', 0] }, { $eq: ['$$sec', 0] }, { $eq: ['$$us', 0] }] }] },
+    ],
+  };
+  return letIn(
+    { m: { $regexFind: { input: '$$w', regex } } },
+    letIn(
+      { y: { $max: [1, part(0)] }, mo: part(1), d: part(2), h: part(3), mi: part(4), sec: part(5), us: micros },
+      cond(timeValid, { $dateFromParts: to === 'date' ? day : { ...day, ...time } }, null),
+    ),
+  );
 }

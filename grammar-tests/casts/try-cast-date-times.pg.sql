@@ -1,0 +1,7 @@
+-- PostgreSQL: try_cast(v AS type) is CASE WHEN pg_input_is_valid(v, type) THEN v::type END
+CREATE TABLE stamps (id int PRIMARY KEY, v text);
+INSERT INTO stamps VALUES (1, '2024-01-05 10:30:00.1239'), (2, '2024-01-05 10:30:00.1'), (3, '2024-01-05 9:30'), (4, '2024-01-05 25:30'),
+  (5, '2024-01-05 10:61'), (6, '2024-01-05 10:30:60'), (7, '2024-01-05 24:00:00'), (8, '2024-12-31 23:59:60'), (9, '2024-01-05 24:00:01'),
+  (10, '2024-02-29T08:00'), (11, ' 2024-01-05 07:05:09 '), (12, '2023-02-29 10:00'), (13, '2024-01-05 10:30:59.9999996'), (14, NULL), (15, '2024-1-5 0:00');
+SELECT id, v, CASE WHEN pg_input_is_valid(v, 'timestamp') THEN v::timestamp END AS ts, CASE WHEN pg_input_is_valid(v, 'date') THEN v::date END AS d FROM stamps ORDER BY id;
+SELECT id, CASE WHEN pg_input_is_valid(v, 'date') THEN v::date END AS d, CASE WHEN pg_input_is_valid(v, 'timestamp') THEN v::timestamp END AS ts FROM (VALUES (1, '0000-01-01'), (2, 'N/A'), (3, '9999-12-31 23:59:59'), (4, '2024-00-10'), (5, '2024-13-01 10:00')) AS t(id, v) ORDER BY id;
