@@ -220,6 +220,16 @@ export class EmbeddedEngine implements Engine {
       },
       append: (name, db, docs) => {
         this.checkDataDir();
+        if (isStageName(name) && !collectionFile(this.dataDir, name, db)) {
+          // a stage lives in memory (see replace): a new array, as replace makes one
+          const key = keyOf(name, db);
+          const docsBefore = this.load(name, db);
+          this.inMemory.add(key);
+          this.cache.set(key, docsBefore.concat(docs));
+          this.narrowed.clear();
+          this.missing.delete(key);
+          return true;
+        }
         const file = collectionFile(this.dataDir, name, db);
         if (file && !file.endsWith('.ndjson')) return false;
         const text = [...(file && !endsWithNewline(file) ? ['\n'] : []), ...collectionText(docs)];
