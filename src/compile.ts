@@ -2,10 +2,11 @@ import { assertNever } from './assert-never.js';
 import type { CompileOptions } from './api-types.js';
 import { SqlEtlError } from './errors.js';
 import type { RecursiveCte, Statement } from './ir/statement.js';
+import type { Query } from './ir/expr.js';
 import type { CompiledColumn, CompiledScript, CompiledStatement, MongoCommand } from './commands/command-ir.js';
 import { printIntervalColumns } from './mongo/interval-text.js';
 import { lowerPlan, type LowerOptions } from './mongo/lower-plan.js';
-import { DEFAULT_MAX_RECURSION, lowerRecursive } from './mongo/lower-recursive.js';
+import { DEFAULT_MAX_RECURSION, lowerRecursive, rowsNeeded } from './mongo/lower-recursive.js';
 import { lowerCreateTable, lowerCreateView, lowerDelete, lowerInsert, lowerMerge, lowerUpdate } from './mongo/lower-write.js';
 import { buildPlan } from './plan/build-plan.js';
 import { showCharColumns } from './plan/show-char-columns.js';
@@ -47,7 +48,7 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
   switch (s.kind) {
     case 'select': {
       // WITH RECURSIVE queries first, each into its stage collection, which the SELECT reads
-      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query, { statement: true }), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion);
+      const commands = withRecursive(s.recursive, [{ ...printIntervalColumns(lowerPlan(showCharColumns(buildPlan(s.query, { statement: true }), s.query.columns), ctx.options), s.query.columns), role: 'rows' as const }], ctx.options, maxRecursion, s.query);
       const columns = s.query.passthrough ? undefined : s.query.columns.map(compiledColumn);
       return { ...base, kind: 'select', commands, columns };
     }
@@ -101,9 +102,10 @@ function lowerStatement(s: Statement, index: number, options: CompileOptions, ma
 }
 
 /** A statement's commands after the loops of its WITH RECURSIVE queries, and before the drops of their collections. */
-function withRecursive(recursive: RecursiveCte[] | undefined, commands: MongoCommand[], options: LowerOptions, maxRecursion: number): MongoCommand[] {
+function withRecursive(recursive: RecursiveCte[] | undefined, commands: MongoCommand[], options: LowerOptions, maxRecursion: number, reads?: Query): MongoCommand[] {
   if (!recursive?.length) return commands;
-  const loops = recursive.map((r) => lowerRecursive(r, options, maxRecursion));
+  // a statement reading one recursive query alone may need only its first rows; with two, the other's are read too
+  const loops = recursive.map((r) => lowerRecursive(r, options, maxRecursion, reads && recursive.length === 1 ? rowsNeeded(reads, r.collections.result) : undefined));
   return [...loops.map((l) => l.loop), ...commands, ...loops.flatMap((l) => l.cleanup)];
 }
 

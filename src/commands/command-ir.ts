@@ -46,7 +46,12 @@ export type MongoCommand =
    * commands are plain aggregates (each engine runs them as any other), so the loop
    * itself is the runner's, not an engine's.
    */
-  | (CommandBase & { kind: 'loop'; name: string; init: AggregateCommand[]; body: AggregateCommand[]; until: AggregateCommand; maxIterations: number; span?: { start: number; end: number } });
+  /**
+   * `enough`: a check, after each pass, that returns a document when the result already
+   * holds every row the statement reads (an outer `LIMIT` over the recursive query alone):
+   * the loop ends there, as PostgreSQL's lazy evaluation stops an endless recursion
+   */
+  | (CommandBase & { kind: 'loop'; name: string; init: AggregateCommand[]; body: AggregateCommand[]; until: AggregateCommand; enough?: AggregateCommand; maxIterations: number; span?: { start: number; end: number } });
 
 /** A command an engine runs itself: every command but the runner's loops. */
 export type EngineCommand = Exclude<MongoCommand, { kind: 'loop' }>;

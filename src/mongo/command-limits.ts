@@ -13,7 +13,7 @@ export const MAX_PIPELINE_STAGES = 1000;
 
 export function commandLimitProblem(cmd: MongoCommand): string | undefined {
   // a loop's aggregates are sent like any other
-  if (cmd.kind === 'loop') return [...cmd.init, ...cmd.body, cmd.until].map(commandLimitProblem).find((p) => p !== undefined);
+  if (cmd.kind === 'loop') return [...cmd.init, ...cmd.body, cmd.until, ...(cmd.enough ? [cmd.enough] : [])].map(commandLimitProblem).find((p) => p !== undefined);
   if (cmd.kind === 'aggregate') {
     if (cmd.pipeline.length > MAX_PIPELINE_STAGES) return `the pipeline has ${cmd.pipeline.length} stages; MongoDB accepts at most ${MAX_PIPELINE_STAGES}`;
     const depth = WRAPPER_DEPTH + Math.max(0, ...cmd.pipeline.map((s) => depthOf(s)));

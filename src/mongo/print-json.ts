@@ -51,7 +51,7 @@ export function commandDocument(cmd: MongoCommand): Document {
       break;
     case 'loop':
       // not a server command: the runner's loop over server commands (command-ir.ts)
-      doc = { loop: cmd.name, maxIterations: cmd.maxIterations, init: cmd.init.map(commandDocument), body: cmd.body.map(commandDocument), until: commandDocument(cmd.until) };
+      doc = { loop: cmd.name, maxIterations: cmd.maxIterations, init: cmd.init.map(commandDocument), body: cmd.body.map(commandDocument), until: commandDocument(cmd.until), ...(cmd.enough ? { enough: commandDocument(cmd.enough) } : {}) };
       break;
     default:
       return assertNever(cmd, 'lower');

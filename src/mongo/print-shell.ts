@@ -53,7 +53,8 @@ export function printShell(cmd: MongoCommand, opts: ShellPrintOptions): string {
       const init = cmd.init.map((c) => `${printShell(c, opts)};`);
       const body = cmd.body.map((c) => indent(`${printShell(c, opts)};`));
       const limit = `${INDENT}if (pass === ${cmd.maxIterations}) throw new Error(${st.string(JSON.stringify(`recursive query "${cmd.name}" is still producing rows after ${cmd.maxIterations} iterations`))});`;
-      return [`// WITH RECURSIVE ${cmd.name}: repeat the body while the working table has rows`, ...init, `for (let pass = 0; ${printShell(cmd.until, opts)}.hasNext(); pass++) {`, limit, ...body, '}'].join('\n');
+      const enough = cmd.enough ? [`${INDENT}if (${printShell(cmd.enough, opts)}.hasNext()) break; // the statement reads no more rows than these`] : [];
+      return [`// WITH RECURSIVE ${cmd.name}: repeat the body while the working table has rows`, ...init, `for (let pass = 0; ${printShell(cmd.until, opts)}.hasNext(); pass++) {`, ...enough, limit, ...body, '}'].join('\n');
     }
     default:
       return assertNever(cmd, 'lower');

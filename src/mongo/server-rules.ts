@@ -29,7 +29,7 @@ export function serverRuleViolations(cmd: MongoCommand): RuleViolation[] {
   if (cmd.kind === 'aggregate' || cmd.kind === 'createView') checkPipeline(cmd.pipeline, out);
   if (cmd.kind === 'updateMany') checkPipeline(cmd.update, out);
   // a loop's aggregates are sent like any other
-  if (cmd.kind === 'loop') for (const c of [...cmd.init, ...cmd.body, cmd.until]) out.push(...serverRuleViolations(c));
+  if (cmd.kind === 'loop') for (const c of [...cmd.init, ...cmd.body, cmd.until, ...(cmd.enough ? [cmd.enough] : [])]) out.push(...serverRuleViolations(c));
   return out;
 }
 

@@ -6,7 +6,7 @@ type LoopCommand = Extract<MongoCommand, { kind: 'loop' }>;
 
 /**
  * Runs a fixpoint loop (WITH RECURSIVE, lower-recursive.ts): `init` once, then `body`
- * while `until` returns a document. Each command is an ordinary aggregate the engine
+ * while `until` returns a document and `enough` (when given) returns none. Each command is an ordinary aggregate the engine
  * runs (and retries) on its own; the loop only decides whether to go on. The loop's
  * collections are the statement's stage collections, dropped by its cleanup commands
  * whether the loop ends or fails.
@@ -26,6 +26,7 @@ export async function runLoop(engine: Engine, loop: LoopCommand, stopIfAborted: 
     stopIfAborted();
     const more = await run(loop.until, 'check for rows');
     if (more.length === 0) return;
+    if (loop.enough && (await run(loop.enough, 'check for enough rows')).length > 0) return;
     if (pass === loop.maxIterations) {
       throw new SqlEtlError('recursion-limit', 'run', `recursive query "${loop.name}" is still producing rows after ${loop.maxIterations} iterations`, {
         span: loop.span,

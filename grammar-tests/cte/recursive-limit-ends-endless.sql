@@ -1,0 +1,15 @@
+-- an outer LIMIT over the recursive query alone ends an endless recursion, as PostgreSQL's lazy evaluation does: the loop stops once the result holds LIMIT + OFFSET rows
+WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t)
+SELECT * FROM t LIMIT 10;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t)
+SELECT n FROM t LIMIT 4 OFFSET 3;
+WITH RECURSIVE t(n, label) AS (VALUES (1, 'a'), (100, 'b') UNION ALL SELECT n + 1, label FROM t)
+SELECT x, label FROM (SELECT n AS x, label FROM t) s LIMIT 5;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 4)
+SELECT * FROM t LIMIT 10;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 30)
+SELECT n FROM t WHERE n % 7 = 0 LIMIT 3;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 30)
+SELECT n FROM t ORDER BY n DESC LIMIT 3;
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5)
+SELECT * FROM t LIMIT 0;
