@@ -7,7 +7,7 @@ import { stringsOf } from './bind-expr.js';
 import { bindQuery, withCtes } from './bind-select.js';
 import { refuseRowColumns } from './bind-row.js';
 import type { Query } from '../ir/query.js';
-import { bindCreateTable, bindDelete, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, spanOfLocation, tableKey } from './bind-write.js';
+import { bindCreateTable, bindDelete, bindFilteredWrite, bindInsert, bindJoinedWrite, bindMerge, bindTableList, bindUpdate, hasSubquery, spanOfLocation, tableKey } from './bind-write.js';
 import type { ParsedScript } from './parse.js';
 import { bindCopy } from './bind-copy.js';
 import { printableIntervalColumns, refuseIntervalColumns } from './interval-columns.js';
@@ -127,11 +127,15 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       }
       case 'UpdateStmt': {
         const scoped = withCtes(n.withClause, env);
-        return n.fromClause?.length ? { ...bindJoinedWrite(n, scoped, 'update'), ...base } : { ...bindUpdate(n, scoped), ...base };
+        if (n.fromClause?.length) return { ...bindJoinedWrite(n, scoped, 'update'), ...base };
+        // a subquery in the WHERE: the joined form (one in SET is refused by bindUpdate)
+        if (hasSubquery(n.whereClause) && !hasSubquery(n.targetList)) return { ...bindFilteredWrite(n, scoped, 'update'), ...base };
+        return { ...bindUpdate(n, scoped), ...base };
       }
       case 'DeleteStmt': {
         const scoped = withCtes(n.withClause, env);
-        return n.usingClause?.length ? { ...bindJoinedWrite(n, scoped, 'delete'), ...base } : { ...bindDelete(n, scoped), ...base };
+        if (n.usingClause?.length) return { ...bindJoinedWrite(n, scoped, 'delete'), ...base };
+        return hasSubquery(n.whereClause) ? { ...bindFilteredWrite(n, scoped, 'delete'), ...base } : { ...bindDelete(n, scoped), ...base };
       }
       case 'CopyStmt':
         return bindCopy(n, env, span, ps.sql);

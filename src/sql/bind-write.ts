@@ -252,6 +252,50 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
 }
 
+/**
+ * UPDATE/DELETE whose WHERE holds a subquery (`WHERE id IN (SELECT …)`, `NOT EXISTS
+ * (…)`): a write's filter cannot run a subquery's pipeline, so the statement takes the
+ * joined form (a MERGE, as UPDATE … FROM): the target's documents (under `__t`) that
+ * the WHERE keeps are a SELECT (`SELECT * FROM target WHERE …`, its documents as they
+ * are), where subqueries are planned as in any query, and each is matched once (joined
+ * to the single row of an empty VALUES, under `__t`, where SET reads them).
+ */
+export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'delete'): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
+  const ctx0 = exprCtx(env, [], action.toUpperCase());
+  if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
+  const table = tableRef(n.relation, ctx0);
+  const def = env.catalog.get(tableKey(table));
+  const alias = n.relation.alias?.aliasname ?? table.name;
+  const sampled = sampledOf(env, def ? undefined : tableKey(table));
+  const ctx = exprCtx(env, [{ ...relationOf(def, alias, ['__t']), ...sampled }], action.toUpperCase());
+  const where = bindExpr(n.whereClause, exprCtx(env, [{ ...relationOf(def, alias, []), ...sampled }], 'WHERE'));
+  requireBoolean(where, 'WHERE');
+  const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
+    const rt = unwrap(t)[1];
+    if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
+    const col = def?.columns.find((c) => c.name === rt.name);
+    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
+    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+    const e = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
+    return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
+  });
+  const kept: Query = { kind: 'select', source: { kind: 'collection', name: table.name, db: table.db }, where, groupBy: [], aggregated: false, passthrough: true, columns: [], distinct: false, orderBy: [] };
+  const joined: Query = {
+    kind: 'select',
+    source: { kind: 'join', type: 'cross', left: { kind: 'values', rows: [{}] }, right: { kind: 'subquery', query: kept }, as: '__t' },
+    groupBy: [],
+    aggregated: false,
+    passthrough: true,
+    columns: [],
+    distinct: false,
+    orderBy: [],
+  };
+  return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
+}
+
+/** Whether a parse tree holds a subquery (a SubLink) anywhere. */
+export const hasSubquery = (node: unknown): boolean => node !== undefined && JSON.stringify(node).includes('"SubLink"');
+
 export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'update' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'UPDATE');
   if (n.returningList) throw unsupported('bind', 'RETURNING', spanOf(ctx0, n.relation.location));
