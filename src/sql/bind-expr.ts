@@ -444,7 +444,7 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
       // PostgreSQL has no % for real or double precision
-      if (name === '%' && (a.type === 'real' || b.type === 'real')) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
+      if (name === '%' && [a.type, b.type].some((t) => t === 'real' || t === 'float')) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
