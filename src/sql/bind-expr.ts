@@ -443,8 +443,11 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
-      // PostgreSQL has no % for real or double precision
-      if (name === '%' && [a.type, b.type].some((t) => t === 'real' || t === 'float')) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
+      // PostgreSQL has no % for real or double precision. Double precision only where it is
+      // certain (a column, cast or literal of the type): some functions sqletl computes as
+      // doubles (power, ln, sqrt of numeric) are numeric in PostgreSQL, which has % for them
+      const certainFloat = (x: Expr) => x.type === 'float' && (x.kind === 'column' || x.kind === 'cast' || x.kind === 'literal');
+      if (name === '%' && (a.type === 'real' || b.type === 'real' || certainFloat(a) || certainFloat(b))) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
