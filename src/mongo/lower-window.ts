@@ -461,6 +461,9 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
     } else if (ivs.every((iv) => iv.months === 0)) {
       unit = key.desc ? undefined : 'millisecond';
       toNumber = (v) => (isInterval(v) ? v.days * 86_400_000 + v.ms : 0);
+    } else if (key.desc && ivs.some((iv) => iv.months !== 0)) {
+      // months are counted on the calendar: a negated (descending) key has none
+      throw unsupported('lower', 'a RANGE frame offset in months or years over a descending ORDER BY key', fn.span, ['for an aggregate, order ascending and swap PRECEDING and FOLLOWING: the frame holds the same rows']);
     } else throw unsupported('lower', 'a frame offset mixing months with days or time', fn.span);
   }
   // with a negated (descending) key, PRECEDING still means smaller sort values

@@ -443,8 +443,11 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
         if (name === '-' && a.type === 'json' && (b.type === 'text' || b.type === 'int')) throw unsupported('bind', 'jsonb - key (deleting a key or element)', span);
         throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       }
-      // PostgreSQL has no % for real or double precision
-      if (name === '%' && (a.type === 'real' || b.type === 'real')) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
+      // PostgreSQL has no % for real or double precision. Double precision only where it is
+      // certain (a column, cast or literal of the type): some functions sqletl computes as
+      // doubles (power, ln, sqrt of numeric) are numeric in PostgreSQL, which has % for them
+      const certainFloat = (x: Expr) => x.type === 'float' && (x.kind === 'column' || x.kind === 'cast' || x.kind === 'literal');
+      if (name === '%' && (a.type === 'real' || b.type === 'real' || certainFloat(a) || certainFloat(b))) throw noOperator(`${pgOperandName(a)} ${name} ${pgOperandName(b)}`, span);
       const type = arithType(name, a.type, b.type);
       // int2 + int4 is an int4, int4 * int8 an int8: the wider operand's width, when both are known
       const width = a.intWidth && b.intWidth && a.type === 'int' && b.type === 'int' ? (Math.max(a.intWidth, b.intWidth) as IntWidth) : undefined;
@@ -721,6 +724,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const sig = aggregateSignature(name);
   if (sig) {
     if (!ctx.allowAggregates) {
+      refuseOuterAggregateInClause(rawArgs, n.agg_filter as Node | undefined, ctx, name, nameSpan);
       throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
     }
     const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
@@ -1003,13 +1007,8 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   return agg;
 }
 
-/**
- * An aggregate in a subquery whose arguments (and FILTER) read columns of enclosing
- * queries only belongs to the nearest of them in PostgreSQL: `SELECT (SELECT max(o.x))
- * FROM o` is one row holding the maximum. sqletl would compute it per outer row over
- * the subquery's rows, so it is refused. (Outer columns are captured as `$$oN`, scope.ts.)
- */
-function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): void {
+/** Do these expressions read columns, all of them of enclosing queries (captured as `$$oN`)? */
+function readsOnlyOuterColumns(parts: Expr[]): boolean {
   const columns: string[] = [];
   for (const p of parts) {
     someExpr(p, (x) => {
@@ -1017,7 +1016,37 @@ function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): v
       return false;
     });
   }
-  if (columns.length > 0 && columns.every((c) => /^\$\$o\d+$/.test(c))) {
+  return columns.length > 0 && columns.every((c) => /^\$\$o\d+$/.test(c));
+}
+
+/**
+ * An aggregate in a clause of a subquery that allows none (its WHERE, ON, GROUP BY)
+ * whose arguments read only enclosing queries' columns is not misplaced in PostgreSQL:
+ * it belongs to the enclosing query (`(SELECT count(*) FROM c WHERE c.x < max(o.y)) FROM
+ * o` is one row). Refused as such, rather than with "aggregate functions are not
+ * allowed in WHERE", which PostgreSQL would not say. Arguments that fail to bind keep
+ * the clause's error.
+ */
+function refuseOuterAggregateInClause(rawArgs: Node[], rawFilter: Node | undefined, ctx: ExprContext, name: string, span?: SourceSpan): void {
+  if (ctx.clause === 'aggregate function calls') return;
+  const inner: ExprContext = { ...ctx, allowAggregates: false, allowWindows: false, clause: 'aggregate function calls', aliasLookup: undefined };
+  let parts: Expr[];
+  try {
+    parts = [...rawArgs, ...(rawFilter ? [rawFilter] : [])].map((a) => bindExpr(a, inner));
+  } catch {
+    return;
+  }
+  refuseOuterAggregate(parts, name, span);
+}
+
+/**
+ * An aggregate in a subquery whose arguments (and FILTER) read columns of enclosing
+ * queries only belongs to the nearest of them in PostgreSQL: `SELECT (SELECT max(o.x))
+ * FROM o` is one row holding the maximum. sqletl would compute it per outer row over
+ * the subquery's rows, so it is refused. (Outer columns are captured as `$$oN`, scope.ts.)
+ */
+function refuseOuterAggregate(parts: Expr[], name: string, span?: SourceSpan): void {
+  if (readsOnlyOuterColumns(parts)) {
     throw unsupported('bind', `an aggregate of the enclosing query's columns inside a subquery (${name}(…))`, span, [
       'PostgreSQL computes such an aggregate once in the enclosing query, not per row of it: compute it there (or in a CTE) and refer to the result',
     ]);

@@ -103,6 +103,8 @@ export function bindRecursiveCte(cte: Any, outerEnv: BindEnv, b: RecursiveBinder
   if (q.sortClause) throw fail('ORDER BY in a recursive query is not implemented', unwrap(unwrap(q.sortClause[0])[1].node)[1].location);
   if (q.limitOffset) throw fail('OFFSET in a recursive query is not implemented', unwrap(q.limitOffset)[1].location);
   if (q.limitCount) throw fail('LIMIT in a recursive query is not implemented', unwrap(q.limitCount)[1].location);
+  // FOR UPDATE/SHARE after the recursive term belongs to the UNION (the check in bindQuery never sees it)
+  if (q.lockingClause?.length) throw fail('FOR UPDATE/SHARE in a recursive query is not implemented', cte.location);
   // a WITH on the UNION itself is in scope in both terms; it is bound before the item exists, so it may not read it
   if (q.withClause && referencesTo(q.withClause, name).length) throw unsupported('bind', `a WITH clause on the UNION of recursive query "${name}" that reads "${name}"`, at);
   const env = q.withClause ? b.withCtes(q.withClause, outerEnv) : outerEnv;

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, type Expr } from '../ir/expr.js';
+import { lit, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
 import { intWidthOf, typeFromName, widthField } from '../ir/types.js';
@@ -191,7 +191,7 @@ export function bindInsert(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
       // SET/WHERE see the existing row (table name or alias) and the proposed one (EXCLUDED)
       const alias = n.relation.alias?.aliasname ?? table.name;
       const bindBoth = (node: Node, forCount: boolean) =>
-        bindExpr(node, exprCtx(env, [relationOf(def, alias, forCount ? ['__old'] : []), relationOf(def, 'excluded', forCount ? [] : ['$$new'], false)], 'ON CONFLICT DO UPDATE'));
+        bindWriteExpr(node, exprCtx(env, [relationOf(def, alias, forCount ? ['__old'] : []), relationOf(def, 'excluded', forCount ? [] : ['$$new'], false)], 'ON CONFLICT DO UPDATE'));
       const set = ((oc.targetList ?? []) as Node[]).map((t) => {
         const rt = unwrap(t)[1];
         const col = def!.columns.find((c) => c.name === rt.name);
@@ -240,13 +240,13 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
   const both = exprCtx(env, [...src.relations, target], action === 'update' ? 'UPDATE … FROM' : 'DELETE … USING');
   if (!n.whereClause) throw unsupported('bind', `${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
-  const on = bindExpr(n.whereClause, { ...both, clause: 'WHERE' });
+  const on = bindWriteExpr(n.whereClause, { ...both, clause: 'WHERE' });
   const joined = joinedToTarget(src.source, table, on);
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     const col = def?.columns.find((c) => c.name === rt.name);
     if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
-    const e = refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' }));
+    const e = refuseRowWrite(bindWriteExpr(rt.val, { ...both, clause: 'UPDATE … SET' }));
     return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
   });
   return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
@@ -308,10 +308,10 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
     const col = def?.columns.find((c) => c.name === rt.name);
     if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
-    const expr = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
+    const expr = refuseRowWrite(bindWriteExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
   });
-  const where = n.whereClause ? bindExpr(n.whereClause, { ...ctx, clause: 'WHERE' }) : undefined;
+  const where = n.whereClause ? bindWriteExpr(n.whereClause, { ...ctx, clause: 'WHERE' }) : undefined;
   if (where) requireBoolean(where, 'WHERE');
   return { kind: 'update', table, def, set, where };
 }
@@ -322,7 +322,7 @@ export function bindDelete(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   const table = tableRef(n.relation, ctx0);
   const def = env.catalog.get(tableKey(table));
   const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'WHERE');
-  const where = n.whereClause ? bindExpr(n.whereClause, ctx) : undefined;
+  const where = n.whereClause ? bindWriteExpr(n.whereClause, ctx) : undefined;
   if (where) requireBoolean(where, 'WHERE');
   return { kind: 'delete', table, where };
 }
@@ -358,14 +358,14 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
   const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
   const both = exprCtx(env, [...src.relations, target], 'MERGE');
   const sourceOnly = exprCtx(env, src.relations, 'MERGE … INSERT');
-  const on = bindExpr(n.joinCondition, { ...both, clause: 'MERGE … ON' });
+  const on = bindWriteExpr(n.joinCondition, { ...both, clause: 'MERGE … ON' });
   const joined = joinedToTarget(src.source, table, on);
   const clauses = ((n.mergeWhenClauses ?? []) as Node[]).map((w): MergeClause => {
     const c = unwrap(w)[1];
     const matched = c.matchKind === 'MERGE_WHEN_MATCHED';
     if (c.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') throw unsupported('bind', 'WHEN NOT MATCHED BY SOURCE', spanOf(ctx0, n.relation.location));
     const ctx = matched ? both : sourceOnly;
-    const condition = c.condition ? bindExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
+    const condition = c.condition ? bindWriteExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
     const colType = (name: string) => def?.columns.find((d) => d.name === name)?.type;
     switch (c.commandType as string) {
       case 'CMD_DELETE':
@@ -375,7 +375,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
       case 'CMD_UPDATE': {
         const values = ((c.targetList ?? []) as Node[]).map((t) => {
           const rt = unwrap(t)[1];
-          const e = refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' }));
+          const e = refuseRowWrite(bindWriteExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' }));
           const type = colType(rt.name);
           return { column: rt.name as string, expr: type ? coerceTo(e, type) : e };
         });
@@ -384,7 +384,7 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
       case 'CMD_INSERT': {
         const cols = ((c.targetList ?? []) as Node[]).map((t) => unwrap(t)[1].name as string);
         const names = cols.length ? cols : def?.columns.map((d) => d.name) ?? [];
-        const vals = ((c.values ?? []) as Node[]).map((v) => refuseRowWrite(bindExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' })));
+        const vals = ((c.values ?? []) as Node[]).map((v) => refuseRowWrite(bindWriteExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' })));
         if (vals.length !== names.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more target columns than expressions', { span: spanOf(ctx0, n.relation.location) });
         return { matched, condition, action: 'insert', values: names.map((column, i) => ({ column, expr: colType(column) ? coerceTo(vals[i], colType(column)!) : vals[i] })) };
       }
@@ -405,4 +405,25 @@ function constraintHints(contype: unknown): string[] {
   if (contype === 'CONSTR_FOREIGN') return ['sqletl would not check it: drop the constraint, and check the references with an anti-join (NOT EXISTS) if needed'];
   if (contype === 'CONSTR_IDENTITY') return ['insert the values explicitly, e.g. with row_number() OVER (…)'];
   return [];
+}
+
+/**
+ * An expression of an UPDATE, DELETE, MERGE or ON CONFLICT clause. The write lowerings
+ * run these as filters and updates of the target's documents, with no stage that could
+ * run a subquery's pipeline: a subquery there is refused at its position (it reached the
+ * lowering as an internal "subquery was not planned").
+ */
+function bindWriteExpr(node: Node, ctx: ExprContext): Expr {
+  const e = bindExpr(node, ctx);
+  let sub: Expr | undefined;
+  someExpr(e, (x) => {
+    if (x.kind === 'subquery' && !sub) sub = x;
+    return false;
+  });
+  if (sub) {
+    throw unsupported('bind', `a subquery in ${ctx.clause === 'WHERE' ? 'the WHERE of UPDATE or DELETE' : ctx.clause}`, sub.span ?? e.span, [
+      'write the rows the subquery reads to a table or CTE first and join it (UPDATE … FROM, DELETE … USING, MERGE … USING), or build the new rows with CREATE TABLE … AS SELECT',
+    ]);
+  }
+  return e;
 }
