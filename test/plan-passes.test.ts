@@ -174,6 +174,40 @@ describe('order-joins', () => {
       expect(orderJoins(q)).toBe(q);
     }
   });
+  test('connected through a chain of equalities, joined on the implied one; a relation that connects a restricted one comes first (TPC-H q05)', () => {
+    // FROM customer, orders, supplier, nation, region: nation connects only through
+    // c_nationkey = s_nationkey = n_nationkey, and it connects the restricted region
+    const keys = [
+      eq(col(['c_custkey']), col(['__j1', 'o_custkey'])),
+      eq(col(['c_nationkey']), col(['__j2', 's_nationkey'])),
+      eq(col(['__j2', 's_nationkey']), col(['__j3', 'n_nationkey'])),
+      eq(col(['__j3', 'n_regionkey']), col(['__j4', 'r_regionkey'])),
+      eq(col(['__j4', 'r_name'], 'text'), str('ASIA')),
+    ];
+    const from = cross(cross(cross(cross(coll('customer'), coll('orders'), '__j1'), coll('supplier'), '__j2'), coll('nation'), '__j3'), coll('region'), '__j4');
+    const out = orderJoins(query(from, and(...keys)));
+    expect(out.source).toEqual(cross(cross(cross(cross(coll('customer'), coll('nation'), '__j3'), coll('region'), '__j4'), coll('orders'), '__j1'), coll('supplier'), '__j2'));
+    expect(out.where).toEqual(and(...keys, eq(col(['c_nationkey']), col(['__j3', 'n_nationkey']))));
+  });
+  test('a restricted relation connected only through a chain comes first, joined on the implied equality', () => {
+    const keys = [eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'x']), col(['__j2', 'x'])), eq(col(['__j2', 'n'], 'text'), str('A'))];
+    const out = orderJoins(query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(...keys)));
+    expect(out.source).toEqual(cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1'));
+    expect(out.where).toEqual(and(...keys, eq(col(['x']), col(['__j2', 'x']))));
+  });
+  test('no equality is implied between text columns (blank-padded char), numeric ones (doubles and decimals), mixed types, or through another operator', () => {
+    for (const [ab, bc] of [
+      [eq(col(['x'], 'text'), col(['__j2', 'x'], 'text')), eq(col(['__j2', 'x'], 'text'), col(['__j1', 'x'], 'text'))],
+      [eq(col(['x'], 'numeric'), col(['__j2', 'x'], 'numeric')), eq(col(['__j2', 'x'], 'numeric'), col(['__j1', 'x'], 'numeric'))],
+      [eq(col(['x']), col(['__j2', 'x'], 'numeric')), eq(col(['__j2', 'x'], 'numeric'), col(['__j1', 'x']))],
+      [eq(col(['x']), col(['__j2', 'x'])), lt(col(['__j2', 'x']), col(['__j1', 'x']))],
+    ]) {
+      // b stays unconnected to a: c, connected directly, comes first, and nothing is added
+      const out = orderJoins(query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(ab, bc)));
+      expect(out.source).toEqual(cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1'));
+      expect(out.where).toEqual(and(ab, bc));
+    }
+  });
   test('already connected in FROM order: unchanged', () => {
     const q = query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'y']), col(['__j2', 'y']))));
     expect(orderJoins(q)).toBe(q);
