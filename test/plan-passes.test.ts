@@ -12,6 +12,7 @@ import { joinSubqueriesByKey } from '../src/plan/join-subqueries-by-key.js';
 import { pruneExistsColumns } from '../src/plan/prune-exists-columns.js';
 import { factorOrConjuncts } from '../src/plan/factor-or-conjuncts.js';
 import { orderJoins } from '../src/plan/order-joins.js';
+import { prefixTestsAsLike } from '../src/plan/prefix-tests-as-like.js';
 import { groupedInFirst } from '../src/plan/grouped-in-first.js';
 import { deriveOrFilters } from '../src/plan/derive-or-filters.js';
 import { rightSideJoinFilters } from '../src/plan/right-side-join-filters.js';
@@ -174,6 +175,40 @@ describe('order-joins', () => {
       expect(orderJoins(q)).toBe(q);
     }
   });
+  test('connected through a chain of equalities, joined on the implied one; a relation that connects a restricted one comes first (TPC-H q05)', () => {
+    // FROM customer, orders, supplier, nation, region: nation connects only through
+    // c_nationkey = s_nationkey = n_nationkey, and it connects the restricted region
+    const keys = [
+      eq(col(['c_custkey']), col(['__j1', 'o_custkey'])),
+      eq(col(['c_nationkey']), col(['__j2', 's_nationkey'])),
+      eq(col(['__j2', 's_nationkey']), col(['__j3', 'n_nationkey'])),
+      eq(col(['__j3', 'n_regionkey']), col(['__j4', 'r_regionkey'])),
+      eq(col(['__j4', 'r_name'], 'text'), str('ASIA')),
+    ];
+    const from = cross(cross(cross(cross(coll('customer'), coll('orders'), '__j1'), coll('supplier'), '__j2'), coll('nation'), '__j3'), coll('region'), '__j4');
+    const out = orderJoins(query(from, and(...keys)));
+    expect(out.source).toEqual(cross(cross(cross(cross(coll('customer'), coll('nation'), '__j3'), coll('region'), '__j4'), coll('orders'), '__j1'), coll('supplier'), '__j2'));
+    expect(out.where).toEqual(and(...keys, eq(col(['c_nationkey']), col(['__j3', 'n_nationkey']))));
+  });
+  test('a restricted relation connected only through a chain comes first, joined on the implied equality', () => {
+    const keys = [eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'x']), col(['__j2', 'x'])), eq(col(['__j2', 'n'], 'text'), str('A'))];
+    const out = orderJoins(query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(...keys)));
+    expect(out.source).toEqual(cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1'));
+    expect(out.where).toEqual(and(...keys, eq(col(['x']), col(['__j2', 'x']))));
+  });
+  test('no equality is implied between text columns (blank-padded char), numeric ones (doubles and decimals), mixed types, or through another operator', () => {
+    for (const [ab, bc] of [
+      [eq(col(['x'], 'text'), col(['__j2', 'x'], 'text')), eq(col(['__j2', 'x'], 'text'), col(['__j1', 'x'], 'text'))],
+      [eq(col(['x'], 'numeric'), col(['__j2', 'x'], 'numeric')), eq(col(['__j2', 'x'], 'numeric'), col(['__j1', 'x'], 'numeric'))],
+      [eq(col(['x']), col(['__j2', 'x'], 'numeric')), eq(col(['__j2', 'x'], 'numeric'), col(['__j1', 'x']))],
+      [eq(col(['x']), col(['__j2', 'x'])), lt(col(['__j2', 'x']), col(['__j1', 'x']))],
+    ]) {
+      // b stays unconnected to a: c, connected directly, comes first, and nothing is added
+      const out = orderJoins(query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(ab, bc)));
+      expect(out.source).toEqual(cross(cross(coll('a'), coll('c'), '__j2'), coll('b'), '__j1'));
+      expect(out.where).toEqual(and(ab, bc));
+    }
+  });
   test('already connected in FROM order: unchanged', () => {
     const q = query(cross(cross(coll('a'), coll('b'), '__j1'), coll('c'), '__j2'), and(eq(col(['x']), col(['__j1', 'x'])), eq(col(['__j1', 'y']), col(['__j2', 'y']))));
     expect(orderJoins(q)).toBe(q);
@@ -182,6 +217,36 @@ describe('order-joins', () => {
     const left: Source = { kind: 'join', type: 'left', left: cross(coll('a'), coll('b'), '__j1'), right: coll('c'), as: '__j2', on: eq(col(['x']), col(['__j2', 'x'])) };
     const q = query(left, eq(col(['__j1', 'y']), col(['__j2', 'y'])));
     expect(orderJoins(q)).toBe(q);
+  });
+});
+
+describe('prefix-tests-as-like', () => {
+  const phone = col(['c_phone'], 'text');
+  const int = (value: number): Expr => ({ kind: 'literal', value, type: 'int' });
+  const text = (value: string | null): Expr => ({ kind: 'literal', value, type: 'text' });
+  const substring = (arg: Expr, from: number, len: number): Expr => ({ kind: 'func', name: 'substring', args: [arg, int(from), int(len)], type: 'text' });
+  const inList = (arg: Expr, ...values: (string | null)[]): Expr => ({ kind: 'inlist', arg, list: values.map(text), negated: false, type: 'bool' });
+  const like = (arg: Expr, pattern: string): Expr => ({ kind: 'like', arg, pattern: text(pattern), syntax: 'like', caseInsensitive: false, negated: false, type: 'bool' });
+  const where = (w: Expr): SelectQuery => ({ kind: 'select', source: { kind: 'collection', name: 'customer' }, where: w, groupBy: [], aggregated: false, passthrough: false, columns: [], distinct: false, orderBy: [] });
+  test('TPC-H q22: substring(c_phone from 1 for 2) IN (…) → an OR of prefix LIKEs, duplicates once', () => {
+    const input = where(and(inList(substring(phone, 1, 2), '13', '31', '13'), lt(col(['c_acctbal'], 'numeric'), num(0))));
+    expect(prefixTestsAsLike(input).where).toEqual(and(or(like(phone, '13%'), like(phone, '31%')), lt(col(['c_acctbal'], 'numeric'), num(0))));
+  });
+  test('left(c, n) = constant → one LIKE, also under NOT', () => {
+    const left: Expr = { kind: 'func', name: 'left', args: [phone, int(3)], type: 'text' };
+    expect(prefixTestsAsLike(where({ kind: 'not', arg: eq(left, text('ab7')), type: 'bool' })).where).toEqual({ kind: 'not', arg: like(phone, 'ab7%'), type: 'bool' });
+  });
+  test.each<[string, Expr]>([
+    ['a constant of another length (a shorter c equals it, LIKE would not tell)', inList(substring(phone, 1, 2), '13', '3')],
+    ['a NULL in the list (a non-match is NULL, not false)', inList(substring(phone, 1, 2), '13', null)],
+    ['a LIKE wildcard or escape in a constant', inList(substring(phone, 1, 2), '1%')],
+    ['not from the first character', inList(substring(phone, 2, 2), '13')],
+    ['NOT IN (…)', { ...(inList(substring(phone, 1, 2), '13') as Extract<Expr, { kind: 'inlist' }>), negated: true }],
+    ['a character(n) column (LIKE sees its blank padding)', inList(substring({ ...phone, charLength: 15 }, 1, 2), '13')],
+    ['an expression, not a column', inList(substring({ kind: 'func', name: 'lower', args: [phone], type: 'text' }, 1, 2), '13')],
+  ])('left alone: %s', (_name, w) => {
+    const q = where(w);
+    expect(prefixTestsAsLike(q)).toBe(q);
   });
 });
 

@@ -13,7 +13,18 @@ import { flattenJoinChain, type JoinSource } from './join-chain.js';
  * it drops rows before the other joins multiply them (TPC-H q21 joined supplier ×
  * lineitem × orders and only then kept the suppliers of one nation in 25; q07 the same
  * with two nations). Ranges and other filters do not count: without statistics, an
- * equality to a constant is the one filter that is selective as a rule. The
+ * equality to a constant is the one filter that is selective as a rule. When no connected
+ * relation is so restricted, one whose join connects a restricted relation comes first
+ * (TPC-H q05: customer, then nation, which connects `r_name = 'ASIA'`'s region, before
+ * orders and lineitem multiply its rows: four customers in five are dropped first). A
+ * relation is connected also through a chain of column equalities (`c_nationkey = s_nationkey AND s_nationkey = n_nationkey`
+ * connects nation to customer); such a relation comes before a directly connected one
+ * only by the two rules above, and is joined on the equality the chain implies
+ * (`c_nationkey = n_nationkey`), added to the WHERE. That conjunct holds on every row the
+ * others keep (two equalities that are true make the third true; NULL makes none of them
+ * true), so the rows stay the same; it is derived only between columns of one type whose
+ * equality is transitive as MongoDB compares them (integers and dates: no blank-padded
+ * text, no mixed numeric types). The
  * first relation stays first (the pipeline reads it, and its columns are the row's
  * own fields); the others keep their `as` fields, so every column reference stays
  * valid. The ON conditions of the reordered inner joins join the WHERE conjuncts;
@@ -29,15 +40,32 @@ export function orderJoins(q: SelectQuery): SelectQuery {
   const provided = new Set(['']);
   const remaining = [...chain.rights];
   const order: typeof remaining = [];
+  const implied: Expr[] = [];
+  const classes = equalityClasses(pool);
+  const restricted = (r: JoinSource) => pool.some((c) => constantTestOf(c, r.as));
+  /** how `r` joins the relations in `have`: 'direct', an implied equality, or undefined */
+  const joinOf = (r: JoinSource, have: Set<string>): 'direct' | Expr | undefined =>
+    pool.some((c) => connects(c, have, r.as)) ? 'direct' : impliedEquality(classes, have, r.as);
   while (remaining.length) {
-    const connected = (r: JoinSource) => pool.some((c) => connects(c, provided, r.as));
-    const restricted = remaining.findIndex((r) => connected(r) && pool.some((c) => constantTestOf(c, r.as)));
-    const i = restricted >= 0 ? restricted : remaining.findIndex(connected);
+    const connected = (r: JoinSource) => joinOf(r, provided) !== undefined;
+    // joining `r` connects a restricted relation that was not connected before
+    const opensRestricted = (r: JoinSource) => {
+      const after = new Set([...provided, r.as]);
+      return remaining.some((x) => x !== r && restricted(x) && !connected(x) && joinOf(x, after) !== undefined);
+    };
+    let i = remaining.findIndex((r) => connected(r) && restricted(r));
+    if (i < 0) i = remaining.findIndex((r) => connected(r) && opensRestricted(r));
+    // otherwise the first directly connected one, as written; an implied join only when none is
+    if (i < 0) i = remaining.findIndex((r) => joinOf(r, provided) === 'direct');
+    if (i < 0) i = remaining.findIndex(connected);
     const [next] = remaining.splice(i < 0 ? 0 : i, 1);
+    const how = joinOf(next, provided);
+    if (how !== undefined && how !== 'direct') implied.push(how);
     order.push(next);
     provided.add(next.as);
   }
-  if (order.every((r, i) => r === chain.rights[i])) return q;
+  if (implied.length === 0 && order.every((r, i) => r === chain.rights[i])) return q;
+  pool.push(...implied);
   let source: Source = chain.root;
   for (const r of order) source = { kind: 'join', type: 'cross', left: source, right: r.right, as: r.as, span: r.span };
   return { ...q, source, where: pool.length === 0 ? undefined : pool.length === 1 ? pool[0] : { kind: 'and', args: pool, type: 'bool' } };
@@ -82,4 +110,38 @@ function constantTest(e: Expr): boolean {
     default:
       return false;
   }
+}
+
+/** Equality classes of plain columns (`a = b AND b = c`: one class) over the conjuncts, by column. */
+type ColumnExpr = Extract<Expr, { kind: 'column' }>;
+function equalityClasses(pool: Expr[]): Map<string, ColumnExpr[]> {
+  const classOf = new Map<string, ColumnExpr[]>();
+  const keyOf = (c: ColumnExpr) => JSON.stringify(c.path);
+  for (const c of pool) {
+    if (c.kind !== 'compare' || c.op !== '=' || c.left.kind !== 'column' || c.right.kind !== 'column') continue;
+    if (!transitiveColumn(c.left) || !transitiveColumn(c.right) || c.left.type !== c.right.type) continue;
+    const a = classOf.get(keyOf(c.left)) ?? [c.left];
+    const b = classOf.get(keyOf(c.right)) ?? [c.right];
+    if (a === b) continue;
+    const merged = [...a, ...b.filter((x) => !a.some((y) => keyOf(y) === keyOf(x)))];
+    for (const m of merged) classOf.set(keyOf(m), merged);
+  }
+  return classOf;
+}
+
+/** An integer or date column of a relation (not a variable): its `=` is transitive as PostgreSQL's and MongoDB's. */
+function transitiveColumn(c: ColumnExpr): boolean {
+  return (c.type === 'int' || c.type === 'date') && !c.path[0].startsWith('$$');
+}
+
+const relationOf = (c: ColumnExpr) => (c.path[0].startsWith('__j') ? c.path[0] : '');
+
+/** `r.x = p.y` for a column x of `as` and y of a relation in `have` that one equality class holds. */
+function impliedEquality(classes: Map<string, ColumnExpr[]>, have: Set<string>, as: string): Expr | undefined {
+  for (const members of new Set(classes.values())) {
+    const mine = members.find((m) => relationOf(m) === as);
+    const theirs = members.find((m) => have.has(relationOf(m)));
+    if (mine && theirs) return { kind: 'compare', op: '=', left: theirs, right: mine, type: 'bool' };
+  }
+  return undefined;
 }

@@ -8,6 +8,7 @@ import { groupedInFirst } from './grouped-in-first.js';
 import { joinSubqueriesByKey } from './join-subqueries-by-key.js';
 import { keyInSubqueries } from './key-in-subqueries.js';
 import { orderJoins } from './order-joins.js';
+import { prefixTestsAsLike } from './prefix-tests-as-like.js';
 import { pruneExistsColumns } from './prune-exists-columns.js';
 import { pruneSource } from './prune-columns.js';
 import { semiJoinInSubqueries } from './semi-join-in-subqueries.js';
@@ -26,6 +27,8 @@ export const QUERY_PASSES: ((q: SelectQuery) => SelectQuery)[] = [
   foldConstants,
   // (A AND B) OR (A AND C) → A AND (B OR C) in WHERE
   (q) => (q.where ? { ...q, where: factorOrConjuncts(q.where) } : q),
+  // `substring(c from 1 for n) IN ('ab', …)` in WHERE: `c LIKE 'ab%' OR …` (a $regex query, not an $expr per row)
+  prefixTestsAsLike,
   // an OR over joined relations: each relation's part of every branch, ORed, as its own filter
   deriveOrFilters,
   // inner joins by connectivity: no cross product where a key exists
