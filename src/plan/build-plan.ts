@@ -104,6 +104,9 @@ export function buildPlan(query: Query, { statement = false }: { statement?: boo
   if (sortKeys.length) node = { kind: 'sort', input: node, keys: sortKeys };
   if (q.offset) node = { kind: 'skip', input: node, count: q.offset };
   if (q.limit !== undefined) node = { kind: 'limit', input: node, count: q.limit };
+  // rows passed through as they are (SELECT * of a collection without declared columns)
+  // would keep the fields the subqueries' lookups attached (`__sqN`, a NOT IN's `__sqN_s`)
+  if (q.passthrough) hidden.push(...hoisted.flatMap((h) => [h.field, `${h.field}_s`]));
   if (hidden.length) node = { kind: 'unset', input: node, fields: hidden };
   return node;
 }

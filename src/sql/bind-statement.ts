@@ -128,8 +128,8 @@ export function bindScript(script: ParsedScript, catalog: Catalog, vars: Record<
       case 'UpdateStmt': {
         const scoped = withCtes(n.withClause, env);
         if (n.fromClause?.length) return { ...bindJoinedWrite(n, scoped, 'update'), ...base };
-        // a subquery in the WHERE: the joined form (one in SET is refused by bindUpdate)
-        if (hasSubquery(n.whereClause) && !hasSubquery(n.targetList)) return { ...bindFilteredWrite(n, scoped, 'update'), ...base };
+        // a subquery in the WHERE or SET: the joined form
+        if (hasSubquery(n.whereClause) || hasSubquery(n.targetList)) return { ...bindFilteredWrite(n, scoped, 'update'), ...base };
         return { ...bindUpdate(n, scoped), ...base };
       }
       case 'DeleteStmt': {

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type Expr } from '../ir/expr.js';
+import { col as columnExpr, lit, someExpr, type Expr } from '../ir/expr.js';
 import type { Query, Source } from '../ir/query.js';
 import { identityKey, type ColumnDef, type ConflictAction, type MergeClause, type Statement, type TableDef, type TableRef } from '../ir/statement.js';
 import { intWidthOf, typeFromName, widthField } from '../ir/types.js';
@@ -268,16 +268,24 @@ export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'dele
   const alias = n.relation.alias?.aliasname ?? table.name;
   const sampled = sampledOf(env, def ? undefined : tableKey(table));
   const ctx = exprCtx(env, [{ ...relationOf(def, alias, ['__t']), ...sampled }], action.toUpperCase());
-  const where = bindExpr(n.whereClause, exprCtx(env, [{ ...relationOf(def, alias, []), ...sampled }], 'WHERE'));
-  requireBoolean(where, 'WHERE');
+  const where = n.whereClause ? bindExpr(n.whereClause, exprCtx(env, [{ ...relationOf(def, alias, []), ...sampled }], 'WHERE')) : undefined;
+  if (where) requireBoolean(where, 'WHERE');
+  // a SET value holding a subquery is computed by the joined query (a column `__vN`, where
+  // its subqueries are planned as in any select list) and assigned from there
+  const computed: { name: string; field: string; expr: Expr }[] = [];
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const rt = unwrap(t)[1];
     if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
     const col = def?.columns.find((c) => c.name === rt.name);
     if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
     if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
-    const e = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
-    return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
+    const bound = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
+    const e = col ? coerceTo(bound, col.type) : bound;
+    if (!someExpr(e, (x) => x.kind === 'subquery')) return { column: rt.name as string, expr: e };
+    const field = `__v${computed.length}`;
+    computed.push({ name: field, field, expr: e });
+    const typed = { ...(e.intWidth ? { intWidth: e.intWidth } : {}), ...(e.charLength !== undefined ? { charLength: e.charLength } : {}), ...(e.numericScale !== undefined ? { numericScale: e.numericScale } : {}) };
+    return { column: rt.name as string, expr: { ...columnExpr([field], e.type), ...typed } };
   });
   const kept: Query = { kind: 'select', source: { kind: 'collection', name: table.name, db: table.db }, where, groupBy: [], aggregated: false, passthrough: true, columns: [], distinct: false, orderBy: [] };
   const joined: Query = {
@@ -285,8 +293,8 @@ export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'dele
     source: { kind: 'join', type: 'cross', left: { kind: 'values', rows: [{}] }, right: { kind: 'subquery', query: kept }, as: '__t' },
     groupBy: [],
     aggregated: false,
-    passthrough: true,
-    columns: [],
+    passthrough: computed.length === 0,
+    columns: computed.length ? [{ name: '__t', field: '__t', expr: columnExpr(['__t']) }, ...computed] : [],
     distinct: false,
     orderBy: [],
   };
