@@ -29,7 +29,7 @@ interface Base {
   charLength?: number;
   /** varchar: PostgreSQL compares it with character(n) as character (trailing blanks of both ignored), with text as text */
   varchar?: boolean;
-  /** numeric: every value has at most this many decimals (src/sql/numeric-scale.ts); arithmetic results are rounded to it */
+  /** numeric: every value has at most this many decimals (src/ir/numeric-scale.ts); arithmetic results are rounded to it */
   numericScale?: number;
 }
 

@@ -1,4 +1,4 @@
-import type { ArithOp, Expr } from '../ir/expr.js';
+import type { ArithOp, Expr } from './expr.js';
 
 /**
  * The scale PostgreSQL's numeric result would have, where sqletl knows it: every value
@@ -18,7 +18,8 @@ export const MAX_SCALE = 15;
 export function scaleOf(e: Expr): number | undefined {
   if (e.type === 'int') return 0;
   if (e.type !== 'numeric') return undefined;
-  if (e.kind === 'literal') return typeof e.value === 'number' && e.inexact === undefined ? decimalsOf(e.value) : undefined;
+  // a constant as written (`1.50`: 2, as PostgreSQL's numeric reads it; its text is 1.50), or as its shortest text spells it
+  if (e.kind === 'literal') return typeof e.value === 'number' && e.inexact === undefined ? (e.numericScale ?? decimalsOf(e.value)) : undefined;
   if (e.kind === 'cast') return e.scale ?? (e.arg.type === 'int' || e.arg.type === 'numeric' ? scaleOf(e.arg) : undefined);
   return e.numericScale;
 }
@@ -35,6 +36,13 @@ export function arithScale(op: ArithOp, l: Expr, r: Expr): number | undefined {
 /** The field to spread into a numeric expression (nothing when unknown or beyond a double). */
 export function scaleField(scale: number | undefined): { numericScale?: number } {
   return scale !== undefined && scale <= MAX_SCALE ? { numericScale: scale } : {};
+}
+
+/** The scale PostgreSQL's numeric input gives a constant's text: its decimals less its exponent (`1.50` 2, `1.5e-3` 4, `1.5e2` 0). */
+export function writtenScale(text: string): number | undefined {
+  const m = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
 }
 
 /** Decimals of a finite constant as its shortest text spells it (`1.10` is 1.1: one decimal; the trailing zero adds nothing to a product's value). */
