@@ -345,13 +345,13 @@ export function numericText(v: Mql, e: Expr, lower: (e: Expr) => Mql): Mql {
   }
   if (isValueAsRead(e)) return castTo(v, 'numeric', 'text', e.span);
   throw unsupported('lower', 'this numeric value as text', e.span, [
-    'PostgreSQL prints the decimals it computed a quotient, an average or a function to (1/3 as 0.33333333333333333333), which sqletl, computing with doubles, does not keep: cast it to numeric(p, s) or to double precision first',
+    'PostgreSQL prints a quotient, a sum, an average or a function of numeric with the scale it computed (1/3 as 0.33333333333333333333, 0.15 + 0.15 as 0.30), which sqletl, computing with doubles, does not keep: cast it to numeric(p, s) or to double precision first',
   ]);
 }
 
 /** A numeric whose text is its double's shortest text (runtime-scale.ts): a column's value, negated or not; NaN and the infinities. */
 const isValueAsRead = (e: Expr): boolean =>
-  e.kind === 'column' || (e.kind === 'negate' && isValueAsRead(e.arg)) || (e.kind === 'literal' && typeof e.value === 'number' && !Number.isFinite(e.value));
+  (e.kind === 'column' && !e.computedNumeric) || (e.kind === 'negate' && isValueAsRead(e.arg)) || (e.kind === 'literal' && typeof e.value === 'number' && !Number.isFinite(e.value));
 
 /** `e`'s value as its type's output function prints it (outputText), a numeric with its scale's decimals. */
 export function valueText(v: Mql, e: Expr, lower: (e: Expr) => Mql): Mql {
