@@ -1,4 +1,4 @@
-import type { ArithOp, Expr } from './expr.js';
+import type { ArithOp, CaseExpr, Expr } from './expr.js';
 
 /**
  * The scale PostgreSQL's numeric result would have, where sqletl knows it: every value
@@ -21,6 +21,9 @@ export function scaleOf(e: Expr): number | undefined {
   // a constant as written (`1.50`: 2, as PostgreSQL's numeric reads it; its text is 1.50), or as its shortest text spells it
   if (e.kind === 'literal') return typeof e.value === 'number' && e.inexact === undefined ? (e.numericScale ?? decimalsOf(e.value)) : undefined;
   if (e.kind === 'cast') return e.scale ?? (e.arg.type === 'int' || e.arg.type === 'numeric' ? scaleOf(e.arg) : undefined);
+  // a CASE's value is one of its branches', with that branch's scale: known when they all have the same
+  // (PostgreSQL prints each with its own: the largest would pad `ELSE 0` to `0.00`)
+  if (e.kind === 'case') return commonScale(caseResults(e));
   return e.numericScale;
 }
 
@@ -52,4 +55,15 @@ function decimalsOf(v: number): number | undefined {
   if (!m) return undefined;
   const d = (m[1]?.length ?? 0) - Number(m[2] ?? 0);
   return Math.max(0, d);
+}
+
+/** A CASE's possible results, its NULL constants (which have no decimals) left out. */
+export function caseResults(e: CaseExpr): Expr[] {
+  return [...e.whens.map((w) => w.then), e.else].filter((x) => !(x.kind === 'literal' && x.value === null));
+}
+
+/** The scale of every one of `xs` when they all have the same (and at least one is there), else undefined. */
+function commonScale(xs: Expr[]): number | undefined {
+  const scales = new Set(xs.map(scaleOf));
+  return scales.size === 1 ? [...scales][0] : undefined;
 }
