@@ -67,3 +67,20 @@ function commonScale(xs: Expr[]): number | undefined {
   const scales = new Set(xs.map(scaleOf));
   return scales.size === 1 ? [...scales][0] : undefined;
 }
+
+/**
+ * At most how many decimals every value of `e` has, where known: its scale, or for a CASE
+ * the largest of its branches' (`CASE WHEN … THEN price * (1 - discount) ELSE 0 END`: 4).
+ * Enough to round a sum of it (its exact value has no more decimals), not to print it
+ * (PostgreSQL prints each value with its own scale): undefined past MAX_SCALE.
+ */
+export function scaleBound(e: Expr): number | undefined {
+  if (e.kind !== 'case' || e.type !== 'numeric') return scaleOf(e);
+  let largest = 0;
+  for (const x of caseResults(e)) {
+    const s = scaleBound(x);
+    if (s === undefined) return undefined;
+    largest = Math.max(largest, s);
+  }
+  return largest <= MAX_SCALE ? largest : undefined;
+}

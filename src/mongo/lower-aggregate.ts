@@ -1,4 +1,5 @@
 import { roundToScale } from './lower-arith.js';
+import { scaleBound } from '../ir/numeric-scale.js';
 import { decimalsOfValue, roundToRuntimeScale, sumInputScale } from './runtime-scale.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { GroupAggregateName } from '../catalog/functions.js';
@@ -71,10 +72,12 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       // an argument that is never NULL needs no count of non-NULL inputs: a group has
       // rows, and the empty input's row (aggregates without GROUP BY) says NULL itself
       // a numeric sum of known scale rounded to it (numeric-scale.ts: 0.1 + 0.2 is 0.3, as in PostgreSQL)
-      // a numeric sum of unknown scale rounded to the largest scale of its inputs, read from their values (runtime-scale.ts)
-      const scale = sumInputScale(agg.args[0], value);
+      // one of at most a known number of decimals (a CASE of such branches: TPC-H q14) rounded to it; one of
+      // unknown scale to the largest scale of its inputs, read from their values (runtime-scale.ts)
+      const bound = agg.numericScale ?? (agg.type === 'numeric' && agg.args[0] ? scaleBound(agg.args[0]) : undefined);
+      const scale = bound === undefined ? sumInputScale(agg.args[0], value) : undefined;
       const scaled: Pick<LoweredAggregate, 'accumulators' | 'empty'> = scale === undefined ? { accumulators: {}, empty: {} } : { accumulators: { [`${field}_s`]: { $max: scale } }, empty: { [`${field}_s`]: 0 } };
-      const total = scale === undefined ? roundToScale(agg, ref) : roundToRuntimeScale(ref, `${ref}_s`, SUM_NAMES);
+      const total = scale === undefined ? roundToScale({ type: agg.type, numericScale: bound }, ref) : roundToRuntimeScale(ref, `${ref}_s`, SUM_NAMES);
       if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value }, ...scaled.accumulators }, result: total, empty: { [field]: null, ...scaled.empty } };
       return {
         accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value), ...scaled.accumulators },
