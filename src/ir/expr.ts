@@ -29,7 +29,7 @@ interface Base {
   charLength?: number;
   /** varchar: PostgreSQL compares it with character(n) as character (trailing blanks of both ignored), with text as text */
   varchar?: boolean;
-  /** numeric: every value has at most this many decimals (src/sql/numeric-scale.ts); arithmetic results are rounded to it */
+  /** numeric: every value has at most this many decimals (src/ir/numeric-scale.ts); arithmetic results are rounded to it */
   numericScale?: number;
 }
 
@@ -41,6 +41,8 @@ export interface ColumnExpr extends Base {
   notNull?: boolean;
   /** the column as PostgreSQL names it in messages (`o.status`); not part of the expression's identity */
   display?: string;
+  /** a numeric computed to a scale sqletl does not know (an aggregate or GROUP BY expression): not a value as read, its text is refused (lower-cast.ts) */
+  computedNumeric?: true;
 }
 export interface LiteralExpr extends Base {
   kind: 'literal';

@@ -7,7 +7,7 @@ import { mayBeNaN } from '../catalog/nan-values.js';
 import { lowerDatePart, lowerDateTrunc, lowerToChar, truncateDate } from './lower-dates.js';
 import { lowerToTimestampFromEpoch, lowerToTimestampFromText } from './lower-to-timestamp.js';
 import { lowerToDate } from './lower-to-date.js';
-import { castTo, knownScale, outputText, scaledNumericText } from './lower-cast.js';
+import { castTo, numericText, valueText } from './lower-cast.js';
 import { recordText } from './lower-record.js';
 import { arrayContained, arrayContains, arrayOverlap, arraySlice, jsonBuildArray, jsonBuildObject, quantified } from './lower-arrays.js';
 import { cond, isNull, joinStrings, letIn, literal, nullIfAnyNull, shared, type Mql } from './mql.js';
@@ -70,10 +70,9 @@ const constInt = (f: FuncExpr, i: number): number | undefined => {
 };
 
 /** text of any type, as `||` and CONCAT see it (dates as PostgreSQL prints them) */
-const asText = (v: Mql, e: Expr): Mql => {
+const asText = (v: Mql, e: Expr, lower: (e: Expr) => Mql): Mql => {
   if (e.type === 'text') return v;
-  const scale = knownScale(e);
-  return scale ? scaledNumericText(v, scale) : castTo(v, e.type, 'text', e.span);
+  return e.type === 'numeric' ? numericText(v, e, lower) : castTo(v, e.type, 'text', e.span);
 };
 
 /** ln/log10: PostgreSQL refuses zero and negative arguments (NULL stays NULL: `$lte` of null is true, hence the number test). */
@@ -119,7 +118,7 @@ const domain =
  * `%L` (a quoted literal, NULL as NULL), `%%`, and positions (`%2$s`). Widths, flags
  * and `%I` are refused at the call.
  */
-function lowerFormat(args: Mql[], f: FuncExpr): Mql {
+function lowerFormat(args: Mql[], f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   const fmt = f.args[0];
   if (fmt.kind === 'literal' && fmt.value === null) return null;
   if (fmt.kind !== 'literal' || typeof fmt.value !== 'string') throw unsupported('lower', 'format() with a non-constant format string', fmt.span ?? f.span);
@@ -148,7 +147,7 @@ function lowerFormat(args: Mql[], f: FuncExpr): Mql {
     next = n + 1;
     if (plain) parts.push(literal(plain));
     plain = '';
-    const value = outputText(args[n], f.args[n].type, f.args[n].span);
+    const value = valueText(args[n], f.args[n], lower);
     if (m[3] === 's') parts.push({ $ifNull: [value, ''] });
     else {
       // quote_literal: quotes doubled; with a backslash, E'…' and backslashes doubled
@@ -186,17 +185,17 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   position: strictText(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
   // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
   // and give '' (not NULL) when every value is NULL
-  concat: (args, f) => ({ $concat: args.map((a, i) => ({ $ifNull: [knownScale(f.args[i]) ? scaledNumericText(a, knownScale(f.args[i])!) : outputText(a, f.args[i].type, f.args[i].span), ''] })) }),
-  concat_ws: (args, f) => {
+  concat: (args, f, lower) => ({ $concat: args.map((a, i) => ({ $ifNull: [valueText(a, f.args[i], lower), ''] })) }),
+  concat_ws: (args, f, lower) => {
     const [sep, ...rest] = args;
-    const parts = rest.map((a, i) => outputText(a, f.args[i + 1].type, f.args[i + 1].span));
+    const parts = rest.map((a, i) => valueText(a, f.args[i + 1], lower));
     return nullIfAnyNull(mayBeNull(f.args[0]) ? [sep] : [], letIn(
       { parts: { $filter: { input: parts, cond: { $ne: [{ $ifNull: ['$$this', null] }, null] } } } },
       { $ifNull: [joinStrings('$$parts', sep), ''] },
     ));
   },
-  format: (args, f) => lowerFormat(args, f),
-  '||': (args, f) => ({ $concat: args.map((a, i) => asText(a, f.args[i])) }),
+  format: (args, f, lower) => lowerFormat(args, f, lower),
+  '||': (args, f, lower) => ({ $concat: args.map((a, i) => asText(a, f.args[i], lower)) }),
   btrim: strictText(([s, chars]) => ({ $trim: { input: s, chars: chars ?? ' ' } })),
   ltrim: strictText(([s, chars]) => ({ $ltrim: { input: s, chars: chars ?? ' ' } })),
   rtrim: strictText(([s, chars]) => ({ $rtrim: { input: s, chars: chars ?? ' ' } })),
@@ -368,7 +367,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   cardinality: strict(([a]) => cond({ $isArray: [a] }, { $size: a }, null)),
   array: (args) => args,
   // a row value: the text PostgreSQL prints for the record, each field by its output function
-  row: (args, f) => recordText(args.map((a, i) => outputText(a, f.args[i].type, f.args[i].span))),
+  row: (args, f, lower) => recordText(args.map((a, i) => valueText(a, f.args[i], lower))),
   op_any: (args, f) => quantified(args, f, false),
   op_all: (args, f) => quantified(args, f, true),
   array_contains: strict((args) => arrayContains(args)),

@@ -1,4 +1,6 @@
 import { roundToScale } from './lower-arith.js';
+import { scaleBound } from '../ir/numeric-scale.js';
+import { decimalsOfValue, roundToRuntimeScale, sumInputScale } from './runtime-scale.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { GroupAggregateName } from '../catalog/functions.js';
 import type { AggExpr, Expr } from '../ir/expr.js';
@@ -53,7 +55,7 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     const values = nonNull(all);
     const result: Record<string, Mql> = {
       count: { $size: values },
-      sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, roundToScale(agg, { $sum: '$$v' }))),
+      sum: letIn({ v: values }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, distinctSum(agg))),
       avg: { $avg: values },
       array_agg: letIn({ v: all }, cond({ $eq: [{ $size: '$$v' }, 0] }, null, sortDistinct('$$v', agg.orderBy[0], mayBeNaN(agg.args[0])))),
     };
@@ -66,16 +68,23 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
     case 'count':
       if (agg.star) return { accumulators: { [field]: { $sum: when(1, 0) } }, result: ref, empty: { [field]: 0 } };
       return { accumulators: { [field]: countOf(value) }, result: ref, empty: { [field]: 0 } };
-    case 'sum':
+    case 'sum': {
       // an argument that is never NULL needs no count of non-NULL inputs: a group has
       // rows, and the empty input's row (aggregates without GROUP BY) says NULL itself
       // a numeric sum of known scale rounded to it (numeric-scale.ts: 0.1 + 0.2 is 0.3, as in PostgreSQL)
-      if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value } }, result: roundToScale(agg, ref), empty: { [field]: null } };
+      // one of at most a known number of decimals (a CASE of such branches: TPC-H q14) rounded to it; one of
+      // unknown scale to the largest scale of its inputs, read from their values (runtime-scale.ts)
+      const bound = agg.numericScale ?? (agg.type === 'numeric' && agg.args[0] ? scaleBound(agg.args[0]) : undefined);
+      const scale = bound === undefined ? sumInputScale(agg.args[0], value) : undefined;
+      const scaled: Pick<LoweredAggregate, 'accumulators' | 'empty'> = scale === undefined ? { accumulators: {}, empty: {} } : { accumulators: { [`${field}_s`]: { $max: scale } }, empty: { [`${field}_s`]: 0 } };
+      const total = scale === undefined ? roundToScale({ type: agg.type, numericScale: bound }, ref) : roundToRuntimeScale(ref, `${ref}_s`, SUM_NAMES);
+      if (!agg.filter && !mayBeNull(agg.args[0])) return { accumulators: { [field]: { $sum: value }, ...scaled.accumulators }, result: total, empty: { [field]: null, ...scaled.empty } };
       return {
-        accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value) },
-        result: cond({ $eq: [`${ref}_n`, 0] }, null, roundToScale(agg, ref)),
-        empty: { [field]: 0, [`${field}_n`]: 0 },
+        accumulators: { [field]: { $sum: value }, [`${field}_n`]: countOf(value), ...scaled.accumulators },
+        result: cond({ $eq: [`${ref}_n`, 0] }, null, total),
+        empty: { [field]: 0, [`${field}_n`]: 0, ...scaled.empty },
       };
+    }
     case 'avg':
       return { accumulators: { [field]: { $avg: value } }, result: ref, empty: { [field]: null } };
     case 'min':
@@ -131,6 +140,16 @@ export function lowerAggregate(agg: AggExpr, field: string, lower: (e: Expr) => 
       name satisfies never;
       throw unsupported('lower', `the aggregate ${agg.name}`, agg.span);
   }
+}
+
+/** Names of the finished sum's rounding (runtime-scale.ts). */
+const SUM_NAMES = { value: 'sumv', scale: 'sums' };
+
+/** The sum of a DISTINCT aggregate's values `$$v`, rounded to its scale: known statically, or the largest of the values'. */
+function distinctSum(agg: AggExpr): Mql {
+  const total = { $sum: '$$v' };
+  if (sumInputScale(agg.args[0], '$$this') === undefined) return roundToScale(agg, total);
+  return roundToRuntimeScale(total, { $max: { $map: { input: '$$v', in: decimalsOfValue('$$this') } } }, SUM_NAMES);
 }
 
 /**

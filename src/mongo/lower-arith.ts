@@ -267,7 +267,7 @@ export function addInterval(date: Mql, iv: Interval): Mql {
 }
 
 /**
- * A numeric value of known scale (src/sql/numeric-scale.ts) rounded to it: the double
+ * A numeric value of known scale (src/ir/numeric-scale.ts) rounded to it: the double
  * sum or product of decimals lies within a few units in the last place of the exact
  * decimal, which has at most that many decimals, so rounding gives PostgreSQL's value
  * (`0.1 * 3` 0.3, not 0.30000000000000004). NULL stays NULL, NaN and infinities pass.

@@ -2,6 +2,9 @@ import { assertNever } from '../assert-never.js';
 import { unsupported, type SourceSpan } from '../errors.js';
 import { EXACT_INTEGER_LIMIT, MAX_EXACT_INTEGER, type SqlType } from '../ir/types.js';
 import type { Expr } from '../ir/expr.js';
+import { scaleOf } from '../ir/numeric-scale.js';
+import { lowerArith } from './lower-arith.js';
+import { isExactAtScale, lowerRuntimeScaled } from './runtime-scale.js';
 import { roundHalfAway } from './rounding.js';
 import { cond, isNull, letIn, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
@@ -314,10 +317,45 @@ export function outputText(v: Mql, from: SqlType, span?: SourceSpan): Mql {
   return shared([v], ([x]) => cond({ $eq: [{ $type: x }, 'bool'] }, cond(x, 't', 'f'), castTo(x, from, 'text', span)));
 }
 
-/** The scale of a numeric expression's values where sqletl knows it (sql/numeric-scale.ts), else undefined. */
+/** The scale of a numeric expression's values where sqletl knows it (ir/numeric-scale.ts), else undefined. */
 export function knownScale(e: Expr): number | undefined {
   if (e.type !== 'numeric') return undefined;
-  return e.numericScale ?? (e.kind === 'cast' ? e.scale : undefined);
+  // a constant's scale is the one it was written with (bind-expr.ts, fold-constants.ts), not its double's
+  // shortest text: a folded quotient `1 / 4.0` has PostgreSQL's 20 decimals, not 2
+  if (e.kind === 'literal') return e.numericScale;
+  return scaleOf(e);
+}
+
+/**
+ * A numeric value as PostgreSQL's numeric_out prints it: with its scale's decimals
+ * (`2.50`). The scale is known statically (ir/numeric-scale.ts), or, for `+ - *` over
+ * values of unknown scale, at run time (runtime-scale.ts: `0.5 * 2` is `1.0`); a value
+ * as read (a column) prints as its double's shortest text, the decimals it was read
+ * from (runtime-scale.ts). Other numerics of unknown scale are refused: PostgreSQL
+ * prints a quotient, an average or a function's result with the scale it computed
+ * (`0.33333333333333333333`, `2.0000000000000000`, round(x, 2)'s `2.50`), which a double
+ * does not keep.
+ */
+export function numericText(v: Mql, e: Expr, lower: (e: Expr) => Mql): Mql {
+  const scale = knownScale(e);
+  if (scale !== undefined) return scale === 0 ? castTo(v, 'numeric', 'text', e.span) : scaledNumericText(v, scale);
+  if (e.kind === 'arith') {
+    const text = lowerRuntimeScaled(e, lower, lowerArith, (n, s) => cond(isExactAtScale(n, s), scaledNumericText(n, s), castTo(n, 'numeric', 'text', e.span)));
+    if (text !== undefined) return text;
+  }
+  if (isValueAsRead(e)) return castTo(v, 'numeric', 'text', e.span);
+  throw unsupported('lower', 'this numeric value as text', e.span, [
+    'PostgreSQL prints a quotient, a sum, an average or a function of numeric with the scale it computed (1/3 as 0.33333333333333333333, 0.15 + 0.15 as 0.30), which sqletl, computing with doubles, does not keep: cast it to numeric(p, s) or to double precision first',
+  ]);
+}
+
+/** A numeric whose text is its double's shortest text (runtime-scale.ts): a column's value, negated or not; NaN and the infinities. */
+const isValueAsRead = (e: Expr): boolean =>
+  (e.kind === 'column' && !e.computedNumeric) || (e.kind === 'negate' && isValueAsRead(e.arg)) || (e.kind === 'literal' && typeof e.value === 'number' && !Number.isFinite(e.value));
+
+/** `e`'s value as its type's output function prints it (outputText), a numeric with its scale's decimals. */
+export function valueText(v: Mql, e: Expr, lower: (e: Expr) => Mql): Mql {
+  return e.type === 'numeric' ? numericText(v, e, lower) : outputText(v, e.type, e.span);
 }
 
 /**
@@ -327,9 +365,11 @@ export function knownScale(e: Expr): number | undefined {
  * -0 into 0 (PostgreSQL's numeric has no negative zero). Text with an exponent (`1e-7`,
  * beyond the digits a double prints plainly) and NaN/Infinity are left as `$toString` gives them.
  */
-export function scaledNumericText(v: Mql, scale: number): Mql {
-  const zeros = '0'.repeat(scale);
+export function scaledNumericText(v: Mql, scale: Mql): Mql {
+  // a scale known only at run time (an expression, 0…15) pads with as many of 15 zeros
+  const zeros = typeof scale === 'number' ? '0'.repeat(scale) : { $substrCP: ['0'.repeat(15), 0, scale] };
   const text = { $toString: { $add: [{ $round: [v, scale] }, 0] } };
+  const noPoint = typeof scale === 'number' ? { $concat: ['$$t', '.', zeros] } : cond({ $eq: [scale, 0] }, '$$t', { $concat: ['$$t', '.', zeros] });
   return letIn(
     { t: text },
     letIn(
@@ -339,7 +379,7 @@ export function scaledNumericText(v: Mql, scale: number): Mql {
         '$$t',
         cond(
           { $lt: ['$$d', 0] },
-          { $concat: ['$$t', '.', zeros] },
+          noPoint,
           { $concat: ['$$t', { $substrCP: [zeros, 0, { $max: [0, { $subtract: [scale, { $subtract: [{ $subtract: [{ $strLenCP: '$$t' }, '$$d'] }, 1] }] }] }] }] },
         ),
       ),

@@ -6,11 +6,12 @@ import { mayBeNull } from '../catalog/nullability.js';
 import { mayBeNaN } from '../catalog/nan-values.js';
 import { intervalTotalMs, parseTimestamp } from '../ir/datetime.js';
 import { storedReal } from './lower-stored-real.js';
-import { castTo, knownScale, scaledNumericText } from './lower-cast.js';
+import { castTo, numericText } from './lower-cast.js';
 import { castToTime } from './lower-time.js';
 import { heldChar, shownChar } from './lower-bpchar.js';
 import { lowerFunction } from './function-catalog.js';
 import { lowerArith, roundToScale } from './lower-arith.js';
+import { lowerRuntimeScaled } from './runtime-scale.js';
 import { cond, fieldRef, isNull, letIn, literal, nestedLet, notNull, nullIfAnyNull, shared, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 import { regexOf } from './regex-pattern.js';
@@ -35,7 +36,7 @@ export function lowerExpr(e: Expr): Mql {
     case 'compare':
       return lowerCompareValue(e);
     case 'arith':
-      return roundToScale(e, lowerArith(e, lowerExpr));
+      return lowerRuntimeScaled(e, lowerExpr, lowerArith) ?? roundToScale(e, lowerArith(e, lowerExpr));
     case 'negate':
       return { $multiply: [-1, lowerExpr(e.arg)] };
     case 'and':
@@ -78,7 +79,13 @@ export function lowerExpr(e: Expr): Mql {
       if (e.storedColumn !== undefined) return storedReal(lowerExpr(e.arg), e.storedColumn, e.span);
       if (e.to === 'time') return castToTime(lowerExpr(e.arg), e.arg.type, e.precision, e.span);
       // a numeric of known scale prints its scale's decimals (2.50), as PostgreSQL's numeric_out
-      if (e.to === 'text' && e.length === undefined && e.char === undefined && knownScale(e.arg)) return scaledNumericText(lowerExpr(e.arg), knownScale(e.arg)!);
+      // (and one of unknown scale is refused: its decimals are lost)
+      if (e.to === 'text' && e.arg.type === 'numeric' && e.char !== 'shown') {
+        const text = numericText(lowerExpr(e.arg), e.arg, lowerExpr);
+        if (e.char === 'held' && e.length !== undefined) return heldChar(text, e.length);
+        const length = e.length;
+        return length === undefined ? text : shared([text], ([t]) => cond(isNull(t), null, { $substrCP: [t, 0, length] }));
+      }
       if (e.char === 'held' && e.length !== undefined) return heldChar(castTo(lowerExpr(e.arg), e.arg.type, 'text', e.span, !(e.arg.kind === 'cast' && e.arg.typeName === 'timestamp')), e.length);
       if (e.char === 'shown' && e.length !== undefined) return shownChar(lowerExpr(e.arg), e.length);
       if (e.length !== undefined) {

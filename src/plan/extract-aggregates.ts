@@ -1,5 +1,5 @@
 import { SqlEtlError } from '../errors.js';
-import { col, lit, mapExpr, sameExpr, type AggExpr, type Expr } from '../ir/expr.js';
+import { col, lit, mapExpr, sameExpr, type AggExpr, type ColumnExpr, type Expr } from '../ir/expr.js';
 
 /**
  * Aggregate extraction: GROUP BY keys become `_id.kN`, aggregate calls become
@@ -25,14 +25,14 @@ export function extractAggregates(groupBy: Expr[], sets?: number[][]): Extracted
       // a correlated subquery after GROUP BY reads the group's key (or aggregate), not the ungrouped column
       if (x.kind === 'subquery') return { ...x, arg: x.arg && rewrite(x.arg), ...(x.row ? { row: x.row.map(rewrite) } : {}), outer: x.outer.map((o) => ({ ...o, expr: rewrite(o.expr) })) };
       const key = keys.find((k) => sameExpr(k.expr, x));
-      if (key) return { ...col(['_id', key.field], x.type), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
+      if (key) return { ...col(['_id', key.field], x.type), ...numericOrigin(x) };
       if (x.kind === 'agg') {
         let found = aggregates.find((a) => sameExpr(a.agg, x));
         if (!found) {
           found = { field: `a${aggregates.length}`, agg: x };
           aggregates.push(found);
         }
-        return { ...col([found.field], x.type), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
+        return { ...col([found.field], x.type), ...numericOrigin(x) };
       }
       // an outer query's column inside a correlated subquery (a `$lookup` variable) is one value for the whole subquery
       if (x.kind === 'column' && x.path[0]?.startsWith('$$')) return x;
@@ -59,4 +59,18 @@ function groupingBits(args: Expr[], keys: Extracted['keys'], sets: number[][] | 
   if (!sets) return lit(0, 'int');
   const masks = sets.map(maskOf);
   return { kind: 'element', arg: lit(masks, 'array'), key: col(['__gset'], 'int'), asText: false, type: 'int' };
+}
+
+/**
+ * What a group's key or aggregate column says of its numeric values: their scale where it
+ * is known, else whether they are values as read (a column, its min or max) or computed
+ * (a sum, an average, an expression), whose text PostgreSQL prints with a scale sqletl
+ * does not keep (lower-cast.ts refuses it).
+ */
+function numericOrigin(x: Expr): Pick<ColumnExpr, 'numericScale' | 'computedNumeric' | 'span'> {
+  if (x.numericScale !== undefined) return { numericScale: x.numericScale };
+  if (x.type !== 'numeric' || x.kind === 'column') return {};
+  if (x.kind === 'agg' && (x.name === 'min' || x.name === 'max') && x.args[0]?.kind === 'column') return {};
+  // (its position, for the refusal)
+  return { computedNumeric: true, ...(x.span ? { span: x.span } : {}) };
 }

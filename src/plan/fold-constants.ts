@@ -44,7 +44,7 @@ export function fold(e: Expr): Expr {
     if (x.kind === 'arith') return foldArith({ ...x, left: fold(x.left), right: fold(x.right) });
     if (x.kind === 'negate') {
       const arg = fold(x.arg);
-      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return { ...lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span), ...widthField(x.type, x.intWidth) };
+      if (arg.kind === 'literal' && typeof arg.value === 'number' && (x.type === 'int' || x.type === 'numeric')) return { ...lit(arg.value === 0 ? 0 : -arg.value, x.type, x.span), ...widthField(x.type, x.intWidth), ...(x.numericScale !== undefined ? { numericScale: x.numericScale } : {}) };
       return { ...x, arg };
     }
     return undefined;
@@ -112,7 +112,8 @@ function foldArith(e: Extract<Expr, { kind: 'arith' }>): Expr {
   const range = e.type === 'int' && e.intWidth ? intRangeOfWidth(e.intWidth) : undefined;
   if (range && (out.coef < range.exact[0] || out.coef > range.exact[1])) return e;
   const value = toNumber(out);
-  const folded = { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth) };
+  // a numeric keeps the scale PostgreSQL's result has (`1.50 * 2` is 3.00: its text)
+  const folded = { ...lit(Object.is(value, -0) ? 0 : value, e.type, e.span), ...widthField(e.type, e.intWidth), ...(e.numericScale !== undefined ? { numericScale: e.numericScale } : {}) };
   // an exact result a double does not hold (`123456789.123 * 1000.001`): refused where it is computed as numeric
   const back = fromNumber(value);
   return back && sameDecimal(back, out) ? folded : { ...folded, inexact: decimalText(out) };

@@ -2,7 +2,7 @@ import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
-import { arithScale, scaleField, scaleOf } from './numeric-scale.js';
+import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -170,7 +170,8 @@ function bindConst(n: Any, span?: SourceSpan): Expr {
     const integral = /^[+-]?\d+$/.test(text) && BigInt(text) <= 9223372036854775807n && BigInt(text) >= -9223372036854775808n;
     if (isInexactIntegerText(text)) throw inexactInteger(text, span);
     if (integral) return { ...lit(value, 'int', span), intWidth: 64 };
-    return isInexactDecimalText(text) ? { ...lit(value, 'numeric', span), inexact: text } : lit(value, 'numeric', span);
+    // its scale as written (`1.50` prints 1.50 as text, and is rounded to 2 decimals in arithmetic)
+    return isInexactDecimalText(text) ? { ...lit(value, 'numeric', span), inexact: text } : { ...lit(value, 'numeric', span), ...scaleField(writtenScale(text)) };
   }
   if (n.boolval !== undefined) return lit(n.boolval.boolval ?? false, 'bool', span);
   if (n.sval !== undefined) return { ...lit(n.sval.sval ?? '', 'unknown', span), span: span && { start: span.start, end: span.start + (n.sval.sval ?? '').length + 2 } };
@@ -268,7 +269,9 @@ function bindCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     if (typeof arg.value === 'string') {
       const relative = relativeDate(arg.value, to, arg.span ?? span);
       if (relative) return relative;
-      return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)), ...(typeName === 'varchar' ? { varchar: true } : {}) };
+      // a numeric keeps the text's scale (`'2.50'::numeric` prints 2.50)
+      const scale = to === 'numeric' ? scaleField(writtenScale(arg.value)) : {};
+      return { ...lit(parseLiteral(arg.value, to, typeName, arg.span), to, arg.span ?? span), ...widthField(to, intWidthOf(typeName)), ...scale, ...(typeName === 'varchar' ? { varchar: true } : {}) };
     }
     // 1.1::real: the constant's own digits read as float4in reads them
     if (to === 'real' && typeof arg.value === 'number') {

@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { intWidthOf, widthField } from '../ir/types.js';
-import { scaleField } from './numeric-scale.js';
+import { scaleField } from '../ir/numeric-scale.js';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';

@@ -3,6 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { children, sameExpr, someExpr, type Expr, type SortKey, type Value } from '../ir/expr.js';
 import type { OutputColumn, Query, SelectQuery, SetOpQuery } from '../ir/query.js';
 import { inexactDecimal, widthField, type IntWidth, type SqlType } from '../ir/types.js';
+import { scaleField, scaleOf } from '../ir/numeric-scale.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { commonCharLength } from './bind-bpchar.js';
@@ -561,13 +562,16 @@ function renameColumns(q: Query, names: string[], span?: SourceSpan): Query {
 const sortKeys = (key: SortKey): SortKey[] => orderByRow(key) ?? [key];
 
 function relationOf(name: string, q: Query): Relation {
+  // a numeric column of a SELECT keeps its expression's scale (ir/numeric-scale.ts: `price * (1 - discount) AS volume`);
+  // not a set operation's or VALUES' (their later rows may have other scales than the first's)
+  const numericScaleOf = (e: Expr) => (q.kind === 'select' && e.type === 'numeric' ? scaleField(scaleOf(e)) : {});
   // a column whose expression is never NULL stays so for the reader (GROUPING SETS
   // null the keys of their subtotal rows, so nothing is promised there)
   const neverNull = (e: Expr) => !(q.kind === 'select' && q.groupingSets) && !mayBeNull(e);
   return {
     name,
     open: q.passthrough,
-    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
+    columns: q.columns.map((c) => ({ name: c.name, field: c.field, type: c.expr.type, ...widthField(c.expr.type, c.expr.intWidth), ...(c.expr.charLength !== undefined ? { charLength: c.expr.charLength } : {}), ...(c.expr.varchar ? { varchar: true } : {}), ...numericScaleOf(c.expr), ...(neverNull(c.expr) ? { notNull: true } : {}) })),
     prefix: [],
   };
 }

@@ -1,4 +1,4 @@
-import type { ArithOp, Expr } from '../ir/expr.js';
+import type { ArithOp, CaseExpr, Expr } from './expr.js';
 
 /**
  * The scale PostgreSQL's numeric result would have, where sqletl knows it: every value
@@ -18,8 +18,12 @@ export const MAX_SCALE = 15;
 export function scaleOf(e: Expr): number | undefined {
   if (e.type === 'int') return 0;
   if (e.type !== 'numeric') return undefined;
-  if (e.kind === 'literal') return typeof e.value === 'number' && e.inexact === undefined ? decimalsOf(e.value) : undefined;
+  // a constant as written (`1.50`: 2, as PostgreSQL's numeric reads it; its text is 1.50), or as its shortest text spells it
+  if (e.kind === 'literal') return typeof e.value === 'number' && e.inexact === undefined ? (e.numericScale ?? decimalsOf(e.value)) : undefined;
   if (e.kind === 'cast') return e.scale ?? (e.arg.type === 'int' || e.arg.type === 'numeric' ? scaleOf(e.arg) : undefined);
+  // a CASE's value is one of its branches', with that branch's scale: known when they all have the same
+  // (PostgreSQL prints each with its own: the largest would pad `ELSE 0` to `0.00`)
+  if (e.kind === 'case') return commonScale(caseResults(e));
   return e.numericScale;
 }
 
@@ -37,6 +41,13 @@ export function scaleField(scale: number | undefined): { numericScale?: number }
   return scale !== undefined && scale <= MAX_SCALE ? { numericScale: scale } : {};
 }
 
+/** The scale PostgreSQL's numeric input gives a constant's text: its decimals less its exponent (`1.50` 2, `1.5e-3` 4, `1.5e2` 0). */
+export function writtenScale(text: string): number | undefined {
+  const m = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
+}
+
 /** Decimals of a finite constant as its shortest text spells it (`1.10` is 1.1: one decimal; the trailing zero adds nothing to a product's value). */
 function decimalsOf(v: number): number | undefined {
   if (!Number.isFinite(v)) return undefined;
@@ -44,4 +55,32 @@ function decimalsOf(v: number): number | undefined {
   if (!m) return undefined;
   const d = (m[1]?.length ?? 0) - Number(m[2] ?? 0);
   return Math.max(0, d);
+}
+
+/** A CASE's possible results, its NULL constants (which have no decimals) left out. */
+export function caseResults(e: CaseExpr): Expr[] {
+  return [...e.whens.map((w) => w.then), e.else].filter((x) => !(x.kind === 'literal' && x.value === null));
+}
+
+/** The scale of every one of `xs` when they all have the same (and at least one is there), else undefined. */
+function commonScale(xs: Expr[]): number | undefined {
+  const scales = new Set(xs.map(scaleOf));
+  return scales.size === 1 ? [...scales][0] : undefined;
+}
+
+/**
+ * At most how many decimals every value of `e` has, where known: its scale, or for a CASE
+ * the largest of its branches' (`CASE WHEN … THEN price * (1 - discount) ELSE 0 END`: 4).
+ * Enough to round a sum of it (its exact value has no more decimals), not to print it
+ * (PostgreSQL prints each value with its own scale): undefined past MAX_SCALE.
+ */
+export function scaleBound(e: Expr): number | undefined {
+  if (e.kind !== 'case' || e.type !== 'numeric') return scaleOf(e);
+  let largest = 0;
+  for (const x of caseResults(e)) {
+    const s = scaleBound(x);
+    if (s === undefined) return undefined;
+    largest = Math.max(largest, s);
+  }
+  return largest <= MAX_SCALE ? largest : undefined;
 }
