@@ -557,6 +557,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       // MERGE and UPDATE … FROM may change a target row once; DELETE … USING may match it many times
       pipeline: [{ $match: { __kind: { $in: s.clauses.some((c) => c.action === 'update') || s.strict ? ['update', 'delete'] : ['update'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
     },
+    ...mergeConstraintChecks(s, stage, db),
     {
       kind: 'aggregate',
       collection: stage,
@@ -591,6 +592,24 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       pipeline: [kind('insert'), { $replaceWith: '$__new' }, ...(id ? [{ $set: { _id: id } }] : []), withoutNulls, { $merge: { into, on: '_id', whenMatched: 'fail', whenNotMatched: 'insert' } }],
     },
     { kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' },
+  ];
+}
+
+/**
+ * A MERGE (and UPDATE … FROM, DELETE … USING, UPDATE/DELETE with subqueries) writes its
+ * rows as the clauses compute them: a row that would break a NOT NULL or CHECK constraint
+ * of the declared table fails the statement before anything is written, with
+ * PostgreSQL's message, as PostgreSQL does (it wrote such rows unchecked). One check per
+ * constraint, each over the rows to update or insert.
+ */
+function mergeConstraintChecks(s: Extract<Statement, { kind: 'merge' }>, stage: string, db: MqlDocument): MongoCommand[] {
+  const def = s.def;
+  if (!def || !s.clauses.some((c) => c.action === 'update' || c.action === 'insert')) return [];
+  const written: Stage[] = [{ $match: { __kind: { $in: ['update', 'insert'] } } }, { $replaceWith: '$__new' }];
+  const check = (test: Mql, message: string): MongoCommand => ({ kind: 'aggregate', collection: stage, ...db, role: 'check', message, pipeline: [...written, { $match: { $expr: test } }, { $limit: 1 }] });
+  return [
+    ...def.columns.filter((c) => c.notNull).map((c) => check(isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`)),
+    ...def.checks.map((ch) => check({ $eq: [lowerExpr(ch.expr), false] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`)),
   ];
 }
 
