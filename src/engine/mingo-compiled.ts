@@ -4,6 +4,7 @@ import { sameValue, WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
 import { releasingTransform, type Pullable } from './lazy-release.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $round, roundDouble } from './mongo-round.js';
+import { $substrCP, substrCPFast } from './mingo-substr-cp.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -118,6 +119,13 @@ function comparison(op: string, test: (a: unknown, b: unknown) => boolean) {
 }
 const ordered = (f: (c: number) => boolean) => (a: unknown, b: unknown) => {
   if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return f(a < b ? -1 : a > b ? 1 : 0);
+  // two strings, two dates: what mingo's compare does for them (its simpleCmp, on milliseconds for dates)
+  if (typeof a === 'string' && typeof b === 'string') return f(a < b ? -1 : a > b ? 1 : 0);
+  if (a instanceof Date && b instanceof Date) {
+    const x = +a;
+    const y = +b;
+    return f(x < y ? -1 : x > y ? 1 : 0);
+  }
   return typeOf(a) === typeOf(b) && f(compare(a, b));
 };
 const equal = (a: unknown, b: unknown) => {
@@ -146,10 +154,23 @@ function compiledRound(args: unknown, ctx: Options['context']): Compiled | undef
   };
 }
 
+/** the engine's `$substrCP` (mingo-substr-cp.ts): its fast rule on the evaluated operands, the operator itself on their values otherwise */
+function compiledSubstrCP(args: unknown, ctx: Options['context']): Compiled | undefined {
+  if (!Array.isArray(args) || args.length !== 3) return undefined;
+  const [fs, fi, fc] = args.map((a) => build(a, ctx));
+  return (doc, o) => {
+    const s = fs(doc, o);
+    const i = fi(doc, o);
+    const c = fc(doc, o);
+    return substrCPFast(s, i, c) ?? $substrCP(doc, [{ $literal: s }, { $literal: i }, { $literal: c }], o);
+  };
+}
+
 const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
   [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
   [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
   [$round, compiledRound],
+  [$substrCP, compiledSubstrCP],
 ]);
 
 const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
@@ -191,6 +212,42 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
     return (doc, o) => {
       const strict = o.useStrictMode;
       for (const f of fs) if (truthy(f(doc, o), strict)) return true;
+      return false;
+    };
+  },
+  // mingo's: one operand (alone or in a one-element array), JavaScript's negation of its value
+  $not: (args, ctx) => {
+    if (Array.isArray(args) && args.length !== 1) return undefined;
+    const f = build(Array.isArray(args) ? args[0] : args, ctx);
+    return (doc, o) => !f(doc, o);
+  },
+  // mingo's: false unless the input is a string; a constant pattern and options are compiled
+  // once (mingo builds the same RegExp per document; without the g and y flags exec keeps no state)
+  $regexMatch: (args, ctx) => {
+    if (typeOf(args) !== 'object' || !Object.keys(args as Doc).every((k) => k === 'input' || k === 'regex' || k === 'options')) return undefined;
+    const { input, regex, options } = args as Doc;
+    if (typeof regex !== 'string' || regex.startsWith('$') || (options !== undefined && (typeof options !== 'string' || options.startsWith('$') || /[xgy]/.test(options)))) return undefined;
+    let re: RegExp;
+    try {
+      re = new RegExp(regex, options as string | undefined);
+    } catch {
+      return undefined; // mingo's error, raised where mingo raises it
+    }
+    const f = build(input, ctx);
+    return (doc, o) => {
+      const s = f(doc, o);
+      return typeof s === 'string' && re.exec(s) !== null;
+    };
+  },
+  // mingo's: the value is found when an element of the array equals it (isEqual); a second operand that is not an array is mingo's error
+  $in: (args, ctx) => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fv, fa] = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const item = fv(doc, o);
+      const arr = fa(doc, o);
+      if (!Array.isArray(arr)) return mingoExpr.$in(doc, [{ $literal: item }, { $literal: arr }], o);
+      for (const v of arr) if (isEqual(v, item)) return true;
       return false;
     };
   },

@@ -10,10 +10,11 @@ import {
   pipelineOperators,
   projectionOperators,
   queryOperators,
-  resolve,
   windowOperators,
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
+import { $substrCP, SURROGATE } from './mingo-substr-cp.js';
+import { fieldReader } from './field-path.js';
 import { alreadyApplied } from './embedded-prefilter.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
@@ -53,18 +54,6 @@ function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
   const hay = cps.slice(start as number, stop).join('');
   const at = hay.indexOf(sub);
   return at < 0 ? -1 : Array.from(hay.slice(0, at)).length + (start as number);
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** `$substrCP: [string, index, count]` by code points; mingo's splits the whole string into code points every time. */
-function $substrCP(obj: unknown, expr: unknown, options: Options): unknown {
-  if (!Array.isArray(expr) || expr.length !== 3) return mingoExpression.$substrCP(obj, expr, options);
-  const [s, index, count] = evalExpr(obj, expr, options) as [unknown, unknown, unknown];
-  if (typeof s === 'string' && Number.isInteger(index) && Number.isInteger(count) && (index as number) >= 0 && !SURROGATE.test(s)) {
-    return (count as number) < 0 ? s.slice(index as number) : s.slice(index as number, (index as number) + (count as number));
-  }
-  return mingoExpression.$substrCP(obj, expr, options);
 }
 
 const FIXED_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
@@ -306,6 +295,8 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
   while (lead < pipeline.length && Object.keys(pipeline[lead])[0] === '$match' && !readsVariable(pipeline[lead], vars)) lead++;
   const rest = pipeline.slice(lead);
   const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+  const foreignKey = fieldReader(expr.foreignField!);
+  const localKey = fieldReader(expr.localField!);
   const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, () => {
     const all = options.collectionResolver?.(expr.from ?? '', pipeline.slice(0, lead)) ?? [];
     // the embedded engine may have applied them while reading (embedded-prefilter.ts)
@@ -313,7 +304,7 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
     const foreign = leading.length ? (new Aggregator(leading, options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
-      const value = resolve(doc, expr.foreignField!) ?? null;
+      const value = foreignKey(doc) ?? null;
       for (const v of Array.isArray(value) ? value : [value]) {
         const k = keyOf(v);
         const list = map.get(k);
@@ -336,19 +327,30 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
   // without `let`, the result depends on the key alone: computed once per key value
   // (a row per lineitem asking about its order asks the same question four times)
   const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
+  // the compiled filters get the row's `let` values from one options object of the stage's
+  // (they read `$$name` from its local variables, mingo-compiled.ts `variable`), set per row:
+  // they run to the end before the next row, and keep nothing of it. The values themselves
+  // are compiled too, unless the options carry a root (then `$x` is mingo's to resolve).
+  const filterOpts = filters ? options.constructor.init(options) : undefined;
+  const letFn = filters && expr.let && isNil((options as { local?: { root?: unknown } }).local?.root) ? compileExpr(expr.let, options as never) : undefined;
   return (obj) => {
-    const local = resolve(obj, expr.localField!) ?? null;
+    const local = localKey(obj) ?? null;
     const keys = Array.isArray(local) ? local : [local];
     const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
     if (!agg) return limit === undefined ? matched : matched.slice(0, limit);
     const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
     if (memoKey !== undefined && memo!.has(memoKey)) return memo!.get(memoKey) as Doc[];
-    const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
-    const opts = options.constructor.init(options).update({ root: null, variables });
-    // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
-    // when nothing matched: a stage that makes rows from no input (`$unionWith` of
-    // `$documents`, a global aggregate's one row) still makes them
-    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : (agg.run(matched, opts as never) as Doc[]);
+    const variables = !expr.let ? {} : letFn ? (letFn(obj, options as never) as Doc) : (evalExpr(obj, expr.let, options as never) as Doc);
+    let result: Doc[];
+    if (filters) {
+      const opts = filterOpts!.update({ root: null, variables });
+      result = matched.filter((d) => filters.every((f) => passes(f, d, opts)));
+    } else {
+      // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
+      // when nothing matched: a stage that makes rows from no input (`$unionWith` of
+      // `$documents`, a global aggregate's one row) still makes them
+      result = agg.run(matched, options.constructor.init(options).update({ root: null, variables }) as never) as Doc[];
+    }
     if (memoKey !== undefined) memo!.set(memoKey, result);
     return result;
   };
