@@ -12,6 +12,7 @@ import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fusion.js';
 import { partitionDocs } from '../src/engine/mingo-partition.js';
 import { releasingTransform } from '../src/engine/lazy-release.js';
+import { withField } from '../src/engine/doc-copy.js';
 
 type Doc = Record<string, unknown>;
 const foreign: Record<string, Doc[]> = {
@@ -108,5 +109,20 @@ describe('blocking stages let go of their rows', () => {
     const out = releasingTransform(Lazy(input) as never, sorted) as { collect(): Doc[] };
     expect(out.collect()).toEqual(sorted(input));
     expect((Lazy(input).transform((xs) => Lazy(sorted(xs as Doc[]))) as unknown as { collect(): Doc[] }).collect()).toEqual(out.collect());
+  });
+});
+
+describe('the join stages\' copy of a document with one field set (doc-copy.ts)', () => {
+  it('is the spread: same keys, same order, the field replaced in place or added last', () => {
+    const docs: Doc[] = [{}, { a: 1, j: 'old', b: [1] }, { b: null, a: undefined }, JSON.parse('{"x":1,"__proto__":{"y":2},"z":3}') as Doc, { 2: 'n', a: 1 }];
+    for (const d of docs) {
+      for (const f of ['j', 'a', '__proto__', '1']) {
+        const got = withField(d, f, { v: 1 });
+        const want = { ...d, [f]: { v: 1 } };
+        expect(got).toStrictEqual(want);
+        expect(Object.keys(got)).toEqual(Object.keys(want));
+        expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+      }
+    }
   });
 });
