@@ -11,6 +11,7 @@ import { Aggregator, evalExpr, ProcessingMode } from '../src/engine/mingo-runtim
 import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { compileExpr } from '../src/engine/mingo-compiled.js';
 import { fieldReader } from '../src/engine/field-path.js';
+import { MINGO_OWN } from './support/mingo-own.js';
 import { resolve } from '../src/engine/mingo-runtime.js';
 
 type Doc = Record<string, unknown>;
@@ -126,6 +127,38 @@ describe('keyed $lookup with let: compiled filters against the per-row sub-pipel
       const general = run(stages, ProcessingMode.CLONE_INPUT);
       expect(general.some((d) => Array.isArray((d as Doc).out) ? ((d as Doc).out as unknown[]).length > 0 : true)).toBe(true);
       expect(run(stages, ProcessingMode.CLONE_OFF)).toStrictEqual(general);
+    });
+  }
+});
+
+describe('compiled $group against mingo\'s, keys told apart by their string code', () => {
+  const rows: Doc[] = [
+    { k: 1, v: 1 },
+    { k: 1.0, v: 2 },
+    { k: -0, v: 3 },
+    { k: 0, v: 4 },
+    { k: '1', v: 5 },
+    { k: null, v: 6 },
+    { v: 7 },
+    { k: true, v: 8 },
+    { k: Number.NaN, v: 9 },
+    { k: Number.NaN, v: 10 },
+    { k: 'a', v: 11 },
+  ];
+  const ids: unknown[] = [
+    '$k',
+    { k0: { $ifNull: ['$k', null] } },
+    { k0: '$k', k1: { $ifNull: ['$v', null] } },
+    { k0: '$k' },
+    { d: { $literal: d1 } },
+    { a: ['$k'] },
+  ];
+  for (const _id of ids) {
+    it(JSON.stringify(_id), () => {
+      const stage = [{ $group: { _id, n: { $sum: 1 }, vs: { $push: '$v' } } }];
+      const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
+      const mingos = new Aggregator(stage as never, { context: MINGO_OWN } as never).run(rows as never);
+      expect(ours).toStrictEqual(mingos);
     });
   }
 });

@@ -126,3 +126,26 @@ describe('the join stages\' copy of a document with one field set (doc-copy.ts)'
     }
   });
 });
+
+describe('$unwind of a top-level field with preserveNullAndEmptyArrays', () => {
+  it("gives mingo's documents, in order", () => {
+    const docs = (): Doc[] => [
+      { _id: 1, j: [1, 2], z: 0 },
+      { _id: 2, j: [], z: 0 },
+      { _id: 3, j: null },
+      { _id: 4 },
+      { _id: 5, j: '' },
+      { _id: 6, j: {} },
+      { _id: 7, j: [null, [], { a: 1 }] },
+      { _id: 8, j: 5, k: [] },
+      JSON.parse('{"_id":9,"__proto__":1,"j":[]}') as Doc,
+    ];
+    const stage = [{ $unwind: { path: '$j', preserveNullAndEmptyArrays: true } }];
+    const input = docs();
+    const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(input as never);
+    expect(ours).toStrictEqual(new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs() as never));
+    expect(ours.map((d) => Object.keys(d as Doc))).toEqual(new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs() as never).map((d) => Object.keys(d as Doc)));
+    // the input is left as it was
+    expect(input).toStrictEqual(docs());
+  });
+});

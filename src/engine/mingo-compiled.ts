@@ -1,7 +1,8 @@
-import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
 import { EXTREME_EXPRESSIONS, extremeOf } from './mingo-extreme.js';
 import { sameValue, WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
 import { releasingTransform, type Pullable } from './lazy-release.js';
+import { partitionByKey } from './mingo-partition.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $round, roundDouble } from './mongo-round.js';
 import { $substrCP, substrCPFast } from './mingo-substr-cp.js';
@@ -331,9 +332,12 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
     });
   const copts = options.constructor.init(options) as { update(l: object): Options };
   return releasingTransform(coll, (items: Doc[]) => {
-    const partitions = groupBy(items, (obj: unknown) => idFn(obj, options)) as Map<unknown, Doc[]>;
+    // mingo's groupBy hashes a document key field by field; keys of primitives are told apart by a string code (mingo-partition.ts)
+    const { keys, groups } = partitionByKey(items, (obj) => idFn(obj, options));
     const out: Doc[] = [];
-    for (const [groupId, docs] of partitions) {
+    for (let g = 0; g < groups.length; g++) {
+      const groupId = keys[g];
+      const docs = groups[g];
       const obj: Doc = {};
       if (groupId !== undefined) obj._id = groupId;
       for (const f of fields) {

@@ -514,7 +514,10 @@ function readsVariable(value: unknown, vars: Set<string>): boolean {
  */
 function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unknown, options: unknown): unknown {
   const spec = (typeof expr === 'string' ? { path: expr } : expr) as { path?: unknown; includeArrayIndex?: unknown; preserveNullAndEmptyArrays?: unknown };
-  const simple = Object.keys(spec).length === 1 && typeof spec.path === 'string' && spec.path.startsWith('$') && !spec.path.includes('.');
+  const topLevel = typeof spec.path === 'string' && spec.path.startsWith('$') && !spec.path.includes('.') && spec.path !== '$__proto__';
+  const simple = topLevel && Object.keys(spec).length === 1;
+  // preserveNullAndEmptyArrays (a LEFT JOIN's unwind): mingo's rule, without its path machinery
+  if (topLevel && Object.keys(spec).length === 2 && spec.preserveNullAndEmptyArrays === true) return unwindPreserving(coll, (spec.path as string).slice(1));
   if (!simple) return mingoPipeline.$unwind(coll, expr, options);
   const field = (spec.path as string).slice(1);
   let doc: Doc | undefined;
@@ -536,6 +539,45 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   });
 }
 
+
+/**
+ * `$unwind: {path: "$f", preserveNullAndEmptyArrays: true}` of a top-level field, as
+ * mingo computes it: an array gives one document per element (a copy with the element
+ * in its place), an empty array the document without the field (mingo deletes it from
+ * the document itself; here from a copy, so the stage's input is left as it was), any
+ * other value, null or missing the document as it is. mingo copied each document
+ * through its path machinery (resolveGraph, setValue): most of TPC-H q13's join.
+ */
+function unwindPreserving(coll: { next(): { value: unknown; done?: boolean } }, field: string): unknown {
+  let doc: Doc | undefined;
+  let items: unknown[] = [];
+  let next = 0;
+  return Lazy(() => {
+    if (next < items.length) return { value: withField(doc!, field, items[next++]), done: false };
+    const w = coll.next();
+    if (w.done) return { value: undefined, done: true };
+    const d = w.value as Doc;
+    const v = d[field];
+    if (!Array.isArray(v)) return { value: d, done: false };
+    if (v.length === 0) {
+      const out: Doc = {};
+      for (const k of Object.keys(d)) {
+        if (k === '__proto__') {
+          // an own "__proto__" field (JSON can hold one): an assignment would set the prototype
+          const copy = { ...d };
+          delete copy[field];
+          return { value: copy, done: false };
+        }
+        if (k !== field) out[k] = d[k];
+      }
+      return { value: out, done: false };
+    }
+    doc = d;
+    items = v;
+    next = 1;
+    return { value: withField(d, field, v[0]), done: false };
+  });
+}
 
 /**
  * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
