@@ -162,3 +162,25 @@ describe('compiled $group against mingo\'s, keys told apart by their string code
     });
   }
 });
+
+describe('compiled $let (inside a compiled stage) against mingo interpreting it ($project)', () => {
+  const lets: unknown[] = [
+    { $let: { vars: { s0_1: { $ifNull: [{ $getField: { field: { $literal: 'n' }, input: { $arrayElemAt: ['$arr', 1] } } }, null] } }, in: { $and: [{ $ne: ['$$s0_1', null] }, { $gt: ['$n', '$$s0_1'] }] } } },
+    { $let: { vars: { x: '$n', y: '$t' }, in: { $cond: [{ $eq: ['$$x', null] }, '$$y', ['$$x', '$$y']] } } },
+    { $let: { vars: { x: '$t' }, in: { $let: { vars: { x: { $substrCP: [{ $ifNull: ['$$x', ''] }, 0, 1] } }, in: ['$$x', '$s'] } } } },
+    { $let: { vars: {}, in: '$t' } },
+  ];
+  const rows: Doc[] = docs.map((d, i) => ({ ...d, _id: i, arr: i % 2 ? [{ n: 1 }, { n: i }] : [] }));
+  for (const e of lets) {
+    it(JSON.stringify(e), () => {
+      const value = { $ifNull: [e, 'missing'] };
+      const compiled = new Aggregator([{ $replaceWith: { r: value } }] as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
+      const interpreted = new Aggregator([{ $project: { _id: 0, r: value } }] as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
+      expect(compiled).toStrictEqual(interpreted);
+      const matched = new Aggregator([{ $match: { $expr: e } }] as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
+      // $expr's truth: strict mode counts '' as true
+      const truth = (r: unknown) => r !== 'missing' && (!!r || r === '');
+      expect(matched).toStrictEqual(rows.filter((_, i) => truth((interpreted[i] as Doc).r)));
+    });
+  }
+});

@@ -216,6 +216,22 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
       return false;
     };
   },
+  // mingo's: the variables evaluated in the outer options, then \`in\` evaluated in a copy of them
+  // holding the variables (where the compiled \`$$name\` reads them: \`variable\` above); options
+  // that are not mingo's ComputeOptions (no variables to carry) leave it to mingo's \`$let\`
+  $let: (args, ctx) => {
+    if (typeOf(args) !== 'object' || typeOf((args as Doc).vars) !== 'object') return undefined;
+    const vars = (args as Doc).vars as Doc;
+    const names = Object.keys(vars);
+    const fvars = names.map((n) => build(vars[n], ctx));
+    const fin = build((args as Doc).in, ctx);
+    return (doc, o) => {
+      if (typeof (o as { update?: unknown }).update !== 'function') return mingoExpr.$let(doc, args, o);
+      const variables: Doc = {};
+      for (let i = 0; i < names.length; i++) variables[names[i]] = fvars[i](doc, o);
+      return fin(doc, o.constructor.init(o).update({ variables }) as Options);
+    };
+  },
   // mingo's: one operand (alone or in a one-element array), JavaScript's negation of its value
   $not: (args, ctx) => {
     if (Array.isArray(args) && args.length !== 1) return undefined;
