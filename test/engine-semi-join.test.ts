@@ -13,7 +13,7 @@ import { EJSON } from 'bson';
 import { Aggregator } from '../src/engine/mingo-runtime.js';
 import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fusion.js';
-import { markOutermost, semiJoinMatch } from '../src/engine/semi-join.js';
+import { isOutermost, markOutermost, semiJoinMatch } from '../src/engine/semi-join.js';
 import { sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
 import { readJsonLinesFile } from '../src/io/data-files.js';
 import { run } from '../src/index.js';
@@ -120,4 +120,14 @@ describe('semi-join through a column cache (SQL joins, cached against not cached
       expect(await rows(cached)).toStrictEqual(a);
     });
   }
+});
+
+describe('which $lookups build for their input\'s keys', () => {
+  it('not one a $limit follows before any blocking stage', () => {
+    const spec = () => ({ from: 'r', localField: 'k', foreignField: 'k', as: 'j' });
+    const [a, b, c, d] = [spec(), spec(), spec(), spec()];
+    markOutermost([{ $lookup: a }, { $sort: { k: 1 } }, { $lookup: b }, { $match: { k: 1 } }, { $limit: 5 }, { $lookup: c }, { $group: { _id: null } }, { $lookup: d }], ['$lookup']);
+    // a: a $sort reads everything before the $limit; b: the $limit stops it early; c, d: no $limit after them
+    expect([a, b, c, d].map(isOutermost)).toEqual([true, false, true, true]);
+  });
 });

@@ -20,12 +20,27 @@ import type { Document } from '../commands/command-ir.js';
  */
 const OUTERMOST = new WeakSet<object>();
 
-/** marks the `$lookup` specs of the stages of a command's own pipeline (the spec objects themselves) */
+/**
+ * Stages that read their whole input before they give their first document: a `$limit`
+ * after one of them does not stop the stages before it early.
+ */
+const BLOCKING = new Set(['$group', '$sort', '$setWindowFields', '$count', '$bucket', '$bucketAuto', '$sortByCount', '$facet', '$out', '$merge']);
+
+/**
+ * Marks the `$lookup` specs of the stages of a command's own pipeline (the spec objects
+ * themselves). Not those a `$limit` follows with no blocking stage in between: there the
+ * stage read only as much input as the `$limit` let through, and reading it whole first
+ * could cost far more than the foreign side it saves (a LIMIT 10 over a large join).
+ */
 export function markOutermost(pipeline: readonly Document[], stageNames: readonly string[]): void {
-  for (const stage of pipeline) {
-    const keys = Object.keys(stage);
-    if (keys.length !== 1 || !stageNames.includes(keys[0])) continue;
-    const spec = stage[keys[0]];
+  let limitAhead = false;
+  for (let i = pipeline.length - 1; i >= 0; i--) {
+    const keys = Object.keys(pipeline[i]);
+    const name = keys.length === 1 ? keys[0] : '';
+    if (name === '$limit') limitAhead = true;
+    else if (BLOCKING.has(name)) limitAhead = false;
+    if (limitAhead || !stageNames.includes(name)) continue;
+    const spec = pipeline[i][name];
     if (typeof spec === 'object' && spec !== null) OUTERMOST.add(spec);
   }
 }
