@@ -25,6 +25,11 @@ const docs: Doc[] = [
   { s: null, t: null, n: '2', a: 'x', b: 3 },
   { t: 'é😀x', n: [1], a: new Date(Number.NaN), b: new Date(Number.NaN) },
   { s: 13, t: '13-555', n: true, a: d1 },
+  { o: { x: 1, 'a.b': 2 }, arr: [{ x: 'first' }, { x: null }, {}], n: -1 },
+  { o: 5, arr: [1, 2, 3], n: 1.5 },
+  { o: d1, arr: [[1]], n: -4 },
+  { o: [{ x: 1 }], arr: 'not an array', n: 0 },
+  { o: null, arr: [undefined, 2], n: 3 },
 ];
 const exprs: unknown[] = [
   { $not: [{ $regexMatch: { input: '$s', regex: 'special.*requests', options: 's' } }] },
@@ -48,6 +53,16 @@ const exprs: unknown[] = [
   { $gt: ['$s', '$t'] },
   { $lt: ['$a', d2] },
   { $gte: ['$b', '$a'] },
+  { $arrayElemAt: ['$arr', 0] },
+  { $arrayElemAt: ['$arr', -1] },
+  { $arrayElemAt: ['$arr', 5] },
+  { $arrayElemAt: ['$arr', -5] },
+  { $arrayElemAt: ['$arr', '$n'] },
+  { $arrayElemAt: [[10, 20, 30], '$n'] },
+  { $getField: { field: 'x', input: '$o' } },
+  { $getField: { field: { $literal: 'a.b' }, input: '$o' } },
+  { $getField: { input: { $arrayElemAt: ['$arr', 0] }, field: { $literal: 'x' } } },
+  { $ifNull: [{ $getField: { field: { $literal: 'x' }, input: { $arrayElemAt: ['$arr', 1] } } }, 'none'] },
 ];
 
 const options = () => ({ context: EMBEDDED_CONTEXT, useStrictMode: true, failOnError: true, processingMode: ProcessingMode.CLONE_OFF } as never);

@@ -6,6 +6,7 @@ import { partitionByKey } from './mingo-partition.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $round, roundDouble } from './mongo-round.js';
 import { $substrCP, substrCPFast } from './mingo-substr-cp.js';
+import { $getField, fieldOfInput } from './mingo-get-field.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -167,7 +168,21 @@ function compiledSubstrCP(args: unknown, ctx: Options['context']): Compiled | un
   };
 }
 
+/** the engine's `$getField` (mingo-get-field.ts) in its `{field, input}` form: both compiled, then its rule */
+function compiledGetField(args: unknown, ctx: Options['context']): Compiled | undefined {
+  if (typeOf(args) !== 'object') return undefined;
+  const keys = Object.keys(args as Doc);
+  if (keys.length !== 2 || !keys.includes('field') || !keys.includes('input')) return undefined;
+  const ff = build((args as Doc).field, ctx);
+  const fi = build((args as Doc).input, ctx);
+  return (doc, o) => {
+    const field = ff(doc, o);
+    return fieldOfInput(fi(doc, o), field);
+  };
+}
+
 const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
+  [$getField, compiledGetField],
   [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
   [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
   [$round, compiledRound],
@@ -230,6 +245,21 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
       const variables: Doc = {};
       for (let i = 0; i < names.length; i++) variables[names[i]] = fvars[i](doc, o);
       return fin(doc, o.constructor.init(o).update({ variables }) as Options);
+    };
+  },
+  // mingo's: null when an operand is null or missing, the element (negative: from the end) or
+  // missing when out of range; an operand of another type is mingo's error
+  $arrayElemAt: (args, ctx) => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fa, fi] = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const arr = fa(doc, o);
+      const index = fi(doc, o);
+      if (isNil(arr) || isNil(index)) return null;
+      if (!Array.isArray(arr) || !Number.isInteger(index)) return mingoExpr.$arrayElemAt(doc, [{ $literal: arr }, { $literal: index }], o);
+      const i = index as number;
+      if (i < 0 && Math.abs(i) <= arr.length) return arr[(i + arr.length) % arr.length];
+      return i >= 0 && i < arr.length ? arr[i] : undefined;
     };
   },
   // mingo's: one operand (alone or in a one-element array), JavaScript's negation of its value

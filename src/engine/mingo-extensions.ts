@@ -16,6 +16,7 @@ import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
 import { $substrCP, SURROGATE } from './mingo-substr-cp.js';
 import { fieldReader } from './field-path.js';
 import { withField } from './doc-copy.js';
+import { $getField } from './mingo-get-field.js';
 import { isOutermost, semiJoinMatch } from './semi-join.js';
 import { alreadyApplied } from './embedded-prefilter.js';
 import { $setWindowFields } from './mingo-window.js';
@@ -577,23 +578,6 @@ function unwindPreserving(coll: { next(): { value: unknown; done?: boolean } }, 
     next = 1;
     return { value: withField(d, field, v[0]), done: false };
   });
-}
-
-/**
- * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
- * null, and one that is not a document is an error. mingo read the field from the
- * current document instead (`input ?? $$CURRENT`), so a scalar subquery without rows
- * (`$arrayElemAt` of `[]` is missing) took the outer row's field of the same name.
- */
-function $getField(obj: unknown, expr: unknown, options: Options): unknown {
-  const args = evalExpr(obj, expr, options) as unknown;
-  if (typeof args === 'string') return (obj as Doc | null)?.[args];
-  const spec = args as { field: unknown; input?: unknown };
-  const hasInput = typeof expr === 'object' && expr !== null && 'input' in expr;
-  const input = hasInput ? spec.input : obj;
-  if (input === null || input === undefined) return null;
-  if (typeof input !== 'object' || Array.isArray(input) || input instanceof Date) throw new Error("$getField requires 'input' to evaluate to type Object");
-  return (input as Doc)[spec.field as string];
 }
 
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */
