@@ -12,6 +12,7 @@ import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fusion.js';
 import { partitionDocs } from '../src/engine/mingo-partition.js';
 import { releasingTransform } from '../src/engine/lazy-release.js';
+import { withField } from '../src/engine/doc-copy.js';
 
 type Doc = Record<string, unknown>;
 const foreign: Record<string, Doc[]> = {
@@ -108,5 +109,43 @@ describe('blocking stages let go of their rows', () => {
     const out = releasingTransform(Lazy(input) as never, sorted) as { collect(): Doc[] };
     expect(out.collect()).toEqual(sorted(input));
     expect((Lazy(input).transform((xs) => Lazy(sorted(xs as Doc[]))) as unknown as { collect(): Doc[] }).collect()).toEqual(out.collect());
+  });
+});
+
+describe('the join stages\' copy of a document with one field set (doc-copy.ts)', () => {
+  it('is the spread: same keys, same order, the field replaced in place or added last', () => {
+    const docs: Doc[] = [{}, { a: 1, j: 'old', b: [1] }, { b: null, a: undefined }, JSON.parse('{"x":1,"__proto__":{"y":2},"z":3}') as Doc, { 2: 'n', a: 1 }];
+    for (const d of docs) {
+      for (const f of ['j', 'a', '__proto__', '1']) {
+        const got = withField(d, f, { v: 1 });
+        const want = { ...d, [f]: { v: 1 } };
+        expect(got).toStrictEqual(want);
+        expect(Object.keys(got)).toEqual(Object.keys(want));
+        expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+      }
+    }
+  });
+});
+
+describe('$unwind of a top-level field with preserveNullAndEmptyArrays', () => {
+  it("gives mingo's documents, in order", () => {
+    const docs = (): Doc[] => [
+      { _id: 1, j: [1, 2], z: 0 },
+      { _id: 2, j: [], z: 0 },
+      { _id: 3, j: null },
+      { _id: 4 },
+      { _id: 5, j: '' },
+      { _id: 6, j: {} },
+      { _id: 7, j: [null, [], { a: 1 }] },
+      { _id: 8, j: 5, k: [] },
+      JSON.parse('{"_id":9,"__proto__":1,"j":[]}') as Doc,
+    ];
+    const stage = [{ $unwind: { path: '$j', preserveNullAndEmptyArrays: true } }];
+    const input = docs();
+    const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(input as never);
+    expect(ours).toStrictEqual(new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs() as never));
+    expect(ours.map((d) => Object.keys(d as Doc))).toEqual(new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs() as never).map((d) => Object.keys(d as Doc)));
+    // the input is left as it was
+    expect(input).toStrictEqual(docs());
   });
 });

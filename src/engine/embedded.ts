@@ -3,7 +3,8 @@ import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { fixNow } from './fixed-now.js';
 import { SqlEtlError, raisedError } from '../errors.js';
 import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
-import { fuseLookupUnwind } from './lookup-unwind-fusion.js';
+import { fuseLookupUnwind, LOOKUP_UNWIND } from './lookup-unwind-fusion.js';
+import { markOutermost } from './semi-join.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
 import { cachedRowCount, readFilteredCache } from '../io/collection-cache.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
@@ -299,6 +300,8 @@ export class EmbeddedEngine implements Engine {
     // a join's $lookup + $unwind run as one stage (lookup-unwind-fusion.ts)
     // $$NOW: one instant for the whole command, as on MongoDB (fixed-now.ts)
     const pipeline = fuseLookupUnwind(fixNow(cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline)), new Date()));
+    // its own keyed $lookups build their foreign side for the keys of their input (semi-join.ts)
+    markOutermost(pipeline, ['$lookup', LOOKUP_UNWIND]);
     const agg = new Aggregator(pipeline, {
       // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
       collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],

@@ -1,9 +1,12 @@
-import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, groupBy, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
+import { accumulatorOperators, assert, compare, evalExpr, expressionOperators, isEqual, isOperator, pipelineOperators, queryOperators, removeValue, resolve, setValue, typeOf } from './mingo-runtime.js';
 import { EXTREME_EXPRESSIONS, extremeOf } from './mingo-extreme.js';
 import { sameValue, WHOLE_VALUE_EQUALITY } from './mingo-equality.js';
 import { releasingTransform, type Pullable } from './lazy-release.js';
+import { partitionByKey } from './mingo-partition.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
 import { $round, roundDouble } from './mongo-round.js';
+import { $substrCP, substrCPFast } from './mingo-substr-cp.js';
+import { $getField, fieldOfInput } from './mingo-get-field.js';
 
 /**
  * Pre-compiled expressions for the embedded engine's hottest stages ($group, $set/$addFields,
@@ -118,6 +121,13 @@ function comparison(op: string, test: (a: unknown, b: unknown) => boolean) {
 }
 const ordered = (f: (c: number) => boolean) => (a: unknown, b: unknown) => {
   if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return f(a < b ? -1 : a > b ? 1 : 0);
+  // two strings, two dates: what mingo's compare does for them (its simpleCmp, on milliseconds for dates)
+  if (typeof a === 'string' && typeof b === 'string') return f(a < b ? -1 : a > b ? 1 : 0);
+  if (a instanceof Date && b instanceof Date) {
+    const x = +a;
+    const y = +b;
+    return f(x < y ? -1 : x > y ? 1 : 0);
+  }
   return typeOf(a) === typeOf(b) && f(compare(a, b));
 };
 const equal = (a: unknown, b: unknown) => {
@@ -146,10 +156,37 @@ function compiledRound(args: unknown, ctx: Options['context']): Compiled | undef
   };
 }
 
+/** the engine's `$substrCP` (mingo-substr-cp.ts): its fast rule on the evaluated operands, the operator itself on their values otherwise */
+function compiledSubstrCP(args: unknown, ctx: Options['context']): Compiled | undefined {
+  if (!Array.isArray(args) || args.length !== 3) return undefined;
+  const [fs, fi, fc] = args.map((a) => build(a, ctx));
+  return (doc, o) => {
+    const s = fs(doc, o);
+    const i = fi(doc, o);
+    const c = fc(doc, o);
+    return substrCPFast(s, i, c) ?? $substrCP(doc, [{ $literal: s }, { $literal: i }, { $literal: c }], o);
+  };
+}
+
+/** the engine's `$getField` (mingo-get-field.ts) in its `{field, input}` form: both compiled, then its rule */
+function compiledGetField(args: unknown, ctx: Options['context']): Compiled | undefined {
+  if (typeOf(args) !== 'object') return undefined;
+  const keys = Object.keys(args as Doc);
+  if (keys.length !== 2 || !keys.includes('field') || !keys.includes('input')) return undefined;
+  const ff = build((args as Doc).field, ctx);
+  const fi = build((args as Doc).input, ctx);
+  return (doc, o) => {
+    const field = ff(doc, o);
+    return fieldOfInput(fi(doc, o), field);
+  };
+}
+
 const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
+  [$getField, compiledGetField],
   [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
   [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
   [$round, compiledRound],
+  [$substrCP, compiledSubstrCP],
 ]);
 
 const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
@@ -191,6 +228,73 @@ const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compile
     return (doc, o) => {
       const strict = o.useStrictMode;
       for (const f of fs) if (truthy(f(doc, o), strict)) return true;
+      return false;
+    };
+  },
+  // mingo's: the variables evaluated in the outer options, then \`in\` evaluated in a copy of them
+  // holding the variables (where the compiled \`$$name\` reads them: \`variable\` above); options
+  // that are not mingo's ComputeOptions (no variables to carry) leave it to mingo's \`$let\`
+  $let: (args, ctx) => {
+    if (typeOf(args) !== 'object' || typeOf((args as Doc).vars) !== 'object') return undefined;
+    const vars = (args as Doc).vars as Doc;
+    const names = Object.keys(vars);
+    const fvars = names.map((n) => build(vars[n], ctx));
+    const fin = build((args as Doc).in, ctx);
+    return (doc, o) => {
+      if (typeof (o as { update?: unknown }).update !== 'function') return mingoExpr.$let(doc, args, o);
+      const variables: Doc = {};
+      for (let i = 0; i < names.length; i++) variables[names[i]] = fvars[i](doc, o);
+      return fin(doc, o.constructor.init(o).update({ variables }) as Options);
+    };
+  },
+  // mingo's: null when an operand is null or missing, the element (negative: from the end) or
+  // missing when out of range; an operand of another type is mingo's error
+  $arrayElemAt: (args, ctx) => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fa, fi] = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const arr = fa(doc, o);
+      const index = fi(doc, o);
+      if (isNil(arr) || isNil(index)) return null;
+      if (!Array.isArray(arr) || !Number.isInteger(index)) return mingoExpr.$arrayElemAt(doc, [{ $literal: arr }, { $literal: index }], o);
+      const i = index as number;
+      if (i < 0 && Math.abs(i) <= arr.length) return arr[(i + arr.length) % arr.length];
+      return i >= 0 && i < arr.length ? arr[i] : undefined;
+    };
+  },
+  // mingo's: one operand (alone or in a one-element array), JavaScript's negation of its value
+  $not: (args, ctx) => {
+    if (Array.isArray(args) && args.length !== 1) return undefined;
+    const f = build(Array.isArray(args) ? args[0] : args, ctx);
+    return (doc, o) => !f(doc, o);
+  },
+  // mingo's: false unless the input is a string; a constant pattern and options are compiled
+  // once (mingo builds the same RegExp per document; without the g and y flags exec keeps no state)
+  $regexMatch: (args, ctx) => {
+    if (typeOf(args) !== 'object' || !Object.keys(args as Doc).every((k) => k === 'input' || k === 'regex' || k === 'options')) return undefined;
+    const { input, regex, options } = args as Doc;
+    if (typeof regex !== 'string' || regex.startsWith('$') || (options !== undefined && (typeof options !== 'string' || options.startsWith('$') || /[xgy]/.test(options)))) return undefined;
+    let re: RegExp;
+    try {
+      re = new RegExp(regex, options as string | undefined);
+    } catch {
+      return undefined; // mingo's error, raised where mingo raises it
+    }
+    const f = build(input, ctx);
+    return (doc, o) => {
+      const s = f(doc, o);
+      return typeof s === 'string' && re.exec(s) !== null;
+    };
+  },
+  // mingo's: the value is found when an element of the array equals it (isEqual); a second operand that is not an array is mingo's error
+  $in: (args, ctx) => {
+    if (!Array.isArray(args) || args.length !== 2) return undefined;
+    const [fv, fa] = args.map((a) => build(a, ctx));
+    return (doc, o) => {
+      const item = fv(doc, o);
+      const arr = fa(doc, o);
+      if (!Array.isArray(arr)) return mingoExpr.$in(doc, [{ $literal: item }, { $literal: arr }], o);
+      for (const v of arr) if (isEqual(v, item)) return true;
       return false;
     };
   },
@@ -274,9 +378,12 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
     });
   const copts = options.constructor.init(options) as { update(l: object): Options };
   return releasingTransform(coll, (items: Doc[]) => {
-    const partitions = groupBy(items, (obj: unknown) => idFn(obj, options)) as Map<unknown, Doc[]>;
+    // mingo's groupBy hashes a document key field by field; keys of primitives are told apart by a string code (mingo-partition.ts)
+    const { keys, groups } = partitionByKey(items, (obj) => idFn(obj, options));
     const out: Doc[] = [];
-    for (const [groupId, docs] of partitions) {
+    for (let g = 0; g < groups.length; g++) {
+      const groupId = keys[g];
+      const docs = groups[g];
       const obj: Doc = {};
       if (groupId !== undefined) obj._id = groupId;
       for (const f of fields) {

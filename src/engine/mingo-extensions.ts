@@ -10,10 +10,14 @@ import {
   pipelineOperators,
   projectionOperators,
   queryOperators,
-  resolve,
   windowOperators,
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
+import { $substrCP, SURROGATE } from './mingo-substr-cp.js';
+import { fieldReader } from './field-path.js';
+import { withField } from './doc-copy.js';
+import { $getField } from './mingo-get-field.js';
+import { isOutermost, semiJoinMatch } from './semi-join.js';
 import { alreadyApplied } from './embedded-prefilter.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
@@ -53,18 +57,6 @@ function $indexOfCP(obj: unknown, expr: unknown, options: Options): unknown {
   const hay = cps.slice(start as number, stop).join('');
   const at = hay.indexOf(sub);
   return at < 0 ? -1 : Array.from(hay.slice(0, at)).length + (start as number);
-}
-
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** `$substrCP: [string, index, count]` by code points; mingo's splits the whole string into code points every time. */
-function $substrCP(obj: unknown, expr: unknown, options: Options): unknown {
-  if (!Array.isArray(expr) || expr.length !== 3) return mingoExpression.$substrCP(obj, expr, options);
-  const [s, index, count] = evalExpr(obj, expr, options) as [unknown, unknown, unknown];
-  if (typeof s === 'string' && Number.isInteger(index) && Number.isInteger(count) && (index as number) >= 0 && !SURROGATE.test(s)) {
-    return (count as number) < 0 ? s.slice(index as number) : s.slice(index as number, (index as number) + (count as number));
-  }
-  return mingoExpression.$substrCP(obj, expr, options);
 }
 
 const FIXED_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
@@ -260,10 +252,59 @@ function $lookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: LookupSpec, o
   // a plain localField/foreignField join too: mingo hashes the foreign collection every
   // time the stage runs, which inside another lookup's pipeline is once per outer row
   if (!isKeyedLookup(expr)) return mingoPipeline.$lookup(coll, expr, options);
-  const joined = keyedLookup(expr, options);
+  const source = joinSource(coll as never, expr, options);
   // a lazy iterator in, a lazy iterator out (mingo's pipeline operator contract)
-  return coll.map((obj) => ({ ...obj, [expr.as]: joined(obj) }));
+  return (Lazy(() => source.next() as never) as unknown as typeof coll).map((obj) => withField(obj, expr.as, source.joined(obj)));
 }
+
+/**
+ * The input documents of a keyed `$lookup` and the documents each one joins. A stage of
+ * the command's own pipeline reads its input whole before the first document goes on,
+ * and builds the foreign side for the input's keys alone (semi-join.ts); any other
+ * builds it whole (shared by the command, see perCommand), and streams.
+ */
+function joinSource(coll: Pullable, expr: LookupSpec, options: ComputeOptionsLike): { next(): Step; joined(obj: Doc): Doc[] } {
+  if (!isOutermost(expr)) {
+    const joined = keyedLookup(expr, options);
+    return { next: () => coll.next(), joined };
+  }
+  let rows: (Doc | undefined)[] | undefined;
+  let i = 0;
+  let joined: (obj: Doc) => Doc[] = () => [];
+  return {
+    next: () => {
+      if (rows === undefined) {
+        rows = [];
+        for (let s = coll.next(); !s.done; s = coll.next()) rows.push(s.value as Doc);
+        if (rows.length > 0) {
+          const localKey = fieldReader(expr.localField!);
+          const keys = new Map<unknown, unknown>();
+          for (const row of rows) {
+            const local = localKey(row) ?? null;
+            for (const v of Array.isArray(local) ? local : [local]) keys.set(keyOf(v), v ?? null);
+          }
+          joined = keyedLookup(expr, options, keys.values());
+        }
+      }
+      if (i < rows.length) {
+        const value = rows[i];
+        rows[i++] = undefined; // the stage lets go of what it handed on (lazy-release.ts)
+        return { value, done: false };
+      }
+      rows.length = 0;
+      return { value: undefined, done: true };
+    },
+    joined: (obj) => joined(obj),
+  };
+}
+
+type Step = { value?: unknown; done?: boolean };
+interface Pullable {
+  next(): Step;
+}
+
+/** a lookup key as the hash of a keyed `$lookup` holds it: dates by their time, documents and arrays by their JSON */
+const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
 
 /** the `$lookup` specs keyedLookup computes: localField/foreignField, with a pipeline or a collection */
 export function isKeyedLookup(expr: LookupSpec): boolean {
@@ -279,24 +320,28 @@ export function isKeyedLookup(expr: LookupSpec): boolean {
  */
 function $lookupUnwind(coll: { next(): { value?: unknown; done?: boolean } }, expr: LookupSpec, options: ComputeOptionsLike): unknown {
   if (!isKeyedLookup(expr)) return $unwind($lookup(coll as never, expr, options) as never, `$${expr.as}`, options);
-  const joined = keyedLookup(expr, options);
+  const source = joinSource(coll, expr, options);
   let doc: Doc | undefined;
   let items: Doc[] = [];
   let next = 0;
   return Lazy(() => {
     for (;;) {
-      if (next < items.length) return { value: { ...doc, [expr.as]: items[next++] }, done: false };
-      const w = coll.next();
+      if (next < items.length) return { value: withField(doc!, expr.as, items[next++]), done: false };
+      const w = source.next();
       if (w.done) return { value: undefined, done: true };
       doc = w.value as Doc;
-      items = joined(doc);
+      items = source.joined(doc);
       next = 0;
     }
   });
 }
 
-/** The documents a keyed `$lookup` puts in `as` for one input document. */
-function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) => Doc[] {
+/**
+ * The documents a keyed `$lookup` puts in `as` for one input document. `wanted`: every local
+ * key value that will be asked for (joinSource), when known: the foreign side is then
+ * built for them alone.
+ */
+function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike, wanted?: Iterable<unknown>): (obj: Doc) => Doc[] {
   // Leading `$match` stages that read no `let` variable select the same documents
   // before or after the equality match: they run once over the foreign collection
   // (a join's filter on its right side, a subquery's WHERE), not once per document.
@@ -305,15 +350,20 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
   let lead = 0;
   while (lead < pipeline.length && Object.keys(pipeline[lead])[0] === '$match' && !readsVariable(pipeline[lead], vars)) lead++;
   const rest = pipeline.slice(lead);
-  const keyOf = (v: unknown) => (v instanceof Date ? `d${v.getTime()}` : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
-  const byKey = perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, () => {
-    const all = options.collectionResolver?.(expr.from ?? '', pipeline.slice(0, lead)) ?? [];
+  const foreignKey = fieldReader(expr.foreignField!);
+  const localKey = fieldReader(expr.localField!);
+  const semi = wanted && semiJoinMatch(expr.foreignField!, wanted);
+  const build = () => {
+    // the reader is given the semi-join's `$in` after the stages' own (semi-join.ts); it needs no running
+    // afterwards (only the keys it keeps are probed), the stages' own do unless the reader applied them all
+    const given = semi ? [...pipeline.slice(0, lead), semi] : pipeline.slice(0, lead);
+    const all = options.collectionResolver?.(expr.from ?? '', given) ?? [];
     // the embedded engine may have applied them while reading (embedded-prefilter.ts)
-    const leading = pipeline.slice(alreadyApplied(all, pipeline.slice(0, lead)), lead);
+    const leading = alreadyApplied(all, given) > 0 ? [] : pipeline.slice(0, lead);
     const foreign = leading.length ? (new Aggregator(leading, options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
-      const value = resolve(doc, expr.foreignField!) ?? null;
+      const value = foreignKey(doc) ?? null;
       for (const v of Array.isArray(value) ? value : [value]) {
         const k = keyOf(v);
         const list = map.get(k);
@@ -323,7 +373,9 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
       }
     }
     return map;
-  });
+  };
+  // built for its keys alone: this stage's own; built whole: shared by the command's lookups of the same spec
+  const byKey = semi ? build() : perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, build);
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
   const agg = rest.length && limit === undefined ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
@@ -332,23 +384,41 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike): (obj: Doc) 
   // Aggregator run builds a Query per document, which deep-copies and compiles its condition:
   // most of such a join's time. Only where the Aggregator would not copy its input either.
   const ownExpr = (options as unknown as { context: { getOperator(t: string, n: string): unknown } }).context.getOperator('query', '$expr') === $expr;
-  const filters = agg && ownExpr && options.processingMode === 0 /* CLONE_OFF */ && rest.every(isExprMatch) ? rest.map((s) => compileExpr((s.$match as Doc).$expr, options as never)) : undefined;
+  // (a last `$limit: n` after them keeps the first n that pass: an EXISTS test, TPC-H q21)
+  const last = rest.at(-1)?.$limit;
+  const tail = rest.length > 1 && Object.keys(rest.at(-1)!).length === 1 && typeof last === 'number' && Number.isInteger(last) && last > 0 ? last : undefined;
+  const tests = tail === undefined ? rest : rest.slice(0, -1);
+  const filters = agg && ownExpr && options.processingMode === 0 /* CLONE_OFF */ && tests.every(isExprMatch) ? tests.map((s) => compileExpr((s.$match as Doc).$expr, options as never)) : undefined;
   // without `let`, the result depends on the key alone: computed once per key value
   // (a row per lineitem asking about its order asks the same question four times)
   const memo = agg && !expr.let && !/"\$(sample|rand|sampleRate)"/.test(JSON.stringify(rest)) ? new Map<unknown, unknown>() : undefined;
+  // the compiled filters get the row's `let` values from one options object of the stage's
+  // (they read `$$name` from its local variables, mingo-compiled.ts `variable`), set per row:
+  // they run to the end before the next row, and keep nothing of it. The values themselves
+  // are compiled too, unless the options carry a root (then `$x` is mingo's to resolve).
+  const filterOpts = filters ? options.constructor.init(options) : undefined;
+  const letFn = filters && expr.let && isNil((options as { local?: { root?: unknown } }).local?.root) ? compileExpr(expr.let, options as never) : undefined;
   return (obj) => {
-    const local = resolve(obj, expr.localField!) ?? null;
+    const local = localKey(obj) ?? null;
     const keys = Array.isArray(local) ? local : [local];
     const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
     if (!agg) return limit === undefined ? matched : matched.slice(0, limit);
     const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
     if (memoKey !== undefined && memo!.has(memoKey)) return memo!.get(memoKey) as Doc[];
-    const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
-    const opts = options.constructor.init(options).update({ root: null, variables });
-    // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
-    // when nothing matched: a stage that makes rows from no input (`$unionWith` of
-    // `$documents`, a global aggregate's one row) still makes them
-    const result = filters ? matched.filter((d) => filters.every((f) => passes(f, d, opts))) : (agg.run(matched, opts as never) as Doc[]);
+    const variables = !expr.let ? {} : letFn ? (letFn(obj, options as never) as Doc) : (evalExpr(obj, expr.let, options as never) as Doc);
+    let result: Doc[];
+    if (filters) {
+      const opts = filterOpts!.update({ root: null, variables });
+      result = [];
+      for (const d of matched) {
+        if (filters.every((f) => passes(f, d, opts)) && result.push(d) === tail) break;
+      }
+    } else {
+      // MongoDB puts the equality match first in the pipeline and runs the whole of it, also
+      // when nothing matched: a stage that makes rows from no input (`$unionWith` of
+      // `$documents`, a global aggregate's one row) still makes them
+      result = agg.run(matched, options.constructor.init(options).update({ root: null, variables }) as never) as Doc[];
+    }
     if (memoKey !== undefined) memo!.set(memoKey, result);
     return result;
   };
@@ -395,10 +465,10 @@ function cachedPrefixLookup(coll: { map(f: (o: Doc) => Doc): unknown }, expr: Lo
   const agg = rest.length ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
   return coll.map((obj) => {
     const rows = prefixRows();
-    if (!agg) return { ...obj, [expr.as]: rows };
+    if (!agg) return withField(obj, expr.as, rows);
     const variables = expr.let ? (evalExpr(obj, expr.let, options as never) as Doc) : {};
     const opts = options.constructor.init(options).update({ root: null, variables });
-    return { ...obj, [expr.as]: agg.run(rows, opts as never) };
+    return withField(obj, expr.as, agg.run(rows, opts as never));
   });
 }
 
@@ -445,7 +515,10 @@ function readsVariable(value: unknown, vars: Set<string>): boolean {
  */
 function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unknown, options: unknown): unknown {
   const spec = (typeof expr === 'string' ? { path: expr } : expr) as { path?: unknown; includeArrayIndex?: unknown; preserveNullAndEmptyArrays?: unknown };
-  const simple = Object.keys(spec).length === 1 && typeof spec.path === 'string' && spec.path.startsWith('$') && !spec.path.includes('.');
+  const topLevel = typeof spec.path === 'string' && spec.path.startsWith('$') && !spec.path.includes('.') && spec.path !== '$__proto__';
+  const simple = topLevel && Object.keys(spec).length === 1;
+  // preserveNullAndEmptyArrays (a LEFT JOIN's unwind): mingo's rule, without its path machinery
+  if (topLevel && Object.keys(spec).length === 2 && spec.preserveNullAndEmptyArrays === true) return unwindPreserving(coll, (spec.path as string).slice(1));
   if (!simple) return mingoPipeline.$unwind(coll, expr, options);
   const field = (spec.path as string).slice(1);
   let doc: Doc | undefined;
@@ -453,7 +526,7 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
   let next = 0;
   return Lazy(() => {
     for (;;) {
-      if (next < items.length) return { value: { ...doc, [field]: items[next++] }, done: false };
+      if (next < items.length) return { value: withField(doc!, field, items[next++]), done: false };
       const w = coll.next();
       if (w.done) return { value: undefined, done: true };
       const d = w.value as Doc;
@@ -469,20 +542,42 @@ function $unwind(coll: { next(): { value: unknown; done?: boolean } }, expr: unk
 
 
 /**
- * `$getField` as MongoDB computes it: an `input` that evaluates to missing or null gives
- * null, and one that is not a document is an error. mingo read the field from the
- * current document instead (`input ?? $$CURRENT`), so a scalar subquery without rows
- * (`$arrayElemAt` of `[]` is missing) took the outer row's field of the same name.
+ * `$unwind: {path: "$f", preserveNullAndEmptyArrays: true}` of a top-level field, as
+ * mingo computes it: an array gives one document per element (a copy with the element
+ * in its place), an empty array the document without the field (mingo deletes it from
+ * the document itself; here from a copy, so the stage's input is left as it was), any
+ * other value, null or missing the document as it is. mingo copied each document
+ * through its path machinery (resolveGraph, setValue): most of TPC-H q13's join.
  */
-function $getField(obj: unknown, expr: unknown, options: Options): unknown {
-  const args = evalExpr(obj, expr, options) as unknown;
-  if (typeof args === 'string') return (obj as Doc | null)?.[args];
-  const spec = args as { field: unknown; input?: unknown };
-  const hasInput = typeof expr === 'object' && expr !== null && 'input' in expr;
-  const input = hasInput ? spec.input : obj;
-  if (input === null || input === undefined) return null;
-  if (typeof input !== 'object' || Array.isArray(input) || input instanceof Date) throw new Error("$getField requires 'input' to evaluate to type Object");
-  return (input as Doc)[spec.field as string];
+function unwindPreserving(coll: { next(): { value: unknown; done?: boolean } }, field: string): unknown {
+  let doc: Doc | undefined;
+  let items: unknown[] = [];
+  let next = 0;
+  return Lazy(() => {
+    if (next < items.length) return { value: withField(doc!, field, items[next++]), done: false };
+    const w = coll.next();
+    if (w.done) return { value: undefined, done: true };
+    const d = w.value as Doc;
+    const v = d[field];
+    if (!Array.isArray(v)) return { value: d, done: false };
+    if (v.length === 0) {
+      const out: Doc = {};
+      for (const k of Object.keys(d)) {
+        if (k === '__proto__') {
+          // an own "__proto__" field (JSON can hold one): an assignment would set the prototype
+          const copy = { ...d };
+          delete copy[field];
+          return { value: copy, done: false };
+        }
+        if (k !== field) out[k] = d[k];
+      }
+      return { value: out, done: false };
+    }
+    doc = d;
+    items = v;
+    next = 1;
+    return { value: withField(d, field, v[0]), done: false };
+  });
 }
 
 /** the operator tables of EMBEDDED_CONTEXT (bench/ compares variants of it) */

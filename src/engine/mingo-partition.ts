@@ -17,24 +17,38 @@ import { groupBy } from './mingo-runtime.js';
 type Doc = Record<string, unknown>;
 
 export function partitionDocs(items: Doc[], keyOf: (d: Doc) => unknown): Doc[][] {
+  return partitionByKey(items, keyOf).groups;
+}
+
+/**
+ * The same groups with the key of each (its first document's, as mingo's `groupBy` keeps
+ * it): what the compiled `$group` (mingo-compiled.ts) puts in `_id`.
+ */
+export function partitionByKey(items: Doc[], keyOf: (d: Doc) => unknown): { keys: unknown[]; groups: Doc[][] } {
   const keys = items.map((d) => keyOf(d) ?? null);
   const primitive = new Map<unknown, Doc[]>();
   const encoded = new Map<string, Doc[]>();
   const groups: Doc[][] = [];
+  const groupKeys: unknown[] = [];
   for (let i = 0; i < items.length; i++) {
     const key = keys[i];
     const map = isPrimitive(key) ? primitive : encoded;
     const code = map === primitive ? key : encodeDocument(key as object);
-    if (code === undefined) return [...(groupBy(items, (_: unknown, j: number) => keys[j]) as Map<unknown, Doc[]>).values()];
+    if (code === undefined) {
+      const byMingo = groupBy(items, (_: unknown, j: number) => keys[j]) as Map<unknown, Doc[]>;
+      return { keys: [...byMingo.keys()], groups: [...byMingo.values()] };
+    }
     const group = (map as Map<unknown, Doc[]>).get(code);
     if (group) group.push(items[i]);
     else {
       const g = [items[i]];
       (map as Map<unknown, Doc[]>).set(code, g);
       groups.push(g);
+      // a primitive key is a Map's key in mingo's groupBy, which holds -0 as 0
+      groupKeys.push(map === primitive && key === 0 ? 0 : key);
     }
   }
-  return groups;
+  return { keys: groupKeys, groups };
 }
 
 const isPrimitive = (v: unknown) => (typeof v !== 'object' && typeof v !== 'function') || v === null;
