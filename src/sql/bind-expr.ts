@@ -720,9 +720,7 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   const sig = aggregateSignature(name);
   if (sig) {
-    if (!ctx.allowAggregates) {
-      throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span: nameSpan });
-    }
+    if (!ctx.allowAggregates) throw aggregateNotAllowed(name, [...rawArgs, ...(n.agg_filter ? [n.agg_filter as Node] : [])], ctx, nameSpan);
     const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
     const bound = rawArgs.map((a) => bindExpr(a, inner));
     // count(t.*) reads whether the row is NULL, not its value (bind-row.ts)
@@ -950,7 +948,7 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   if (hypothetical) return bindHypothetical(name, hypothetical.returns, n, ctx, span);
   const sig = withinGroupSignature(name);
   if (!sig) throw unsupported('bind', `${name}(…) WITHIN GROUP`, span);
-  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (!ctx.allowAggregates) throw aggregateNotAllowed(name, [...((n.agg_order ?? []) as Any[]).map((k) => k.SortBy?.node ?? k), ...(n.agg_filter ? [n.agg_filter as Node] : [])], ctx, span);
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
@@ -981,7 +979,7 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
  * k = x would rank among the group's rows (one key).
  */
 function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
-  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (!ctx.allowAggregates) throw aggregateNotAllowed(name, [...((n.agg_order ?? []) as Any[]).map((k) => k.SortBy?.node ?? k), ...(n.agg_filter ? [n.agg_filter as Node] : [])], ctx, span);
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
@@ -1001,6 +999,28 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   const agg: AggExpr = { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
   if (someExpr(agg, (e) => e.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, span);
   return agg;
+}
+
+/**
+ * An aggregate where this clause allows none. When its arguments read only columns of
+ * an enclosing query (`HAVING EXISTS (SELECT … WHERE sum(a.x) = b.y)`), PostgreSQL
+ * makes it an aggregate of that query, where it may be allowed: that is the feature
+ * sqletl lacks (refuseOuterAggregate), not an invalid query, so it is refused as such.
+ */
+function aggregateNotAllowed(name: string, rawArgs: Node[], ctx: ExprContext, span?: SourceSpan): SqlEtlError {
+  const notAllowed = new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  let args: Expr[];
+  try {
+    args = rawArgs.map((a) => bindExpr(a, { ...ctx, allowAggregates: false, allowWindows: false, clause: 'aggregate function calls', aliasLookup: undefined }));
+  } catch {
+    return notAllowed;
+  }
+  try {
+    refuseOuterAggregate(args, name, span);
+  } catch (err) {
+    return err as SqlEtlError;
+  }
+  return notAllowed;
 }
 
 /**
