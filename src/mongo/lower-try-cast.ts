@@ -61,9 +61,13 @@ function tryInteger(typeName: string, span?: SourceSpan): Mql {
 
 function tryNumber(typeName: string, span?: SourceSpan): Mql {
   const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?(?![\\s\\S])' } };
-  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
-  // beyond a double: float8 cannot read it (NULL), numeric could (refused: sqletl's numeric is a double)
-  const beyond = { $and: [decimal, { $eq: [{ $abs: parsed }, Infinity] }] };
+  // a decimal past a double fails to convert (the embedded engine) or is infinite: Infinity either way
+  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: Infinity, onNull: 0 } };
+  // beyond a double: past its largest value, or so small that it is 0 while its digits are not
+  // (PostgreSQL's float8in: "out of range"; subnormals are read). float8 cannot read it (NULL),
+  // numeric could (refused: sqletl's numeric is a double)
+  const underflow = { $and: [{ $eq: [parsed, 0] }, { $regexMatch: { input: '$$w', regex: '^[^e]*[1-9]' } }] };
+  const beyond = { $and: [decimal, { $or: [{ $eq: [{ $abs: parsed }, Infinity] }, underflow] }] };
   const value = {
     $switch: {
       branches: [
