@@ -27,6 +27,7 @@ export async function compileScript(sql: string, given: CompileOptions = {}): Pr
     let onError = options.onError ?? 'reject';
     let maxRecursion = DEFAULT_MAX_RECURSION;
     return {
+      floatColumns: floatColumns(catalog),
       statements: statements.map((s, i) => {
         if (s.kind === 'set' && s.name === 'sqletl.on_error') onError = s.value as 'reject' | 'stop';
         if (s.kind === 'set' && s.name === 'sqletl.max_recursion') maxRecursion = Number(s.value);
@@ -110,6 +111,16 @@ function withRecursive(recursive: RecursiveCte[] | undefined, commands: MongoCom
 }
 
 /** Loads the parser and the `schema` option's declarations (CREATE TABLE …) into a fresh catalog. */
+/** The catalogue's `real` / `double precision` columns by collection key (CompiledScript.floatColumns). */
+function floatColumns(catalog: Catalog): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {};
+  for (const [key, table] of catalog) {
+    const names = table.columns.filter((c) => c.type === 'float' || c.type === 'real').map((c) => c.name);
+    if (names.length && !table.view) out[key] = names;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 async function declarations(options: CompileOptions): Promise<Catalog> {
   await loadParser();
   if (options.dialect && options.dialect !== 'postgres') await loadDialect(options.dialect);

@@ -262,7 +262,8 @@ describe('grammar cases on cached, narrowed collections', () => {
       const target = join(dir, f.replace(/\.json$/, '.ndjson'));
       writeFileSync(target, docs.map((d) => `${EJSON.stringify(d, { relaxed: true })}\n`).join(''));
       rmSync(join(dir, f));
-      if (cached) cacheNow(target);
+      // a file read only through its declared float columns (wide_floats) is never cached (data-files.ts)
+      if (cached && !/\d{21}/.test(readFileSync(target, 'utf8'))) cacheNow(target);
     }
     return dir;
   }

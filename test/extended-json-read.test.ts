@@ -132,6 +132,38 @@ describe('integers sqletl cannot hold exactly (beyond 2^53 − 1)', () => {
     const f = file('{"a": 9007199254740991, "b": -9007199254740991, "s": "12345678901234567890", "k": {"$numberLong": "42"}, "d": 1234567890123456.5, "e": 1e20}\n');
     expect(readJsonLinesFile(f)).toStrictEqual([{ a: 9007199254740991, b: -9007199254740991, s: '12345678901234567890', k: 42, d: 1234567890123456.5, e: 1e20 }]);
   });
+
+  it('a top-level field declared real or double precision reads such digits as the double JSON gives (PostgreSQL reads the text as a float)', () => {
+    const f = file('{"id": 1, "f": 123456790000000000000}\n{"id": 2, "f": -123456790000000000000, "g": 1}\n');
+    expect(readCollectionFile(f, new Set(['f']))).toStrictEqual([{ id: 1, f: 1.2345679e20 }, { id: 2, f: -1.2345679e20, g: 1 }]);
+    // the same digits elsewhere are still refused: another field, a nested field of the same name, an array element, a $numberLong
+    for (const text of [
+      '{"f": 1, "i": 123456790000000000000}',
+      '{"g": {"f": 123456790000000000000}}',
+      '{"f": [123456790000000000000]}',
+      '{"f": {"$numberLong": "9223372036854775807"}}',
+    ]) {
+      const col = text.search(/\d{16}/) + 1;
+      expect(() => readCollectionFile(file(text + '\n'), new Set(['f']))).toThrow(`:1:${col}: the integer`);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'sqletl-exact-'));
+    const json = join(dir, 't.json');
+    writeFileSync(json, '[{"f": 123456790000000000000}, {"f": 1, "h": {"f": 123456790000000000000}}]');
+    expect(() => readCollectionFile(json, new Set(['f']))).toThrow(`${json}:1:52: the integer`);
+    writeFileSync(json, '[{"f": 123456790000000000000}]');
+    expect(readCollectionFile(json, new Set(['f']))).toStrictEqual([{ f: 1.2345679e20 }]);
+  });
+
+  it('sqletl writes such a double so that it reads back without a declaration', () => {
+    const docs = [{ f: 1e20, g: -(2 ** 60), i: 9007199254740991, s: 'x' }];
+    const text = collectionText(docs).join('');
+    expect(text).toContain('{"f":{"$numberDouble":"100000000000000000000"},"g":{"$numberDouble":"-1152921504606847000"},"i":9007199254740991');
+    expect(parseCollectionText([text])).toStrictEqual(docs);
+    const dir = mkdtempSync(join(tmpdir(), 'sqletl-exact-'));
+    const f = join(dir, 't.ndjson');
+    writeChunks(f, collectionText(docs));
+    expect(readJsonLinesFile(f)).toStrictEqual(docs);
+  });
 });
 
 describe('Decimal128 in data files (json-decimals.ts)', () => {

@@ -87,4 +87,10 @@ export interface CompiledStatement {
 
 export interface CompiledScript {
   statements: CompiledStatement[];
+  /**
+   * The columns declared `real` or `double precision`, by collection (`name` or `db.name`):
+   * an engine reading documents from text reads a large integer there as a float, as
+   * PostgreSQL reads such text into a float column (elsewhere it is refused, not rounded).
+   */
+  floatColumns?: Record<string, string[]>;
 }

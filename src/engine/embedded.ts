@@ -32,6 +32,11 @@ import { isStageName } from '../commands/stage-names.js';
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   private cache = new Map<string, Document[]>();
+  /** declared float columns by collection key: their large integers are read as doubles (io/json-integers.ts) */
+  private floatColumns = new Map<string, ReadonlySet<string>>();
+  readFloatColumns(columns: Record<string, readonly string[]>): void {
+    for (const [key, names] of Object.entries(columns)) this.floatColumns.set(key, new Set(names));
+  }
   /**
    * Collections built from their column cache with only some top-level fields, for the
    * queries that read only those (embedded-projection.ts), by collection key and field
@@ -106,7 +111,7 @@ export class EmbeddedEngine implements Engine {
       const staged = this.tx?.readChunks(this.rel(name, db));
       const file = staged === null ? undefined : collectionFile(this.dataDir, name, db);
       if (!file && !staged) this.missing.add(key); // like MongoDB: a collection that does not exist is empty
-      docs = staged ? parseCollectionText(staged) : file ? readCollectionFile(file) : [];
+      docs = staged ? parseCollectionText(staged) : file ? readCollectionFile(file, this.floatColumns.get(key)) : [];
       this.cache.set(key, docs);
     }
     return docs;

@@ -18,6 +18,8 @@ export interface Engine {
   aggregateBatches(cmd: Extract<MongoCommand, { kind: 'aggregate' }>, batchSize: number): AsyncIterable<Document[]>;
   /** runs a write or DDL command */
   write(cmd: Exclude<EngineCommand, { kind: 'aggregate' }>): Promise<WriteOutcome>;
+  /** the declared float columns of the collections it reads from text files (CompiledScript.floatColumns) */
+  readFloatColumns?(columns: Record<string, readonly string[]>): void;
   /** number of documents in a collection, for "rows read" (undefined if unknown) */
   collectionSize(collection: string, db?: string): Promise<number | undefined>;
   /** whether a collection or view exists (for `run --dry-run`'s checks) */

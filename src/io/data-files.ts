@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
-import { findInexactInteger, inexactIntegerMessage } from './json-integers.js';
+import { findInexactInteger, inexactIntegerMessage, type FloatFields } from './json-integers.js';
 import { decimalsToDoubles, decimalTextAsDouble, findInexactDecimal, inexactDecimalMessage } from './json-decimals.js';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
@@ -53,13 +53,15 @@ export function checkCollectionName(name: string, db?: string): void {
  * cache when it has a current one (collection-cache.ts; `readCollectionCache` builds
  * only some fields), and a file parsed here gets one when it is large enough.
  */
-export function readCollectionFile(file: string): Document[] {
+export function readCollectionFile(file: string, floatFields?: ReadonlySet<string>): Document[] {
   if (!file.endsWith('.csv') && !file.endsWith('.json')) {
     const cached = readCollectionCache(file);
     if (cached) return cached;
     const before = sourceStamp(file);
-    const docs = readJsonLinesFile(file);
-    if (cacheable(before)) writeCollectionCache(file, before, docs);
+    const floats: FloatFields | undefined = floatFields?.size ? { names: floatFields, depth: 1 } : undefined;
+    const docs = readJsonLinesFile(file, BLOCK_BYTES, floats);
+    // documents read with a float column's large integer as a double depend on the declarations: not cached for other reads
+    if (cacheable(before) && !floats?.skipped) writeCollectionCache(file, before, docs);
     return docs;
   }
   const bytes = readFileSync(file);
@@ -69,7 +71,7 @@ export function readCollectionFile(file: string): Document[] {
     ]);
   }
   const text = decodeText(bytes, file);
-  return file.endsWith('.csv') ? readCsv(text, file) : readJsonArray(text, file);
+  return file.endsWith('.csv') ? readCsv(text, file) : readJsonArray(text, file, floatFields?.size ? { names: floatFields, depth: 2 } : undefined);
 }
 
 /** V8's longest string (2^29 − 24 UTF-16 units); a file of more bytes may not fit in one */
@@ -83,7 +85,7 @@ const BLOCK_BYTES = 16 * 1024 * 1024;
  * collection past that), and less held at once. Each block ends at a line end, so a
  * line is decoded and parsed whole; line numbers in errors count from the file's start.
  */
-export function readJsonLinesFile(file: string, blockBytes = BLOCK_BYTES): Document[] {
+export function readJsonLinesFile(file: string, blockBytes = BLOCK_BYTES, floats?: FloatFields): Document[] {
   const docs: Document[] = [];
   const fd = openSync(file, 'r');
   try {
@@ -97,7 +99,7 @@ export function readJsonLinesFile(file: string, blockBytes = BLOCK_BYTES): Docum
       const end = n === 0 ? data.length : data.lastIndexOf(0x0a) + 1;
       const text = decodeText(data.subarray(0, end), file, linesBefore, started);
       started ||= end > 0;
-      linesBefore = readJsonLines(text, file, linesBefore, docs);
+      linesBefore = readJsonLines(text, file, linesBefore, docs, floats);
       if (n === 0) break;
       // the unfinished last line waits for the next block (copied: the block buffer is reused)
       carry = Buffer.from(data.subarray(end));
@@ -123,7 +125,7 @@ function decodeText(bytes: Buffer, file: string, linesBefore = 0, midFile = fals
 }
 
 /** `<name>.json`: one array of documents. A syntax error is reported at its line and column. */
-function readJsonArray(text: string, file: string): Document[] {
+function readJsonArray(text: string, file: string, floats?: FloatFields): Document[] {
   let parsed: unknown;
   try {
     parsed = EJSON.parse(text, { relaxed: true });
@@ -133,7 +135,7 @@ function readJsonArray(text: string, file: string): Document[] {
     throw badData(pos ? `${file}:${pos.line}:${pos.column}` : file, jsonMessage(err), err);
   }
   if (!Array.isArray(parsed)) throw badData(file, `expected a JSON array of documents, found ${describe(parsed)}`);
-  const inexact = findInexactInteger(text);
+  const inexact = findInexactInteger(text, floats);
   if (inexact) {
     const pos = lineColumn(text, inexact.offset);
     throw badData(`${file}:${pos.line}:${pos.column}`, inexactIntegerMessage(inexact.digits));
@@ -155,7 +157,7 @@ function readJsonArray(text: string, file: string): Document[] {
  * Adds the documents to `docs`; returns the line count after this text (`linesBefore`
  * plus its line ends).
  */
-function readJsonLines(text: string, file: string, linesBefore: number, docs: Document[]): number {
+function readJsonLines(text: string, file: string, linesBefore: number, docs: Document[], floats?: FloatFields): number {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -169,7 +171,7 @@ function readJsonLines(text: string, file: string, linesBefore: number, docs: Do
       throw badData(`${file}:${lineNo}${at === undefined ? '' : `:${at + 1}`}`, jsonMessage(err), err);
     }
     if (!isDocument(doc)) throw badData(`${file}:${lineNo}`, `expected a document (an object), found ${describe(doc)}`);
-    const inexact = findInexactInteger(line);
+    const inexact = findInexactInteger(line, floats);
     if (inexact) throw badData(`${file}:${lineNo}:${inexact.offset + 1}`, inexactIntegerMessage(inexact.digits));
     const decimal = line.includes('$numberDecimal') ? findInexactDecimal(line) : undefined;
     if (decimal) throw badData(`${file}:${lineNo}:${decimal.offset + 1}`, inexactDecimalMessage(decimal.text));

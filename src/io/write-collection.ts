@@ -29,7 +29,7 @@ export function collectionText(docs: Document[]): string[] {
   let lines: string[] = [];
   let size = 0;
   for (const d of docs) {
-    const line = EJSON.stringify(d, { relaxed: true });
+    const line = floatsKept(EJSON.stringify(d, { relaxed: true }), d);
     lines.push(line);
     size += line.length + 1;
     if (size >= CHUNK_CHARS) {
@@ -40,6 +40,18 @@ export function collectionText(docs: Document[]): string[] {
   }
   if (lines.length) chunks.push(lines.join('\n') + '\n');
   return chunks;
+}
+
+/**
+ * A double holding an integer past 2^53 (`1e20`, from a float column) is written by JSON as
+ * its digits, `100000000000000000000`, which the reader refuses as an integer it cannot hold
+ * exactly (json-integers.ts): such a line is written again with those numbers as
+ * `{"$numberDouble": "…"}`, which reads back as the same double. Only lines with 16 digits
+ * in a row can hold one.
+ */
+function floatsKept(line: string, d: Document): string {
+  if (!/\d{16}/.test(line)) return line;
+  return EJSON.stringify(d, (_key: string, v: unknown) => (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) > Number.MAX_SAFE_INTEGER ? { $numberDouble: String(v) } : v), undefined, { relaxed: true });
 }
 
 /** The inverse of collectionText, for text staged by an open transaction (written by sqletl, so well-formed). */

@@ -14,15 +14,17 @@ import { castToTime } from './lower-time.js';
 
 /**
  * PostgreSQL's integer types: their range, and the message of a value outside it.
- * bigint's bounds are the doubles next to ±2^63 (2^63 − 1024 prints as an exact long,
- * 2^63 would print as a long out of range in Extended JSON): above the upper one is
- * at least 2^63, and below the lower one is at most −2^63, so −2^63 itself, which
- * PostgreSQL accepts, is refused too.
+ * bigint's upper bound is the double below 2^63 (2^63 − 1024 prints as an exact long,
+ * 2^63 would print as a long out of range in Extended JSON): above it is at least 2^63.
+ * The lower bound is −2^63 itself, a double and a long, which PostgreSQL accepts: it is
+ * in range, and then refused as beyond what sqletl holds exactly, not as out of range.
+ * It is written as the conversion of its text, since Extended JSON would print the number
+ * as the long "-9223372036854776000", which is out of range.
  */
-const INT_RANGES: Record<string, { min: number; max: number; name: string }> = {
+const INT_RANGES: Record<string, { min: Mql; max: number; name: string }> = {
   int2: { min: -32768, max: 32767, name: 'smallint' },
   int4: { min: -2147483648, max: 2147483647, name: 'integer' },
-  int8: { min: -9223372036854775000, max: 9223372036854775000, name: 'bigint' },
+  int8: { min: { $toDouble: '-9223372036854775808' }, max: 9223372036854775000, name: 'bigint' },
 };
 
 /** `r` (an integral number or NULL) as a long, or PostgreSQL's error when it is outside `typeName`'s range. */

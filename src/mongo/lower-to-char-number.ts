@@ -66,7 +66,8 @@ export function lowerToCharNumber(value: Mql, f: FuncExpr, kind: NumberKind): Mq
   // doubles hold 15 digits exactly (and the embedded engine converts only those to long);
   // float8 prints at most 15 significant digits, so only its integer positions count
   const digitPositions = kind === 'float' ? desc.pre : desc.pre + desc.post;
-  const widest = kind === 'int' && desc.multi === 0 ? 18 : DOUBLE_DIGITS;
+  // an integer (|x| ≤ 2^53 − 1, 16 digits) prints exactly through any number of positions: its fraction is zeros
+  const widest = kind === 'int' && desc.multi === 0 ? Infinity : DOUBLE_DIGITS;
   if (digitPositions > widest) {
     const nine = template.nodes.find((n) => n.kind === 'keyword' && (n.keyword === '9' || n.keyword === '0'));
     throw unsupported('lower', `to_char of ${kind === 'int' ? 'integer' : kind === 'float' ? 'double precision' : 'numeric'} with more than ${widest} ${kind === 'float' ? 'integer ' : ''}digit positions (${digitPositions})`, at(nine?.kind === 'keyword' ? nine.offset : 0, 1));

@@ -60,9 +60,25 @@ function tryInteger(typeName: string, span?: SourceSpan): Mql {
 
 function tryNumber(typeName: string, span?: SourceSpan): Mql {
   const decimal = { $regexMatch: { input: '$$w', regex: '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[+-]?[0-9]+)?(?![\\s\\S])' } };
-  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: 0, onNull: 0 } };
-  // beyond a double: float8 cannot read it (NULL), numeric could (refused: sqletl's numeric is a double)
-  const beyond = { $and: [decimal, { $eq: [{ $abs: parsed }, Infinity] }] };
+  // a decimal the engine cannot convert reads as null (the input never is): past a double's
+  // largest value (the embedded engine), or a subnormal or underflow (MongoDB: "Value exceeds
+  // allowed range"). A failed one of at least 1 without a negative exponent is past the largest
+  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: null, onNull: 0 } };
+  const failed = { $and: [decimal, { $eq: [parsed, null] }] };
+  const large = { $regexMatch: { input: '$$w', regex: '^[+-]?0*[1-9][0-9]*([.][0-9]*)?(e[+]?[0-9]+)?(?![\\s\\S])' } };
+  // beyond a double: past its largest value, or so small that it is 0 while its digits are not
+  // (PostgreSQL's float8in: "out of range"; subnormals are read). float8 cannot read it (NULL),
+  // numeric could (refused: sqletl's numeric is a double)
+  const underflow = { $and: [{ $eq: [parsed, 0] }, { $regexMatch: { input: '$$w', regex: '^[^e]*[1-9]' } }] };
+  // a failed one below 10^-325 by its text (I integer digits, exponent −N: below 10^(I − N)) is certainly an underflow
+  // (every branch reads a harmless value: DocumentDB evaluates both branches of a $cond, and gives null for an empty capture)
+  const tiny = letIn(
+    { m: { $regexFind: { input: cond(decimal, '$$w', '0'), regex: '^[+-]?0*([0-9]*)[.]?[0-9]*e-([0-9]+)(?![\\s\\S])' } } },
+    cond({ $eq: ['$$m', null] }, false, { $lte: [{ $subtract: [{ $strLenCP: { $ifNull: [{ $arrayElemAt: ['$$m.captures', 0] }, ''] } }, { $toDouble: { $ifNull: [{ $arrayElemAt: ['$$m.captures', 1] }, '0'] } }] }, -325] }),
+  );
+  const beyond = { $and: [decimal, { $or: [{ $eq: [{ $abs: parsed }, Infinity] }, { $and: [failed, { $or: [large, tiny] }] }, underflow] }] };
+  // any other failure (a subnormal on MongoDB, which PostgreSQL reads) cannot be told from an underflow: refused
+  const unknown = { $and: [failed, { $not: [large] }, { $not: [tiny] }] };
   const value = {
     $switch: {
       branches: [
@@ -70,12 +86,13 @@ function tryNumber(typeName: string, span?: SourceSpan): Mql {
         { case: { $in: ['$$w', MINUS_INFINITY_TEXT] }, then: -Infinity },
         // NaN: float8 reads it signed too, numeric unsigned only (its input function)
         { case: { $in: ['$$w', typeWordOf(typeName) === 'numeric' ? ['nan'] : NAN_TEXT] }, then: NaN },
-        { case: { $and: [decimal, { $not: [beyond] }] }, then: parsed },
+        { case: { $and: [decimal, { $not: [beyond] }, { $not: [failed] }] }, then: parsed },
       ],
       default: null,
     },
   };
-  return typeWordOf(typeName) === 'numeric' ? refuse(beyond, ['try_cast of "', '$$s', '": a numeric beyond a double is not supported yet'], span)(value) : value;
+  const readable = refuse(unknown, ['try_cast of "', '$$s', '": a number this engine cannot convert to a double (a subnormal?) is not supported yet'], span);
+  return typeWordOf(typeName) === 'numeric' ? refuse(beyond, ['try_cast of "', '$$s', '": a numeric beyond a double is not supported yet'], span)(readable(value)) : readable(value);
 }
 
 const typeWordOf = (typeName: string): 'numeric' | 'float8' => (typeName === 'numeric' || typeName === 'decimal' ? 'numeric' : 'float8');

@@ -474,10 +474,12 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
         return 'unbounded';
       case 'current-row':
         return 0; // the current value: peers included
+      // an infinite offset reaches every number, ±Infinity included (PostgreSQL's in_range has
+      // `inf - inf` so; MongoDB would compute a NaN bound): an unbounded end (NaN keys apart, above)
       case 'preceding':
-        return -toNumber(b.offset);
+        return toNumber(b.offset) === Infinity ? 'unbounded' : -toNumber(b.offset);
       case 'following':
-        return toNumber(b.offset);
+        return toNumber(b.offset) === Infinity ? 'unbounded' : toNumber(b.offset);
       default:
         return assertNever(b, 'lower');
     }
@@ -488,12 +490,19 @@ function rangeWindow(node: Node, fn: WindowExpr, accumulators: Record<string, Mq
   // no other row's frame holds one, so they get a partition of their own and one key value
   // (MongoDB refuses a range window over a null sort value; mingo read it as 0)
   const plainKey = cond(isNull(raw), isDate && unit ? new Date(0) : 0, key.desc ? { $multiply: [-1, isDate ? { $toLong: raw } : raw] } : raw);
-  // a NaN key: PostgreSQL's offset frames treat NaN as above every number with NaN rows peers
-  // (in_range_float8_float8); MongoDB's range windows order it below: refused when a row holds one
-  const keyValue = mayBeNaN(key.expr)
-    ? raiseIf(plainKey, isNaNValue(raw), 'feature-not-supported', ['a RANGE frame with an offset over an ORDER BY key holding NaN is not supported yet'], fn.span)
-    : plainKey;
-  const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw) } };
+  // a NaN key: PostgreSQL's offset frames (in_range_float8_float8) hold NaN equal to NaN and
+  // above every number, whatever the offset: a NaN row's frame between two bounded ends holds
+  // the NaN rows, and no other row's frame holds one. So, as NULLs, they get a partition of
+  // their own and one key value. With an UNBOUNDED end a NaN row's frame reaches the numbers
+  // (or a number's frame the NaN rows): refused when a row holds one
+  const nanKey = mayBeNaN(key.expr);
+  const bounded = fn.spec.frame.start.kind !== 'unbounded-preceding' && fn.spec.frame.end.kind !== 'unbounded-following';
+  const keyValue = !nanKey
+    ? plainKey
+    : bounded
+      ? cond(isNaNValue(raw), 0, plainKey)
+      : raiseIf(plainKey, isNaNValue(raw), 'feature-not-supported', ['a RANGE frame with an UNBOUNDED end and an offset over an ORDER BY key holding NaN is not supported yet'], fn.span);
+  const partition = { partitionBy: { ...('partitionBy' in partitionSpec ? { p: partitionSpec.partitionBy } : {}), n: isNull(raw), ...(nanKey && bounded ? { nan: isNaNValue(raw) } : {}) } };
   const window: MqlDocument = { range: [bound(fn.spec.frame.start), bound(fn.spec.frame.end)], ...(unit ? { unit } : {}) };
   const output: MqlDocument = {};
   for (const [f, op] of Object.entries(accumulators)) output[f] = { ...op, window };

@@ -74,6 +74,7 @@ async function runOnEngine(engine: Engine, files: JobFile[], options: RunOptions
   // --strict-columns: each file compiled against its collections' sampled field names
   const scripts = options.strictColumns ? await compileSampled(engine, files, { ...options, vars }) : [];
   if (!options.strictColumns) for (const f of files) scripts.push({ file: f, script: await compileScript(f.text, { ...options, file: f.path, vars }) });
+  for (const { script } of scripts) if (script.floatColumns) engine.readFloatColumns?.(script.floatColumns);
   // Only jobs that change data take the data directory's lock, use transactions and
   // are journaled: a read-only job (SELECT, COPY … TO) has nothing to resume and must
   // not write into a directory it only reads.

@@ -7,6 +7,7 @@ import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { relativeDate } from './relative-dates.js';
+import { parseTypeName } from './parse.js';
 import { bindWindowCall, refuseRealSum } from './bind-window.js';
 import { besideChar, castToChar, charAggregate, charFunction, charLengthOf, commonCharLength, refuseCharArgument, shownChar } from './bind-bpchar.js';
 import { spanOf, unwrap, type ExprContext } from './bind-context.js';
@@ -705,12 +706,44 @@ function bindTryCast(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   return { kind: 'func', name: 'try_cast', args: [arg, lit(typeName, 'text')], type: to, span: castSpan, ...widthField(to, to === 'int' ? intWidthOf(typeName) : undefined) };
 }
 
+/**
+ * `pg_input_is_valid(text, 'type')`: whether the type's input function reads the text, for
+ * the types try_cast reads (the same rules: it is `try_cast(x AS type) IS NOT NULL`) and
+ * text, varchar(n) and char(n) (valid when what is past n characters is blanks, which the
+ * input cuts off). NULL text gives NULL (the function is strict). The type is a constant.
+ */
+function bindInputIsValid(rawArgs: Node[], ctx: ExprContext, nameSpan?: SourceSpan, span?: SourceSpan): Expr {
+  if (rawArgs.length !== 2) throw new SqlEtlError('wrong-arguments', 'bind', `function pg_input_is_valid takes 2 arguments, got ${rawArgs.length}`, { span: nameSpan });
+  const typeArg = bindExpr(rawArgs[1], ctx);
+  const typeSpan = typeArg.span ?? nameSpan;
+  if (typeArg.kind !== 'literal' || typeof typeArg.value !== 'string') throw unsupported('bind', 'pg_input_is_valid with a non-constant type', typeSpan);
+  const typeNode = parseTypeName(typeArg.value) as Any | undefined;
+  if (!typeNode) throw new SqlEtlError('syntax-error', 'bind', `invalid type name "${typeArg.value}"`, { span: typeSpan });
+  const typeName = typeNameOf(typeNode);
+  const to = typeFromName(typeName);
+  const length = to === 'text' && !typeNode.arrayBounds ? (varcharLengthOf(typeNode) ?? charLengthOf(typeNode, typeSpan)) : undefined;
+  const tried = ['int', 'numeric', 'float', 'date', 'timestamp', 'bool'] as SqlType[];
+  const readable = !typeNode.arrayBounds && (to === 'text' ? ['text', 'varchar', 'bpchar', 'char', 'character', 'character varying'].includes(typeName) : to !== undefined && tried.includes(to) && numericScaleOf(typeNode) === undefined);
+  if (!readable) throw unsupported('bind', `pg_input_is_valid for type ${typeArg.value}`, typeSpan, ['it is available for the types try_cast reads (integer types, numeric, double precision, date, timestamp, boolean), text, varchar(n) and char(n)']);
+  const value = bindExpr(rawArgs[0], ctx);
+  if (!['text', 'unknown'].includes(value.type)) throw unsupported('bind', `pg_input_is_valid of a ${pgTypeName(value.type)} value (it reads text)`, value.span ?? span);
+  let valid: Expr;
+  if (to === 'text') {
+    valid = length === undefined ? lit(true, 'bool') : { kind: 'compare', op: '<=', left: funcExpr('length', [funcExpr('rtrim', [value])]), right: lit(length, 'int'), type: 'bool', span };
+  } else {
+    const cast: Expr = { kind: 'func', name: 'try_cast', args: [value, lit(typeName, 'text')], type: to!, span: typeSpan, ...widthField(to!, to === 'int' ? intWidthOf(typeName) : undefined) };
+    valid = { kind: 'isnull', arg: cast, negated: true, type: 'bool', span };
+  }
+  return { kind: 'case', whens: [{ when: { kind: 'isnull', arg: value, negated: false, type: 'bool', span }, then: lit(null, 'bool') }], else: valid, type: 'bool', span };
+}
+
 function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   const names = stringsOf(n.funcname);
   const name = names[names.length - 1].toLowerCase();
   const nameSpan = span && { start: span.start, end: span.start + name.length };
   if (names.length > 1 && names[0] !== 'pg_catalog') throw unsupported('bind', `the function ${names.join('.')}`, nameSpan);
   if (name === 'try_cast' && !n.over) return bindTryCast(n, ctx, span);
+  if (name === 'pg_input_is_valid' && !n.over && !n.agg_star && !n.agg_distinct) return bindInputIsValid((n.args ?? []) as Node[], ctx, nameSpan, span);
   if (n.over) {
     if (!ctx.allowWindows) {
       throw new SqlEtlError('window-not-allowed', 'bind', `window functions are not allowed in ${ctx.clause}`, { span: nameSpan });
@@ -957,7 +990,7 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
   if (hypothetical) return bindHypothetical(name, hypothetical.returns, n, ctx, span);
   const sig = withinGroupSignature(name);
   if (!sig) throw unsupported('bind', `${name}(…) WITHIN GROUP`, span);
-  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (!ctx.allowAggregates) throw aggregateNotAllowed(name, [...((n.agg_order ?? []) as Any[]).map((k) => k.SortBy?.node ?? k), ...(n.agg_filter ? [n.agg_filter as Node] : [])], ctx, span);
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
@@ -988,7 +1021,7 @@ function bindOrderedSet(name: string, n: Any, ctx: ExprContext, span?: SourceSpa
  * k = x would rank among the group's rows (one key).
  */
 function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
-  if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
+  if (!ctx.allowAggregates) throw aggregateNotAllowed(name, [...((n.agg_order ?? []) as Any[]).map((k) => k.SortBy?.node ?? k), ...(n.agg_filter ? [n.agg_filter as Node] : [])], ctx, span);
   if (n.over) throw unsupported('bind', `${name}(…) WITHIN GROUP … OVER (…)`, span);
   const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'aggregate function calls', aliasLookup: undefined };
   const direct = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
@@ -1008,6 +1041,21 @@ function bindHypothetical(name: string, type: SqlType, n: Any, ctx: ExprContext,
   const agg: AggExpr = { kind: 'agg', name: `hypothetical_${name}`, args: [keys[0].expr, x], star: false, distinct: false, filter, orderBy: keys, type, span };
   if (someExpr(agg, (e) => e.kind === 'subquery')) throw unsupported('bind', `a subquery inside ${name}(…)`, span);
   return agg;
+}
+
+/**
+ * An aggregate where this clause allows none. When its arguments read only columns of
+ * an enclosing query (`HAVING EXISTS (SELECT … WHERE sum(a.x) = b.y)`), PostgreSQL
+ * makes it an aggregate of that query, where it may be allowed: that is the feature
+ * sqletl lacks (refuseOuterAggregate), not an invalid query, so it is refused as such.
+ */
+function aggregateNotAllowed(name: string, rawArgs: Node[], ctx: ExprContext, span?: SourceSpan): SqlEtlError {
+  try {
+    refuseOuterAggregateInClause(rawArgs, undefined, ctx, name, span);
+  } catch (err) {
+    return err as SqlEtlError;
+  }
+  return new SqlEtlError('aggregate-not-allowed', 'bind', `aggregate functions are not allowed in ${ctx.clause}`, { span });
 }
 
 /** Do these expressions read columns, all of them of enclosing queries (captured as `$$oN`)? */

@@ -175,6 +175,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
 
   // a set-returning unnest(…) in the select list: one row per element, as a lateral unnest
   const unnestTargets = new Map<Node, Expr>();
+  let unnestSpan: SourceSpan | undefined;
   for (const t of (stmt.targetList ?? []) as Node[]) {
     const val = unwrap(t)[1].val as Node;
     const [vtag, vbody] = unwrap(val);
@@ -186,6 +187,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     const args = ((vbody.args ?? []) as Node[]).map((a) => bindExpr(a, base));
     if (fname === 'unnest' && args.length !== 1) throw unsupported('bind', 'unnest with several arrays', fnSpan);
     const array = setReturningArray(fname, srf, args, fnSpan);
+    unnestSpan = fnSpan;
     const as = '__u1';
     source = { kind: 'unnest', left: source, array, as, ordinality: false, outer: false };
     unnestTargets.set(val, { kind: 'column', path: [as], type: srf.element });
@@ -235,6 +237,12 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     columns.push({ name: rt.name ?? defaultColumnName(val), field: '', expr });
   }
   assignFields(columns);
+  // the rows are unnested before grouping, where PostgreSQL expands a select-list set-returning function after it (once per group)
+  if (unnestSpan && (stmt.groupClause?.length || stmt.havingClause || columns.some((c) => someExpr(c.expr, (x) => x.kind === 'agg')))) {
+    throw unsupported('bind', 'a set-returning function (unnest, generate_series, …) in the select list of a grouped or aggregating query', unnestSpan, [
+      'group in a subquery or CTE, and call the function in the select list of a query over it',
+    ]);
+  }
 
   const aliasOf = (name: string): Expr | undefined => columns.find((c) => c.name === name)?.expr;
   const inputHas = (name: string) => relations.some((r) => r.columns?.some((c) => c.name === name) && !r.open);
@@ -363,6 +371,11 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const aggregated =
     groupBy.length > 0 || !!groupingSets || !!having || [...columns.map((c) => c.expr), ...orderBy.map((k) => k.expr)].some((e) => someExpr(e, (x) => x.kind === 'agg'));
 
+  // HAVING without GROUP BY or any aggregate: one group whose every value is constant. PostgreSQL
+  // then never reads the input (its "degenerate grouping"): the one row stands or falls with HAVING,
+  // and WHERE is never evaluated (`WHERE 1/a = 1 HAVING 1 < 2` is one row even where a is 0)
+  const degenerate = !!having && groupBy.length === 0 && !groupingSets && !someExpr(having, (x) => x.kind === 'agg') && !columns.some((c) => someExpr(c.expr, (x) => x.kind === 'agg')) && !orderBy.some((k) => someExpr(k.expr, (x) => x.kind === 'agg'));
+
   const limit = stmt.limitCount ? constInt(stmt.limitCount, base, 'LIMIT') : undefined;
   const offset = stmt.limitOffset ? constInt(stmt.limitOffset, base, 'OFFSET') : undefined;
   const withTies = stmt.limitOption === 'LIMIT_OPTION_WITH_TIES';
@@ -371,7 +384,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
   const query: SelectQuery = {
     kind: 'select',
     source,
-    where,
+    where: degenerate ? undefined : where,
     groupBy,
     groupingSets,
     aggregated: aggregated || false,

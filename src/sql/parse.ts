@@ -39,6 +39,24 @@ function syntaxHints(text: string, at: number): string[] {
   return [];
 }
 
+/**
+ * The parse tree of a type name given as text (`pg_input_is_valid(x, 'varchar(4)')`), read by
+ * PostgreSQL's grammar as in a cast, or undefined when the text is not exactly one type name.
+ */
+export function parseTypeName(text: string): Record<string, unknown> | undefined {
+  if (/[;]|--|\/\*/.test(text)) return undefined;
+  let result: { stmts?: { stmt?: Record<string, any> }[] };
+  try {
+    result = parseSync(`SELECT NULL::${text}`) as typeof result;
+  } catch {
+    return undefined;
+  }
+  const select = result.stmts?.length === 1 ? result.stmts[0].stmt?.SelectStmt : undefined;
+  if (!select || select.fromClause || select.whereClause || select.targetList?.length !== 1 || Object.keys(select).some((k) => !['targetList', 'limitOption', 'op'].includes(k))) return undefined;
+  const cast = select.targetList[0].ResTarget?.val?.TypeCast;
+  return cast?.arg?.A_Const?.isnull ? cast.typeName : undefined;
+}
+
 export function parseScript(text: string): ParsedScript {
   checkCharacters(text);
   const substituted = substituteParams(text);
