@@ -39,6 +39,15 @@ export function tryCastTo(v: Mql, typeName: string, to: SqlType, span?: SourceSp
   return letIn({ raw: v }, cond({ $eq: [{ $ifNull: ['$$raw', null] }, null] }, null, letIn({ s: text }, letIn({ w: { $toLower: { $trim: { input: '$$s' } } } }, body))));
 }
 
+/**
+ * The text to convert: the value as stored (`$$s`) when the computed text is the same.
+ * DocumentDB's `$convert` of a string computed in the pipeline (`$trim`, `$toLower`,
+ * `$concat`) reads past its end (measured: `'1e3'` from `$toLower` fails to convert,
+ * `'3000000000'` did in one run and not in another), so a stored string is what it reads
+ * reliably; the same text on MongoDB and the embedded engine.
+ */
+const asStored = (text: Mql): Mql => cond({ $eq: ['$$s', text] }, '$$s', text);
+
 const refuse = (when: Mql, what: Mql[], span?: SourceSpan) => (value: Mql) => raiseIf(value, when, 'feature-not-supported', what, span);
 
 function tryInteger(typeName: string, span?: SourceSpan): Mql {
@@ -48,7 +57,7 @@ function tryInteger(typeName: string, span?: SourceSpan): Mql {
   // sign and digits without leading zeros ('+0012' is 12): the text every engine's $convert reads alike
   const parts = { $regexFind: { input: cond(digits, '$$w', '0'), regex: '^([+-]?)0*([0-9]+)' } };
   const plain = letIn({ p: parts }, { $concat: [cond({ $eq: [{ $arrayElemAt: ['$$p.captures', 0] }, '-'] }, '-', ''), { $arrayElemAt: ['$$p.captures', 1] }] });
-  const asDouble = { $convert: { input: plain, to: 'double', onError: 0, onNull: 0 } };
+  const asDouble = { $convert: { input: letIn({ plain }, asStored('$$plain')), to: 'double', onError: 0, onNull: 0 } };
   const inexact = { $and: [digits, { $gt: [{ $abs: asDouble }, Math.min(range.max, MAX_EXACT_INTEGER)] }, { $lte: [{ $abs: asDouble }, range.max] }, { $gt: [range.max, MAX_EXACT_INTEGER] }] };
   const outside = { $or: [{ $gt: [asDouble, range.max] }, { $lt: [asDouble, range.min] }] };
   // within 2^53 − 1 here, so the double is the integer exactly
@@ -63,7 +72,7 @@ function tryNumber(typeName: string, span?: SourceSpan): Mql {
   // a decimal the engine cannot convert reads as null (the input never is): past a double's
   // largest value (the embedded engine), or a subnormal or underflow (MongoDB: "Value exceeds
   // allowed range"). A failed one of at least 1 without a negative exponent is past the largest
-  const parsed = { $convert: { input: cond(decimal, '$$w', '0'), to: 'double', onError: null, onNull: 0 } };
+  const parsed = { $convert: { input: cond(decimal, asStored('$$w'), '0'), to: 'double', onError: null, onNull: 0 } };
   const failed = { $and: [decimal, { $eq: [parsed, null] }] };
   const large = { $regexMatch: { input: '$$w', regex: '^[+-]?0*[1-9][0-9]*([.][0-9]*)?(e[+]?[0-9]+)?(?![\\s\\S])' } };
   // beyond a double: past its largest value, or so small that it is 0 while its digits are not
