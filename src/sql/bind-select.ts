@@ -577,7 +577,15 @@ const sortKeys = (key: SortKey): SortKey[] => orderByRow(key) ?? [key];
 function relationOf(name: string, q: Query): Relation {
   // a numeric column of a SELECT keeps its expression's scale (ir/numeric-scale.ts: `price * (1 - discount) AS volume`);
   // not a set operation's or VALUES' (their later rows may have other scales than the first's)
-  const numericScaleOf = (e: Expr) => (q.kind === 'select' && e.type === 'numeric' ? scaleField(scaleOf(e)) : {});
+  // and one computed with a scale sqletl does not know (a quotient, an average, a run-time
+  // scale) says so, so that its text is refused as it is in the SELECT itself
+  const numericScaleOf = (e: Expr) => {
+    if (e.type !== 'numeric') return {};
+    const known = q.kind === 'select' ? scaleField(scaleOf(e)) : {};
+    if ('numericScale' in known) return known;
+    const asRead = (e.kind === 'column' && !e.computedNumeric) || (e.kind === 'agg' && (e.name === 'min' || e.name === 'max') && e.args[0]?.kind === 'column' && !e.args[0].computedNumeric) || e.kind === 'literal';
+    return asRead ? {} : { computedNumeric: true as const };
+  };
   // a column whose expression is never NULL stays so for the reader (GROUPING SETS
   // null the keys of their subtotal rows, so nothing is promised there)
   const neverNull = (e: Expr) => !(q.kind === 'select' && q.groupingSets) && !mayBeNull(e);

@@ -31,6 +31,8 @@ export interface RelationColumn {
   charLength?: number;
   /** numeric(p, s): its s (numeric-scale.ts) */
   numericScale?: number;
+  /** a subquery's numeric column computed with a scale sqletl does not keep (its text is refused: lower-cast.ts) */
+  computedNumeric?: true;
   /** a declared character(n) column: documents hold the value padded (or as a data file has it), read without trailing blanks */
   padded?: boolean;
   /** a varchar column (compared with character(n) as character) */
@@ -222,7 +224,7 @@ export class Scope {
     }
     const path = [...rel.prefix, column ? column.field : fields[0], ...fields.slice(1)];
     const type: SqlType = fields.length > 1 ? 'unknown' : column?.type ?? 'unknown';
-    const width = fields.length === 1 ? { ...widthField(type, column?.intWidth), ...(column?.numericScale !== undefined ? { numericScale: column.numericScale } : {}) } : {};
+    const width = fields.length === 1 ? { ...widthField(type, column?.intWidth), ...(column?.numericScale !== undefined ? { numericScale: column.numericScale } : {}), ...(column?.computedNumeric ? { computedNumeric: true as const } : {}) } : {};
     const display = fields.length === 1 && rel.name ? { display: `${rel.name}.${fields[0]}` } : {};
     const read: Expr = column?.notNull && fields.length === 1 ? { kind: 'column', path, type, notNull: true, span, ...width, ...display } : { kind: 'column', path, type, span, ...width, ...display };
     return column && fields.length === 1 ? readDeclared(read, column) : read;
