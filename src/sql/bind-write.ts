@@ -274,11 +274,7 @@ export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'dele
   // its subqueries are planned as in any select list) and assigned from there
   const computed: { name: string; field: string; expr: Expr }[] = [];
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
-    const rt = unwrap(t)[1];
-    if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
-    const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
-    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+    const { rt, col } = setTarget(t, table, def, ctx0);
     const bound = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
     const e = col ? coerceTo(bound, col.type) : bound;
     if (!someExpr(e, (x) => x.kind === 'subquery')) return { column: rt.name as string, expr: e };
@@ -301,6 +297,16 @@ export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'dele
   return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
 }
 
+/** An UPDATE's `SET column = …` target: the assignment and its declared column, after PostgreSQL's checks (and sqletl's: the key is `_id`). */
+function setTarget(t: Node, table: TableRef, def: TableDef | undefined, ctx0: ExprContext): { rt: Any; col?: ColumnDef } {
+  const rt = unwrap(t)[1];
+  if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
+  const col = def?.columns.find((c) => c.name === rt.name);
+  if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
+  if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+  return { rt, col };
+}
+
 /** Whether a parse tree holds a subquery (a SubLink) anywhere. */
 export const hasSubquery = (node: unknown): boolean => node !== undefined && JSON.stringify(node).includes('"SubLink"');
 
@@ -311,11 +317,7 @@ export function bindUpdate(n: Any, env: BindEnv): Omit<Extract<Statement, { kind
   const def = env.catalog.get(tableKey(table));
   const ctx = exprCtx(env, [{ ...relationOf(def, n.relation.alias?.aliasname ?? table.name, []), ...sampledOf(env, def ? undefined : tableKey(table)) }], 'UPDATE');
   const set = ((n.targetList ?? []) as Node[]).map((t) => {
-    const rt = unwrap(t)[1];
-    if (rt.indirection) throw unsupported('bind', 'assigning to a part of a column', spanOf(ctx0, rt.location));
-    const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
-    if (def && (def.primaryKey ?? []).includes(rt.name)) throw unsupported('bind', `updating a primary key column ("${rt.name}"), which is the documents' _id`, spanOf(ctx0, rt.location));
+    const { rt, col } = setTarget(t, table, def, ctx0);
     const expr = refuseRowWrite(bindWriteExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
     return { column: rt.name as string, expr: col ? coerceTo(expr, col.type) : expr };
   });
