@@ -2,11 +2,12 @@ import { statSync, type Stats } from 'node:fs';
 import { Aggregator, ProcessingMode } from './mingo-runtime.js';
 import { fixNow } from './fixed-now.js';
 import { SqlEtlError, raisedError } from '../errors.js';
-import { EMBEDDED_CONTEXT } from './mingo-extensions.js';
+import { EMBEDDED_CONTEXT, type CollectionResolver } from './mingo-extensions.js';
 import { fuseLookupUnwind, LOOKUP_UNWIND } from './lookup-unwind-fusion.js';
 import { markOutermost } from './semi-join.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import { cachedRowCount, readFilteredCache } from '../io/collection-cache.js';
+import { cachedRowCount, readColumnTable, readFilteredCache } from '../io/collection-cache.js';
+import { keyedRows, type KeyedRows } from './keyed-rows.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
 import { alreadyApplied, markApplied, prefilterOf, type Prefilter } from './embedded-prefilter.js';
 import type { Document, EngineCommand, MongoCommand } from '../commands/command-ir.js';
@@ -43,6 +44,8 @@ export class EmbeddedEngine implements Engine {
    * list. Never given to writes; emptied whenever `cache` changes.
    */
   private narrowed = new Map<string, Document[]>();
+  /** loadKeyed's tables, by collection, fields, prefilter and key field (cleared with `narrowed`) */
+  private keyed = new Map<string, KeyedRows | undefined>();
   private readonly missing = new Set<string>();
   /**
    * A write statement's stages (stage-names.ts) live in the cache only: they are
@@ -133,6 +136,34 @@ export class EmbeddedEngine implements Engine {
     return read.docs;
   }
 
+  /**
+   * The collection's rows by `field`, built per key when asked (keyed-rows.ts), for a keyed
+   * `$lookup` inside another one's pipeline; undefined where `load` would not read a column
+   * cache (a view, a collection read whole already or written by the open statement, no cache).
+   */
+  private loadKeyed(name: string, db: string | undefined, needs: FieldNeeds, leading: readonly Document[], field: string): KeyedRows | undefined {
+    const key = db ? `${db}.${name}` : name;
+    const fields = needs.get(name);
+    if (!fields || fields === 'all' || !fields.has(field) || this.cache.has(key) || this.views()[key]) return undefined;
+    const prefilter = leading.length ? prefilterOf(leading) : undefined;
+    const id = `${key}\0${[...fields].sort().join('\0')}\0${prefilter?.key ?? ''}\0${field}`;
+    if (this.keyed.has(id)) return this.keyed.get(id);
+    this.checkDataDir();
+    if (this.tx?.touched(this.rel(name, db)) !== undefined) return undefined;
+    const file = collectionFile(this.dataDir, name, db);
+    if (!file || !(file.endsWith('.ndjson') || file.endsWith('.jsonl'))) return undefined;
+    const table = readColumnTable(file, fields, prefilter?.filter);
+    const rows = table && keyedRows(table, field);
+    this.keyed.set(id, rows);
+    return rows;
+  }
+
+  /** the narrowed and keyed reads are of the files as they were: a write makes them stale */
+  private forgetNarrowed(): void {
+    this.narrowed.clear();
+    this.keyed.clear();
+  }
+
   private dirChecked = false;
   /** A missing data directory is an error, not a directory of empty collections. */
   private checkDataDir(): void {
@@ -171,7 +202,7 @@ export class EmbeddedEngine implements Engine {
     if (!tx) return;
     tx.rollback();
     this.cache.clear();
-    this.narrowed.clear();
+    this.forgetNarrowed();
     this.missing.clear();
     this.inMemory.clear();
   }
@@ -202,7 +233,7 @@ export class EmbeddedEngine implements Engine {
           }
         } else saveCollection(this.dataDir, name, db, docs);
         this.cache.set(keyOf(name, db), docs);
-        this.narrowed.clear();
+        this.forgetNarrowed();
         this.missing.delete(keyOf(name, db));
       },
       exists: (name, db) => {
@@ -218,11 +249,11 @@ export class EmbeddedEngine implements Engine {
           else dropCollectionFiles(this.dataDir, name, db);
         }
         this.cache.delete(keyOf(name, db));
-        this.narrowed.clear();
+        this.forgetNarrowed();
       },
       forget: (name, db) => {
         this.cache.delete(keyOf(name, db));
-        this.narrowed.clear();
+        this.forgetNarrowed();
       },
       append: (name, db, docs) => {
         this.checkDataDir();
@@ -232,7 +263,7 @@ export class EmbeddedEngine implements Engine {
           const docsBefore = this.load(name, db);
           this.inMemory.add(key);
           this.cache.set(key, docsBefore.concat(docs));
-          this.narrowed.clear();
+          this.forgetNarrowed();
           this.missing.delete(key);
           return true;
         }
@@ -245,7 +276,7 @@ export class EmbeddedEngine implements Engine {
         if (!this.tx) tx.commit();
         // not kept in memory: a later read loads the file again
         this.cache.delete(keyOf(name, db));
-        this.narrowed.clear();
+        this.forgetNarrowed();
         this.missing.delete(keyOf(name, db));
         return true;
       },
@@ -307,9 +338,12 @@ export class EmbeddedEngine implements Engine {
     const pipeline = fuseLookupUnwind(fixNow(cmd.pipeline.slice(alreadyApplied(input, cmd.pipeline)), new Date()));
     // its own keyed $lookups build their foreign side for the keys of their input (semi-join.ts)
     markOutermost(pipeline, ['$lookup', LOOKUP_UNWIND]);
+    // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
+    const resolver: CollectionResolver = (name, leading) => this.load(name, cmd.db, needs, leading);
+    // (mingo keeps the resolver function through its options copies, not other options: the keyed reader rides on it)
+    resolver.keyed = (name, leading, field) => this.loadKeyed(name, cmd.db, needs, leading, field);
     const agg = new Aggregator(pipeline, {
-      // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
-      collectionResolver: ((name: string, leading?: readonly Document[]) => this.load(name, cmd.db, needs, leading)) as (name: string) => Document[],
+      collectionResolver: resolver as (name: string) => Document[],
       // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input
       processingMode: intoCollection || !leavesInputIntact(cmd.pipeline) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       scriptEnabled: true,
@@ -357,7 +391,7 @@ export class EmbeddedEngine implements Engine {
   async close(): Promise<void> {
     this.rollback();
     this.cache.clear();
-    this.narrowed.clear();
+    this.forgetNarrowed();
     this.inMemory.clear();
     this.lock?.release();
     this.lock = undefined;

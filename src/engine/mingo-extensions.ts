@@ -19,6 +19,7 @@ import { withField } from './doc-copy.js';
 import { $getField } from './mingo-get-field.js';
 import { isOutermost, semiJoinMatch } from './semi-join.js';
 import { alreadyApplied } from './embedded-prefilter.js';
+import type { KeyedRows } from './keyed-rows.js';
 import { $setWindowFields } from './mingo-window.js';
 import { $addFields, $expr, $group, $replaceWith, compileExpr, type Compiled } from './mingo-compiled.js';
 import { NAN_ACCUMULATORS, NAN_EXPRESSION_OPERATORS } from './mingo-nan-numbers.js';
@@ -235,9 +236,18 @@ interface ComputeOptionsLike {
   processingMode?: number;
   constructor: { init(o: unknown): ComputeOptionsLike };
   update(locals: { root?: unknown; variables?: Doc }): ComputeOptionsLike;
-  /** `leading`: the `$match` stages about to run on the collection first (the embedded engine builds fewer rows: embedded-prefilter.ts) */
-  collectionResolver?: (name: string, leading?: readonly Doc[]) => Doc[];
+  collectionResolver?: CollectionResolver;
 }
+
+/**
+ * The engine's reader of collections as stages get it. `leading`: the `$match` stages about
+ * to run on the collection first (the embedded engine builds fewer rows: embedded-prefilter.ts).
+ * `keyed`: the collection's rows by one field's value, each key's built when first asked
+ * for (keyed-rows.ts), where the engine can (a column cache), else undefined.
+ */
+export type CollectionResolver = ((name: string, leading?: readonly Doc[]) => Doc[]) & {
+  keyed?: (name: string, leading: readonly Doc[], field: string) => KeyedRows | undefined;
+};
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 
 /**
@@ -353,13 +363,14 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike, wanted?: Ite
   const foreignKey = fieldReader(expr.foreignField!);
   const localKey = fieldReader(expr.localField!);
   const semi = wanted && semiJoinMatch(expr.foreignField!, wanted);
+  const leadingStages = pipeline.slice(0, lead);
   const build = () => {
     // the reader is given the semi-join's `$in` after the stages' own (semi-join.ts); it needs no running
     // afterwards (only the keys it keeps are probed), the stages' own do unless the reader applied them all
-    const given = semi ? [...pipeline.slice(0, lead), semi] : pipeline.slice(0, lead);
+    const given = semi ? [...leadingStages, semi] : leadingStages;
     const all = options.collectionResolver?.(expr.from ?? '', given) ?? [];
     // the embedded engine may have applied them while reading (embedded-prefilter.ts)
-    const leading = alreadyApplied(all, given) > 0 ? [] : pipeline.slice(0, lead);
+    const leading = alreadyApplied(all, given) > 0 ? [] : leadingStages;
     const foreign = leading.length ? (new Aggregator(leading, options as never).run(all) as Doc[]) : all;
     const map = new Map<unknown, Doc[]>();
     for (const doc of foreign) {
@@ -372,10 +383,31 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike, wanted?: Ite
         else if (!Array.isArray(value) || !list.includes(doc)) list.push(doc);
       }
     }
-    return map;
+    return (v: unknown) => map.get(keyOf(v));
   };
-  // built for its keys alone: this stage's own; built whole: shared by the command's lookups of the same spec
-  const byKey = semi ? build() : perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(pipeline.slice(0, lead))}`, build);
+  // A lookup inside another one's pipeline cannot know its keys ahead: the engine builds each
+  // key's rows when first asked for, where it can (keyed-rows.ts), instead of the whole hash.
+  // The leading stages run on a key's rows unless the column test decided every one of them.
+  const lazy = () => {
+    const rows = wanted ? undefined : options.collectionResolver?.keyed?.(expr.from ?? '', leadingStages, expr.foreignField!);
+    if (!rows) return undefined;
+    const agg = leadingStages.length ? new Aggregator(leadingStages, options as never) : undefined;
+    const done = new Map<unknown, Doc[]>();
+    return (v: unknown) => {
+      const k = keyOf(v);
+      let docs = done.get(k);
+      if (!docs) {
+        const got = rows.rowsFor(v);
+        docs = agg && !got.allKept && got.docs.length ? (agg.run(got.docs) as Doc[]) : got.docs;
+        done.set(k, docs);
+      }
+      return docs;
+    };
+  };
+  // built for its keys alone: this stage's own; else shared by the command's lookups of the same spec
+  const byKey: (v: unknown) => Doc[] | undefined = semi
+    ? build()
+    : perCommand(options, `key ${expr.from} ${expr.foreignField} ${JSON.stringify(leadingStages)}`, () => lazy() ?? build());
   // what is left per document: nothing, a $limit, or a pipeline
   const limit = rest.length === 1 && typeof rest[0].$limit === 'number' ? (rest[0].$limit as number) : undefined;
   const agg = rest.length && limit === undefined ? new Aggregator(fuseLookupUnwind(rest), options as never) : undefined;
@@ -401,7 +433,7 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike, wanted?: Ite
   return (obj) => {
     const local = localKey(obj) ?? null;
     const keys = Array.isArray(local) ? local : [local];
-    const matched = keys.length === 1 ? (byKey.get(keyOf(keys[0])) ?? []) : [...new Set(keys.flatMap((v) => byKey.get(keyOf(v)) ?? []))];
+    const matched = keys.length === 1 ? (byKey(keys[0]) ?? []) : [...new Set(keys.flatMap((v) => byKey(v) ?? []))];
     if (!agg) return limit === undefined ? matched : matched.slice(0, limit);
     const memoKey = memo && keys.length === 1 ? keyOf(keys[0]) : undefined;
     if (memoKey !== undefined && memo!.has(memoKey)) return memo!.get(memoKey) as Doc[];

@@ -367,13 +367,43 @@ export const MAYBE = 2;
 /** Given the columns by name, the verdict on row i, or undefined to build every row (each a Maybe). */
 export type RowFilter = (column: (name: string) => ColumnView | undefined) => ((i: number) => RowVerdict) | undefined;
 
+/**
+ * A collection's cache read into memory for building rows one at a time (a keyed lookup
+ * builds only the rows of the keys it is asked for: src/engine/keyed-rows.ts). Every blob
+ * it needs is read when it is made; the cache file is closed again.
+ */
+export interface ColumnTable {
+  rows: number;
+  /** a column of one scalar kind, as a row filter reads it */
+  column(name: string): ColumnView | undefined;
+  /** the row filter's verdict on row i, when one was given and it tests something */
+  verdict?: (i: number) => RowVerdict;
+  /** row i as a document with the fields asked for */
+  build(i: number): Document;
+}
+
+/** `file`'s current cache as a ColumnTable of the top-level `fields` (all when undefined), or undefined when there is none. */
+export function readColumnTable(file: string, fields?: ReadonlySet<string>, rowFilter?: RowFilter): ColumnTable | undefined {
+  const opened = openCache(file);
+  if (!opened) return undefined;
+  try {
+    const table = columnTable(opened, fields, rowFilter);
+    // the file closes now: only the columns already read (the fields asked for, the filter's) can be offered
+    return { ...table, column: (name) => (fields === undefined || fields.has(name) ? table.column(name) : undefined) };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
 type RawColumn =
   | { kind: 'f64' | 'date'; numbers: Float64Array }
   | { kind: 'dict'; codes: Uint16Array; values: string[] }
   | { kind: 'str'; offsets: Uint32Array; bytes: Buffer }
   | { kind: 'any'; values: unknown[] };
 
-function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } {
+function columnTable({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): ColumnTable {
   const blob = ([off, len]: [number, number]): Buffer => readAt(fd, base + off, len);
   const typed = <T>(make: new (b: ArrayBuffer, offset: number, length: number) => T, width: number) => (b: Buffer): T =>
     new make(b.buffer as ArrayBuffer, b.byteOffset, b.length / width);
@@ -405,29 +435,27 @@ function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, r
     return r;
   };
   const rowShape = header.rowShapes ? blob(header.rowShapes) : undefined;
-  let test: ((i: number) => RowVerdict) | undefined;
-  if (rowFilter) {
-    const byName = new Map(header.columns.map((col, c) => [col.name, c]));
-    test = rowFilter((name) => {
-      const c = byName.get(name);
-      if (c === undefined) return undefined;
-      const inShape = header.shapes.map((shape) => shape.includes(c));
-      const has = rowShape ? (i: number) => inShape[rowShape[i]] : inShape[0] ? () => true : () => false;
-      const r = raw(c);
-      switch (r.kind) {
-        case 'f64':
-          return { kind: 'number', has, numbers: r.numbers };
-        case 'date':
-          return { kind: 'date', has, numbers: r.numbers };
-        case 'dict':
-          return { kind: 'string', has, dict: { codes: r.codes, values: r.values }, str: (i) => r.values[r.codes[i]] };
-        case 'str':
-          return { kind: 'string', has, str: (i) => r.bytes.toString('utf8', r.offsets[i], r.offsets[i + 1]) };
-        case 'any':
-          return undefined;
-      }
-    });
-  }
+  const byName = new Map(header.columns.map((col, c) => [col.name, c]));
+  const view = (name: string): ColumnView | undefined => {
+    const c = byName.get(name);
+    if (c === undefined) return undefined;
+    const inShape = header.shapes.map((shape) => shape.includes(c));
+    const has = rowShape ? (i: number) => inShape[rowShape[i]] : inShape[0] ? () => true : () => false;
+    const r = raw(c);
+    switch (r.kind) {
+      case 'f64':
+        return { kind: 'number', has, numbers: r.numbers };
+      case 'date':
+        return { kind: 'date', has, numbers: r.numbers };
+      case 'dict':
+        return { kind: 'string', has, dict: { codes: r.codes, values: r.values }, str: (i) => r.values[r.codes[i]] };
+      case 'str':
+        return { kind: 'string', has, str: (i) => r.bytes.toString('utf8', r.offsets[i], r.offsets[i + 1]) };
+      case 'any':
+        return undefined;
+    }
+  };
+  const test = rowFilter?.(view);
   const wanted = (c: number) => fields === undefined || fields.has(header.columns[c].name);
   const columns: (Column | undefined)[] = header.columns.map((_col, c): Column | undefined => {
     if (!wanted(c)) return undefined;
@@ -456,24 +484,24 @@ function decode({ fd, header, base }: OpenCache, fields?: ReadonlySet<string>, r
     }
   });
   const builders = header.shapes.map((shape) => builder(shape.filter(wanted), header.columns, columns));
-  if (test) {
+  return { rows: header.rows, column: view, verdict: test, build: rowShape ? (i) => builders[rowShape[i]](i) : builders[0] };
+}
+
+function decode(opened: OpenCache, fields?: ReadonlySet<string>, rowFilter?: RowFilter): { docs: Document[]; allKept: boolean } {
+  const { rows, verdict, build } = columnTable(opened, fields, rowFilter);
+  if (verdict) {
     const docs: Document[] = [];
     let allKept = true;
-    for (let i = 0; i < header.rows; i++) {
-      const v = test(i);
+    for (let i = 0; i < rows; i++) {
+      const v = verdict(i);
       if (v === DROP) continue;
       if (v === MAYBE) allKept = false;
-      docs.push(builders[rowShape ? rowShape[i] : 0](i));
+      docs.push(build(i));
     }
     return { docs, allKept };
   }
-  const docs = new Array<Document>(header.rows);
-  if (rowShape) {
-    for (let i = 0; i < header.rows; i++) docs[i] = builders[rowShape[i]](i);
-  } else {
-    const only = builders[0];
-    for (let i = 0; i < header.rows; i++) docs[i] = only(i);
-  }
+  const docs = new Array<Document>(rows);
+  for (let i = 0; i < rows; i++) docs[i] = build(i);
   return { docs, allKept: false };
 }
 
