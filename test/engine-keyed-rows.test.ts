@@ -61,6 +61,14 @@ describe('keyedRows: the rows of one key, as the whole hash finds them', () => {
       });
     }
   }
+  it('a column no row of the table has, and an empty table', () => {
+    const only = join(dir, 'missing.ndjson');
+    writeFileSync(only, rows.map((r) => JSON.stringify({ _id: r._id, k: r._id === 0 ? 1 : undefined })).join('\n') + '\n');
+    writeCollectionCache(only, sourceStamp(only)!, readJsonLinesFile(only));
+    const keyed = keyedRows(readColumnTable(only, new Set(['_id', 'k']), prefilterOf([{ $match: { _id: { $gt: 0 } } }])?.filter)!, 'k')!;
+    expect(keyed.rowsFor(1).docs).toEqual([]);
+    expect(keyed.rowsFor(null).docs.length).toBe(rows.length - 1);
+  });
 });
 
 describe('a keyed $lookup inside another one (SQL, cached against not cached)', () => {

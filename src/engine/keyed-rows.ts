@@ -30,7 +30,7 @@ export function keyedRows(table: ColumnTable, field: string): KeyedRows | undefi
   const { has } = column;
   const missing: number[] = [];
   let rowsOf: (k: unknown) => ArrayLike<number> | undefined;
-  const ints = column.kind === 'number' && column.numbers ? integerIndex(column.numbers, has, table.rows, missing) : undefined;
+  const ints = column.kind === 'number' && column.numbers ? integerIndex(column.numbers, column.everyRow ? undefined : has, table.rows, missing) : undefined;
   if (ints) rowsOf = ints;
   else {
     missing.length = 0;
@@ -97,25 +97,27 @@ export function keyedRows(table: ColumnTable, field: string): KeyedRows | undefi
  * (the ids a join key holds): a counting sort into typed arrays, where a Map of 600,000
  * numbers cost more than the documents it saved. Undefined for other columns.
  */
-function integerIndex(a: Float64Array, has: (i: number) => boolean, n: number, missing: number[]): ((k: unknown) => ArrayLike<number> | undefined) | undefined {
+function integerIndex(a: Float64Array, has: ((i: number) => boolean) | undefined, n: number, missing: number[]): ((k: unknown) => ArrayLike<number> | undefined) | undefined {
+  // `has` undefined: every row has the field (the loops stay tight)
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (!has(i)) continue;
+    if (has && !has(i)) continue;
     const v = a[i];
     if (!Number.isInteger(v)) return undefined;
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  if (min > max) min = max = 0; // no row has the field
   const width = max - min + 1;
   if (!(width <= Math.max(4 * n, 1024)) || width > 1 << 26) return undefined;
   const start = new Int32Array(width + 1);
-  for (let i = 0; i < n; i++) if (has(i)) start[a[i] - min + 1]++;
+  for (let i = 0; i < n; i++) if (!has || has(i)) start[a[i] - min + 1]++;
   for (let b = 0; b < width; b++) start[b + 1] += start[b];
   const order = new Uint32Array(start[width]);
   const next = start.slice(0, width);
   for (let i = 0; i < n; i++) {
-    if (has(i)) order[next[a[i] - min]++] = i;
+    if (!has || has(i)) order[next[a[i] - min]++] = i;
     else missing.push(i);
   }
   return (k) => {

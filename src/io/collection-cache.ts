@@ -350,6 +350,8 @@ type Column = (i: number) => unknown;
 export interface ColumnView {
   kind: 'number' | 'date' | 'string';
   has(i: number): boolean;
+  /** every row has the field (`has` is always true) */
+  everyRow?: boolean;
   /** number and date columns */
   numbers?: Float64Array;
   /** string columns kept as a dictionary: row i's string is values[codes[i]] */
@@ -441,12 +443,13 @@ function columnTable({ fd, header, base }: OpenCache, fields?: ReadonlySet<strin
     if (c === undefined) return undefined;
     const inShape = header.shapes.map((shape) => shape.includes(c));
     const has = rowShape ? (i: number) => inShape[rowShape[i]] : inShape[0] ? () => true : () => false;
+    const everyRow = inShape.every(Boolean);
     const r = raw(c);
     switch (r.kind) {
       case 'f64':
-        return { kind: 'number', has, numbers: r.numbers };
+        return { kind: 'number', has, everyRow, numbers: r.numbers };
       case 'date':
-        return { kind: 'date', has, numbers: r.numbers };
+        return { kind: 'date', has, everyRow, numbers: r.numbers };
       case 'dict':
         return { kind: 'string', has, dict: { codes: r.codes, values: r.values }, str: (i) => r.values[r.codes[i]] };
       case 'str':
