@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EJSON } from 'bson';
 import { keyedRows } from '../src/engine/keyed-rows.js';
 import { prefilterOf } from '../src/engine/embedded-prefilter.js';
-import { readColumnTable, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
+import { readColumnTable, readRowTable, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
 import { readJsonLinesFile } from '../src/io/data-files.js';
 import { run } from '../src/index.js';
 
@@ -38,12 +38,14 @@ describe('keyedRows: the rows of one key, as the whole hash finds them', () => {
   writeFileSync(file, rows.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + '\n');
   writeCollectionCache(file, sourceStamp(file)!, readJsonLinesFile(file));
   const probes: unknown[] = [0, 1, 299, 300, -1, 1.5, 2.25, 1e12 + 7, -0, NaN, 's1', 's39', 'zz', '1', 'text number 5 x', null, undefined, true, day(3), day(61), { a: 1 }];
+  // a ColumnTable read whole (with the column test of leading stages), and one read a value at a time
+  // (readRowTable: no column test; the fields other than the key read per row, then whole after many rows)
   for (const field of ['k', 'w', 's', 't', 'd']) {
-    for (const leading of [[], [{ $match: { v: { $gte: 50 } } }]]) {
-      it(`${field}${leading.length ? ', with a leading $match' : ''}`, () => {
-        const fields = new Set(['_id', 'v', field]);
+    for (const [how, leading] of [['whole', []], ['whole', [{ $match: { v: { $gte: 50 } } }]], ['per row', []]] as const) {
+      it(`${field}, ${how}${leading.length ? ', with a leading $match' : ''}`, () => {
+        const fields = new Set(['_id', 'v', 'd', 't', field]);
         const prefilter = prefilterOf(leading);
-        const table = readColumnTable(file, fields, prefilter?.filter);
+        const table = how === 'whole' ? readColumnTable(file, fields, prefilter?.filter) : readRowTable(file, fields, field);
         expect(table).toBeDefined();
         const keyed = keyedRows(table!, field)!;
         expect(keyed).toBeDefined();
@@ -56,11 +58,21 @@ describe('keyedRows: the rows of one key, as the whole hash finds them', () => {
           // rows the column test could not decide come back for the leading stages to judge: none here
           if (leading.length) expect(got.allKept).toBe(true);
           expect(got.docs.map((d) => d._id)).toEqual(want);
-          for (const d of got.docs) expect(Object.keys(d).sort()).toEqual([...fields].filter((f) => f in rows[d._id as number]).sort());
+          for (const d of got.docs) expect(d).toStrictEqual(Object.fromEntries(Object.entries(rows[d._id as number]).filter(([f]) => fields.has(f))));
         }
+        if (how === 'per row') (table as { close(): void }).close();
       });
     }
   }
+  it('per row: every key asked for (each column read whole after its budget of positioned reads)', () => {
+    const fields = new Set(['_id', 'v', 'w', 's', 't', 'd', 'k']);
+    const table = readRowTable(file, fields, 'k')!;
+    const keyed = keyedRows(table, 'k')!;
+    const got = [null, ...Array.from({ length: 300 }, (_, i) => i)].flatMap((k) => keyed.rowsFor(k).docs);
+    table.close();
+    got.sort((a, b) => (a._id as number) - (b._id as number));
+    expect(got).toStrictEqual(rows);
+  });
   it('a column no row of the table has, and an empty table', () => {
     const only = join(dir, 'missing.ndjson');
     writeFileSync(only, rows.map((r) => JSON.stringify({ _id: r._id, k: r._id === 0 ? 1 : undefined })).join('\n') + '\n');

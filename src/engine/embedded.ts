@@ -6,7 +6,7 @@ import { EMBEDDED_CONTEXT, type CollectionResolver } from './mingo-extensions.js
 import { fuseLookupUnwind, LOOKUP_UNWIND } from './lookup-unwind-fusion.js';
 import { markOutermost } from './semi-join.js';
 import { COLLECTION_EXTENSIONS, collectionFile, readCollectionFile } from '../io/data-files.js';
-import { cachedRowCount, readColumnTable, readFilteredCache } from '../io/collection-cache.js';
+import { cachedRowCount, readFilteredCache, readRowTable } from '../io/collection-cache.js';
 import { keyedRows, type KeyedRows } from './keyed-rows.js';
 import { fieldsRead, type FieldNeeds } from './embedded-projection.js';
 import { alreadyApplied, markApplied, prefilterOf, type Prefilter } from './embedded-prefilter.js';
@@ -140,20 +140,22 @@ export class EmbeddedEngine implements Engine {
    * The collection's rows by `field`, built per key when asked (keyed-rows.ts), for a keyed
    * `$lookup` inside another one's pipeline; undefined where `load` would not read a column
    * cache (a view, a collection read whole already or written by the open statement, no cache).
+   * For the running command only (closeKeyed).
    */
-  private loadKeyed(name: string, db: string | undefined, needs: FieldNeeds, leading: readonly Document[], field: string): KeyedRows | undefined {
+  private loadKeyed(name: string, db: string | undefined, needs: FieldNeeds, field: string): KeyedRows | undefined {
     const key = db ? `${db}.${name}` : name;
     const fields = needs.get(name);
     if (!fields || fields === 'all' || !fields.has(field) || this.cache.has(key) || this.views()[key]) return undefined;
-    const prefilter = leading.length ? prefilterOf(leading) : undefined;
-    const id = `${key}\0${[...fields].sort().join('\0')}\0${prefilter?.key ?? ''}\0${field}`;
+    const id = `${key}\0${[...fields].sort().join('\0')}\0${field}`;
     if (this.keyed.has(id)) return this.keyed.get(id);
     this.checkDataDir();
     if (this.tx?.touched(this.rel(name, db)) !== undefined) return undefined;
     const file = collectionFile(this.dataDir, name, db);
     if (!file || !(file.endsWith('.ndjson') || file.endsWith('.jsonl'))) return undefined;
-    const table = readColumnTable(file, fields, prefilter?.filter);
+    // the key column whole, the other fields read per row built: the leading stages run on those rows
+    const table = readRowTable(file, fields, field);
     const rows = table && keyedRows(table, field);
+    if (table) this.keyedFiles.push(table);
     this.keyed.set(id, rows);
     return rows;
   }
@@ -161,6 +163,13 @@ export class EmbeddedEngine implements Engine {
   /** the narrowed and keyed reads are of the files as they were: a write makes them stale */
   private forgetNarrowed(): void {
     this.narrowed.clear();
+    this.closeKeyed();
+  }
+
+  /** keyed tables keep their cache file open while they build rows: for one command */
+  private keyedFiles: { close(): void }[] = [];
+  private closeKeyed(): void {
+    for (const t of this.keyedFiles.splice(0)) t.close();
     this.keyed.clear();
   }
 
@@ -341,7 +350,7 @@ export class EmbeddedEngine implements Engine {
     // a $lookup of mingo-extensions.ts passes the $match stages it runs first on the collection
     const resolver: CollectionResolver = (name, leading) => this.load(name, cmd.db, needs, leading);
     // (mingo keeps the resolver function through its options copies, not other options: the keyed reader rides on it)
-    resolver.keyed = (name, leading, field) => this.loadKeyed(name, cmd.db, needs, leading, field);
+    resolver.keyed = (name, field) => this.loadKeyed(name, cmd.db, needs, field);
     const agg = new Aggregator(pipeline, {
       collectionResolver: resolver as (name: string) => Document[],
       // copying every cached document before the first stage costs 5–11% of a query (bench/README.md); skip it where no stage can write into the input
@@ -354,6 +363,8 @@ export class EmbeddedEngine implements Engine {
     } catch (err) {
       if (err instanceof SqlEtlError) throw err; // e.g. a bad data file read by $lookup/$unionWith
       throw raisedError(err) ?? new SqlEtlError('engine-error', 'run', `embedded engine: ${(err as Error).message}`, { cause: err });
+    } finally {
+      this.closeKeyed();
     }
   }
 

@@ -10,6 +10,7 @@ import {
   pipelineOperators,
   projectionOperators,
   queryOperators,
+  Query,
   windowOperators,
 } from './mingo-runtime.js';
 import { DATE_PART_OPERATORS } from './mingo-date-parts.js';
@@ -246,7 +247,7 @@ interface ComputeOptionsLike {
  * for (keyed-rows.ts), where the engine can (a column cache), else undefined.
  */
 export type CollectionResolver = ((name: string, leading?: readonly Doc[]) => Doc[]) & {
-  keyed?: (name: string, leading: readonly Doc[], field: string) => KeyedRows | undefined;
+  keyed?: (name: string, field: string) => KeyedRows | undefined;
 };
 const mingoPipeline = pipelineOperators as unknown as Record<string, (coll: unknown, expr: unknown, options: unknown) => unknown>;
 
@@ -387,18 +388,19 @@ function keyedLookup(expr: LookupSpec, options: ComputeOptionsLike, wanted?: Ite
   };
   // A lookup inside another one's pipeline cannot know its keys ahead: the engine builds each
   // key's rows when first asked for, where it can (keyed-rows.ts), instead of the whole hash.
-  // The leading stages run on a key's rows unless the column test decided every one of them.
+  // The leading stages run on a key's rows.
   const lazy = () => {
-    const rows = wanted ? undefined : options.collectionResolver?.keyed?.(expr.from ?? '', leadingStages, expr.foreignField!);
+    const rows = wanted ? undefined : options.collectionResolver?.keyed?.(expr.from ?? '', expr.foreignField!);
     if (!rows) return undefined;
-    const agg = leadingStages.length ? new Aggregator(leadingStages, options as never) : undefined;
+    // (they are `$match` stages: each compiled once, a Query per key would copy and compile it again)
+    const queries = leadingStages.map((stage) => new Query(stage.$match as Doc, options as never));
     const done = new Map<unknown, Doc[]>();
     return (v: unknown) => {
       const k = keyOf(v);
       let docs = done.get(k);
       if (!docs) {
         const got = rows.rowsFor(v);
-        docs = agg && !got.allKept && got.docs.length ? (agg.run(got.docs) as Doc[]) : got.docs;
+        docs = queries.length && !got.allKept ? got.docs.filter((d) => queries.every((q) => q.test(d))) : got.docs;
         done.set(k, docs);
       }
       return docs;
