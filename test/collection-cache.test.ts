@@ -218,6 +218,11 @@ describe('rows left out while reading (embedded-prefilter.ts)', () => {
     ['a column of mixed types: every row', [{ $match: { m: { $eq: 3 } } }], false, false],
     ['a literal of another type: every row', [{ $match: { n: { $gt: '3' } } }], false, false],
     ['string order is not read: every row', [{ $match: { k: { $gt: 'kind 2' } } }], false, false],
+    // a $regex that is a literal prefix (LIKE 'abc%'): a dictionary column, distinct strings, an OR of them
+    ['a literal prefix $regex on a dictionary column (every row has it: certain)', [{ $match: { k: { $regex: '^kind 1', $options: 's' } } }], true, true],
+    ['an OR of literal prefixes on distinct strings', [{ $match: { $or: [{ u: { $regex: '^unique 12' } }, { u: { $regex: '^unique 5', $options: 's' } }] } }], true, false],
+    ['a prefix $regex on a number column, or with other options or characters: every row', [{ $match: { $or: [{ n: { $regex: '^1' } }, { k: { $regex: '^KIND', $options: 'i' } }, { u: { $regex: '^unique 1.' } }] } }], false, false],
+    ['a prefix $regex on a column of mixed types: every row', [{ $match: { m: { $regex: '^1' } } }], false, false],
     ['= null: only rows without the field', [{ $match: { n: { $eq: null } } }], true, false],
     ['a NaN-aware greater-than: an OR with the NaN term', [{ $match: { $or: [{ x: { $gt: 6 } }, { x: NaN }] } }], true, false],
     ['a NaN-aware less-than: $ne NaN', [{ $match: { x: { $lt: 3, $ne: NaN } } }], true, false],

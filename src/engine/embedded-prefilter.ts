@@ -11,8 +11,9 @@ import { DROP, KEEP, MAYBE, type ColumnView, type RowFilter, type RowVerdict } f
  *
  * What it reads: top-level fields compared with `$eq`, `$ne`, `$in`, `$nin` (literals of
  * the column's own kind — numbers, dates, strings — and null) and `$gt`, `$gte`, `$lt`,
- * `$lte` (numbers and dates; not strings, whose order is the engine's business), combined
- * with `$and`, `$or` and implicit AND. Everything else (`$expr`, dotted paths, `$regex`, a
+ * `$lte` (numbers and dates; not strings, whose order is the engine's business), a `$regex`
+ * that is a literal prefix (`^abc`, as LIKE 'abc%' lowers: strings that start with it), combined
+ * with `$and`, `$or` and implicit AND. Everything else (`$expr`, dotted paths, other `$regex`es, a
  * literal of another kind, a column of mixed types) is MAYBE for every row. A row that
  * lacks the field, or holds NaN, is MAYBE too. On a present value of a column of one
  * kind, the comparisons are the engine's: numbers and dates (as milliseconds) by value,
@@ -26,7 +27,7 @@ export interface Prefilter {
   stages: number;
 }
 
-type Op = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin';
+type Op = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$prefix';
 type Literal = number | string | Date | null;
 type Node = { and: Node[] } | { or: Node[] } | { field: string; op: Op; values: Literal[] } | { maybe: true };
 const UNKNOWN: Node = { maybe: true };
@@ -77,6 +78,8 @@ function queryNode(q: unknown): Node {
 function fieldNode(field: string, cond: unknown): Node {
   // an implicit $eq, or an operator object
   if (!isPlainObject(cond) || !Object.keys(cond).every((k) => k.startsWith('$'))) return isLiteral(cond) ? { field, op: '$eq', values: [cond] } : UNKNOWN;
+  const prefix = literalPrefix(cond);
+  if (prefix !== undefined) return { field, op: '$prefix', values: [prefix] };
   const and: Node[] = [];
   for (const [op, v] of Object.entries(cond)) {
     if ((op === '$in' || op === '$nin') && Array.isArray(v) && v.every(isLiteral)) and.push({ field, op, values: v });
@@ -84,6 +87,21 @@ function fieldNode(field: string, cond: unknown): Node {
     else and.push(UNKNOWN);
   }
   return and.length === 0 ? UNKNOWN : allOf(and);
+}
+
+/**
+ * `{$regex: "^abc"}` (options none or `s`) whose pattern after the `^` has no character
+ * special to PCRE: a string matches it when it starts with that text (LIKE 'abc%' and
+ * TPC-H q22's phone prefixes lower to it: src/plan/prefix-tests-as-like.ts). The text
+ * itself, or undefined for any other condition.
+ */
+function literalPrefix(cond: Record<string, unknown>): string | undefined {
+  const keys = Object.keys(cond);
+  if (!keys.every((k) => k === '$regex' || k === '$options') || typeof cond.$regex !== 'string') return undefined;
+  const options = cond.$options ?? '';
+  if (options !== '' && options !== 's') return undefined;
+  const m = /^\^([^\\^$.|?*+()[\]{}]*)$/.exec(cond.$regex);
+  return m ? m[1] : undefined;
 }
 
 function allOf(nodes: Node[]): Node {
@@ -149,6 +167,7 @@ function nullTest(col: ColumnView, op: Op): Test | undefined {
 
 /** numbers, and dates as milliseconds: literals of the column's own kind (or null) only */
 function numberTest(col: ColumnView, op: Op, values: Literal[]): Test | undefined {
+  if (op === '$prefix') return undefined; // a $regex never matches a number or a date: MAYBE, the $match says no
   if (values.length === 1 && values[0] === null) return nullTest(col, op);
   const a = col.numbers!;
   // `{f: NaN}` / `{f: {$ne: NaN}}`: the NaN terms of NaN-aware comparisons (src/mongo/nan-order.ts), NaN equal to NaN
@@ -197,8 +216,10 @@ function stringTest(col: ColumnView, op: Op, values: Literal[]): Test | undefine
   const strs = values.filter((v) => v !== null || (op !== '$in' && op !== '$nin'));
   if (!strs.every((v) => typeof v === 'string')) return undefined;
   const set = new Set(strs as string[]);
+  const [first] = strs as string[];
   let pred: (s: string) => boolean;
-  if (op === '$eq' || op === '$in') pred = (s) => set.has(s);
+  if (op === '$prefix') pred = (s) => s.startsWith(first);
+  else if (op === '$eq' || op === '$in') pred = (s) => set.has(s);
   else if (op === '$ne' || op === '$nin') pred = (s) => !set.has(s);
   else return undefined;
   const has = col.has;
