@@ -93,6 +93,12 @@ describe('partitions of $setWindowFields', () => {
     ['a document of primitives', (d) => ({ p: d.p, q: d.q })],
     ['field order', (d) => (d.p === 1 ? { q: d.q, p: d.p } : { p: d.p, q: d.q })],
     ['a date (mingo groups)', (d) => ({ p: new Date(d.p === 1 ? 0 : 5) })],
+    // one field (sqletl's `{k0: …}`): grouped by field and value, without a string per row
+    ['a document of one field', (d) => ({ k0: d.p })],
+    ['one field, missing as undefined', (d) => ({ k0: d.q })],
+    ['one field of two names', (d) => (d.q === 'a' ? { k0: d.p } : { k1: d.p })],
+    ['one field or two', (d) => (d.p === 1 ? { k0: d.p } : { k0: d.p, k1: d.q })],
+    ['one field holding a date or a primitive', (d) => ({ k0: d.p === 1 ? new Date(0) : d.p })],
   ];
   for (const [name, keyOf] of keyFns) {
     it(`${name}: mingo's $group partitions`, () => {

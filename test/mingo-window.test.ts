@@ -118,7 +118,7 @@ describe('$setWindowFields: the same results as mingo', () => {
     const arg = { $cond: [{ $eq: ['$x', 'never'] }, 0, '$x'] };
     const pipeline = [{ $setWindowFields: { partitionBy: '$g', output: { s: { $sum: arg }, a: { $avg: arg } } } }];
     const got = ours(pipeline, docs) as Record<string, unknown>[];
-    const accumulator = (name: string) => EMBEDDED_CONTEXT.getOperator('accumulator', name) as unknown as (coll: object[], expr: unknown, options: object) => unknown;
+    const accumulator = (name: string) => EMBEDDED_CONTEXT.getOperator('accumulator' as never, name) as unknown as (coll: object[], expr: unknown, options: object) => unknown;
     for (const row of got) {
       const partition = docs.filter((d) => (d as { g?: number }).g === row.g);
       expect(row.s).toStrictEqual(accumulator('$sum')(partition, arg, { context: EMBEDDED_CONTEXT }));

@@ -28,10 +28,28 @@ export function partitionByKey(items: Doc[], keyOf: (d: Doc) => unknown): { keys
   const keys = items.map((d) => keyOf(d) ?? null);
   const primitive = new Map<unknown, Doc[]>();
   const encoded = new Map<string, Doc[]>();
+  // keys of one field holding a primitive (sqletl's `{k0: …}`): by field, then by value
+  const oneField = new Map<string, Map<unknown, Doc[]>>();
   const groups: Doc[][] = [];
   const groupKeys: unknown[] = [];
   for (let i = 0; i < items.length; i++) {
     const key = keys[i];
+    const field = isPrimitive(key) ? undefined : soleField(key as object);
+    if (field !== undefined) {
+      let byValue = oneField.get(field);
+      if (!byValue) oneField.set(field, (byValue = new Map()));
+      // a Map tells values apart as isEqual does for primitives: SameValueZero (-0 is 0, NaN is NaN), null apart from undefined
+      const value = (key as Doc)[field];
+      const group = byValue.get(value);
+      if (group) group.push(items[i]);
+      else {
+        const g = [items[i]];
+        byValue.set(value, g);
+        groups.push(g);
+        groupKeys.push(key);
+      }
+      continue;
+    }
     const map = isPrimitive(key) ? primitive : encoded;
     const code = map === primitive ? key : encodeDocument(key as object);
     if (code === undefined) {
@@ -52,6 +70,21 @@ export function partitionByKey(items: Doc[], keyOf: (d: Doc) => unknown): { keys
 }
 
 const isPrimitive = (v: unknown) => (typeof v !== 'object' && typeof v !== 'function') || v === null;
+
+/**
+ * The field of a plain document with exactly one own field whose value is a primitive
+ * (missing included), else undefined. Two such keys are isEqual exactly when their field
+ * and their values are (the one-field case of encodeDocument, without building a string per row).
+ */
+function soleField(key: object): string | undefined {
+  if (Object.getPrototypeOf(key) !== Object.prototype) return undefined;
+  const fields = Object.keys(key);
+  if (fields.length !== 1) return undefined;
+  const v = (key as Doc)[fields[0]];
+  // the values encodeDocument codes (a bigint or a symbol goes to mingo's groupBy there too)
+  if (v !== null && v !== undefined && typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') return undefined;
+  return fields[0];
+}
 
 /** a string equal for two plain documents of primitives exactly when mingo's isEqual says they are equal; undefined for any other value */
 function encodeDocument(key: object): string | undefined {
