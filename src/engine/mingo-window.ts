@@ -91,10 +91,27 @@ export function $setWindowFields(coll: LazyLike, expr: { partitionBy?: unknown; 
   // the partition key as mingo's $group computes an _id (mingo-compiled.ts compiles it alike where no root is set)
   const rooted = (options as unknown as { local?: { root?: unknown } }).local?.root;
   const keyOf = rooted !== undefined && rooted !== null ? (d: Doc) => evalExpr(d, expr.partitionBy, options as unknown as Options) : compileExprFor(expr.partitionBy, options);
+  const allAccumulators = outputs.every((o) => o.accumulator);
   return releasingTransform(coll as unknown as Pullable, (input: Doc[]) => {
     const sorted = expr.sortBy ? ($sort(Lazy(input) as never, expr.sortBy as Record<string, 1 | -1>, options as never) as { collect(): Doc[] }).collect() : input;
     const out: Doc[] = [];
     for (const items of partitionDocs(sorted, keyOf)) {
+      if (allAccumulators) {
+        // accumulators read the input rows only: every output's values first, then each row
+        // copied once with all of them (one pass over the rows instead of one per output)
+        const columns = outputs.map((o) => computeOutput(o, items, items, expr, options));
+        for (let i = 0; i < items.length; i++) {
+          const r = { ...items[i] };
+          for (let k = 0; k < outputs.length; k++) {
+            const v = columns[k][i];
+            if (v === undefined) delete r[outputs[k].field];
+            else r[outputs[k].field] = v;
+          }
+          out.push(r);
+        }
+        continue;
+      }
+      // window operators ($shift, …) are handed the current row with the earlier outputs set, as mingo does
       const results = items.map((d) => ({ ...d }));
       for (const o of outputs) {
         const values = computeOutput(o, items, results, expr, options);
