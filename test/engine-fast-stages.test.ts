@@ -99,6 +99,10 @@ describe('partitions of $setWindowFields', () => {
     ['one field of two names', (d) => (d.q === 'a' ? { k0: d.p } : { k1: d.p })],
     ['one field or two', (d) => (d.p === 1 ? { k0: d.p } : { k0: d.p, k1: d.q })],
     ['one field holding a date or a primitive', (d) => ({ k0: d.p === 1 ? new Date(0) : d.p })],
+    ['two fields, one of them missing as undefined', (d) => ({ p: d.p, k0: d.q })],
+    ['two fields in either order, or one', (d) => (d.q === 'a' ? { k0: d.q, p: d.p } : d.q === null ? { p: d.p, k0: d.q } : { p: d.p })],
+    ['three fields', (d) => ({ a: d.p, b: typeof d.p, c: d.q ?? 'none' })],
+    ['equal documents with their fields in another order', (d) => (d.p === 1 ? { q: d.q, p: 0 } : { p: 0, q: d.q })],
   ];
   for (const [name, keyOf] of keyFns) {
     it(`${name}: mingo's $group partitions`, () => {
