@@ -30,6 +30,9 @@ const docs: Doc[] = [
   { o: d1, arr: [[1]], n: -4 },
   { o: [{ x: 1 }], arr: 'not an array', n: 0 },
   { o: null, arr: [undefined, 2], n: 3 },
+  { n: Number.NaN, arr: [Number.NaN, 1, null], t: 'nan' },
+  { n: -0, arr: [d2, d1], o: [3, '3'] },
+  { n: Number.POSITIVE_INFINITY, arr: [true, 'a', 2], o: {} },
 ];
 const exprs: unknown[] = [
   { $not: [{ $regexMatch: { input: '$s', regex: 'special.*requests', options: 's' } }] },
@@ -63,6 +66,26 @@ const exprs: unknown[] = [
   { $getField: { field: { $literal: 'a.b' }, input: '$o' } },
   { $getField: { input: { $arrayElemAt: ['$arr', 0] }, field: { $literal: 'x' } } },
   { $ifNull: [{ $getField: { field: { $literal: 'x' }, input: { $arrayElemAt: ['$arr', 1] } } }, 'none'] },
+  // $size: null for null/missing, an error for a string, a number or a document
+  { $size: '$arr' },
+  { $size: { $ifNull: ['$arr', []] } },
+  { $size: ['$arr'] },
+  { $size: '$o' },
+  { $gt: [{ $size: { $ifNull: ['$arr', []] } }, 0] },
+  // $floor/$ceil: NaN, -0 and infinities stay; strings, booleans and arrays are errors
+  { $floor: '$n' },
+  { $ceil: '$n' },
+  { $floor: { $multiply: [0.25, { $subtract: [{ $ifNull: ['$n', 0] }, 1] }] } },
+  { $ceil: { $ifNull: ['$n', 2.5] } },
+  { $ceil: '$t' },
+  // the engine's $max/$min expressions: NULLs skipped, an array operand taken element by element, mixed types in BSON order
+  { $max: ['$n', 1] },
+  { $min: ['$n', 1] },
+  { $max: '$arr' },
+  { $min: ['$arr'] },
+  { $max: ['$arr', '$o'] },
+  { $min: [null, '$nothing'] },
+  { $max: [1, { $ceil: { $multiply: [0.75, { $ifNull: ['$n', 0] }] } }] },
 ];
 
 const options = () => ({ context: EMBEDDED_CONTEXT, useStrictMode: true, failOnError: true, processingMode: ProcessingMode.CLONE_OFF } as never);

@@ -13,6 +13,7 @@ import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fus
 import { partitionDocs } from '../src/engine/mingo-partition.js';
 import { releasingTransform } from '../src/engine/lazy-release.js';
 import { withField } from '../src/engine/doc-copy.js';
+import { prng } from './support/prng.js';
 
 type Doc = Record<string, unknown>;
 const foreign: Record<string, Doc[]> = {
@@ -92,6 +93,16 @@ describe('partitions of $setWindowFields', () => {
     ['a document of primitives', (d) => ({ p: d.p, q: d.q })],
     ['field order', (d) => (d.p === 1 ? { q: d.q, p: d.p } : { p: d.p, q: d.q })],
     ['a date (mingo groups)', (d) => ({ p: new Date(d.p === 1 ? 0 : 5) })],
+    // one field (sqletl's `{k0: …}`): grouped by field and value, without a string per row
+    ['a document of one field', (d) => ({ k0: d.p })],
+    ['one field, missing as undefined', (d) => ({ k0: d.q })],
+    ['one field of two names', (d) => (d.q === 'a' ? { k0: d.p } : { k1: d.p })],
+    ['one field or two', (d) => (d.p === 1 ? { k0: d.p } : { k0: d.p, k1: d.q })],
+    ['one field holding a date or a primitive', (d) => ({ k0: d.p === 1 ? new Date(0) : d.p })],
+    ['two fields, one of them missing as undefined', (d) => ({ p: d.p, k0: d.q })],
+    ['two fields in either order, or one', (d) => (d.q === 'a' ? { k0: d.q, p: d.p } : d.q === null ? { p: d.p, k0: d.q } : { p: d.p })],
+    ['three fields', (d) => ({ a: d.p, b: typeof d.p, c: d.q ?? 'none' })],
+    ['equal documents with their fields in another order', (d) => (d.p === 1 ? { q: d.q, p: 0 } : { p: 0, q: d.q })],
   ];
   for (const [name, keyOf] of keyFns) {
     it(`${name}: mingo's $group partitions`, () => {
@@ -147,5 +158,46 @@ describe('$unwind of a top-level field with preserveNullAndEmptyArrays', () => {
     expect(ours.map((d) => Object.keys(d as Doc))).toEqual(new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs() as never).map((d) => Object.keys(d as Doc)));
     // the input is left as it was
     expect(input).toStrictEqual(docs());
+  });
+});
+
+describe('$sort over keys that are all numbers (mingo-sort.ts, by index over Float64Arrays)', () => {
+  const sortBoth = (spec: Record<string, 1 | -1>, docs: Doc[]) => {
+    const stage = [{ $sort: spec }];
+    const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(docs as never);
+    return { ours, mingos: new Aggregator(stage as never, { context: MINGO_OWN } as never).run(docs as never) };
+  };
+  // ties (equal keys, -0 and 0) keep the input order; infinities; halves; a dotted key
+  const numeric = (): Doc[] => [
+    { _id: 1, n: 1, v: 2.5, o: { x: 3 } },
+    { _id: 2, n: 0, v: -0, o: { x: 1 } },
+    { _id: 3, n: 1, v: Number.POSITIVE_INFINITY, o: { x: 2 } },
+    { _id: 4, n: 0, v: 0, o: { x: 1 } },
+    { _id: 5, n: 1, v: 2.5, o: { x: -1 } },
+    { _id: 6, n: 0, v: Number.NEGATIVE_INFINITY, o: { x: 0 } },
+    { _id: 7, n: 0, v: -7, o: { x: 1 } },
+    { _id: 8, n: 1, v: 2.5, o: { x: 3 } },
+  ];
+  for (const spec of [{ v: 1 }, { v: -1 }, { n: 1, v: 1 }, { n: -1, v: 1 }, { n: 1, v: -1 }, { 'o.x': 1, v: -1 }, { n: 1 }] as Record<string, 1 | -1>[]) {
+    it(`${JSON.stringify(spec)}: mingo's order, ties in input order`, () => {
+      const { ours, mingos } = sortBoth(spec, numeric());
+      expect(ours.map((d) => (d as Doc)._id)).toEqual(mingos.map((d) => (d as Doc)._id));
+      expect(ours).toStrictEqual(mingos);
+    });
+  }
+  it('2,000 documents with many ties: mingo\'s order', () => {
+    const r = prng(7);
+    const docs = Array.from({ length: 2000 }, (_, i) => ({ _id: i, a: Math.floor(r() * 3), b: Math.floor(r() * 50) / 2 - 10 }));
+    for (const spec of [{ a: 1, b: 1 }, { b: -1, a: 1 }, { b: 1 }] as Record<string, 1 | -1>[]) {
+      const { ours, mingos } = sortBoth(spec, docs);
+      expect(ours.map((d) => (d as Doc)._id)).toEqual(mingos.map((d) => (d as Doc)._id));
+    }
+  });
+  it('a key that is missing, null, NaN or not a number somewhere: the general order (null, then NaN, then numbers, then strings)', () => {
+    const docs: Doc[] = [{ _id: 1, v: 2 }, { _id: 2, v: Number.NaN }, { _id: 3, v: null }, { _id: 4, v: 'a' }, { _id: 5 }, { _id: 6, v: -1 }, { _id: 7, v: Number.NaN }];
+    const ours = new Aggregator([{ $sort: { v: 1 } }] as never, { context: EMBEDDED_CONTEXT } as never).run(docs as never);
+    expect(ours.map((d) => (d as Doc)._id)).toEqual([3, 5, 2, 7, 6, 1, 4]);
+    const down = new Aggregator([{ $sort: { v: -1 } }] as never, { context: EMBEDDED_CONTEXT } as never).run(docs as never);
+    expect(down.map((d) => (d as Doc)._id)).toEqual([4, 1, 6, 2, 7, 3, 5]);
   });
 });

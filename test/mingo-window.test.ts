@@ -39,6 +39,10 @@ const OPERATORS: Record<string, object> = {
   last: { $last: '$x' },
   push: { $push: '$x' },
   sd: { $stdDevPop: '$x' },
+  // an expression as the argument (compiled by the engine, interpreted by mingo)
+  sumExpr: { $sum: { $cond: [{ $eq: ['$g', 1] }, '$x', '$v'] } },
+  avgExpr: { $avg: { $cond: [{ $eq: ['$g', 1] }, '$x', '$v'] } },
+  maxExpr: { $max: { $cond: [{ $eq: ['$g', 2] }, '$x', '$v'] } },
 };
 const DOCUMENT_WINDOWS: [unknown, unknown][] = [
   ['unbounded', 'unbounded'],
@@ -98,6 +102,33 @@ describe('$setWindowFields: the same results as mingo', () => {
       if (rank.get(row._id as number)! > 2) expect(row).toStrictEqual(expected[i]);
       else expect(row).toMatchObject({ count: 0, one: 0, sum: 0, avg: null, min: null, max: null, push: [] });
     });
+  });
+
+  it('a whole partition\'s $sum/$avg of an expression is the engine\'s accumulator over the partition: NaN counts, non-numbers do not', () => {
+    const docs = [
+      { _id: 1, g: 1, x: 2 },
+      { _id: 2, g: 1, x: Number.NaN },
+      { _id: 3, g: 1, x: 'text' },
+      { _id: 4, g: 2, x: 1.5 },
+      { _id: 5, g: 2, x: null },
+      { _id: 6, g: 2 },
+      { _id: 7, g: 3, x: 'only text' },
+      { _id: 8, x: 4 },
+    ];
+    const arg = { $cond: [{ $eq: ['$x', 'never'] }, 0, '$x'] };
+    const pipeline = [{ $setWindowFields: { partitionBy: '$g', output: { s: { $sum: arg }, a: { $avg: arg } } } }];
+    const got = ours(pipeline, docs) as Record<string, unknown>[];
+    const accumulator = (name: string) => EMBEDDED_CONTEXT.getOperator('accumulator' as never, name) as unknown as (coll: object[], expr: unknown, options: object) => unknown;
+    for (const row of got) {
+      const partition = docs.filter((d) => (d as { g?: number }).g === row.g);
+      expect(row.s).toStrictEqual(accumulator('$sum')(partition, arg, { context: EMBEDDED_CONTEXT }));
+      expect(row.a).toStrictEqual(accumulator('$avg')(partition, arg, { context: EMBEDDED_CONTEXT }));
+    }
+    const byId = Object.fromEntries(got.map((r) => [r._id, r]));
+    expect(byId[1]).toMatchObject({ s: Number.NaN, a: Number.NaN });
+    expect(byId[4]).toMatchObject({ s: 1.5, a: 1.5 });
+    expect(byId[7]).toMatchObject({ s: 0, a: null });
+    expect(byId[8]).toMatchObject({ s: 4, a: 4 });
   });
 
   it('a range window over keys that are not all numbers takes the rows mingo takes', () => {

@@ -181,7 +181,27 @@ function compiledGetField(args: unknown, ctx: Options['context']): Compiled | un
   };
 }
 
+/**
+ * the engine's `$max`/`$min` expressions (mingo-extreme.ts) on a document: the operand
+ * compiled, then the operator's own fold (`extremeOf`); on an array of documents (mingo's
+ * `$group` hands its operators the group's) the operator itself
+ */
+function compiledExtreme(name: '$max' | '$min') {
+  return (args: unknown, ctx: Options['context']): Compiled | undefined => {
+    const f = build(args, ctx);
+    const single = Array.isArray(args) && args.length === 1;
+    return (doc, o) => {
+      if (Array.isArray(doc)) return EXTREME_EXPRESSIONS[name](doc, args, o);
+      const value = f(doc, o);
+      const list = single ? (value as unknown[])[0] : value;
+      return extremeOf(Array.isArray(list) ? list : [list], name === '$max' ? 1 : -1);
+    };
+  };
+}
+
 const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) => Compiled | undefined>([
+  [EXTREME_EXPRESSIONS.$max, compiledExtreme('$max')],
+  [EXTREME_EXPRESSIONS.$min, compiledExtreme('$min')],
   [$getField, compiledGetField],
   [WHOLE_VALUE_EQUALITY.$eq, wholeValue(false)],
   [WHOLE_VALUE_EQUALITY.$ne, wholeValue(true)],
@@ -189,8 +209,28 @@ const ENGINE_NATIVE = new Map<unknown, (args: unknown, ctx: Options['context']) 
   [$substrCP, compiledSubstrCP],
 ]);
 
+/**
+ * mingo's one-operand numeric and array operators: the operand (whatever its shape: mingo
+ * evaluates it as it stands, an array included) compiled; null or missing gives null; a
+ * value of the type the operator takes gives `apply`'s result; any other is mingo's
+ * operator on that value (its error, or its null when failOnError is off)
+ */
+function unary(op: string, takes: (v: unknown) => boolean, apply: (v: never) => unknown) {
+  return (args: unknown, ctx: Options['context']): Compiled | undefined => {
+    const f = build(args, ctx);
+    return (doc, o) => {
+      const v = f(doc, o);
+      if (isNil(v)) return null;
+      return takes(v) ? apply(v as never) : mingoExpr[op](doc, { $literal: v }, o);
+    };
+  };
+}
+
 const NATIVE: Record<string, (args: unknown, ctx: Options['context']) => Compiled | undefined> = {
   $literal: (args) => () => args,
+  $size: unary('$size', Array.isArray, (v: unknown[]) => v.length),
+  $floor: unary('$floor', isNumber, Math.floor),
+  $ceil: unary('$ceil', isNumber, Math.ceil),
   $ifNull: (args, ctx) => {
     if (!Array.isArray(args)) return undefined;
     const fs = args.map((a) => build(a, ctx));

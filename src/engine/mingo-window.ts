@@ -3,6 +3,7 @@ import { compileExpr } from './mingo-compiled.js';
 import { partitionDocs } from './mingo-partition.js';
 import { evalExpr, Lazy, pipelineOperators } from './mingo-runtime.js';
 import { $sort, bsonCompare } from './mingo-sort.js';
+import { NAN_ACCUMULATORS } from './mingo-nan-numbers.js';
 
 /**
  * `$setWindowFields` for the embedded engine, linear where mingo's is quadratic.
@@ -90,10 +91,27 @@ export function $setWindowFields(coll: LazyLike, expr: { partitionBy?: unknown; 
   // the partition key as mingo's $group computes an _id (mingo-compiled.ts compiles it alike where no root is set)
   const rooted = (options as unknown as { local?: { root?: unknown } }).local?.root;
   const keyOf = rooted !== undefined && rooted !== null ? (d: Doc) => evalExpr(d, expr.partitionBy, options as unknown as Options) : compileExprFor(expr.partitionBy, options);
+  const allAccumulators = outputs.every((o) => o.accumulator);
   return releasingTransform(coll as unknown as Pullable, (input: Doc[]) => {
     const sorted = expr.sortBy ? ($sort(Lazy(input) as never, expr.sortBy as Record<string, 1 | -1>, options as never) as { collect(): Doc[] }).collect() : input;
     const out: Doc[] = [];
     for (const items of partitionDocs(sorted, keyOf)) {
+      if (allAccumulators) {
+        // accumulators read the input rows only: every output's values first, then each row
+        // copied once with all of them (one pass over the rows instead of one per output)
+        const columns = outputs.map((o) => computeOutput(o, items, items, expr, options));
+        for (let i = 0; i < items.length; i++) {
+          const r = { ...items[i] };
+          for (let k = 0; k < outputs.length; k++) {
+            const v = columns[k][i];
+            if (v === undefined) delete r[outputs[k].field];
+            else r[outputs[k].field] = v;
+          }
+          out.push(r);
+        }
+        continue;
+      }
+      // window operators ($shift, …) are handed the current row with the earlier outputs set, as mingo does
       const results = items.map((d) => ({ ...d }));
       for (const o of outputs) {
         const values = computeOutput(o, items, results, expr, options);
@@ -131,7 +149,7 @@ function computeOutput(o: Output, items: Doc[], current: Doc[], expr: { sortBy?:
     });
   }
   const acc = o.accumulator;
-  if (isWholePartition(o.window)) return new Array(n).fill(acc(items, o.args, opts));
+  if (isWholePartition(o.window)) return new Array(n).fill(wholeSumOrAvg(o, items, options) ?? acc(items, o.args, opts));
   const bounds = windowBounds(o.window!, items, expr.sortBy!, options);
   if (INCREMENTAL.has(o.op) && 'start' in bounds) {
     if (bounds.start.every((s) => s === 0)) return running(o, items, bounds.end, options, 1);
@@ -145,6 +163,41 @@ function computeOutput(o: Output, items: Doc[], current: Doc[], expr: { sortBy?:
     }
   }
   return items.map((_, i) => acc(rowsOf(items, bounds, i), o.args, opts));
+}
+
+/**
+ * A whole partition's `$sum`/`$avg` of an expression, where the accumulator is the engine's
+ * (mingo-nan-numbers.ts): the same fold over the same values (each row's value as mingo's
+ * `$push` computes it, the numbers among them, NaN included, added in row order from 0),
+ * with the expression compiled once instead of interpreted per row. Undefined where that
+ * does not apply (another accumulator, a constant, options carrying a root).
+ */
+function wholeSumOrAvg(o: Output, items: Doc[], options: ComputeOptionsLike): number | null | undefined {
+  if ((o.op !== '$sum' && o.op !== '$avg') || o.accumulator !== NAN_ACCUMULATORS[o.op] || isNumber(o.args) || isNil(o.args)) return undefined;
+  const value = compiledValue(o.args, options);
+  if (!value) return undefined;
+  let sum = 0;
+  let numbers = 0;
+  for (const d of items) {
+    const v = value(d);
+    if (isNumber(v)) {
+      sum += v;
+      numbers++;
+    }
+  }
+  return o.op === '$sum' ? sum : numbers === 0 ? null : sum / numbers;
+}
+
+/**
+ * A row's value of an accumulator's expression as mingo's `$push` computes it (null for
+ * missing), compiled (mingo-compiled.ts); undefined when the options carry a root, where
+ * `$x` is mingo's to resolve against it.
+ */
+function compiledValue(args: unknown, options: ComputeOptionsLike): ((d: Doc) => unknown) | undefined {
+  const root = (options as unknown as { local?: { root?: unknown } }).local?.root;
+  if (!isNil(root)) return undefined;
+  const f = compileExpr(args, options as never);
+  return (d) => f(d, options as never) ?? null;
 }
 
 /** Each row's window as index ranges [start, end), or explicit rows where a range window's rows are not contiguous. */
@@ -209,7 +262,8 @@ function windowBounds(w: WindowSpec, items: Doc[], sortBy: Doc, options: Compute
 function running(o: Output, items: Doc[], edge: number[], options: ComputeOptionsLike, dir: 1 | -1): unknown[] {
   const n = items.length;
   const copts = options.constructor.init(options);
-  const value = (d: Doc) => (evalExpr(d, o.args, copts.update({ root: d }) as unknown as Options) ?? null) as unknown;
+  const evaluated = o.op !== '$count' && o.op !== '$first' && o.op !== '$last' && !isNumber(o.args);
+  const value = (evaluated ? compiledValue(o.args, options) : undefined) ?? ((d: Doc) => (evalExpr(d, o.args, copts.update({ root: d }) as unknown as Options) ?? null) as unknown);
   const literal = isNumber(o.args) ? o.args : undefined;
   const out = new Array<unknown>(n);
   let count = 0;
