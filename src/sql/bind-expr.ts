@@ -605,7 +605,14 @@ function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
   // date ± '1 day': the literal is an interval; number ± '5': numeric
   const pick = (other: SqlType): SqlType => (other === 'time' ? literalTypeBesideTime(op) : isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
   const isUntyped = (e: Expr) => e.kind === 'literal' && ((e.type === 'unknown' && typeof e.value === 'string') || e.inexact !== undefined);
-  return [isUntyped(a) ? coerceTo(a, pick(b.type)) : a, isUntyped(b) ? coerceTo(b, pick(a.type)) : b];
+  // a quoted literal beside an integer is read as that integer's type: `bigint_col * '10000000000'` is a bigint, as PostgreSQL resolves it
+  const beside = (e: Expr, other: Expr): Expr => {
+    const type = pick(other.type);
+    if (type !== 'int' || !other.intWidth) return coerceTo(e, type);
+    const typed = coerceTo(e, type, intTypeName(other));
+    return typed === e ? e : { ...typed, ...widthField('int', other.intWidth) };
+  };
+  return [isUntyped(a) ? beside(a, b) : a, isUntyped(b) ? beside(b, a) : b];
 }
 
 function pgTypeName(t: SqlType): string {
