@@ -3,6 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
+import { similarToRegex } from './similar-pattern.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -405,8 +406,13 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       const elemType = arr.kind === 'literal' && Array.isArray(arr.value) ? commonType(arr.value.map((v) => lit(v, typeof v === 'number' ? 'numeric' : 'unknown'))) : 'unknown';
       return funcExpr(kind === 'AEXPR_OP_ANY' ? 'op_any' : 'op_all', [lit(op, 'text'), coerceTo(x, elemType), arr], span, 'bool');
     }
-    case 'AEXPR_SIMILAR':
-      throw unsupported('bind', 'SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
+    case 'AEXPR_SIMILAR': {
+      // PostgreSQL's own rewrite: `x SIMILAR TO p ESCAPE e` is `x ~ similar_to_escape(p, e)`
+      const arg = shownChar(left());
+      const regex = similarRegex(n.rexpr, ctx, span);
+      if (regex === null) return lit(null, 'bool', span);
+      return { kind: 'like', arg, pattern: regex, syntax: 'regex', caseInsensitive: false, negated: name.startsWith('!'), type: 'bool', span };
+    }
     default:
       throw unsupported('bind', `the operator ${name}`, span);
   }
@@ -826,6 +832,12 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
     return funcExpr('date_trunc', [lit(unit.value.toLowerCase(), 'text', unit.span), source], span);
   }
+  // SUBSTRING(s SIMILAR pattern ESCAPE e), SUBSTRING(s FROM pattern FOR e): PostgreSQL's substring(text, text, text)
+  if (name === 'substring' && rawArgs.length === 3) {
+    const args = rawArgs.map((a) => bindExpr(a, ctx));
+    const pattern = args[1];
+    if (pattern.type === 'text' || (pattern.type === 'unknown' && pattern.kind === 'literal' && typeof pattern.value === 'string')) return bindSubstringSimilar(args, span);
+  }
   if (name === 'trim' || name === 'btrim' || name === 'ltrim' || name === 'rtrim') {
     const args = rawArgs.map((a) => bindExpr(a, ctx));
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
@@ -963,6 +975,39 @@ function rowInSubquery(n: Any, row: Expr[], base: Omit<SubqueryExpr, 'mode' | 't
   }
   const typed = row.map((f, i) => coerceTo(besideChar(f, columns[i].expr), columns[i].expr.type));
   return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'in', op, row: typed, type: 'bool' };
+}
+
+/**
+ * The regular expression of a SIMILAR TO pattern (`similar_to_escape(pattern [, escape])`
+ * in the parse tree) as a text literal, or null when the pattern or escape is NULL
+ * (the function is strict). Both must be constants: the translation is done here.
+ */
+function similarRegex(node: Node, ctx: ExprContext, span?: SourceSpan): Expr | null {
+  const [, body] = unwrap(node);
+  const [pattern, escape] = (body.args as Node[]).map((a) => bindExpr(a, ctx));
+  /** the text of a constant (null for NULL), undefined for anything else */
+  const text = (e: Expr): string | null | undefined => (e.kind === 'literal' && (e.value === null || typeof e.value === 'string') ? e.value : undefined);
+  const [p, esc] = [text(pattern), escape === undefined ? '\\' : text(escape)];
+  if (p === undefined || esc === undefined) throw unsupported('bind', 'SIMILAR TO with a non-constant pattern or escape', (p === undefined ? pattern : escape)?.span ?? span);
+  if (p === null || esc === null) return null;
+  const { regex } = similarToRegex(p, esc, { pattern: pattern.span ?? span, escape: escape?.span ?? span });
+  return lit(regex, 'text', pattern.span ?? span);
+}
+
+/**
+ * `substring(s, pattern, escape)` with an SQL regular expression: the pattern is
+ * translated here (similar-pattern.ts) into `substring_similar(s, regex, part…)`, the
+ * whole regular expression and its parts between the separators, which the lowering
+ * (src/mongo/lower-substring-similar.ts) matches. Pattern and escape are constants.
+ */
+function bindSubstringSimilar([s, pattern, escape]: Expr[], span?: SourceSpan): Expr {
+  const text = (e: Expr): string | null | undefined => (e.kind === 'literal' && (e.value === null || typeof e.value === 'string') ? e.value : undefined);
+  const [p, esc] = [text(pattern), text(escape)];
+  if (p === undefined || esc === undefined) throw unsupported('bind', 'SUBSTRING … SIMILAR with a non-constant pattern or escape', (p === undefined ? pattern : escape).span ?? span);
+  if (p === null || esc === null) return lit(null, 'text', span);
+  const { regex, parts } = similarToRegex(p, esc, { pattern: pattern.span ?? span, escape: escape.span ?? span });
+  const at = pattern.span ?? span;
+  return funcExpr('substring_similar', [s, lit(regex, 'text', at), ...parts.map((x) => lit(x, 'text', at))], span);
 }
 
 /** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */
