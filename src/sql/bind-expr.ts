@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
+import { lit, mapExpr, someExpr, type AggExpr, type ArithOp, type ColumnExpr, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
 import { similarToRegex } from './similar-pattern.js';
@@ -142,11 +142,42 @@ function bindExprNode(node: Node, ctx: ExprContext): Expr {
     case 'GroupingFunc': {
       if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
       const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'GROUPING' };
-      return funcExpr('grouping', ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner)), span, 'int');
+      const args = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
+      return enclosingGrouping(args, ctx, span) ?? funcExpr('grouping', args, span, 'int');
     }
     default:
       throw unsupported('bind', describeNode(tag), span);
   }
+}
+
+/**
+ * GROUPING(…) inside a subquery, of the enclosing query's columns: it belongs to the
+ * enclosing query (PostgreSQL's rule: the level of its arguments), so it is computed
+ * there, as that query's grouping bits, and read here as a captured outer value, as a
+ * correlated column is. Undefined when the arguments are this query's own.
+ */
+function enclosingGrouping(args: Expr[], ctx: ExprContext, span?: SourceSpan): Expr | undefined {
+  const capture = ctx.scope.capture;
+  if (!capture || args.length === 0) return undefined;
+  const outerValue = (e: ColumnExpr) => (e.path.length === 1 && e.path[0].startsWith('$$') ? capture.refs.find((r) => `$$${r.name}` === e.path[0])?.expr : undefined);
+  const columnsOf = (e: Expr) => {
+    const found: ColumnExpr[] = [];
+    someExpr(e, (x) => (x.kind === 'column' && found.push(x), false));
+    return found;
+  };
+  const outerArgs = args.map((a) => {
+    const cols = columnsOf(a);
+    const outer = cols.filter((c) => outerValue(c) !== undefined);
+    if (outer.length === 0) return undefined;
+    if (outer.length !== cols.length) throw new SqlEtlError('grouping-argument', 'bind', 'arguments to GROUPING must be grouping expressions of the associated query level', { span: a.span ?? span });
+    return mapExpr(a, (x) => (x.kind === 'column' ? outerValue(x) : undefined));
+  });
+  if (outerArgs.every((a) => a === undefined)) return undefined;
+  if (outerArgs.some((a) => a === undefined)) throw new SqlEtlError('grouping-argument', 'bind', 'arguments to GROUPING must be grouping expressions of the associated query level', { span });
+  // an argument that is itself captured from further out: GROUPING of a query two levels up
+  if (outerArgs.some((a) => someExpr(a!, (x) => x.kind === 'column' && x.path[0]?.startsWith('$$')))) throw unsupported('bind', 'GROUPING() of the grouping columns of a query more than one level out', span);
+  const name = capture.captureValue(funcExpr('grouping', outerArgs as Expr[], span, 'int'));
+  return { kind: 'column', path: [`$$${name}`], type: 'int', span };
 }
 
 function describeNode(tag: string): string {

@@ -1,0 +1,8 @@
+-- GROUPING() inside a subquery, of the enclosing query's grouping columns: it belongs to the
+-- enclosing query (the level of its arguments) and reads that query's grouping set
+SELECT status, quantity,
+       (SELECT grouping(status)) AS g_status,
+       (SELECT grouping(status, quantity) + 10) AS g_both,
+       grouping(quantity) AS g_quantity
+FROM orders
+GROUP BY ROLLUP(status, quantity);
