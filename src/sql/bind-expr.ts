@@ -140,10 +140,13 @@ function bindExprNode(node: Node, ctx: ExprContext): Expr {
     case 'SubLink':
       return bindSubLink(n, ctx, span);
     case 'GroupingFunc': {
-      if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
       const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'GROUPING' };
       const args = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
-      return enclosingGrouping(args, ctx, span) ?? funcExpr('grouping', args, span, 'int');
+      // of the enclosing query's columns it is that query's, wherever it sits in this subquery (its WHERE too)
+      const enclosing = enclosingGrouping(args, ctx, span);
+      if (enclosing) return enclosing;
+      if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
+      return funcExpr('grouping', args, span, 'int');
     }
     default:
       throw unsupported('bind', describeNode(tag), span);
