@@ -31,7 +31,7 @@ export const ERROR_CODES = {
   'invalid-literal': 'a literal that is not a valid value of its type',
   'numeric-out-of-range': 'a number literal beyond what a double holds',
   'numeric-value-out-of-range': 'a value out of range for its type (bind: a literal; run: a computed value)',
-  'invalid-escape': 'a LIKE ESCAPE string longer than one character',
+  'invalid-escape': 'a LIKE or SIMILAR TO ESCAPE string longer than one character',
   'aggregate-not-allowed': 'an aggregate function where none is allowed (e.g. in WHERE or GROUP BY)',
   'window-not-allowed': 'a window function where none is allowed',
   'not-an-aggregate': 'DISTINCT, FILTER, ORDER BY or * in the call of a function that is not an aggregate',

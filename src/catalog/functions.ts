@@ -78,6 +78,8 @@ export const SCALAR_FUNCTIONS = {
   regexp_split_to_table: f(2, 3, 'array', 'strict', { syntax: true }),
   regexp_matches: f(2, 3, 'array', 'strict', { syntax: true }),
   '||': f(2, 2, 'text', 'strict', { syntax: true }),
+  // SUBSTRING(s SIMILAR pattern ESCAPE e): [s, the pattern's regular expression, its parts] (src/sql/similar-pattern.ts)
+  substring_similar: f(3, 5, 'text', 'strict', { syntax: true }),
   to_hex: f(1, 1, 'text', 'strict'),
   // integer bit operators (the binder types them: the operands' width)
   '&': f(2, 2, 'int', 'strict', { syntax: true }), '|': f(2, 2, 'int', 'strict', { syntax: true }), '#': f(2, 2, 'int', 'strict', { syntax: true }),

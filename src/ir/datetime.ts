@@ -8,6 +8,18 @@ import type { Interval } from './expr.js';
  */
 export const TIMESTAMP_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
+/** The Gregorian calendar repeats every 400 years, which are this many milliseconds */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * `Date.UTC` for every year: Date.UTC reads a year 0–99 as 1900–1999 (`0001-01-01` would be
+ * 1901), so such a year is computed 400 years later, the same calendar, and moved back.
+ */
+export function utcTime(year: number, month: number, day: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  if (year >= 0 && year < 100) return Date.UTC(year + 400, month, day, h, mi, s, ms) - FOUR_CENTURIES_MS;
+  return Date.UTC(year, month, day, h, mi, s, ms);
+}
+
 /** ISO-8601-like timestamps; without a zone they are UTC (sqletl's session zone). */
 export function parseTimestamp(t: string): Date | undefined {
   // PostgreSQL's special input 'epoch': 1970-01-01 00:00:00 UTC
@@ -16,7 +28,7 @@ export function parseTimestamp(t: string): Date | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
   const ms = frac ? Math.round(Number(frac) * 1000) : 0;
-  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  let time = utcTime(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   const check = new Date(time);
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
   if (zone && zone.toUpperCase() !== 'Z') {

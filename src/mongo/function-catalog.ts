@@ -1,3 +1,4 @@
+import { lowerSubstringSimilar } from './lower-substring-similar.js';
 import { SqlEtlError, unsupported } from '../errors.js';
 import { tryCastTo } from './lower-try-cast.js';
 import type { Expr, FuncExpr } from '../ir/expr.js';
@@ -182,6 +183,7 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   initcap: strict(([s], f) => lowerInitcap(s, f.args[0].type === 'text')),
   length: strictText(([s]) => ({ $strLenCP: s })),
   substring: strictText((args, f) => lowerSubstring(args, f)),
+  substring_similar: strictText(([s], f) => lowerSubstringSimilar(s, f)),
   position: strictText(([str, sub]) => ({ $add: [{ $indexOfCP: [str, sub] }, 1] })),
   // concat/concat_ws print each value with its output function (a boolean is t/f), skip NULLs,
   // and give '' (not NULL) when every value is NULL

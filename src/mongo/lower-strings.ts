@@ -41,7 +41,7 @@ export function lowerSubstring([s, start, count]: Mql[], f: FuncExpr): Mql {
  * SUBSTRING(s FROM pattern): PostgreSQL's POSIX form, the text the pattern's first
  * parenthesized subexpression matched (NULL when that group took no part), or the
  * whole match without one; NULL without a match. The SQL form with `FOR escape`
- * (SIMILAR TO patterns) is refused.
+ * (SIMILAR TO patterns) is bound as substring_similar (lower-substring-similar.ts).
  */
 function substringByRegex(s: Mql, f: FuncExpr): Mql {
   const [, patternArg, escapeArg] = f.args;

@@ -301,7 +301,9 @@ export function pgRegexToMongo(pattern: string, span?: SourceSpan): MongoRegex {
     // what is left for an engine to refuse (unbalanced parentheses, a quantifier without operand) PostgreSQL refuses too
     new RegExp(out, 's');
   } catch (err) {
-    throw invalid(String((err as Error).message).replace(/^Invalid regular expression: \/.*\/s?: /, '').toLowerCase());
+    const reason = String((err as Error).message).replace(/^Invalid regular expression: \/.*\/s?: /, '').toLowerCase();
+    // in PostgreSQL's words where they differ from JavaScript's (`a**`, `+a`)
+    throw invalid(reason === 'nothing to repeat' ? 'quantifier operand invalid' : reason);
   }
   return { regex: out, ...(caseInsensitive === undefined ? {} : { caseInsensitive }), ...(backReference ? { backReference } : {}) };
 }

@@ -1,8 +1,9 @@
 import type { Node } from '@pgsql/types';
 import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
-import { lit, someExpr, type AggExpr, type ArithOp, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
+import { lit, mapExpr, someExpr, type AggExpr, type ArithOp, type ColumnExpr, type CompareOp, type Expr, type SortKey, type SubqueryExpr, type Value } from '../ir/expr.js';
 import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
+import { similarToRegex } from './similar-pattern.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -139,13 +140,47 @@ function bindExprNode(node: Node, ctx: ExprContext): Expr {
     case 'SubLink':
       return bindSubLink(n, ctx, span);
     case 'GroupingFunc': {
-      if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
       const inner: ExprContext = { ...ctx, allowAggregates: false, clause: 'GROUPING' };
-      return funcExpr('grouping', ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner)), span, 'int');
+      const args = ((n.args ?? []) as Node[]).map((a) => bindExpr(a, inner));
+      // of the enclosing query's columns it is that query's, wherever it sits in this subquery (its WHERE too)
+      const enclosing = enclosingGrouping(args, ctx, span);
+      if (enclosing) return enclosing;
+      if (!ctx.allowAggregates) throw new SqlEtlError('aggregate-not-allowed', 'bind', `grouping operations are not allowed in ${ctx.clause}`, { span });
+      return funcExpr('grouping', args, span, 'int');
     }
     default:
       throw unsupported('bind', describeNode(tag), span);
   }
+}
+
+/**
+ * GROUPING(…) inside a subquery, of the enclosing query's columns: it belongs to the
+ * enclosing query (PostgreSQL's rule: the level of its arguments), so it is computed
+ * there, as that query's grouping bits, and read here as a captured outer value, as a
+ * correlated column is. Undefined when the arguments are this query's own.
+ */
+function enclosingGrouping(args: Expr[], ctx: ExprContext, span?: SourceSpan): Expr | undefined {
+  const capture = ctx.scope.capture;
+  if (!capture || args.length === 0) return undefined;
+  const outerValue = (e: ColumnExpr) => (e.path.length === 1 && e.path[0].startsWith('$$') ? capture.refs.find((r) => `$$${r.name}` === e.path[0])?.expr : undefined);
+  const columnsOf = (e: Expr) => {
+    const found: ColumnExpr[] = [];
+    someExpr(e, (x) => (x.kind === 'column' && found.push(x), false));
+    return found;
+  };
+  const outerArgs = args.map((a) => {
+    const cols = columnsOf(a);
+    const outer = cols.filter((c) => outerValue(c) !== undefined);
+    if (outer.length === 0) return undefined;
+    if (outer.length !== cols.length) throw new SqlEtlError('grouping-argument', 'bind', 'arguments to GROUPING must be grouping expressions of the associated query level', { span: a.span ?? span });
+    return mapExpr(a, (x) => (x.kind === 'column' ? outerValue(x) : undefined));
+  });
+  if (outerArgs.every((a) => a === undefined)) return undefined;
+  if (outerArgs.some((a) => a === undefined)) throw new SqlEtlError('grouping-argument', 'bind', 'arguments to GROUPING must be grouping expressions of the associated query level', { span });
+  // an argument that is itself captured from further out: GROUPING of a query two levels up
+  if (outerArgs.some((a) => someExpr(a!, (x) => x.kind === 'column' && x.path[0]?.startsWith('$$')))) throw unsupported('bind', 'GROUPING() of the grouping columns of a query more than one level out', span);
+  const name = capture.captureValue(funcExpr('grouping', outerArgs as Expr[], span, 'int'));
+  return { kind: 'column', path: [`$$${name}`], type: 'int', span };
 }
 
 function describeNode(tag: string): string {
@@ -405,8 +440,13 @@ function bindAExpr(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
       const elemType = arr.kind === 'literal' && Array.isArray(arr.value) ? commonType(arr.value.map((v) => lit(v, typeof v === 'number' ? 'numeric' : 'unknown'))) : 'unknown';
       return funcExpr(kind === 'AEXPR_OP_ANY' ? 'op_any' : 'op_all', [lit(op, 'text'), coerceTo(x, elemType), arr], span, 'bool');
     }
-    case 'AEXPR_SIMILAR':
-      throw unsupported('bind', 'SIMILAR TO', span, ['use ~ (a regular expression) or LIKE']);
+    case 'AEXPR_SIMILAR': {
+      // PostgreSQL's own rewrite: `x SIMILAR TO p ESCAPE e` is `x ~ similar_to_escape(p, e)`
+      const arg = shownChar(left());
+      const regex = similarRegex(n.rexpr, ctx, span);
+      if (regex === null) return lit(null, 'bool', span);
+      return { kind: 'like', arg, pattern: regex, syntax: 'regex', caseInsensitive: false, negated: name.startsWith('!'), type: 'bool', span };
+    }
     default:
       throw unsupported('bind', `the operator ${name}`, span);
   }
@@ -605,7 +645,14 @@ function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
   // date ± '1 day': the literal is an interval; number ± '5': numeric
   const pick = (other: SqlType): SqlType => (other === 'time' ? literalTypeBesideTime(op) : isDateType(other) && (op === '+' || op === '-') ? 'interval' : other === 'unknown' ? 'numeric' : other);
   const isUntyped = (e: Expr) => e.kind === 'literal' && ((e.type === 'unknown' && typeof e.value === 'string') || e.inexact !== undefined);
-  return [isUntyped(a) ? coerceTo(a, pick(b.type)) : a, isUntyped(b) ? coerceTo(b, pick(a.type)) : b];
+  // a quoted literal beside an integer is read as that integer's type: `bigint_col * '10000000000'` is a bigint, as PostgreSQL resolves it
+  const beside = (e: Expr, other: Expr): Expr => {
+    const type = pick(other.type);
+    if (type !== 'int' || !other.intWidth) return coerceTo(e, type);
+    const typed = coerceTo(e, type, intTypeName(other));
+    return typed === e ? e : { ...typed, ...widthField('int', other.intWidth) };
+  };
+  return [isUntyped(a) ? beside(a, b) : a, isUntyped(b) ? beside(b, a) : b];
 }
 
 function pgTypeName(t: SqlType): string {
@@ -819,6 +866,12 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const source = coerceTo(bindExpr(rawArgs[1], ctx), 'timestamp');
     return funcExpr('date_trunc', [lit(unit.value.toLowerCase(), 'text', unit.span), source], span);
   }
+  // SUBSTRING(s SIMILAR pattern ESCAPE e), SUBSTRING(s FROM pattern FOR e): PostgreSQL's substring(text, text, text)
+  if (name === 'substring' && rawArgs.length === 3) {
+    const args = rawArgs.map((a) => bindExpr(a, ctx));
+    const pattern = args[1];
+    if (pattern.type === 'text' || (pattern.type === 'unknown' && pattern.kind === 'literal' && typeof pattern.value === 'string')) return bindSubstringSimilar(args, span);
+  }
   if (name === 'trim' || name === 'btrim' || name === 'ltrim' || name === 'rtrim') {
     const args = rawArgs.map((a) => bindExpr(a, ctx));
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
@@ -956,6 +1009,39 @@ function rowInSubquery(n: Any, row: Expr[], base: Omit<SubqueryExpr, 'mode' | 't
   }
   const typed = row.map((f, i) => coerceTo(besideChar(f, columns[i].expr), columns[i].expr.type));
   return { ...base, mode: type === 'ALL_SUBLINK' ? 'all' : 'in', op, row: typed, type: 'bool' };
+}
+
+/**
+ * The regular expression of a SIMILAR TO pattern (`similar_to_escape(pattern [, escape])`
+ * in the parse tree) as a text literal, or null when the pattern or escape is NULL
+ * (the function is strict). Both must be constants: the translation is done here.
+ */
+function similarRegex(node: Node, ctx: ExprContext, span?: SourceSpan): Expr | null {
+  const [, body] = unwrap(node);
+  const [pattern, escape] = (body.args as Node[]).map((a) => bindExpr(a, ctx));
+  /** the text of a constant (null for NULL), undefined for anything else */
+  const text = (e: Expr): string | null | undefined => (e.kind === 'literal' && (e.value === null || typeof e.value === 'string') ? e.value : undefined);
+  const [p, esc] = [text(pattern), escape === undefined ? '\\' : text(escape)];
+  if (p === undefined || esc === undefined) throw unsupported('bind', 'SIMILAR TO with a non-constant pattern or escape', (p === undefined ? pattern : escape)?.span ?? span);
+  if (p === null || esc === null) return null;
+  const { regex } = similarToRegex(p, esc, { pattern: pattern.span ?? span, escape: escape?.span ?? span });
+  return lit(regex, 'text', pattern.span ?? span);
+}
+
+/**
+ * `substring(s, pattern, escape)` with an SQL regular expression: the pattern is
+ * translated here (similar-pattern.ts) into `substring_similar(s, regex, part…)`, the
+ * whole regular expression and its parts between the separators, which the lowering
+ * (src/mongo/lower-substring-similar.ts) matches. Pattern and escape are constants.
+ */
+function bindSubstringSimilar([s, pattern, escape]: Expr[], span?: SourceSpan): Expr {
+  const text = (e: Expr): string | null | undefined => (e.kind === 'literal' && (e.value === null || typeof e.value === 'string') ? e.value : undefined);
+  const [p, esc] = [text(pattern), text(escape)];
+  if (p === undefined || esc === undefined) throw unsupported('bind', 'SUBSTRING … SIMILAR with a non-constant pattern or escape', (p === undefined ? pattern : escape).span ?? span);
+  if (p === null || esc === null) return lit(null, 'text', span);
+  const { regex, parts } = similarToRegex(p, esc, { pattern: pattern.span ?? span, escape: escape.span ?? span });
+  const at = pattern.span ?? span;
+  return funcExpr('substring_similar', [s, lit(regex, 'text', at), ...parts.map((x) => lit(x, 'text', at))], span);
 }
 
 /** The LIKE pattern; `ESCAPE 'c'` (PostgreSQL's like_escape) is rewritten to backslash escapes. */

@@ -3,7 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import type { Interval, Value } from '../ir/expr.js';
 import { EXACT_INTEGER_LIMIT, inexactDecimal, intRangeOf, isInexactIntegerText, type SqlType } from '../ir/types.js';
 import { float32OfDecimal } from '../ir/float32.js';
-import { parseInterval, parseTimestamp, TIMESTAMP_RE } from '../ir/datetime.js';
+import { parseInterval, parseTimestamp, TIMESTAMP_RE, utcTime } from '../ir/datetime.js';
 import { formatTime, readTime, TIME_FORMS } from '../ir/time-of-day.js';
 
 /**
@@ -73,12 +73,14 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
-      return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+      earlyYear(d, text, typeName, span);
+      return new Date(utcTime(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
     }
     case 'timestamp': {
       special(t, typeName, span);
       const d = parseTimestamp(t);
       if (!d) throw dateFail();
+      earlyYear(d, text, typeName, span);
       return d;
     }
     case 'time': {
@@ -118,8 +120,19 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
  * constant fixed at compile time) they are refused by name rather than called
  * invalid, and so are the infinities, which MongoDB dates do not have.
  */
+/**
+ * Dates before the year 100 are refused, not computed: the embedded engine's date
+ * operators build dates with JavaScript's Date.UTC, which reads a year 0–99 as
+ * 1900–1999 (`DATE '0050-06-15' + INTERVAL '1 month'` would be 1950-07-15), and MongoDB
+ * and the embedded engine must answer alike. So are PostgreSQL's BC dates (`'0044-03-15 BC'`).
+ */
+function earlyYear(d: Date, text: string, typeName: string, span?: SourceSpan): void {
+  if (d.getUTCFullYear() < 100) throw unsupported('bind', `the ${typeName} '${text.trim()}', before the year 100,`, span, ['sqletl computes dates from the year 100 to 9999']);
+}
+
 function special(t: string, typeName: string, span?: SourceSpan): void {
   const word = t.toLowerCase();
+  if (/\d\s*bc$/i.test(t.trim())) throw unsupported('bind', `the ${typeName} '${t.trim()}', before the year 1 (BC),`, span, ['sqletl computes dates from the year 100 to 9999']);
   if (['now', 'today', 'tomorrow', 'yesterday', 'infinity', '+infinity', '-infinity', 'allballs'].includes(word)) {
     const hints = word.includes('infinity') ? ['BSON dates have no infinite value; a far date (9999-12-31) can stand in where that means the same'] : word === 'allballs' ? [] : ["CURRENT_TIMESTAMP, NOW(), CURRENT_DATE and 'today' in a typed literal are supported"];
     throw unsupported('bind', `'${word}' as a ${typeName} value`, span, hints);

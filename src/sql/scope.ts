@@ -102,6 +102,12 @@ export class OuterCapture {
     this.refs.push({ name, expr });
     return name;
   }
+  /** an enclosing query's value that is not a column (its GROUPING(…) of its own grouping columns) */
+  captureValue(expr: Expr): string {
+    const name = `o${this.refs.length}`;
+    this.refs.push({ name, expr });
+    return name;
+  }
 }
 
 const UNSAFE = (f: string) => f.startsWith('$') || f === '';
