@@ -246,10 +246,12 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
   const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'time' || c.type === 'real');
   const sized = mayBeInvalid.filter((c) => c.length !== undefined);
+  const ints = mayBeInvalid.filter((c) => c.type === 'int');
   const convertedOk = [
     ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),
     ...(dates.length ? [{ $not: [{ $in: [OUT_OF_RANGE, dates.map((c) => ref(c.name))] }] }] : []),
     ...(sized.length ? [{ $not: [{ $in: [TOO_LONG, sized.map((c) => ref(c.name))] }] }] : []),
+    ...(ints.length ? [{ $not: [{ $in: [INT_OUT_OF_RANGE, ints.map((c) => ref(c.name))] }] }] : []),
   ];
   for (const ch of def.checks) {
     rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
@@ -400,17 +402,24 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   const db = s.table.db ? { db: s.table.db } : {};
   const where = s.where ? lowerPredicate(s.where) : true;
   const set: Record<string, Mql> = {};
+  // the converted values before conversion, which the reasons quote (`invalid input syntax for type integer: "abc"`)
+  const raw: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
-    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth, x.expr.span) : lowerExpr(x.expr);
+    const value = lowerExpr(x.expr);
+    set[x.column] = col ? conform(value, col, x.expr.type, x.expr.intWidth, x.expr.span) : value;
+    if (set[x.column] !== value) raw[x.column] = value;
   }
+  // (no empty object: `$set` refuses one as a value)
+  const sourceField = Object.keys(raw).length ? { __source: raw } : {};
   const commands: MongoCommand[] = [];
   let filter: Filter = { $expr: where };
   if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined || (c.type === 'int' && !intSourceFits(c, x.expr.intWidth))))))) {
     // rows whose new values would break the table are left as they are and reported
     const check: Stage[] = [
       { $match: { $expr: where } },
-      { $set: { __source: '$$ROOT' } },
+      // the row as it was, and the assigned values before conversion (computed from it)
+      { $set: { __row: '$$ROOT', ...sourceField } },
       { $set: set },
       { $set: { __reasons: reasonsOf(s.def) } },
       { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
@@ -423,11 +432,11 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
       role: 'rejects',
       pipeline: [
         ...check,
-        { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+        { $project: { _id: 0, row: '$__row', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
         { $merge: { into: rejectsName(s.table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
       ],
     });
-    filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set) }, 0] }] } };
+    filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set, raw) }, 0] }] } };
   }
   // a value that is NULL leaves its column out (SQL's NULL is a missing field): per assigned column, not a pass over every field
   const assign = Object.fromEntries(Object.entries(set).map(([c, e]) => [c, orRemove(e)]));
@@ -435,10 +444,14 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   return commands;
 }
 
-/** The reasons as one expression over the current document with `set` applied (for an update filter). */
-function rowReasons(def: TableDef, set: Record<string, Mql>): Mql {
+/**
+ * The reasons as one expression over the current document with `set` applied (for an update filter);
+ * `raw`: the assigned values before conversion, which the reasons read as `__source` (a reason quoting
+ * a missing value would be NULL, and a NULL reason counts as none).
+ */
+function rowReasons(def: TableDef, set: Record<string, Mql>, raw: Record<string, Mql>): Mql {
   // evaluate the table's checks against the new values: each column reads its new value when set
-  const vars: MqlDocument = {};
+  const vars: MqlDocument = Object.keys(raw).length ? { __source: raw } : {};
   for (const c of def.columns) vars[c.name] = c.name in set ? set[c.name] : `$${c.name}`;
   const reasons = reasonsOf(def);
   return { $let: { vars: { row: vars }, in: replaceFieldRefs(reasons, '$$row.') } };
@@ -541,7 +554,10 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
     if (c.action === 'insert') return values;
     return null;
   };
-  const sourceOf = (i: number): Mql => Object.fromEntries(conformed[i].filter((v) => v.value !== v.raw).map((v) => [v.column, v.raw]));
+  const sourceOf = (i: number): Mql => {
+    const values = conformed[i].filter((v) => v.value !== v.raw);
+    return values.length ? Object.fromEntries(values.map((v) => [v.column, v.raw])) : { $literal: {} };
+  };
   const pick = (field: (c: (typeof s.clauses)[number], i: number) => Mql): Mql => ({
     $switch: { branches: s.clauses.map((c, i) => ({ case: { $eq: ['$$c', i] }, then: field(c, i) })), default: null },
   });
@@ -583,6 +599,7 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       pipeline: [{ $match: { __kind: { $in: s.clauses.some((c) => c.action === 'update') || s.strict ? ['update', 'delete'] : ['update'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
     },
     ...(writes ? stopOnReject(stage, db, [rejected], ctx) : []),
+    ...mergeKeyCheck(s, stage, db),
     {
       kind: 'aggregate',
       collection: stage,
@@ -633,6 +650,36 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       pipeline: [kind('insert'), { $replaceWith: '$__new' }, ...(id ? [{ $set: { _id: id } }] : []), withoutNulls, { $merge: { into, on: '_id', whenMatched: 'fail', whenNotMatched: 'insert' } }],
     },
     { kind: 'drop', collection: stage, ...db, ifExists: true, role: 'cleanup' },
+  ];
+}
+
+/**
+ * A MERGE INSERT whose key the table already holds (its ON condition is not the key) or
+ * that another inserted row of the statement repeats fails the statement before anything
+ * is written, with PostgreSQL's message (the insert's `$merge` would fail after the
+ * updates and deletes were written). sqletl does not make these rows rejects yet.
+ */
+function mergeKeyCheck(s: Extract<Statement, { kind: 'merge' }>, stage: string, db: MqlDocument): MongoCommand[] {
+  const key = s.def && identityKey(s.def);
+  if (!s.def || !key || !s.clauses.some((c) => c.action === 'insert')) return [];
+  const constraint = s.def.primaryKey ? `${s.def.name}_pkey` : `${s.def.name}_${key.join('_')}_key`;
+  return [
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'check',
+      message: `duplicate key value violates unique constraint "${constraint}"`,
+      pipeline: [
+        { $match: { __kind: 'insert', '__reasons.0': { $exists: false } } },
+        { $project: { _id: 0, k: identityExpr(s.def, (c) => `$__new.${c}`)! } },
+        { $match: { k: { $exists: true } } },
+        { $group: { _id: '$k', n: { $sum: 1 } } },
+        { $lookup: { from: s.table.name, localField: '_id', foreignField: '_id', as: 'held' } },
+        { $match: { $or: [{ n: { $gt: 1 } }, { 'held.0': { $exists: true } }] } },
+        { $limit: 1 },
+      ],
+    },
   ];
 }
 
