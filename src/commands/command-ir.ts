@@ -25,6 +25,11 @@ interface CommandBase {
   role?: CommandRole;
   /** a check's error message */
   message?: string;
+  /**
+   * a check that returns a row breaking the table's constraints (on_error = stop): the error
+   * is the row's first reason, in PostgreSQL's words, `message` a hint beside it
+   */
+  firstReason?: true;
   note?: string;
 }
 

@@ -56,7 +56,7 @@ export interface WriteContext {
 /** With on_error = stop: fail with the first rejected row's reasons before any write. */
 function stopOnReject(collection: string, db: MqlDocument, rejected: Stage[], ctx: WriteContext): MongoCommand[] {
   if (ctx.onError !== 'stop') return [];
-  return [{ kind: 'aggregate', collection, ...db, role: 'check', message: 'a row breaks the table\'s constraints (sqletl.on_error = stop); nothing was written', pipeline: [...rejected, { $limit: 1 }] }];
+  return [{ kind: 'aggregate', collection, ...db, role: 'check', firstReason: true, message: 'the row breaks the table\'s constraints and sqletl.on_error = stop: nothing was written', pipeline: [...rejected, { $limit: 1 }] }];
 }
 
 export const rejectsName = (table: string) => `${table}__rejects`;
@@ -246,10 +246,12 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   // a CHECK is not evaluated over a value that failed its conversion (that row is already rejected)
   const dates = mayBeInvalid.filter((c) => isDateType(c.type) || c.type === 'time' || c.type === 'real');
   const sized = mayBeInvalid.filter((c) => c.length !== undefined);
+  const ints = mayBeInvalid.filter((c) => c.type === 'int');
   const convertedOk = [
     ...(mayBeInvalid.length ? [{ $not: [{ $in: [INVALID, mayBeInvalid.map((c) => ref(c.name))] }] }] : []),
     ...(dates.length ? [{ $not: [{ $in: [OUT_OF_RANGE, dates.map((c) => ref(c.name))] }] }] : []),
     ...(sized.length ? [{ $not: [{ $in: [TOO_LONG, sized.map((c) => ref(c.name))] }] }] : []),
+    ...(ints.length ? [{ $not: [{ $in: [INT_OUT_OF_RANGE, ints.map((c) => ref(c.name))] }] }] : []),
   ];
   for (const ch of def.checks) {
     rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
@@ -400,17 +402,24 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   const db = s.table.db ? { db: s.table.db } : {};
   const where = s.where ? lowerPredicate(s.where) : true;
   const set: Record<string, Mql> = {};
+  // the converted values before conversion, which the reasons quote (`invalid input syntax for type integer: "abc"`)
+  const raw: Record<string, Mql> = {};
   for (const x of s.set) {
     const col = s.def?.columns.find((c) => c.name === x.column);
-    set[x.column] = col ? conform(lowerExpr(x.expr), col, x.expr.type, x.expr.intWidth, x.expr.span) : lowerExpr(x.expr);
+    const value = lowerExpr(x.expr);
+    set[x.column] = col ? conform(value, col, x.expr.type, x.expr.intWidth, x.expr.span) : value;
+    if (set[x.column] !== value) raw[x.column] = value;
   }
+  // (no empty object: `$set` refuses one as a value)
+  const sourceField = Object.keys(raw).length ? { __source: raw } : {};
   const commands: MongoCommand[] = [];
   let filter: Filter = { $expr: where };
   if (s.def && (s.def.checks.length || s.def.columns.some((c) => c.notNull) || s.set.some((x) => s.def!.columns.some((c) => c.name === x.column && (c.type !== x.expr.type || c.length !== undefined || (c.type === 'int' && !intSourceFits(c, x.expr.intWidth))))))) {
     // rows whose new values would break the table are left as they are and reported
     const check: Stage[] = [
       { $match: { $expr: where } },
-      { $set: { __source: '$$ROOT' } },
+      // the row as it was, and the assigned values before conversion (computed from it)
+      { $set: { __row: '$$ROOT', ...sourceField } },
       { $set: set },
       { $set: { __reasons: reasonsOf(s.def) } },
       { $match: { $expr: { $gt: [{ $size: '$__reasons' }, 0] } } },
@@ -423,11 +432,11 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
       role: 'rejects',
       pipeline: [
         ...check,
-        { $project: { _id: 0, row: '$__source', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+        { $project: { _id: 0, row: '$__row', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
         { $merge: { into: rejectsName(s.table.name), whenMatched: 'fail', whenNotMatched: 'insert' } },
       ],
     });
-    filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set) }, 0] }] } };
+    filter = { $expr: { $and: [where, { $eq: [{ $size: rowReasons(s.def, set, raw) }, 0] }] } };
   }
   // a value that is NULL leaves its column out (SQL's NULL is a missing field): per assigned column, not a pass over every field
   const assign = Object.fromEntries(Object.entries(set).map(([c, e]) => [c, orRemove(e)]));
@@ -435,22 +444,26 @@ export function lowerUpdate(s: Extract<Statement, { kind: 'update' }>, ctx: Writ
   return commands;
 }
 
-/** The reasons as one expression over the current document with `set` applied (for an update filter). */
-function rowReasons(def: TableDef, set: Record<string, Mql>): Mql {
+/**
+ * The reasons as one expression over the current document with `set` applied (for an update filter);
+ * `raw`: the assigned values before conversion, which the reasons read as `__source` (a reason quoting
+ * a missing value would be NULL, and a NULL reason counts as none).
+ */
+function rowReasons(def: TableDef, set: Record<string, Mql>, raw: Record<string, Mql>): Mql {
   // evaluate the table's checks against the new values: each column reads its new value when set
-  const vars: MqlDocument = {};
+  const vars: MqlDocument = Object.keys(raw).length ? { __source: raw } : {};
   for (const c of def.columns) vars[c.name] = c.name in set ? set[c.name] : `$${c.name}`;
   const reasons = reasonsOf(def);
   return { $let: { vars: { row: vars }, in: replaceFieldRefs(reasons, '$$row.') } };
 }
 
-/** Rewrites `$field` references to `$$row.field` inside an expression tree. */
-function replaceFieldRefs(e: Mql, prefix: string): Mql {
-  if (typeof e === 'string') return e.startsWith('$') && !e.startsWith('$$') ? `${prefix}${e.slice(1)}` : e;
-  if (isMqlArray(e)) return e.map((x) => replaceFieldRefs(x, prefix));
+/** Rewrites `$field` references to `$$row.field` inside an expression tree (except those under `kept`, a path prefix such as `$__source.`). */
+function replaceFieldRefs(e: Mql, prefix: string, kept?: string): Mql {
+  if (typeof e === 'string') return e.startsWith('$') && !e.startsWith('$$') && !(kept && e.startsWith(kept)) ? `${prefix}${e.slice(1)}` : e;
+  if (isMqlArray(e)) return e.map((x) => replaceFieldRefs(x, prefix, kept));
   if (isMqlDocument(e)) {
     const out: MqlDocument = {};
-    for (const [k, v] of Object.entries(e)) out[k] = k === '$literal' || v === undefined ? v : replaceFieldRefs(v, prefix);
+    for (const [k, v] of Object.entries(e)) out[k] = k === '$literal' || v === undefined ? v : replaceFieldRefs(v, prefix, kept);
     return out;
   }
   return e;
@@ -500,12 +513,16 @@ export function lowerCreateTable(s: Extract<Statement, { kind: 'create-table' }>
 
 /**
  * MERGE: the source LEFT JOIN the target runs once into a stage, each row tagged
- * with the first WHEN clause that applies (`__kind`: update | delete | insert) and
- * the document it produces. A target row that two source rows would change fails
- * the statement before anything is written (PostgreSQL's "MERGE command cannot
- * affect row a second time"). Then updates replace their documents (`$merge` on
- * `_id`), deletes mark theirs and a `deleteMany` removes the marked, inserts are
- * `$merge`d as new documents, and the stage is dropped.
+ * with the first WHEN clause that applies (`__kind`: update | delete | insert), the
+ * document it produces (`__new`: the values conformed to the declared columns, as an
+ * INSERT conforms them), the values before conversion (`__source`) and the reasons the
+ * document breaks the table (`__reasons`: NOT NULL, type, length, integer range,
+ * CHECK). A target row that two source rows would change fails the statement before
+ * anything is written (PostgreSQL's "MERGE command cannot affect row a second time").
+ * Rows with reasons go to `<table>__rejects` (or, with on_error = stop, the first one
+ * fails the statement before anything is written); of the others, updates replace their
+ * documents (`$merge` on `_id`), deletes mark theirs and a `deleteMany` removes the
+ * marked, inserts are `$merge`d as new documents, and the stage is dropped.
  */
 export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteContext): MongoCommand[] {
   const { table, def } = s;
@@ -519,16 +536,35 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
     then: i,
   }));
   const clauseIndex = branches.length ? { $switch: { branches, default: -1 } } : -1;
-  const docOf = (c: (typeof s.clauses)[number]): Mql => {
-    const values = Object.fromEntries(c.values.map((v) => [v.column, lowerExpr(v.expr)]));
-    if (c.action === 'update') return { $mergeObjects: ['$__t', values] };
+  // each written value conformed to its column's declared type; `converted`: the columns some clause converts
+  const converted = new Set<string>();
+  const conformed = s.clauses.map((c) =>
+    c.values.map((v) => {
+      const col = def?.columns.find((d) => d.name === v.column);
+      const raw = lowerExpr(v.expr);
+      const value = col ? conform(raw, col, v.expr.type, v.expr.intWidth, v.expr.span ?? table.span) : raw;
+      if (value !== raw) converted.add(v.column);
+      return { column: v.column, raw, value };
+    }),
+  );
+  const docOf = (c: (typeof s.clauses)[number], i: number): Mql => {
+    const values = Object.fromEntries(conformed[i].map((v) => [v.column, v.value]));
+    // a NULL is a missing field, and a missing value in `$mergeObjects`' object would leave the old value: it must be null there
+    if (c.action === 'update') return { $mergeObjects: ['$__t', Object.fromEntries(conformed[i].map((v) => [v.column, orNull(v.value)]))] };
     if (c.action === 'insert') return values;
     return null;
   };
-  const pick = (field: (c: (typeof s.clauses)[number]) => Mql): Mql => ({
-    $switch: { branches: s.clauses.map((c, i) => ({ case: { $eq: ['$$c', i] }, then: field(c) })), default: null },
+  const sourceOf = (i: number): Mql => {
+    const values = conformed[i].filter((v) => v.value !== v.raw);
+    return values.length ? Object.fromEntries(values.map((v) => [v.column, v.raw])) : { $literal: {} };
+  };
+  const pick = (field: (c: (typeof s.clauses)[number], i: number) => Mql): Mql => ({
+    $switch: { branches: s.clauses.map((c, i) => ({ case: { $eq: ['$$c', i] }, then: field(c, i) })), default: null },
   });
   const id = def && identityExpr(def);
+  const writes = s.clauses.some((c) => c.action === 'update' || c.action === 'insert');
+  // the reasons read the new document's columns (a CHECK's fields too) and the values before conversion
+  const reasons: Mql = def && writes ? cond({ $in: ['$__kind', ['update', 'insert']] }, { $let: { vars: { row: '$__new' }, in: replaceFieldRefs(reasonsOf(def, converted), '$$row.', '$__source.') } }, []) : { $literal: [] };
   const stageStages: Stage[] = [
     ...read.pipeline,
     { $set: { __c: clauseIndex } },
@@ -538,13 +574,18 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
         __tid: '$__t._id',
         __kind: letIn({ c: '$__c' }, s.clauses.length ? pick((c) => (c.action === 'nothing' ? null : c.action)) : null),
         __new: letIn({ c: '$__c' }, s.clauses.length ? pick(docOf) : null),
+        ...(converted.size ? { __source: letIn({ c: '$__c' }, pick((_c, i) => sourceOf(i))) } : {}),
       },
     },
     { $match: { __kind: { $ne: null } } },
+    { $set: { __reasons: reasons } },
     { $out: table.db ? { db: table.db, coll: stage } : stage },
   ];
   const into = table.db ? { db: table.db, coll: table.name } : table.name;
-  const kind = (k: string): Stage => ({ $match: { __kind: k } });
+  // query-language selections: a row without reasons is written
+  const valid = { '__reasons.0': { $exists: false } };
+  const rejected: Stage = { $match: { '__reasons.0': { $exists: true } } };
+  const kind = (k: string): Stage => ({ $match: { __kind: k, ...valid } });
   const marker = `__sqletl_merge_delete_${ctx.index}`;
   return [
     { kind: 'aggregate', ...(read.collection ? { collection: read.collection } : {}), ...db, pipeline: stageStages, role: 'stage' },
@@ -557,18 +598,35 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
       // MERGE and UPDATE … FROM may change a target row once; DELETE … USING may match it many times
       pipeline: [{ $match: { __kind: { $in: s.clauses.some((c) => c.action === 'update') || s.strict ? ['update', 'delete'] : ['update'] } } }, { $group: { _id: '$__tid', n: { $sum: 1 } } }, { $match: { n: { $gt: 1 } } }, { $limit: 1 }],
     },
-    ...mergeConstraintChecks(s, stage, db),
+    ...(writes ? stopOnReject(stage, db, [rejected], ctx) : []),
+    ...mergeKeyCheck(s, stage, db),
     {
       kind: 'aggregate',
       collection: stage,
       ...db,
       role: 'count',
-      // one count per target row (a row deleted through two matches is one deletion)
+      // one count per target row (a row deleted through two matches is one deletion); each rejected row counts
       pipeline: [
-        { $group: { _id: { k: '$__kind', t: cond({ $eq: ['$__kind', 'insert'] }, '$_id', '$__tid') } } },
-        { $group: { _id: { $switch: { branches: [{ case: { $eq: ['$_id.k', 'insert'] }, then: 'inserted' }, { case: { $eq: ['$_id.k', 'update'] }, then: 'updated' }], default: 'deleted' } }, n: { $sum: 1 } } },
+        { $group: { _id: { k: cond({ $gt: [{ $size: '$__reasons' }, 0] }, 'rejected', '$__kind'), t: cond({ $eq: ['$__kind', 'delete'] }, '$__tid', '$_id') } } },
+        { $group: { _id: { $switch: { branches: [{ case: { $eq: ['$_id.k', 'insert'] }, then: 'inserted' }, { case: { $eq: ['$_id.k', 'update'] }, then: 'updated' }, { case: { $eq: ['$_id.k', 'rejected'] }, then: 'rejected' }], default: 'deleted' } }, n: { $sum: 1 } } },
       ],
     },
+    ...(writes
+      ? [
+          {
+            kind: 'aggregate' as const,
+            collection: stage,
+            ...db,
+            role: 'rejects' as const,
+            // the rejected document as the clause would write it, the converted columns' values as they came
+            pipeline: [
+              rejected,
+              { $project: { _id: 0, row: converted.size ? { $mergeObjects: ['$__new', '$__source'] } : '$__new', reasons: '$__reasons', statement: { $literal: ctx.index }, sql: { $literal: s.sql }, at: '$$NOW' } },
+              { $merge: { into: table.db ? { db: table.db, coll: rejectsName(table.name) } : rejectsName(table.name), whenMatched: 'fail' as const, whenNotMatched: 'insert' as const } },
+            ],
+          },
+        ]
+      : []),
     {
       kind: 'aggregate',
       collection: stage,
@@ -596,20 +654,32 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
 }
 
 /**
- * A MERGE (and UPDATE … FROM, DELETE … USING, UPDATE/DELETE with subqueries) writes its
- * rows as the clauses compute them: a row that would break a NOT NULL or CHECK constraint
- * of the declared table fails the statement before anything is written, with
- * PostgreSQL's message, as PostgreSQL does (it wrote such rows unchecked). One check per
- * constraint, each over the rows to update or insert.
+ * A MERGE INSERT whose key the table already holds (its ON condition is not the key) or
+ * that another inserted row of the statement repeats fails the statement before anything
+ * is written, with PostgreSQL's message (the insert's `$merge` would fail after the
+ * updates and deletes were written). sqletl does not make these rows rejects yet.
  */
-function mergeConstraintChecks(s: Extract<Statement, { kind: 'merge' }>, stage: string, db: MqlDocument): MongoCommand[] {
-  const def = s.def;
-  if (!def || !s.clauses.some((c) => c.action === 'update' || c.action === 'insert')) return [];
-  const written: Stage[] = [{ $match: { __kind: { $in: ['update', 'insert'] } } }, { $replaceWith: '$__new' }];
-  const check = (test: Mql, message: string): MongoCommand => ({ kind: 'aggregate', collection: stage, ...db, role: 'check', message, pipeline: [...written, { $match: { $expr: test } }, { $limit: 1 }] });
+function mergeKeyCheck(s: Extract<Statement, { kind: 'merge' }>, stage: string, db: MqlDocument): MongoCommand[] {
+  const key = s.def && identityKey(s.def);
+  if (!s.def || !key || !s.clauses.some((c) => c.action === 'insert')) return [];
+  const constraint = s.def.primaryKey ? `${s.def.name}_pkey` : `${s.def.name}_${key.join('_')}_key`;
   return [
-    ...def.columns.filter((c) => c.notNull).map((c) => check(isNull(`$${c.name}`), `null value in column "${c.name}" of relation "${def.name}" violates not-null constraint`)),
-    ...def.checks.map((ch) => check({ $eq: [lowerExpr(ch.expr), false] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`)),
+    {
+      kind: 'aggregate',
+      collection: stage,
+      ...db,
+      role: 'check',
+      message: `duplicate key value violates unique constraint "${constraint}"`,
+      pipeline: [
+        { $match: { __kind: 'insert', '__reasons.0': { $exists: false } } },
+        { $project: { _id: 0, k: identityExpr(s.def, (c) => `$__new.${c}`)! } },
+        { $match: { k: { $exists: true } } },
+        { $group: { _id: '$k', n: { $sum: 1 } } },
+        { $lookup: { from: s.table.name, localField: '_id', foreignField: '_id', as: 'held' } },
+        { $match: { $or: [{ n: { $gt: 1 } }, { 'held.0': { $exists: true } }] } },
+        { $limit: 1 },
+      ],
+    },
   ];
 }
 

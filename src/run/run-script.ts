@@ -200,8 +200,12 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
           break;
         case 'check':
           if (docs.length > 0) {
-            const reasons = Array.isArray(docs[0].__reasons) ? `: ${(docs[0].__reasons as string[]).join('; ')}` : '';
-            throw new SqlEtlError('constraint-violation', 'run', `${cmd.message ?? 'a check of the statement failed'}${reasons}`);
+            const reasons = Array.isArray(docs[0].__reasons) ? (docs[0].__reasons as string[]) : [];
+            // on_error = stop: PostgreSQL's words for the first row that breaks the table (as PostgreSQL fails the statement)
+            if (cmd.firstReason && reasons.length) {
+              throw new SqlEtlError('constraint-violation', 'run', reasons[0], { hints: [`${cmd.message ?? 'sqletl.on_error = stop'}${reasons.length > 1 ? `; the row's other reasons: ${reasons.slice(1).join('; ')}` : ''}`] });
+            }
+            throw new SqlEtlError('constraint-violation', 'run', `${cmd.message ?? 'a check of the statement failed'}${reasons.length ? `: ${reasons.join('; ')}` : ''}`);
           }
           break;
         case 'count':
@@ -213,7 +217,7 @@ async function executeCommands(engine: Engine, st: CompiledStatement, commands: 
           counts.inserted ??= 0;
           counts.updated ??= 0;
           if (st.kind === 'merge') counts.deleted ??= 0;
-          else counts.rejected ??= 0;
+          counts.rejected ??= 0;
           break;
         case 'stage':
         case 'rejects':

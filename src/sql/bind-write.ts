@@ -213,24 +213,50 @@ function defaultValuesQuery(): Query {
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** The rows of `source` LEFT JOIN the target table (under `__t`) on `on`, passed through as they are. */
-function joinedToTarget(source: Source, table: TableRef, on: Expr): Query {
+/**
+ * The rows of `source` LEFT JOIN the target table (under `__t`) on `on`, passed through as
+ * they are; `where`: conditions on the joined rows that hold subqueries (planned as in any
+ * query); `computed`: values with subqueries, computed beside the rows (`__vN`, `__wN`).
+ */
+function joinedToTarget(source: Source, table: TableRef, on: Expr, where?: Expr, computed: Computed[] = []): Query {
   return {
     kind: 'select',
     source: { kind: 'join', type: 'left', left: source, right: { kind: 'collection', name: table.name, db: table.db }, as: '__t', on },
+    where,
     groupBy: [],
     aggregated: false,
     passthrough: true,
-    columns: [],
+    columns: computed,
     distinct: false,
     orderBy: [],
   };
 }
 
+/** A value of a write that holds a subquery, computed as a column of the joined rows (a write's own expressions cannot run one). */
+type Computed = { name: string; field: string; expr: Expr };
+
+/**
+ * `e` itself, or where it holds a subquery, a reference to the column `<prefix>N` of the
+ * joined rows that computes it (appended to `computed`), typed as `e` is.
+ */
+function computedIfSubquery(e: Expr, computed: Computed[], prefix: '__v' | '__w'): Expr {
+  if (!someExpr(e, (x) => x.kind === 'subquery')) return e;
+  const field = `${prefix}${computed.filter((c) => c.field.startsWith(prefix)).length}`;
+  computed.push({ name: field, field, expr: e });
+  const typed = { ...(e.intWidth ? { intWidth: e.intWidth } : {}), ...(e.charLength !== undefined ? { charLength: e.charLength } : {}), ...(e.numericScale !== undefined ? { numericScale: e.numericScale } : {}) };
+  return { ...columnExpr([field], e.type), ...typed, ...(e.span ? { span: e.span } : {}) };
+}
+
+const hasSubqueryExpr = (e: Expr) => someExpr(e, (x) => x.kind === 'subquery');
+const conjunctsOf = (e: Expr): Expr[] => (e.kind === 'and' ? e.args.flatMap(conjunctsOf) : [e]);
+const andOf = (cs: Expr[]): Expr => (cs.length === 1 ? cs[0] : { kind: 'and', args: cs, type: 'bool' });
+
 /**
  * UPDATE … FROM / DELETE … USING: the joined form is a MERGE (the FROM/USING
  * relations joined to the target on the WHERE condition, WHEN MATCHED THEN
- * UPDATE/DELETE), so it runs on the server with `$lookup` and `$merge`.
+ * UPDATE/DELETE), so it runs on the server with `$lookup` and `$merge`. WHERE
+ * conjuncts holding subqueries filter the joined rows (the others are the join's
+ * condition); SET values holding subqueries are computed beside them (`__vN`).
  */
 export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete'): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], action.toUpperCase());
@@ -240,15 +266,18 @@ export function bindJoinedWrite(n: Any, env: BindEnv, action: 'update' | 'delete
   const target = relationOf(def, n.relation.alias?.aliasname ?? table.name, ['__t']);
   const both = exprCtx(env, [...src.relations, target], action === 'update' ? 'UPDATE … FROM' : 'DELETE … USING');
   if (!n.whereClause) throw unsupported('bind', `${action.toUpperCase()} with ${action === 'update' ? 'FROM' : 'USING'} but no WHERE condition`, table.span);
-  const on = bindWriteExpr(n.whereClause, { ...both, clause: 'WHERE' });
-  const joined = joinedToTarget(src.source, table, on);
+  const where = bindExpr(n.whereClause, { ...both, clause: 'WHERE' });
+  requireBoolean(where, 'WHERE');
+  const withSubqueries = conjunctsOf(where).filter(hasSubqueryExpr);
+  const plain = conjunctsOf(where).filter((c) => !hasSubqueryExpr(c));
+  const computed: Computed[] = [];
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
-    const rt = unwrap(t)[1];
-    const col = def?.columns.find((c) => c.name === rt.name);
-    if (def && !col) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location) });
-    const e = refuseRowWrite(bindWriteExpr(rt.val, { ...both, clause: 'UPDATE … SET' }));
-    return { column: rt.name as string, expr: col ? coerceTo(e, col.type) : e };
+    const { rt, col } = setTarget(t, table, def, ctx0);
+    const e = refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'UPDATE … SET' }));
+    return { column: rt.name as string, expr: computedIfSubquery(col ? coerceTo(e, col.type) : e, computed, '__v') };
   });
+  const on = plain.length ? andOf(plain) : lit(true, 'bool');
+  const joined = joinedToTarget(src.source, table, on, withSubqueries.length ? andOf(withSubqueries) : undefined, computed);
   return { kind: 'merge', table, def, joined, clauses: [{ matched: true, action, values }] };
 }
 
@@ -272,16 +301,11 @@ export function bindFilteredWrite(n: Any, env: BindEnv, action: 'update' | 'dele
   if (where) requireBoolean(where, 'WHERE');
   // a SET value holding a subquery is computed by the joined query (a column `__vN`, where
   // its subqueries are planned as in any select list) and assigned from there
-  const computed: { name: string; field: string; expr: Expr }[] = [];
+  const computed: Computed[] = [];
   const values = action === 'delete' ? [] : ((n.targetList ?? []) as Node[]).map((t) => {
     const { rt, col } = setTarget(t, table, def, ctx0);
     const bound = refuseRowWrite(bindExpr(rt.val, { ...ctx, clause: 'UPDATE … SET' }));
-    const e = col ? coerceTo(bound, col.type) : bound;
-    if (!someExpr(e, (x) => x.kind === 'subquery')) return { column: rt.name as string, expr: e };
-    const field = `__v${computed.length}`;
-    computed.push({ name: field, field, expr: e });
-    const typed = { ...(e.intWidth ? { intWidth: e.intWidth } : {}), ...(e.charLength !== undefined ? { charLength: e.charLength } : {}), ...(e.numericScale !== undefined ? { numericScale: e.numericScale } : {}) };
-    return { column: rt.name as string, expr: { ...columnExpr([field], e.type), ...typed } };
+    return { column: rt.name as string, expr: computedIfSubquery(col ? coerceTo(bound, col.type) : bound, computed, '__v') };
   });
   const kept: Query = { kind: 'select', source: { kind: 'collection', name: table.name, db: table.db }, where, groupBy: [], aggregated: false, passthrough: true, columns: [], distinct: false, orderBy: [] };
   const joined: Query = {
@@ -357,7 +381,9 @@ export { lit };
 /**
  * MERGE INTO t USING s ON … WHEN [NOT] MATCHED [AND …] THEN UPDATE SET … | DELETE |
  * INSERT (…) VALUES (…) | DO NOTHING: the source LEFT JOIN the target, target
- * documents under `__t`; each WHEN clause is bound over both.
+ * documents under `__t`; each WHEN clause is bound over both. A WHEN condition or a
+ * value holding a subquery is computed beside the joined rows (`__wN`, `__vN`); an
+ * INSERT's unlisted columns get their DEFAULTs.
  */
 export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind: 'merge' }>, 'sql' | 'span'> {
   const ctx0 = exprCtx(env, [], 'MERGE');
@@ -369,14 +395,20 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
   const both = exprCtx(env, [...src.relations, target], 'MERGE');
   const sourceOnly = exprCtx(env, src.relations, 'MERGE … INSERT');
   const on = bindWriteExpr(n.joinCondition, { ...both, clause: 'MERGE … ON' });
-  const joined = joinedToTarget(src.source, table, on);
+  const computed: Computed[] = [];
   const clauses = ((n.mergeWhenClauses ?? []) as Node[]).map((w): MergeClause => {
     const c = unwrap(w)[1];
     const matched = c.matchKind === 'MERGE_WHEN_MATCHED';
     if (c.matchKind === 'MERGE_WHEN_NOT_MATCHED_BY_SOURCE') throw unsupported('bind', 'WHEN NOT MATCHED BY SOURCE', spanOf(ctx0, n.relation.location));
     const ctx = matched ? both : sourceOnly;
-    const condition = c.condition ? bindWriteExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
-    const colType = (name: string) => def?.columns.find((d) => d.name === name)?.type;
+    const bound = c.condition ? bindExpr(c.condition, { ...ctx, clause: 'MERGE … WHEN' }) : undefined;
+    if (bound) requireBoolean(bound, 'WHEN');
+    const condition = bound && computedIfSubquery(bound, computed, '__w');
+    const colOf = (name: string) => def?.columns.find((d) => d.name === name);
+    const assigned = (column: string, e: Expr) => {
+      const col = colOf(column);
+      return { column, expr: computedIfSubquery(col ? coerceTo(e, col.type) : e, computed, '__v') };
+    };
     switch (c.commandType as string) {
       case 'CMD_DELETE':
         return { matched, condition, action: 'delete', values: [] };
@@ -384,24 +416,30 @@ export function bindMerge(n: Any, env: BindEnv): Omit<Extract<Statement, { kind:
         return { matched, condition, action: 'nothing', values: [] };
       case 'CMD_UPDATE': {
         const values = ((c.targetList ?? []) as Node[]).map((t) => {
-          const rt = unwrap(t)[1];
-          const e = refuseRowWrite(bindWriteExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' }));
-          const type = colType(rt.name);
-          return { column: rt.name as string, expr: type ? coerceTo(e, type) : e };
+          const { rt } = setTarget(t, table, def, ctx0);
+          return assigned(rt.name as string, refuseRowWrite(bindExpr(rt.val, { ...both, clause: 'MERGE … UPDATE SET' })));
         });
         return { matched, condition, action: 'update', values };
       }
       case 'CMD_INSERT': {
-        const cols = ((c.targetList ?? []) as Node[]).map((t) => unwrap(t)[1].name as string);
-        const names = cols.length ? cols : def?.columns.map((d) => d.name) ?? [];
-        const vals = ((c.values ?? []) as Node[]).map((v) => refuseRowWrite(bindWriteExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' })));
-        if (vals.length !== names.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more target columns than expressions', { span: spanOf(ctx0, n.relation.location) });
-        return { matched, condition, action: 'insert', values: names.map((column, i) => ({ column, expr: colType(column) ? coerceTo(vals[i], colType(column)!) : vals[i] })) };
+        const listed = ((c.targetList ?? []) as Node[]).map((t) => unwrap(t)[1]);
+        for (const rt of listed) {
+          if (def && !colOf(rt.name)) throw new SqlEtlError('undefined-column', 'bind', `column "${rt.name}" of relation "${table.name}" does not exist`, { params: { column: rt.name, relation: table.name }, span: spanOf(ctx0, rt.location, String(rt.name).length) });
+        }
+        const names = listed.length ? listed.map((rt) => rt.name as string) : def?.columns.map((d) => d.name) ?? [];
+        const vals = ((c.values ?? []) as Node[]).map((v) => refuseRowWrite(bindExpr(v, { ...sourceOnly, clause: 'MERGE … INSERT' })));
+        if (vals.length > names.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more expressions than target columns', { span: spanOf(ctx0, n.relation.location) });
+        // without a column list, VALUES may name fewer columns than the table has: the rest get their DEFAULTs, as listed columns' others do
+        if (vals.length < names.length && listed.length) throw new SqlEtlError('insert-columns', 'bind', 'INSERT has more target columns than expressions', { span: spanOf(ctx0, n.relation.location) });
+        const given = names.slice(0, vals.length);
+        const defaults = (def?.columns ?? []).filter((d) => !given.includes(d.name) && d.default).map((d) => ({ column: d.name, expr: d.default! }));
+        return { matched, condition, action: 'insert', values: [...given.map((column, i) => assigned(column, vals[i])), ...defaults] };
       }
       default:
         throw unsupported('bind', `MERGE ${String(c.commandType)}`, spanOf(ctx0, n.relation.location));
     }
   });
+  const joined = joinedToTarget(src.source, table, on, undefined, computed);
   return { kind: 'merge', table, def, joined, clauses, strict: true };
 }
 

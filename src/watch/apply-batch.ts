@@ -172,7 +172,9 @@ async function recompute(engine: Engine, w: WatchedStatement, r: Recompute, opti
       if (c.kind !== 'aggregate' || c === stage) continue;
       if (c.role === 'check') {
         const docs = await engine.aggregate(c);
-        if (docs.length) throw new SqlEtlError('constraint-violation', 'run', c.message ?? 'a check of the statement failed');
+        // on_error = stop: the first rejected row's reason, in PostgreSQL's words (as run-script.ts says it)
+        const reason = c.firstReason && Array.isArray(docs[0]?.__reasons) ? String((docs[0].__reasons as unknown[])[0] ?? '') : '';
+        if (docs.length) throw new SqlEtlError('constraint-violation', 'run', reason || (c.message ?? 'a check of the statement failed'), reason && c.message ? { hints: [c.message] } : {});
       } else if (c.role === 'count') {
         const docs = await engine.aggregate(c);
         outcome.rejected = Number(docs.find((d) => d._id === 'rejected')?.n ?? 0);
