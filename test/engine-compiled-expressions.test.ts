@@ -7,8 +7,8 @@
  * Inputs with NULLs, missing fields, duplicates, empty strings and values of other types.
  */
 import { describe, expect, it } from 'vitest';
-import { Aggregator, evalExpr, ProcessingMode } from '../src/engine/mingo-runtime.js';
-import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
+import { Aggregator, Context, evalExpr, pipelineOperators, ProcessingMode } from '../src/engine/mingo-runtime.js';
+import { EMBEDDED_CONTEXT, EMBEDDED_OPERATORS } from '../src/engine/mingo-extensions.js';
 import { compileExpr } from '../src/engine/mingo-compiled.js';
 import { fieldReader } from '../src/engine/field-path.js';
 import { MINGO_OWN } from './support/mingo-own.js';
@@ -86,6 +86,30 @@ const exprs: unknown[] = [
   { $max: ['$arr', '$o'] },
   { $min: [null, '$nothing'] },
   { $max: [1, { $ceil: { $multiply: [0.75, { $ifNull: ['$n', 0] }] } }] },
+  // arithmetic of two operands (the form without an array per call) and of three: NULLs,
+  // NaN, -0 (mingo adds from 0), infinities, dates, strings, booleans, arrays, division by zero
+  { $add: ['$n', 1] },
+  { $add: ['$n', '$n'] },
+  { $add: [-0, '$n'] },
+  { $add: ['$n', -0] },
+  { $add: ['$a', 86400000] },
+  { $add: ['$n', '$t'] },
+  { $add: ['$t', null] },
+  { $add: [null, '$t'] },
+  { $add: ['$n', 1, 2] },
+  { $multiply: ['$n', 2] },
+  { $multiply: ['$n', -0] },
+  { $multiply: ['$n', '$s'] },
+  { $multiply: ['$n', '$n', 0.5] },
+  { $multiply: [{ $subtract: [1, '$n'] }, { $add: [1, '$n'] }] },
+  { $subtract: ['$n', 1] },
+  { $subtract: ['$a', '$b'] },
+  { $subtract: ['$a', 1000] },
+  { $subtract: ['$n', '$t'] },
+  { $divide: ['$n', 2] },
+  { $divide: [1, '$n'] },
+  { $divide: ['$n', '$nothing'] },
+  { $divide: ['$t', 2] },
 ];
 
 const options = () => ({ context: EMBEDDED_CONTEXT, useStrictMode: true, failOnError: true, processingMode: ProcessingMode.CLONE_OFF } as never);
@@ -196,6 +220,51 @@ describe('compiled $group against mingo\'s, keys told apart by their string code
       const stage = [{ $group: { _id, n: { $sum: 1 }, vs: { $push: '$v' } } }];
       const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
       const mingos = new Aggregator(stage as never, { context: MINGO_OWN } as never).run(rows as never);
+      expect(ours).toStrictEqual(mingos);
+    });
+  }
+});
+
+describe('compiled $group accumulators, folded in one pass over the rows, against mingo\'s $group over the engine\'s operators', () => {
+  // the engine's accumulators and expressions ($sum adds NaN, as MongoDB does), mingo's $group stage interpreting them
+  const reference = Context.init({ ...EMBEDDED_OPERATORS, pipeline: { ...EMBEDDED_OPERATORS.pipeline, $group: pipelineOperators.$group } } as never);
+  const numbers: Doc[] = [
+    { k: 1, v: 1 },
+    { k: 1, v: 0.1 },
+    { k: 1, v: -0 },
+    { k: 2, v: Number.NaN },
+    { k: 2, v: null },
+    { k: 2 },
+    { k: 3, v: Number.POSITIVE_INFINITY },
+    { k: 3, v: -1e308 },
+    { k: 4, v: 0.2 },
+    { k: 4, v: 0.3 },
+  ];
+  const mixed: Doc[] = [
+    { k: 1, v: 1 },
+    { k: 1, v: 0.1 },
+    { k: 1, v: -0 },
+    { k: 2, v: Number.NaN },
+    { k: 2, v: '7' },
+    { k: 2, v: null },
+    { k: 2 },
+    { k: 3, v: Number.POSITIVE_INFINITY },
+    { k: 3, v: [1, 2] },
+    { k: 3, v: d1 },
+    { k: 4, v: 0.2 },
+    { k: 4, v: 0.3 },
+  ];
+  const groups: [Doc[], Doc][] = [
+    [mixed, { s: { $sum: '$v' }, a: { $avg: '$v' }, mx: { $max: '$v' }, mn: { $min: '$v' }, p: { $push: '$v' } }],
+    [numbers, { s: { $sum: '$v' }, a: { $avg: '$v' }, mx: { $max: '$v' }, mn: { $min: '$v' }, p: { $push: '$v' } }],
+    [numbers, { s: { $sum: { $multiply: ['$v', 0.1] } }, a: { $avg: { $add: ['$v', 1] } }, c: { $sum: 1 }, s0: { $sum: null }, a0: { $avg: null } }],
+    [numbers, { p: { $push: { $subtract: [1, '$v'] } }, s: { $sum: { $subtract: [1, '$v'] } }, a: { $avg: { $divide: ['$v', 3] } } }],
+  ];
+  for (const [rows, fields] of groups) {
+    it(`${rows === mixed ? 'mixed values' : 'numbers'}: ${Object.keys(fields).join(' ')}`, () => {
+      const stage = [{ $group: { _id: '$k', ...fields } }, { $sort: { _id: 1 } }];
+      const ours = new Aggregator(stage as never, { context: EMBEDDED_CONTEXT } as never).run(rows as never);
+      const mingos = new Aggregator(stage as never, { context: reference } as never).run(rows as never);
       expect(ours).toStrictEqual(mingos);
     });
   }
