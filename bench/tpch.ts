@@ -8,13 +8,15 @@
  *   npm run bench:tpch -- --timeout 30       # seconds per sqletl query (default 60)
  *   npm run bench:tpch -- --pg-indexes       # PGlite with TPC-H's keys indexed (needed for q20 at SF 0.1)
  *   npm run bench:tpch -- --markdown         # the table as markdown (bench/README.md)
+ *   npm run bench:tpch -- --reps 3           # each query 3 times on each side, medians (steadier growth figures)
  *
  * Data is generated under bench/.tmp/ (gitignored, never committed) with the dbgen
  * source and gen.sh of ../shared/tpch/. Each sqletl query runs in a child process
  * (bench/tpch-worker.ts) that is killed when it exceeds the timeout. sqletl's time is
  * `run()` as a user calls it (compile, read the collections, pipeline, rows); PGlite's
  * is the query alone on loaded tables (the best of two runs, or one run when it takes
- * more than a second). Results go to
+ * more than a second; with --reps N, each side's median of N runs, sqletl's in one worker
+ * process, PGlite's again one run past a second). Results go to
  * bench/.tmp/tpch-sf<SF>.json.
  */
 import { fork, execFileSync, type ChildProcess } from 'node:child_process';
@@ -23,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compareTables } from '../test/support/compare.js';
+import { median } from './lib/measure.js';
 import { PgBench } from './lib/pglite.js';
 import { table, markdown, type Cell } from './lib/table.js';
 
@@ -39,10 +42,12 @@ interface Options {
   markdown: boolean;
   /** PGlite: index TPC-H's keys after loading (its plan for q20 rescans lineitem per partsupp row without them: minutes at SF 0.01) */
   pgIndexes: boolean;
+  /** runs per query on each side, medians reported (default: sqletl once, PGlite the best of two) */
+  reps: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { sf: '0.01', timeoutS: 60, markdown: false, pgIndexes: false };
+  const o: Options = { sf: '0.01', timeoutS: 60, markdown: false, pgIndexes: false, reps: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--sf') o.sf = argv[++i];
@@ -50,6 +55,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--only') o.only = new Set(argv[++i].split(',').map((q) => q.trim()));
     else if (a === '--markdown') o.markdown = true;
     else if (a === '--pg-indexes') o.pgIndexes = true;
+    else if (a === '--reps') o.reps = Math.max(1, Number(argv[++i]));
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -110,7 +116,7 @@ class Runner {
     this.child = child;
     return child;
   }
-  run(req: { name: string; sql: string; dataDir: string; schema: string }, timeoutMs: number): Promise<WorkerReply | 'timeout'> {
+  run(req: { name: string; sql: string; dataDir: string; schema: string; reps: number }, timeoutMs: number): Promise<WorkerReply | 'timeout'> {
     const child = this.child ?? this.start();
     return new Promise((done) => {
       const timer = setTimeout(() => {
@@ -170,18 +176,22 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   for (const q of queries) {
     let expected;
-    let pgMs = Infinity;
-    let pgCpuMs = Infinity;
-    for (let i = 0; i < 2 && !(i > 0 && pgMs > 1000); i++) {
-      // the best of two runs; one when it takes more than a second (PGlite's q20 takes minutes)
+    const pgWalls: number[] = [];
+    const pgCpus: number[] = [];
+    const pgRuns = o.reps > 1 ? o.reps : 2;
+    for (let i = 0; i < pgRuns && !(i > 0 && pgWalls[0] > 1000); i++) {
+      // one run when it takes more than a second (PGlite's q20 without indexes takes minutes)
       const t = performance.now();
       const c = process.cpuUsage();
       expected = await pg.query(q.sql);
-      pgMs = Math.min(pgMs, performance.now() - t);
+      pgWalls.push(performance.now() - t);
       const u = process.cpuUsage(c);
-      pgCpuMs = Math.min(pgCpuMs, (u.user + u.system) / 1000);
+      pgCpus.push((u.user + u.system) / 1000);
     }
-    const reply = await runner.run({ name: q.name, sql: q.sql, dataDir, schema }, o.timeoutS * 1000);
+    // the best of two by default; with --reps, the median as on sqletl's side
+    const pgMs = o.reps > 1 ? median(pgWalls) : Math.min(...pgWalls);
+    const pgCpuMs = o.reps > 1 ? median(pgCpus) : Math.min(...pgCpus);
+    const reply = await runner.run({ name: q.name, sql: q.sql, dataDir, schema, reps: o.reps }, o.timeoutS * o.reps * 1000);
     let r: Result;
     if (reply === 'timeout') r = { query: q.name, status: 'timeout', pgMs, detail: `> ${o.timeoutS} s` };
     else if (reply.error !== undefined) r = { query: q.name, status: 'error', pgMs, shape: reply.shape, detail: reply.error.split('\n')[0] };
@@ -216,9 +226,10 @@ async function main(): Promise<void> {
   const geo = geoOf((r) => r.ratio!);
   const geoCpu = geoOf((r) => r.cpuRatio!);
   const loadEnd = loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`\nTPC-H SF ${o.sf}: ${equal.length}/${results.length} equal PostgreSQL; geometric mean ratio of the equal ones ${geo?.toFixed(1)}× (wall), ${geoCpu?.toFixed(1)}× (CPU); load average ${loadStart} at start, ${loadEnd} at end; ${caches}\n`);
+  const reps = o.reps > 1 ? `medians of ${o.reps} runs per query on each side; ` : '';
+  console.log(`\nTPC-H SF ${o.sf}: ${equal.length}/${results.length} equal PostgreSQL; ${reps}geometric mean ratio of the equal ones ${geo?.toFixed(1)}× (wall), ${geoCpu?.toFixed(1)}× (CPU); load average ${loadStart} at start, ${loadEnd} at end; ${caches}\n`);
   console.log(o.markdown ? markdown(head, rows) : table(head, rows));
-  writeFileSync(join(TMP, `tpch-sf${o.sf.replace('.', '')}${o.pgIndexes ? '-indexed' : ''}.json`), JSON.stringify({ sf: o.sf, pgIndexes: o.pgIndexes, date: new Date().toISOString(), loadStart, loadEnd, caches, results }, null, 2));
+  writeFileSync(join(TMP, `tpch-sf${o.sf.replace('.', '')}${o.pgIndexes ? '-indexed' : ''}.json`), JSON.stringify({ sf: o.sf, pgIndexes: o.pgIndexes, reps: o.reps, date: new Date().toISOString(), loadStart, loadEnd, caches, results }, null, 2));
 }
 
 main().catch((err) => {
