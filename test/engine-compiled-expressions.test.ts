@@ -227,7 +227,8 @@ describe('compiled $group against mingo\'s, keys told apart by their string code
 
 describe('compiled $group accumulators, folded in one pass over the rows, against mingo\'s $group over the engine\'s operators', () => {
   // the engine's accumulators and expressions ($sum adds NaN, as MongoDB does), mingo's $group stage interpreting them
-  const reference = Context.init({ ...EMBEDDED_OPERATORS, pipeline: { ...EMBEDDED_OPERATORS.pipeline, $group: pipelineOperators.$group } } as never);
+  const engine = EMBEDDED_OPERATORS as Record<string, Record<string, unknown>>;
+  const reference = Context.init({ ...engine, pipeline: { ...engine.pipeline, $group: pipelineOperators.$group } } as never);
   const numbers: Doc[] = [
     { k: 1, v: 1 },
     { k: 1, v: 0.1 },

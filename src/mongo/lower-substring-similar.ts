@@ -1,6 +1,6 @@
 import { SqlEtlError, unsupported } from '../errors.js';
 import type { FuncExpr } from '../ir/expr.js';
-import { cond, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, type Mql } from './mql.js';
 import { pgRegexToMongo } from './regex-pattern.js';
 
 /**
@@ -68,10 +68,22 @@ export function lowerSubstringSimilar(s: Mql, f: FuncExpr): Mql {
         cond: { $and: [matches(sub(k, '$$sm'), p2), matches(rest({ $add: [k, '$$sm'] }), p3)] },
       },
     };
-    return sub(k, { $arrayElemAt: [lastSplit, -1] });
+    // (never empty after a first split; 0 keeps the branch not taken free of errors)
+    return sub(k, { $arrayElemAt: [{ $concatArrays: [[0], lastSplit] }, -1] });
   };
+  // NULL in, NULL out: MongoDB's $strLenCP is an error on null, and $let binds its variables
+  // eagerly. The branches not taken are also kept free of errors (a null length, an empty
+  // split list read as the end of the text): MongoDB evaluates only the branch $cond takes,
+  // but other engines of its API fold constants or evaluate both (DocumentDB: README).
   return letIn(
     { ss: s },
-    letIn({ sn: { $strLenCP: '$$ss' } }, letIn({ sks: firstSplit }, cond({ $eq: [{ $size: '$$sks' }, 0] }, null, letIn({ sk1: { $arrayElemAt: ['$$sks', 0] } }, found('$$sk1'))))),
+    cond(
+      isNull('$$ss'),
+      null,
+      letIn(
+        { sn: { $strLenCP: { $ifNull: ['$$ss', ''] } } },
+        letIn({ sks: firstSplit }, cond({ $eq: [{ $size: '$$sks' }, 0] }, null, letIn({ sk1: { $arrayElemAt: [{ $concatArrays: ['$$sks', ['$$sn']] }, 0] } }, found('$$sk1')))),
+      ),
+    ),
   );
 }

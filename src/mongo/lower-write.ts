@@ -261,6 +261,9 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   return { $filter: { input: rules.map(([test, reason]) => cond(test, reason, null)), cond: { $ne: ['$$this', null] } } };
 }
 
+/** reasonsOf's answer for a table no row can break */
+const isNoReasons = (m: Mql): boolean => typeof m === 'object' && m !== null && !Array.isArray(m) && Object.keys(m).length === 1 && Array.isArray((m as { $literal?: unknown }).$literal) && (m as { $literal: unknown[] }).$literal.length === 0;
+
 /** A value in `$project` position: constants must not read as inclusion flags. */
 const asValue = (v: Mql): Mql => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !v.startsWith('$')) ? { $literal: v } : v);
 
@@ -564,7 +567,12 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
   const id = def && identityExpr(def);
   const writes = s.clauses.some((c) => c.action === 'update' || c.action === 'insert');
   // the reasons read the new document's columns (a CHECK's fields too) and the values before conversion
-  const reasons: Mql = def && writes ? cond({ $in: ['$__kind', ['update', 'insert']] }, { $let: { vars: { row: '$__new' }, in: replaceFieldRefs(reasonsOf(def, converted), '$$row.', '$__source.') } }, []) : { $literal: [] };
+  // (a table without constraints to break has the constant no-reasons: no $let around it)
+  const rowReasons = def && writes ? reasonsOf(def, converted) : undefined;
+  const reasons: Mql =
+    rowReasons && !isNoReasons(rowReasons)
+      ? cond({ $in: ['$__kind', ['update', 'insert']] }, { $let: { vars: { row: '$__new' }, in: replaceFieldRefs(rowReasons, '$$row.', '$__source.') } }, { $literal: [] })
+      : { $literal: [] };
   const stageStages: Stage[] = [
     ...read.pipeline,
     { $set: { __c: clauseIndex } },
