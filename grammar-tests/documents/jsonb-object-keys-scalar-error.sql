@@ -1,0 +1,3 @@
+-- error at 1:1
+-- postgres-error
+SELECT jsonb_object_keys(payload->'total') FROM events;
