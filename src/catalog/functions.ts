@@ -130,6 +130,8 @@ export const SCALAR_FUNCTIONS = {
   jsonb_object_keys: f(1, 1, 'array', 'strict', { syntax: true }), json_object_keys: f(1, 1, 'array', 'strict', { syntax: true }),
   // jsonb @> jsonb where one side is a constant object or array (src/mongo/lower-json-containment.ts): [container, contained]
   jsonb_contains: f(2, 2, 'bool', 'strict', { syntax: true }),
+  // jsonb ? text, jsonb ?| text[], jsonb ?& text[] (src/sql/bind-json-existence.ts)
+  jsonb_exists: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_any: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_all: f(2, 2, 'bool', 'strict', { syntax: true }),
 } as const satisfies Record<string, ScalarFunction>;
 
 export type ScalarFunctionName = keyof typeof SCALAR_FUNCTIONS;

@@ -20,7 +20,7 @@ import { acosd, asind, atanDegrees, cosd, cotd, RADIANS_PER_DEGREE, sind, tand }
 import { lowerBitNot, lowerBitwise, lowerShift, lowerToHex } from './lower-bits.js';
 import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
 import { eachPairs, objectKeys } from './lower-json-each.js';
-import { jsonbContains } from './lower-json-containment.js';
+import { jsonbContains, jsonbExists } from './lower-json-containment.js';
 import { jsonbSet } from './lower-jsonb-set.js';
 import { lowerCase, lowerInitcap, lowerOverlay, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
@@ -350,6 +350,9 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   json_object_keys: ([x], f) => objectKeys(x, 'json_object_keys', f.span),
   jsonb_contains: (_args, f, lower) => jsonbContains(f, lower),
   jsonb_set: (_args, f, lower) => jsonbSet(f, lower),
+  jsonb_exists: (args) => jsonbExists(args, 'one'),
+  jsonb_exists_any: (args) => jsonbExists(args, 'any'),
+  jsonb_exists_all: (args) => jsonbExists(args, 'all'),
   now: () => '$$NOW',
   current_date: () => truncateDate('$$NOW', 'day'),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)

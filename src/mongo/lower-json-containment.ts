@@ -18,8 +18,8 @@ export function jsonbContains(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   const [container, contained] = f.args;
   const constant = (e: Expr): e is Extract<Expr, { kind: 'literal' }> => e.kind === 'literal' && e.value !== null;
   const guarded = (e: Expr, test: (x: string) => Mql): Mql => letIn({ c0: lower(e) }, cond(isNull('$$c0'), null, test('$$c0')));
-  if (constant(contained)) return guarded(container, (x) => contains(x, contained.value as Json, 0, true));
-  if (constant(container)) return guarded(contained, (x) => containedIn(x, container.value as Json, 0, true));
+  if (constant(contained)) return guarded(container, (x) => contains(x, contained.value as unknown as Json, 0, true));
+  if (constant(container)) return guarded(contained, (x) => containedIn(x, container.value as unknown as Json, 0, true));
   throw unsupported('lower', 'jsonb containment of two values that are not constants', f.span, ['write the contained side as a constant: profile @> \'{"premium": true}\'']);
 }
 
@@ -79,4 +79,20 @@ function containedIn(x: Mql, j: Json, depth: number, top: boolean): Mql {
     const perKey = Object.entries(j).map(([k, value]) => ({ $or: [typeIs(member(v, k), 'missing'), containedIn(member(v, k), value, depth + 1, false)] }));
     return all([typeIs(v, 'object'), { $setIsSubset: [keys, literal(Object.keys(j))] }, ...perKey]);
   });
+}
+
+/**
+ * jsonb key existence (`?`, `?|`, `?&`): the strings a value offers are an object's
+ * top-level keys, an array's elements (only a string equals a string) or the value
+ * itself. NULL elements of the key list are ignored, as PostgreSQL ignores them.
+ */
+export function jsonbExists([value, keys]: Mql[], mode: 'one' | 'any' | 'all'): Mql {
+  const offered = cond(
+    typeIs('$$j', 'object'),
+    { $map: { input: { $objectToArray: cond(typeIs('$$j', 'object'), '$$j', { $literal: {} }) }, as: 'f', in: '$$f.k' } },
+    cond({ $isArray: ['$$j'] }, '$$j', ['$$j']),
+  );
+  const wanted = { $filter: { input: cond({ $isArray: ['$$q'] }, '$$q', []), as: 'w', cond: typeIs('$$w', 'string') } };
+  const test = mode === 'one' ? { $in: ['$$q', offered] } : mode === 'any' ? { $gt: [{ $size: { $setIntersection: [offered, wanted] } }, 0] } : { $setIsSubset: [wanted, offered] };
+  return letIn({ j: value }, letIn({ q: keys }, cond({ $or: [isNull('$$j'), isNull('$$q')] }, null, test)));
 }

@@ -5,6 +5,7 @@ import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
 import { similarToRegex } from './similar-pattern.js';
 import { bindJsonbSet } from './bind-jsonb-set.js';
+import { bindJsonExistence } from './bind-json-existence.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -544,6 +545,10 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
       }
     }
       return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
+    case '?':
+    case '?|':
+    case '?&':
+      return bindJsonExistence(name as '?' | '?|' | '?&', l, r, span);
     case '~':
     case '~*':
     case '!~':
@@ -565,10 +570,9 @@ function jsonBeside(e: Expr, other: Expr): Expr {
   return lit(parseLiteral(e.value, 'json', 'jsonb', e.span), 'json', e.span);
 }
 
-/** A jsonb constant: an object or an array ('{"a": 1}'::jsonb, '[1, 2]'::jsonb), or a jsonb scalar constant. */
+/** A jsonb constant: an object, an array or a scalar ('{"a": 1}'::jsonb, '[1, 2]'::jsonb, '3'::jsonb). */
 function isJsonConstant(e: Expr): boolean {
-  if (e.kind !== 'literal' || e.value === null || e.value instanceof Date) return false;
-  return e.type === 'json' || (typeof e.value === 'object' && !Array.isArray(e.value));
+  return e.kind === 'literal' && e.value !== null && e.type === 'json';
 }
 
 const intTypeName = (e: Expr): string => (e.intWidth === 16 ? 'smallint' : e.intWidth === 64 ? 'bigint' : 'integer');

@@ -3,6 +3,7 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, type Expr } from '../ir/expr.js';
 import { parseLiteral } from './literals.js';
 import { unwrap } from './bind-context.js';
+import { arrayText } from './array-text.js';
 
 /**
  * `jsonb_set(target, path, new_value [, create_missing])` (lowered in
@@ -53,44 +54,4 @@ function pathSteps(path: Expr, span?: SourceSpan): string[] {
   const nullAt = steps.indexOf(null);
   if (nullAt >= 0) throw new SqlEtlError('invalid-literal', 'bind', `path element at position ${nullAt + 1} is null`, { span: path.span ?? span });
   return steps as string[];
-}
-
-/** PostgreSQL's one-dimensional array text: `{a,"b c",NULL}` (quotes and backslashes escape, unquoted NULL is NULL). */
-function arrayText(text: string, span?: SourceSpan): (string | null)[] {
-  const t = text.trim();
-  const malformed = () => new SqlEtlError('invalid-literal', 'bind', `malformed array literal: "${text}"`, { span });
-  if (!t.startsWith('{') || !t.endsWith('}')) throw malformed();
-  const body = t.slice(1, -1);
-  if (body.trim() === '') return [];
-  const out: (string | null)[] = [];
-  let i = 0;
-  while (i <= body.length) {
-    while (body[i] === ' ') i++;
-    let item = '';
-    let quoted = false;
-    if (body[i] === '"') {
-      quoted = true;
-      i++;
-      while (i < body.length && body[i] !== '"') {
-        if (body[i] === '\\') i++;
-        item += body[i++] ?? '';
-      }
-      if (body[i] !== '"') throw malformed();
-      i++;
-      while (body[i] === ' ') i++;
-    } else {
-      while (i < body.length && body[i] !== ',') {
-        if (body[i] === '{' || body[i] === '}' || body[i] === '"') throw unsupported('bind', 'a multi-dimensional or nested path array in jsonb_set', span);
-        if (body[i] === '\\') i++;
-        item += body[i++] ?? '';
-      }
-      item = item.trim();
-      if (item === '') throw malformed();
-    }
-    out.push(!quoted && item.toUpperCase() === 'NULL' ? null : item);
-    if (i >= body.length) break;
-    if (body[i] !== ',') throw malformed();
-    i++;
-  }
-  return out;
 }
