@@ -375,7 +375,7 @@ function bindPairs(
   valueType: 'json' | 'text',
   p: { base: BoundFrom; array: Expr; as: string; alias?: string; colnames: string[]; ordinality: boolean; outer: boolean; span?: SourceSpan },
 ): BoundFrom {
-  if (p.ordinality) throw unsupported('bind', `${name}(…) WITH ORDINALITY`, p.span, ['its numbers follow PostgreSQL\'s jsonb key order (shortest key first): number the rows with row_number() OVER (ORDER BY length(key), key)']);
+  if (p.ordinality) throw unsupported('bind', `${name}(…) WITH ORDINALITY`, p.span, ['its numbers follow PostgreSQL\'s jsonb key order (shortest key first, then bytewise): number the rows with row_number() OVER (ORDER BY …) in the order you need']);
   if (p.colnames.length > 2) throw new SqlEtlError('too-many-aliases', 'bind', `too many column aliases specified for function ${name}`, { span: p.span });
   const columns = [
     { name: p.colnames[0] ?? 'key', field: 'k', type: 'text' as const },
