@@ -1,3 +1,3 @@
--- error at 1:1
+-- error at 3:8
 -- postgres-error
 SELECT jsonb_object_keys(payload->'total') FROM events;
