@@ -1,5 +1,5 @@
 import type { SourceSpan } from '../errors.js';
-import { cond, isNull, letIn, type Mql } from './mql.js';
+import { cond, isNull, letIn, notNull, type Mql } from './mql.js';
 import { raiseIf } from './raise.js';
 
 /**
@@ -14,6 +14,8 @@ import { raiseIf } from './raise.js';
  */
 
 const isObject = (x: Mql): Mql => ({ $eq: [{ $type: x }, 'object'] });
+/** A value that is there and not an object: the raise's own condition excludes NULL, since DocumentDB evaluates the NULL test's other branch too. */
+const presentNonObject = (x: Mql): Mql => ({ $and: [notNull(x), { $not: [isObject(x)] }] });
 
 /** `$objectToArray` of `$$o` when it is an object, else of an empty one (the raise decides then): never fails itself. */
 const fieldsOf = (): Mql => ({ $objectToArray: cond(isObject('$$o'), '$$o', { $literal: {} }) });
@@ -23,7 +25,7 @@ export function eachPairs(x: Mql, name: string, asText: boolean, span?: SourceSp
   const pairs = asText ? { $map: { input: fieldsOf(), as: 'p', in: { k: '$$p.k', v: jsonValueText('$$p.v', span) } } } : fieldsOf();
   return letIn(
     { o: x },
-    cond(isNull('$$o'), [], raiseIf(pairs, { $not: [isObject('$$o')] }, 'invalid-parameter-value', [`cannot call ${name} on a non-object`], span)),
+    cond(isNull('$$o'), [], raiseIf(pairs, presentNonObject('$$o'), 'invalid-parameter-value', [`cannot call ${name} on a non-object`], span)),
   );
 }
 
@@ -34,7 +36,7 @@ export function objectKeys(x: Mql, name: string, span?: SourceSpan): Mql {
     cond(
       isNull('$$o'),
       [],
-      raiseIf({ $map: { input: fieldsOf(), as: 'p', in: '$$p.k' } }, { $not: [isObject('$$o')] }, 'invalid-parameter-value', [`cannot call ${name} on `, cond({ $isArray: ['$$o'] }, 'an array', 'a scalar')], span),
+      raiseIf({ $map: { input: fieldsOf(), as: 'p', in: '$$p.k' } }, presentNonObject('$$o'), 'invalid-parameter-value', [`cannot call ${name} on `, cond({ $isArray: ['$$o'] }, 'an array', 'a scalar')], span),
     ),
   );
 }
@@ -43,13 +45,14 @@ export function objectKeys(x: Mql, name: string, span?: SourceSpan): Mql {
  * A jsonb value as jsonb_each_text (and `->>`'s PostgreSQL) prints it: a string as it is
  * (no quotes), booleans `true`/`false`, JSON null as NULL, an integer by its digits.
  * Refused at run time (positioned): an object or an array (PostgreSQL prints its own key
- * order and spacing), and a double whose shortest text MongoDB may write with an
- * exponent (PostgreSQL's numeric never does): magnitudes from 1e15, or below 1e-4.
+ * order and spacing), and a number whose shortest text MongoDB or JavaScript may
+ * write with an exponent (PostgreSQL's numeric never does): magnitudes from 1e15, or below 1e-4.
  */
 export function jsonValueText(v: Mql, span?: SourceSpan): Mql {
   const composite = { $in: [{ $type: '$$v' }, ['object', 'array']] };
-  // (the magnitude of a non-double reads 1: DocumentDB evaluates every operand of $and)
-  const magnitude = { $abs: cond({ $eq: [{ $type: '$$v' }, 'double'] }, '$$v', 1) };
+  // every number type: the embedded engine's numbers are doubles typed int/long when integral, and JavaScript writes 1e21 so
+  // (the magnitude of a non-number reads 1: DocumentDB evaluates every operand of $and)
+  const magnitude = { $abs: cond({ $isNumber: '$$v' }, '$$v', 1) };
   const exponent = { $and: [{ $ne: [magnitude, 0] }, { $or: [{ $gte: [magnitude, 1e15] }, { $lt: [magnitude, 1e-4] }] }] };
   const text = {
     $switch: {

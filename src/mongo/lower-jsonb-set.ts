@@ -21,7 +21,8 @@ export function jsonbSet(f: FuncExpr, lower: (e: Expr) => Mql): Mql {
   const create = (createArg as { value: boolean }).value;
   // an empty path leaves the target as it is
   const walk = path.length === 0 ? '$$t' : setAt('$$t', path, 0, create, f);
-  const scalar = { $not: [{ $in: [{ $type: '$$t' }, ['object', 'array']] }] };
+  // (NULL is no scalar here: DocumentDB evaluates the NULL test's other branch too, where the raise must not fire)
+  const scalar = { $not: [{ $in: [{ $type: '$$t' }, ['object', 'array', 'null', 'missing']] }] };
   const body = cond(isNull('$$t'), null, raiseIf(cond(scalar, null, walk), scalar, 'invalid-parameter-value', ['cannot set path in scalar'], f.span));
   // a non-literal new value may be SQL NULL (a literal null is the JSON null 'null'::jsonb: SQL NULL was bound to NULL)
   const newValue = lower(value);
