@@ -564,10 +564,26 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
   }
 }
 
-/** A quoted constant beside a jsonb value, read as jsonb (PostgreSQL's unknown-literal resolution). */
+/**
+ * A quoted constant beside a jsonb value, read as jsonb (PostgreSQL's unknown-literal
+ * resolution). Beside a field of no declared type (no schema) only a JSON array or a
+ * non-empty JSON object is: no text[] constant reads as either ('{"a": 1}' and '[…]' are
+ * malformed array literals), while '{}' or '{a,b}' may be the array a field holds.
+ */
 function jsonBeside(e: Expr, other: Expr): Expr {
-  if (other.type !== 'json' || e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
-  return lit(parseLiteral(e.value, 'json', 'jsonb', e.span), 'json', e.span);
+  if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
+  if (other.type === 'json') return lit(parseLiteral(e.value, 'json', 'jsonb', e.span), 'json', e.span);
+  if (other.type !== 'unknown' || other.kind === 'literal') return e;
+  const t = e.value.trim();
+  if (!t.startsWith('{') && !t.startsWith('[')) return e;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return e;
+  }
+  const documentLike = Array.isArray(value) || (typeof value === 'object' && value !== null && Object.keys(value).length > 0);
+  return documentLike ? lit(value as Value, 'json', e.span) : e;
 }
 
 /** A jsonb constant: an object, an array or a scalar ('{"a": 1}'::jsonb, '[1, 2]'::jsonb, '3'::jsonb). */
