@@ -918,6 +918,10 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
   }
   if (name === 'jsonb_set') return bindJsonbSet(rawArgs, rawArgs.map((a) => bindExpr(a, ctx)), nameSpan);
   const scalar = scalarSignature(name);
+  if (!scalar && setReturning(name)?.pairs && ctx.clause === 'SELECT') {
+    // its rows are (key, value) records, which PostgreSQL prints as text in a select list
+    throw unsupported('bind', `${name}(…) in a select list (its rows are records)`, nameSpan, [`call it as a FROM item: FROM t, ${name}(t.x) AS e(key, value), and select e.key, e.value`]);
+  }
   if (!scalar && setReturning(name)) {
     throw unsupported('bind', `the set-returning function ${name}(…) inside an expression or in ${ctx.clause === 'SELECT' ? 'a select list with another one' : ctx.clause}`, nameSpan, [
       `call it as a FROM item (FROM t, ${name}(…) AS x) and use x here`,
