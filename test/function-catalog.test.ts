@@ -34,6 +34,8 @@ const NOT_IN_PG_PROC = new Set(['coalesce', 'nullif', 'greatest', 'least', 'curr
 interface Proc {
   kind: string;
   nargs: number;
+  /** how many trailing arguments have defaults (jsonb_set's create_missing): callable with fewer */
+  defaults: number;
   variadic: boolean;
   strict: boolean;
 }
@@ -53,13 +55,13 @@ beforeAll(async () => {
     ...Object.keys(WINDOW_FUNCTIONS),
     ...Object.keys(SET_RETURNING_FUNCTIONS),
   ];
-  const r = await pg.query<{ proname: string; prokind: string; pronargs: number; variadic: boolean; proisstrict: boolean }>(
-    'SELECT proname, prokind, pronargs, provariadic <> 0 AS variadic, proisstrict FROM pg_proc WHERE proname = ANY($1)',
+  const r = await pg.query<{ proname: string; prokind: string; pronargs: number; pronargdefaults: number; variadic: boolean; proisstrict: boolean }>(
+    'SELECT proname, prokind, pronargs, pronargdefaults, provariadic <> 0 AS variadic, proisstrict FROM pg_proc WHERE proname = ANY($1)',
     [names],
   );
   for (const p of r.rows) {
     const list = procs.get(p.proname) ?? [];
-    list.push({ kind: p.prokind, nargs: p.pronargs, variadic: p.variadic, strict: p.proisstrict });
+    list.push({ kind: p.prokind, nargs: p.pronargs, defaults: p.pronargdefaults, variadic: p.variadic, strict: p.proisstrict });
     procs.set(p.proname, list);
   }
 }, 60_000);
@@ -70,7 +72,7 @@ afterAll(async () => {
 
 /** PostgreSQL's functions of this name and kind that take n arguments. */
 const overloads = (name: string, kind: string, n: number): Proc[] =>
-  (procs.get(name) ?? []).filter((p) => p.kind === kind && (p.nargs === n || (p.variadic && n >= p.nargs - 1)));
+  (procs.get(name) ?? []).filter((p) => p.kind === kind && ((n <= p.nargs && n >= p.nargs - p.defaults) || (p.variadic && n >= p.nargs - 1)));
 
 describe('the catalogue against PostgreSQL (pg_proc)', () => {
   const scalars = Object.entries(SCALAR_FUNCTIONS as Record<string, Signature & { nulls: Nulls; syntax?: true }>);

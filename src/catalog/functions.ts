@@ -113,6 +113,7 @@ export const SCALAR_FUNCTIONS = {
   array_append: f(2, 2, 'array', 'not-strict'), array_prepend: f(2, 2, 'array', 'not-strict'), array_cat: f(2, 2, 'array', 'not-strict'),
   array_position: f(2, 2, 'int', 'not-strict'), array_remove: f(2, 2, 'array', 'not-strict'),
   jsonb_array_length: f(1, 1, 'int', 'strict'),
+  jsonb_set: f(3, 4, 'json', 'strict'), // bound by src/sql/bind-jsonb-set.ts (constant path)
   array: f(0, ANY, 'array', 'not-strict', { syntax: true }), // ARRAY[…]
   row: f(0, ANY, 'text', 'never', { syntax: true }), // ROW(…), (a, b), a whole-row reference: the record's printed text (src/sql/bind-row.ts)
   array_slice: f(3, 3, 'array', 'strict', { syntax: true }), // a[lo:hi]
@@ -123,6 +124,14 @@ export const SCALAR_FUNCTIONS = {
   op_all: f(3, 3, 'bool', 'not-strict', { syntax: true }), // x op ALL (array)
   // generate_series(start, stop[, step]) as the array its rows unnest (bound by seriesArray in FROM and select lists)
   generate_series: f(2, 3, 'array', 'strict', { syntax: true }),
+  // the arrays whose elements are the rows of jsonb_each[_text] ({k, v} pairs) and jsonb_object_keys (keys), under each called name (PostgreSQL's errors name it)
+  jsonb_each: f(1, 1, 'array', 'strict', { syntax: true }), jsonb_each_text: f(1, 1, 'array', 'strict', { syntax: true }),
+  json_each: f(1, 1, 'array', 'strict', { syntax: true }), json_each_text: f(1, 1, 'array', 'strict', { syntax: true }),
+  jsonb_object_keys: f(1, 1, 'array', 'strict', { syntax: true }), json_object_keys: f(1, 1, 'array', 'strict', { syntax: true }),
+  // jsonb @> jsonb where one side is a constant object or array (src/mongo/lower-json-containment.ts): [container, contained]
+  jsonb_contains: f(2, 2, 'bool', 'strict', { syntax: true }),
+  // jsonb ? text, jsonb ?| text[], jsonb ?& text[] (src/sql/bind-json-existence.ts)
+  jsonb_exists: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_any: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_all: f(2, 2, 'bool', 'strict', { syntax: true }),
 } as const satisfies Record<string, ScalarFunction>;
 
 export type ScalarFunctionName = keyof typeof SCALAR_FUNCTIONS;
@@ -223,6 +232,8 @@ export interface SetReturningFunction {
   selectList?: true;
   /** the scalar function (same arguments) that builds the array of its rows; without one, its one argument is that array */
   array?: ScalarFunctionName;
+  /** two columns, `key` (text) and `value` of this type: the array holds `{k, v}` pairs (jsonb_each[_text]) */
+  pairs?: 'json' | 'text';
 }
 
 export const SET_RETURNING_FUNCTIONS = {
@@ -234,6 +245,12 @@ export const SET_RETURNING_FUNCTIONS = {
   json_array_elements: { element: 'json' },
   jsonb_array_elements_text: { element: 'text' },
   json_array_elements_text: { element: 'text' },
+  jsonb_each: { element: 'json', pairs: 'json', array: 'jsonb_each' },
+  json_each: { element: 'json', pairs: 'json', array: 'json_each' },
+  jsonb_each_text: { element: 'text', pairs: 'text', array: 'jsonb_each_text' },
+  json_each_text: { element: 'text', pairs: 'text', array: 'json_each_text' },
+  jsonb_object_keys: { element: 'text', column: 'jsonb_object_keys', selectList: true, array: 'jsonb_object_keys' },
+  json_object_keys: { element: 'text', column: 'json_object_keys', selectList: true, array: 'json_object_keys' },
 } as const satisfies Record<string, SetReturningFunction>;
 
 type WindowAggregateName = { [K in AggregateName]: (typeof AGGREGATE_FUNCTIONS)[K] extends { window: true } ? K : never }[AggregateName];

@@ -19,6 +19,9 @@ import { raiseIf } from './raise.js';
 import { acosd, asind, atanDegrees, cosd, cotd, RADIANS_PER_DEGREE, sind, tand } from './lower-degrees.js';
 import { lowerBitNot, lowerBitwise, lowerShift, lowerToHex } from './lower-bits.js';
 import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
+import { eachPairs, objectKeys } from './lower-json-each.js';
+import { jsonbContains, jsonbExists } from './lower-json-containment.js';
+import { jsonbSet } from './lower-jsonb-set.js';
 import { lowerCase, lowerInitcap, lowerOverlay, lowerPad, lowerRegexpReplace, lowerRepeat, lowerReverse, lowerSubstring } from './lower-strings.js';
 
 /**
@@ -338,6 +341,18 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
         ),
       ),
     ),
+  // the rows of jsonb_each[_text] and jsonb_object_keys, as arrays (unnested by the plan); NULL gives none
+  jsonb_each: ([x], f) => eachPairs(x, 'jsonb_each', false, f.span),
+  json_each: ([x], f) => eachPairs(x, 'json_each', false, f.span),
+  jsonb_each_text: ([x], f) => eachPairs(x, 'jsonb_each_text', true, f.span),
+  json_each_text: ([x], f) => eachPairs(x, 'json_each_text', true, f.span),
+  jsonb_object_keys: ([x], f) => objectKeys(x, 'jsonb_object_keys', f.span),
+  json_object_keys: ([x], f) => objectKeys(x, 'json_object_keys', f.span),
+  jsonb_contains: (_args, f, lower) => jsonbContains(f, lower),
+  jsonb_set: (_args, f, lower) => jsonbSet(f, lower),
+  jsonb_exists: (args) => jsonbExists(args, 'one'),
+  jsonb_exists_any: (args) => jsonbExists(args, 'any'),
+  jsonb_exists_all: (args) => jsonbExists(args, 'all'),
   now: () => '$$NOW',
   current_date: () => truncateDate('$$NOW', 'day'),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)

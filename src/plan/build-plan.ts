@@ -35,7 +35,10 @@ export function buildPlan(query: Query, { statement = false }: { statement?: boo
   const conjuncts = pushed.where ? conjunctsOf(pushed.where) : [];
   const plain = conjuncts.filter((c) => !someExpr(c, (x) => x.kind === 'subquery'));
   const withSubquery = conjuncts.filter((c) => !plain.includes(c));
-  const early = pushed.source.kind === 'join' ? [] : plain;
+  // (under an unnest, only conditions on the collection's own fields: the unnest's rows, and a
+  // join's beneath it, exist only after them)
+  const attached = attachedFields(pushed.source);
+  const early = pushed.source.kind === 'join' ? [] : plain.filter((c) => !someExpr(c, (x) => x.kind === 'column' && attached.has(x.path[0])));
   let node = sourcePlan(pushed.source, andOf([...(pushed.rootFilter ? [pushed.rootFilter] : []), ...early]));
   const late = andOf(plain.filter((c) => !early.includes(c)));
   if (late) node = { kind: 'filter', input: node, predicate: late };
@@ -109,6 +112,13 @@ export function buildPlan(query: Query, { statement = false }: { statement?: boo
   if (q.passthrough) hidden.push(...hoisted.flatMap((h) => [h.field, `${h.field}_s`]));
   if (hidden.length) node = { kind: 'unset', input: node, fields: hidden };
   return node;
+}
+
+/** The fields a FROM tree attaches to the first relation's documents: each join's and unnest's `as` (and an unnest's ordinal). */
+function attachedFields(source: Source): Set<string> {
+  if (source.kind === 'unnest') return new Set([source.as, `${source.as}_n`, ...attachedFields(source.left)]);
+  if (source.kind === 'join') return new Set([source.as, ...attachedFields(source.left)]);
+  return new Set();
 }
 
 function sourcePlan(source: Source, rootFilter?: Expr): PlanNode {

@@ -4,6 +4,8 @@ import { lit, mapExpr, someExpr, type AggExpr, type ArithOp, type ColumnExpr, ty
 import type { Query } from '../ir/query.js';
 import { arithScale, scaleField, scaleOf, writtenScale } from '../ir/numeric-scale.js';
 import { similarToRegex } from './similar-pattern.js';
+import { bindJsonbSet } from './bind-jsonb-set.js';
+import { bindJsonExistence } from './bind-json-existence.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
 import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
@@ -531,11 +533,22 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     case '@>':
     case '<@':
     case '&&': {
-      // jsonb containment of objects ('{"a": 1}'): not the array operators below
-      const isObject = (e: Expr) => e.kind === 'literal' && e.value !== null && typeof e.value === 'object' && !Array.isArray(e.value) && !(e.value instanceof Date);
-      if (name !== '&&' && (isObject(l) || isObject(r))) throw unsupported('bind', `jsonb containment ${name} of objects`, span, ['compare the keys: profile->>\'premium\' = \'true\'']);
+      // jsonb containment (src/mongo/lower-json-containment.ts): a quoted constant beside jsonb is jsonb, as PostgreSQL resolves it
+      const [a, b] = [jsonBeside(l, r), jsonBeside(r, l)];
+      if (name !== '&&' && (a.type === 'json' || b.type === 'json' || isJsonConstant(a) || isJsonConstant(b))) {
+        const [container, contained] = name === '@>' ? [a, b] : [b, a];
+        if ([a, b].some((x) => x.kind === 'literal' && x.value === null)) return lit(null, 'bool', span);
+        if (!isJsonConstant(container) && !isJsonConstant(contained)) {
+          throw unsupported('bind', `jsonb containment ${name} of two values that are not constants`, span, ['write one side as a constant: profile @> \'{"premium": true}\'']);
+        }
+        return funcExpr('jsonb_contains', [container, contained], span, 'bool');
+      }
     }
       return funcExpr(name === '@>' ? 'array_contains' : name === '<@' ? 'array_contained' : 'array_overlap', [l, r], span, 'bool');
+    case '?':
+    case '?|':
+    case '?&':
+      return bindJsonExistence(name as '?' | '?|' | '?&', l, r, span);
     case '~':
     case '~*':
     case '!~':
@@ -549,6 +562,33 @@ export function binaryOp(name: string, l: Expr, r: Expr, span?: SourceSpan): Exp
     default:
       throw unsupported('bind', `the operator ${name}`, span);
   }
+}
+
+/**
+ * A quoted constant beside a jsonb value, read as jsonb (PostgreSQL's unknown-literal
+ * resolution). Beside a field of no declared type (no schema) only a JSON array or a
+ * non-empty JSON object is: no text[] constant reads as either ('{"a": 1}' and '[…]' are
+ * malformed array literals), while '{}' or '{a,b}' may be the array a field holds.
+ */
+function jsonBeside(e: Expr, other: Expr): Expr {
+  if (e.kind !== 'literal' || e.type !== 'unknown' || typeof e.value !== 'string') return e;
+  if (other.type === 'json') return lit(parseLiteral(e.value, 'json', 'jsonb', e.span), 'json', e.span);
+  if (other.type !== 'unknown' || other.kind === 'literal') return e;
+  const t = e.value.trim();
+  if (!t.startsWith('{') && !t.startsWith('[')) return e;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return e;
+  }
+  const documentLike = Array.isArray(value) || (typeof value === 'object' && value !== null && Object.keys(value).length > 0);
+  return documentLike ? lit(value as Value, 'json', e.span) : e;
+}
+
+/** A jsonb constant: an object, an array or a scalar ('{"a": 1}'::jsonb, '[1, 2]'::jsonb, '3'::jsonb). */
+function isJsonConstant(e: Expr): boolean {
+  return e.kind === 'literal' && e.value !== null && e.type === 'json';
 }
 
 const intTypeName = (e: Expr): string => (e.intWidth === 16 ? 'smallint' : e.intWidth === 64 ? 'bigint' : 'integer');
@@ -876,7 +916,12 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     const args = rawArgs.map((a) => bindExpr(a, ctx));
     return funcExpr(name === 'trim' ? 'btrim' : name, args, span);
   }
+  if (name === 'jsonb_set') return bindJsonbSet(rawArgs, rawArgs.map((a) => bindExpr(a, ctx)), nameSpan);
   const scalar = scalarSignature(name);
+  if (!scalar && setReturning(name)?.pairs && ctx.clause === 'SELECT') {
+    // its rows are (key, value) records, which PostgreSQL prints as text in a select list
+    throw unsupported('bind', `${name}(…) in a select list (its rows are records)`, nameSpan, [`call it as a FROM item: FROM t, ${name}(t.x) AS e(key, value), and select e.key, e.value`]);
+  }
   if (!scalar && setReturning(name)) {
     throw unsupported('bind', `the set-returning function ${name}(…) inside an expression or in ${ctx.clause === 'SELECT' ? 'a select list with another one' : ctx.clause}`, nameSpan, [
       `call it as a FROM item (FROM t, ${name}(…) AS x) and use x here`,
@@ -905,7 +950,11 @@ export function setReturningArray(name: string, srf: SetReturningFunction, args:
     if (args.length < sig.min || args.length > sig.max) {
       throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min} to ${sig.max} argument(s), got ${args.length}`, { span });
     }
-    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a));
+    // a quoted argument of the jsonb functions (jsonb_each('{"a": 1}')) is jsonb, of the others text
+    const json = srf.array.startsWith('json');
+    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? (json ? lit(parseLiteral(a.value, 'json', 'jsonb', a.span), 'json', a.span) : { ...a, type: 'text' as SqlType }) : a));
+    const wrong = json ? typed.find((a) => a.type !== 'json' && a.type !== 'unknown') : undefined;
+    if (wrong) throw new SqlEtlError('undefined-function', 'bind', `function ${name}(${pgTypeName(wrong.type)}) does not exist`, { span, params: { function: name }, hints: ['cast the argument to jsonb'] });
     return { kind: 'func', name: srf.array, args: typed, type: 'array', span };
   }
   if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span });

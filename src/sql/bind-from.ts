@@ -329,7 +329,7 @@ function aliasedJoin(n: Any, bound: BoundFrom, keyword: (word: string) => Source
   return { source: bound.source, relations: [{ name, columns, prefix: [], hides }] };
 }
 
-/** `unnest(array) [WITH ORDINALITY] AS t(value, n)` and `jsonb_array_elements[_text](json)`. */
+/** `unnest(array) [WITH ORDINALITY] AS t(value, n)`, `jsonb_array_elements[_text](json)`, `jsonb_each[_text](json)`, `jsonb_object_keys(json)`. */
 function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: BoundFrom | undefined, outer: boolean, span?: SourceSpan): BoundFrom {
   // functions: [List [FuncCall, column definitions]]
   const first = (n.functions as Node[])[0] as Node | Node[];
@@ -351,6 +351,7 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const as = nextAs(counter);
   const alias = n.alias?.aliasname as string | undefined;
   const colnames = stringsOf(n.alias?.colnames);
+  if (srf.pairs) return bindPairs(name, srf.pairs, { base, array, as, alias, colnames, ordinality: !!n.ordinality, outer, span: fnSpan });
   const valueName = colnames[0] ?? (alias ?? srf.column ?? 'value');
   const columns = [{ name: valueName, field: as, type: srf.element }];
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
@@ -361,6 +362,30 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   return {
     source: { kind: 'unnest', left: base.source, array, as, ordinality: !!n.ordinality, outer },
     relations: [...base.relations, relation],
+  };
+}
+
+/**
+ * `jsonb_each[_text](x) [AS e(key, value)]`: two columns, read from the `{k, v}` pair each
+ * row of the unnest holds at `as` (the relation's prefix). WITH ORDINALITY is refused:
+ * its numbers follow PostgreSQL's jsonb key order (shortest first), not the stored one.
+ */
+function bindPairs(
+  name: string,
+  valueType: 'json' | 'text',
+  p: { base: BoundFrom; array: Expr; as: string; alias?: string; colnames: string[]; ordinality: boolean; outer: boolean; span?: SourceSpan },
+): BoundFrom {
+  if (p.ordinality) throw unsupported('bind', `${name}(…) WITH ORDINALITY`, p.span, ['its numbers follow PostgreSQL\'s jsonb key order (shortest key first, then bytewise): number the rows with row_number() OVER (ORDER BY …) in the order you need']);
+  if (p.colnames.length > 2) throw new SqlEtlError('too-many-aliases', 'bind', `too many column aliases specified for function ${name}`, { span: p.span });
+  const columns = [
+    { name: p.colnames[0] ?? 'key', field: 'k', type: 'text' as const },
+    { name: p.colnames[1] ?? 'value', field: 'v', type: valueType },
+  ];
+  const relation: Relation = { name: p.alias ?? name, columns, prefix: [p.as], ...(p.outer ? { nullExtended: true } : {}) };
+  distinctNames(p.base.relations, [relation], p.span);
+  return {
+    source: { kind: 'unnest', left: p.base.source, array: p.array, as: p.as, ordinality: false, outer: p.outer },
+    relations: [...p.base.relations, relation],
   };
 }
 

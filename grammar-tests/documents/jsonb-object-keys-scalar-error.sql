@@ -1,0 +1,3 @@
+-- error at 3:8
+-- postgres-error
+SELECT jsonb_object_keys(payload->'total') FROM events;
