@@ -1,0 +1,32 @@
+import { SqlEtlError, type SourceSpan } from '../errors.js';
+import type { Expr } from '../ir/expr.js';
+import type { SqlType } from '../ir/types.js';
+import { SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
+import { seriesArray, seriesScale } from './bind-series.js';
+
+/**
+ * The array whose elements are a set-returning function's rows (in FROM or a select
+ * list): built by the catalogue's scalar of the same arguments (generate_series:
+ * seriesArray, by its arguments' types; regexp_split_to_table, regexp_matches), else
+ * the one argument itself (unnest, jsonb_array_elements…).
+ */
+export function setReturningArray(name: string, srf: SetReturningFunction, args: Expr[], span?: SourceSpan): Expr {
+  if (srf.array === 'generate_series') return seriesArray(args, span);
+  if (srf.array) {
+    const sig = SCALAR_FUNCTIONS[srf.array];
+    if (args.length < sig.min || args.length > sig.max) {
+      throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min} to ${sig.max} argument(s), got ${args.length}`, { span });
+    }
+    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a));
+    return { kind: 'func', name: srf.array, args: typed, type: 'array', span };
+  }
+  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span });
+  return args[0];
+}
+
+/** The type (and numeric scale) of a set-returning function's value column: generate_series's follows the signature its array was bound with. */
+export function setReturningValueType(srf: SetReturningFunction, array: Expr): { type: SqlType; numericScale?: number } {
+  if (array.kind === 'func' && array.name === 'generate_series_timestamp') return { type: 'timestamp' };
+  if (array.kind === 'func' && array.name === 'generate_series_numeric') return { type: 'numeric', numericScale: seriesScale(array.args) };
+  return { type: srf.element };
+}
