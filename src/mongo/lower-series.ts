@@ -21,10 +21,16 @@ export function lowerNumericSeries([a, b, s]: Mql[], f: FuncExpr): Mql {
   // the fourth argument: the decimals of the values (the binder's, src/sql/bind-series.ts)
   const scaleArg = f.args[3];
   const scale = scaleArg.kind === 'literal' && typeof scaleArg.value === 'number' ? scaleArg.value : 0;
-  const nonFinite = (x: string) => ({ $or: [isNaNValue(x), { $eq: [{ $abs: x }, Infinity] }] });
+  // a finite constant needs no NaN or infinity check (nor a step constant other than 0 the zero check)
+  const finite = f.args.slice(0, 3).map((e) => e.kind === 'literal' && typeof e.value === 'number' && Number.isFinite(e.value));
+  const stepConstant = f.args[2].kind === 'literal' ? f.args[2].value : undefined;
+  const nonFinite = (x: string, i: number): Mql[] => (finite[i] ? [] : [isNaNValue(x), { $eq: [{ $abs: x }, Infinity] }]);
+  const zeroStep: Mql[] = finite[2] && stepConstant !== 0 ? [] : [{ $eq: ['$$s', 0] }];
+  const unusable = [...nonFinite('$$a', 0), ...nonFinite('$$b', 1), ...nonFinite('$$s', 2), ...zeroStep];
   // (b − a) / s in doubles may fall just below the true count of steps: one more, and the filter decides
   const steps = { $floor: { $divide: [{ $subtract: ['$$b', '$$a'] }, '$$s'] } };
-  const count = cond({ $or: [nonFinite('$$a'), nonFinite('$$b'), nonFinite('$$s'), { $eq: ['$$s', 0] }] }, 0, { $max: [0, { $add: [steps, 2] }] });
+  const stepsBound = { $max: [0, { $add: [steps, 2] }] };
+  const count = unusable.length > 0 ? cond({ $or: unusable }, 0, stepsBound) : stepsBound;
   const values = {
     $filter: {
       input: { $map: { input: { $range: [0, { $toInt: count }] }, as: 'k', in: { $round: [{ $add: ['$$a', { $multiply: ['$$k', '$$s'] }] }, scale] } } },
@@ -33,14 +39,13 @@ export function lowerNumericSeries([a, b, s]: Mql[], f: FuncExpr): Mql {
     },
   };
   // PostgreSQL's checks, in its order: start, stop, then the step
+  const special = (x: string, i: number, what: string): [Mql, string][] =>
+    finite[i] ? [] : [[isNaNValue(x), `${what} cannot be NaN`], [{ $eq: [{ $abs: x }, Infinity] }, `${what} cannot be infinity`]];
   const checks: [Mql, string][] = [
-    [isNaNValue('$$a'), 'start value cannot be NaN'],
-    [{ $eq: [{ $abs: '$$a' }, Infinity] }, 'start value cannot be infinity'],
-    [isNaNValue('$$b'), 'stop value cannot be NaN'],
-    [{ $eq: [{ $abs: '$$b' }, Infinity] }, 'stop value cannot be infinity'],
-    [isNaNValue('$$s'), 'step size cannot be NaN'],
-    [{ $eq: [{ $abs: '$$s' }, Infinity] }, 'step size cannot be infinity'],
-    [{ $eq: ['$$s', 0] }, 'step size cannot equal zero'],
+    ...special('$$a', 0, 'start value'),
+    ...special('$$b', 1, 'stop value'),
+    ...special('$$s', 2, 'step size'),
+    ...zeroStep.map((when): [Mql, string] => [when, 'step size cannot equal zero']),
   ];
   const checked = checks.reduceRight<Mql>((value, [when, message]) => raiseIf(value, when, 'invalid-parameter-value', [message], f.span), values);
   return letIn({ a, b, s }, cond({ $or: [isNull('$$a'), isNull('$$b'), isNull('$$s')] }, [], checked));

@@ -66,7 +66,7 @@ function timestampSeries(args: Expr[], span?: SourceSpan): Expr {
   const iv = step.value;
   const parts = [iv.months, iv.days, iv.ms];
   if (parts.some((p) => p > 0) && parts.some((p) => p < 0)) {
-    throw unsupported('bind', `generate_series with the step interval '${formatInterval(iv)}', whose parts go different ways`, step.span ?? span, ['use a step whose months, days and time are all positive or all negative']);
+    throw unsupported('bind', `generate_series with a step whose months, days and time go different ways (interval '${formatInterval(iv)}')`, step.span ?? span, ['use a step whose months, days and time are all positive or all negative']);
   }
   return timestampFunc(start, stop, iv, span);
 }
