@@ -64,7 +64,8 @@ export function lowerTimestampSeries([a, b]: Mql[], f: FuncExpr): Mql {
   const nulls = { $or: [isNull('$$a'), isNull('$$b')] };
   // PostgreSQL's sign of an interval counts a month as 30 days: the binder's same-sign steps are zero only when all parts are
   const sign = Math.sign(intervalTotalMs(step));
-  if (sign === 0) return letIn({ a, b }, cond(nulls, [], raiseIf([], true, 'invalid-parameter-value', ['step size cannot equal zero'], f.span)));
+  // (the error's condition is the bounds' presence, not a $cond around it: DocumentDB evaluates both branches of a $cond)
+  if (sign === 0) return letIn({ a, b }, raiseIf([], { $not: [nulls] }, 'invalid-parameter-value', ['step size cannot equal zero'], f.span));
   const within = (v: Mql): Mql => ({ [sign > 0 ? '$lte' : '$gte']: [v, '$$b'] });
   // the fewest milliseconds one step moves (a month moves a date at least 28 days): the values
   // within stop are the first ⌊distance / that⌋ + 1 at most (the double quotient is never below the exact one)

@@ -40,7 +40,8 @@ const PG_TYPE_NAMES: Partial<Record<SqlType, string>> = {
 export function requireBoolean(e: Expr, what: string, fallback?: SourceSpan): void {
   if (e.type === 'bool' || e.type === 'unknown') return;
   if (e.type === 'text' && e.kind === 'literal') return;
-  const name = PG_TYPE_NAMES[e.type];
+  // a row value (`ON o`, `WHERE t`) is no condition either (PostgreSQL names the row's type; sqletl says record)
+  const name = e.type === 'record' ? 'record' : PG_TYPE_NAMES[e.type];
   if (!name) return;
   throw new SqlEtlError('datatype-mismatch', 'bind', `argument of ${what} must be type boolean, not type ${name}`, { span: e.span ?? fallback });
 }

@@ -11,7 +11,9 @@ import { coerceTo } from './bind-expr.js';
  * - integers → integers (`generate_series`, built with `$range`);
  * - numeric (any argument numeric, the others integers) → numeric (`generate_series_numeric`);
  * - timestamp or date bounds with an interval step → timestamp (`generate_series_timestamp`):
- *   PostgreSQL casts a date to timestamp, so the values are timestamps, not dates.
+ *   PostgreSQL resolves date arguments to its timestamptz signature (timestamptz is the
+ *   preferred date/time type), so the values are timestamps, not dates; sqletl's one
+ *   timestamp type holds both.
  */
 export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
   if (args.length < 2 || args.length > 3) {
