@@ -1,6 +1,7 @@
 import { SqlEtlError, type SourceSpan } from '../errors.js';
 import type { Expr } from '../ir/expr.js';
 import type { SqlType } from '../ir/types.js';
+import { scaleOf } from '../ir/numeric-scale.js';
 import { SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
 import { seriesArray, seriesScale } from './bind-series.js';
 
@@ -25,8 +26,16 @@ export function setReturningArray(name: string, srf: SetReturningFunction, args:
 }
 
 /** The type (and numeric scale) of a set-returning function's value column: generate_series's follows the signature its array was bound with. */
-export function setReturningValueType(srf: SetReturningFunction, array: Expr): { type: SqlType; numericScale?: number } {
+export function setReturningValueType(srf: SetReturningFunction, array: Expr): { type: SqlType; numericScale?: number; computedNumeric?: true } {
   if (array.kind === 'func' && array.name === 'generate_series_timestamp') return { type: 'timestamp' };
-  if (array.kind === 'func' && array.name === 'generate_series_numeric') return { type: 'numeric', numericScale: seriesScale(array.args) };
+  if (array.kind === 'func' && array.name === 'generate_series_numeric') {
+    const scale = seriesScale(array.args);
+    const start = array.args[0];
+    // PostgreSQL returns the start as it is and the sums with the larger scale: generate_series(0, 2, 0.5)
+    // prints 0, 0.5, 1.0. With a start of fewer decimals than the step the values' scale differs by row,
+    // which one column scale cannot say: their text is refused (lower-cast.ts), their values stay exact
+    const startScale = start.kind === 'literal' && start.value === null ? scale : scaleOf(start);
+    return startScale === scale ? { type: 'numeric', numericScale: scale } : { type: 'numeric', computedNumeric: true };
+  }
   return { type: srf.element };
 }
