@@ -132,6 +132,10 @@ export const SCALAR_FUNCTIONS = {
   jsonb_contains: f(2, 2, 'bool', 'strict', { syntax: true }),
   // jsonb ? text, jsonb ?| text[], jsonb ?& text[] (src/sql/bind-json-existence.ts)
   jsonb_exists: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_any: f(2, 2, 'bool', 'strict', { syntax: true }), jsonb_exists_all: f(2, 2, 'bool', 'strict', { syntax: true }),
+  // generate_series over numeric: (start, stop, step, the values' decimals) (src/sql/bind-series.ts)
+  generate_series_numeric: f(4, 4, 'array', 'strict', { syntax: true }),
+  // generate_series over timestamps: (start, stop, the step's months, days, milliseconds)
+  generate_series_timestamp: f(5, 5, 'array', 'strict', { syntax: true }),
 } as const satisfies Record<string, ScalarFunction>;
 
 export type ScalarFunctionName = keyof typeof SCALAR_FUNCTIONS;
@@ -238,7 +242,7 @@ export interface SetReturningFunction {
 
 export const SET_RETURNING_FUNCTIONS = {
   unnest: { element: 'unknown', column: 'unnest', selectList: true },
-  generate_series: { element: 'int', column: 'generate_series', selectList: true, array: 'generate_series' }, // integers only
+  generate_series: { element: 'int', column: 'generate_series', selectList: true, array: 'generate_series' }, // numeric and timestamp series: their value type is the bound array's (bind-series.ts)
   regexp_split_to_table: { element: 'text', column: 'regexp_split_to_table', selectList: true, array: 'regexp_split_to_table' },
   regexp_matches: { element: 'array', column: 'regexp_matches', selectList: true, array: 'regexp_matches' },
   jsonb_array_elements: { element: 'json' },

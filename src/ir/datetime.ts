@@ -52,15 +52,30 @@ const UNIT_MS: Record<string, { months?: number; days?: number; ms?: number }> =
   minute: { ms: 60_000 }, minutes: { ms: 60_000 }, min: { ms: 60_000 }, mins: { ms: 60_000 }, m: { ms: 60_000 },
   second: { ms: 1000 }, seconds: { ms: 1000 }, sec: { ms: 1000 }, secs: { ms: 1000 }, s: { ms: 1000 },
   millisecond: { ms: 1 }, milliseconds: { ms: 1 }, ms: { ms: 1 },
+  // read so that a whole number of milliseconds in microseconds is exact; any other count is flagged (`lost`)
+  microsecond: { ms: 0.001 }, microseconds: { ms: 0.001 }, us: { ms: 0.001 }, usec: { ms: 0.001 }, usecs: { ms: 0.001 },
 };
 
+/**
+ * Set by parseInterval when the text has a part finer than a millisecond (`0.0005 seconds`,
+ * `1 microsecond`): BSON dates hold milliseconds, so such an interval is rounded there.
+ */
+export interface IntervalPrecision { lost: boolean }
+
+/** Math.round, noting in `precision` when a value is not (within a double's error) a whole number of milliseconds. */
+function wholeMs(v: number, precision?: IntervalPrecision): number {
+  const r = Math.round(v);
+  if (precision && Math.abs(v - r) > 1e-6) precision.lost = true;
+  return r;
+}
+
 /** PostgreSQL interval text: `30 days`, `1 year 2 mons`, `-1 day`, `2 hours 30 minutes`, `1 day 02:00:00`. */
-export function parseInterval(t: string): Interval | undefined {
+export function parseInterval(t: string, precision?: IntervalPrecision): Interval | undefined {
   const iv: Interval = { kind: 'interval', months: 0, days: 0, ms: 0 };
   const s = t.trim().toLowerCase().replace(/^@\s*/, '');
   if (s === '') return undefined;
   // a bare number is seconds (`interval '0'`, `interval '-1.5'`)
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ...iv, ms: Math.round(Number(s) * 1000) };
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { ...iv, ms: wholeMs(Number(s) * 1000, precision) };
   const re = /([+-]?\d+(?:\.\d+)?)\s*([a-z]+)|([+-])?(\d+):(\d{2})(?::(\d{2}(?:\.\d+)?))?|([+-]?\d+)/gy;
   let pos = 0;
   let any = false;
@@ -88,12 +103,12 @@ export function parseInterval(t: string): Interval | undefined {
       if (unit.days) {
         const days = n * unit.days;
         iv.days += Math.trunc(days);
-        iv.ms += Math.round((days - Math.trunc(days)) * 86_400_000);
+        iv.ms += wholeMs((days - Math.trunc(days)) * 86_400_000, precision);
       }
-      if (unit.ms) iv.ms += Math.round(n * unit.ms);
+      if (unit.ms) iv.ms += wholeMs(n * unit.ms, precision);
     } else {
       const sign = m[3] === '-' ? -1 : 1;
-      iv.ms += sign * (Number(m[4]) * 3_600_000 + Number(m[5]) * 60_000 + Math.round(Number(m[6] ?? 0) * 1000));
+      iv.ms += sign * (Number(m[4]) * 3_600_000 + Number(m[5]) * 60_000 + wholeMs(Number(m[6] ?? 0) * 1000, precision));
     }
   }
   return any ? iv : undefined;

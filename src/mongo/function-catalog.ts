@@ -16,6 +16,7 @@ import { roundHalfAway } from './rounding.js';
 import { isNaNValue, nanMaxOf, nanMinOf } from './nan-order.js';
 import { byNonZero, inFloatRange, powerOf } from './lower-arith.js';
 import { raiseIf } from './raise.js';
+import { lowerNumericSeries, lowerTimestampSeries } from './lower-series.js';
 import { acosd, asind, atanDegrees, cosd, cotd, RADIANS_PER_DEGREE, sind, tand } from './lower-degrees.js';
 import { lowerBitNot, lowerBitwise, lowerShift, lowerToHex } from './lower-bits.js';
 import { lowerRegexpMatches, lowerRegexpSplit } from './lower-regexp-functions.js';
@@ -353,6 +354,9 @@ export const SCALAR_LOWERING: Record<ScalarFunctionName, Lowering> = {
   jsonb_exists: (args) => jsonbExists(args, 'one'),
   jsonb_exists_any: (args) => jsonbExists(args, 'any'),
   jsonb_exists_all: (args) => jsonbExists(args, 'all'),
+  // over numeric and timestamps (src/mongo/lower-series.ts)
+  generate_series_numeric: (args, f) => lowerNumericSeries(args, f),
+  generate_series_timestamp: (args, f) => lowerTimestampSeries(args, f),
   now: () => '$$NOW',
   current_date: () => truncateDate('$$NOW', 'day'),
   // not strict: $dateTrunc returns null when its date is null or missing (documented; mingo agrees)

@@ -7,7 +7,7 @@ import { similarToRegex } from './similar-pattern.js';
 import { bindJsonbSet } from './bind-jsonb-set.js';
 import { bindJsonExistence } from './bind-json-existence.js';
 import { intRangeOf, intWidthOf, isDateType, isInexactIntegerText, isNumericType, typeFromName, widthField, type IntWidth, type SqlType } from '../ir/types.js';
-import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning, SCALAR_FUNCTIONS, type SetReturningFunction } from '../catalog/functions.js';
+import { aggregateName, aggregateSignature, hypotheticalSet, scalarName, scalarSignature, withinGroupSignature, setReturning } from '../catalog/functions.js';
 import { inexactInteger, isInexactDecimalText, parseLiteral } from './literals.js';
 import { relativeDate } from './relative-dates.js';
 import { parseTypeName } from './parse.js';
@@ -42,7 +42,8 @@ const PG_TYPE_NAMES: Partial<Record<SqlType, string>> = {
 export function requireBoolean(e: Expr, what: string, fallback?: SourceSpan): void {
   if (e.type === 'bool' || e.type === 'unknown') return;
   if (e.type === 'text' && e.kind === 'literal') return;
-  const name = PG_TYPE_NAMES[e.type];
+  // a row value (`ON o`, `WHERE t`) is no condition either (PostgreSQL names the row's type; sqletl says record)
+  const name = e.type === 'record' ? 'record' : PG_TYPE_NAMES[e.type];
   if (!name) return;
   throw new SqlEtlError('datatype-mismatch', 'bind', `argument of ${what} must be type boolean, not type ${name}`, { span: e.span ?? fallback });
 }
@@ -695,7 +696,7 @@ function coerceArith(a: Expr, b: Expr, op: string): [Expr, Expr] {
   return [isUntyped(a) ? beside(a, b) : a, isUntyped(b) ? beside(b, a) : b];
 }
 
-function pgTypeName(t: SqlType): string {
+export function pgTypeName(t: SqlType): string {
   const names: Partial<Record<SqlType, string>> = { int: 'integer', numeric: 'numeric', float: 'double precision', real: 'real', bool: 'boolean', date: 'date', timestamp: 'timestamp', interval: 'interval' };
   return names[t] ?? t;
 }
@@ -935,44 +936,6 @@ function bindFuncCall(n: Any, ctx: ExprContext, span?: SourceSpan): Expr {
     throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${scalar.min === scalar.max ? scalar.min : `${scalar.min} to ${scalar.max}`} argument(s), got ${args.length}`, { span: nameSpan });
   }
   return funcExpr(name, args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? { ...a, type: 'text' as SqlType } : a)), span);
-}
-
-/**
- * The array whose elements are a set-returning function's rows (in FROM or a select
- * list): built by the catalogue's scalar of the same arguments (generate_series:
- * seriesArray; regexp_split_to_table, regexp_matches), else the one argument itself
- * (unnest, jsonb_array_elements…).
- */
-export function setReturningArray(name: string, srf: SetReturningFunction, args: Expr[], span?: SourceSpan): Expr {
-  if (srf.array === 'generate_series') return seriesArray(args, span);
-  if (srf.array) {
-    const sig = SCALAR_FUNCTIONS[srf.array];
-    if (args.length < sig.min || args.length > sig.max) {
-      throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes ${sig.min} to ${sig.max} argument(s), got ${args.length}`, { span });
-    }
-    // a quoted argument of the jsonb functions (jsonb_each('{"a": 1}')) is jsonb, of the others text
-    const json = srf.array.startsWith('json');
-    const typed = args.map((a) => (a.kind === 'literal' && a.type === 'unknown' && typeof a.value === 'string' ? (json ? lit(parseLiteral(a.value, 'json', 'jsonb', a.span), 'json', a.span) : { ...a, type: 'text' as SqlType }) : a));
-    const wrong = json ? typed.find((a) => a.type !== 'json' && a.type !== 'unknown') : undefined;
-    if (wrong) throw new SqlEtlError('undefined-function', 'bind', `function ${name}(${pgTypeName(wrong.type)}) does not exist`, { span, params: { function: name }, hints: ['cast the argument to jsonb'] });
-    return { kind: 'func', name: srf.array, args: typed, type: 'array', span };
-  }
-  if (args.length !== 1) throw new SqlEtlError('wrong-arguments', 'bind', `function ${name} takes 1 argument, got ${args.length}`, { span });
-  return args[0];
-}
-
-/**
- * `generate_series(start, stop [, step])` over integers, as the array its rows unnest:
- * the lowering builds it with `$range`. Other argument types are refused here.
- */
-export function seriesArray(args: Expr[], span?: SourceSpan): Expr {
-  if (args.length < 2 || args.length > 3) {
-    throw new SqlEtlError('wrong-arguments', 'bind', `function generate_series takes 2 or 3 arguments, got ${args.length}`, { span });
-  }
-  const typed = args.map((a) => coerceTo(a, 'int'));
-  const bad = typed.find((a) => a.type !== 'int' && !(a.kind === 'literal' && a.value === null));
-  if (bad) throw unsupported('bind', `generate_series over ${bad.type === 'unknown' ? 'values of unknown type' : pgTypeName(bad.type)} (integers only)`, bad.span ?? span, ['cast the arguments to int, or build dates from an integer series: DATE \'2024-01-01\' + g']);
-  return { kind: 'func', name: 'generate_series', args: typed, type: 'array', span };
 }
 
 /**

@@ -5,7 +5,8 @@ import { SqlEtlError, unsupported, type SourceSpan } from '../errors.js';
 import { lit, mapExpr, someExpr, type Expr } from '../ir/expr.js';
 import type { JoinType, Query, Source } from '../ir/query.js';
 import { setReturning } from '../catalog/functions.js';
-import { binaryOp, bindExpr, setReturningArray, requireBoolean, stringsOf } from './bind-expr.js';
+import { binaryOp, bindExpr, requireBoolean, stringsOf } from './bind-expr.js';
+import { setReturningArray, setReturningValueType } from './bind-set-returning.js';
 import { OuterCapture, readDeclared, Scope, visible, type Relation, type RelationColumn } from './scope.js';
 import { commonCharLength } from './bind-bpchar.js';
 import { storedRealsQuery } from './bind-stored-reals.js';
@@ -353,7 +354,7 @@ function bindTableFunction(n: Any, b: FromBinder, counter: { n: number }, left: 
   const colnames = stringsOf(n.alias?.colnames);
   if (srf.pairs) return bindPairs(name, srf.pairs, { base, array, as, alias, colnames, ordinality: !!n.ordinality, outer, span: fnSpan });
   const valueName = colnames[0] ?? (alias ?? srf.column ?? 'value');
-  const columns = [{ name: valueName, field: as, type: srf.element }];
+  const columns: RelationColumn[] = [{ name: valueName, field: as, ...setReturningValueType(srf, array) }];
   if (n.ordinality) columns.push({ name: colnames[1] ?? 'ordinality', field: `${as}_n`, type: 'int' });
   // (an outer unnest's NULL-extended row has its columns NULL at the top level: its whole row is refused, scope.ts)
   const relation: Relation = { name: alias ?? name, columns, prefix: [], ...(outer ? { nullExtended: true } : {}) };

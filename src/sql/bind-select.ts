@@ -7,7 +7,8 @@ import { scaleField, scaleOf } from '../ir/numeric-scale.js';
 import { setReturning } from '../catalog/functions.js';
 import { spanOf, unwrap, type BindEnv, type ExprContext } from './bind-context.js';
 import { commonCharLength } from './bind-bpchar.js';
-import { bindExpr, bindSortKey, sortIsDescending, setReturningArray, requireBoolean, coerceTo, coerceToCommon, commonType, stringsOf } from './bind-expr.js';
+import { setReturningArray, setReturningValueType } from './bind-set-returning.js';
+import { bindExpr, bindSortKey, sortIsDescending, requireBoolean, coerceTo, coerceToCommon, commonType, stringsOf } from './bind-expr.js';
 import { bindFrom, visibleColumns, type BoundFrom, type FromBinder } from './bind-from.js';
 import { bindRecursiveCte, isSelfReferencing, recursiveOrder } from './bind-recursive.js';
 import { defaultColumnName } from './column-names.js';
@@ -190,7 +191,7 @@ function bindSelect(stmt: Any, scopedEnv: BindEnv): SelectQuery {
     unnestSpan = fnSpan;
     const as = '__u1';
     source = { kind: 'unnest', left: source, array, as, ordinality: false, outer: false };
-    unnestTargets.set(val, { kind: 'column', path: [as], type: srf.element });
+    unnestTargets.set(val, { kind: 'column', path: [as], ...setReturningValueType(srf, array) });
   }
 
   const windows = new Map<string, Record<string, any>>();

@@ -91,8 +91,11 @@ export function parseLiteral(text: string, type: SqlType, typeName: string, span
       throw new SqlEtlError('invalid-literal', 'bind', `invalid input syntax for type time: "${text}"`, { span });
     }
     case 'interval': {
-      const iv = parseInterval(t);
+      const precision = { lost: false };
+      const iv = parseInterval(t, precision);
       if (!iv) throw fail();
+      // BSON dates hold milliseconds: a finer interval would be rounded wherever it is used
+      if (precision.lost) throw unsupported('bind', `the interval '${text}' (finer than a millisecond: BSON dates hold milliseconds)`, span);
       return iv;
     }
     case 'json': {
