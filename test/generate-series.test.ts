@@ -20,6 +20,9 @@ const QUERIES: Record<string, string> = {
   'a mixed step over 200 years': "SELECT count(*) AS n, sum(extract(day FROM g)) AS days, extract(epoch FROM max(g)) AS last FROM generate_series(timestamp '1900-02-28 23:59:59', timestamp '2100-01-01', interval '1 year 2 months 3 days 04:05:06') g",
   'weeks back over 30 years': "SELECT count(*) AS n, extract(epoch FROM min(g)) AS last FROM generate_series(date '2030-01-01', date '2000-01-01', interval '-1 week') g",
   'quarters back from a 31st': "SELECT count(*) AS n, sum(extract(day FROM g)) AS days, extract(epoch FROM min(g)) AS last FROM generate_series(date '2030-03-31', date '1990-01-01', interval '-3 months') g",
+  'months from the 1st over 1,000 years': "SELECT count(*) AS n, sum(extract(month FROM g)) AS months, extract(epoch FROM max(g)) AS last FROM generate_series(date '1500-01-01', date '2499-12-31', interval '1 month') g",
+  'months from the 28th at noon, back': "SELECT count(*) AS n, sum(extract(day FROM g)) AS days, extract(epoch FROM min(g)) AS last FROM generate_series(timestamp '2030-02-28 12:30', timestamp '1980-01-01', interval '-1 month') g",
+  'years from the 29th': "SELECT count(*) AS n, sum(extract(day FROM g)) AS days, extract(epoch FROM max(g)) AS last FROM generate_series(timestamp '2000-01-29', timestamp '2100-01-01', interval '1 year') g",
   'cents from 0 to 100': 'SELECT count(*) AS n, sum(g) AS total, max(g) AS last FROM generate_series(0, 100, 0.01) g',
   'thousandths down': 'SELECT count(*) AS n, sum(g) AS total, min(g) AS last FROM generate_series(5.5, -4.25, -0.001) g',
 };

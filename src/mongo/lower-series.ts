@@ -73,16 +73,23 @@ export function lowerTimestampSeries([a, b]: Mql[], f: FuncExpr): Mql {
   // ($ifNull: engines that evaluate both branches of the $cond see NULL bounds here)
   const count = cond(within('$$a'), { $ifNull: [{ $toInt: { $add: [{ $floor: { $divide: [{ $abs: { $subtract: ['$$b', '$$a'] } }, fewestMs] } }, 1] } }, 0] }, 0);
   const numbers = { $range: [0, count] };
+  const repeated = {
+    $reduce: {
+      input: numbers,
+      initialValue: [],
+      in: { $concatArrays: ['$$value', [cond({ $eq: [{ $size: '$$value' }, 0] }, '$$a', addInterval({ $arrayElemAt: ['$$value', -1] }, step))]] },
+    },
+  };
+  // a step of whole months from a day every month has (the 1st, a date_trunc('month')): no
+  // value is ever clamped, so the k-th is start + k × months, one $dateAdd each, in linear
+  // time (the $reduce above copies its array at every step: quadratic in the length)
+  const monthly = { $map: { input: numbers, as: 'k', in: { $dateAdd: { startDate: '$$a', unit: 'month', amount: { $multiply: ['$$k', months] } } } } };
   const values =
     months === 0
       ? { $map: { input: numbers, as: 'k', in: scaledStep('$$a', '$$k', days, ms) } }
-      : {
-          $reduce: {
-            input: numbers,
-            initialValue: [],
-            in: { $concatArrays: ['$$value', [cond({ $eq: [{ $size: '$$value' }, 0] }, '$$a', addInterval({ $arrayElemAt: ['$$value', -1] }, step))]] },
-          },
-        };
+      : days === 0 && ms === 0
+        ? cond({ $lte: [{ $dayOfMonth: '$$a' }, 28] }, monthly, repeated)
+        : repeated;
   return letIn({ a, b }, cond(nulls, [], { $filter: { input: values, as: 'v', cond: within('$$v') } }));
 }
 
