@@ -184,7 +184,11 @@ function openCache(file: string): OpenCache | undefined {
 
 /** `length` bytes at `position`, in a buffer of their own (so typed arrays over it are aligned) */
 function readAt(fd: number, position: number, length: number): Buffer {
-  const b = Buffer.allocUnsafeSlow(length);
+  return readInto(fd, Buffer.allocUnsafeSlow(length), position, length);
+}
+
+/** `length` bytes at `position` into the start of `b` (a buffer read into again and again) */
+function readInto(fd: number, b: Buffer, position: number, length: number): Buffer {
   let got = 0;
   while (got < length) {
     const n = readSync(fd, b, got, length - got, position + got);
@@ -414,15 +418,7 @@ export function readRowTable(file: string, fields: ReadonlySet<string>, eager: s
   try {
     const whole = columnTable({ fd, header, base }, new Set([eager]));
     const cell = Buffer.allocUnsafeSlow(8);
-    const readCell = (position: number, length: number): Buffer => {
-      let got = 0;
-      while (got < length) {
-        const n = readSync(fd, cell, got, length - got, position + got);
-        if (n === 0) throw new Error('cache file is shorter than its header says');
-        got += n;
-      }
-      return cell;
-    };
+    const readCell = (position: number, length: number): Buffer => readInto(fd, cell, position, length);
     const at = (blob: [number, number]) => base + blob[0];
     // a column asked for many rows is read whole after all: a positioned read costs about what
     // 4 KB of a whole read does (the names of three thousand parts: one 660 KB read, not 6,000)
