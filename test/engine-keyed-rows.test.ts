@@ -13,6 +13,7 @@ import { EJSON } from 'bson';
 import { keyedRows } from '../src/engine/keyed-rows.js';
 import { prefilterOf } from '../src/engine/embedded-prefilter.js';
 import { readColumnTable, readRowTable, sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
+import { dataDirs } from './support/data-dirs.js';
 import { readJsonLinesFile } from '../src/io/data-files.js';
 import { run } from '../src/index.js';
 
@@ -85,22 +86,11 @@ describe('keyedRows: the rows of one key, as the whole hash finds them', () => {
 });
 
 describe('a keyed $lookup inside another one (SQL, cached against not cached)', () => {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const dirs = dataDirs('sqletl-keyed-sql-');
+  afterAll(() => dirs.cleanup());
   const outer: Doc[] = Array.from({ length: 40 }, (_, i) => ({ _id: i, k: i * 7 - 3, s: `s${i % 45}` }));
   const middle: Doc[] = Array.from({ length: 600 }, (_, i) => ({ _id: i, mk: i % 50, k: (i * 3) % 310, s: `s${i % 41}`, q: i % 9 }));
-  const dataDir = (cached: boolean) => {
-    const d = mkdtempSync(join(tmpdir(), 'sqletl-keyed-sql-'));
-    dirs.push(d);
-    for (const [name, docs] of [['o', outer], ['m', middle], ['r', rows]] as const) {
-      const f = join(d, `${name}.ndjson`);
-      writeFileSync(f, docs.map((x) => EJSON.stringify(x, { relaxed: true })).join('\n') + '\n');
-      if (cached) writeCollectionCache(f, sourceStamp(f)!, readJsonLinesFile(f));
-    }
-    return d;
-  };
+  const dataDir = (cached: boolean) => dirs.make({ o: outer, m: middle, r: rows }, cached);
   const plain = dataDir(false);
   const cached = dataDir(true);
   const queries = [

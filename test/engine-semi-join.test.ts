@@ -5,17 +5,12 @@
  * duplicates, an empty input), through the reader of a column cache that leaves rows out
  * and through a reader that applies the `$in` it is given.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EJSON } from 'bson';
 import { Aggregator } from '../src/engine/mingo-runtime.js';
 import { EMBEDDED_CONTEXT } from '../src/engine/mingo-extensions.js';
 import { fuseLookupUnwind, LOOKUP_UNWIND } from '../src/engine/lookup-unwind-fusion.js';
 import { isOutermost, markOutermost, semiJoinMatch } from '../src/engine/semi-join.js';
-import { sourceStamp, writeCollectionCache } from '../src/io/collection-cache.js';
-import { readJsonLinesFile } from '../src/io/data-files.js';
+import { dataDirs } from './support/data-dirs.js';
 import { run } from '../src/index.js';
 
 type Doc = Record<string, unknown>;
@@ -81,20 +76,9 @@ describe('semi-join of an outermost keyed $lookup (reader applying the $in it is
 });
 
 describe('semi-join through a column cache (SQL joins, cached against not cached)', () => {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
-  const dataDir = (cached: boolean) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sqletl-semi-'));
-    dirs.push(dir);
-    for (const [name, docs] of [['l', left], ['r', right]] as const) {
-      const f = join(dir, `${name}.ndjson`);
-      writeFileSync(f, docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + '\n');
-      if (cached) writeCollectionCache(f, sourceStamp(f)!, readJsonLinesFile(f));
-    }
-    return dir;
-  };
+  const dirs = dataDirs('sqletl-semi-');
+  afterAll(() => dirs.cleanup());
+  const dataDir = (cached: boolean) => dirs.make({ l: left, r: right }, cached);
   const plain = dataDir(false);
   const cached = dataDir(true);
   const queries = [
