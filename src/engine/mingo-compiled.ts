@@ -426,6 +426,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
   // accumulator in turn: at 600,000 rows a pass per accumulator spent its time waiting for
   // memory, TPC-H q01's eight accumulators grew 12× from SF 0.01 to 0.1)
   const perRow = fields.filter((f) => f.fn && !(f.acc === '$sum' && isNumber(f.arg)));
+  const slot = fields.map((f) => perRow.indexOf(f));
   return releasingTransform(coll, (items: Doc[]) => {
     // mingo's groupBy hashes a document key field by field; keys of primitives are told apart by a string code (mingo-partition.ts)
     const { keys, groups } = partitionByKey(items, (obj) => idFn(obj, options));
@@ -436,7 +437,8 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
       const folded = foldRows(docs, perRow, options);
       const obj: Doc = {};
       if (groupId !== undefined) obj._id = groupId;
-      for (const f of fields) {
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
         if (!f.acc) {
           obj[f.key] = evalExpr(docs, f.spec, copts.update({ root: null, groupId }));
           continue;
@@ -445,7 +447,7 @@ export function $group(coll: Coll, expr: Doc, options: Options): unknown {
           obj[f.key] = docs.length * f.arg;
           continue;
         }
-        const fold = folded.get(f);
+        const fold = slot[i] >= 0 ? folded[slot[i]] : undefined;
         if (!fold) {
           // no argument: mingo's accumulators see the documents themselves
           obj[f.key] = f.acc === '$push' ? docs : f.acc === '$max' || f.acc === '$min' ? extremeOf(docs, f.acc === '$max' ? 1 : -1) : f.acc === '$sum' ? 0 : null;
@@ -466,8 +468,8 @@ interface GroupField {
 /** an accumulator's state after a group's rows: `$sum`/`$avg` a sum and a count of numbers, the others their values (null for missing) */
 type Fold = { sum: number; n: number; values?: undefined } | { values: unknown[] };
 
-/** each of `fields`' argument evaluated on every row, row after row, into its accumulator's state */
-function foldRows(docs: Doc[], fields: GroupField[], options: Options): Map<GroupField, Fold> {
+/** each of `fields`' argument evaluated on every row, row after row, into its accumulator's state (in `fields`' order) */
+function foldRows(docs: Doc[], fields: GroupField[], options: Options): Fold[] {
   const states: Fold[] = fields.map((f) => (f.acc === '$sum' || f.acc === '$avg' ? { sum: 0, n: 0 } : { values: new Array<unknown>(docs.length) }));
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i];
@@ -481,7 +483,7 @@ function foldRows(docs: Doc[], fields: GroupField[], options: Options): Map<Grou
       }
     }
   }
-  return new Map(fields.map((f, k) => [f, states[k]]));
+  return states;
 }
 
 /** `$addFields`/`$set`: mingo's, with the values compiled */

@@ -256,13 +256,13 @@ function reasonsOf(def: TableDef, converted?: ReadonlySet<string>, ref: ColumnRe
   for (const ch of def.checks) {
     rules.push([{ $and: [...convertedOk, { $eq: [lowerExpr(ch.expr), false] }] }, `new row for relation "${def.name}" violates check constraint "${ch.name}"`]);
   }
-  if (rules.length === 0) return { $literal: [] };
+  if (rules.length === 0) return NO_REASONS;
   if (rules.length === 1) return cond(rules[0][0], [rules[0][1]], []);
   return { $filter: { input: rules.map(([test, reason]) => cond(test, reason, null)), cond: { $ne: ['$$this', null] } } };
 }
 
-/** reasonsOf's answer for a table no row can break */
-const isNoReasons = (m: Mql): boolean => typeof m === 'object' && m !== null && !Array.isArray(m) && Object.keys(m).length === 1 && Array.isArray((m as { $literal?: unknown }).$literal) && (m as { $literal: unknown[] }).$literal.length === 0;
+/** The reasons of a row no constraint can reject (reasonsOf's answer for a table without any) */
+const NO_REASONS: Mql = Object.freeze({ $literal: Object.freeze([]) });
 
 /** A value in `$project` position: constants must not read as inclusion flags. */
 const asValue = (v: Mql): Mql => (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && !v.startsWith('$')) ? { $literal: v } : v);
@@ -320,11 +320,11 @@ export function lowerInsert(s: Extract<Statement, { kind: 'insert' }>, ctx: Writ
       // the row gets in this very step, so they are computed in it (no second pass over the rows)
       const ref: ColumnRef = (c) => conformed[c] ?? null; // every declared column has its value (above)
       const id = def && identityExpr(def, ref);
-      pipeline.push({ $replaceWith: { ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+      pipeline.push({ $replaceWith: { ...values, ...kept, __reasons: def ? reasonsOf(def, converted, ref) : NO_REASONS, ...(id ? { __key: id } : {}) } });
     } else {
       pipeline.push({ $replaceWith: { ...values, ...kept } });
       const id = def && identityExpr(def);
-      pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : { $literal: [] }, ...(id ? { __key: id } : {}) } });
+      pipeline.push({ $set: { __reasons: def ? reasonsOf(def, converted) : NO_REASONS, ...(id ? { __key: id } : {}) } });
     }
   }
   pipeline.push({ $out: into(stage) });
@@ -570,9 +570,9 @@ export function lowerMerge(s: Extract<Statement, { kind: 'merge' }>, ctx: WriteC
   // (a table without constraints to break has the constant no-reasons: no $let around it)
   const rowReasons = def && writes ? reasonsOf(def, converted) : undefined;
   const reasons: Mql =
-    rowReasons && !isNoReasons(rowReasons)
-      ? cond({ $in: ['$__kind', ['update', 'insert']] }, { $let: { vars: { row: '$__new' }, in: replaceFieldRefs(rowReasons, '$$row.', '$__source.') } }, { $literal: [] })
-      : { $literal: [] };
+    rowReasons && rowReasons !== NO_REASONS
+      ? cond({ $in: ['$__kind', ['update', 'insert']] }, { $let: { vars: { row: '$__new' }, in: replaceFieldRefs(rowReasons, '$$row.', '$__source.') } }, NO_REASONS)
+      : NO_REASONS;
   const stageStages: Stage[] = [
     ...read.pipeline,
     { $set: { __c: clauseIndex } },
